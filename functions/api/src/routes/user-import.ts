@@ -1,0 +1,94 @@
+import type { OpenAPIHono } from '@hono/zod-openapi';
+import { z } from '@hono/zod-openapi';
+import { localeSchema, TEMPLATE_HEADERS, type Role } from '@manabi/core';
+import type { AppDeps, AppEnv } from '../env.js';
+import { ApiError } from '../errors.js';
+import { defineRoute, ERROR_RESPONSES } from '../openapi.js';
+import { importReportSchema, json } from '../schemas.js';
+import { importUsers } from '../services/user-import.js';
+
+const HR: readonly Role[] = ['tenant_admin'];
+const MAX_BYTES = 5 * 1024 * 1024;
+
+const SAMPLE: Record<'ja' | 'en', string[]> = {
+  ja: ['山田 太郎', 'taro.yamada@example.co.jp', '受講者', '営業部', '新入社員', '2026/04/01'],
+  en: ['Taro Yamada', 'taro.yamada@example.com', 'learner', 'Sales', 'new_hire', '2026-04-01'],
+};
+
+export function registerUserImportRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): void {
+  app.openapi(
+    defineRoute({
+      method: 'post',
+      path: '/api/users/import',
+      roles: HR,
+      tags: ['users'],
+      summary: 'Import users from CSV (UTF-8, UTF-8 BOM or Shift_JIS; ja or en headers): preview, then commit',
+      description:
+        'Columns: 氏名/name, メールアドレス/email (required), ロール/role, 部署/department, 階層/level, 入社日/hire_date. ' +
+        'mode=preview validates and reports per row without writing; mode=commit writes the valid rows. Re-import updates by email.',
+      request: {
+        query: z.object({ mode: z.enum(['preview', 'commit']).default('preview'), locale: localeSchema.default('ja') }),
+        body: {
+          required: true,
+          content: {
+            'multipart/form-data': {
+              schema: z.object({
+                file: z.any().openapi({ type: 'string', format: 'binary' }),
+                sendInvites: z.enum(['true', 'false']).optional(),
+              }),
+            },
+          },
+        },
+      },
+      responses: { 200: json(importReportSchema, 'What was (or would be) imported, and every row that was not'), ...ERROR_RESPONSES },
+    }),
+    async (c) => {
+      const auth = c.get('auth');
+      const { mode, locale } = c.req.valid('query');
+      const length = Number(c.req.header('content-length') ?? 0);
+      if (length > MAX_BYTES + 64 * 1024) throw fileError('The file is larger than 5 MB');
+      const form = await c.req.parseBody().catch(() => {
+        throw fileError('Send the CSV as multipart/form-data in the field "file"');
+      });
+      const file = form.file;
+      if (!(file instanceof File)) throw fileError('Send the CSV as multipart/form-data in the field "file"');
+      if (file.size > MAX_BYTES) throw fileError('The file is larger than 5 MB');
+      const bytes = new Uint8Array(await file.arrayBuffer());
+      const report = await importUsers(deps, deps.data.clientFor(auth), bytes, {
+        mode,
+        locale,
+        sendInvites: form.sendInvites === 'true',
+        actorUserId: auth.userId,
+      });
+      c.get('logger').info('user import', {
+        mode,
+        totalRows: report.totalRows,
+        created: report.created,
+        updated: report.updated,
+        skipped: report.skipped,
+      });
+      return c.json(report, 200);
+    },
+  );
+
+  app.openapi(
+    defineRoute({
+      method: 'get',
+      path: '/api/users/import/template',
+      roles: HR,
+      tags: ['users'],
+      summary: 'A CSV template (UTF-8 with BOM, so Excel in Japan opens it correctly)',
+      request: { query: z.object({ locale: localeSchema.default('ja') }) },
+      responses: { 200: { description: 'CSV file', content: { 'text/csv': { schema: z.string() } } }, ...ERROR_RESPONSES },
+    }),
+    (c) => {
+      const { locale } = c.req.valid('query');
+      const csv = `\uFEFF${TEMPLATE_HEADERS[locale].join(',')}\r\n${SAMPLE[locale].join(',')}\r\n`;
+      c.header('content-type', 'text/csv; charset=utf-8');
+      c.header('content-disposition', `attachment; filename="users-template-${locale}.csv"`);
+      return c.body(csv, 200);
+    },
+  );
+}
+
+const fileError = (message: string) => new ApiError(400, 'validation_error', message, [{ path: 'file', message }]);

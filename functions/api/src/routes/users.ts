@@ -1,0 +1,192 @@
+import type { OpenAPIHono } from '@hono/zod-openapi';
+import { z } from '@hono/zod-openapi';
+import { isId, LEVELS, newUserId, USER_STATUSES, TENANT_ROLES, userCreateSchema, userUpdateSchema, type Role } from '@manabi/core';
+import { createUser, writeAtomically, getTenant, getUser, listDepartments, listUsers, updateUser, type UserRecord } from '@manabi/data';
+import type { AppDeps, AppEnv } from '../env.js';
+import { ApiError, notFound } from '../errors.js';
+import { defineRoute, ERROR_RESPONSES } from '../openapi.js';
+import { idParams, json, jsonBody, userSchema } from '../schemas.js';
+import { invitationItems } from '../services/invitations.js';
+import { presentUser, presentUserWithDepartment } from './present.js';
+
+const HR: readonly Role[] = ['tenant_admin'];
+
+const listQuery = z.object({
+  q: z.string().max(100).optional(),
+  departmentId: z.string().max(40).optional(),
+  level: z.enum(LEVELS).optional(),
+  status: z.enum(USER_STATUSES).optional(),
+  role: z.enum(TENANT_ROLES).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  cursor: z.string().max(2000).optional(),
+});
+
+const userPage = z.object({ items: z.array(userSchema), nextCursor: z.string().nullable() }).openapi('UserPage');
+
+export function registerUserRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): void {
+  /** Loads a user of the caller's tenant; any other id (another tenant's, malformed) is a 404. */
+  const loadUser = async (tenantId: string, id: string): Promise<UserRecord> => {
+    const user = isId(id) ? await getUser(deps.data.clientFor({ tenantId }), id) : null;
+    if (!user) throw notFound('User');
+    return user;
+  };
+
+  app.openapi(
+    defineRoute({
+      method: 'get',
+      path: '/api/users',
+      roles: HR,
+      tags: ['users'],
+      summary: 'List the company’s users (search, filter by department/level/status, paging)',
+      request: { query: listQuery },
+      responses: { 200: json(userPage, 'One page of users, by name'), ...ERROR_RESPONSES },
+    }),
+    async (c) => {
+      const db = deps.data.clientFor(c.get('auth'));
+      const q = c.req.valid('query');
+      if (q.departmentId && !isId(q.departmentId)) return c.json({ items: [], nextCursor: null }, 200);
+      const [page, departments] = await Promise.all([listUsers(db, q), listDepartments(db)]);
+      const names = new Map(departments.map((d) => [d.id, d.name]));
+      return c.json(
+        {
+          items: page.items.map((u) => presentUser(u, u.departmentId ? (names.get(u.departmentId) ?? null) : null)),
+          nextCursor: page.nextCursor,
+        },
+        200,
+      );
+    },
+  );
+
+  app.openapi(
+    defineRoute({
+      method: 'post',
+      path: '/api/users',
+      roles: HR,
+      tags: ['users'],
+      summary: 'Add a user (optionally emailing an invitation to set a password)',
+      request: { body: jsonBody(userCreateSchema) },
+      responses: { 201: json(userSchema, 'Created'), 409: json(z.any(), 'Email already in use'), ...ERROR_RESPONSES },
+    }),
+    async (c) => {
+      const auth = c.get('auth');
+      const db = deps.data.clientFor(auth);
+      const input = c.req.valid('json');
+      if (input.departmentId && !isId(input.departmentId)) throw notFound('Department');
+      const tenant = await getTenant(db);
+      if (!tenant) throw notFound('Company');
+      const user = {
+        id: newUserId(),
+        name: input.name,
+        email: input.email,
+        role: input.role,
+        departmentId: input.departmentId,
+        level: input.level,
+        hireDate: input.hireDate,
+        locale: input.locale,
+        status: 'invited' as const,
+        emailVerified: false,
+        passwordHash: null,
+      };
+      const extra = input.sendInvite ? invitationItems(deps, db, user, tenant.name).items : [];
+      const created = await createUser(db, user, deps.now().toISOString(), extra);
+      return c.json(await presentUserWithDepartment(db, created), 201);
+    },
+  );
+
+  app.openapi(
+    defineRoute({
+      method: 'get',
+      path: '/api/users/{id}',
+      roles: HR,
+      tags: ['users'],
+      summary: 'One user',
+      request: { params: idParams },
+      responses: { 200: json(userSchema, 'The user'), ...ERROR_RESPONSES },
+    }),
+    async (c) => {
+      const auth = c.get('auth');
+      const user = await loadUser(auth.tenantId, c.req.valid('param').id);
+      return c.json(await presentUserWithDepartment(deps.data.clientFor(auth), user), 200);
+    },
+  );
+
+  app.openapi(
+    defineRoute({
+      method: 'patch',
+      path: '/api/users/{id}',
+      roles: HR,
+      tags: ['users'],
+      summary: 'Change a user (name, email, role, department, level, hire date, language)',
+      request: { params: idParams, body: jsonBody(userUpdateSchema) },
+      responses: { 200: json(userSchema, 'Updated'), 409: json(z.any(), 'Email in use or changed meanwhile'), ...ERROR_RESPONSES },
+    }),
+    async (c) => {
+      const auth = c.get('auth');
+      const db = deps.data.clientFor(auth);
+      const user = await loadUser(auth.tenantId, c.req.valid('param').id);
+      const changes = c.req.valid('json');
+      if (changes.departmentId && !isId(changes.departmentId)) throw notFound('Department');
+      if (user.id === auth.userId && changes.role && changes.role !== user.role) {
+        throw new ApiError(400, 'validation_error', 'You cannot change your own role', [
+          { path: 'role', message: 'You cannot change your own role' },
+        ]);
+      }
+      const updated = await updateUser(db, user, changes, deps.now().toISOString());
+      return c.json(await presentUserWithDepartment(db, updated), 200);
+    },
+  );
+
+  const setStatus = (path: string, summary: string, status: 'deactivated' | 'active') =>
+    app.openapi(
+      defineRoute({
+        method: 'post',
+        path,
+        roles: HR,
+        tags: ['users'],
+        summary,
+        request: { params: idParams },
+        responses: { 200: json(userSchema, 'Updated'), ...ERROR_RESPONSES },
+      }),
+      async (c) => {
+        const auth = c.get('auth');
+        const db = deps.data.clientFor(auth);
+        const user = await loadUser(auth.tenantId, c.req.valid('param').id);
+        if (user.id === auth.userId)
+          throw new ApiError(400, 'validation_error', 'You cannot deactivate yourself', [
+            { path: 'id', message: 'You cannot deactivate yourself' },
+          ]);
+        // Reactivating someone who never set a password puts them back to "invited".
+        const next = status === 'active' && !user.passwordHash ? 'invited' : status;
+        const updated = user.status === next ? user : await updateUser(db, user, { status: next }, deps.now().toISOString());
+        return c.json(await presentUserWithDepartment(db, updated), 200);
+      },
+    );
+  setStatus('/api/users/{id}/deactivate', 'Deactivate a user (they can no longer sign in)', 'deactivated');
+  setStatus('/api/users/{id}/reactivate', 'Reactivate a user', 'active');
+
+  app.openapi(
+    defineRoute({
+      method: 'post',
+      path: '/api/users/{id}/invite',
+      roles: HR,
+      tags: ['users'],
+      summary: 'Email (again) the invitation to set a password',
+      request: { params: idParams },
+      responses: {
+        202: json(z.object({ ok: z.literal(true) }), 'Invitation queued'),
+        409: json(z.any(), 'User is not awaiting an invitation'),
+        ...ERROR_RESPONSES,
+      },
+    }),
+    async (c) => {
+      const auth = c.get('auth');
+      const db = deps.data.clientFor(auth);
+      const user = await loadUser(auth.tenantId, c.req.valid('param').id);
+      if (user.status !== 'invited') throw new ApiError(409, 'not_invited', 'This user has already set a password or is deactivated');
+      const tenant = await getTenant(db);
+      if (!tenant) throw notFound('Company');
+      await writeAtomically(db, invitationItems(deps, db, user, tenant.name).items);
+      return c.json({ ok: true as const }, 202);
+    },
+  );
+}

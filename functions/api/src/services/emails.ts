@@ -1,0 +1,20 @@
+import type { Locale } from '@manabi/core';
+
+/** Email texts (subject, body) in the recipient's language. Links come from config, never the request. */
+export function verifyEmailMessage(locale: Locale, name: string, link: string) {
+  return locale === 'ja'
+    ? { subject: 'メールアドレスの確認', body: `${name} 様\n\n以下のリンクからメールアドレスを確認してください（7日間有効）。\n${link}\n` }
+    : { subject: 'Confirm your email address', body: `Hello ${name},\n\nPlease confirm your email address (valid for 7 days):\n${link}\n` };
+}
+
+export function invitationMessage(locale: Locale, name: string, companyName: string, link: string) {
+  return locale === 'ja'
+    ? {
+        subject: `${companyName} への招待`,
+        body: `${name} 様\n\n${companyName} の学習アカウントが作成されました。以下のリンクからパスワードを設定してください（14日間有効）。\n${link}\n`,
+      }
+    : {
+        subject: `You are invited to ${companyName}`,
+        body: `Hello ${name},\n\nA learning account at ${companyName} was created for you. Set your password here (valid for 14 days):\n${link}\n`,
+      };
+}

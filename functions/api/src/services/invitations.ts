@@ -1,0 +1,31 @@
+import type { Locale } from '@manabi/core';
+import { newOneTimeToken, outboxItem, type TenantDb, type TransactItem } from '@manabi/data';
+import type { AppDeps } from '../env.js';
+import { invitationMessage } from './emails.js';
+
+const INVITATION_DAYS = 14;
+
+/** The items that store an invitation (set-password link) and queue its email. */
+export function invitationItems(
+  deps: AppDeps,
+  db: TenantDb,
+  user: { id: string; name: string; email: string; locale: Locale },
+  companyName: string,
+): { items: TransactItem[]; link: string } {
+  const now = deps.now();
+  const token = newOneTimeToken(deps.data.platform, {
+    kind: 'invitation',
+    tenantId: db.tenantId,
+    userId: user.id,
+    expiresAt: new Date(now.getTime() + INVITATION_DAYS * 86400_000).toISOString(),
+  });
+  const link = `${deps.config.publicUrl}/set-password?token=${token.secret}`;
+  const mail = outboxItem(db, {
+    to: user.email,
+    ...invitationMessage(user.locale, user.name, companyName, link),
+    link,
+    kind: 'invitation',
+    createdAt: now.toISOString(),
+  });
+  return { items: [token.item, mail.item], link };
+}

@@ -1,0 +1,71 @@
+import { newTenantId, newUserId, type SignupInput, type Tenant } from '@manabi/core';
+import {
+  ConflictError,
+  cancelledIndexes,
+  createUserItems,
+  isConditionFailure,
+  newOneTimeToken,
+  outboxItem,
+  tenantItem,
+  writeAtomically,
+  type UserRecord,
+} from '@manabi/data';
+import type { AppDeps } from '../env.js';
+import { hashPassword } from '../auth/password.js';
+import { verifyEmailMessage } from './emails.js';
+
+const VERIFY_DAYS = 7;
+
+/**
+ * Creates a company (tenant) and its first HR admin in one transaction, together with the email
+ * verification link in the outbox: either all of it exists afterwards or none of it.
+ */
+export async function signUpCompany(
+  deps: AppDeps,
+  input: SignupInput,
+  vendorId: string | null = null,
+): Promise<{ tenant: Tenant; user: UserRecord }> {
+  const now = deps.now();
+  const iso = now.toISOString();
+  const tenantId = newTenantId();
+  const db = deps.data.clientFor({ tenantId });
+  const tenant: Tenant = { id: tenantId, name: input.companyName, vendorId, locale: input.locale, status: 'active', createdAt: iso };
+  const user = {
+    id: newUserId(),
+    name: input.adminName,
+    email: input.email,
+    role: 'tenant_admin' as const,
+    departmentId: null,
+    level: null,
+    hireDate: null,
+    locale: input.locale,
+    status: 'active' as const,
+    emailVerified: false,
+    passwordHash: await hashPassword(input.password),
+  };
+  const token = newOneTimeToken(deps.data.platform, {
+    kind: 'verify_email',
+    tenantId,
+    userId: user.id,
+    expiresAt: new Date(now.getTime() + VERIFY_DAYS * 86400_000).toISOString(),
+  });
+  const link = `${deps.config.publicUrl}/verify-email?token=${token.secret}`;
+  const mail = outboxItem(db, {
+    to: user.email,
+    ...verifyEmailMessage(input.locale, user.name, link),
+    link,
+    kind: 'verify_email',
+    createdAt: iso,
+  });
+  const { id: _id, ...tenantFields } = tenant;
+  try {
+    await writeAtomically(db, [tenantItem(db, tenantFields), ...createUserItems(db, user, iso), token.item, mail.item]);
+  } catch (error) {
+    if (isConditionFailure(error) && cancelledIndexes(error).includes(2)) {
+      throw new ConflictError('email_taken', 'This email address cannot be used to sign up');
+    }
+    throw error;
+  }
+  deps.log({ level: 'info', msg: 'outbox', kind: 'verify_email', to: user.email, link, tenantId });
+  return { tenant, user: { ...user, tenantId, createdAt: iso, updatedAt: iso, version: 1 } };
+}

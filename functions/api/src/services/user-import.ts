@@ -1,0 +1,245 @@
+import {
+  importMessage,
+  newDepartmentId,
+  newUserId,
+  planImport,
+  readImportRows,
+  departmentKey,
+  TEMPLATE_HEADERS,
+  type ImportIssue,
+  type Locale,
+  type PlannedRow,
+} from '@manabi/core';
+import {
+  ConflictError,
+  createDepartment,
+  createUser,
+  createUserItems,
+  findLogins,
+  getTenant,
+  listAllUsers,
+  listDepartments,
+  updateUser,
+  writeAtomically,
+  type TenantDb,
+  type UserRecord,
+} from '@manabi/data';
+import type { AppDeps } from '../env.js';
+import { decodeCsv, parseCsv, CsvSyntaxError, type CsvEncoding } from '../csv/decode.js';
+import { invitationItems } from './invitations.js';
+
+export const MAX_IMPORT_ROWS = 10_000;
+
+export interface ImportReport {
+  mode: 'preview' | 'commit';
+  encoding: CsvEncoding;
+  totalRows: number;
+  created: number;
+  updated: number;
+  unchanged: number;
+  skipped: number;
+  errors: { row: number; column: string | null; message: string }[];
+  newDepartments: string[];
+  preview: {
+    row: number;
+    name: string;
+    email: string;
+    role: string;
+    department: string | null;
+    level: string | null;
+    hireDate: string | null;
+    action: 'create' | 'update' | 'unchanged' | 'error';
+  }[];
+}
+
+export interface ImportOptions {
+  mode: 'preview' | 'commit';
+  sendInvites: boolean;
+  locale: Locale;
+  actorUserId: string;
+}
+
+/**
+ * Imports users from a CSV. Preview and commit run the same validation and plan, so what the
+ * preview promised is what the commit does; every row not imported is reported with its reason.
+ * Re-importing a file updates users by email and never duplicates them.
+ */
+export async function importUsers(deps: AppDeps, db: TenantDb, bytes: Uint8Array, options: ImportOptions): Promise<ImportReport> {
+  const { text, encoding } = decodeCsv(bytes);
+  let records: string[][];
+  try {
+    records = parseCsv(text);
+  } catch (error) {
+    if (!(error instanceof CsvSyntaxError)) throw error;
+    const message = importMessage('unreadable', options.locale, { detail: error.message });
+    return emptyReport(options.mode, encoding, [{ row: 1, column: null, message }]);
+  }
+  const read = readImportRows(records, options.locale, MAX_IMPORT_ROWS);
+  if (read.fatal)
+    return { ...emptyReport(options.mode, encoding, read.errors.map(strip)), totalRows: read.totalRows, skipped: read.totalRows };
+
+  const [existing, departments] = await Promise.all([listAllUsers(db), listDepartments(db)]);
+  const existingByEmail = new Map(existing.map((u) => [u.email, u]));
+  const newEmails = read.rows.map((r) => r.email).filter((e) => !existingByEmail.has(e));
+  const logins = await findLogins(deps.data.platform, newEmails);
+  const header = records[0] ?? [];
+  const columnName = (aliases: string, fallbackIndex: number) =>
+    header.find((h) => aliases.split('|').includes(h.trim().toLowerCase())) ?? TEMPLATE_HEADERS[options.locale][fallbackIndex]!;
+  const plan = planImport(read.rows, {
+    locale: options.locale,
+    existingByEmail,
+    departmentIdByName: new Map(departments.map((d) => [departmentKey(d.name), d.id])),
+    emailsTakenElsewhere: new Set(logins.keys()),
+    actorUserId: options.actorUserId,
+    columnName: { email: columnName('email|e-mail|メールアドレス|メール', 1), role: columnName('role|ロール|権限|役割', 2) },
+  });
+  const errors: ImportIssue[] = [...read.errors, ...plan.errors];
+  const count = (a: PlannedRow['action']) => plan.rows.filter((r) => r.action === a).length;
+  const report: ImportReport = {
+    mode: options.mode,
+    encoding,
+    totalRows: read.totalRows,
+    created: count('create'),
+    updated: count('update'),
+    unchanged: count('unchanged'),
+    skipped: 0,
+    errors: [],
+    newDepartments: plan.newDepartments,
+    preview: plan.rows.slice(0, 50).map((r) => ({
+      row: r.row,
+      name: r.name,
+      email: r.email,
+      role: r.role,
+      department: r.department,
+      level: r.level,
+      hireDate: r.hireDate,
+      action: r.action,
+    })),
+  };
+  if (options.mode === 'commit') {
+    const outcome = await commitPlan(deps, db, plan.rows, existingByEmail, options);
+    errors.push(...outcome.errors);
+    report.created = outcome.created;
+    report.updated = outcome.updated;
+    const failed = new Set(outcome.errors.map((e) => e.row));
+    report.preview = report.preview.map((p) => (failed.has(p.row) ? { ...p, action: 'error' as const } : p));
+  }
+  errors.sort((a, b) => a.row - b.row);
+  report.errors = errors.map(strip);
+  report.skipped = new Set(
+    errors
+      .filter((e) => e.code !== 'unknown_column')
+      .map((e) => e.row)
+      .filter((r) => r > 1),
+  ).size;
+  return report;
+}
+
+const strip = (e: ImportIssue) => ({ row: e.row, column: e.column, message: e.message });
+
+function emptyReport(mode: ImportOptions['mode'], encoding: CsvEncoding, errors: ImportReport['errors']): ImportReport {
+  return { mode, encoding, totalRows: 0, created: 0, updated: 0, unchanged: 0, skipped: 0, errors, newDepartments: [], preview: [] };
+}
+
+async function commitPlan(
+  deps: AppDeps,
+  db: TenantDb,
+  rows: PlannedRow[],
+  existingByEmail: Map<string, UserRecord>,
+  options: ImportOptions,
+): Promise<{ created: number; updated: number; errors: ImportIssue[] }> {
+  const now = deps.now().toISOString();
+  const errors: ImportIssue[] = [];
+  const tenant = await getTenant(db);
+
+  // 1. Departments the file names that do not exist yet (one created by a concurrent import is reused).
+  const departmentIds = new Map((await listDepartments(db)).map((d) => [departmentKey(d.name), d.id]));
+  for (const row of rows) {
+    if (row.department === null) continue;
+    const key = departmentKey(row.department);
+    if (!departmentIds.has(key)) {
+      try {
+        departmentIds.set(key, (await createDepartment(db, newDepartmentId(), row.department, now)).id);
+      } catch (error) {
+        if (!(error instanceof ConflictError)) throw error;
+        for (const d of await listDepartments(db)) departmentIds.set(departmentKey(d.name), d.id);
+      }
+    }
+    row.departmentId = departmentIds.get(key) ?? null;
+  }
+
+  // 2. New users, many per transaction; a batch that fails (e.g. an email claimed meanwhile) is retried one by one.
+  const toCreate = rows.filter((r) => r.action === 'create');
+  const perUser = 2 + (options.sendInvites ? 2 : 0);
+  const batchSize = Math.floor(100 / perUser);
+  let created = 0;
+  const newUser = (r: PlannedRow) => ({
+    id: newUserId(),
+    name: r.name,
+    email: r.email,
+    role: r.role,
+    departmentId: r.departmentId,
+    level: r.level,
+    hireDate: r.hireDate,
+    locale: options.locale,
+    status: 'invited' as const,
+    emailVerified: false,
+    passwordHash: null,
+  });
+  const extras = (user: ReturnType<typeof newUser>) =>
+    options.sendInvites && tenant ? invitationItems(deps, db, user, tenant.name).items : [];
+  const batches: PlannedRow[][] = [];
+  for (let i = 0; i < toCreate.length; i += batchSize) batches.push(toCreate.slice(i, i + batchSize));
+  await pool(batches, 4, async (batch) => {
+    const users = batch.map((r) => ({ row: r, user: newUser(r) }));
+    try {
+      await writeAtomically(
+        db,
+        users.flatMap(({ user }) => [...createUserItems(db, user, now, false), ...extras(user)]),
+      );
+      created += users.length;
+    } catch {
+      for (const { row, user } of users) {
+        try {
+          await createUser(db, user, now, extras(user));
+          created += 1;
+        } catch (error) {
+          if (!(error instanceof ConflictError)) throw error;
+          errors.push({ row: row.row, column: null, code: 'email_taken', message: importMessage('email_taken', options.locale) });
+        }
+      }
+    }
+  });
+
+  // 3. Changed users: each rewritten with its version checked, so a concurrent edit is not lost.
+  let updated = 0;
+  await pool(
+    rows.filter((r) => r.action === 'update'),
+    8,
+    async (row) => {
+      const current = existingByEmail.get(row.email)!;
+      try {
+        await updateUser(
+          db,
+          current,
+          { name: row.name, role: row.role, departmentId: row.departmentId, level: row.level, hireDate: row.hireDate },
+          now,
+        );
+        updated += 1;
+      } catch (error) {
+        if (!(error instanceof ConflictError)) throw error;
+        errors.push({ row: row.row, column: null, code: 'email_taken', message: error.message });
+      }
+    },
+  );
+  return { created, updated, errors };
+}
+
+/** Runs `work` over items with at most `size` at a time. */
+async function pool<T>(items: T[], size: number, work: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const runners = Array.from({ length: Math.min(size, items.length) }, async () => {
+    while (next < items.length) await work(items[next++]!);
+  });
+  await Promise.all(runners);
+}

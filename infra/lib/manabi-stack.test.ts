@@ -1,0 +1,152 @@
+import { execFile } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { App } from 'aws-cdk-lib';
+import { Match, Template } from 'aws-cdk-lib/assertions';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TTL_ATTRIBUTE, tableDefinition } from '../../packages/data/src/table';
+import { ManabiStack, REPO_ROOT } from './manabi-stack';
+
+const TIMEOUT = 180_000; // also set here: the root vitest config may not carry infra's timeouts
+
+type Json = Record<string, unknown>;
+const byName = <T extends { AttributeName: string }>(xs: T[]): T[] =>
+  [...xs].sort((a, b) => a.AttributeName.localeCompare(b.AttributeName));
+const byIndex = <T extends { IndexName: string }>(xs: T[]): T[] => [...xs].sort((a, b) => a.IndexName.localeCompare(b.IndexName));
+
+/** The one resource of a type in a template, with its logical id. */
+function only(resources: Record<string, Json>, type: string): [string, Json] {
+  const entries = Object.entries(resources);
+  expect(entries, `exactly one ${type}`).toHaveLength(1);
+  return entries[0]!;
+}
+
+describe('ManabiStack template', () => {
+  let template: Template;
+
+  beforeAll(() => {
+    // Same feature flags as `cdk synth` (root cdk.json), so the template matches what deploys.
+    const cdkJson = JSON.parse(readFileSync(join(REPO_ROOT, 'cdk.json'), 'utf8')) as { context: Json };
+    const app = new App({ context: cdkJson.context });
+    template = Template.fromStack(new ManabiStack(app, 'Manabi-test', { stage: 'test' }));
+  }, TIMEOUT);
+
+  it('builds the table from packages/data tableDefinition()', () => {
+    const def = tableDefinition();
+    const [tableId, table] = only(template.findResources('AWS::DynamoDB::Table'), 'table');
+    const props = table.Properties as Json & {
+      AttributeDefinitions: { AttributeName: string }[];
+      GlobalSecondaryIndexes: { IndexName: string }[];
+    };
+
+    expect(props.KeySchema).toEqual(def.keySchema);
+    expect(byName(props.AttributeDefinitions)).toEqual(byName(def.attributeDefinitions));
+    expect(byIndex(props.GlobalSecondaryIndexes)).toEqual(byIndex(def.globalSecondaryIndexes));
+    expect(props.TimeToLiveSpecification).toEqual({ AttributeName: TTL_ATTRIBUTE, Enabled: true });
+    expect(props.StreamSpecification).toEqual({ StreamViewType: 'NEW_AND_OLD_IMAGES' });
+    expect(props.BillingMode).toBe('PAY_PER_REQUEST');
+    expect(props.PointInTimeRecoverySpecification).toEqual({ PointInTimeRecoveryEnabled: true });
+    expect(table.DeletionPolicy).toBe('Retain');
+    expect(table.UpdateReplacePolicy).toBe('Retain');
+    expect(template.findOutputs('TableName').TableName?.Value).toEqual({ Ref: tableId });
+  });
+
+  it('runs the API on Node.js 22 arm64 with TABLE_NAME pointing at the table', () => {
+    const [tableId] = only(template.findResources('AWS::DynamoDB::Table'), 'table');
+    template.hasResourceProperties('AWS::Lambda::Function', {
+      Runtime: 'nodejs22.x',
+      Architectures: ['arm64'],
+      Handler: 'index.handler',
+      Environment: { Variables: Match.objectLike({ TABLE_NAME: { Ref: tableId } }) },
+    });
+    // grantReadWriteData: a policy allowing item writes on the table
+    template.hasResourceProperties('AWS::IAM::Policy', {
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          Match.objectLike({
+            Action: Match.arrayWith(['dynamodb:PutItem', 'dynamodb:Query']),
+            Resource: Match.arrayWith([{ 'Fn::GetAtt': [tableId, 'Arn'] }]),
+          }),
+        ]),
+      },
+    });
+  });
+
+  it('routes /api/{proxy+} through the HTTP API and CloudFront', () => {
+    template.hasResourceProperties('AWS::ApiGatewayV2::Route', { RouteKey: 'ANY /api/{proxy+}' });
+    template.hasResourceProperties('AWS::CloudFront::Distribution', {
+      DistributionConfig: Match.objectLike({
+        CacheBehaviors: [Match.objectLike({ PathPattern: '/api/*' })],
+      }),
+    });
+    template.hasResourceProperties('AWS::S3::Bucket', {
+      PublicAccessBlockConfiguration: {
+        BlockPublicAcls: true,
+        BlockPublicPolicy: true,
+        IgnorePublicAcls: true,
+        RestrictPublicBuckets: true,
+      },
+    });
+    expect(Object.keys(template.findOutputs('*'))).toEqual(expect.arrayContaining(['TableName', 'ApiUrl', 'SiteUrl']));
+  });
+});
+
+describe('cdk synth (real CLI, offline)', () => {
+  let outDir: string;
+
+  beforeAll(() => {
+    outDir = mkdtempSync(join(tmpdir(), 'manabi-cdk-'));
+  });
+  afterAll(() => {
+    rmSync(outDir, { recursive: true, force: true });
+  });
+
+  it(
+    'synthesizes Manabi-dev with the bundled API',
+    async () => {
+      // No AWS credentials or settings, no CDK_* from the caller; nothing that reaches the network.
+      const env: NodeJS.ProcessEnv = Object.fromEntries(
+        Object.entries(process.env).filter(([k]) => !k.startsWith('AWS_') && !k.startsWith('CDK_')),
+      );
+      Object.assign(env, {
+        AWS_CONFIG_FILE: join(outDir, 'no-aws-config'),
+        AWS_SHARED_CREDENTIALS_FILE: join(outDir, 'no-aws-credentials'),
+        AWS_EC2_METADATA_DISABLED: 'true',
+        CDK_DISABLE_VERSION_CHECK: '1',
+        CDK_DISABLE_CLI_TELEMETRY: '1',
+        CI: 'true',
+      });
+      const cdk = join(REPO_ROOT, 'infra', 'node_modules', '.bin', 'cdk');
+      const args = ['synth', '--no-notices', '-q', '-o', outDir];
+
+      const started = Date.now();
+      const result = await new Promise<{ code: number | null; output: string }>((resolve) => {
+        // cwd = repo root, so the CLI reads the real root cdk.json ("app", context flags).
+        execFile(cdk, args, { cwd: REPO_ROOT, env, timeout: TIMEOUT - 20_000 }, (error, stdout, stderr) => {
+          const code = error ? (typeof error.code === 'number' ? error.code : null) : 0;
+          resolve({ code, output: `${stdout}\n${stderr}` });
+        });
+      });
+      console.info(`cdk synth took ${((Date.now() - started) / 1000).toFixed(1)} s`);
+      expect(result.code, result.output).toBe(0);
+
+      const templatePath = join(outDir, 'Manabi-dev.template.json');
+      expect(existsSync(templatePath), result.output).toBe(true);
+      const tpl = JSON.parse(readFileSync(templatePath, 'utf8')) as { Resources: Record<string, Json> };
+      const ofType = (type: string) => Object.values(tpl.Resources).filter((r) => r.Type === type);
+      expect(ofType('AWS::DynamoDB::Table')).toHaveLength(1);
+
+      const api = ofType('AWS::Lambda::Function').find(
+        (r) => (r.Properties as Json).Runtime === 'nodejs22.x' && (r.Properties as Json).Handler === 'index.handler',
+      );
+      expect(api, 'API function in the template').toBeDefined();
+      const assetPath = (api!.Metadata as Json)['aws:asset:path'];
+      expect(typeof assetPath).toBe('string');
+      const bundle = join(outDir, assetPath as string, 'index.mjs');
+      expect(existsSync(bundle), `${bundle} exists`).toBe(true);
+      expect(statSync(bundle).size).toBeGreaterThan(0);
+    },
+    TIMEOUT,
+  );
+});

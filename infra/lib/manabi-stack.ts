@@ -1,0 +1,145 @@
+import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { CfnOutput, Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
+import { HttpApi, HttpMethod } from 'aws-cdk-lib/aws-apigatewayv2';
+import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
+import {
+  AllowedMethods,
+  CachePolicy,
+  Distribution,
+  Function as CloudFrontFunction,
+  FunctionCode,
+  FunctionEventType,
+  FunctionRuntime,
+  OriginProtocolPolicy,
+  OriginRequestPolicy,
+  ViewerProtocolPolicy,
+} from 'aws-cdk-lib/aws-cloudfront';
+import { HttpOrigin, S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
+import { Architecture, Runtime } from 'aws-cdk-lib/aws-lambda';
+import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { BlockPublicAccess, Bucket, BucketEncryption } from 'aws-cdk-lib/aws-s3';
+import type { Construct } from 'constructs';
+import { localBundlingEnvironment } from './local-bundling';
+import { createSingleTable } from './table-from-definition';
+
+/** Repository root (this file is infra/lib/manabi-stack.ts). */
+export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+
+/** The Lambda entry: exports `handler`, the Hono app wrapped by hono/aws-lambda. */
+export const API_ENTRY = join(REPO_ROOT, 'functions', 'api', 'src', 'lambda.ts');
+
+/**
+ * ESM bundles have no `require`; CJS dependencies bundled into them call it (esbuild's
+ * `__require` shim). Aliased names so the banner cannot collide with a bundled import.
+ */
+const ESM_REQUIRE_BANNER =
+  "import { createRequire as __manabiCreateRequire } from 'node:module'; " + 'const require = __manabiCreateRequire(import.meta.url);';
+
+/**
+ * SPA routing on the default (S3) behaviour only: a path whose last segment has no dot is a
+ * client-side route and gets index.html. Done here rather than with distribution-wide error
+ * responses, which would also turn the API's 403/404 answers into index.html.
+ */
+const SPA_REWRITE = `function handler(event) {
+  var request = event.request;
+  var last = request.uri.substring(request.uri.lastIndexOf('/') + 1);
+  if (last.indexOf('.') === -1) request.uri = '/index.html';
+  return request;
+}`;
+
+export interface ManabiStackProps extends StackProps {
+  /** Deployment stage (dev, prod, …); part of the stack name. */
+  stage: string;
+}
+
+export class ManabiStack extends Stack {
+  constructor(scope: Construct, id: string, props: ManabiStackProps) {
+    super(scope, id, props);
+
+    const table = createSingleTable(this, 'Table');
+
+    const apiFunction = new NodejsFunction(this, 'ApiFunction', {
+      description: `Manabi API (${props.stage})`,
+      entry: API_ENTRY,
+      handler: 'handler',
+      runtime: Runtime.NODEJS_22_X,
+      architecture: Architecture.ARM_64,
+      memorySize: 512,
+      timeout: Duration.seconds(29),
+      projectRoot: REPO_ROOT,
+      depsLockFilePath: join(REPO_ROOT, 'pnpm-lock.yaml'),
+      environment: {
+        TABLE_NAME: table.tableName,
+        // The bundle ships a source map; without this flag Node ignores it.
+        NODE_OPTIONS: '--enable-source-maps',
+      },
+      bundling: {
+        forceDockerBundling: false,
+        environment: localBundlingEnvironment(REPO_ROOT),
+        format: OutputFormat.ESM,
+        target: 'node22',
+        mainFields: ['module', 'main'],
+        minify: true,
+        sourceMap: true,
+        sourcesContent: false, // stack traces need only the mappings; keeps the zip small
+        banner: ESM_REQUIRE_BANNER,
+        // Ship the SDK versions the code was tested with instead of the runtime's copy.
+        bundleAwsSDK: true,
+      },
+    });
+    table.grantReadWriteData(apiFunction);
+
+    const api = new HttpApi(this, 'HttpApi', {
+      description: `Manabi API (${props.stage})`,
+    });
+    api.addRoutes({
+      path: '/api/{proxy+}',
+      methods: [HttpMethod.ANY],
+      integration: new HttpLambdaIntegration('ApiIntegration', apiFunction),
+    });
+
+    const siteBucket = new Bucket(this, 'SiteBucket', {
+      blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
+      encryption: BucketEncryption.S3_MANAGED,
+      enforceSSL: true,
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+
+    const distribution = new Distribution(this, 'Site', {
+      comment: `Manabi (${props.stage})`,
+      defaultRootObject: 'index.html',
+      defaultBehavior: {
+        origin: S3BucketOrigin.withOriginAccessControl(siteBucket),
+        viewerProtocolPolicy: ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
+        functionAssociations: [
+          {
+            eventType: FunctionEventType.VIEWER_REQUEST,
+            function: new CloudFrontFunction(this, 'SpaRewrite', {
+              code: FunctionCode.fromInline(SPA_REWRITE),
+              runtime: FunctionRuntime.JS_2_0,
+            }),
+          },
+        ],
+      },
+      additionalBehaviors: {
+        '/api/*': {
+          origin: new HttpOrigin(`${api.apiId}.execute-api.${this.region}.${this.urlSuffix}`, {
+            protocolPolicy: OriginProtocolPolicy.HTTPS_ONLY,
+          }),
+          viewerProtocolPolicy: ViewerProtocolPolicy.HTTPS_ONLY,
+          allowedMethods: AllowedMethods.ALLOW_ALL,
+          cachePolicy: CachePolicy.CACHING_DISABLED,
+          // API Gateway routes on its own Host header, so the viewer's must not be forwarded.
+          originRequestPolicy: OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
+        },
+      },
+    });
+
+    new CfnOutput(this, 'TableName', { value: table.tableName });
+    new CfnOutput(this, 'ApiUrl', { value: api.apiEndpoint });
+    new CfnOutput(this, 'SiteUrl', { value: `https://${distribution.distributionDomainName}` });
+    new CfnOutput(this, 'SiteBucketName', { value: siteBucket.bucketName });
+    new CfnOutput(this, 'DistributionId', { value: distribution.distributionId });
+  }
+}

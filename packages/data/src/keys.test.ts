@@ -1,0 +1,41 @@
+import { newTenantId } from '@manabi/core';
+import { describe, expect, it } from 'vitest';
+import { isTenantKey, keys } from './keys.js';
+
+describe('keys', () => {
+  const t1 = newTenantId();
+  const t2 = newTenantId();
+
+  it('prefixes every tenant key with the tenant', () => {
+    const built = [
+      keys.tenant(t1).pk,
+      keys.user(t1, 'u1').pk,
+      keys.usersByName(t1, 'a', 'u1').gsi1pk,
+      keys.usersByDepartment(t1, 'd1', 'a', 'u1').gsi2pk,
+      keys.usersByLevel(t1, 'mid', 'a', 'u1').gsi3pk,
+      keys.department(t1, 'd1').pk,
+      keys.departmentName(t1, '営業部').pk,
+      keys.session(t1, 's1').pk,
+      keys.outboxMessage(t1, '2026', 'm1').pk,
+    ];
+    for (const k of built) {
+      expect(isTenantKey(k, t1)).toBe(true);
+      expect(isTenantKey(k, t2)).toBe(false);
+    }
+  });
+
+  it('refuses a malformed tenant id or a # inside a key part', () => {
+    expect(() => keys.user('T#other', 'u1')).toThrow('Invalid tenant id');
+    expect(() => keys.user(`${t1}#x`, 'u1')).toThrow('Invalid tenant id');
+    expect(() => keys.user(t1, 'u1#USER')).toThrow('must not contain #');
+  });
+
+  it('keeps platform keys out of every tenant key space', () => {
+    expect(keys.login('a@b.jp').pk.startsWith('P#')).toBe(true);
+    expect(isTenantKey(keys.login('a@b.jp').pk, t1)).toBe(false);
+  });
+
+  it('escapes # in department names so a name cannot forge another key', () => {
+    expect(keys.departmentName(t1, 'a#USER#x').pk).toBe(`T#${t1}#DEPTNAME#a＃USER＃x`);
+  });
+});

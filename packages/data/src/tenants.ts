@@ -1,0 +1,29 @@
+import type { Locale, Tenant } from '@manabi/core';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import type { TenantDb } from './db.js';
+import { keys } from './keys.js';
+import type { TransactItem } from './transact.js';
+
+export function tenantItem(db: TenantDb, tenant: Omit<Tenant, 'id'>): TransactItem {
+  return {
+    Put: {
+      TableName: db.table,
+      Item: { ...keys.tenant(db.tenantId), entity: 'tenant', id: db.tenantId, ...tenant },
+      ConditionExpression: 'attribute_not_exists(pk)',
+    },
+  };
+}
+
+export async function getTenant(db: TenantDb): Promise<Tenant | null> {
+  const out = await db.doc.send(new GetCommand({ TableName: db.table, Key: keys.tenant(db.tenantId) }));
+  if (!out.Item) return null;
+  const i = out.Item;
+  return {
+    id: i.id as string,
+    name: i.name as string,
+    vendorId: (i.vendorId as string | null) ?? null,
+    locale: (i.locale as Locale) ?? 'ja',
+    status: (i.status as Tenant['status']) ?? 'active',
+    createdAt: i.createdAt as string,
+  };
+}

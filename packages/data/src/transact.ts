@@ -1,0 +1,17 @@
+import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import type { PlatformDb } from './db.js';
+import { keys } from './keys.js';
+
+/** One write of a transaction; repositories build these so callers can combine writes atomically. */
+export type TransactItem = NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']>[number];
+
+/** Writes all items or none (at most 100 per call, DynamoDB's limit). */
+export async function writeAtomically(db: PlatformDb, items: TransactItem[]): Promise<void> {
+  if (items.length === 0) return;
+  await db.doc.send(new TransactWriteCommand({ TransactItems: items }));
+}
+
+/** A data-plane read of an item that never exists: proves the table answers. */
+export async function ping(db: PlatformDb): Promise<void> {
+  await db.doc.send(new GetCommand({ TableName: db.table, Key: keys.health() }));
+}

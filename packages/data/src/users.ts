@@ -1,0 +1,292 @@
+import { foldForSearch, searchText, type Level, type Locale, type Role, type User, type UserStatus } from '@manabi/core';
+import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+import type { TenantDb } from './db.js';
+import { keys } from './keys.js';
+import type { TransactItem } from './transact.js';
+import { decodeCursor, encodeCursor } from './cursor.js';
+import { ConflictError, NotFoundError, cancelledIndexes, isConditionFailure } from './errors.js';
+
+/** The stored user: the public fields plus what never leaves the server. */
+export interface UserRecord extends User {
+  passwordHash: string | null;
+  version: number;
+}
+
+export interface NewUser {
+  id: string;
+  name: string;
+  email: string;
+  role: Role;
+  departmentId: string | null;
+  level: Level | null;
+  hireDate: string | null;
+  locale: Locale;
+  status: UserStatus;
+  emailVerified: boolean;
+  passwordHash: string | null;
+}
+
+const sortName = (name: string): string => foldForSearch(name).slice(0, 200);
+
+/** The full item for a user, with every index attribute derived from the fields (one place). */
+export function userItem(tenantId: string, user: Omit<UserRecord, 'tenantId'>): Record<string, unknown> {
+  const sn = sortName(user.name);
+  return {
+    ...keys.user(tenantId, user.id),
+    ...keys.usersByName(tenantId, sn, user.id),
+    ...(user.departmentId ? keys.usersByDepartment(tenantId, user.departmentId, sn, user.id) : {}),
+    ...(user.level ? keys.usersByLevel(tenantId, user.level, sn, user.id) : {}),
+    entity: 'user',
+    ...user,
+    tenantId,
+    search: searchText(user),
+  };
+}
+
+export function loginItem(email: string, tenantId: string, userId: string): Record<string, unknown> {
+  return { ...keys.login(email), entity: 'login', email, tenantId, userId };
+}
+
+export function toUserRecord(item: Record<string, unknown>): UserRecord {
+  return {
+    id: item.id as string,
+    tenantId: item.tenantId as string,
+    name: item.name as string,
+    email: item.email as string,
+    role: item.role as Role,
+    departmentId: (item.departmentId as string | null) ?? null,
+    level: (item.level as Level | null) ?? null,
+    hireDate: (item.hireDate as string | null) ?? null,
+    status: item.status as UserStatus,
+    locale: (item.locale as Locale) ?? 'ja',
+    emailVerified: Boolean(item.emailVerified),
+    createdAt: item.createdAt as string,
+    updatedAt: item.updatedAt as string,
+    passwordHash: (item.passwordHash as string | null) ?? null,
+    version: (item.version as number) ?? 1,
+  };
+}
+
+export function publicUser(record: UserRecord): User {
+  const { passwordHash: _hash, version: _version, ...user } = record;
+  return user;
+}
+
+/** Transaction items that create a user and claim their email (the email claim fails on a duplicate). */
+export function createUserItems(db: TenantDb, user: NewUser, now: string, checkDepartment = true): TransactItem[] {
+  const record = { ...user, createdAt: now, updatedAt: now, version: 1 };
+  const items: TransactItem[] = [
+    { Put: { TableName: db.table, Item: userItem(db.tenantId, record), ConditionExpression: 'attribute_not_exists(pk)' } },
+    { Put: { TableName: db.table, Item: loginItem(user.email, db.tenantId, user.id), ConditionExpression: 'attribute_not_exists(pk)' } },
+  ];
+  // Batched imports check departments once up front (a transaction may touch an item only once).
+  if (user.departmentId && checkDepartment) items.push(departmentExists(db, user.departmentId));
+  return items;
+}
+
+function departmentExists(db: TenantDb, departmentId: string): TransactItem {
+  return {
+    ConditionCheck: { TableName: db.table, Key: keys.department(db.tenantId, departmentId), ConditionExpression: 'attribute_exists(pk)' },
+  };
+}
+
+/** Creates a user (plus any extra items, e.g. an invitation) atomically; a taken email is a conflict. */
+export async function createUser(db: TenantDb, user: NewUser, now: string, extra: TransactItem[] = []): Promise<UserRecord> {
+  const items = [...createUserItems(db, user, now), ...extra];
+  try {
+    await db.doc.send(new TransactWriteCommand({ TransactItems: items }));
+  } catch (error) {
+    if (!isConditionFailure(error)) throw error;
+    const failed = cancelledIndexes(error);
+    if (failed.includes(1)) throw new ConflictError('email_taken', 'This email address is already in use');
+    if (failed.includes(2) && user.departmentId) throw new NotFoundError('department');
+    throw new ConflictError('conflict', 'The user could not be created');
+  }
+  return { ...user, tenantId: db.tenantId, createdAt: now, updatedAt: now, version: 1 };
+}
+
+export async function getUser(db: TenantDb, userId: string): Promise<UserRecord | null> {
+  const out = await db.doc.send(new GetCommand({ TableName: db.table, Key: keys.user(db.tenantId, userId) }));
+  return out.Item ? toUserRecord(out.Item) : null;
+}
+
+export interface UserChanges {
+  name?: string;
+  email?: string;
+  role?: Role;
+  departmentId?: string | null;
+  level?: Level | null;
+  hireDate?: string | null;
+  locale?: Locale;
+  status?: UserStatus;
+  emailVerified?: boolean;
+  passwordHash?: string | null;
+}
+
+/**
+ * Applies changes with optimistic locking on `version`: the item is rewritten whole so that
+ * every index attribute follows the fields. An email change moves the sign-in claim atomically.
+ */
+export async function updateUser(
+  db: TenantDb,
+  current: UserRecord,
+  changes: UserChanges,
+  now: string,
+  extra: TransactItem[] = [],
+): Promise<UserRecord> {
+  const next: UserRecord = { ...current, ...changes, updatedAt: now, version: current.version + 1 };
+  const { tenantId: _t, ...rest } = next;
+  const items: TransactItem[] = [
+    {
+      Put: {
+        TableName: db.table,
+        Item: userItem(db.tenantId, rest),
+        ConditionExpression: 'attribute_exists(pk) AND version = :v',
+        ExpressionAttributeValues: { ':v': current.version },
+      },
+    },
+  ];
+  const emailChanged = next.email !== current.email;
+  if (emailChanged) {
+    items.push({
+      Put: { TableName: db.table, Item: loginItem(next.email, db.tenantId, next.id), ConditionExpression: 'attribute_not_exists(pk)' },
+    });
+    items.push({
+      Delete: {
+        TableName: db.table,
+        Key: keys.login(current.email),
+        ConditionExpression: 'userId = :u AND tenantId = :t',
+        ExpressionAttributeValues: { ':u': current.id, ':t': db.tenantId },
+      },
+    });
+  }
+  const departmentChecked = next.departmentId && next.departmentId !== current.departmentId;
+  if (departmentChecked) items.push(departmentExists(db, next.departmentId!));
+  items.push(...extra);
+  try {
+    if (items.length === 1) {
+      await db.doc.send(new PutCommand(items[0]!.Put!));
+    } else {
+      await db.doc.send(new TransactWriteCommand({ TransactItems: items }));
+    }
+  } catch (error) {
+    if (!isConditionFailure(error)) throw error;
+    const failed = (error as { name?: string }).name === 'ConditionalCheckFailedException' ? [0] : cancelledIndexes(error);
+    if (failed.includes(0)) throw new ConflictError('stale', 'The user was changed by someone else; reload and try again');
+    if (emailChanged && failed.includes(1)) throw new ConflictError('email_taken', 'This email address is already in use');
+    if (departmentChecked && failed.includes(emailChanged ? 3 : 1)) throw new NotFoundError('department');
+    throw new ConflictError('conflict', 'The user could not be updated');
+  }
+  return next;
+}
+
+export interface UserListQuery {
+  q?: string;
+  departmentId?: string;
+  level?: Level;
+  status?: UserStatus;
+  role?: Role;
+  limit: number;
+  cursor?: string;
+}
+
+/**
+ * One page of a tenant's users, ordered by name. Picks the index that narrows most (department,
+ * then level, then all users) and filters the rest; reads stop once the page is full, so a page
+ * never holds more than `limit` users and the cursor resumes exactly after the last one read.
+ */
+export async function listUsers(db: TenantDb, query: UserListQuery): Promise<{ items: UserRecord[]; nextCursor: string | null }> {
+  let index: { name: string; partitionAttr: string; partition: string };
+  if (query.departmentId) {
+    index = { name: 'gsi2', partitionAttr: 'gsi2pk', partition: keys.usersByDepartment(db.tenantId, query.departmentId).gsi2pk };
+  } else if (query.level) {
+    index = { name: 'gsi3', partitionAttr: 'gsi3pk', partition: keys.usersByLevel(db.tenantId, query.level).gsi3pk };
+  } else {
+    index = { name: 'gsi1', partitionAttr: 'gsi1pk', partition: keys.usersByName(db.tenantId).gsi1pk };
+  }
+  const filters: string[] = [];
+  const values: Record<string, unknown> = { ':p': index.partition };
+  const names: Record<string, string> = {};
+  if (query.q) {
+    filters.push('contains(#search, :q)');
+    names['#search'] = 'search';
+    values[':q'] = foldForSearch(query.q);
+  }
+  if (query.level && index.name !== 'gsi3') {
+    filters.push('#level = :level');
+    names['#level'] = 'level';
+    values[':level'] = query.level;
+  }
+  if (query.status) {
+    filters.push('#status = :status');
+    names['#status'] = 'status';
+    values[':status'] = query.status;
+  }
+  if (query.role) {
+    filters.push('#role = :role');
+    names['#role'] = 'role';
+    values[':role'] = query.role;
+  }
+  let startKey = decodeCursor(query.cursor, { [index.partitionAttr]: index.partition }, db.tenantId);
+  const items: UserRecord[] = [];
+  // Bound the work a heavily filtered page may do; the cursor lets the client continue.
+  for (let reads = 0; reads < 20 && items.length < query.limit; reads++) {
+    const input: QueryCommandInput = {
+      TableName: db.table,
+      IndexName: index.name,
+      KeyConditionExpression: `${index.partitionAttr} = :p`,
+      ExpressionAttributeValues: values,
+      Limit: query.limit - items.length,
+      ExclusiveStartKey: startKey,
+    };
+    if (filters.length > 0) {
+      input.FilterExpression = filters.join(' AND ');
+      input.ExpressionAttributeNames = names;
+    }
+    const out = await db.doc.send(new QueryCommand(input));
+    for (const item of out.Items ?? []) items.push(toUserRecord(item));
+    startKey = out.LastEvaluatedKey as typeof startKey;
+    if (!startKey) break;
+  }
+  return { items, nextCursor: encodeCursor(startKey) };
+}
+
+/** Every user of a tenant (for imports): pages through the by-name index. */
+export async function listAllUsers(db: TenantDb): Promise<UserRecord[]> {
+  const all: UserRecord[] = [];
+  let startKey: Record<string, unknown> | undefined;
+  do {
+    const out = await db.doc.send(
+      new QueryCommand({
+        TableName: db.table,
+        IndexName: 'gsi1',
+        KeyConditionExpression: 'gsi1pk = :p',
+        ExpressionAttributeValues: { ':p': keys.usersByName(db.tenantId).gsi1pk },
+        ExclusiveStartKey: startKey,
+      }),
+    );
+    for (const item of out.Items ?? []) all.push(toUserRecord(item));
+    startKey = out.LastEvaluatedKey;
+  } while (startKey);
+  return all;
+}
+
+export async function countUsersInDepartment(db: TenantDb, departmentId: string): Promise<number> {
+  let count = 0;
+  let startKey: Record<string, unknown> | undefined;
+  do {
+    const out = await db.doc.send(
+      new QueryCommand({
+        TableName: db.table,
+        IndexName: 'gsi2',
+        KeyConditionExpression: 'gsi2pk = :p',
+        ExpressionAttributeValues: { ':p': keys.usersByDepartment(db.tenantId, departmentId).gsi2pk },
+        Select: 'COUNT',
+        ExclusiveStartKey: startKey,
+      }),
+    );
+    count += out.Count ?? 0;
+    startKey = out.LastEvaluatedKey;
+  } while (startKey);
+  return count;
+}

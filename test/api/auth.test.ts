@@ -1,0 +1,206 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestServer, type TestServer } from '../support/server.js';
+import { Client, signUpCompany, uniqueEmail } from '../support/client.js';
+
+let server: TestServer;
+beforeAll(async () => {
+  server = await startTestServer({ config: { trustProxy: true, rateLimit: { perEmail: 3, perIp: 6, windowSeconds: 900 } } });
+});
+afterAll(() => server.stop());
+
+describe('signup', () => {
+  it('creates the company and its HR admin, signed in, with a verification email in the outbox', async () => {
+    const company = await signUpCompany(server.url, '株式会社サインアップ');
+    const me = await company.client.get('/api/me');
+    expect(me.status).toBe(200);
+    expect(me.body.tenant.name).toBe('株式会社サインアップ');
+    expect(me.body.user).toMatchObject({ email: company.email, role: 'tenant_admin', status: 'active', emailVerified: false });
+    expect(me.body.user).not.toHaveProperty('passwordHash');
+
+    const outbox = await new Client(server.url).get('/api/dev/outbox');
+    const mail = outbox.body.items.find((m: { to: string }) => m.to === company.email);
+    expect(mail.kind).toBe('verify_email');
+    expect(mail.link).toMatch(new RegExp(`^${server.url}/verify-email\\?token=`));
+
+    const token = new URL(mail.link).searchParams.get('token');
+    expect((await new Client(server.url).post('/api/auth/verify-email', { token })).status).toBe(200);
+    expect((await company.client.get('/api/me')).body.user.emailVerified).toBe(true);
+    // A link works once.
+    expect((await new Client(server.url).post('/api/auth/verify-email', { token })).body.error.code).toBe('invalid_token');
+  });
+
+  it('refuses an email that is already registered, and creates nothing', async () => {
+    const first = await signUpCompany(server.url);
+    const again = await new Client(server.url).post('/api/signup', {
+      companyName: 'Dup Inc.',
+      adminName: 'X',
+      email: first.email.toUpperCase(),
+      password: 'another password',
+    });
+    expect(again.status).toBe(409);
+    expect(again.body.error.code).toBe('email_taken');
+  });
+
+  it('answers bad input with 400 and a detail per field', async () => {
+    const res = await new Client(server.url).post('/api/signup', { companyName: '', email: 'nope', password: 'short', locale: 'fr' });
+    expect(res.status).toBe(400);
+    expect(res.body.error.code).toBe('validation_error');
+    expect(res.body.error.details.map((d: { path: string }) => d.path).sort()).toEqual([
+      'adminName',
+      'companyName',
+      'email',
+      'locale',
+      'password',
+    ]);
+  });
+
+  it('answers malformed JSON with 400 in the same error shape', async () => {
+    const res = await new Client(server.url).request('POST', '/api/signup', undefined, {
+      raw: '{"companyName":',
+      headers: { 'content-type': 'application/json' },
+    });
+    expect(res.status).toBe(400);
+    expect(res.body.error).toMatchObject({ code: expect.any(String), message: expect.any(String), details: [] });
+  });
+});
+
+describe('sign-in', () => {
+  it('signs in with the right password and gets a 15-minute token plus a refresh cookie', async () => {
+    const company = await signUpCompany(server.url);
+    const client = new Client(server.url);
+    client.ip = '10.0.0.1';
+    const res = await client.post('/api/auth/signin', { email: company.email, password: company.password });
+    expect(res.status).toBe(200);
+    expect(res.body.expiresIn).toBe(900);
+    const payload = JSON.parse(Buffer.from(res.body.accessToken.split('.')[1], 'base64url').toString());
+    expect(payload).toMatchObject({ tenantId: company.tenantId, userId: company.adminId, role: 'tenant_admin', vendorId: null });
+    expect(payload.exp - payload.iat).toBe(900);
+    expect(res.headers.get('set-cookie')).toMatch(/manabi_refresh=.+; Max-Age=\d+; Path=\/api\/auth; HttpOnly; SameSite=Strict/);
+  });
+
+  it('gives the same answer for a wrong password and an unknown email', async () => {
+    const company = await signUpCompany(server.url);
+    const a = new Client(server.url);
+    a.ip = '10.0.1.1';
+    const wrong = await a.post('/api/auth/signin', { email: company.email, password: 'wrong password' });
+    const unknown = await a.post('/api/auth/signin', { email: uniqueEmail('ghost'), password: 'wrong password' });
+    expect(wrong.status).toBe(401);
+    expect(unknown.status).toBe(401);
+    expect(wrong.body).toEqual(unknown.body);
+  });
+
+  it('rate-limits failed attempts per email (even from different IPs)', async () => {
+    const company = await signUpCompany(server.url);
+    const statuses: number[] = [];
+    for (let i = 0; i < 4; i++) {
+      const c = new Client(server.url);
+      c.ip = `10.1.0.${i}`;
+      statuses.push((await c.post('/api/auth/signin', { email: company.email, password: 'wrong password' })).status);
+    }
+    expect(statuses).toEqual([401, 401, 401, 429]);
+    // Even the right password is refused while limited.
+    const c = new Client(server.url);
+    c.ip = '10.1.0.99';
+    const right = await c.post('/api/auth/signin', { email: company.email, password: company.password });
+    expect(right.status).toBe(429);
+    expect(right.body.error.code).toBe('rate_limited');
+  });
+
+  it('rate-limits failed attempts per IP (across emails)', async () => {
+    const c = new Client(server.url);
+    c.ip = '10.2.0.1';
+    const statuses: number[] = [];
+    for (let i = 0; i < 7; i++)
+      statuses.push((await c.post('/api/auth/signin', { email: uniqueEmail('spray'), password: 'guess guess' })).status);
+    expect(statuses).toEqual([401, 401, 401, 401, 401, 401, 429]);
+    const other = new Client(server.url);
+    other.ip = '10.2.0.2';
+    expect((await other.post('/api/auth/signin', { email: uniqueEmail('x'), password: 'guess guess' })).status).toBe(401);
+  });
+});
+
+describe('sessions', () => {
+  it('refreshes with the cookie, rotates it, and revokes the session when an old cookie is replayed', async () => {
+    const company = await signUpCompany(server.url);
+    const client = company.client;
+    const firstCookie = client.cookie;
+    const refreshed = await client.post('/api/auth/refresh');
+    expect(refreshed.status).toBe(200);
+    expect(refreshed.body.user.id).toBe(company.adminId);
+    expect(client.cookie).not.toBe(firstCookie);
+
+    const thief = new Client(server.url);
+    thief.cookie = firstCookie;
+    expect((await thief.post('/api/auth/refresh')).status).toBe(401);
+    // The replay ended the whole session: the rightful holder must sign in again too.
+    expect((await client.post('/api/auth/refresh')).status).toBe(401);
+  });
+
+  it('signs out: the refresh cookie stops working', async () => {
+    const company = await signUpCompany(server.url);
+    const cookie = company.client.cookie;
+    expect((await company.client.post('/api/auth/signout')).status).toBe(204);
+    const again = new Client(server.url);
+    again.cookie = cookie;
+    expect((await again.post('/api/auth/refresh')).status).toBe(401);
+  });
+
+  it('rejects a tampered or missing token with 401', async () => {
+    const company = await signUpCompany(server.url);
+    const c = new Client(server.url);
+    expect((await c.get('/api/me')).status).toBe(401);
+    const [h, p, s] = company.client.token!.split('.');
+    const forged = JSON.parse(Buffer.from(p!, 'base64url').toString());
+    forged.tenantId = 'aaaaaaaaaaaaaaaa';
+    c.token = `${h}.${Buffer.from(JSON.stringify(forged)).toString('base64url')}.${s}`;
+    expect((await c.get('/api/me')).status).toBe(401);
+  });
+});
+
+describe('invitation', () => {
+  it('lets an invited user set a password once and sign in', async () => {
+    const company = await signUpCompany(server.url, '株式会社招待');
+    const email = uniqueEmail('invitee');
+    const created = await company.client.post('/api/users', { name: '新人 一郎', email, role: 'learner', sendInvite: true });
+    expect(created.status).toBe(201);
+    expect(created.body.status).toBe('invited');
+
+    const outbox = await new Client(server.url).get('/api/dev/outbox');
+    const mail = outbox.body.items.find((m: { to: string }) => m.to === email);
+    expect(mail.subject).toBe('株式会社招待 への招待');
+    const token = new URL(mail.link).searchParams.get('token')!;
+
+    const invitee = new Client(server.url);
+    const info = await invitee.get(`/api/auth/invitation?token=${token}`);
+    expect(info.body).toEqual({ email, name: '新人 一郎', tenantName: '株式会社招待' });
+    // Before setting a password the invited user cannot sign in.
+    invitee.ip = '10.3.0.1';
+    expect((await invitee.post('/api/auth/signin', { email, password: 'whatever pass' })).status).toBe(401);
+
+    const set = await invitee.post('/api/auth/set-password', { token, password: 'my new password' });
+    expect(set.status).toBe(200);
+    expect(set.body.user).toMatchObject({ status: 'active', emailVerified: true, role: 'learner' });
+    expect((await invitee.post('/api/auth/set-password', { token, password: 'second time pw' })).status).toBe(400);
+    expect((await invitee.post('/api/auth/signin', { email, password: 'my new password' })).status).toBe(200);
+  });
+});
+
+describe('every response', () => {
+  it('carries a request id and the request is logged with its tenant', async () => {
+    const company = await signUpCompany(server.url);
+    const res = await company.client.get('/api/me');
+    const id = res.headers.get('x-request-id');
+    expect(id).toMatch(/^[0-9a-f-]{36}$/);
+    const line = server.logs.find((l) => l.requestId === id && l.msg === 'request');
+    expect(line).toMatchObject({ tenantId: company.tenantId, status: 200, path: '/api/me' });
+    const next = await new Client(server.url).get('/api/health');
+    const healthLine = server.logs.find((l) => l.requestId === next.headers.get('x-request-id'));
+    expect(healthLine).not.toHaveProperty('tenantId');
+    expect((await new Client(server.url).get('/api/nope')).headers.get('x-request-id')).toBeTruthy();
+  });
+
+  it('health answers 200 when the API and DynamoDB Local answer', async () => {
+    const res = await new Client(server.url).get('/api/health');
+    expect(res).toMatchObject({ status: 200, body: { status: 'ok', dynamodb: 'ok' } });
+  });
+});

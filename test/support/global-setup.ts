@@ -1,0 +1,22 @@
+import type { TestProject } from 'vitest/node';
+import { DEFAULT_TABLE_NAME } from '@manabi/data';
+import { ensureTable, startDynamoLocal, type DynamoLocal } from '@manabi/data/local';
+
+/** One real DynamoDB Local (in memory) for the whole e2e run; every test file brings its own tenants. */
+let dynamo: DynamoLocal | undefined;
+
+export async function setup(project: TestProject): Promise<void> {
+  dynamo = await startDynamoLocal();
+  await ensureTable(dynamo.endpoint, DEFAULT_TABLE_NAME);
+  project.provide('dynamoEndpoint', dynamo.endpoint);
+}
+
+export async function teardown(): Promise<void> {
+  await dynamo?.stop();
+}
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    dynamoEndpoint: string;
+  }
+}
