@@ -13,7 +13,7 @@ const started = performance.now();
 
 const server = await startLocal({
   port,
-  dataDir: join(root, '.data'),
+  dataDir: process.env.MANABI_DATA_DIR ?? join(root, '.data'),
   webDist: join(root, 'web', 'dist'),
   // Request logs are JSON lines; keep the terminal readable unless asked for them.
   log: (line) => {

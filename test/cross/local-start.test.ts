@@ -1,0 +1,100 @@
+import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { repoRoot } from '@manabi/api/local';
+import { freePort } from '@manabi/data/local';
+
+/**
+ * The server `npm start` runs (functions/api/dist/server.mjs, built by the test command):
+ * it starts DynamoDB Local persisted to a data folder, seeds the demo once, serves API + SPA on
+ * one port, keeps data and keys across restarts, and Ctrl-C leaves no Java process behind.
+ */
+const dataDir = mkdtempSync(join(tmpdir(), 'manabi-start-'));
+afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+async function startServer(port: number): Promise<{ child: ChildProcess; output: () => string }> {
+  const child = spawn(process.execPath, [join(repoRoot(), 'functions/api/dist/server.mjs')], {
+    env: { ...process.env, PORT: String(port), MANABI_DATA_DIR: dataDir },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
+  child.stderr!.on('data', (d: Buffer) => (out += d.toString()));
+  const deadline = Date.now() + 90_000;
+  while (!out.includes('Ctrl-C stops')) {
+    if (child.exitCode !== null) throw new Error(`server exited:\n${out}`);
+    if (Date.now() > deadline) throw new Error(`server not ready:\n${out}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return { child, output: () => out };
+}
+
+const javaChildren = (pid: number): number[] => {
+  try {
+    return execFileSync('pgrep', ['-P', String(pid), 'java'])
+      .toString()
+      .trim()
+      .split('\n')
+      .filter(Boolean)
+      .map(Number);
+  } catch {
+    return [];
+  }
+};
+const alive = (pid: number): boolean => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+async function stopWithCtrlC(child: ChildProcess): Promise<void> {
+  const exited = new Promise<void>((r) => child.once('exit', () => r()));
+  child.kill('SIGINT');
+  await exited;
+}
+
+describe('npm start (the local server)', () => {
+  it('serves API and SPA on one port, seeds once, keeps data and keys, and stops DynamoDB Local on Ctrl-C', async () => {
+    const port = await freePort();
+    const first = await startServer(port);
+    const url = `http://localhost:${port}`;
+    expect(first.output()).toContain(`Manabi is running: ${url}`);
+    expect(first.output()).toContain('hr@demo.manabi.example');
+    expect(first.output()).toContain('demo seeded now');
+
+    expect((await fetch(`${url}/api/health`)).status).toBe(200);
+    const signin = await fetch(`${url}/api/auth/signin`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'hr@demo.manabi.example', password: 'manabi-demo-2026' }),
+    });
+    expect(signin.status).toBe(200);
+    const { accessToken } = (await signin.json()) as { accessToken: string };
+    const users = await fetch(`${url}/api/users`, { headers: { authorization: `Bearer ${accessToken}` } });
+    expect(((await users.json()) as { items: unknown[] }).items).toHaveLength(7);
+    const page = await fetch(`${url}/admin/users`);
+    expect(page.headers.get('content-type')).toContain('text/html');
+    expect(await page.text()).toContain('<div id="app"');
+
+    const java = javaChildren(first.child.pid!);
+    expect(java).toHaveLength(1);
+    await stopWithCtrlC(first.child);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(alive(java[0]!)).toBe(false);
+
+    const second = await startServer(port);
+    try {
+      expect(second.output()).toContain('demo kept from before');
+      // Same signing keys after a restart: the token from the first run is still valid.
+      const again = await fetch(`${url}/api/users`, { headers: { authorization: `Bearer ${accessToken}` } });
+      expect(((await again.json()) as { items: unknown[] }).items).toHaveLength(7);
+    } finally {
+      await stopWithCtrlC(second.child);
+    }
+  }, 240_000);
+});
