@@ -45,7 +45,7 @@ export async function createDepartment(db: TenantDb, id: string, name: string, n
   try {
     await db.doc.send(new TransactWriteCommand({ TransactItems: createDepartmentItems(db, id, name, now) }));
   } catch (error) {
-    if (isConditionFailure(error)) throw new ConflictError('conflict', 'A department with this name already exists');
+    if (isConditionFailure(error)) throw new ConflictError('conflict', 'A department with this name already exists', 'name');
     throw error;
   }
   return { id, tenantId: db.tenantId, name, createdAt: now, updatedAt: now };
@@ -106,7 +106,7 @@ export async function renameDepartment(db: TenantDb, current: Department, name: 
   } catch (error) {
     if (!isConditionFailure(error)) throw error;
     if (cancelledIndexes(error).includes(0)) throw new NotFoundError('department');
-    throw new ConflictError('conflict', 'A department with this name already exists');
+    throw new ConflictError('conflict', 'A department with this name already exists', 'name');
   }
   return { ...current, name, updatedAt: now };
 }

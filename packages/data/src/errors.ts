@@ -3,6 +3,8 @@ export class ConflictError extends Error {
   constructor(
     readonly code: string,
     message: string,
+    /** The input field the conflict is about (e.g. `email`), so a form can mark it. */
+    readonly path?: string,
   ) {
     super(message);
   }

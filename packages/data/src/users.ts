@@ -98,7 +98,7 @@ export async function createUser(db: TenantDb, user: NewUser, now: string, extra
   } catch (error) {
     if (!isConditionFailure(error)) throw error;
     const failed = cancelledIndexes(error);
-    if (failed.includes(1)) throw new ConflictError('email_taken', 'This email address is already in use');
+    if (failed.includes(1)) throw new ConflictError('email_taken', 'This email address is already in use', 'email');
     if (failed.includes(2) && user.departmentId) throw new NotFoundError('department');
     throw new ConflictError('conflict', 'The user could not be created');
   }
@@ -173,7 +173,7 @@ export async function updateUser(
     if (!isConditionFailure(error)) throw error;
     const failed = (error as { name?: string }).name === 'ConditionalCheckFailedException' ? [0] : cancelledIndexes(error);
     if (failed.includes(0)) throw new ConflictError('stale', 'The user was changed by someone else; reload and try again');
-    if (emailChanged && failed.includes(1)) throw new ConflictError('email_taken', 'This email address is already in use');
+    if (emailChanged && failed.includes(1)) throw new ConflictError('email_taken', 'This email address is already in use', 'email');
     if (departmentChecked && failed.includes(emailChanged ? 3 : 1)) throw new NotFoundError('department');
     throw new ConflictError('conflict', 'The user could not be updated');
   }

@@ -62,7 +62,7 @@ export async function signUpCompany(
     await writeAtomically(db, [tenantItem(db, tenantFields), ...createUserItems(db, user, iso), token.item, mail.item]);
   } catch (error) {
     if (isConditionFailure(error) && cancelledIndexes(error).includes(2)) {
-      throw new ConflictError('email_taken', 'This email address cannot be used to sign up');
+      throw new ConflictError('email_taken', 'This email address cannot be used to sign up', 'email');
     }
     throw error;
   }

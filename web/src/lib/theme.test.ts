@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { applyBranding, composeTitle, contrastColor, normalizeHex } from './theme';
+
+describe('theme', () => {
+  it('picks a readable text colour for the brand colour', () => {
+    expect(contrastColor('#ffffff')).toBe('#000000');
+    expect(contrastColor('#1a1a1a')).toBe('#ffffff');
+    expect(contrastColor('#2156c9')).toBe('#ffffff');
+    expect(contrastColor('#ffd400')).toBe('#000000');
+  });
+
+  it('rejects malformed colours', () => {
+    expect(normalizeHex('#ABCDEF')).toBe('#abcdef');
+    expect(normalizeHex('red')).toBeNull();
+    expect(normalizeHex('#abc')).toBeNull();
+  });
+
+  it('sets CSS variables and the favicon on the document', () => {
+    applyBranding({
+      primaryColor: '#ffd400',
+      faviconUrl: 'https://cdn.example/f.ico',
+    });
+    const style = document.documentElement.style;
+    expect(style.getPropertyValue('--brand-color')).toBe('#ffd400');
+    expect(style.getPropertyValue('--brand-contrast')).toBe('#000000');
+    expect(document.querySelector<HTMLLinkElement>('link[rel~="icon"]')?.href).toBe('https://cdn.example/f.ico');
+  });
+
+  it('composes the title without inventing a product name', () => {
+    expect(composeTitle('Users', '')).toBe('Users');
+    expect(composeTitle('', 'Acme Learn')).toBe('Acme Learn');
+    expect(composeTitle('Users', 'Acme Learn')).toBe('Users – Acme Learn');
+  });
+});

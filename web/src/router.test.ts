@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import type { RouteMeta } from 'vue-router';
+import { accessDecision, safeRedirect, type AccessState } from './router';
+
+const signedOut: AccessState = {
+  isSignedIn: false,
+  role: null,
+  homePath: '/me',
+};
+const admin: AccessState = {
+  isSignedIn: true,
+  role: 'tenant_admin',
+  homePath: '/admin/users',
+};
+const learner: AccessState = {
+  isSignedIn: true,
+  role: 'learner',
+  homePath: '/me',
+};
+
+const to = (fullPath: string, meta: RouteMeta = {}, name = 'x', query = {}) => ({
+  fullPath,
+  meta,
+  name,
+  query,
+});
+
+describe('route access', () => {
+  it('sends signed-out users to sign-in with a redirect back', () => {
+    expect(accessDecision(to('/admin/users?q=a', { roles: ['tenant_admin'] }), signedOut)).toEqual({
+      name: 'signin',
+      query: { redirect: '/admin/users?q=a' },
+    });
+    expect(accessDecision(to('/', {}, 'home'), signedOut)).toEqual({
+      name: 'signin',
+    });
+  });
+
+  it('routes home by role', () => {
+    expect(accessDecision(to('/', {}, 'home'), admin)).toBe('/admin/users');
+    expect(accessDecision(to('/', {}, 'home'), learner)).toBe('/me');
+  });
+
+  it('shows the 403 page for the wrong role', () => {
+    expect(accessDecision(to('/admin/users', { roles: ['tenant_admin'] }), learner)).toEqual({
+      name: 'forbidden',
+    });
+    expect(accessDecision(to('/admin/users', { roles: ['tenant_admin'] }), admin)).toBe(true);
+  });
+
+  it('keeps public pages open and moves signed-in users off sign-in', () => {
+    expect(accessDecision(to('/verify-email', { public: true }), signedOut)).toBe(true);
+    expect(accessDecision(to('/verify-email', { public: true }), learner)).toBe(true);
+    expect(accessDecision(to('/signin', { public: true, guestOnly: true }), admin)).toBe('/admin/users');
+    expect(
+      accessDecision(
+        to('/signin', { public: true, guestOnly: true }, 'signin', {
+          redirect: '/me',
+        }),
+        admin,
+      ),
+    ).toBe('/me');
+  });
+
+  it('only follows same-site redirects', () => {
+    expect(safeRedirect('/admin/users?q=1')).toBe('/admin/users?q=1');
+    expect(safeRedirect('//evil.example')).toBeNull();
+    expect(safeRedirect('https://evil.example')).toBeNull();
+    expect(safeRedirect(['/me'])).toBeNull();
+  });
+});

@@ -1,0 +1,153 @@
+import {
+  createRouter,
+  createWebHistory,
+  type RouteLocationNormalized,
+  type RouteLocationRaw,
+  type RouteRecordRaw,
+  type RouterHistory,
+} from 'vue-router';
+import type { Role } from './api/types';
+import { useAuthStore } from './stores/auth';
+import { useNoticeStore } from './stores/notice';
+
+declare module 'vue-router' {
+  interface RouteMeta {
+    /** Reachable without signing in. */
+    public?: boolean;
+    /** Signed-in users are sent home instead (sign-in, sign-up). */
+    guestOnly?: boolean;
+    /** Only these roles may open the page; others get the 403 page. */
+    roles?: Role[];
+    /** i18n key of the page title, used for document.title. */
+    titleKey?: string;
+  }
+}
+
+const ADMIN: Role[] = ['tenant_admin'];
+
+export const routes: RouteRecordRaw[] = [
+  {
+    path: '/signin',
+    name: 'signin',
+    component: () => import('./pages/SignInPage.vue'),
+    meta: { public: true, guestOnly: true, titleKey: 'signIn.title' },
+  },
+  {
+    path: '/signup',
+    name: 'signup',
+    component: () => import('./pages/SignUpPage.vue'),
+    meta: { public: true, guestOnly: true, titleKey: 'signUp.title' },
+  },
+  {
+    path: '/verify-email',
+    name: 'verify-email',
+    component: () => import('./pages/VerifyEmailPage.vue'),
+    meta: { public: true, titleKey: 'verifyEmail.title' },
+  },
+  {
+    path: '/set-password',
+    name: 'set-password',
+    component: () => import('./pages/SetPasswordPage.vue'),
+    meta: { public: true, titleKey: 'setPassword.title' },
+  },
+  // Never rendered: the guard sends each role to its own home.
+  { path: '/', name: 'home', component: () => import('./pages/MePage.vue') },
+  {
+    path: '/me',
+    name: 'me',
+    component: () => import('./pages/MePage.vue'),
+    meta: { titleKey: 'me.title' },
+  },
+  { path: '/admin', redirect: '/admin/users' },
+  {
+    path: '/admin/users',
+    name: 'users',
+    component: () => import('./pages/UsersPage.vue'),
+    meta: { roles: ADMIN, titleKey: 'users.title' },
+  },
+  {
+    path: '/admin/users/new',
+    name: 'user-new',
+    component: () => import('./pages/UserFormPage.vue'),
+    meta: { roles: ADMIN, titleKey: 'userForm.newTitle' },
+  },
+  {
+    path: '/admin/users/import',
+    name: 'users-import',
+    component: () => import('./pages/ImportPage.vue'),
+    meta: { roles: ADMIN, titleKey: 'import.title' },
+  },
+  {
+    path: '/admin/users/:id',
+    name: 'user-edit',
+    component: () => import('./pages/UserFormPage.vue'),
+    props: true,
+    meta: { roles: ADMIN, titleKey: 'userForm.editTitle' },
+  },
+  {
+    path: '/admin/departments',
+    name: 'departments',
+    component: () => import('./pages/DepartmentsPage.vue'),
+    meta: { roles: ADMIN, titleKey: 'departments.title' },
+  },
+  {
+    path: '/forbidden',
+    name: 'forbidden',
+    component: () => import('./pages/ForbiddenPage.vue'),
+    meta: { public: true, titleKey: 'forbidden.title' },
+  },
+  {
+    path: '/:pathMatch(.*)*',
+    name: 'not-found',
+    component: () => import('./pages/NotFoundPage.vue'),
+    meta: { public: true, titleKey: 'notFound.title' },
+  },
+];
+
+/** Only same-origin paths are followed after sign-in (no `//evil.example`). */
+export function safeRedirect(value: unknown): string | null {
+  if (typeof value !== 'string') return null;
+  if (!value.startsWith('/') || value.startsWith('//') || value.startsWith('/\\')) return null;
+  return value;
+}
+
+export interface AccessState {
+  isSignedIn: boolean;
+  role: Role | null;
+  homePath: string;
+}
+
+/** Where a navigation may go: `true` to proceed, or where to send the user instead. */
+export function accessDecision(
+  to: Pick<RouteLocationNormalized, 'name' | 'meta' | 'fullPath' | 'query'>,
+  auth: AccessState,
+): true | RouteLocationRaw {
+  if (to.meta.public) {
+    if (to.meta.guestOnly && auth.isSignedIn) return safeRedirect(to.query['redirect']) ?? auth.homePath;
+    return true;
+  }
+  if (!auth.isSignedIn) {
+    return to.fullPath === '/' ? { name: 'signin' } : { name: 'signin', query: { redirect: to.fullPath } };
+  }
+  if (to.name === 'home') return auth.homePath;
+  const roles = to.meta.roles;
+  if (roles && (!auth.role || !roles.includes(auth.role))) return { name: 'forbidden' };
+  return true;
+}
+
+export function createAppRouter(history: RouterHistory = createWebHistory()) {
+  const router = createRouter({
+    history,
+    routes,
+    scrollBehavior: (_to, _from, saved) => saved ?? { top: 0 },
+  });
+  router.beforeEach(async (to) => {
+    const auth = useAuthStore();
+    await auth.init();
+    return accessDecision(to, auth);
+  });
+  router.afterEach((to, from) => {
+    if (to.path !== from.path) useNoticeStore().onNavigate();
+  });
+  return router;
+}

@@ -1,0 +1,144 @@
+import { defineStore } from 'pinia';
+import { computed, ref } from 'vue';
+import { ApiError, api } from '../api/client';
+import type { Locale, MeResponse, Role, Session, SignUpResponse, TenantRef, User } from '../api/types';
+
+export interface SignUpInput {
+  companyName: string;
+  adminName: string;
+  email: string;
+  password: string;
+  locale: Locale;
+}
+
+export function homePathFor(role: Role | null | undefined): string {
+  return role === 'tenant_admin' ? '/admin/users' : '/me';
+}
+
+/**
+ * Session state. The access token lives in memory only; the refresh token is an
+ * httpOnly cookie (path /api/auth) that only the server can read.
+ */
+export const useAuthStore = defineStore('auth', () => {
+  const accessToken = ref<string | null>(null);
+  const user = ref<User | null>(null);
+  const tenant = ref<TenantRef | null>(null);
+  const initialized = ref(false);
+  /** True when the last session ended by the user signing out (not by expiry). */
+  const endedByUser = ref(false);
+  let initializing: Promise<void> | null = null;
+
+  const isSignedIn = computed(() => accessToken.value !== null && user.value !== null);
+  const role = computed<Role | null>(() => user.value?.role ?? null);
+  const homePath = computed(() => homePathFor(role.value));
+
+  function startSession(session: Session) {
+    endedByUser.value = false;
+    accessToken.value = session.accessToken;
+    user.value = session.user;
+  }
+
+  function clear() {
+    accessToken.value = null;
+    user.value = null;
+    tenant.value = null;
+  }
+
+  /** Exchange the refresh cookie for an access token. Resolves true when signed in. */
+  async function refresh(): Promise<boolean> {
+    try {
+      startSession(
+        await api.post<Session>('/api/auth/refresh', undefined, {
+          auth: false,
+          retryOnUnauthorized: false,
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (error instanceof ApiError && (error.status === 401 || error.status === 403)) clear();
+      return false;
+    }
+  }
+
+  api.configure({ getAccessToken: () => accessToken.value, refresh });
+
+  /** Restore the session once at boot; later calls wait for the same attempt. */
+  function init(): Promise<void> {
+    initializing ??= refresh().then(() => {
+      initialized.value = true;
+    });
+    return initializing;
+  }
+
+  async function signIn(email: string, password: string) {
+    startSession(await api.post<Session>('/api/auth/signin', { email, password }, { auth: false, retryOnUnauthorized: false }));
+    initialized.value = true;
+  }
+
+  async function signUp(input: SignUpInput) {
+    const response = await api.post<SignUpResponse>('/api/signup', input, {
+      auth: false,
+      retryOnUnauthorized: false,
+    });
+    startSession(response);
+    tenant.value = response.tenant;
+    initialized.value = true;
+  }
+
+  async function acceptInvitation(token: string, password: string) {
+    startSession(await api.post<Session>('/api/auth/set-password', { token, password }, { auth: false, retryOnUnauthorized: false }));
+    initialized.value = true;
+  }
+
+  async function signOut() {
+    endedByUser.value = true;
+    try {
+      await api.post('/api/auth/signout', undefined, {
+        retryOnUnauthorized: false,
+      });
+    } catch {
+      // Signing out locally still matters when the server cannot be reached.
+    } finally {
+      clear();
+    }
+  }
+
+  async function loadMe(): Promise<MeResponse> {
+    const me = await api.get<MeResponse>('/api/me');
+    user.value = me.user;
+    tenant.value = me.tenant;
+    return me;
+  }
+
+  /** Remember the UI language on the server too (used for emails). */
+  async function saveLocale(locale: Locale) {
+    if (!isSignedIn.value || user.value?.locale === locale) return;
+    await api.patch('/api/me', { locale });
+    if (user.value) user.value = { ...user.value, locale };
+  }
+
+  function markEmailVerified() {
+    if (user.value) user.value = { ...user.value, emailVerified: true };
+  }
+
+  return {
+    accessToken,
+    user,
+    tenant,
+    initialized,
+    endedByUser,
+    isSignedIn,
+    role,
+    homePath,
+    init,
+    refresh,
+    signIn,
+    signUp,
+    acceptInvitation,
+    signOut,
+    loadMe,
+    saveLocale,
+    markEmailVerified,
+    clear,
+  };
+});
