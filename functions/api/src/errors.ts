@@ -43,8 +43,7 @@ export function handleError(error: unknown, c: Context<AppEnv>): Response {
   else if (error instanceof NotFoundError) e = notFound(capitalize(error.what));
   else if (error instanceof ConflictError) {
     e = new ApiError(409, error.code, error.message, error.path ? [{ path: error.path, message: error.message }] : []);
-  }
-  else if (error instanceof InvalidCursorError)
+  } else if (error instanceof InvalidCursorError)
     e = new ApiError(400, 'validation_error', 'Invalid cursor', [{ path: 'cursor', message: 'Invalid cursor' }]);
   else if (error instanceof HTTPException && error.status < 500) {
     // Hono's own parsers (malformed JSON, bad form data) end up here.
