@@ -18,7 +18,7 @@ export class Client {
     method: string,
     path: string,
     body?: unknown,
-    init: { headers?: Record<string, string>; raw?: string | FormData | Uint8Array } = {},
+    init: { headers?: Record<string, string>; raw?: string | FormData } = {},
   ): Promise<ApiResponse<T>> {
     const headers: Record<string, string> = { ...init.headers };
     if (this.token) headers.authorization = `Bearer ${this.token}`;
@@ -53,7 +53,7 @@ export class Client {
     filename = 'users.csv',
   ): Promise<ApiResponse<T>> {
     const form = new FormData();
-    form.set('file', new Blob([bytes], { type: 'text/csv' }), filename);
+    form.set('file', new Blob([bytes.slice()], { type: 'text/csv' }), filename);
     for (const [k, v] of Object.entries(fields)) form.set(k, v);
     return this.request<T>('POST', path, undefined, { raw: form });
   }
