@@ -54,6 +54,21 @@ describe('onboarding a company in the browser', () => {
   it('signs out, refuses a wrong password with a generic message, and signs in', async () => {
     await byTestId('signout-button').click();
     await page.waitForURL('**/signin**');
+    // Keyboard: every input has a label, and the focused one shows a visible outline.
+    for (const id of ['signin-email', 'signin-password']) {
+      const inputId = await byTestId(id).getAttribute('id');
+      expect(await page.locator(`label[for="${inputId}"]`).count(), id).toBe(1);
+    }
+    await byTestId('signin-email').focus();
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Shift+Tab');
+    const ring = await byTestId('signin-email').evaluate((el) => {
+      const style = getComputedStyle(el);
+      return { focused: document.activeElement === el, outline: style.outlineStyle, shadow: style.boxShadow };
+    });
+    expect(ring.focused).toBe(true);
+    // Inputs show their focus as a brand-coloured ring (box-shadow) or an outline.
+    expect(ring.outline !== 'none' || ring.shadow !== 'none').toBe(true);
     await byTestId('signin-email').fill(email);
     await byTestId('signin-password').fill('wrong password!');
     await byTestId('signin-submit').click();

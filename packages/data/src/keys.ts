@@ -20,6 +20,13 @@ function tenantPrefix(tenantId: string): string {
   return `T#${tenantId}`;
 }
 
+/** Who owns a question bank: one tenant, or the platform catalog every tenant reads (stored once). */
+export type Owner = { kind: 'tenant'; tenantId: string } | { kind: 'catalog' };
+
+function ownerPrefix(owner: Owner): string {
+  return owner.kind === 'catalog' ? 'C' : tenantPrefix(owner.tenantId);
+}
+
 function part(value: string): string {
   if (value.includes('#')) throw new Error('Key part must not contain #');
   return value;
@@ -69,6 +76,52 @@ export const keys = {
     gsi1sk: `${createdAt}#${part(messageId)}`,
   }),
   outboxAll: () => ({ gsi1pk: 'P#OUTBOX' }),
+
+  // ── Assessments (issue 3) ──────────────────────────────────────────────────────────────
+  /** Question banks of an owner: a tenant (`T#<t>`) or the shared platform catalog (`C`). */
+  bank: (owner: Owner, bankId: string): ItemKey => ({ pk: `${ownerPrefix(owner)}#BANKS`, sk: `BANK#${part(bankId)}` }),
+  banks: (owner: Owner) => ({ pk: `${ownerPrefix(owner)}#BANKS`, skPrefix: 'BANK#' }),
+  /** A question's head (current state) and its immutable versions share a partition. */
+  questionHead: (owner: Owner, questionId: string): ItemKey => ({ pk: `${ownerPrefix(owner)}#Q#${part(questionId)}`, sk: 'HEAD' }),
+  questionVersion: (owner: Owner, questionId: string, version: number): ItemKey => ({
+    pk: `${ownerPrefix(owner)}#Q#${part(questionId)}`,
+    sk: `V#${String(version).padStart(6, '0')}`,
+  }),
+  /** gsi1 on the head: questions of a bank, most recently changed first. */
+  questionsOfBank: (owner: Owner, bankId: string, updatedAt?: string, questionId?: string) => ({
+    gsi1pk: `${ownerPrefix(owner)}#BANK#${part(bankId)}#QS`,
+    gsi1sk: updatedAt === undefined ? '' : `${updatedAt}#${part(questionId ?? '')}`,
+  }),
+  /** Published questions tagged with a skill (one small item per tag; what draws and CAT pools read). */
+  publishedBySkill: (owner: Owner, bankId: string, skill: string, questionId?: string) => ({
+    pk: `${ownerPrefix(owner)}#BANK#${part(bankId)}#SKILL#${skill.replaceAll('#', '%23')}`,
+    sk: questionId === undefined ? 'Q#' : `Q#${part(questionId)}`,
+  }),
+
+  assessment: (tenantId: string, assessmentId: string): ItemKey => ({
+    pk: `${tenantPrefix(tenantId)}#ASMT#${part(assessmentId)}`,
+    sk: 'ASMT',
+  }),
+  /** gsi1 on assessments: a tenant's assessments, newest first. */
+  assessmentsOfTenant: (tenantId: string, createdAt?: string, assessmentId?: string) => ({
+    gsi1pk: `${tenantPrefix(tenantId)}#ASMTS`,
+    gsi1sk: createdAt === undefined ? '' : `${createdAt}#${part(assessmentId ?? '')}`,
+  }),
+  attempt: (tenantId: string, attemptId: string): ItemKey => ({ pk: `${tenantPrefix(tenantId)}#ATT#${part(attemptId)}`, sk: 'ATT' }),
+  /** gsi1 on attempts: a learner's attempts; gsi2: an assessment's attempts. */
+  attemptsOfUser: (tenantId: string, userId: string, startedAt?: string, attemptId?: string) => ({
+    gsi1pk: `${tenantPrefix(tenantId)}#USER#${part(userId)}#ATTS`,
+    gsi1sk: startedAt === undefined ? '' : `${startedAt}#${part(attemptId ?? '')}`,
+  }),
+  attemptsOfAssessment: (tenantId: string, assessmentId: string, startedAt?: string, attemptId?: string) => ({
+    gsi2pk: `${tenantPrefix(tenantId)}#ASMT#${part(assessmentId)}#ATTS`,
+    gsi2sk: startedAt === undefined ? '' : `${startedAt}#${part(attemptId ?? '')}`,
+  }),
+  /** A learner's standing on one assessment: attempts used, items already seen. */
+  learnerAssessment: (tenantId: string, userId: string, assessmentId: string): ItemKey => ({
+    pk: `${tenantPrefix(tenantId)}#USER#${part(userId)}#ASMT#${part(assessmentId)}`,
+    sk: 'PROGRESS',
+  }),
 
   /** Platform: email → the account it signs in to (emails are unique across the platform). */
   login: (normalizedEmail: string): ItemKey => ({ pk: `P#LOGIN#${normalizedEmail}`, sk: 'LOGIN' }),
