@@ -14,6 +14,10 @@ import { registerUserRoutes } from './routes/users.js';
 import { registerUserImportRoutes } from './routes/user-import.js';
 import { registerDepartmentRoutes } from './routes/departments.js';
 import { registerDevRoutes } from './routes/dev.js';
+import { registerQuestionRoutes } from './routes/questions.js';
+import { registerQuestionImportRoutes } from './routes/question-import.js';
+import { registerAssessmentRoutes } from './routes/assessments.js';
+import { registerAttemptRoutes } from './routes/attempts.js';
 import { registerDocsRoutes } from './routes/docs.js';
 
 export interface AppOptions {
@@ -45,6 +49,10 @@ export function createApp(deps: AppDeps, options: AppOptions = {}): OpenAPIHono<
   registerUserImportRoutes(app, deps); // before /api/users/{id} so "import" is not read as an id
   registerUserRoutes(app, deps);
   registerDepartmentRoutes(app, deps);
+  registerQuestionRoutes(app, deps);
+  registerQuestionImportRoutes(app, deps);
+  registerAssessmentRoutes(app, deps);
+  registerAttemptRoutes(app, deps);
   if (deps.config.devOutbox) registerDevRoutes(app, deps);
   registerDocsRoutes(app);
 

@@ -8,3 +8,4 @@ export * from './import/columns.js';
 export * from './import/messages.js';
 export * from './import/rows.js';
 export * from './import/plan.js';
+export * from './assessment/draw.js';

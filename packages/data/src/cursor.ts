@@ -20,7 +20,8 @@ export function encodeCursor(key: Record<string, unknown> | undefined): string |
 export function decodeCursor(
   cursor: string | undefined | null,
   expectedPartitions: Record<string, string>,
-  tenantId: string,
+  /** The caller's tenant; null only for platform-catalog reads (no tenant partition involved). */
+  tenantId: string | null,
 ): Key | undefined {
   if (!cursor) return undefined;
   let parsed: unknown;
@@ -35,6 +36,6 @@ export function decodeCursor(
   for (const [attr, expected] of Object.entries(expectedPartitions)) {
     if (key[attr] !== expected) throw new InvalidCursorError();
   }
-  if (typeof key.pk !== 'string' || !isTenantKey(key.pk, tenantId)) throw new InvalidCursorError();
+  if (tenantId !== null && (typeof key.pk !== 'string' || !isTenantKey(key.pk, tenantId))) throw new InvalidCursorError();
   return key as Key;
 }

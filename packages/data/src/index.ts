@@ -13,3 +13,7 @@ export * from './outbox.js';
 export * from './rate-limit.js';
 export * from './vendors.js';
 export * from './transact.js';
+export * from './banks.js';
+export * from './questions.js';
+export * from './assessments.js';
+export * from './attempts.js';

@@ -102,6 +102,11 @@ export const keys = {
     pk: `${tenantPrefix(tenantId)}#ASMT#${part(assessmentId)}`,
     sk: 'ASMT',
   }),
+  /** The frozen pool of one published version (immutable, so servers may cache it). */
+  assessmentSnapshot: (tenantId: string, assessmentId: string, version: number): ItemKey => ({
+    pk: `${tenantPrefix(tenantId)}#ASMT#${part(assessmentId)}`,
+    sk: `SNAP#${String(version).padStart(6, '0')}`,
+  }),
   /** gsi1 on assessments: a tenant's assessments, newest first. */
   assessmentsOfTenant: (tenantId: string, createdAt?: string, assessmentId?: string) => ({
     gsi1pk: `${tenantPrefix(tenantId)}#ASMTS`,

@@ -24,6 +24,8 @@ export interface LocalOptions {
   seed?: boolean;
   config?: Partial<AppConfig>;
   log?: (line: Record<string, unknown>) => void;
+  /** The server clock (tests move it to expire attempts). */
+  now?: () => Date;
 }
 
 export interface LocalServer {
@@ -85,7 +87,7 @@ export async function startLocal(options: LocalOptions): Promise<LocalServer> {
       signer: await createSigner(keys),
       jwks: localJwks(keys),
       config,
-      now: () => new Date(),
+      now: options.now ?? (() => new Date()),
       log: options.log ?? ((line) => process.stdout.write(`${JSON.stringify(line)}\n`)),
       clientIp: (c) => getConnInfo(c).remote.address,
     };

@@ -1,0 +1,187 @@
+import type { OpenAPIHono } from '@hono/zod-openapi';
+import { z } from '@hono/zod-openapi';
+import { randomId, type Role } from '@manabi/core';
+import { assessmentInputSchema, type AssessmentInput } from '@manabi/assessment';
+import {
+  createAssessment,
+  getAssessment,
+  getLearnerProgressMany,
+  listAssessments,
+  publishAssessment,
+  saveAssessment,
+  type AssessmentRecord,
+  type LearnerProgress,
+} from '@manabi/data';
+import type { AppDeps, AppEnv } from '../env.js';
+import { ApiError, notFound, validationError } from '../errors.js';
+import { defineRoute, ERROR_RESPONSES } from '../openapi.js';
+import { json, jsonBody } from '../schemas.js';
+import { buildSnapshot } from '../services/assessment-publish.js';
+
+const HR: readonly Role[] = ['tenant_admin'];
+const TAKERS: readonly Role[] = ['tenant_admin', 'manager', 'learner'];
+type Assessment = AssessmentRecord<AssessmentInput>;
+
+const assessmentSchema = z
+  .any()
+  .openapi('Assessment', { description: 'AssessmentInput plus id, status, publishedVersion, createdAt, updatedAt' });
+const summarySchema = z
+  .object({
+    id: z.string(),
+    title: z.object({ ja: z.string().optional(), en: z.string().optional() }),
+    mode: z.enum(['fixed', 'adaptive']),
+    status: z.enum(['draft', 'published']),
+    questionCount: z.number().int().nullable(),
+    maxItems: z.number().int().nullable(),
+    timeLimitMinutes: z.number().int().nullable(),
+    attemptsAllowed: z.number().int().nullable(),
+    attemptsUsed: z.number().int(),
+    passMark: z.number(),
+    dueAt: z.string().nullable(),
+    inProgressAttemptId: z.string().nullable(),
+  })
+  .openapi('AssessmentSummary');
+const idParams = z.object({ id: z.string().openapi({ param: { name: 'id', in: 'path' } }) });
+
+export const presentAssessment = (a: Assessment) => ({
+  id: a.id,
+  ...a.settings,
+  status: a.status,
+  publishedVersion: a.publishedVersion,
+  questionCount: a.questionCount,
+  createdAt: a.createdAt,
+  updatedAt: a.updatedAt,
+});
+
+const summary = (a: Assessment, p: LearnerProgress | undefined) => ({
+  id: a.id,
+  title: a.settings.title,
+  mode: a.settings.mode,
+  status: a.status,
+  questionCount: a.questionCount,
+  maxItems: a.settings.mode === 'adaptive' ? a.settings.adaptive!.maxItems : null,
+  timeLimitMinutes: a.settings.timeLimitMinutes,
+  attemptsAllowed: a.settings.attemptsAllowed,
+  attemptsUsed: p?.attemptsUsed ?? 0,
+  passMark: a.settings.passMark,
+  dueAt: a.settings.dueAt,
+  inProgressAttemptId: p?.inProgressAttemptId ?? null,
+});
+
+function parseSettings(body: unknown): AssessmentInput {
+  const parsed = assessmentInputSchema.safeParse(body);
+  if (!parsed.success) throw validationError(parsed.error);
+  return parsed.data;
+}
+
+export function registerAssessmentRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): void {
+  /** An assessment of the caller's tenant; learners see only published ones (a draft is a 404 to them). */
+  const load = async (tenantId: string, id: string, role: Role): Promise<Assessment> => {
+    const a = /^[0-9a-z]{16}$/.test(id) ? await getAssessment<AssessmentInput>(deps.data.clientFor({ tenantId }), id) : null;
+    if (!a || (role !== 'tenant_admin' && a.status !== 'published')) throw notFound('Assessment');
+    return a;
+  };
+
+  app.openapi(
+    defineRoute({
+      method: 'get',
+      path: '/api/assessments',
+      roles: TAKERS,
+      tags: ['assessments'],
+      summary: 'Assessments (HR: all; others: published), with the caller’s attempts used and unfinished attempt',
+      responses: { 200: json(z.object({ items: z.array(summarySchema) }), 'Assessments, newest first'), ...ERROR_RESPONSES },
+    }),
+    async (c) => {
+      const auth = c.get('auth');
+      const db = deps.data.clientFor(auth);
+      const all = (await listAssessments<AssessmentInput>(db)).filter((a) => auth.role === 'tenant_admin' || a.status === 'published');
+      const progress = await getLearnerProgressMany(
+        db,
+        auth.userId,
+        all.map((a) => a.id),
+      );
+      return c.json({ items: all.map((a) => summary(a, progress.get(a.id))) }, 200);
+    },
+  );
+
+  app.openapi(
+    defineRoute({
+      method: 'post',
+      path: '/api/assessments',
+      roles: HR,
+      tags: ['assessments'],
+      summary: 'Create an assessment (draft): fixed form (questions and exact draws per skill) or adaptive (IRT)',
+      request: { body: jsonBody(z.any().openapi({ description: 'AssessmentInput' })) },
+      responses: { 201: json(assessmentSchema, 'Created'), ...ERROR_RESPONSES },
+    }),
+    async (c) => {
+      const db = deps.data.clientFor(c.get('auth'));
+      const a = await createAssessment(db, randomId(), parseSettings(await c.req.json()), deps.now().toISOString());
+      return c.json(presentAssessment(a), 201);
+    },
+  );
+
+  app.openapi(
+    defineRoute({
+      method: 'get',
+      path: '/api/assessments/{id}',
+      roles: TAKERS,
+      tags: ['assessments'],
+      summary: 'One assessment',
+      request: { params: idParams },
+      responses: { 200: json(assessmentSchema, 'The assessment'), ...ERROR_RESPONSES },
+    }),
+    async (c) => {
+      const auth = c.get('auth');
+      const a = await load(auth.tenantId, c.req.valid('param').id, auth.role);
+      if (auth.role === 'tenant_admin') return c.json(presentAssessment(a), 200);
+      // Takers see what the test is, not how it is built (no question ids or banks).
+      const progress = await getLearnerProgressMany(deps.data.clientFor(auth), auth.userId, [a.id]);
+      return c.json(summary(a, progress.get(a.id)), 200);
+    },
+  );
+
+  app.openapi(
+    defineRoute({
+      method: 'put',
+      path: '/api/assessments/{id}',
+      roles: HR,
+      tags: ['assessments'],
+      summary: 'Change a draft assessment (a published one is republished after changes)',
+      request: { params: idParams, body: jsonBody(z.any().openapi({ description: 'AssessmentInput' })) },
+      responses: { 200: json(assessmentSchema, 'Saved'), ...ERROR_RESPONSES },
+    }),
+    async (c) => {
+      const auth = c.get('auth');
+      const db = deps.data.clientFor(auth);
+      const a = await load(auth.tenantId, c.req.valid('param').id, auth.role);
+      const settings = parseSettings(await c.req.json());
+      if (a.status === 'published' && settings.mode !== a.settings.mode) {
+        throw new ApiError(400, 'validation_error', 'The mode of a published assessment cannot change', [
+          { path: 'mode', message: 'Cannot change after publishing' },
+        ]);
+      }
+      return c.json(presentAssessment(await saveAssessment(db, a, { settings }, deps.now().toISOString())), 200);
+    },
+  );
+
+  app.openapi(
+    defineRoute({
+      method: 'post',
+      path: '/api/assessments/{id}/publish',
+      roles: HR,
+      tags: ['assessments'],
+      summary: 'Publish: freeze the question pool; refused when draw rules cannot be met exactly',
+      request: { params: idParams },
+      responses: { 200: json(assessmentSchema, 'Published'), ...ERROR_RESPONSES },
+    }),
+    async (c) => {
+      const auth = c.get('auth');
+      const db = deps.data.clientFor(auth);
+      const a = await load(auth.tenantId, c.req.valid('param').id, auth.role);
+      const version = (a.publishedVersion ?? 0) + 1;
+      const { snapshot, questionCount } = await buildSnapshot(deps.data.platform, auth.tenantId, a.settings, version);
+      return c.json(presentAssessment(await publishAssessment(db, a, snapshot, questionCount, deps.now().toISOString())), 200);
+    },
+  );
+}

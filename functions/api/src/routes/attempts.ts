@@ -1,0 +1,170 @@
+import type { OpenAPIHono } from '@hono/zod-openapi';
+import { z } from '@hono/zod-openapi';
+import type { Role } from '@manabi/core';
+import type { AssessmentInput } from '@manabi/assessment';
+import { getAssessment, listAttemptsOfUser, type AssessmentRecord } from '@manabi/data';
+import type { AppDeps, AppEnv, AuthClaims } from '../env.js';
+import { notFound } from '../errors.js';
+import { defineRoute, ERROR_RESPONSES } from '../openapi.js';
+import { json, jsonBody } from '../schemas.js';
+import {
+  answerFeedback,
+  answerItem,
+  attemptView,
+  finishAttempt,
+  loadOwn,
+  startOrResume,
+  expireIfDue,
+  type AttemptContext,
+} from '../services/attempts.js';
+
+const TAKERS: readonly Role[] = ['tenant_admin', 'manager', 'learner'];
+const attemptViewSchema = z
+  .any()
+  .openapi('AttemptView', { description: 'The attempt as the learner sees it; no answer keys before review opens' });
+const idParams = z.object({ id: z.string().openapi({ param: { name: 'id', in: 'path' } }) });
+
+export function registerAttemptRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): void {
+  const ctxOf = (auth: AuthClaims): AttemptContext => ({ deps, auth, db: deps.data.clientFor(auth) });
+  const assessmentOf = async (ctx: AttemptContext, id: string) => {
+    const a = await getAssessment<AssessmentInput>(ctx.db, id);
+    if (!a) throw notFound('Assessment');
+    return a as AssessmentRecord<AssessmentInput>;
+  };
+
+  app.openapi(
+    defineRoute({
+      method: 'post',
+      path: '/api/assessments/{id}/attempts',
+      roles: TAKERS,
+      tags: ['attempts'],
+      summary: 'Start an attempt (or get back the unfinished one)',
+      request: { params: idParams },
+      responses: {
+        200: json(attemptViewSchema, 'Unfinished attempt'),
+        201: json(attemptViewSchema, 'Started'),
+        409: json(z.any(), 'No attempts left'),
+        ...ERROR_RESPONSES,
+      },
+    }),
+    async (c) => {
+      const ctx = ctxOf(c.get('auth'));
+      const { id } = c.req.valid('param');
+      const a = /^[0-9a-z]{16}$/.test(id) ? await getAssessment<AssessmentInput>(ctx.db, id) : null;
+      if (!a || a.status !== 'published') throw notFound('Assessment');
+      const { attempt, created } = await startOrResume(ctx, a);
+      const view = await attemptView(ctx, a, attempt);
+      return created ? c.json(view, 201) : c.json(view, 200);
+    },
+  );
+
+  app.openapi(
+    defineRoute({
+      method: 'get',
+      path: '/api/attempts/{id}',
+      roles: TAKERS,
+      tags: ['attempts'],
+      summary: 'One of my attempts (resume after a reload; closes it if its time is up)',
+      request: { params: idParams },
+      responses: { 200: json(attemptViewSchema, 'The attempt'), ...ERROR_RESPONSES },
+    }),
+    async (c) => {
+      const ctx = ctxOf(c.get('auth'));
+      const attempt = await loadOwn(ctx, c.req.valid('param').id);
+      const a = await assessmentOf(ctx, attempt.assessmentId);
+      return c.json(await attemptView(ctx, a, await expireIfDue(ctx, a, attempt)), 200);
+    },
+  );
+
+  app.openapi(
+    defineRoute({
+      method: 'post',
+      path: '/api/attempts/{id}/answers',
+      roles: TAKERS,
+      tags: ['attempts'],
+      summary: 'Answer the item being served (idempotent: the same answer again gives the same result)',
+      request: {
+        params: idParams,
+        body: jsonBody(z.object({ questionId: z.string().min(1).max(40), response: z.record(z.string(), z.unknown()) })),
+      },
+      responses: {
+        200: json(z.object({ answer: z.any(), attempt: attemptViewSchema }), 'Recorded'),
+        409: json(z.any(), 'already_answered / not_current / attempt_closed'),
+        ...ERROR_RESPONSES,
+      },
+    }),
+    async (c) => {
+      const ctx = ctxOf(c.get('auth'));
+      const { questionId, response } = c.req.valid('json');
+      const attempt = await loadOwn(ctx, c.req.valid('param').id);
+      const a = await assessmentOf(ctx, attempt.assessmentId);
+      const outcome = await answerItem(ctx, a, attempt.id, questionId, response);
+      return c.json(
+        {
+          answer: await answerFeedback(ctx, a, outcome.attempt, questionId, outcome.correct),
+          attempt: await attemptView(ctx, a, outcome.attempt),
+        },
+        200,
+      );
+    },
+  );
+
+  app.openapi(
+    defineRoute({
+      method: 'post',
+      path: '/api/attempts/{id}/finish',
+      roles: TAKERS,
+      tags: ['attempts'],
+      summary: 'Submit the attempt now (unanswered questions count as wrong)',
+      request: { params: idParams },
+      responses: { 200: json(attemptViewSchema, 'Finished'), ...ERROR_RESPONSES },
+    }),
+    async (c) => {
+      const ctx = ctxOf(c.get('auth'));
+      const attempt = await loadOwn(ctx, c.req.valid('param').id);
+      const a = await assessmentOf(ctx, attempt.assessmentId);
+      return c.json(await attemptView(ctx, a, await finishAttempt(ctx, a, attempt)), 200);
+    },
+  );
+
+  app.openapi(
+    defineRoute({
+      method: 'get',
+      path: '/api/me/attempts',
+      roles: TAKERS,
+      tags: ['attempts'],
+      summary: 'My attempts, newest first',
+      responses: {
+        200: json(
+          z.any().openapi({ description: '{ items: [{ id, assessmentId, title, status, startedAt, finishedAt, result }] }' }),
+          'Attempts',
+        ),
+        ...ERROR_RESPONSES,
+      },
+    }),
+    async (c) => {
+      const ctx = ctxOf(c.get('auth'));
+      const attempts = await listAttemptsOfUser(ctx.db, ctx.auth.userId);
+      const titles = new Map<string, unknown>();
+      for (const id of new Set(attempts.map((x) => x.assessmentId)))
+        titles.set(id, (await getAssessment<AssessmentInput>(ctx.db, id))?.settings.title ?? null);
+      return c.json(
+        {
+          items: attempts.map((x) => {
+            const r = x.result as { score: number; passed: boolean; band: number } | null;
+            return {
+              id: x.id,
+              assessmentId: x.assessmentId,
+              title: titles.get(x.assessmentId),
+              status: x.status,
+              startedAt: x.startedAt,
+              finishedAt: x.finishedAt,
+              result: r ? { score: r.score, passed: r.passed, band: r.band } : null,
+            };
+          }),
+        },
+        200,
+      );
+    },
+  );
+}

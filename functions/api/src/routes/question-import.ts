@@ -1,0 +1,172 @@
+import type { OpenAPIHono } from '@hono/zod-openapi';
+import { z } from '@hono/zod-openapi';
+import { localeSchema, randomId, type Role } from '@manabi/core';
+import {
+  parseGift,
+  parseMoodleXml,
+  parseQti,
+  parseQuestionCsv,
+  exportGift,
+  exportQuestionCsv,
+  type ImportResult,
+  type Question,
+} from '@manabi/questions';
+import { createQuestions, getBank, getQuestionVersion, listQuestions, type Owner } from '@manabi/data';
+import type { AppDeps, AppEnv } from '../env.js';
+import { ApiError, notFound } from '../errors.js';
+import { defineRoute, ERROR_RESPONSES } from '../openapi.js';
+import { json } from '../schemas.js';
+import { decodeCsv } from '../csv/decode.js';
+import { questionMeta } from './questions.js';
+
+const HR: readonly Role[] = ['tenant_admin'];
+const MAX_BYTES = 5 * 1024 * 1024;
+const FORMATS = ['csv', 'gift', 'moodle_xml', 'qti21'] as const;
+
+const reportSchema = z
+  .object({
+    mode: z.enum(['preview', 'commit']),
+    format: z.enum(FORMATS),
+    total: z.number().int(),
+    imported: z.number().int(),
+    errors: z.array(z.object({ item: z.union([z.number(), z.string()]), line: z.number().nullable(), message: z.string() })),
+    warnings: z.array(z.object({ item: z.union([z.number(), z.string()]), line: z.number().nullable(), message: z.string() })),
+    preview: z.array(
+      z.object({
+        item: z.number(),
+        type: z.string(),
+        title: z.string().nullable(),
+        stemPreview: z.string(),
+        skillTags: z.array(z.string()),
+      }),
+    ),
+  })
+  .openapi('QuestionImportReport');
+
+function parse(format: (typeof FORMATS)[number], text: string, options: Parameters<typeof parseGift>[1]): ImportResult {
+  switch (format) {
+    case 'csv':
+      return parseQuestionCsv(text, options);
+    case 'gift':
+      return parseGift(text, options);
+    case 'moodle_xml':
+      return parseMoodleXml(text, options);
+    case 'qti21':
+      return parseQti(text, options);
+  }
+}
+
+const issue = (i: { item: number | string; line?: number; name?: string; column?: string; message: string }) => ({
+  item: i.item,
+  line: i.line ?? null,
+  message: [i.name ? `「${i.name}」` : '', i.column ? `[${i.column}] ` : '', i.message].join(''),
+});
+
+export function registerQuestionImportRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): void {
+  const bankParams = z.object({ bankId: z.string().openapi({ param: { name: 'bankId', in: 'path' } }) });
+
+  app.openapi(
+    defineRoute({
+      method: 'post',
+      path: '/api/banks/{bankId}/import',
+      roles: HR,
+      tags: ['questions'],
+      summary: 'Import questions (CSV, Moodle GIFT, Moodle XML, QTI 2.1 subset): preview, then commit',
+      description: 'Every item that is not imported is listed in errors with its reason; nothing is dropped silently.',
+      request: {
+        params: bankParams,
+        query: z.object({
+          format: z.enum(FORMATS),
+          mode: z.enum(['preview', 'commit']).default('preview'),
+          locale: localeSchema.default('ja'),
+        }),
+        body: {
+          required: true,
+          content: {
+            'multipart/form-data': {
+              schema: z.object({
+                file: z.any().openapi({ type: 'string', format: 'binary' }),
+                publish: z.enum(['true', 'false']).optional(),
+              }),
+            },
+          },
+        },
+      },
+      responses: { 200: json(reportSchema, 'What was (or would be) imported, and every item that was not'), ...ERROR_RESPONSES },
+    }),
+    async (c) => {
+      const owner: Owner = { kind: 'tenant', tenantId: c.get('auth').tenantId };
+      const { bankId } = c.req.valid('param');
+      const bank = /^[0-9a-z]{16}$/.test(bankId) ? await getBank(deps.data.platform, owner, bankId) : null;
+      if (!bank) throw notFound('Question bank');
+      const { format, mode, locale } = c.req.valid('query');
+      const form = await c.req.parseBody().catch(() => ({}) as Record<string, unknown>);
+      const file = form.file;
+      if (!(file instanceof File)) throw fileError('Send the file as multipart/form-data in the field "file"');
+      if (file.size > MAX_BYTES) throw fileError('The file is larger than 5 MB');
+      const { text } = decodeCsv(new Uint8Array(await file.arrayBuffer()));
+      const publish = form.publish === 'true';
+      const result = parse(format, text, { locale, status: publish ? 'published' : 'draft', fileName: file.name });
+      if (mode === 'commit' && result.questions.length > 0) {
+        await createQuestions(
+          deps.data.platform,
+          owner,
+          result.questions.map((q) => ({ id: randomId(), bankId: bank.id, meta: questionMeta(q), content: q, publish })),
+          deps.now().toISOString(),
+        );
+      }
+      return c.json(
+        {
+          mode,
+          format,
+          total: result.total,
+          imported: result.questions.length,
+          errors: result.errors.map(issue),
+          warnings: result.warnings.map(issue),
+          preview: result.questions.slice(0, 50).map((q) => ({
+            item: q.sourceRef.item,
+            type: q.type,
+            title: q.title ?? null,
+            stemPreview: questionMeta(q).stemPreview,
+            skillTags: q.skillTags,
+          })),
+        },
+        200,
+      );
+    },
+  );
+
+  app.openapi(
+    defineRoute({
+      method: 'get',
+      path: '/api/banks/{bankId}/export',
+      roles: HR,
+      tags: ['questions'],
+      summary: 'Export a bank’s questions (latest versions) as CSV or GIFT',
+      request: { params: bankParams, query: z.object({ format: z.enum(['csv', 'gift']), locale: localeSchema.default('ja') }) },
+      responses: { 200: { description: 'The file', content: { 'text/csv': { schema: z.string() } } }, ...ERROR_RESPONSES },
+    }),
+    async (c) => {
+      const owner: Owner = { kind: 'tenant', tenantId: c.get('auth').tenantId };
+      const { bankId } = c.req.valid('param');
+      const bank = /^[0-9a-z]{16}$/.test(bankId) ? await getBank(deps.data.platform, owner, bankId) : null;
+      if (!bank) throw notFound('Question bank');
+      const { format, locale } = c.req.valid('query');
+      const questions: Question[] = [];
+      let cursor: string | undefined;
+      do {
+        const page = await listQuestions(deps.data.platform, owner, bank.id, { limit: 200, cursor });
+        for (const head of page.items)
+          questions.push((await getQuestionVersion(deps.data.platform, owner, head.id, head.latestVersion)) as Question);
+        cursor = page.nextCursor ?? undefined;
+      } while (cursor);
+      const out = format === 'csv' ? exportQuestionCsv(questions) : exportGift(questions, { locale });
+      const ext = format === 'csv' ? 'csv' : 'gift.txt';
+      c.header('content-type', `${format === 'csv' ? 'text/csv' : 'text/plain'}; charset=utf-8`);
+      c.header('content-disposition', `attachment; filename="questions-${bank.id}.${ext}"`);
+      return c.body((format === 'csv' ? '\uFEFF' : '') + out.text, 200);
+    },
+  );
+}
+
+const fileError = (message: string) => new ApiError(400, 'validation_error', message, [{ path: 'file', message }]);

@@ -1,0 +1,269 @@
+import type { OpenAPIHono } from '@hono/zod-openapi';
+import { z } from '@hono/zod-openapi';
+import { randomId, type Role } from '@manabi/core';
+import { questionSchema, pickText, type Question } from '@manabi/questions';
+import {
+  createBank,
+  createQuestion,
+  getBank,
+  getQuestionHead,
+  listBanks,
+  listQuestions,
+  publishQuestion,
+  saveQuestionVersion,
+  getQuestionVersion,
+  type Owner,
+  type QuestionHead,
+  type QuestionMeta,
+} from '@manabi/data';
+import type { AppDeps, AppEnv } from '../env.js';
+import { notFound, validationError } from '../errors.js';
+import { defineRoute, ERROR_RESPONSES } from '../openapi.js';
+import { json, jsonBody } from '../schemas.js';
+
+const HR: readonly Role[] = ['tenant_admin'];
+const ID = /^[0-9a-z]{16}$/;
+
+export const questionSummarySchema = z
+  .object({
+    id: z.string(),
+    bankId: z.string(),
+    type: z.string(),
+    title: z.string().nullable(),
+    stemPreview: z.string(),
+    skillTags: z.array(z.string()),
+    level: z.string().nullable(),
+    status: z.enum(['draft', 'published']),
+    latestVersion: z.number().int(),
+    publishedVersion: z.number().int().nullable(),
+    irt: z.object({ a: z.number(), b: z.number(), c: z.number(), source: z.string() }),
+    updatedAt: z.string(),
+  })
+  .openapi('QuestionSummary');
+const questionDetailSchema = questionSummarySchema.extend({ content: z.any() }).openapi('QuestionDetail');
+const bankSchema = z
+  .object({ id: z.string(), name: z.string(), owner: z.enum(['tenant', 'catalog']), questionCount: z.number().int() })
+  .openapi('Bank');
+const presentBank = (b: { id: string; name: string; owner: 'tenant' | 'catalog'; questionCount: number }) => ({
+  id: b.id,
+  name: b.name,
+  owner: b.owner,
+  questionCount: b.questionCount,
+});
+
+/** What the head of a question keeps for lists (derived from the content, in one place). */
+export function questionMeta(q: Question): QuestionMeta {
+  const stem = pickText(q.stem, 'ja');
+  return {
+    type: q.type,
+    title: q.title ?? null,
+    stemPreview: stem.length > 120 ? `${stem.slice(0, 119)}…` : stem,
+    skillTags: [...new Set(q.skillTags)],
+    level: q.level,
+    irt: q.irt,
+  };
+}
+
+export const presentQuestion = (h: QuestionHead) => ({
+  id: h.id,
+  bankId: h.bankId,
+  type: h.type,
+  title: h.title,
+  stemPreview: h.stemPreview,
+  skillTags: h.skillTags,
+  level: h.level,
+  status: h.status,
+  latestVersion: h.latestVersion,
+  publishedVersion: h.publishedVersion,
+  irt: h.irt,
+  updatedAt: h.updatedAt,
+});
+
+/** Validates question content with the shared model; a bad question is a 400 with a detail per field. */
+export function parseQuestion(body: unknown): Question {
+  const parsed = questionSchema.safeParse(body);
+  if (!parsed.success) throw validationError(parsed.error);
+  return parsed.data;
+}
+
+const listQuery = z.object({
+  skill: z.string().max(100).optional(),
+  level: z.string().max(20).optional(),
+  type: z.string().max(30).optional(),
+  status: z.enum(['draft', 'published']).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  cursor: z.string().max(2000).optional(),
+});
+const bankParams = z.object({ bankId: z.string().openapi({ param: { name: 'bankId', in: 'path' } }) });
+const idParams = z.object({ id: z.string().openapi({ param: { name: 'id', in: 'path' } }) });
+const page = z.object({ items: z.array(questionSummarySchema), nextCursor: z.string().nullable() });
+
+export function registerQuestionRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): void {
+  const tenantOwner = (tenantId: string): Owner => ({ kind: 'tenant', tenantId });
+  const loadBank = async (owner: Owner, bankId: string) => {
+    const bank = ID.test(bankId) ? await getBank(deps.data.platform, owner, bankId) : null;
+    if (!bank) throw notFound('Question bank');
+    return bank;
+  };
+  const loadQuestion = async (owner: Owner, id: string) => {
+    const head = ID.test(id) ? await getQuestionHead(deps.data.platform, owner, id) : null;
+    if (!head) throw notFound('Question');
+    return head;
+  };
+  const detail = async (owner: Owner, head: QuestionHead) => ({
+    ...presentQuestion(head),
+    content: await getQuestionVersion(deps.data.platform, owner, head.id, head.latestVersion),
+  });
+
+  app.openapi(
+    defineRoute({
+      method: 'get',
+      path: '/api/banks',
+      roles: HR,
+      tags: ['questions'],
+      summary: 'Question banks: the company’s own and the platform catalog (read-only)',
+      responses: { 200: json(z.object({ items: z.array(bankSchema) }), 'Banks'), ...ERROR_RESPONSES },
+    }),
+    async (c) => {
+      const own = await listBanks(deps.data.platform, tenantOwner(c.get('auth').tenantId));
+      const catalog = await listBanks(deps.data.platform, { kind: 'catalog' });
+      return c.json({ items: [...own, ...catalog].map(presentBank) }, 200);
+    },
+  );
+
+  app.openapi(
+    defineRoute({
+      method: 'post',
+      path: '/api/banks',
+      roles: HR,
+      tags: ['questions'],
+      summary: 'Create a question bank',
+      request: { body: jsonBody(z.object({ name: z.string().trim().min(1).max(100) })) },
+      responses: { 201: json(bankSchema, 'Created'), ...ERROR_RESPONSES },
+    }),
+    async (c) => {
+      const bank = await createBank(
+        deps.data.platform,
+        tenantOwner(c.get('auth').tenantId),
+        randomId(),
+        c.req.valid('json').name,
+        deps.now().toISOString(),
+      );
+      return c.json(presentBank(bank), 201);
+    },
+  );
+
+  for (const catalog of [false, true]) {
+    app.openapi(
+      defineRoute({
+        method: 'get',
+        path: catalog ? '/api/catalog/banks/{bankId}/questions' : '/api/banks/{bankId}/questions',
+        roles: HR,
+        tags: ['questions'],
+        summary: catalog
+          ? 'Questions of a platform catalog bank (read-only)'
+          : 'Questions of a bank (filter by skill, level, type, status)',
+        request: { params: bankParams, query: listQuery },
+        responses: { 200: json(page, 'One page of questions, most recently changed first'), ...ERROR_RESPONSES },
+      }),
+      async (c) => {
+        const owner: Owner = catalog ? { kind: 'catalog' } : tenantOwner(c.get('auth').tenantId);
+        const bank = await loadBank(owner, c.req.valid('param').bankId);
+        const result = await listQuestions(deps.data.platform, owner, bank.id, c.req.valid('query'));
+        return c.json({ items: result.items.map(presentQuestion), nextCursor: result.nextCursor }, 200);
+      },
+    );
+  }
+
+  app.openapi(
+    defineRoute({
+      method: 'post',
+      path: '/api/banks/{bankId}/questions',
+      roles: HR,
+      tags: ['questions'],
+      summary: 'Add a question (draft unless status is published)',
+      request: { params: bankParams, body: jsonBody(z.any().openapi({ description: 'Question content (see the question model)' })) },
+      responses: { 201: json(questionDetailSchema, 'Created'), ...ERROR_RESPONSES },
+    }),
+    async (c) => {
+      const owner = tenantOwner(c.get('auth').tenantId);
+      const bank = await loadBank(owner, c.req.valid('param').bankId);
+      const content = parseQuestion(await c.req.json());
+      const head = await createQuestion(
+        deps.data.platform,
+        owner,
+        { id: randomId(), bankId: bank.id, meta: questionMeta(content), content, publish: content.status === 'published' },
+        deps.now().toISOString(),
+      );
+      return c.json(await detail(owner, head), 201);
+    },
+  );
+
+  app.openapi(
+    defineRoute({
+      method: 'get',
+      path: '/api/questions/{id}',
+      roles: HR,
+      tags: ['questions'],
+      summary: 'One question with its latest content (answer key included: HR only)',
+      request: { params: idParams },
+      responses: { 200: json(questionDetailSchema, 'The question'), ...ERROR_RESPONSES },
+    }),
+    async (c) => {
+      const owner = tenantOwner(c.get('auth').tenantId);
+      return c.json(await detail(owner, await loadQuestion(owner, c.req.valid('param').id)), 200);
+    },
+  );
+
+  app.openapi(
+    defineRoute({
+      method: 'put',
+      path: '/api/questions/{id}',
+      roles: HR,
+      tags: ['questions'],
+      summary: 'Save new content as the next immutable version (attempts keep the version they showed)',
+      request: { params: idParams, body: jsonBody(z.object({ content: z.any(), expectedVersion: z.number().int().min(1) })) },
+      responses: { 200: json(questionDetailSchema, 'Saved'), 409: json(z.any(), 'Changed meanwhile'), ...ERROR_RESPONSES },
+    }),
+    async (c) => {
+      const owner = tenantOwner(c.get('auth').tenantId);
+      const head = await loadQuestion(owner, c.req.valid('param').id);
+      const body = c.req.valid('json');
+      const content = parseQuestionAt(body.content);
+      const saved = await saveQuestionVersion(
+        deps.data.platform,
+        owner,
+        head,
+        body.expectedVersion,
+        questionMeta(content),
+        content,
+        deps.now().toISOString(),
+      );
+      return c.json(await detail(owner, saved), 200);
+    },
+  );
+
+  app.openapi(
+    defineRoute({
+      method: 'post',
+      path: '/api/questions/{id}/publish',
+      roles: HR,
+      tags: ['questions'],
+      summary: 'Publish the latest version',
+      request: { params: idParams },
+      responses: { 200: json(questionDetailSchema, 'Published'), ...ERROR_RESPONSES },
+    }),
+    async (c) => {
+      const owner = tenantOwner(c.get('auth').tenantId);
+      const head = await loadQuestion(owner, c.req.valid('param').id);
+      return c.json(await detail(owner, await publishQuestion(deps.data.platform, owner, head, deps.now().toISOString())), 200);
+    },
+  );
+}
+
+/** Like parseQuestion, with error paths under `content.` (the body's field). */
+function parseQuestionAt(body: unknown): Question {
+  const parsed = questionSchema.safeParse(body);
+  if (!parsed.success) throw validationError(parsed.error, 'content');
+  return parsed.data;
+}

@@ -1,0 +1,74 @@
+import { checkDrawRules } from '@manabi/core';
+import type { AssessmentInput, AssessmentSnapshot, SnapshotItem } from '@manabi/assessment';
+import { getQuestionHead, listPublishedBySkill, type Owner, type PlatformDb } from '@manabi/data';
+import { ApiError } from '../errors.js';
+
+/** `catalog:<id>` names a platform catalog bank; anything else is one of the tenant's banks. */
+export function bankRef(ref: string, tenantId: string): { owner: Owner; bankId: string } {
+  return ref.startsWith('catalog:')
+    ? { owner: { kind: 'catalog' }, bankId: ref.slice(8) }
+    : { owner: { kind: 'tenant', tenantId }, bankId: ref };
+}
+
+/**
+ * Freezes the pool an assessment draws from: the published questions (id, version, skills, level,
+ * IRT parameters) of its banks for the skills it uses. Starting an attempt then reads only this.
+ * A fixed form whose rules the pool cannot meet exactly is refused here, not at a learner's start.
+ */
+export async function buildSnapshot(
+  db: PlatformDb,
+  tenantId: string,
+  a: AssessmentInput,
+  version: number,
+): Promise<{ snapshot: AssessmentSnapshot; questionCount: number | null }> {
+  const skills = a.mode === 'adaptive' ? a.adaptive!.skills : [...new Set(a.fixed!.draws.map((d) => d.skill))];
+  const pool = new Map<string, SnapshotItem>();
+  for (const ref of a.bankIds) {
+    const { owner, bankId } = bankRef(ref, tenantId);
+    for (const skill of skills) {
+      for (const p of await listPublishedBySkill(db, owner, bankId, skill)) {
+        pool.set(p.id, { id: p.id, owner: owner.kind, version: p.version, type: p.type, skills: p.skills, level: p.level, irt: p.irt });
+      }
+    }
+  }
+  if (a.mode === 'fixed') {
+    const details: { path: string; message: string }[] = [];
+    const fixed = a.fixed!;
+    for (const [i, id] of fixed.questionIds.entries()) {
+      const head = /^[0-9a-z]{16}$/.test(id) ? await getQuestionHead(db, { kind: 'tenant', tenantId }, id) : null;
+      if (!head || head.publishedVersion === null) {
+        details.push({ path: `fixed.questionIds.${i}`, message: `Question ${id} is not a published question of this company` });
+        continue;
+      }
+      pool.set(id, {
+        id,
+        owner: 'tenant',
+        version: head.publishedVersion,
+        type: head.type,
+        skills: head.publishedSkills,
+        level: head.level,
+        irt: head.irt,
+      });
+    }
+    const explicit = new Set(fixed.questionIds);
+    const drawPool = [...pool.values()]
+      .filter((p) => !explicit.has(p.id))
+      .map((p) => ({ id: p.id, skills: p.skills, level: p.level as never }));
+    for (const s of checkDrawRules(drawPool, fixed.draws)) {
+      details.push({
+        path: `fixed.draws.${s.rule}`,
+        message: `Only ${s.available} published questions for skill ${s.skill}${s.level ? ` (${s.level})` : ''}; the rule asks for ${s.wanted}`,
+      });
+    }
+    if (details.length > 0) throw new ApiError(400, 'draw_shortfall', 'The question banks cannot fill this assessment exactly', details);
+    const count = fixed.questionIds.length + fixed.draws.reduce((n, d) => n + d.count, 0);
+    return { snapshot: { publishedVersion: version, pool: [...pool.values()] }, questionCount: count };
+  }
+  const ad = a.adaptive!;
+  if (pool.size < ad.minItems) {
+    throw new ApiError(400, 'draw_shortfall', 'Not enough published questions for this adaptive test', [
+      { path: 'adaptive.skills', message: `Only ${pool.size} published questions for these skills; at least ${ad.minItems} are needed` },
+    ]);
+  }
+  return { snapshot: { publishedVersion: version, pool: [...pool.values()] }, questionCount: null };
+}

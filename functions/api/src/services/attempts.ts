@@ -1,0 +1,315 @@
+import {
+  adaptiveItemsLeft,
+  nextAdaptiveItem,
+  optionOrder,
+  planFixedForm,
+  scoreAttempt,
+  type AnsweredItem,
+  type AssessmentInput,
+  type AssessmentSnapshot,
+} from '@manabi/assessment';
+import { responseSchema, scoreResponse, InvalidResponseError, type Question } from '@manabi/questions';
+import { randomId } from '@manabi/core';
+import {
+  closeAttempt,
+  ConflictError,
+  getAttempt,
+  getLearnerProgress,
+  saveAttempt,
+  startAttempt,
+  type AssessmentRecord,
+  type AttemptRecord,
+  type TenantDb,
+} from '@manabi/data';
+import type { AppDeps, AuthClaims } from '../env.js';
+import { ApiError, notFound } from '../errors.js';
+import { cachedQuestionVersion, cachedSnapshot } from './content-cache.js';
+
+type Assessment = AssessmentRecord<AssessmentInput>;
+
+export interface AttemptContext {
+  deps: AppDeps;
+  db: TenantDb;
+  auth: AuthClaims;
+}
+
+async function snapshotOf(ctx: AttemptContext, assessmentId: string, version: number): Promise<AssessmentSnapshot> {
+  const snap = await cachedSnapshot<AssessmentSnapshot>(ctx.db, assessmentId, version);
+  if (!snap) throw new Error(`Snapshot ${assessmentId}@${version} is missing`);
+  return snap;
+}
+
+async function contentOf(ctx: AttemptContext, snapshot: AssessmentSnapshot, questionId: string): Promise<Question> {
+  const ref = snapshot.pool.find((p) => p.id === questionId);
+  if (!ref) throw new Error(`Question ${questionId} is not in the snapshot`);
+  const owner = ref.owner === 'catalog' ? ({ kind: 'catalog' } as const) : ({ kind: 'tenant', tenantId: ctx.db.tenantId } as const);
+  const content = await cachedQuestionVersion(ctx.deps.data.platform, owner, questionId, ref.version);
+  if (!content) throw new Error(`Question ${questionId}@${ref.version} is missing`);
+  return content as Question;
+}
+
+/** Starts an attempt, or returns the learner's unfinished one (the start path is as lean as an answer). */
+export async function startOrResume(ctx: AttemptContext, assessment: Assessment): Promise<{ attempt: AttemptRecord; created: boolean }> {
+  const settings = assessment.settings;
+  const progress = await getLearnerProgress(ctx.db, ctx.auth.userId, assessment.id);
+  if (progress.inProgressAttemptId) return { attempt: await loadOwn(ctx, progress.inProgressAttemptId), created: false };
+  if (settings.attemptsAllowed !== null && progress.attemptsUsed >= settings.attemptsAllowed) throw exhausted();
+  const snapshot = await snapshotOf(ctx, assessment.id, assessment.publishedVersion!);
+  const seed = Math.floor(Math.random() * 2 ** 31);
+  const seen = new Map(Object.entries(progress.seen));
+  const form = settings.mode === 'fixed' ? planFixedForm(settings, snapshot, seen, seed) : null;
+  const first = form ? (form[0] ?? null) : nextAdaptiveItem(settings, snapshot, [], seed);
+  const now = ctx.deps.now();
+  const attempt: AttemptRecord = {
+    id: randomId(),
+    tenantId: ctx.db.tenantId,
+    userId: ctx.auth.userId,
+    assessmentId: assessment.id,
+    assessmentVersion: assessment.publishedVersion!,
+    mode: settings.mode,
+    status: 'in_progress',
+    seed,
+    startedAt: now.toISOString(),
+    deadline: settings.timeLimitMinutes ? new Date(now.getTime() + settings.timeLimitMinutes * 60_000).toISOString() : null,
+    form,
+    currentQuestionId: first,
+    answers: [],
+    finishedAt: null,
+    result: null,
+    sequence: progress.attemptsUsed + 1,
+    rev: 1,
+  };
+  const outcome = await startAttempt(ctx.db, attempt, settings.attemptsAllowed);
+  if ('started' in outcome) return { attempt: outcome.started, created: true };
+  if ('inProgress' in outcome) return { attempt: await loadOwn(ctx, outcome.inProgress), created: false };
+  throw exhausted();
+}
+
+const exhausted = () => new ApiError(409, 'attempts_exhausted', 'No attempts are left for this assessment');
+
+/** The caller's own attempt; anyone else's (or another tenant's) is a 404. */
+export async function loadOwn(ctx: AttemptContext, id: string): Promise<AttemptRecord> {
+  const attempt = /^[0-9a-z]{16}$/.test(id) ? await getAttempt(ctx.db, id) : null;
+  if (!attempt || attempt.userId !== ctx.auth.userId) throw notFound('Attempt');
+  return attempt;
+}
+
+/** Closes an attempt whose time is up (the server clock decides); returns the closed state. */
+export async function expireIfDue(ctx: AttemptContext, assessment: Assessment, attempt: AttemptRecord): Promise<AttemptRecord> {
+  if (attempt.status !== 'in_progress' || !attempt.deadline || Date.parse(attempt.deadline) > ctx.deps.now().getTime()) return attempt;
+  return close(ctx, assessment, attempt, 'expired', attempt.deadline);
+}
+
+async function close(
+  ctx: AttemptContext,
+  assessment: Assessment,
+  attempt: AttemptRecord,
+  status: 'finished' | 'expired',
+  at?: string,
+): Promise<AttemptRecord> {
+  const snapshot = await snapshotOf(ctx, assessment.id, attempt.assessmentVersion);
+  const finishedAt = at ?? ctx.deps.now().toISOString();
+  const answered: AnsweredItem[] = attempt.answers.map((a) => ({ questionId: a.questionId, correct: a.correct, score: a.score }));
+  const score = scoreAttempt(assessment.settings, snapshot, answered, attempt.form?.length ?? null);
+  const next: AttemptRecord = {
+    ...attempt,
+    status,
+    currentQuestionId: null,
+    finishedAt,
+    result: { ...score, timeTakenSeconds: Math.max(0, Math.round((Date.parse(finishedAt) - Date.parse(attempt.startedAt)) / 1000)) },
+  };
+  try {
+    await closeAttempt(ctx.db, attempt, next);
+  } catch (error) {
+    if (error instanceof ConflictError) return (await getAttempt(ctx.db, attempt.id))!;
+    throw error;
+  }
+  return { ...next, rev: attempt.rev + 1 };
+}
+
+export async function finishAttempt(ctx: AttemptContext, assessment: Assessment, attempt: AttemptRecord): Promise<AttemptRecord> {
+  const current = await expireIfDue(ctx, assessment, attempt);
+  if (current.status !== 'in_progress') return current;
+  return close(ctx, assessment, current, 'finished');
+}
+
+const sameResponse = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
+
+export interface AnswerOutcome {
+  attempt: AttemptRecord;
+  questionId: string;
+  correct: boolean;
+}
+
+/**
+ * Records one answer: one read and one conditional write (question content and the snapshot come
+ * from the process cache). Sending the same answer again returns the same outcome without a write;
+ * a different answer to an answered question, or an answer to anything but the served item, is refused.
+ */
+export async function answerItem(
+  ctx: AttemptContext,
+  assessment: Assessment,
+  attemptId: string,
+  questionId: string,
+  raw: Record<string, unknown>,
+): Promise<AnswerOutcome> {
+  for (let tries = 0; ; tries++) {
+    let attempt = await loadOwn(ctx, attemptId);
+    const existing = attempt.answers.find((a) => a.questionId === questionId);
+    if (existing) {
+      if (!sameResponse(existing.response, raw))
+        throw new ApiError(409, 'already_answered', 'This question was already answered; answers cannot be changed');
+      return { attempt, questionId, correct: existing.correct };
+    }
+    attempt = await expireIfDue(ctx, assessment, attempt);
+    if (attempt.status !== 'in_progress')
+      throw new ApiError(409, 'attempt_closed', 'This attempt is over (time is up or it was submitted)');
+    if (attempt.currentQuestionId !== questionId) throw new ApiError(409, 'not_current', 'This is not the question being asked now');
+
+    const snapshot = await snapshotOf(ctx, assessment.id, attempt.assessmentVersion);
+    const content = await contentOf(ctx, snapshot, questionId);
+    const parsed = responseSchema.safeParse({ ...raw, type: content.type });
+    if (!parsed.success)
+      throw invalidResponse(parsed.error.issues.map((i) => ({ path: ['response', ...i.path].join('.'), message: i.message })));
+    let scored: { correct: boolean; score: number };
+    try {
+      scored = scoreResponse(content, parsed.data);
+    } catch (error) {
+      if (error instanceof InvalidResponseError) throw invalidResponse(error.issues.map((m) => ({ path: 'response', message: m })));
+      throw error;
+    }
+    const answers = [
+      ...attempt.answers,
+      { questionId, response: raw, correct: scored.correct, score: scored.score, answeredAt: ctx.deps.now().toISOString() },
+    ];
+    const answered = answers.map((a) => ({ questionId: a.questionId, correct: a.correct, score: a.score }));
+    const next = attempt.form
+      ? (attempt.form[answers.length] ?? null)
+      : nextAdaptiveItem(assessment.settings, snapshot, answered, attempt.seed);
+    try {
+      if (next === null) {
+        const closed = await close(ctx, assessment, { ...attempt, answers }, 'finished');
+        if (closed.answers.length === answers.length) return { attempt: closed, questionId, correct: scored.correct };
+        // close() lost a race to a concurrent writer: fall through and re-read.
+        throw new ConflictError('attempt_changed', 'changed');
+      }
+      const updated: AttemptRecord = { ...attempt, answers, currentQuestionId: next };
+      await saveAttempt(ctx.db, attempt, updated);
+      return { attempt: { ...updated, rev: attempt.rev + 1 }, questionId, correct: scored.correct };
+    } catch (error) {
+      // Someone (a retried request, another tab) changed the attempt meanwhile: read again and decide anew.
+      if (!(error instanceof ConflictError) || tries >= 3) throw error;
+    }
+  }
+}
+
+const invalidResponse = (details: { path: string; message: string }[]) =>
+  new ApiError(400, 'validation_error', 'The answer does not fit this question', details);
+
+/** Whether the review policy lets the learner see keys and explanations now. */
+export function reviewOpen(settings: AssessmentInput, attempt: AttemptRecord, now: Date): boolean {
+  if (attempt.status === 'in_progress') return false;
+  if (settings.reviewPolicy === 'after_submit') return true;
+  if (settings.reviewPolicy === 'after_due') return settings.dueAt !== null && Date.parse(settings.dueAt) <= now.getTime();
+  return false;
+}
+
+/** Per-answer feedback is shown at once only when review is allowed right after submitting. */
+export const immediateFeedback = (settings: AssessmentInput): boolean => settings.reviewPolicy === 'after_submit';
+
+/** The attempt as the learner's browser sees it: never an answer key before review opens. */
+export async function attemptView(ctx: AttemptContext, assessment: Assessment, attempt: AttemptRecord) {
+  const settings = assessment.settings;
+  const snapshot = await snapshotOf(ctx, assessment.id, attempt.assessmentVersion);
+  const shuffleOptions = settings.mode === 'fixed' ? settings.fixed!.shuffleOptions : true;
+  const served = async (questionId: string, index: number) => {
+    const q = await contentOf(ctx, snapshot, questionId);
+    const options =
+      'options' in q
+        ? optionOrder(
+            q.options.map((o) => o.id),
+            attempt.seed,
+            questionId,
+            shuffleOptions,
+          ).map((id) => {
+            const o = q.options.find((x) => x.id === id)!;
+            return { id: o.id, text: o.text };
+          })
+        : [];
+    return { index, questionId, type: q.type, stem: q.stem, options };
+  };
+  const answered = attempt.answers.map((a) => ({ questionId: a.questionId, correct: a.correct, score: a.score }));
+  const current =
+    attempt.status === 'in_progress' && attempt.currentQuestionId ? await served(attempt.currentQuestionId, attempt.answers.length) : null;
+  let review = null;
+  if (attempt.result && reviewOpen(settings, attempt, ctx.deps.now())) {
+    const ids = attempt.form ?? attempt.answers.map((a) => a.questionId);
+    review = await Promise.all(
+      ids.map(async (questionId, index) => {
+        const q = await contentOf(ctx, snapshot, questionId);
+        const a = attempt.answers.find((x) => x.questionId === questionId);
+        return {
+          ...(await served(questionId, index)),
+          response: a?.response ?? null,
+          correct: a?.correct ?? false,
+          correctAnswer: answerKey(q),
+          explanation: q.explanation ?? null,
+        };
+      }),
+    );
+  }
+  return {
+    id: attempt.id,
+    assessmentId: attempt.assessmentId,
+    title: settings.title,
+    mode: attempt.mode,
+    status: attempt.status,
+    startedAt: attempt.startedAt,
+    deadline: attempt.deadline,
+    serverNow: ctx.deps.now().toISOString(),
+    progress: {
+      answered: attempt.answers.length,
+      total: attempt.form?.length ?? null,
+      aboutLeft: attempt.mode === 'adaptive' && attempt.status === 'in_progress' ? adaptiveItemsLeft(settings, snapshot, answered) : null,
+      maxItems: settings.mode === 'adaptive' ? settings.adaptive!.maxItems : null,
+    },
+    current,
+    result: attempt.result ? { ...(attempt.result as object), review } : null,
+  };
+}
+
+/** The key of a question, as the review shows it. */
+export function answerKey(q: Question): unknown {
+  switch (q.type) {
+    case 'single_choice':
+    case 'multiple_response':
+      return { optionIds: q.correctOptionIds };
+    case 'true_false':
+      return { value: q.answer };
+    case 'ordering':
+      return { order: q.order };
+    case 'numeric':
+      return { value: q.answer.value, tolerance: q.answer.tolerance };
+    case 'short_text':
+      return { accepted: q.accepted };
+  }
+}
+
+/** Feedback for one answer, if the review policy allows it now. */
+export async function answerFeedback(
+  ctx: AttemptContext,
+  assessment: Assessment,
+  attempt: AttemptRecord,
+  questionId: string,
+  correct: boolean,
+) {
+  if (!immediateFeedback(assessment.settings)) return { questionId, correct: null, feedback: null, explanation: null };
+  const snapshot = await snapshotOf(ctx, assessment.id, attempt.assessmentVersion);
+  const q = await contentOf(ctx, snapshot, questionId);
+  return {
+    questionId,
+    correct,
+    feedback: (correct ? q.feedback?.correct : q.feedback?.incorrect) ?? null,
+    explanation: q.explanation ?? null,
+  };
+}

@@ -1,0 +1,85 @@
+import { z } from 'zod';
+import { LEVELS } from '@manabi/core';
+
+const text = z.string().trim().min(1).max(500);
+export const localizedTitleSchema = z
+  .object({ ja: text.optional(), en: text.optional() })
+  .strict()
+  .refine((t) => t.ja !== undefined || t.en !== undefined, { message: 'Japanese or English title is required' });
+
+export const REVIEW_POLICIES = ['after_submit', 'after_due', 'never'] as const;
+export type ReviewPolicy = (typeof REVIEW_POLICIES)[number];
+
+export const drawRuleSchema = z.object({
+  skill: z.string().trim().min(1).max(100),
+  level: z.enum(LEVELS).nullable().default(null),
+  count: z.number().int().min(1).max(200),
+});
+
+/** What HR writes when creating or editing an assessment. */
+export const assessmentInputSchema = z
+  .object({
+    title: localizedTitleSchema,
+    description: z
+      .object({ ja: z.string().max(5000).optional(), en: z.string().max(5000).optional() })
+      .strict()
+      .optional(),
+    mode: z.enum(['fixed', 'adaptive']),
+    /** Tenant bank ids, or `catalog:<id>` for a platform catalog bank. */
+    bankIds: z.array(z.string().min(1).max(80)).min(1, { message: 'Choose at least one question bank' }).max(20),
+    fixed: z
+      .object({
+        questionIds: z.array(z.string().min(1).max(40)).max(200).default([]),
+        draws: z.array(drawRuleSchema).max(50).default([]),
+        shuffleQuestions: z.boolean().default(true),
+        shuffleOptions: z.boolean().default(true),
+      })
+      .optional(),
+    adaptive: z
+      .object({
+        skills: z.array(z.string().trim().min(1).max(100)).min(1).max(30),
+        minItems: z.number().int().min(1).max(100).default(5),
+        maxItems: z.number().int().min(1).max(200).default(20),
+        seTarget: z.number().min(0.1).max(1.5).default(0.3),
+      })
+      .optional(),
+    timeLimitMinutes: z.number().int().min(1).max(600).nullable().default(null),
+    /** Percent correct for a fixed form; proficiency band 1–5 for an adaptive test. */
+    passMark: z.number().min(0).max(100),
+    attemptsAllowed: z.number().int().min(1).max(100).nullable().default(null),
+    reviewPolicy: z.enum(REVIEW_POLICIES).default('after_submit'),
+    dueAt: z.iso.datetime({ offset: true }).nullable().default(null),
+  })
+  .superRefine((a, ctx) => {
+    if (a.mode === 'fixed') {
+      if (!a.fixed) ctx.addIssue({ code: 'custom', path: ['fixed'], message: 'A fixed form needs questions or draw rules' });
+      else if (a.fixed.questionIds.length + a.fixed.draws.length === 0) {
+        ctx.addIssue({ code: 'custom', path: ['fixed', 'draws'], message: 'Add at least one draw rule or question' });
+      }
+    }
+    if (a.mode === 'adaptive') {
+      if (!a.adaptive) ctx.addIssue({ code: 'custom', path: ['adaptive'], message: 'An adaptive test needs its skills and limits' });
+      else if (a.adaptive.minItems > a.adaptive.maxItems) {
+        ctx.addIssue({ code: 'custom', path: ['adaptive', 'minItems'], message: 'Minimum items exceed maximum items' });
+      }
+      if (a.passMark > 5 || a.passMark < 1)
+        ctx.addIssue({ code: 'custom', path: ['passMark'], message: 'For an adaptive test the pass mark is a band 1–5' });
+    }
+  });
+export type AssessmentInput = z.output<typeof assessmentInputSchema>;
+
+/** A published question frozen into the assessment at publish time (the start path reads only this). */
+export interface SnapshotItem {
+  id: string;
+  owner: 'tenant' | 'catalog';
+  version: number;
+  type: string;
+  skills: string[];
+  level: string | null;
+  irt: { a: number; b: number; c: number };
+}
+
+export interface AssessmentSnapshot {
+  publishedVersion: number;
+  pool: SnapshotItem[];
+}

@@ -1,0 +1,181 @@
+import { drawFixedForm, shuffle } from '@manabi/core';
+import {
+  estimateAbilityEAP,
+  finishDecision,
+  mulberry32,
+  nextItem,
+  proficiencyBand,
+  recordResponse,
+  scaledScore,
+  startCat,
+  type CatState,
+  type PoolItem,
+} from '@manabi/irt';
+import type { AssessmentInput, AssessmentSnapshot, SnapshotItem } from './assessment.js';
+
+/** One answered item as the attempt stores it. */
+export interface AnsweredItem {
+  questionId: string;
+  correct: boolean;
+  score: number;
+}
+
+/** Mixes the attempt seed with a salt so each decision gets its own reproducible stream. */
+export function seededRng(seed: number, salt: string): () => number {
+  let h = seed >>> 0;
+  for (let i = 0; i < salt.length; i++) h = Math.imul(h ^ salt.charCodeAt(i), 2654435761) >>> 0;
+  return mulberry32(h);
+}
+
+/**
+ * The whole form of a fixed assessment for one attempt: explicit questions plus exact draws per
+ * rule, never repeating a question the learner has seen while the pool allows, shuffled if asked.
+ */
+export function planFixedForm(a: AssessmentInput, snapshot: AssessmentSnapshot, seen: ReadonlyMap<string, number>, seed: number): string[] {
+  const fixed = a.fixed!;
+  const explicit = fixed.questionIds.filter((id) => snapshot.pool.some((p) => p.id === id));
+  const drawPool = snapshot.pool
+    .filter((p) => !explicit.includes(p.id))
+    .map((p) => ({ id: p.id, skills: p.skills, level: p.level as never }));
+  const drawn = drawFixedForm(drawPool, fixed.draws, seen, seededRng(seed, 'draw')).flat();
+  const form = [...explicit, ...drawn];
+  return fixed.shuffleQuestions ? shuffle(form, seededRng(seed, 'order')) : form;
+}
+
+/** Option order for one learner and question (seeded, so a review shows what the learner saw). */
+export function optionOrder(optionIds: readonly string[], seed: number, questionId: string, shuffleOptions: boolean): string[] {
+  return shuffleOptions ? shuffle(optionIds, seededRng(seed, `options:${questionId}`)) : [...optionIds];
+}
+
+function catPool(a: AssessmentInput, snapshot: AssessmentSnapshot): PoolItem[] {
+  const skills = a.adaptive!.skills;
+  return snapshot.pool.map((p) => ({
+    id: p.id,
+    a: p.irt.a,
+    b: p.irt.b,
+    c: p.irt.c,
+    skill: p.skills.find((s) => skills.includes(s)) ?? p.skills[0] ?? '',
+  }));
+}
+
+/** Rebuilds the adaptive state from the stored answers (≤ max items × 81 grid points: cheap). */
+export function replayCat(a: AssessmentInput, snapshot: AssessmentSnapshot, answered: readonly AnsweredItem[]): CatState {
+  const ad = a.adaptive!;
+  let state = startCat({
+    pool: catPool(a, snapshot),
+    stopping: { minItems: ad.minItems, maxItems: ad.maxItems, targetSe: ad.seTarget },
+    selection: { randomesque: 5, skillTargets: Object.fromEntries(ad.skills.map((s) => [s, 1])) },
+  });
+  for (const x of answered) state = recordResponse(state, x.questionId, x.correct);
+  return state;
+}
+
+/**
+ * The next adaptive item, or null when the test should stop (SE target, max items, pool exhausted).
+ * Exposure control (randomesque top-5) and content balancing across the assessment's skills.
+ */
+export function nextAdaptiveItem(
+  a: AssessmentInput,
+  snapshot: AssessmentSnapshot,
+  answered: readonly AnsweredItem[],
+  seed: number,
+): string | null {
+  const state = replayCat(a, snapshot, answered);
+  if (finishDecision(state).finished) return null;
+  return nextItem(state, seededRng(seed, `cat:${answered.length}`)).item?.id ?? null;
+}
+
+/** About how many more adaptive items: a rough guess from the SE so far (shown as "about N left"). */
+export function adaptiveItemsLeft(a: AssessmentInput, snapshot: AssessmentSnapshot, answered: readonly AnsweredItem[]): number {
+  const ad = a.adaptive!;
+  const state = replayCat(a, snapshot, answered);
+  const n = answered.length;
+  if (n < ad.minItems) return ad.minItems - n + 2;
+  // SE shrinks roughly with 1/sqrt(items): items needed ≈ n·(se/target)².
+  const needed = Math.ceil(n * (state.se / ad.seTarget) ** 2);
+  return Math.max(0, Math.min(ad.maxItems, needed) - n);
+}
+
+export interface SkillBreakdown {
+  skill: string;
+  correct: number;
+  answered: number;
+  percent: number;
+}
+
+export interface AttemptScore {
+  score: number;
+  passed: boolean;
+  correct: number;
+  answered: number;
+  bySkill: SkillBreakdown[];
+  theta: number | null;
+  se: number | null;
+  band: number;
+  scaledScore: number | null;
+}
+
+/**
+ * Scores a finished attempt. Fixed: percent of the form (unanswered count as wrong), pass at the
+ * pass mark; the band comes from the percent. Adaptive: EAP θ and SE, band and scaled score from θ,
+ * pass at the pass band.
+ */
+export function scoreAttempt(
+  a: AssessmentInput,
+  snapshot: AssessmentSnapshot,
+  answered: readonly AnsweredItem[],
+  formLength: number | null,
+): AttemptScore {
+  const bySkillMap = new Map<string, { correct: number; answered: number }>();
+  const item = (id: string): SnapshotItem | undefined => snapshot.pool.find((p) => p.id === id);
+  for (const x of answered) {
+    for (const skill of item(x.questionId)?.skills ?? []) {
+      const s = bySkillMap.get(skill) ?? { correct: 0, answered: 0 };
+      s.answered += 1;
+      s.correct += x.score;
+      bySkillMap.set(skill, s);
+    }
+  }
+  const bySkill = [...bySkillMap.entries()]
+    .map(([skill, s]) => ({ skill, correct: round(s.correct), answered: s.answered, percent: round((100 * s.correct) / s.answered) }))
+    .sort((x, y) => x.skill.localeCompare(y.skill, 'ja'));
+  const correct = round(answered.reduce((n, x) => n + x.score, 0));
+  if (a.mode === 'adaptive') {
+    const est = estimateAbilityEAP(
+      answered.map((x) => {
+        const p = item(x.questionId)!;
+        return { item: { a: p.irt.a, b: p.irt.b, c: p.irt.c }, correct: x.correct };
+      }),
+    );
+    const band = proficiencyBand(est.theta);
+    return {
+      score: round((100 * correct) / Math.max(1, answered.length)),
+      passed: band >= a.passMark,
+      correct,
+      answered: answered.length,
+      bySkill,
+      theta: round(est.theta, 3),
+      se: round(est.se, 3),
+      band,
+      scaledScore: Math.round(scaledScore(est.theta)),
+    };
+  }
+  const total = formLength ?? answered.length;
+  const score = round((100 * correct) / Math.max(1, total));
+  return {
+    score,
+    passed: score >= a.passMark,
+    correct,
+    answered: answered.length,
+    bySkill,
+    theta: null,
+    se: null,
+    band: bandFromPercent(score),
+    scaledScore: null,
+  };
+}
+
+/** 1–5 from percent correct on a fixed form (20-point steps). */
+export const bandFromPercent = (percent: number): number => Math.min(5, Math.max(1, Math.floor(percent / 20) + 1));
+
+const round = (n: number, digits = 1): number => Math.round(n * 10 ** digits) / 10 ** digits;

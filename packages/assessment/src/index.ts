@@ -1,0 +1,2 @@
+export * from './assessment.js';
+export * from './engine.js';

@@ -1,0 +1,173 @@
+import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import type { TenantDb } from './db.js';
+import { keys } from './keys.js';
+import { writeAtomically } from './transact.js';
+import { ConflictError, cancelledIndexes, isConditionFailure } from './errors.js';
+
+export interface StoredAnswer {
+  questionId: string;
+  response: unknown;
+  correct: boolean;
+  score: number;
+  answeredAt: string;
+}
+
+/** One learner's attempt. Small (ids and answers only), rewritten whole under a `rev` guard. */
+export interface AttemptRecord {
+  id: string;
+  tenantId: string;
+  userId: string;
+  assessmentId: string;
+  /** The published version (snapshot) this attempt runs on, whatever HR publishes later. */
+  assessmentVersion: number;
+  mode: 'fixed' | 'adaptive';
+  status: 'in_progress' | 'finished' | 'expired';
+  seed: number;
+  startedAt: string;
+  deadline: string | null;
+  /** Fixed: the whole planned form. Adaptive: null (items are chosen one at a time). */
+  form: string[] | null;
+  /** The item being served now (adaptive: chosen after the previous answer). */
+  currentQuestionId: string | null;
+  answers: StoredAnswer[];
+  finishedAt: string | null;
+  result: unknown | null;
+  /** Which attempt of the learner this is (1, 2, …): the "seen" sequence for draws. */
+  sequence: number;
+  rev: number;
+}
+
+function attemptItem(db: TenantDb, a: AttemptRecord): Record<string, unknown> {
+  return {
+    ...keys.attempt(db.tenantId, a.id),
+    ...keys.attemptsOfUser(db.tenantId, a.userId, a.startedAt, a.id),
+    ...keys.attemptsOfAssessment(db.tenantId, a.assessmentId, a.startedAt, a.id),
+    entity: 'attempt',
+    ...a,
+  };
+}
+
+const toAttempt = (i: Record<string, unknown>): AttemptRecord => {
+  const { pk: _pk, sk: _sk, gsi1pk: _g1p, gsi1sk: _g1s, gsi2pk: _g2p, gsi2sk: _g2s, entity: _e, ...rest } = i;
+  return rest as unknown as AttemptRecord;
+};
+
+export type StartOutcome = { started: AttemptRecord } | { inProgress: string } | { exhausted: true };
+
+/**
+ * Starts an attempt and counts it in one transaction. The learner's progress item is the guard:
+ * two starts racing each other cannot both pass, and the attempt limit cannot be exceeded.
+ */
+export async function startAttempt(db: TenantDb, attempt: AttemptRecord, attemptsAllowed: number | null): Promise<StartOutcome> {
+  const values: Record<string, unknown> = {
+    ':zero': 0,
+    ':one': 1,
+    ':id': attempt.id,
+    ':a': attempt.assessmentId,
+    ':u': attempt.userId,
+    ':empty': {},
+  };
+  let condition = 'attribute_not_exists(inProgressAttemptId)';
+  if (attemptsAllowed !== null) {
+    condition += ' AND (attribute_not_exists(attemptsUsed) OR attemptsUsed < :max)';
+    values[':max'] = attemptsAllowed;
+  }
+  try {
+    await writeAtomically(db, [
+      { Put: { TableName: db.table, Item: attemptItem(db, attempt), ConditionExpression: 'attribute_not_exists(pk)' } },
+      {
+        Update: {
+          TableName: db.table,
+          Key: keys.learnerAssessment(db.tenantId, attempt.userId, attempt.assessmentId),
+          UpdateExpression:
+            'SET attemptsUsed = if_not_exists(attemptsUsed, :zero) + :one, inProgressAttemptId = :id, assessmentId = :a, userId = :u, seen = if_not_exists(seen, :empty)',
+          ConditionExpression: condition,
+          ExpressionAttributeValues: values,
+        },
+      },
+    ]);
+    return { started: attempt };
+  } catch (error) {
+    if (!isConditionFailure(error) || !cancelledIndexes(error).includes(1)) throw error;
+    const out = await db.doc.send(
+      new GetCommand({
+        TableName: db.table,
+        Key: keys.learnerAssessment(db.tenantId, attempt.userId, attempt.assessmentId),
+        ConsistentRead: true,
+      }),
+    );
+    const current = out.Item?.inProgressAttemptId as string | undefined;
+    return current ? { inProgress: current } : { exhausted: true };
+  }
+}
+
+export async function getAttempt(db: TenantDb, id: string): Promise<AttemptRecord | null> {
+  const out = await db.doc.send(new GetCommand({ TableName: db.table, Key: keys.attempt(db.tenantId, id), ConsistentRead: true }));
+  return out.Item ? toAttempt(out.Item) : null;
+}
+
+/** Writes the next state of an attempt only if nobody else changed it since it was read. */
+export async function saveAttempt(db: TenantDb, current: AttemptRecord, next: AttemptRecord): Promise<void> {
+  try {
+    await db.doc.send(
+      new PutCommand({
+        TableName: db.table,
+        Item: attemptItem(db, { ...next, rev: current.rev + 1 }),
+        ConditionExpression: 'rev = :r',
+        ExpressionAttributeValues: { ':r': current.rev },
+      }),
+    );
+  } catch (error) {
+    if (isConditionFailure(error)) throw new ConflictError('attempt_changed', 'The attempt changed meanwhile; reload it');
+    throw error;
+  }
+}
+
+/** Closes an attempt: stores the result, frees the learner's in-progress slot, records the items seen. */
+export async function closeAttempt(db: TenantDb, current: AttemptRecord, next: AttemptRecord): Promise<void> {
+  const seenIds = next.form ?? next.answers.map((a) => a.questionId);
+  const names: Record<string, string> = {};
+  const sets = seenIds.map((q, i) => {
+    names[`#q${i}`] = q;
+    return `seen.#q${i} = :seq`;
+  });
+  try {
+    await writeAtomically(db, [
+      {
+        Put: {
+          TableName: db.table,
+          Item: attemptItem(db, { ...next, rev: current.rev + 1 }),
+          ConditionExpression: 'rev = :r',
+          ExpressionAttributeValues: { ':r': current.rev },
+        },
+      },
+      {
+        Update: {
+          TableName: db.table,
+          Key: keys.learnerAssessment(db.tenantId, current.userId, current.assessmentId),
+          UpdateExpression: `REMOVE inProgressAttemptId${sets.length > 0 ? ` SET ${sets.join(', ')}` : ''}`,
+          ConditionExpression: 'inProgressAttemptId = :id',
+          ...(sets.length > 0 ? { ExpressionAttributeNames: names } : {}),
+          ExpressionAttributeValues: { ':id': current.id, ...(sets.length > 0 ? { ':seq': current.sequence } : {}) },
+        },
+      },
+    ]);
+  } catch (error) {
+    if (isConditionFailure(error)) throw new ConflictError('attempt_changed', 'The attempt changed meanwhile; reload it');
+    throw error;
+  }
+}
+
+export async function listAttemptsOfUser(db: TenantDb, userId: string, limit = 100): Promise<AttemptRecord[]> {
+  const out = await db.doc.send(
+    new QueryCommand({
+      TableName: db.table,
+      IndexName: 'gsi1',
+      KeyConditionExpression: 'gsi1pk = :p',
+      ExpressionAttributeValues: { ':p': keys.attemptsOfUser(db.tenantId, userId).gsi1pk },
+      ScanIndexForward: false,
+      Limit: limit,
+    }),
+  );
+  return (out.Items ?? []).map(toAttempt);
+}

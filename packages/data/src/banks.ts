@@ -1,0 +1,47 @@
+import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import type { PlatformDb } from './db.js';
+import { keys, type Owner } from './keys.js';
+
+export interface Bank {
+  id: string;
+  name: string;
+  owner: Owner['kind'];
+  questionCount: number;
+  createdAt: string;
+}
+
+const toBank = (i: Record<string, unknown>, owner: Owner): Bank => ({
+  id: i.id as string,
+  name: i.name as string,
+  owner: owner.kind,
+  questionCount: (i.questionCount as number) ?? 0,
+  createdAt: i.createdAt as string,
+});
+
+export async function createBank(db: PlatformDb, owner: Owner, id: string, name: string, now: string): Promise<Bank> {
+  await db.doc.send(
+    new PutCommand({
+      TableName: db.table,
+      Item: { ...keys.bank(owner, id), entity: 'bank', id, name, createdAt: now },
+      ConditionExpression: 'attribute_not_exists(pk)',
+    }),
+  );
+  return { id, name, owner: owner.kind, questionCount: 0, createdAt: now };
+}
+
+export async function getBank(db: PlatformDb, owner: Owner, id: string): Promise<Bank | null> {
+  const out = await db.doc.send(new GetCommand({ TableName: db.table, Key: keys.bank(owner, id) }));
+  return out.Item ? toBank(out.Item, owner) : null;
+}
+
+export async function listBanks(db: PlatformDb, owner: Owner): Promise<Bank[]> {
+  const k = keys.banks(owner);
+  const out = await db.doc.send(
+    new QueryCommand({
+      TableName: db.table,
+      KeyConditionExpression: 'pk = :p AND begins_with(sk, :s)',
+      ExpressionAttributeValues: { ':p': k.pk, ':s': k.skPrefix },
+    }),
+  );
+  return (out.Items ?? []).map((i) => toBank(i, owner)).sort((a, b) => a.name.localeCompare(b.name, 'ja'));
+}

@@ -1,0 +1,139 @@
+import { describe, expect, it } from 'vitest';
+import { finishDecision, isFinished, nextItem, recordResponse, startCat, type CatConfig } from './cat.js';
+import { estimateAbilityEAP } from './estimate.js';
+import type { PoolItem } from './pool.js';
+import { mulberry32, normalSampler } from './rng.js';
+import { simulateCat, simulateItemBank } from './simulate.js';
+
+const skills = ['listening', 'reading', 'grammar', 'vocabulary', 'writing'];
+const bank = simulateItemBank({ size: 150, skills }, mulberry32(2024), normalSampler(mulberry32(2025)));
+const balanced = Object.fromEntries(skills.map((s) => [s, 1]));
+const config: CatConfig = {
+  pool: bank,
+  stopping: { minItems: 5, maxItems: 20, targetSe: 0.3 },
+  selection: { randomesque: 3, skillTargets: balanced },
+};
+
+describe('startCat', () => {
+  it('starts at the prior: θ = 0, SE ≈ 1, nothing answered, not finished', () => {
+    const state = startCat(config);
+    expect(state.theta).toBeCloseTo(0, 12);
+    expect(state.se).toBeCloseTo(1, 2);
+    expect(state.steps).toEqual([]);
+    expect(finishDecision(state)).toEqual({ finished: false, reason: 'below_min_items' });
+  });
+});
+
+describe('recordResponse', () => {
+  it('returns a new state with the EAP of all answers so far and leaves the old one untouched', () => {
+    const [first, second, third] = bank;
+    let state = startCat(config);
+    const initial = state;
+    state = recordResponse(state, first!.id, true);
+    state = recordResponse(state, second!.id, false);
+    state = recordResponse(state, third!.id, true);
+    const batch = estimateAbilityEAP([
+      { item: first!, correct: true },
+      { item: second!, correct: false },
+      { item: third!, correct: true },
+    ]);
+    expect(state.theta).toBeCloseTo(batch.theta, 12);
+    expect(state.se).toBeCloseTo(batch.se, 12);
+    expect(state.steps.map((s) => [s.itemId, s.correct])).toEqual([
+      [first!.id, true],
+      [second!.id, false],
+      [third!.id, true],
+    ]);
+    expect(state.steps[2]!.theta).toBe(state.theta);
+    expect(initial.steps).toEqual([]);
+    expect(initial.theta).toBeCloseTo(0, 12);
+  });
+
+  it('moves θ up after a right answer and down after a wrong one, and shrinks the SE', () => {
+    const item = bank[0]!;
+    const right = recordResponse(startCat(config), item.id, true);
+    const wrong = recordResponse(startCat(config), item.id, false);
+    expect(right.theta).toBeGreaterThan(0);
+    expect(wrong.theta).toBeLessThan(0);
+    expect(right.se).toBeLessThan(startCat(config).se);
+  });
+
+  it('rejects unknown and repeated items', () => {
+    const state = recordResponse(startCat(config), bank[0]!.id, true);
+    expect(() => recordResponse(state, bank[0]!.id, false)).toThrow(/already answered/);
+    expect(() => recordResponse(state, 'nope', false)).toThrow(/not in the pool/);
+  });
+});
+
+describe('nextItem and stopping', () => {
+  it('never serves an item twice and stops at the SE target past the minimum length', () => {
+    const state = simulateCat(config, 0.4, mulberry32(1));
+    const ids = state.steps.map((s) => s.itemId);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(ids.length).toBeGreaterThanOrEqual(5);
+    expect(ids.length).toBeLessThan(20);
+    expect(state.se).toBeLessThanOrEqual(0.3);
+    expect(state.steps[ids.length - 2]!.se).toBeGreaterThan(0.3);
+    expect(finishDecision(state)).toEqual({ finished: true, reason: 'se_target' });
+  });
+
+  it('stops at the maximum length when the target cannot be met', () => {
+    const state = simulateCat({ ...config, stopping: { minItems: 1, maxItems: 7, targetSe: 0.01 } }, 0, mulberry32(2));
+    expect(state.steps).toHaveLength(7);
+    expect(finishDecision(state)).toEqual({ finished: true, reason: 'max_items' });
+  });
+
+  it('stops on elapsed time passed in by the caller', () => {
+    const timed = startCat({ ...config, stopping: { ...config.stopping, maxSeconds: 600 } });
+    expect(isFinished(timed, 599)).toBe(false);
+    expect(finishDecision(timed, 600)).toEqual({ finished: true, reason: 'time_limit' });
+  });
+
+  it('stops when the pool is exhausted, and then has no next item', () => {
+    const tiny: PoolItem[] = bank.slice(0, 3);
+    const state = simulateCat({ pool: tiny, stopping: { minItems: 10, maxItems: 10, targetSe: 0 } }, 0, mulberry32(3));
+    expect(state.steps).toHaveLength(3);
+    expect(finishDecision(state)).toEqual({ finished: true, reason: 'pool_exhausted' });
+    expect(nextItem(state, mulberry32(3)).item).toBeNull();
+  });
+
+  it('is reproducible from the seed, and the seed matters', () => {
+    const run = (seed: number) => simulateCat(config, -0.7, mulberry32(seed)).steps.map((s) => s.itemId);
+    expect(run(11)).toEqual(run(11));
+    expect(run(11)).not.toEqual(run(12));
+  });
+
+  it('records Sympson–Hetter refusals in the state and does not serve them', () => {
+    const best = nextItem(startCat({ ...config, selection: {} }), mulberry32(1)).item!;
+    const refused = nextItem(startCat({ ...config, selection: { sympsonHetter: { [best.id]: 0 } } }), mulberry32(1));
+    expect(refused.item?.id).not.toBe(best.id);
+    expect(refused.state.setAside).toEqual([best.id]);
+  });
+});
+
+describe('simulated examinees', () => {
+  // 300 examinees θ ~ N(0, 1), fixed-length 20-item CAT, 5 balanced skills, randomesque k = 3.
+  const rng = mulberry32(77);
+  const normal = normalSampler(rng);
+  const fixed: CatConfig = { ...config, stopping: { minItems: 20, maxItems: 20, targetSe: 0 } };
+  const runs = Array.from({ length: 300 }, () => {
+    const theta = normal();
+    return { theta, state: simulateCat(fixed, theta, rng) };
+  });
+
+  it('gives each skill exactly its share (4 of 20) in every test', () => {
+    for (const { state } of runs) {
+      for (const skill of skills) expect(state.steps.filter((s) => s.skill === skill)).toHaveLength(4);
+    }
+  });
+
+  it('recovers θ with RMSE under 0.3, and the reported SE matches the actual error', () => {
+    const rmse = Math.sqrt(runs.reduce((s, r) => s + (r.state.theta - r.theta) ** 2, 0) / runs.length);
+    const meanSe = Math.sqrt(runs.reduce((s, r) => s + r.state.se ** 2, 0) / runs.length);
+    const bias = runs.reduce((s, r) => s + r.state.theta - r.theta, 0) / runs.length;
+    expect(rmse).toBeLessThan(0.3);
+    expect(meanSe / rmse).toBeGreaterThan(0.8);
+    expect(meanSe / rmse).toBeLessThan(1.25);
+    expect(Math.abs(bias)).toBeLessThan(0.06);
+  });
+});
