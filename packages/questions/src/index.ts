@@ -1,1 +1,13 @@
-export {};
+export * from './model.js';
+export * from './learner-view.js';
+export * from './scoring.js';
+export * from './csv-columns.js';
+export * from './import/types.js';
+export { htmlToText } from './import/html.js';
+export { parseQuestionCsv } from './import/csv.js';
+export { parseGift } from './import/gift.js';
+export { parseMoodleXml } from './import/moodle-xml.js';
+export { parseQti, parseQtiItems } from './import/qti.js';
+export * from './export/types.js';
+export { exportQuestionCsv, type CsvExportOptions } from './export/csv.js';
+export { exportGift, type GiftExportOptions } from './export/gift.js';

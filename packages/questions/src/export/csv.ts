@@ -1,0 +1,73 @@
+import { CSV_COLUMNS, CSV_MAX_OPTIONS, type CsvColumn } from '../csv-columns.js';
+import type { LocalizedText, Question } from '../model.js';
+import { issue, type ExportIssue, type ExportResult } from './types.js';
+
+export interface CsvExportOptions {
+  /** Prefix a UTF-8 BOM (Excel needs it to read UTF-8 Japanese). Default false: the HTTP layer adds it to downloads. */
+  bom?: boolean;
+}
+
+/**
+ * Writes questions as Manabi question CSV (the import format; CRLF line ends). Questions with
+ * more than 6 options are skipped and option feedback is dropped, each reported in `warnings`.
+ * Storage state (status, irt, sourceRef) is not part of the file.
+ * Text cells that start with = + - @ (spreadsheet formulas) are prefixed with ' — the importer
+ * removes that prefix again.
+ */
+export function exportQuestionCsv(questions: Question[], options: CsvExportOptions = {}): ExportResult {
+  const warnings: ExportIssue[] = [];
+  const lines = [CSV_COLUMNS.join(',')];
+  questions.forEach((q, i) => {
+    const index = i + 1;
+    const row = new Map<CsvColumn, string>();
+    const setText = (ja: CsvColumn, en: CsvColumn, value: LocalizedText | undefined): void => {
+      if (value?.ja) row.set(ja, guard(value.ja));
+      if (value?.en) row.set(en, guard(value.en));
+    };
+    row.set('type', q.type);
+    if (q.title) row.set('title', guard(q.title));
+    setText('stem_ja', 'stem_en', q.stem);
+    if ('options' in q) {
+      if (q.options.length > CSV_MAX_OPTIONS) {
+        warnings.push(issue(index, q.title, 'skipped', `${q.options.length} options: the CSV format has at most ${CSV_MAX_OPTIONS}`));
+        return;
+      }
+      q.options.forEach((o, n) => setText(`option${n + 1}_ja` as CsvColumn, `option${n + 1}_en` as CsvColumn, o.text));
+      if (q.options.some((o) => o.feedback))
+        warnings.push(issue(index, q.title, 'dropped', 'Option feedback is not part of the CSV format'));
+      const position = (id: string): string => String(q.options.findIndex((o) => o.id === id) + 1);
+      if (q.type === 'ordering') row.set('correct', q.order.map(position).join(';'));
+      else row.set('correct', q.correctOptionIds.map(position).join(';'));
+      if (q.type === 'multiple_response') row.set('partial_credit', String(q.partialCredit));
+    }
+    if (q.type === 'true_false') row.set('correct', String(q.answer));
+    if (q.type === 'numeric') {
+      row.set('correct', String(q.answer.value));
+      row.set('tolerance', String(q.answer.tolerance));
+    }
+    if (q.type === 'short_text') {
+      if (q.accepted.some((a) => /[;；]/.test(a))) {
+        warnings.push(issue(index, q.title, 'skipped', 'An accepted answer contains ";", the CSV list separator'));
+        return;
+      }
+      row.set('accepted', guard(q.accepted.join(';')));
+      row.set('case_sensitive', String(q.caseSensitive));
+    }
+    setText('feedback_correct_ja', 'feedback_correct_en', q.feedback?.correct);
+    setText('feedback_incorrect_ja', 'feedback_incorrect_en', q.feedback?.incorrect);
+    setText('explanation_ja', 'explanation_en', q.explanation);
+    if (q.skillTags.some((t) => /[;；]/.test(t)))
+      warnings.push(issue(index, q.title, 'dropped', 'Skill tags containing ";" are split on re-import'));
+    row.set('skills', guard(q.skillTags.join(';')));
+    if (q.level) row.set('level', q.level);
+    if (q.difficultyPrior !== null) row.set('difficulty', String(q.difficultyPrior));
+    lines.push(CSV_COLUMNS.map((c) => quote(row.get(c) ?? '')).join(','));
+  });
+  const text = (options.bom ? '\uFEFF' : '') + lines.join('\r\n') + '\r\n';
+  return { text, exported: lines.length - 1, warnings };
+}
+
+/** Neutralises spreadsheet formulas (CSV injection). */
+const guard = (value: string): string => (/^[=+\-@\t\r]/.test(value) ? `'${value}` : value);
+
+const quote = (value: string): string => (/[",\r\n]|^\s|\s$/.test(value) ? `"${value.replace(/"/g, '""')}"` : value);

@@ -1,0 +1,332 @@
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { mapWeightedChoices } from './choices.js';
+import { compactFeedback, sameOrWarn } from './gift.js';
+import { htmlToText, mediaName, tidy } from './html.js';
+import {
+  categoryToSkillTag,
+  DEFAULT_MAX_ITEMS,
+  ImportCollector,
+  lineIndex,
+  optionIdAt,
+  pct,
+  unique,
+  type Draft,
+  type ImportOptions,
+  type ImportResult,
+  type ItemContext,
+} from './types.js';
+
+/**
+ * Moodle XML import (parsed with `fast-xml-parser`; no DTD or external entity is fetched).
+ *
+ * Mapped: multichoice (single → single_choice, multiple → multiple_response with partial credit),
+ * truefalse, shortanswer (usecase → caseSensitive), numerical (first 100% answer + tolerance),
+ * ordering (selecttype ALL); name → title, idnumber → source id, answer feedback, correct /
+ * incorrect feedback, generalfeedback → explanation; `<question type="category">` paths and
+ * `<tags>` → skill tags.
+ * Text in the "html" format (the default for question text) is converted to plain text (see
+ * html.ts). Images and other files (@@PLUGINFILE@@, <file>, Moodle 1.9 <image>) are NOT
+ * imported: each is reported as a warning on its question.
+ * Reported, not imported: every other type (essay, matching, calculated*, cloze/multianswer,
+ * description, ddwtos, gapselect, randomsamatch, …).
+ */
+export function parseMoodleXml(text: string, options: ImportOptions = {}): ImportResult {
+  const out = new ImportCollector('moodle_xml', options);
+  const valid = XMLValidator.validate(text);
+  if (valid !== true) {
+    out.fileError(`Not well-formed XML: ${valid.err.msg}`, valid.err.line);
+    return out.result();
+  }
+  let doc: { quiz?: { question?: XmlNode[] } | string };
+  try {
+    doc = new XMLParser(PARSER_OPTIONS).parse(text) as typeof doc;
+  } catch (e) {
+    out.fileError(`Cannot read the XML: ${(e as Error).message}`);
+    return out.result();
+  }
+  if (doc.quiz === undefined) {
+    out.fileError('Not a Moodle XML question file: the root element must be <quiz>');
+    return out.result();
+  }
+  const questions = typeof doc.quiz === 'object' ? (doc.quiz.question ?? []) : [];
+  const items = questions.filter((q) => attr(q, 'type') !== 'category').length;
+  const max = options.maxItems ?? DEFAULT_MAX_ITEMS;
+  if (items > max) {
+    out.fileError(`The file has ${items} questions; at most ${max} can be imported at once`);
+    return out.result();
+  }
+  const lineOf = lineIndex(text);
+  const meta = XMLParser.getMetaDataSymbol();
+  let categoryTag: string | null = null;
+
+  for (const q of questions) {
+    const type = attr(q, 'type') ?? '';
+    if (type === 'category') {
+      categoryTag = categoryToSkillTag(textOf(child(q, 'category')));
+      continue;
+    }
+    const start = (q as Record<symbol, { startIndex?: number } | undefined>)[meta as symbol]?.startIndex;
+    const name = plainName(textOf(child(q, 'name')));
+    const idnumber = textOf(child(q, 'idnumber')).trim();
+    const ctx = out.item({
+      ...(start !== undefined ? { line: lineOf(start) } : {}),
+      ...(name ? { name } : {}),
+      ...(idnumber ? { id: idnumber } : {}),
+    });
+    const item = new MoodleItem(ctx);
+    const input = item.map(type, q);
+    item.reportMedia(q);
+    if (!input || ctx.hasFailed) continue;
+    const tags = [...(categoryTag ? [categoryTag] : []), ...children(child(q, 'tags'), 'tag').map((t) => textOf(t).trim())].filter(Boolean);
+    ctx.finish({ ...input, ...(name ? { title: name } : {}), skillTags: unique(tags) });
+  }
+  return out.result();
+}
+
+type XmlNode = Record<string, unknown> | string;
+
+const ARRAYS = new Set(['question', 'answer', 'tag', 'file', 'hint', 'subquestion', 'unit', 'dataset_definition']);
+const PARSER_OPTIONS = {
+  ignoreAttributes: false,
+  attributeNamePrefix: '@',
+  parseTagValue: false,
+  parseAttributeValue: false,
+  trimValues: true,
+  captureMetaData: true,
+  isArray: (name: string) => ARRAYS.has(name),
+};
+
+const attr = (node: XmlNode | undefined, name: string): string | undefined =>
+  typeof node === 'object' && typeof node[`@${name}`] === 'string' ? (node[`@${name}`] as string) : undefined;
+const child = (node: XmlNode | undefined, name: string): XmlNode | undefined => {
+  if (typeof node !== 'object') return undefined;
+  const v = node[name];
+  return Array.isArray(v) ? (v[0] as XmlNode | undefined) : (v as XmlNode | undefined);
+};
+const children = (node: XmlNode | undefined, name: string): XmlNode[] => {
+  if (typeof node !== 'object') return [];
+  const v = node[name];
+  return v === undefined ? [] : Array.isArray(v) ? (v as XmlNode[]) : [v as XmlNode];
+};
+/** The element's own text, or its <text> child's (Moodle wraps most texts in <text>). */
+function textOf(node: XmlNode | undefined): string {
+  if (node === undefined) return '';
+  if (typeof node === 'string') return node;
+  const t = node['text'];
+  if (t !== undefined) return textOf(Array.isArray(t) ? (t[0] as XmlNode) : (t as XmlNode));
+  return typeof node['#text'] === 'string' ? node['#text'] : '';
+}
+const plainName = (value: string): string => (/<\/?[a-z][^>]*>/i.test(value) ? htmlToText(value).text : tidy(value));
+const num = (value: string): number | null => {
+  const n = Number(value.trim());
+  return value.trim() !== '' && Number.isFinite(n) ? n : null;
+};
+const FULL = 99.99;
+
+class MoodleItem {
+  private readonly media = new Set<string>();
+
+  constructor(readonly ctx: ItemContext) {}
+
+  /** A Moodle text element as plain text, in its declared format (default: html). */
+  text(node: XmlNode | undefined, defaultFormat = 'html'): string {
+    const raw = textOf(node);
+    const format = attr(node, 'format') ?? defaultFormat;
+    if (format !== 'html') return tidy(raw);
+    const { text, images, links } = htmlToText(raw);
+    for (const src of images) this.addMedia(src);
+    for (const href of links) {
+      if (href.includes('@@PLUGINFILE@@')) this.addMedia(href);
+      else this.ctx.warn('dropped', `Link target "${href}" is not kept (the link text is)`);
+    }
+    return text;
+  }
+
+  private addMedia(src: string): void {
+    this.media.add(mediaName(src));
+  }
+
+  /** Files embedded anywhere in the question (<file>, Moodle 1.9 <image>) and @@PLUGINFILE@@ references: one warning each. */
+  reportMedia(q: XmlNode): void {
+    const walk = (node: unknown): void => {
+      if (Array.isArray(node)) return node.forEach(walk);
+      if (typeof node !== 'object' || node === null) return;
+      for (const [key, value] of Object.entries(node)) {
+        if (key === 'file') for (const f of children(node as XmlNode, 'file')) this.media.add(attr(f, 'name') ?? 'file');
+        else if (key === 'image' && typeof value === 'string' && value.trim()) this.media.add(value.trim());
+        else walk(value);
+      }
+    };
+    walk(q);
+    for (const name of this.media) this.ctx.warn('dropped', `Image/file "${name}" is not imported (files are not supported yet)`);
+  }
+
+  private base(q: XmlNode): { stem: unknown; explanation?: unknown } {
+    const stem = this.ctx.text(this.text(child(q, 'questiontext')));
+    const explanation = this.ctx.text(this.text(child(q, 'generalfeedback')));
+    return { stem: stem ?? {}, ...(explanation ? { explanation } : {}) };
+  }
+
+  private hints(q: XmlNode): void {
+    const hints = children(q, 'hint').filter((h) => textOf(h).trim() !== '');
+    if (hints.length > 0) this.ctx.warn('dropped', `${hints.length} hint(s) are not kept`);
+  }
+
+  map(type: string, q: XmlNode): Draft | null {
+    switch (type) {
+      case 'multichoice':
+        return this.multichoice(q);
+      case 'truefalse':
+        return this.truefalse(q);
+      case 'shortanswer':
+        return this.shortanswer(q);
+      case 'numerical':
+        return this.numerical(q);
+      case 'ordering':
+        return this.ordering(q);
+      default:
+        this.ctx.error('unsupported_type', `Unsupported type "${type || '(none)'}": not imported`);
+        return null;
+    }
+  }
+
+  private multichoice(q: XmlNode): Draft | null {
+    const single = !['false', '0'].includes(textOf(child(q, 'single')).trim().toLowerCase());
+    const base = this.base(q);
+    const choices = children(q, 'answer').map((a) => ({
+      text: this.text(a, 'moodle_auto_format'),
+      weight: num(attr(a, 'fraction') ?? '0') ?? 0,
+      feedback: this.text(child(a, 'feedback')),
+    }));
+    const mapped = mapWeightedChoices(this.ctx, choices, single ? 'single' : 'multiple');
+    if (!mapped) return null;
+    if (!single && this.text(child(q, 'partiallycorrectfeedback')))
+      this.ctx.warn('dropped', 'The "partially correct" feedback is not kept');
+    this.hints(q);
+    const feedback = compactFeedback({
+      correct: this.ctx.text(this.text(child(q, 'correctfeedback'))),
+      incorrect: this.ctx.text(this.text(child(q, 'incorrectfeedback'))),
+    });
+    return { ...base, ...mapped, ...(feedback ? { feedback } : {}) };
+  }
+
+  private truefalse(q: XmlNode): Draft | null {
+    const answers = children(q, 'answer').map((a) => ({
+      value: textOf(a).trim().toLowerCase(),
+      full: (num(attr(a, 'fraction') ?? '0') ?? 0) >= FULL,
+      feedback: this.text(child(a, 'feedback')),
+    }));
+    const right = answers.filter((a) => a.full && (a.value === 'true' || a.value === 'false'));
+    if (right.length !== 1) {
+      this.ctx.error('invalid', 'A true/false question needs exactly one of "true" / "false" with 100%');
+      return null;
+    }
+    const wrong = answers.find((a) => !a.full);
+    const feedback = compactFeedback({ correct: this.ctx.text(right[0]?.feedback), incorrect: this.ctx.text(wrong?.feedback) });
+    return { ...this.base(q), type: 'true_false', answer: right[0]?.value === 'true', ...(feedback ? { feedback } : {}) };
+  }
+
+  private shortanswer(q: XmlNode): Draft | null {
+    const accepted: string[] = [];
+    const feedbacks: string[] = [];
+    let incorrect: string | undefined;
+    for (const a of children(q, 'answer')) {
+      const answer = this.text(a, 'moodle_auto_format');
+      const w = num(attr(a, 'fraction') ?? '0') ?? 0;
+      const fb = this.text(child(a, 'feedback'));
+      if (answer === '*') {
+        if (w >= FULL) this.ctx.error('unsupported_feature', 'A catch-all "*" answer with full marks cannot be scored');
+        else if (fb) incorrect = fb;
+      } else if (w >= FULL) {
+        if (answer.includes('*')) this.ctx.error('unsupported_feature', `Wildcard "*" in the answer "${answer}" is not supported`);
+        accepted.push(answer);
+        if (fb) feedbacks.push(fb);
+      } else if (w > 0) {
+        this.ctx.warn('dropped', `Partial-credit answer "${answer}" (${pct(w)}) is not kept`);
+      } else if (fb) {
+        this.ctx.warn('dropped', `Feedback for the wrong answer "${answer}" is not kept`);
+      }
+    }
+    this.hints(q);
+    const caseSensitive = textOf(child(q, 'usecase')).trim() === '1';
+    const feedback = compactFeedback({ correct: this.ctx.text(sameOrWarn(this.ctx, feedbacks)), incorrect: this.ctx.text(incorrect) });
+    return { ...this.base(q), type: 'short_text', accepted, caseSensitive, ...(feedback ? { feedback } : {}) };
+  }
+
+  private numerical(q: XmlNode): Draft | null {
+    const full: { value: number; tolerance: number; feedback: string }[] = [];
+    let incorrect: string | undefined;
+    for (const a of children(q, 'answer')) {
+      const raw = textOf(a).trim();
+      const w = num(attr(a, 'fraction') ?? '0') ?? 0;
+      const fb = this.text(child(a, 'feedback'));
+      const value = num(raw);
+      const tolerance = Math.abs(num(textOf(child(a, 'tolerance'))) ?? 0);
+      if (raw === '*') {
+        if (w >= FULL) this.ctx.error('unsupported_feature', 'A catch-all "*" answer with full marks cannot be scored');
+        else if (fb) incorrect = fb;
+      } else if (value === null) {
+        this.ctx.error('invalid', `Numeric answer "${raw}" is not a number`);
+      } else if (w >= FULL) {
+        full.push({ value, tolerance, feedback: fb });
+      } else if (w > 0) {
+        this.ctx.warn('dropped', `Partial-credit answer ${value}±${tolerance} (${pct(w)}) is not kept`);
+      } else if (fb) {
+        this.ctx.warn('dropped', `Feedback for the wrong answer ${value}±${tolerance} is not kept`);
+      }
+    }
+    if (full.length === 0) {
+      this.ctx.error('invalid', 'No numeric answer with full marks');
+      return null;
+    }
+    if (full.length > 1) {
+      this.ctx.error('unsupported_feature', `${full.length} numeric answers give full marks; Manabi keeps one value and tolerance`);
+      return null;
+    }
+    const units = children(child(q, 'units'), 'unit')
+      .map((u) => textOf(child(u, 'unit_name')).trim())
+      .filter(Boolean);
+    if (units.length > 0) this.ctx.warn('dropped', `Units (${units.join(', ')}) are not kept: answers are plain numbers`);
+    this.hints(q);
+    const [answer] = full;
+    const feedback = compactFeedback({ correct: this.ctx.text(answer?.feedback), incorrect: this.ctx.text(incorrect) });
+    return {
+      ...this.base(q),
+      type: 'numeric',
+      answer: { value: answer?.value, tolerance: answer?.tolerance },
+      ...(feedback ? { feedback } : {}),
+    };
+  }
+
+  private ordering(q: XmlNode): Draft | null {
+    const select = textOf(child(q, 'selecttype')).trim().toUpperCase();
+    if (select !== '' && select !== 'ALL' && select !== '0') {
+      const count = textOf(child(q, 'selectcount')).trim();
+      this.ctx.error(
+        'unsupported_feature',
+        `Ordering of a subset of the items (selecttype ${select}, selectcount ${count}) is not supported`,
+      );
+      return null;
+    }
+    const grading = textOf(child(q, 'gradingtype')).trim().toUpperCase();
+    if (grading !== '' && grading !== 'ALL_OR_NOTHING' && grading !== '-1') {
+      this.ctx.warn('dropped', `Partial-credit grading ${grading} is not kept: Manabi scores the exact order (all or nothing)`);
+    }
+    const answers = children(q, 'answer').map((a, i) => ({
+      id: optionIdAt(i),
+      text: this.text(a, 'moodle_auto_format'),
+      position: num(attr(a, 'fraction') ?? '') ?? i + 1,
+    }));
+    const options = answers.map((a) => ({ id: a.id, text: this.ctx.text(a.text) ?? {} }));
+    const order = [...answers].sort((x, y) => x.position - y.position).map((a) => a.id);
+    this.hints(q);
+    const feedback = compactFeedback({
+      correct: this.ctx.text(this.text(child(q, 'correctfeedback'))),
+      incorrect: this.ctx.text(this.text(child(q, 'incorrectfeedback'))),
+    });
+    if (this.text(child(q, 'partiallycorrectfeedback')) && grading !== 'ALL_OR_NOTHING') {
+      this.ctx.warn('dropped', 'The "partially correct" feedback is not kept');
+    }
+    return { ...this.base(q), type: 'ordering', options, order, ...(feedback ? { feedback } : {}) };
+  }
+}

@@ -1,0 +1,297 @@
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { optionIdSchema } from '../model.js';
+import { htmlToText } from './html.js';
+import {
+  DEFAULT_MAX_ITEMS,
+  ImportCollector,
+  pct,
+  unique,
+  type Draft,
+  type ImportOptions,
+  type ImportResult,
+  type ItemContext,
+} from './types.js';
+
+/**
+ * IMS QTI 2.1 assessmentItem import — a subset:
+ * - choiceInteraction: cardinality "single" → single_choice, "multiple" → multiple_response
+ *   (correct set from correctResponse, else from the positive mapEntry keys; map_response
+ *   scoring → partial credit, mapping values not kept exactly: warning);
+ * - textEntryInteraction with a string response → short_text (accepted: correctResponse values
+ *   and full-score mapEntry keys; case-sensitive as in QTI unless every entry says otherwise),
+ *   with an integer/float response → numeric (exact value);
+ * - orderInteraction → ordering.
+ * The stem is the itemBody as plain text with the interaction's prompt in place and "_____"
+ * for an inline text entry. Items with another interaction, several interactions or template
+ * variables are reported and not imported; images, feedback blocks and modal feedback are
+ * reported as not kept. A QTI package (zip) is for the caller to unpack: pass its item files
+ * to `parseQtiItems`.
+ */
+export function parseQti(text: string, options: ImportOptions = {}): ImportResult {
+  return parseQtiItems([{ name: options.fileName ?? '', text }], options);
+}
+
+export function parseQtiItems(files: { name: string; text: string }[], options: ImportOptions = {}): ImportResult {
+  const out = new ImportCollector('qti21', options);
+  const max = options.maxItems ?? DEFAULT_MAX_ITEMS;
+  if (files.length > max) {
+    out.fileError(`${files.length} items; at most ${max} can be imported at once`);
+    return out.result();
+  }
+  for (const file of files) importItem(out, file.text, file.name || undefined);
+  return out.result();
+}
+
+type ONode = Record<string, unknown>;
+
+const parser = new XMLParser({
+  preserveOrder: true,
+  ignoreAttributes: false,
+  attributeNamePrefix: '',
+  parseTagValue: false,
+  parseAttributeValue: false,
+  trimValues: false,
+  removeNSPrefix: true,
+});
+
+const tagOf = (n: ONode): string => Object.keys(n).find((k) => k !== ':@') ?? '';
+const kidsOf = (n: ONode): ONode[] => {
+  const v = n[tagOf(n)];
+  return Array.isArray(v) ? (v as ONode[]) : [];
+};
+const attrsOf = (n: ONode): Record<string, string> => (n[':@'] ?? {}) as Record<string, string>;
+const isText = (n: ONode): boolean => '#text' in n;
+const elements = (nodes: ONode[], tag?: string): ONode[] => nodes.filter((n) => !isText(n) && (tag === undefined || tagOf(n) === tag));
+const textContent = (nodes: ONode[]): string =>
+  nodes.map((n) => (isText(n) ? String(n['#text']) : n['#cdata'] ? textContent(kidsOf(n)) : textContent(kidsOf(n)))).join('');
+
+const escapeXml = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+const SUPPORTED = new Set(['choiceInteraction', 'orderInteraction', 'textEntryInteraction']);
+const INTERACTIONS = new Set([
+  ...SUPPORTED,
+  'associateInteraction',
+  'customInteraction',
+  'drawingInteraction',
+  'endAttemptInteraction',
+  'extendedTextInteraction',
+  'gapMatchInteraction',
+  'graphicAssociateInteraction',
+  'graphicGapMatchInteraction',
+  'graphicOrderInteraction',
+  'hotspotInteraction',
+  'hottextInteraction',
+  'inlineChoiceInteraction',
+  'matchInteraction',
+  'mediaInteraction',
+  'positionObjectInteraction',
+  'selectPointInteraction',
+  'sliderInteraction',
+  'uploadInteraction',
+  'portableCustomInteraction',
+]);
+const DROPPED_BLOCKS = new Set(['feedbackInline', 'feedbackBlock', 'rubricBlock', 'templateInline', 'templateBlock']);
+
+interface Declaration {
+  cardinality: string;
+  baseType: string;
+  correct: string[];
+  mapping: { key: string; value: number; caseSensitive: boolean }[];
+}
+
+function importItem(out: ImportCollector, text: string, file: string | undefined): void {
+  const rootLine = (() => {
+    const m = /<([A-Za-z_][\w.-]*:)?assessmentItem\b/.exec(text);
+    return m ? text.slice(0, m.index).split('\n').length : 1;
+  })();
+  const valid = XMLValidator.validate(text);
+  if (valid !== true) {
+    out
+      .item({ line: valid.err.line, ...(file ? { file } : {}) })
+      .error('syntax', `Not well-formed XML: ${valid.err.msg}`, { line: valid.err.line });
+    return;
+  }
+  const doc = parser.parse(text) as ONode[];
+  const root = elements(doc).find((n) => !tagOf(n).startsWith('?'));
+  const rootTag = root ? tagOf(root) : '';
+  const a = root ? attrsOf(root) : {};
+  const ctx = out.item({
+    line: rootLine,
+    ...(a['title'] ? { name: a['title'] } : {}),
+    ...(a['identifier'] ? { id: a['identifier'] } : {}),
+    ...(file ? { file } : {}),
+  });
+  if (!root || rootTag !== 'assessmentItem') {
+    const what =
+      rootTag === 'questestinterop'
+        ? 'QTI 1.x (questestinterop) is not supported'
+        : rootTag === 'qti-assessment-item'
+          ? 'QTI 3.0 is not supported (QTI 2.1 only)'
+          : rootTag === 'assessmentTest'
+            ? 'An assessmentTest is not an item: import its item files'
+            : `Not a QTI 2.1 assessmentItem (root element <${rootTag || 'none'}>)`;
+    ctx.error('unsupported_type', what);
+    return;
+  }
+  const item = kidsOf(root);
+  if (elements(item, 'templateDeclaration').length > 0 || elements(item, 'templateProcessing').length > 0) {
+    ctx.error('unsupported_feature', 'Items with template variables (values that change per attempt) are not supported');
+  }
+  const decls = new Map<string, Declaration>();
+  for (const d of elements(item, 'responseDeclaration')) decls.set(attrsOf(d)['identifier'] ?? '', declaration(d));
+
+  const body = elements(item, 'itemBody')[0];
+  const found: ONode[] = [];
+  const dropped: string[] = [];
+  const media: string[] = [];
+  const stemMarkup = body ? serialize(kidsOf(body), found, dropped) : '';
+  const stemText = htmlToText(stemMarkup);
+  media.push(...stemText.images);
+
+  const kinds = found.map(tagOf);
+  const unsupported = unique(kinds.filter((k) => !SUPPORTED.has(k)));
+  if (found.length === 0) ctx.error('invalid', 'The item has no interaction');
+  else if (unsupported.length > 0)
+    ctx.error('unsupported_type', `Unsupported interaction ${unsupported.map((k) => `"${k}"`).join(', ')}: not imported`);
+  else if (found.length > 1)
+    ctx.error('unsupported_feature', `${found.length} interactions in one item (${kinds.join(', ')}); Manabi questions have one answer`);
+  if (ctx.hasFailed) return;
+
+  for (const tag of unique(dropped)) ctx.warn('dropped', `<${tag}> content is not kept`);
+  if (elements(item, 'modalFeedback').length > 0) ctx.warn('dropped', 'Modal feedback is not kept');
+  const rp = elements(item, 'responseProcessing')[0];
+  const template = rp ? (attrsOf(rp)['template'] ?? '') : '';
+  if (rp && !template && elements(kidsOf(rp)).length > 0) {
+    ctx.warn('suspicious', 'Custom responseProcessing is not evaluated: the item is scored against its correctResponse');
+  }
+
+  const interaction = found[0] as ONode;
+  const kind = tagOf(interaction);
+  const responseId = attrsOf(interaction)['responseIdentifier'] ?? '';
+  const decl = decls.get(responseId);
+  if (!decl) {
+    ctx.error('invalid', `No responseDeclaration "${responseId}" for the ${kind}`);
+    return;
+  }
+  const stem = ctx.text(stemText.text);
+  let input: Draft | null = null;
+
+  if (kind === 'choiceInteraction' || kind === 'orderInteraction') {
+    const choices = elements(kidsOf(interaction), 'simpleChoice').map((c) => {
+      const id = attrsOf(c)['identifier'] ?? '';
+      const t = htmlToText(serialize(kidsOf(c), [], dropped));
+      media.push(...t.images);
+      return { id, text: t.text };
+    });
+    for (const c of choices) {
+      if (!optionIdSchema.safeParse(c.id).success) ctx.error('invalid', `Choice identifier "${c.id}" is not usable as an option id`);
+    }
+    const options = choices.map((c) => ({ id: c.id, text: ctx.text(c.text) ?? {} }));
+    if (kind === 'orderInteraction') {
+      if (decl.cardinality !== 'ordered') ctx.error('invalid', `orderInteraction needs an "ordered" response, not "${decl.cardinality}"`);
+      if (template && !template.endsWith('match_correct'))
+        ctx.warn('dropped', `Scoring template ${templateName(template)} is not kept: exact order only`);
+      input = { stem, type: 'ordering', options, order: decl.correct };
+    } else {
+      let correct = decl.correct;
+      if (correct.length === 0) correct = decl.mapping.filter((m) => m.value > 0).map((m) => m.key);
+      const mapped = template.endsWith('map_response') || (decl.correct.length === 0 && decl.mapping.length > 0);
+      if (decl.cardinality === 'single') {
+        input = { stem, type: 'single_choice', options, correctOptionIds: correct };
+      } else if (decl.cardinality === 'multiple') {
+        if (mapped && decl.mapping.length > 0) {
+          ctx.warn(
+            'dropped',
+            `Mapped scores (${decl.mapping.map((m) => `${m.key}: ${m.value}`).join(', ')}) are not kept: Manabi gives (right − wrong picks) / ${correct.length} as partial credit`,
+          );
+        }
+        input = { stem, type: 'multiple_response', options, correctOptionIds: correct, partialCredit: mapped };
+      } else {
+        ctx.error('invalid', `choiceInteraction with a "${decl.cardinality}" response is not supported`);
+      }
+    }
+  } else if (kind === 'textEntryInteraction') {
+    if (decl.cardinality !== 'single')
+      ctx.error('unsupported_feature', `Text entry with a "${decl.cardinality}" response is not supported`);
+    if (decl.baseType === 'integer' || decl.baseType === 'float') {
+      const value = Number(decl.correct[0]);
+      if (decl.correct.length !== 1 || !Number.isFinite(value))
+        ctx.error('invalid', 'A numeric text entry needs one numeric correctResponse');
+      else input = { stem, type: 'numeric', answer: { value, tolerance: 0 } };
+    } else if (decl.baseType === 'string') {
+      const top = Math.max(0, ...decl.mapping.map((m) => m.value));
+      const full = decl.mapping.filter((m) => m.value > 0 && m.value >= top);
+      for (const m of decl.mapping.filter((m) => m.value > 0 && m.value < top)) {
+        ctx.warn('dropped', `Partial-credit answer "${m.key}" (${pct((m.value / top) * 100)}) is not kept`);
+      }
+      const accepted = unique([...decl.correct, ...full.map((m) => m.key)]);
+      const entries = decl.mapping.filter((m) => accepted.includes(m.key));
+      const caseSensitive = !(entries.length > 0 && entries.every((m) => !m.caseSensitive));
+      input = { stem, type: 'short_text', accepted, caseSensitive };
+    } else {
+      ctx.error('unsupported_feature', `Text entry with baseType "${decl.baseType}" is not supported`);
+    }
+  }
+  for (const src of unique(media)) ctx.warn('dropped', `Image/media "${src}" is not imported (the text is kept)`);
+  if (!input || ctx.hasFailed) return;
+  finish(ctx, input, a['title']);
+}
+
+function finish(ctx: ItemContext, input: Draft, title: string | undefined): void {
+  ctx.finish({ ...input, ...(title?.trim() ? { title: title.trim() } : {}), skillTags: [] });
+}
+
+const templateName = (url: string): string => url.split('/').pop() ?? url;
+
+function declaration(d: ONode): Declaration {
+  const a = attrsOf(d);
+  const kids = kidsOf(d);
+  const correctNode = elements(kids, 'correctResponse')[0];
+  const correct = correctNode ? elements(kidsOf(correctNode), 'value').map((v) => textContent(kidsOf(v)).trim()) : [];
+  const mappingNode = elements(kids, 'mapping')[0];
+  const mapping = mappingNode
+    ? elements(kidsOf(mappingNode), 'mapEntry').map((e) => {
+        const ea = attrsOf(e);
+        return { key: ea['mapKey'] ?? '', value: Number(ea['mappedValue'] ?? '0') || 0, caseSensitive: ea['caseSensitive'] !== 'false' };
+      })
+    : [];
+  return { cardinality: a['cardinality'] ?? 'single', baseType: a['baseType'] ?? '', correct, mapping };
+}
+
+/**
+ * itemBody content back to HTML for htmlToText. Interactions are collected into `found`: block
+ * interactions leave their <prompt>, inline text entries a "_____" blank.
+ */
+function serialize(nodes: ONode[], found: ONode[], dropped: string[]): string {
+  let html = '';
+  for (const n of nodes) {
+    if (isText(n)) {
+      html += escapeXml(String(n['#text']));
+      continue;
+    }
+    const tag = tagOf(n);
+    if (tag === '#cdata') {
+      html += escapeXml(textContent(kidsOf(n)));
+      continue;
+    }
+    if (tag.startsWith('?') || tag === '#comment') continue;
+    if (INTERACTIONS.has(tag)) {
+      found.push(n);
+      if (tag === 'textEntryInteraction' || tag === 'inlineChoiceInteraction' || tag === 'endAttemptInteraction') html += '_____';
+      else {
+        const prompt = elements(kidsOf(n), 'prompt')[0];
+        if (prompt) html += `<p>${serialize(kidsOf(prompt), found, dropped)}</p>`;
+      }
+      continue;
+    }
+    if (DROPPED_BLOCKS.has(tag)) {
+      dropped.push(tag);
+      continue;
+    }
+    const attrs = Object.entries(attrsOf(n))
+      .map(([k, v]) => ` ${k}="${escapeXml(String(v))}"`)
+      .join('');
+    html += `<${tag}${attrs}>${serialize(kidsOf(n), found, dropped)}</${tag}>`;
+  }
+  return html;
+}

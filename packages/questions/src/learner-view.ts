@@ -1,0 +1,36 @@
+import type { Locale } from '@manabi/core';
+import { pickText, type Question, type QuestionType } from './model.js';
+
+/**
+ * What a learner may see before answering. Built field by field from an allowlist (never by
+ * spreading the question): no answer key, no feedback, no explanation, no title (Moodle-style
+ * names often give the answer away), no skill tags / IRT / source.
+ */
+export interface LearnerQuestion {
+  type: QuestionType;
+  stem: string;
+  /** Choice and ordering types only, in authored order: shuffling is the caller's job. */
+  options?: { id: string; text: string }[];
+  /** For short_text / numeric: an input hint the UI may show (never the answer). */
+  input?: 'text' | 'number';
+}
+
+export function learnerView(question: Question, locale: Locale): LearnerQuestion {
+  const view: LearnerQuestion = { type: question.type, stem: pickText(question.stem, locale) };
+  switch (question.type) {
+    case 'single_choice':
+    case 'multiple_response':
+    case 'ordering':
+      view.options = question.options.map((o) => ({ id: o.id, text: pickText(o.text, locale) }));
+      break;
+    case 'numeric':
+      view.input = 'number';
+      break;
+    case 'short_text':
+      view.input = 'text';
+      break;
+    case 'true_false':
+      break;
+  }
+  return view;
+}
