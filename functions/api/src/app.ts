@@ -18,6 +18,7 @@ import { registerQuestionRoutes } from './routes/questions.js';
 import { registerQuestionImportRoutes } from './routes/question-import.js';
 import { registerAssessmentRoutes } from './routes/assessments.js';
 import { registerAttemptRoutes } from './routes/attempts.js';
+import { registerItemAnalysisRoutes } from './routes/item-analysis.js';
 import { registerDocsRoutes } from './routes/docs.js';
 
 export interface AppOptions {
@@ -53,6 +54,7 @@ export function createApp(deps: AppDeps, options: AppOptions = {}): OpenAPIHono<
   registerQuestionImportRoutes(app, deps);
   registerAssessmentRoutes(app, deps);
   registerAttemptRoutes(app, deps);
+  registerItemAnalysisRoutes(app, deps);
   if (deps.config.devOutbox) registerDevRoutes(app, deps);
   registerDocsRoutes(app);
 

@@ -79,7 +79,12 @@ export interface SnapshotItem {
   irt: { a: number; b: number; c: number };
 }
 
+/**
+ * What one published version of an assessment is: its settings and frozen pool. Immutable, so
+ * attempts keep running on the version they started with, and servers may cache it.
+ */
 export interface AssessmentSnapshot {
   publishedVersion: number;
+  settings: AssessmentInput;
   pool: SnapshotItem[];
 }

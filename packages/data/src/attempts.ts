@@ -171,3 +171,37 @@ export async function listAttemptsOfUser(db: TenantDb, userId: string, limit = 1
   );
   return (out.Items ?? []).map(toAttempt);
 }
+
+/** Every attempt at one assessment (admin actions: item statistics, calibration). */
+export async function listAttemptsOfAssessment(db: TenantDb, assessmentId: string): Promise<AttemptRecord[]> {
+  const all: AttemptRecord[] = [];
+  let startKey: Record<string, unknown> | undefined;
+  do {
+    const out = await db.doc.send(
+      new QueryCommand({
+        TableName: db.table,
+        IndexName: 'gsi2',
+        KeyConditionExpression: 'gsi2pk = :p',
+        ExpressionAttributeValues: { ':p': keys.attemptsOfAssessment(db.tenantId, assessmentId).gsi2pk },
+        ExclusiveStartKey: startKey,
+      }),
+    );
+    for (const i of out.Items ?? []) all.push(toAttempt(i));
+    startKey = out.LastEvaluatedKey;
+  } while (startKey);
+  return all;
+}
+
+export async function putAssessmentStats(db: TenantDb, assessmentId: string, stats: unknown, now: string): Promise<void> {
+  await db.doc.send(
+    new PutCommand({
+      TableName: db.table,
+      Item: { ...keys.assessmentStats(db.tenantId, assessmentId), entity: 'assessmentStats', stats, computedAt: now },
+    }),
+  );
+}
+
+export async function getAssessmentStats(db: TenantDb, assessmentId: string): Promise<{ stats: unknown; computedAt: string } | null> {
+  const out = await db.doc.send(new GetCommand({ TableName: db.table, Key: keys.assessmentStats(db.tenantId, assessmentId) }));
+  return out.Item ? { stats: out.Item.stats, computedAt: out.Item.computedAt as string } : null;
+}

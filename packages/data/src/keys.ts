@@ -107,6 +107,11 @@ export const keys = {
     pk: `${tenantPrefix(tenantId)}#ASMT#${part(assessmentId)}`,
     sk: `SNAP#${String(version).padStart(6, '0')}`,
   }),
+  /** Item statistics of an assessment, computed by an admin action (never per request). */
+  assessmentStats: (tenantId: string, assessmentId: string): ItemKey => ({
+    pk: `${tenantPrefix(tenantId)}#ASMT#${part(assessmentId)}`,
+    sk: 'STATS',
+  }),
   /** gsi1 on assessments: a tenant's assessments, newest first. */
   assessmentsOfTenant: (tenantId: string, createdAt?: string, assessmentId?: string) => ({
     gsi1pk: `${tenantPrefix(tenantId)}#ASMTS`,

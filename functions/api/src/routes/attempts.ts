@@ -2,7 +2,7 @@ import type { OpenAPIHono } from '@hono/zod-openapi';
 import { z } from '@hono/zod-openapi';
 import type { Role } from '@manabi/core';
 import type { AssessmentInput } from '@manabi/assessment';
-import { getAssessment, listAttemptsOfUser, type AssessmentRecord } from '@manabi/data';
+import { getAssessment, getLearnerProgress, listAttemptsOfUser } from '@manabi/data';
 import type { AppDeps, AppEnv, AuthClaims } from '../env.js';
 import { notFound } from '../errors.js';
 import { defineRoute, ERROR_RESPONSES } from '../openapi.js';
@@ -13,6 +13,7 @@ import {
   attemptView,
   finishAttempt,
   loadOwn,
+  publishedVersion,
   startOrResume,
   expireIfDue,
   type AttemptContext,
@@ -26,11 +27,9 @@ const idParams = z.object({ id: z.string().openapi({ param: { name: 'id', in: 'p
 
 export function registerAttemptRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): void {
   const ctxOf = (auth: AuthClaims): AttemptContext => ({ deps, auth, db: deps.data.clientFor(auth) });
-  const assessmentOf = async (ctx: AttemptContext, id: string) => {
-    const a = await getAssessment<AssessmentInput>(ctx.db, id);
-    if (!a) throw notFound('Assessment');
-    return a as AssessmentRecord<AssessmentInput>;
-  };
+  /** The attempt's own published version of its assessment (cached: it never changes). */
+  const versionOf = (ctx: AttemptContext, attempt: { assessmentId: string; assessmentVersion: number }) =>
+    publishedVersion(ctx, attempt.assessmentId, attempt.assessmentVersion);
 
   app.openapi(
     defineRoute({
@@ -50,10 +49,15 @@ export function registerAttemptRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): 
     async (c) => {
       const ctx = ctxOf(c.get('auth'));
       const { id } = c.req.valid('param');
-      const a = /^[0-9a-z]{16}$/.test(id) ? await getAssessment<AssessmentInput>(ctx.db, id) : null;
+      if (!/^[0-9a-z]{16}$/.test(id)) throw notFound('Assessment');
+      // The two reads of the start path go out together.
+      const [a, progress] = await Promise.all([
+        getAssessment<AssessmentInput>(ctx.db, id),
+        getLearnerProgress(ctx.db, ctx.auth.userId, id),
+      ]);
       if (!a || a.status !== 'published') throw notFound('Assessment');
-      const { attempt, created } = await startOrResume(ctx, a);
-      const view = await attemptView(ctx, a, attempt);
+      const { attempt, created } = await startOrResume(ctx, a, progress);
+      const view = await attemptView(ctx, await versionOf(ctx, attempt), attempt);
       return created ? c.json(view, 201) : c.json(view, 200);
     },
   );
@@ -71,8 +75,8 @@ export function registerAttemptRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): 
     async (c) => {
       const ctx = ctxOf(c.get('auth'));
       const attempt = await loadOwn(ctx, c.req.valid('param').id);
-      const a = await assessmentOf(ctx, attempt.assessmentId);
-      return c.json(await attemptView(ctx, a, await expireIfDue(ctx, a, attempt)), 200);
+      const pub = await versionOf(ctx, attempt);
+      return c.json(await attemptView(ctx, pub, await expireIfDue(ctx, pub, attempt)), 200);
     },
   );
 
@@ -97,12 +101,12 @@ export function registerAttemptRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): 
       const ctx = ctxOf(c.get('auth'));
       const { questionId, response } = c.req.valid('json');
       const attempt = await loadOwn(ctx, c.req.valid('param').id);
-      const a = await assessmentOf(ctx, attempt.assessmentId);
-      const outcome = await answerItem(ctx, a, attempt.id, questionId, response);
+      const pub = await versionOf(ctx, attempt);
+      const outcome = await answerItem(ctx, pub, attempt, questionId, response);
       return c.json(
         {
-          answer: await answerFeedback(ctx, a, outcome.attempt, questionId, outcome.correct),
-          attempt: await attemptView(ctx, a, outcome.attempt),
+          answer: await answerFeedback(ctx, pub, questionId, outcome.correct),
+          attempt: await attemptView(ctx, pub, outcome.attempt),
         },
         200,
       );
@@ -122,8 +126,8 @@ export function registerAttemptRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): 
     async (c) => {
       const ctx = ctxOf(c.get('auth'));
       const attempt = await loadOwn(ctx, c.req.valid('param').id);
-      const a = await assessmentOf(ctx, attempt.assessmentId);
-      return c.json(await attemptView(ctx, a, await finishAttempt(ctx, a, attempt)), 200);
+      const pub = await versionOf(ctx, attempt);
+      return c.json(await attemptView(ctx, pub, await finishAttempt(ctx, pub, attempt)), 200);
     },
   );
 

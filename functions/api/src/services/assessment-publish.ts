@@ -62,7 +62,7 @@ export async function buildSnapshot(
     }
     if (details.length > 0) throw new ApiError(400, 'draw_shortfall', 'The question banks cannot fill this assessment exactly', details);
     const count = fixed.questionIds.length + fixed.draws.reduce((n, d) => n + d.count, 0);
-    return { snapshot: { publishedVersion: version, pool: [...pool.values()] }, questionCount: count };
+    return { snapshot: { publishedVersion: version, settings: a, pool: [...pool.values()] }, questionCount: count };
   }
   const ad = a.adaptive!;
   if (pool.size < ad.minItems) {
@@ -70,5 +70,5 @@ export async function buildSnapshot(
       { path: 'adaptive.skills', message: `Only ${pool.size} published questions for these skills; at least ${ad.minItems} are needed` },
     ]);
   }
-  return { snapshot: { publishedVersion: version, pool: [...pool.values()] }, questionCount: null };
+  return { snapshot: { publishedVersion: version, settings: a, pool: [...pool.values()] }, questionCount: null };
 }

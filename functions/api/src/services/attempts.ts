@@ -14,7 +14,7 @@ import {
   closeAttempt,
   ConflictError,
   getAttempt,
-  getLearnerProgress,
+  type LearnerProgress,
   saveAttempt,
   startAttempt,
   type AssessmentRecord,
@@ -25,7 +25,13 @@ import type { AppDeps, AuthClaims } from '../env.js';
 import { ApiError, notFound } from '../errors.js';
 import { cachedQuestionVersion, cachedSnapshot } from './content-cache.js';
 
-type Assessment = AssessmentRecord<AssessmentInput>;
+/** One published version of an assessment: settings and pool, as frozen at publish. */
+export interface Published {
+  id: string;
+  version: number;
+  settings: AssessmentInput;
+  snapshot: AssessmentSnapshot;
+}
 
 export interface AttemptContext {
   deps: AppDeps;
@@ -33,10 +39,11 @@ export interface AttemptContext {
   auth: AuthClaims;
 }
 
-async function snapshotOf(ctx: AttemptContext, assessmentId: string, version: number): Promise<AssessmentSnapshot> {
-  const snap = await cachedSnapshot<AssessmentSnapshot>(ctx.db, assessmentId, version);
-  if (!snap) throw new Error(`Snapshot ${assessmentId}@${version} is missing`);
-  return snap;
+/** A published version (process cache first: versions never change). */
+export async function publishedVersion(ctx: AttemptContext, assessmentId: string, version: number): Promise<Published> {
+  const snapshot = await cachedSnapshot<AssessmentSnapshot>(ctx.db, assessmentId, version);
+  if (!snapshot) throw new Error(`Snapshot ${assessmentId}@${version} is missing`);
+  return { id: assessmentId, version, settings: snapshot.settings, snapshot };
 }
 
 async function contentOf(ctx: AttemptContext, snapshot: AssessmentSnapshot, questionId: string): Promise<Question> {
@@ -49,12 +56,15 @@ async function contentOf(ctx: AttemptContext, snapshot: AssessmentSnapshot, ques
 }
 
 /** Starts an attempt, or returns the learner's unfinished one (the start path is as lean as an answer). */
-export async function startOrResume(ctx: AttemptContext, assessment: Assessment): Promise<{ attempt: AttemptRecord; created: boolean }> {
-  const settings = assessment.settings;
-  const progress = await getLearnerProgress(ctx.db, ctx.auth.userId, assessment.id);
+export async function startOrResume(
+  ctx: AttemptContext,
+  assessment: AssessmentRecord<AssessmentInput>,
+  progress: LearnerProgress,
+): Promise<{ attempt: AttemptRecord; created: boolean }> {
   if (progress.inProgressAttemptId) return { attempt: await loadOwn(ctx, progress.inProgressAttemptId), created: false };
+  const pub = await publishedVersion(ctx, assessment.id, assessment.publishedVersion!);
+  const { settings, snapshot } = pub;
   if (settings.attemptsAllowed !== null && progress.attemptsUsed >= settings.attemptsAllowed) throw exhausted();
-  const snapshot = await snapshotOf(ctx, assessment.id, assessment.publishedVersion!);
   const seed = Math.floor(Math.random() * 2 ** 31);
   const seen = new Map(Object.entries(progress.seen));
   const form = settings.mode === 'fixed' ? planFixedForm(settings, snapshot, seen, seed) : null;
@@ -65,7 +75,7 @@ export async function startOrResume(ctx: AttemptContext, assessment: Assessment)
     tenantId: ctx.db.tenantId,
     userId: ctx.auth.userId,
     assessmentId: assessment.id,
-    assessmentVersion: assessment.publishedVersion!,
+    assessmentVersion: pub.version,
     mode: settings.mode,
     status: 'in_progress',
     seed,
@@ -95,22 +105,22 @@ export async function loadOwn(ctx: AttemptContext, id: string): Promise<AttemptR
 }
 
 /** Closes an attempt whose time is up (the server clock decides); returns the closed state. */
-export async function expireIfDue(ctx: AttemptContext, assessment: Assessment, attempt: AttemptRecord): Promise<AttemptRecord> {
+export async function expireIfDue(ctx: AttemptContext, pub: Published, attempt: AttemptRecord): Promise<AttemptRecord> {
   if (attempt.status !== 'in_progress' || !attempt.deadline || Date.parse(attempt.deadline) > ctx.deps.now().getTime()) return attempt;
-  return close(ctx, assessment, attempt, 'expired', attempt.deadline);
+  return close(ctx, pub, attempt, 'expired', attempt.deadline);
 }
 
 async function close(
   ctx: AttemptContext,
-  assessment: Assessment,
+  pub: Published,
   attempt: AttemptRecord,
   status: 'finished' | 'expired',
   at?: string,
 ): Promise<AttemptRecord> {
-  const snapshot = await snapshotOf(ctx, assessment.id, attempt.assessmentVersion);
+  const { snapshot } = pub;
   const finishedAt = at ?? ctx.deps.now().toISOString();
   const answered: AnsweredItem[] = attempt.answers.map((a) => ({ questionId: a.questionId, correct: a.correct, score: a.score }));
-  const score = scoreAttempt(assessment.settings, snapshot, answered, attempt.form?.length ?? null);
+  const score = scoreAttempt(pub.settings, snapshot, answered, attempt.form?.length ?? null);
   const next: AttemptRecord = {
     ...attempt,
     status,
@@ -127,10 +137,10 @@ async function close(
   return { ...next, rev: attempt.rev + 1 };
 }
 
-export async function finishAttempt(ctx: AttemptContext, assessment: Assessment, attempt: AttemptRecord): Promise<AttemptRecord> {
-  const current = await expireIfDue(ctx, assessment, attempt);
+export async function finishAttempt(ctx: AttemptContext, pub: Published, attempt: AttemptRecord): Promise<AttemptRecord> {
+  const current = await expireIfDue(ctx, pub, attempt);
   if (current.status !== 'in_progress') return current;
-  return close(ctx, assessment, current, 'finished');
+  return close(ctx, pub, current, 'finished');
 }
 
 const sameResponse = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
@@ -148,25 +158,26 @@ export interface AnswerOutcome {
  */
 export async function answerItem(
   ctx: AttemptContext,
-  assessment: Assessment,
-  attemptId: string,
+  pub: Published,
+  loaded: AttemptRecord,
   questionId: string,
   raw: Record<string, unknown>,
 ): Promise<AnswerOutcome> {
   for (let tries = 0; ; tries++) {
-    let attempt = await loadOwn(ctx, attemptId);
+    // The caller's read serves the first try; a retry after a lost race reads again.
+    let attempt = tries === 0 ? loaded : await loadOwn(ctx, loaded.id);
     const existing = attempt.answers.find((a) => a.questionId === questionId);
     if (existing) {
       if (!sameResponse(existing.response, raw))
         throw new ApiError(409, 'already_answered', 'This question was already answered; answers cannot be changed');
       return { attempt, questionId, correct: existing.correct };
     }
-    attempt = await expireIfDue(ctx, assessment, attempt);
+    attempt = await expireIfDue(ctx, pub, attempt);
     if (attempt.status !== 'in_progress')
       throw new ApiError(409, 'attempt_closed', 'This attempt is over (time is up or it was submitted)');
     if (attempt.currentQuestionId !== questionId) throw new ApiError(409, 'not_current', 'This is not the question being asked now');
 
-    const snapshot = await snapshotOf(ctx, assessment.id, attempt.assessmentVersion);
+    const { snapshot } = pub;
     const content = await contentOf(ctx, snapshot, questionId);
     const parsed = responseSchema.safeParse({ ...raw, type: content.type });
     if (!parsed.success)
@@ -183,12 +194,10 @@ export async function answerItem(
       { questionId, response: raw, correct: scored.correct, score: scored.score, answeredAt: ctx.deps.now().toISOString() },
     ];
     const answered = answers.map((a) => ({ questionId: a.questionId, correct: a.correct, score: a.score }));
-    const next = attempt.form
-      ? (attempt.form[answers.length] ?? null)
-      : nextAdaptiveItem(assessment.settings, snapshot, answered, attempt.seed);
+    const next = attempt.form ? (attempt.form[answers.length] ?? null) : nextAdaptiveItem(pub.settings, snapshot, answered, attempt.seed);
     try {
       if (next === null) {
-        const closed = await close(ctx, assessment, { ...attempt, answers }, 'finished');
+        const closed = await close(ctx, pub, { ...attempt, answers }, 'finished');
         if (closed.answers.length === answers.length) return { attempt: closed, questionId, correct: scored.correct };
         // close() lost a race to a concurrent writer: fall through and re-read.
         throw new ConflictError('attempt_changed', 'changed');
@@ -218,9 +227,8 @@ export function reviewOpen(settings: AssessmentInput, attempt: AttemptRecord, no
 export const immediateFeedback = (settings: AssessmentInput): boolean => settings.reviewPolicy === 'after_submit';
 
 /** The attempt as the learner's browser sees it: never an answer key before review opens. */
-export async function attemptView(ctx: AttemptContext, assessment: Assessment, attempt: AttemptRecord) {
-  const settings = assessment.settings;
-  const snapshot = await snapshotOf(ctx, assessment.id, attempt.assessmentVersion);
+export async function attemptView(ctx: AttemptContext, pub: Published, attempt: AttemptRecord) {
+  const { settings, snapshot } = pub;
   const shuffleOptions = settings.mode === 'fixed' ? settings.fixed!.shuffleOptions : true;
   const served = async (questionId: string, index: number) => {
     const q = await contentOf(ctx, snapshot, questionId);
@@ -296,16 +304,9 @@ export function answerKey(q: Question): unknown {
 }
 
 /** Feedback for one answer, if the review policy allows it now. */
-export async function answerFeedback(
-  ctx: AttemptContext,
-  assessment: Assessment,
-  attempt: AttemptRecord,
-  questionId: string,
-  correct: boolean,
-) {
-  if (!immediateFeedback(assessment.settings)) return { questionId, correct: null, feedback: null, explanation: null };
-  const snapshot = await snapshotOf(ctx, assessment.id, attempt.assessmentVersion);
-  const q = await contentOf(ctx, snapshot, questionId);
+export async function answerFeedback(ctx: AttemptContext, pub: Published, questionId: string, correct: boolean) {
+  if (!immediateFeedback(pub.settings)) return { questionId, correct: null, feedback: null, explanation: null };
+  const q = await contentOf(ctx, pub.snapshot, questionId);
   return {
     questionId,
     correct,

@@ -1,0 +1,133 @@
+import { describe, expect, it } from 'vitest';
+import { assessmentInputSchema, type AssessmentSnapshot, type SnapshotItem } from './assessment.js';
+import { nextAdaptiveItem, optionOrder, planFixedForm, scoreAttempt, type AnsweredItem } from './engine.js';
+
+const item = (id: string, skills: string[], b = 0): SnapshotItem => ({
+  id,
+  owner: 'tenant',
+  version: 1,
+  type: 'single_choice',
+  skills,
+  level: null,
+  irt: { a: 1.5, b, c: 0 },
+});
+const fixed = assessmentInputSchema.parse({
+  title: { ja: 'テスト' },
+  mode: 'fixed',
+  bankIds: ['b'],
+  fixed: {
+    questionIds: ['X'],
+    draws: [
+      { skill: 's1', count: 2 },
+      { skill: 's2', count: 1 },
+    ],
+  },
+  passMark: 60,
+});
+const pool = [item('X', ['s9']), item('A1', ['s1']), item('A2', ['s1']), item('A3', ['s1']), item('B1', ['s2']), item('B2', ['s2'])];
+const snapshot = (settings = fixed, p = pool): AssessmentSnapshot => ({ publishedVersion: 1, settings, pool: p });
+
+describe('planFixedForm', () => {
+  it('holds the explicit question plus the exact draws, distinct, and is reproducible by seed', () => {
+    for (let seed = 1; seed < 200; seed++) {
+      const form = planFixedForm(fixed, snapshot(), new Map(), seed);
+      expect(form).toHaveLength(4);
+      expect(new Set(form).size).toBe(4);
+      expect(form).toContain('X');
+      expect(form.filter((id) => id.startsWith('A'))).toHaveLength(2);
+      expect(form.filter((id) => id.startsWith('B'))).toHaveLength(1);
+      expect(planFixedForm(fixed, snapshot(), new Map(), seed)).toEqual(form);
+    }
+  });
+  it('avoids questions seen in earlier attempts', () => {
+    const seen = new Map([
+      ['A1', 1],
+      ['A2', 1],
+      ['B1', 1],
+    ]);
+    const form = planFixedForm(fixed, snapshot(), seen, 5);
+    expect(form.filter((id) => id.startsWith('A'))).toContain('A3');
+    expect(form).toContain('B2');
+  });
+});
+
+describe('optionOrder', () => {
+  it('shuffles per learner and question reproducibly, or keeps the authored order', () => {
+    const ids = ['a', 'b', 'c', 'd', 'e'];
+    const orders = new Set(Array.from({ length: 50 }, (_, s) => optionOrder(ids, s, 'q1', true).join('')));
+    expect(orders.size).toBeGreaterThan(10);
+    expect(optionOrder(ids, 3, 'q1', true)).toEqual(optionOrder(ids, 3, 'q1', true));
+    expect(optionOrder(ids, 3, 'q1', true).sort()).toEqual(ids);
+    expect(optionOrder(ids, 3, 'q1', false)).toEqual(ids);
+  });
+});
+
+describe('adaptive', () => {
+  const adaptive = assessmentInputSchema.parse({
+    title: { en: 'CAT' },
+    mode: 'adaptive',
+    bankIds: ['b'],
+    adaptive: { skills: ['s1', 's2'], minItems: 3, maxItems: 6, seTarget: 0.2 },
+    passMark: 3,
+  });
+  const catPool = Array.from({ length: 40 }, (_, i) => item(`Q${i}`, [i % 2 ? 's1' : 's2'], -2 + i / 10));
+  const snap = snapshot(adaptive, catPool);
+
+  it('never repeats an item, balances skills and stops at the maximum', () => {
+    const answered: AnsweredItem[] = [];
+    for (;;) {
+      const next = nextAdaptiveItem(adaptive, snap, answered, 11);
+      if (!next) break;
+      expect(answered.map((a) => a.questionId)).not.toContain(next);
+      answered.push({ questionId: next, correct: true, score: 1 });
+    }
+    expect(answered).toHaveLength(6);
+    const skills = answered.map((a) => catPool.find((p) => p.id === a.questionId)!.skills[0]);
+    expect(skills.filter((s) => s === 's1')).toHaveLength(3);
+  });
+
+  it('moves to harder items after right answers', () => {
+    const first = nextAdaptiveItem(adaptive, snap, [], 1)!;
+    const afterRight = nextAdaptiveItem(adaptive, snap, [{ questionId: first, correct: true, score: 1 }], 1)!;
+    const b = (id: string) => catPool.find((p) => p.id === id)!.irt.b;
+    expect(b(afterRight)).toBeGreaterThan(b(first));
+  });
+
+  it('scores θ, band and scaled score, and passes at the pass band', () => {
+    const all = catPool.slice(20, 26).map((p) => ({ questionId: p.id, correct: true, score: 1 }));
+    const s = scoreAttempt(adaptive, snap, all, null);
+    expect(s.theta).toBeGreaterThan(1);
+    expect(s.band).toBeGreaterThanOrEqual(4);
+    expect(s.passed).toBe(true);
+    expect(s.scaledScore).toBe(Math.round(500 + 100 * s.theta!));
+  });
+});
+
+describe('scoreAttempt (fixed)', () => {
+  it('scores against the whole form (unanswered count as wrong) with a per-skill breakdown', () => {
+    const s = scoreAttempt(
+      fixed,
+      snapshot(),
+      [
+        { questionId: 'A1', correct: true, score: 1 },
+        { questionId: 'B1', correct: false, score: 0 },
+        { questionId: 'X', correct: true, score: 1 },
+      ],
+      4,
+    );
+    expect(s).toMatchObject({ score: 50, passed: false, correct: 2, answered: 3, band: 3 });
+    expect(s.bySkill).toEqual([
+      { skill: 's1', correct: 1, answered: 1, percent: 100 },
+      { skill: 's2', correct: 0, answered: 1, percent: 0 },
+      { skill: 's9', correct: 1, answered: 1, percent: 100 },
+    ]);
+  });
+});
+
+describe('assessmentInputSchema', () => {
+  it('names what is missing', () => {
+    const r = assessmentInputSchema.safeParse({ title: {}, mode: 'adaptive', bankIds: [], passMark: 9 });
+    expect(r.success).toBe(false);
+    expect(r.error!.issues.map((i) => i.path.join('.')).sort()).toEqual(['adaptive', 'bankIds', 'passMark', 'title']);
+  });
+});
