@@ -2,6 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../support/server.js';
 import { Client, signUpCompany, type SignedUpCompany } from '../support/client.js';
 import { KEY_MARKERS, fixedAssessment, seedBank, singleChoice } from '../support/content.js';
+import { randomId } from '@manabi/core';
+import { createBank, createQuestion } from '@manabi/data';
+import { questionSchema } from '@manabi/questions';
 
 let server: TestServer;
 let hr: SignedUpCompany;
@@ -189,6 +192,22 @@ describe('fixed-form attempts', () => {
     }
   });
 
+  it('closes an abandoned attempt whose time ran out when the learner starts again', async () => {
+    const id = await publishedFixed([{ skill: '放置', count: 2 }], { timeLimitMinutes: 5, attemptsAllowed: 3 });
+    const first = (await hr.client.post(`/api/assessments/${id}/attempts`)).body;
+    clockOffsetMs = 6 * 60_000;
+    try {
+      const again = await hr.client.post(`/api/assessments/${id}/attempts`);
+      expect(again.status).toBe(201);
+      expect(again.body.id).not.toBe(first.id);
+      expect((await hr.client.get(`/api/attempts/${first.id}`)).body.status).toBe('expired');
+      const list = (await hr.client.get('/api/assessments')).body.items.find((x: { id: string }) => x.id === id);
+      expect(list).toMatchObject({ attemptsUsed: 2, inProgressAttemptId: again.body.id });
+    } finally {
+      clockOffsetMs = 0;
+    }
+  });
+
   it('refuses to publish draw rules the pool cannot meet, naming the rule', async () => {
     const bankId = await seedBank(hr.client, ['コーチング'], 2);
     const a = (await hr.client.post('/api/assessments', fixedAssessment(bankId, [{ skill: 'コーチング', count: 3 }]))).body;
@@ -198,6 +217,47 @@ describe('fixed-form attempts', () => {
     expect(res.body.error.details).toEqual([
       { path: 'fixed.draws.0', message: 'Only 2 published questions for skill コーチング; the rule asks for 3' },
     ]);
+  });
+});
+
+describe('platform catalog', () => {
+  it('is stored once, read by every company, read-only to them, and usable in their assessments', async () => {
+    const catalog = { kind: 'catalog' } as const;
+    const bankId = randomId();
+    const now = new Date().toISOString();
+    await createBank(server.data.platform, catalog, bankId, '共通カタログ', now);
+    const parsed = questionSchema.parse(singleChoice('カタログ', 0));
+    for (let i = 0; i < 3; i++) {
+      await createQuestion(
+        server.data.platform,
+        catalog,
+        {
+          id: randomId(),
+          bankId,
+          meta: { type: parsed.type, title: null, stemPreview: `Q${i}`, skillTags: ['カタログ'], level: null, irt: parsed.irt },
+          content: parsed,
+          publish: true,
+        },
+        now,
+      );
+    }
+    const other = await signUpCompany(server.url, '株式会社カタログ利用');
+    for (const company of [hr, other]) {
+      const banks = (await company.client.get('/api/banks')).body.items;
+      expect(banks.find((b: { id: string }) => b.id === bankId)).toMatchObject({ owner: 'catalog', questionCount: 3 });
+      expect((await company.client.get(`/api/catalog/banks/${bankId}/questions`)).body.items).toHaveLength(3);
+      // Read-only: the company's own write routes do not find it.
+      expect((await company.client.post(`/api/banks/${bankId}/questions`, singleChoice('x', 1))).status).toBe(404);
+      expect(
+        (await company.client.upload(`/api/banks/${bankId}/import?format=gift&mode=commit`, new TextEncoder().encode('Q {T}'))).status,
+      ).toBe(404);
+    }
+    const a = (await other.client.post('/api/assessments', { ...fixedAssessment(`catalog:${bankId}`, [{ skill: 'カタログ', count: 2 }]) }))
+      .body;
+    expect((await other.client.post(`/api/assessments/${a.id}/publish`)).status).toBe(200);
+    const start = await other.client.post(`/api/assessments/${a.id}/attempts`);
+    expect(start.status).toBe(201);
+    expect(start.body.current.stem.ja).toBe('カタログの問題 0');
   });
 });
 
@@ -266,7 +326,7 @@ describe('isolation and roles', () => {
       if (res.status === 400) expect(res.body.error.code).toBe('validation_error');
     }
     expect((await other.client.get('/api/assessments')).body.items).toEqual([]);
-    expect((await other.client.get('/api/banks')).body.items).toEqual([]);
+    expect((await other.client.get('/api/banks')).body.items.filter((b: { owner: string }) => b.owner === 'tenant')).toEqual([]);
     const stranger = new Client(server.url);
     expect((await stranger.get(`/api/attempts/${attempt.id}`)).status).toBe(401);
   });

@@ -14,6 +14,7 @@ import {
   closeAttempt,
   ConflictError,
   getAttempt,
+  getLearnerProgress,
   type LearnerProgress,
   saveAttempt,
   startAttempt,
@@ -61,7 +62,13 @@ export async function startOrResume(
   assessment: AssessmentRecord<AssessmentInput>,
   progress: LearnerProgress,
 ): Promise<{ attempt: AttemptRecord; created: boolean }> {
-  if (progress.inProgressAttemptId) return { attempt: await loadOwn(ctx, progress.inProgressAttemptId), created: false };
+  if (progress.inProgressAttemptId) {
+    const unfinished = await loadOwn(ctx, progress.inProgressAttemptId);
+    const current = await expireIfDue(ctx, await publishedVersion(ctx, unfinished.assessmentId, unfinished.assessmentVersion), unfinished);
+    if (current.status === 'in_progress') return { attempt: current, created: false };
+    // Its time ran out while the learner was away: it is closed now, and this is a new start.
+    return startOrResume(ctx, assessment, await getLearnerProgress(ctx.db, ctx.auth.userId, assessment.id));
+  }
   const pub = await publishedVersion(ctx, assessment.id, assessment.publishedVersion!);
   const { settings, snapshot } = pub;
   if (settings.attemptsAllowed !== null && progress.attemptsUsed >= settings.attemptsAllowed) throw exhausted();
