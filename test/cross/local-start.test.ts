@@ -77,6 +77,14 @@ describe('npm start (the local server)', () => {
     const { accessToken } = (await signin.json()) as { accessToken: string };
     const users = await fetch(`${url}/api/users`, { headers: { authorization: `Bearer ${accessToken}` } });
     expect(((await users.json()) as { items: unknown[] }).items).toHaveLength(7);
+    // The demo company has the catalog-backed assessments ready to take.
+    const assessments = await fetch(`${url}/api/assessments`, { headers: { authorization: `Bearer ${accessToken}` } });
+    const items = ((await assessments.json()) as { items: { status: string; mode: string; questionCount: number | null }[] }).items;
+    expect(items.map((a) => [a.mode, a.status]).sort()).toEqual([
+      ['adaptive', 'published'],
+      ['fixed', 'published'],
+    ]);
+    expect(items.find((a) => a.mode === 'fixed')!.questionCount).toBe(12);
     const page = await fetch(`${url}/admin/users`);
     expect(page.headers.get('content-type')).toContain('text/html');
     expect(await page.text()).toContain('<div id="app"');

@@ -19,6 +19,7 @@ import { registerQuestionImportRoutes } from './routes/question-import.js';
 import { registerAssessmentRoutes } from './routes/assessments.js';
 import { registerAttemptRoutes } from './routes/attempts.js';
 import { registerItemAnalysisRoutes } from './routes/item-analysis.js';
+import { registerSkillRoutes } from './routes/skills.js';
 import { registerDocsRoutes } from './routes/docs.js';
 
 export interface AppOptions {
@@ -55,6 +56,7 @@ export function createApp(deps: AppDeps, options: AppOptions = {}): OpenAPIHono<
   registerAssessmentRoutes(app, deps);
   registerAttemptRoutes(app, deps);
   registerItemAnalysisRoutes(app, deps);
+  registerSkillRoutes(app, deps);
   if (deps.config.devOutbox) registerDevRoutes(app, deps);
   registerDocsRoutes(app);
 

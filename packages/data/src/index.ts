@@ -17,3 +17,4 @@ export * from './banks.js';
 export * from './questions.js';
 export * from './assessments.js';
 export * from './attempts.js';
+export * from './frameworks.js';

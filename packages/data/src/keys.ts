@@ -77,6 +77,10 @@ export const keys = {
   }),
   outboxAll: () => ({ gsi1pk: 'P#OUTBOX' }),
 
+  // ── Skills (issue 4) ──────────────────────────────────────────────────────────────────
+  /** The company's skill framework (categories → skills → required proficiency per level). */
+  skillFramework: (tenantId: string): ItemKey => ({ pk: `${tenantPrefix(tenantId)}#FRAMEWORK`, sk: 'CURRENT' }),
+
   // ── Assessments (issue 3) ──────────────────────────────────────────────────────────────
   /** Question banks of an owner: a tenant (`T#<t>`) or the shared platform catalog (`C`). */
   bank: (owner: Owner, bankId: string): ItemKey => ({ pk: `${ownerPrefix(owner)}#BANKS`, sk: `BANK#${part(bankId)}` }),

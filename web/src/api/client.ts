@@ -191,6 +191,10 @@ export class ApiClient {
     return this.request<T>(path, { ...options, method: 'POST', json });
   }
 
+  put<T>(path: string, json?: unknown, options: RequestOptions = {}) {
+    return this.request<T>(path, { ...options, method: 'PUT', json });
+  }
+
   patch<T>(path: string, json?: unknown, options: RequestOptions = {}) {
     return this.request<T>(path, { ...options, method: 'PATCH', json });
   }

@@ -117,3 +117,293 @@ export interface ImportReport {
   newDepartments: string[];
   preview: ImportPreviewRow[];
 }
+
+/* ---------- Questions, banks, assessments, attempts ---------- */
+
+/** Text in Japanese and/or English (at least one is present). */
+export interface LocalizedText {
+  ja?: string;
+  en?: string;
+}
+
+export const QUESTION_TYPES = ['single_choice', 'multiple_response', 'true_false', 'ordering', 'numeric', 'short_text'] as const;
+export type QuestionType = (typeof QUESTION_TYPES)[number];
+
+/** Types whose answer is chosen among options. */
+export const OPTION_TYPES: readonly QuestionType[] = ['single_choice', 'multiple_response', 'ordering'];
+
+export const PUBLISH_STATUSES = ['draft', 'published'] as const;
+export type PublishStatus = (typeof PUBLISH_STATUSES)[number];
+
+/** Most options a question may have (same limit as the API). */
+export const MAX_OPTIONS = 20;
+
+export interface QuestionOption {
+  id: string;
+  text: LocalizedText;
+  feedback?: LocalizedText;
+}
+
+export interface IrtParams {
+  a: number;
+  b: number;
+  c: number;
+  source: 'prior' | 'calibrated';
+}
+
+export interface SourceRef {
+  format: string;
+  item: number;
+  line?: number;
+  id?: string;
+  file?: string;
+}
+
+interface QuestionCommon {
+  title?: string;
+  stem: LocalizedText;
+  feedback?: { correct?: LocalizedText; incorrect?: LocalizedText };
+  explanation?: LocalizedText;
+  skillTags: string[];
+  level: Level | null;
+  difficultyPrior: number | null;
+  irt?: IrtParams;
+  status?: PublishStatus;
+  sourceRef?: SourceRef;
+}
+
+/** Question content (one version), with its answer key. Mirrors packages/questions/src/model.ts. */
+export type Question =
+  | (QuestionCommon & { type: 'single_choice'; options: QuestionOption[]; correctOptionIds: string[] })
+  | (QuestionCommon & { type: 'multiple_response'; options: QuestionOption[]; correctOptionIds: string[]; partialCredit?: boolean })
+  | (QuestionCommon & { type: 'true_false'; answer: boolean })
+  | (QuestionCommon & { type: 'ordering'; options: QuestionOption[]; order: string[] })
+  | (QuestionCommon & { type: 'numeric'; answer: { value: number; tolerance: number } })
+  | (QuestionCommon & { type: 'short_text'; accepted: string[]; caseSensitive?: boolean });
+
+export type BankOwner = 'tenant' | 'catalog';
+
+export interface QuestionBank {
+  id: string;
+  name: string;
+  owner: BankOwner;
+  questionCount: number;
+}
+
+export interface QuestionSummary {
+  id: string;
+  bankId: string;
+  type: QuestionType;
+  title: string | null;
+  /** First 120 characters of the stem, ja or en. */
+  stemPreview: string;
+  skillTags: string[];
+  level: Level | null;
+  status: PublishStatus;
+  latestVersion: number;
+  publishedVersion: number | null;
+  irt: IrtParams;
+  updatedAt: string;
+}
+
+export interface QuestionDetail extends QuestionSummary {
+  /** The latest version, with answer keys. */
+  content: Question;
+}
+
+export const QUESTION_IMPORT_FORMATS = ['csv', 'gift', 'moodle_xml', 'qti21'] as const;
+export type QuestionImportFormat = (typeof QUESTION_IMPORT_FORMATS)[number];
+
+export const QUESTION_EXPORT_FORMATS = ['csv', 'gift'] as const;
+export type QuestionExportFormat = (typeof QUESTION_EXPORT_FORMATS)[number];
+
+export interface QuestionImportError {
+  item: number | string;
+  line: number | null;
+  message: string;
+}
+
+export interface QuestionImportPreviewRow {
+  item: number;
+  type: QuestionType;
+  title: string | null;
+  stemPreview: string;
+  skillTags: string[];
+}
+
+export interface QuestionImportReport {
+  mode: 'preview' | 'commit';
+  format: QuestionImportFormat;
+  total: number;
+  /** In a preview: how many would be imported. */
+  imported: number;
+  errors: QuestionImportError[];
+  preview: QuestionImportPreviewRow[];
+}
+
+export const ASSESSMENT_MODES = ['fixed', 'adaptive'] as const;
+export type AssessmentMode = (typeof ASSESSMENT_MODES)[number];
+
+export const REVIEW_POLICIES = ['after_submit', 'after_due', 'never'] as const;
+export type ReviewPolicy = (typeof REVIEW_POLICIES)[number];
+
+export interface DrawRule {
+  skill: string;
+  level: Level | null;
+  count: number;
+}
+
+export interface AssessmentInput {
+  title: LocalizedText;
+  description?: LocalizedText;
+  mode: AssessmentMode;
+  /** Tenant bank ids, or `catalog:<id>` for platform catalog banks. */
+  bankIds: string[];
+  fixed?: {
+    questionIds: string[];
+    draws: DrawRule[];
+    shuffleQuestions: boolean;
+    shuffleOptions: boolean;
+  };
+  adaptive?: {
+    skills: string[];
+    minItems: number;
+    maxItems: number;
+    seTarget: number;
+  };
+  timeLimitMinutes: number | null;
+  /** Percent for fixed, band 1–5 for adaptive. */
+  passMark: number;
+  attemptsAllowed: number | null;
+  reviewPolicy: ReviewPolicy;
+  dueAt: string | null;
+}
+
+export interface Assessment extends AssessmentInput {
+  id: string;
+  status: PublishStatus;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface AssessmentSummary {
+  id: string;
+  title: LocalizedText;
+  mode: AssessmentMode;
+  status: PublishStatus;
+  /** Fixed: exact count; adaptive: null. */
+  questionCount: number | null;
+  maxItems: number | null;
+  timeLimitMinutes: number | null;
+  attemptsAllowed: number | null;
+  /** For the caller. */
+  attemptsUsed: number;
+  passMark: number;
+  dueAt: string | null;
+  /** The caller's unfinished attempt. */
+  inProgressAttemptId: string | null;
+}
+
+/** A learner's answer, by question type. */
+export type QuestionResponse =
+  { optionId: string } | { optionIds: string[] } | { value: boolean } | { order: string[] } | { value: string } | { text: string };
+
+export interface ServedOption {
+  id: string;
+  text: LocalizedText;
+}
+
+/** The item a learner is answering: no answer key, feedback or explanation. */
+export interface ServedItem {
+  index: number;
+  questionId: string;
+  type: QuestionType;
+  stem: LocalizedText;
+  /** Already shuffled for this learner; empty for numeric / short_text / true_false. */
+  options: ServedOption[];
+}
+
+export type AttemptStatus = 'in_progress' | 'finished' | 'expired';
+
+export interface AttemptProgress {
+  answered: number;
+  /** Fixed mode. */
+  total: number | null;
+  /** Adaptive estimate. */
+  aboutLeft: number | null;
+  maxItems: number | null;
+}
+
+export interface SkillResult {
+  skill: string;
+  correct: number;
+  answered: number;
+  percent: number;
+}
+
+export interface ReviewItem {
+  index: number;
+  questionId: string;
+  type: QuestionType;
+  stem: LocalizedText;
+  options: ServedOption[];
+  response: unknown;
+  correct: boolean | null;
+  correctAnswer: unknown;
+  explanation: LocalizedText | null;
+}
+
+export interface AttemptResult {
+  /** 0–100 */
+  score: number;
+  passed: boolean;
+  correct: number;
+  answered: number;
+  bySkill: SkillResult[];
+  theta: number | null;
+  se: number | null;
+  /** Proficiency band 1–5. */
+  band: number;
+  scaledScore: number | null;
+  timeTakenSeconds: number;
+  /** null when the review policy hides it. */
+  review: ReviewItem[] | null;
+}
+
+export interface AttemptView {
+  id: string;
+  assessmentId: string;
+  title: LocalizedText;
+  mode: AssessmentMode;
+  status: AttemptStatus;
+  startedAt: string;
+  deadline: string | null;
+  serverNow: string;
+  progress: AttemptProgress;
+  current: ServedItem | null;
+  result: AttemptResult | null;
+}
+
+export interface AnswerOutcome {
+  questionId: string;
+  /** null when the review policy hides it until later. */
+  correct: boolean | null;
+  feedback: LocalizedText | null;
+  explanation: LocalizedText | null;
+}
+
+export interface AnswerResponse {
+  answer: AnswerOutcome;
+  attempt: AttemptView;
+}
+
+export interface MyAttempt {
+  id: string;
+  assessmentId: string;
+  /** The contract does not say whether this is localized; both forms are accepted. */
+  title: LocalizedText | string;
+  status: AttemptStatus;
+  startedAt: string;
+  finishedAt: string | null;
+  result: { score: number; passed: boolean; band: number } | null;
+}

@@ -21,3 +21,36 @@ const ENCODING_NAMES: Record<string, string> = {
 export function formatEncoding(encoding: string): string {
   return ENCODING_NAMES[encoding] ?? encoding;
 }
+
+function intlLocale(locale: Locale): string {
+  return locale === 'ja' ? 'ja-JP' : 'en-US';
+}
+
+/** An ISO timestamp in the viewer's time zone, e.g. "2025年4月1日 9:00" / "Apr 1, 2025, 9:00 AM". */
+export function formatDateTime(value: string | null | undefined, locale: Locale): string {
+  if (!value) return '';
+  const date = new Date(value);
+  if (Number.isNaN(date.getTime())) return value;
+  return new Intl.DateTimeFormat(intlLocale(locale), { dateStyle: 'medium', timeStyle: 'short' }).format(date);
+}
+
+/** A number with at most `digits` decimals, in the locale's style. */
+export function formatNumber(value: number, locale: Locale, digits = 1): string {
+  return new Intl.NumberFormat(intlLocale(locale), { maximumFractionDigits: digits }).format(value);
+}
+
+/** ISO timestamp → the value of an `<input type="datetime-local">` (local time, minutes). */
+export function toDateTimeLocal(value: string | null | undefined): string {
+  if (!value) return '';
+  const date = new Date(value);
+  if (Number.isNaN(date.getTime())) return '';
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
+}
+
+/** `<input type="datetime-local">` value (local time) → ISO timestamp, or null when empty/invalid. */
+export function fromDateTimeLocal(value: string): string | null {
+  if (!value) return null;
+  const date = new Date(value);
+  return Number.isNaN(date.getTime()) ? null : date.toISOString();
+}

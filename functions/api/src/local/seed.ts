@@ -1,5 +1,12 @@
 import { newDepartmentId, newUserId, type Level } from '@manabi/core';
-import { createDepartment, createUser, isSeeded, markSeeded, putVendor } from '@manabi/data';
+import { createBank, createDepartment, createQuestions, createUser, isSeeded, markSeeded, putVendor } from '@manabi/data';
+import { questionSchema } from '@manabi/questions';
+import { assessmentInputSchema } from '@manabi/assessment';
+import { randomId } from '@manabi/core';
+import { createAssessment, publishAssessment } from '@manabi/data';
+import { questionMeta } from '../routes/questions.js';
+import { buildSnapshot } from '../services/assessment-publish.js';
+import { DEMO_QUESTIONS } from './demo-content.js';
 import type { AppDeps } from '../env.js';
 import { hashPassword } from '../auth/password.js';
 import { signUpCompany } from '../services/signup.js';
@@ -68,6 +75,60 @@ export async function seedDemo(deps: AppDeps): Promise<'seeded' | 'already'> {
       now,
     );
   }
+  await seedAssessments(deps, tenant.id, now);
   await markSeeded(deps.data.platform, now);
   return 'seeded';
+}
+
+/**
+ * The platform catalog's starter bank (stored once, read by every company) and two published
+ * assessments for the demo company: a fixed check (2 questions from each of 6 skills) and an
+ * adaptive diagnosis over the same skills.
+ */
+async function seedAssessments(deps: AppDeps, tenantId: string, now: string): Promise<void> {
+  const catalog = { kind: 'catalog' } as const;
+  const bankId = randomId();
+  await createBank(deps.data.platform, catalog, bankId, 'Manabi 基礎カタログ（新入社員・若手）', now);
+  const questions = DEMO_QUESTIONS.map((q) => questionSchema.parse(q));
+  await createQuestions(
+    deps.data.platform,
+    catalog,
+    questions.map((q) => ({ id: randomId(), bankId, meta: questionMeta(q), content: q, publish: true })),
+    now,
+  );
+  const skills = [...new Set(questions.flatMap((q) => q.skillTags))];
+  const db = deps.data.clientFor({ tenantId });
+  const assessments = [
+    {
+      title: { ja: '新入社員 基礎確認テスト', en: 'New employee basics check' },
+      mode: 'fixed',
+      bankIds: [`catalog:${bankId}`],
+      fixed: {
+        questionIds: [],
+        draws: skills.map((skill) => ({ skill, level: null, count: 2 })),
+        shuffleQuestions: true,
+        shuffleOptions: true,
+      },
+      timeLimitMinutes: 20,
+      passMark: 60,
+      attemptsAllowed: 3,
+      reviewPolicy: 'after_submit',
+    },
+    {
+      title: { ja: 'ビジネス基礎力診断（適応型）', en: 'Business fundamentals diagnosis (adaptive)' },
+      mode: 'adaptive',
+      bankIds: [`catalog:${bankId}`],
+      adaptive: { skills, minItems: 6, maxItems: 15, seTarget: 0.4 },
+      timeLimitMinutes: 30,
+      passMark: 3,
+      attemptsAllowed: null,
+      reviewPolicy: 'after_submit',
+    },
+  ];
+  for (const input of assessments) {
+    const settings = assessmentInputSchema.parse(input);
+    const created = await createAssessment(db, randomId(), settings, now);
+    const { snapshot, questionCount } = await buildSnapshot(deps.data.platform, tenantId, settings, 1);
+    await publishAssessment(db, created, snapshot, questionCount, now);
+  }
 }

@@ -8,8 +8,10 @@ import {
   outboxItem,
   tenantItem,
   writeAtomically,
+  initialFrameworkItem,
   type UserRecord,
 } from '@manabi/data';
+import { defaultFramework } from '@manabi/upskilling';
 import type { AppDeps } from '../env.js';
 import { hashPassword } from '../auth/password.js';
 import { verifyEmailMessage } from './emails.js';
@@ -18,7 +20,8 @@ const VERIFY_DAYS = 7;
 
 /**
  * Creates a company (tenant) and its first HR admin in one transaction, together with the email
- * verification link in the outbox: either all of it exists afterwards or none of it.
+ * verification link in the outbox and the default skill framework: all of it exists afterwards or
+ * none of it.
  */
 export async function signUpCompany(
   deps: AppDeps,
@@ -59,7 +62,14 @@ export async function signUpCompany(
   });
   const { id: _id, ...tenantFields } = tenant;
   try {
-    await writeAtomically(db, [tenantItem(db, tenantFields), ...createUserItems(db, user, iso), token.item, mail.item]);
+    // The company starts with the default skill framework (HR edits it later).
+    await writeAtomically(db, [
+      tenantItem(db, tenantFields),
+      ...createUserItems(db, user, iso),
+      token.item,
+      mail.item,
+      initialFrameworkItem(db, defaultFramework(), iso),
+    ]);
   } catch (error) {
     if (isConditionFailure(error) && cancelledIndexes(error).includes(2)) {
       throw new ConflictError('email_taken', 'This email address cannot be used to sign up', 'email');

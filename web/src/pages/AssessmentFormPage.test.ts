@@ -1,0 +1,201 @@
+import { flushPromises, mount } from '@vue/test-utils';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import type { Assessment, AssessmentInput } from '../api/types';
+import { apiError, fakeApi, json, type FakeHandler } from '../testing/fakeApi';
+import { makeUser } from '../testing/fixtures';
+import { settle, setupApp } from '../testing/setup';
+import AssessmentFormPage from './AssessmentFormPage.vue';
+
+const banks = () =>
+  json(200, {
+    items: [
+      { id: 'bank1', name: '新人研修', owner: 'tenant', questionCount: 12 },
+      { id: 'cat1', name: 'ビジネス基礎（カタログ）', owner: 'catalog', questionCount: 300 },
+    ],
+  });
+
+function saved(input: AssessmentInput, overrides: Partial<Assessment> = {}): Assessment {
+  return { ...input, id: 'as1', status: 'draft', createdAt: '2025-04-01T00:00:00Z', updatedAt: '2025-04-01T00:00:00Z', ...overrides };
+}
+
+async function open(path: string, routes: Record<string, FakeHandler>, id?: string) {
+  const app = await setupApp({
+    path,
+    fetch: fakeApi({
+      'POST /api/auth/refresh': () => json(200, { accessToken: 'tok', expiresIn: 900, user: makeUser() }),
+      'GET /api/banks': banks,
+      ...routes,
+    }),
+  });
+  const wrapper = mount(AssessmentFormPage, { props: id ? { id } : {}, global: { plugins: [...app.plugins] }, attachTo: document.body });
+  await settle();
+  await flushPromises();
+  return { wrapper, router: app.router };
+}
+
+type Wrapper = Awaited<ReturnType<typeof open>>['wrapper'];
+const find = (wrapper: Wrapper, id: string) => wrapper.find(`[data-testid="${id}"]`);
+const findAll = (wrapper: Wrapper, id: string) => wrapper.findAll(`[data-testid="${id}"]`);
+
+describe('AssessmentFormPage', () => {
+  beforeEach(() => {
+    localStorage.clear();
+    document.body.innerHTML = '';
+  });
+
+  it('creates a fixed assessment from draw rules, drawing from the company banks by default', async () => {
+    let sent: AssessmentInput | null = null;
+    const { wrapper, router } = await open('/admin/assessments/new', {
+      'POST /api/assessments': ({ body }) => {
+        sent = body as AssessmentInput;
+        return json(201, saved(sent));
+      },
+    });
+
+    expect(findAll(wrapper, 'assessment-bank').map((b) => (b.element as HTMLInputElement).checked)).toEqual([true, false]);
+    await find(wrapper, 'assessment-title-ja').setValue('新人ビジネス基礎');
+    await findAll(wrapper, 'draw-skill')[0]!.setValue('論理的思考');
+    await findAll(wrapper, 'draw-count')[0]!.setValue('3');
+    await find(wrapper, 'draw-add').trigger('click');
+    await findAll(wrapper, 'draw-skill')[1]!.setValue('報連相');
+    await findAll(wrapper, 'draw-level')[1]!.setValue('new_hire');
+    await findAll(wrapper, 'draw-count')[1]!.setValue('5');
+    await find(wrapper, 'draw-add').trigger('click'); // left empty: not sent
+    await find(wrapper, 'assessment-time-limit').setValue('20');
+    await find(wrapper, 'assessment-due').setValue('2025-05-01T17:00');
+    await find(wrapper, 'assessment-save').trigger('click');
+    await settle();
+
+    expect(sent).toMatchObject({
+      title: { ja: '新人ビジネス基礎' },
+      mode: 'fixed',
+      bankIds: ['bank1'],
+      fixed: {
+        questionIds: [],
+        draws: [
+          { skill: '論理的思考', level: null, count: 3 },
+          { skill: '報連相', level: 'new_hire', count: 5 },
+        ],
+        shuffleQuestions: true,
+        shuffleOptions: true,
+      },
+      timeLimitMinutes: 20,
+      passMark: 60,
+      attemptsAllowed: null,
+      reviewPolicy: 'after_submit',
+    });
+    expect(sent!.adaptive).toBeUndefined();
+    expect(sent!.dueAt).toBe(new Date('2025-05-01T17:00').toISOString());
+    await vi.waitFor(() => expect(router.currentRoute.value.path).toBe('/admin/assessments/as1'));
+    expect(find(wrapper, 'assessment-status').text()).toBe('下書き');
+    wrapper.unmount();
+  });
+
+  it('shows draw_shortfall details next to the rule rows they are about', async () => {
+    const input: AssessmentInput = {
+      title: { ja: '新人ビジネス基礎' },
+      mode: 'fixed',
+      bankIds: ['bank1'],
+      fixed: {
+        questionIds: [],
+        draws: [
+          { skill: '報連相', level: null, count: 2 },
+          { skill: '論理的思考', level: 'new_hire', count: 5 },
+        ],
+        shuffleQuestions: true,
+        shuffleOptions: false,
+      },
+      timeLimitMinutes: null,
+      passMark: 70,
+      attemptsAllowed: 1,
+      reviewPolicy: 'after_due',
+      dueAt: null,
+    };
+    const { wrapper } = await open(
+      '/admin/assessments/as1',
+      {
+        'GET /api/assessments/as1': () => json(200, saved(input)),
+        'POST /api/assessments/as1/publish': () =>
+          apiError(400, 'draw_shortfall', 'Not enough questions', [
+            { path: 'fixed.draws.1', message: 'Only 3 published questions for skill 論理的思考; the rule asks for 5' },
+          ]),
+      },
+      'as1',
+    );
+
+    expect((findAll(wrapper, 'draw-skill')[1]!.element as HTMLInputElement).value).toBe('論理的思考');
+    await find(wrapper, 'assessment-publish').trigger('click');
+    await settle();
+
+    const errors = findAll(wrapper, 'draw-error');
+    expect(errors).toHaveLength(1);
+    expect(errors[0]!.text()).toBe('Only 3 published questions for skill 論理的思考; the rule asks for 5');
+    // The message sits right under rule 2, and rule 2's skill field points at it.
+    const rows = wrapper.findAll('[data-testid="draw-table"] tbody tr');
+    expect(rows[1]!.attributes('data-testid')).toBe('draw-row');
+    expect(rows[2]!.text()).toContain('Only 3 published questions');
+    const skill = findAll(wrapper, 'draw-skill')[1]!;
+    expect(skill.attributes('aria-invalid')).toBe('true');
+    expect(wrapper.find(`#${skill.attributes('aria-describedby')}`).text()).toContain('Only 3 published questions');
+    expect(findAll(wrapper, 'draw-skill')[0]!.attributes('aria-invalid')).toBeUndefined();
+    expect(find(wrapper, 'error-alert').text()).toContain('公開済みの問題が足りないため公開できません');
+    expect(find(wrapper, 'error-alert').text()).not.toContain('Only 3');
+    expect(find(wrapper, 'assessment-status').text()).toBe('下書き');
+    wrapper.unmount();
+  });
+
+  it('publishes and then shows the assessment as published and read-only', async () => {
+    const input: AssessmentInput = {
+      title: { ja: '適応型テスト' },
+      mode: 'adaptive',
+      bankIds: ['catalog:cat1'],
+      adaptive: { skills: ['論理的思考'], minItems: 5, maxItems: 15, seTarget: 0.3 },
+      timeLimitMinutes: 30,
+      passMark: 3,
+      attemptsAllowed: null,
+      reviewPolicy: 'never',
+      dueAt: null,
+    };
+    const { wrapper } = await open(
+      '/admin/assessments/as1',
+      {
+        'GET /api/assessments/as1': () => json(200, saved(input)),
+        'POST /api/assessments/as1/publish': () => json(200, saved(input, { status: 'published' })),
+      },
+      'as1',
+    );
+
+    expect((find(wrapper, 'assessment-mode').element as HTMLSelectElement).value).toBe('adaptive');
+    expect((find(wrapper, 'assessment-skills').element as HTMLInputElement).value).toBe('論理的思考');
+    expect(findAll(wrapper, 'assessment-bank').map((b) => (b.element as HTMLInputElement).checked)).toEqual([false, true]);
+    await find(wrapper, 'assessment-publish').trigger('click');
+    await settle();
+
+    expect(find(wrapper, 'assessment-status').text()).toBe('公開中');
+    expect(find(wrapper, 'assessment-readonly').exists()).toBe(true);
+    expect(find(wrapper, 'assessment-save').exists()).toBe(false);
+    wrapper.unmount();
+  });
+
+  it('sends the adaptive settings with the default SE target', async () => {
+    let sent: AssessmentInput | null = null;
+    const { wrapper } = await open('/admin/assessments/new', {
+      'POST /api/assessments': ({ body }) => {
+        sent = body as AssessmentInput;
+        return json(201, saved(sent));
+      },
+    });
+
+    await find(wrapper, 'assessment-title-en').setValue('Adaptive check');
+    await find(wrapper, 'assessment-mode').setValue('adaptive');
+    expect((find(wrapper, 'assessment-pass-mark').element as HTMLInputElement).value).toBe('3');
+    await find(wrapper, 'assessment-skills').setValue('論理的思考、報連相');
+    await find(wrapper, 'assessment-save').trigger('click');
+    await settle();
+
+    expect(sent!.adaptive).toEqual({ skills: ['論理的思考', '報連相'], minItems: 5, maxItems: 20, seTarget: 0.3 });
+    expect(sent!.fixed).toBeUndefined();
+    expect(sent!.passMark).toBe(3);
+    wrapper.unmount();
+  });
+});
