@@ -20,6 +20,7 @@ import { registerAssessmentRoutes } from './routes/assessments.js';
 import { registerAttemptRoutes } from './routes/attempts.js';
 import { registerItemAnalysisRoutes } from './routes/item-analysis.js';
 import { registerSkillRoutes } from './routes/skills.js';
+import { registerSkillMapRoutes } from './routes/skill-map.js';
 import { registerDocsRoutes } from './routes/docs.js';
 
 export interface AppOptions {
@@ -57,6 +58,7 @@ export function createApp(deps: AppDeps, options: AppOptions = {}): OpenAPIHono<
   registerAttemptRoutes(app, deps);
   registerItemAnalysisRoutes(app, deps);
   registerSkillRoutes(app, deps);
+  registerSkillMapRoutes(app, deps);
   if (deps.config.devOutbox) registerDevRoutes(app, deps);
   registerDocsRoutes(app);
 

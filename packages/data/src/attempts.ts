@@ -1,7 +1,7 @@
 import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { TenantDb } from './db.js';
 import { keys } from './keys.js';
-import { writeAtomically } from './transact.js';
+import { writeAtomically, type TransactItem } from './transact.js';
 import { ConflictError, cancelledIndexes, isConditionFailure } from './errors.js';
 
 export interface StoredAnswer {
@@ -124,7 +124,7 @@ export async function saveAttempt(db: TenantDb, current: AttemptRecord, next: At
 }
 
 /** Closes an attempt: stores the result, frees the learner's in-progress slot, records the items seen. */
-export async function closeAttempt(db: TenantDb, current: AttemptRecord, next: AttemptRecord): Promise<void> {
+export async function closeAttempt(db: TenantDb, current: AttemptRecord, next: AttemptRecord, extra: TransactItem[] = []): Promise<void> {
   const seenIds = next.form ?? next.answers.map((a) => a.questionId);
   const names: Record<string, string> = {};
   const sets = seenIds.map((q, i) => {
@@ -151,6 +151,7 @@ export async function closeAttempt(db: TenantDb, current: AttemptRecord, next: A
           ExpressionAttributeValues: { ':id': current.id, ...(sets.length > 0 ? { ':seq': current.sequence } : {}) },
         },
       },
+      ...extra,
     ]);
   } catch (error) {
     if (isConditionFailure(error)) throw new ConflictError('attempt_changed', 'The attempt changed meanwhile; reload it');

@@ -18,3 +18,4 @@ export * from './questions.js';
 export * from './assessments.js';
 export * from './attempts.js';
 export * from './frameworks.js';
+export * from './proficiency.js';

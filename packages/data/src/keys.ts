@@ -81,6 +81,13 @@ export const keys = {
   /** The company's skill framework (categories → skills → required proficiency per level). */
   skillFramework: (tenantId: string): ItemKey => ({ pk: `${tenantPrefix(tenantId)}#FRAMEWORK`, sk: 'CURRENT' }),
 
+  /** Evidence of one user's proficiency (assessment results, ratings), newest last per skill. */
+  proficiencyEntries: (tenantId: string, userId: string) => ({ pk: `${tenantPrefix(tenantId)}#USER#${part(userId)}#PROF`, skPrefix: 'E#' }),
+  proficiencyEntry: (tenantId: string, userId: string, skillId: string, at: string, entryId: string): ItemKey => ({
+    pk: `${tenantPrefix(tenantId)}#USER#${part(userId)}#PROF`,
+    sk: `E#${part(skillId)}#${at}#${part(entryId)}`,
+  }),
+
   // ── Assessments (issue 3) ──────────────────────────────────────────────────────────────
   /** Question banks of an owner: a tenant (`T#<t>`) or the shared platform catalog (`C`). */
   bank: (owner: Owner, bankId: string): ItemKey => ({ pk: `${ownerPrefix(owner)}#BANKS`, sk: `BANK#${part(bankId)}` }),

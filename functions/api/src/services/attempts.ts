@@ -18,10 +18,14 @@ import {
   type LearnerProgress,
   saveAttempt,
   startAttempt,
+  getFramework,
+  proficiencyEntryItem,
   type AssessmentRecord,
   type AttemptRecord,
+  type StoredProficiencyEntry,
   type TenantDb,
 } from '@manabi/data';
+import { findSkill, type SkillFramework } from '@manabi/upskilling';
 import type { AppDeps, AuthClaims } from '../env.js';
 import { ApiError, notFound } from '../errors.js';
 import { cachedQuestionVersion, cachedSnapshot } from './content-cache.js';
@@ -135,8 +139,15 @@ async function close(
     finishedAt,
     result: { ...score, timeTakenSeconds: Math.max(0, Math.round((Date.parse(finishedAt) - Date.parse(attempt.startedAt)) / 1000)) },
   };
+  // The result becomes skill evidence for the skill map, in the same transaction as the close.
+  const evidence = await assessmentEvidence(ctx, pub, score, attempt.id, finishedAt);
   try {
-    await closeAttempt(ctx.db, attempt, next);
+    await closeAttempt(
+      ctx.db,
+      attempt,
+      next,
+      evidence.map((e) => proficiencyEntryItem(ctx.db, attempt.userId, e, finishedAt)),
+    );
   } catch (error) {
     if (error instanceof ConflictError) return (await getAttempt(ctx.db, attempt.id))!;
     throw error;
@@ -320,4 +331,29 @@ export async function answerFeedback(ctx: AttemptContext, pub: Published, questi
     feedback: (correct ? q.feedback?.correct : q.feedback?.incorrect) ?? null,
     explanation: q.explanation ?? null,
   };
+}
+
+/**
+ * What a finished attempt says about skills: per framework skill it measured, the percent right
+ * (fixed forms) or the proficiency band of the whole adaptive test (a CAT estimates one ability, so
+ * its per-skill percentages are not comparable). Tags that are not framework skills are ignored.
+ */
+async function assessmentEvidence(
+  ctx: AttemptContext,
+  pub: Published,
+  score: ReturnType<typeof scoreAttempt>,
+  attemptId: string,
+  finishedAt: string,
+): Promise<StoredProficiencyEntry[]> {
+  if (score.answered === 0) return [];
+  const framework = (await getFramework<SkillFramework>(ctx.db))?.framework;
+  if (!framework) return [];
+  const entries = new Map<string, StoredProficiencyEntry>();
+  for (const s of score.bySkill) {
+    const skill = findSkill(framework, s.skill);
+    if (!skill || entries.has(skill.id)) continue;
+    const base = { skillId: skill.id, source: 'assessment' as const, date: finishedAt, ref: `attempt:${attemptId}` };
+    entries.set(skill.id, pub.settings.mode === 'adaptive' ? { ...base, band: score.band } : { ...base, percent: s.percent });
+  }
+  return [...entries.values()];
 }
