@@ -21,6 +21,7 @@ import { registerAttemptRoutes } from './routes/attempts.js';
 import { registerItemAnalysisRoutes } from './routes/item-analysis.js';
 import { registerSkillRoutes } from './routes/skills.js';
 import { registerSkillMapRoutes } from './routes/skill-map.js';
+import { registerGoalRoutes } from './routes/goals.js';
 import { registerDocsRoutes } from './routes/docs.js';
 
 export interface AppOptions {
@@ -59,6 +60,7 @@ export function createApp(deps: AppDeps, options: AppOptions = {}): OpenAPIHono<
   registerItemAnalysisRoutes(app, deps);
   registerSkillRoutes(app, deps);
   registerSkillMapRoutes(app, deps);
+  registerGoalRoutes(app, deps);
   if (deps.config.devOutbox) registerDevRoutes(app, deps);
   registerDocsRoutes(app);
 

@@ -19,3 +19,4 @@ export * from './assessments.js';
 export * from './attempts.js';
 export * from './frameworks.js';
 export * from './proficiency.js';
+export * from './goals.js';

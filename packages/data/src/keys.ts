@@ -88,6 +88,13 @@ export const keys = {
     sk: `E#${part(skillId)}#${at}#${part(entryId)}`,
   }),
 
+  goal: (tenantId: string, goalId: string): ItemKey => ({ pk: `${tenantPrefix(tenantId)}#GOAL#${part(goalId)}`, sk: 'GOAL' }),
+  /** gsi1 on goals: one person's goals, newest first. */
+  goalsOfUser: (tenantId: string, userId: string, createdAt?: string, goalId?: string) => ({
+    gsi1pk: `${tenantPrefix(tenantId)}#USER#${part(userId)}#GOALS`,
+    gsi1sk: createdAt === undefined ? '' : `${createdAt}#${part(goalId ?? '')}`,
+  }),
+
   // ── Assessments (issue 3) ──────────────────────────────────────────────────────────────
   /** Question banks of an owner: a tenant (`T#<t>`) or the shared platform catalog (`C`). */
   bank: (owner: Owner, bankId: string): ItemKey => ({ pk: `${ownerPrefix(owner)}#BANKS`, sk: `BANK#${part(bankId)}` }),

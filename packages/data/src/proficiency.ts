@@ -21,7 +21,13 @@ export function proficiencyEntryItem(db: TenantDb, userId: string, entry: Stored
   return {
     Put: {
       TableName: db.table,
-      Item: { ...keys.proficiencyEntry(db.tenantId, userId, entry.skillId, at, randomId()), entity: 'proficiency', userId, recordedAt: at, ...entry },
+      Item: {
+        ...keys.proficiencyEntry(db.tenantId, userId, entry.skillId, at, randomId()),
+        entity: 'proficiency',
+        userId,
+        recordedAt: at,
+        ...entry,
+      },
     },
   };
 }
