@@ -22,6 +22,8 @@ import { registerItemAnalysisRoutes } from './routes/item-analysis.js';
 import { registerSkillRoutes } from './routes/skills.js';
 import { registerSkillMapRoutes } from './routes/skill-map.js';
 import { registerGoalRoutes } from './routes/goals.js';
+import { registerPackageRoutes } from './routes/packages.js';
+import { registerPlanRoutes } from './routes/plan.js';
 import { registerDocsRoutes } from './routes/docs.js';
 
 export interface AppOptions {
@@ -61,6 +63,8 @@ export function createApp(deps: AppDeps, options: AppOptions = {}): OpenAPIHono<
   registerSkillRoutes(app, deps);
   registerSkillMapRoutes(app, deps);
   registerGoalRoutes(app, deps);
+  registerPackageRoutes(app, deps);
+  registerPlanRoutes(app, deps);
   if (deps.config.devOutbox) registerDevRoutes(app, deps);
   registerDocsRoutes(app);
 

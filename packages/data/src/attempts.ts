@@ -131,6 +131,9 @@ export async function closeAttempt(db: TenantDb, current: AttemptRecord, next: A
     names[`#q${i}`] = q;
     return `seen.#q${i} = :seq`;
   });
+  const passed = Boolean((next.result as { passed?: boolean } | null)?.passed);
+  // passedAt: when the learner first passed (a package's quiz module is done from then on).
+  const setClause = passed ? [...sets, 'passedAt = if_not_exists(passedAt, :passedAt)'] : sets;
   try {
     await writeAtomically(db, [
       {
@@ -145,10 +148,14 @@ export async function closeAttempt(db: TenantDb, current: AttemptRecord, next: A
         Update: {
           TableName: db.table,
           Key: keys.learnerAssessment(db.tenantId, current.userId, current.assessmentId),
-          UpdateExpression: `REMOVE inProgressAttemptId${sets.length > 0 ? ` SET ${sets.join(', ')}` : ''}`,
+          UpdateExpression: `REMOVE inProgressAttemptId${setClause.length > 0 ? ` SET ${setClause.join(', ')}` : ''}`,
           ConditionExpression: 'inProgressAttemptId = :id',
           ...(sets.length > 0 ? { ExpressionAttributeNames: names } : {}),
-          ExpressionAttributeValues: { ':id': current.id, ...(sets.length > 0 ? { ':seq': current.sequence } : {}) },
+          ExpressionAttributeValues: {
+            ':id': current.id,
+            ...(passed ? { ':passedAt': next.finishedAt } : {}),
+            ...(sets.length > 0 ? { ':seq': current.sequence } : {}),
+          },
         },
       },
       ...extra,

@@ -20,3 +20,4 @@ export * from './attempts.js';
 export * from './frameworks.js';
 export * from './proficiency.js';
 export * from './goals.js';
+export * from './learning.js';

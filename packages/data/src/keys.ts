@@ -95,6 +95,26 @@ export const keys = {
     gsi1sk: createdAt === undefined ? '' : `${createdAt}#${part(goalId ?? '')}`,
   }),
 
+  /** Learning packages of an owner (a company, or the platform's level-based catalog). */
+  learningPackage: (owner: Owner, packageId: string): ItemKey => ({ pk: `${ownerPrefix(owner)}#PKGS`, sk: `PKG#${part(packageId)}` }),
+  learningPackages: (owner: Owner) => ({ pk: `${ownerPrefix(owner)}#PKGS`, skPrefix: 'PKG#' }),
+  /** One person's assignment of one package: the key makes assigning twice impossible. */
+  assignment: (tenantId: string, userId: string, packageId: string): ItemKey => ({
+    pk: `${tenantPrefix(tenantId)}#USER#${part(userId)}#ASSIGN#${part(packageId)}`,
+    sk: 'ASSIGN',
+  }),
+  /** gsi1: a person's assignments by due date; gsi2: a package's assignments. */
+  assignmentsOfUser: (tenantId: string, userId: string, dueDate?: string, packageId?: string) => ({
+    gsi1pk: `${tenantPrefix(tenantId)}#USER#${part(userId)}#ASSIGNS`,
+    gsi1sk: dueDate === undefined ? '' : `${dueDate}#${part(packageId ?? '')}`,
+  }),
+  assignmentsOfPackage: (tenantId: string, packageId: string, assignedAt?: string, userId?: string) => ({
+    gsi2pk: `${tenantPrefix(tenantId)}#PKG#${part(packageId)}#ASSIGNS`,
+    gsi2sk: assignedAt === undefined ? '' : `${assignedAt}#${part(userId ?? '')}`,
+  }),
+  /** The company's learning settings (weekly budget, auto-assign per level, auto-add recommendations). */
+  learningSettings: (tenantId: string): ItemKey => ({ pk: `${tenantPrefix(tenantId)}#SETTINGS`, sk: 'LEARNING' }),
+
   // ── Assessments (issue 3) ──────────────────────────────────────────────────────────────
   /** Question banks of an owner: a tenant (`T#<t>`) or the shared platform catalog (`C`). */
   bank: (owner: Owner, bankId: string): ItemKey => ({ pk: `${ownerPrefix(owner)}#BANKS`, sk: `BANK#${part(bankId)}` }),

@@ -11,3 +11,5 @@ export { parseQti, parseQtiItems } from './import/qti.js';
 export * from './export/types.js';
 export { exportQuestionCsv, type CsvExportOptions } from './export/csv.js';
 export { exportGift, type GiftExportOptions } from './export/gift.js';
+export { exportMoodleXml, type MoodleXmlExportOptions } from './export/moodle-xml.js';
+export { exportQti, type QtiExportOptions, type QtiExportResult, type QtiFile } from './export/qti.js';

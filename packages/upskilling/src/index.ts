@@ -9,3 +9,4 @@ export * from './goal-lifecycle.js';
 export * from './plan.js';
 export * from './recommend.js';
 export * from './reminders.js';
+export * from './packages.js';

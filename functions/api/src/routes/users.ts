@@ -7,6 +7,7 @@ import { ApiError, notFound } from '../errors.js';
 import { defineRoute, ERROR_RESPONSES } from '../openapi.js';
 import { idParams, json, jsonBody, userSchema } from '../schemas.js';
 import { invitationItems } from '../services/invitations.js';
+import { autoAssignForLevel } from '../services/packages.js';
 import { presentUser, presentUserWithDepartment } from './present.js';
 
 const HR: readonly Role[] = ['tenant_admin'];
@@ -89,6 +90,7 @@ export function registerUserRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): voi
       };
       const extra = input.sendInvite ? invitationItems(deps, db, user, tenant.name).items : [];
       const created = await createUser(db, user, deps.now().toISOString(), extra);
+      await autoAssignForLevel(deps, db, created.id, created.level, auth.userId);
       return c.json(await presentUserWithDepartment(db, created), 201);
     },
   );
@@ -132,6 +134,7 @@ export function registerUserRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): voi
         ]);
       }
       const updated = await updateUser(db, user, changes, deps.now().toISOString());
+      if (updated.level !== user.level) await autoAssignForLevel(deps, db, updated.id, updated.level, auth.userId);
       return c.json(await presentUserWithDepartment(db, updated), 200);
     },
   );

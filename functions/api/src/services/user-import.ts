@@ -21,12 +21,14 @@ import {
   listDepartments,
   updateUser,
   writeAtomically,
+  getLearningSettings,
   type TenantDb,
   type UserRecord,
 } from '@manabi/data';
 import type { AppDeps } from '../env.js';
 import { decodeCsv, parseCsv, CsvSyntaxError, type CsvEncoding } from '../csv/decode.js';
 import { invitationItems } from './invitations.js';
+import { autoAssignForLevel } from './packages.js';
 
 export const MAX_IMPORT_ROWS = 10_000;
 
@@ -188,6 +190,7 @@ async function commitPlan(
   });
   const extras = (user: ReturnType<typeof newUser>) =>
     options.sendInvites && tenant ? invitationItems(deps, db, user, tenant.name).items : [];
+  const assignLevels: { userId: string; level: PlannedRow['level'] }[] = [];
   const batches: PlannedRow[][] = [];
   for (let i = 0; i < toCreate.length; i += batchSize) batches.push(toCreate.slice(i, i + batchSize));
   await pool(batches, 4, async (batch) => {
@@ -198,11 +201,13 @@ async function commitPlan(
         users.flatMap(({ user }) => [...createUserItems(db, user, now, false), ...extras(user)]),
       );
       created += users.length;
+      for (const { user } of users) assignLevels.push({ userId: user.id, level: user.level });
     } catch {
       for (const { row, user } of users) {
         try {
           await createUser(db, user, now, extras(user));
           created += 1;
+          assignLevels.push({ userId: user.id, level: user.level });
         } catch (error) {
           if (!(error instanceof ConflictError)) throw error;
           errors.push({ row: row.row, column: null, code: 'email_taken', message: importMessage('email_taken', options.locale) });
@@ -226,12 +231,18 @@ async function commitPlan(
           now,
         );
         updated += 1;
+        if (row.level !== current.level) assignLevels.push({ userId: current.id, level: row.level });
       } catch (error) {
         if (!(error instanceof ConflictError)) throw error;
         errors.push({ row: row.row, column: null, code: 'email_taken', message: error.message });
       }
     },
   );
+  // 4. The level's package for everyone new or moved to another level (if HR set one up).
+  const learning = await getLearningSettings(db);
+  if (Object.values(learning.autoAssign).some(Boolean)) {
+    await pool(assignLevels, 8, (x) => autoAssignForLevel(deps, db, x.userId, x.level, options.actorUserId, learning));
+  }
   return { created, updated, errors };
 }
 

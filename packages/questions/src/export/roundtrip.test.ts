@@ -1,15 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { parseQuestionCsv } from '../import/csv.js';
 import { parseGift } from '../import/gift.js';
-import type { ImportedQuestion } from '../import/types.js';
-import { questionSchema, type Question, type QuestionInput } from '../model.js';
+import type { Question } from '../model.js';
+import { abc, q, relabel, withoutSource } from '../test-support.js';
 import { exportQuestionCsv } from './csv.js';
 import { exportGift } from './gift.js';
-
-const q = (input: QuestionInput): Question => questionSchema.parse(input);
-const withoutSource = (list: ImportedQuestion[]): Question[] => list.map(({ sourceRef: _, ...rest }) => rest as Question);
-
-const abc = (lang: 'ja' | 'en', texts: string[]) => texts.map((t, i) => ({ id: 'abcdef'[i] as string, text: { [lang]: t } }));
 
 describe('CSV export → import', () => {
   const bank: Question[] = [
@@ -181,13 +176,3 @@ describe('GIFT export → import', () => {
     ]);
   });
 });
-
-/** The same question with its text moved from one language key to the other (GIFT has no language). */
-function relabel(question: Question, from: 'ja' | 'en', to: 'ja' | 'en'): Question {
-  return JSON.parse(JSON.stringify(question), (key, value: unknown) => {
-    if (value && typeof value === 'object' && !Array.isArray(value) && from in value && Object.keys(value).length === 1) {
-      return { [to]: (value as Record<string, unknown>)[from] };
-    }
-    return value;
-  }) as Question;
-}

@@ -1,0 +1,396 @@
+import type { OpenAPIHono } from '@hono/zod-openapi';
+import { z } from '@hono/zod-openapi';
+import { isId, isoDateSchema, LEVELS, randomId, type Role } from '@manabi/core';
+import type { LearningPackage } from '@manabi/upskilling';
+import {
+  assignPackage,
+  completeModule,
+  getAssignment,
+  getLearningSettings,
+  getPackage,
+  getUser,
+  listAssignmentsOfPackage,
+  listAssignmentsOfUser,
+  listPackages,
+  listUsers,
+  putLearningSettings,
+  putNewPackage,
+  savePackage,
+  type Owner,
+  type UserRecord,
+} from '@manabi/data';
+import type { AppDeps, AppEnv, AuthClaims } from '../env.js';
+import { ApiError, notFound, validationError } from '../errors.js';
+import { defineRoute, ERROR_RESPONSES } from '../openapi.js';
+import { json, jsonBody } from '../schemas.js';
+import { materializeQuizzes, packageSummary, parsePackage, presentAssignment } from '../services/packages.js';
+
+const HR: readonly Role[] = ['tenant_admin'];
+const RATERS: readonly Role[] = ['tenant_admin', 'manager'];
+const MEMBERS: readonly Role[] = ['tenant_admin', 'manager', 'learner'];
+const anyJson = (name: string, description: string) => z.any().openapi(name, { description });
+const pkgParams = z.object({ id: z.string().openapi({ param: { name: 'id', in: 'path' } }) });
+const moduleParams = z.object({
+  packageId: z.string().openapi({ param: { name: 'packageId', in: 'path' } }),
+  moduleId: z.string().openapi({ param: { name: 'moduleId', in: 'path' } }),
+});
+const userModuleParams = moduleParams.extend({ id: z.string().openapi({ param: { name: 'id', in: 'path' } }) });
+
+const settingsSchema = z
+  .object({
+    weeklyBudgetMinutes: z.number().int().min(10).max(1200),
+    autoAssign: z.partialRecord(z.enum(LEVELS), z.string().max(40)),
+    autoAssignDueDays: z.number().int().min(1).max(730),
+    autoAddRecommendations: z.boolean(),
+  })
+  .openapi('LearningSettings');
+
+export function registerPackageRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): void {
+  const tenant = (auth: AuthClaims): Owner => ({ kind: 'tenant', tenantId: auth.tenantId });
+  const loadPackage = async (owner: Owner, id: string) => {
+    const r = isId(id) ? await getPackage<LearningPackage>(deps.data.platform, owner, id) : null;
+    if (!r) throw notFound('Package');
+    return r;
+  };
+
+  app.openapi(
+    defineRoute({
+      method: 'get',
+      path: '/api/packages',
+      roles: HR,
+      tags: ['packages'],
+      summary: 'Level-based packages: the company’s own and the platform catalog',
+      responses: { 200: json(anyJson('PackageList', '{ items: PackageSummary[] }'), 'Packages by level'), ...ERROR_RESPONSES },
+    }),
+    async (c) => {
+      const own = await listPackages<LearningPackage>(deps.data.platform, tenant(c.get('auth')));
+      const catalog = await listPackages<LearningPackage>(deps.data.platform, { kind: 'catalog' });
+      const order = (l: string) => LEVELS.indexOf(l as (typeof LEVELS)[number]);
+      const items = [...own, ...catalog]
+        .map(packageSummary)
+        .sort((a, b) => order(a.level) - order(b.level) || a.owner.localeCompare(b.owner));
+      return c.json({ items }, 200);
+    },
+  );
+
+  for (const catalog of [false, true]) {
+    app.openapi(
+      defineRoute({
+        method: 'get',
+        path: catalog ? '/api/catalog/packages/{id}' : '/api/packages/{id}',
+        roles: HR,
+        tags: ['packages'],
+        summary: catalog ? 'A platform catalog package (read-only; clone it to customise)' : 'A company package',
+        request: { params: pkgParams },
+        responses: {
+          200: json(anyJson(catalog ? 'CatalogPackage' : 'Package', 'PackageSummary + package'), 'The package'),
+          ...ERROR_RESPONSES,
+        },
+      }),
+      async (c) => {
+        const r = await loadPackage(catalog ? { kind: 'catalog' } : tenant(c.get('auth')), c.req.valid('param').id);
+        return c.json({ ...packageSummary(r), package: r.package }, 200);
+      },
+    );
+  }
+
+  app.openapi(
+    defineRoute({
+      method: 'post',
+      path: '/api/packages',
+      roles: HR,
+      tags: ['packages'],
+      summary: 'Create a package (quiz modules with a template get a published assessment at once)',
+      request: { body: jsonBody(anyJson('PackageInput', 'LearningPackage')) },
+      responses: { 201: json(anyJson('PackageCreated', 'PackageSummary + package'), 'Created'), ...ERROR_RESPONSES },
+    }),
+    async (c) => {
+      const auth = c.get('auth');
+      const pkg = await materializeQuizzes(deps, deps.data.clientFor(auth), parsePackage(await c.req.json()));
+      const now = deps.now().toISOString();
+      const r = await putNewPackage(deps.data.platform, tenant(auth), {
+        id: randomId(),
+        package: pkg,
+        clonedFrom: null,
+        createdAt: now,
+        updatedAt: now,
+        rev: 1,
+      });
+      return c.json({ ...packageSummary(r), package: r.package }, 201);
+    },
+  );
+
+  app.openapi(
+    defineRoute({
+      method: 'post',
+      path: '/api/catalog/packages/{id}/clone',
+      roles: HR,
+      tags: ['packages'],
+      summary: 'Copy a catalog package into the company to customise and assign it',
+      request: { params: pkgParams },
+      responses: { 201: json(anyJson('PackageCloned', 'PackageSummary + package'), 'The company’s copy'), ...ERROR_RESPONSES },
+    }),
+    async (c) => {
+      const auth = c.get('auth');
+      const source = await loadPackage({ kind: 'catalog' }, c.req.valid('param').id);
+      const pkg = await materializeQuizzes(deps, deps.data.clientFor(auth), source.package);
+      const now = deps.now().toISOString();
+      const r = await putNewPackage(deps.data.platform, tenant(auth), {
+        id: randomId(),
+        package: pkg,
+        clonedFrom: source.id,
+        createdAt: now,
+        updatedAt: now,
+        rev: 1,
+      });
+      return c.json({ ...packageSummary(r), package: r.package }, 201);
+    },
+  );
+
+  app.openapi(
+    defineRoute({
+      method: 'put',
+      path: '/api/packages/{id}',
+      roles: HR,
+      tags: ['packages'],
+      summary: 'Change a company package (guarded by expectedRev)',
+      request: { params: pkgParams, body: jsonBody(z.object({ package: z.any(), expectedRev: z.number().int().min(1) })) },
+      responses: { 200: json(anyJson('PackageSaved', 'PackageSummary + package'), 'Saved'), ...ERROR_RESPONSES },
+    }),
+    async (c) => {
+      const auth = c.get('auth');
+      const current = await loadPackage(tenant(auth), c.req.valid('param').id);
+      const body = c.req.valid('json');
+      if (body.expectedRev !== current.rev) throw new ApiError(409, 'stale', 'The package was changed meanwhile; reload it');
+      const pkg = await materializeQuizzes(deps, deps.data.clientFor(auth), parsePackage(body.package, 'package'));
+      const saved = await savePackage(deps.data.platform, tenant(auth), current, pkg, deps.now().toISOString());
+      return c.json({ ...packageSummary(saved), package: saved.package }, 200);
+    },
+  );
+
+  app.openapi(
+    defineRoute({
+      method: 'post',
+      path: '/api/packages/{id}/assignments',
+      roles: HR,
+      tags: ['packages'],
+      summary: 'Assign a package to people, a department or a level, with a due date (assigning twice changes nothing)',
+      request: {
+        params: pkgParams,
+        body: jsonBody(
+          z.object({
+            userIds: z.array(z.string().max(40)).max(1000).optional(),
+            departmentId: z.string().max(40).optional(),
+            level: z.enum(LEVELS).optional(),
+            dueDate: isoDateSchema,
+          }),
+        ),
+      },
+      responses: {
+        200: json(z.object({ created: z.number().int(), existing: z.number().int(), users: z.number().int() }), 'Assigned'),
+        ...ERROR_RESPONSES,
+      },
+    }),
+    async (c) => {
+      const auth = c.get('auth');
+      const db = deps.data.clientFor(auth);
+      const pkg = await loadPackage(tenant(auth), c.req.valid('param').id);
+      const body = c.req.valid('json');
+      if (!body.userIds && !body.departmentId && !body.level) {
+        throw new ApiError(400, 'validation_error', 'Choose people, a department or a level', [
+          { path: 'userIds', message: 'Choose who to assign' },
+        ]);
+      }
+      const targets: UserRecord[] = [];
+      for (const id of body.userIds ?? []) {
+        const u = isId(id) ? await getUser(db, id) : null;
+        if (!u) throw notFound('User');
+        targets.push(u);
+      }
+      if (body.departmentId || body.level) {
+        if (body.departmentId && !isId(body.departmentId)) throw notFound('Department');
+        let cursor: string | undefined;
+        do {
+          const page = await listUsers(db, { departmentId: body.departmentId, level: body.level, limit: 200, cursor });
+          targets.push(...page.items);
+          cursor = page.nextCursor ?? undefined;
+        } while (cursor);
+      }
+      const unique = [...new Map(targets.filter((u) => u.status !== 'deactivated').map((u) => [u.id, u])).values()];
+      const via = body.userIds ? 'user' : body.departmentId ? 'department' : 'level';
+      const now = deps.now().toISOString();
+      let created = 0;
+      for (const u of unique) {
+        const outcome = await assignPackage(db, {
+          userId: u.id,
+          packageId: pkg.id,
+          dueDate: body.dueDate,
+          assignedAt: now,
+          assignedBy: auth.userId,
+          via,
+          completions: {},
+        });
+        if (outcome === 'created') created += 1;
+      }
+      return c.json({ created, existing: unique.length - created, users: unique.length }, 200);
+    },
+  );
+
+  app.openapi(
+    defineRoute({
+      method: 'get',
+      path: '/api/packages/{id}/assignments',
+      roles: HR,
+      tags: ['packages'],
+      summary: 'Who has the package and how far they are',
+      request: { params: pkgParams },
+      responses: {
+        200: json(anyJson('PackageAssignments', '{ items: [{ user, dueDate, progress }] }'), 'Assignments'),
+        ...ERROR_RESPONSES,
+      },
+    }),
+    async (c) => {
+      const auth = c.get('auth');
+      const db = deps.data.clientFor(auth);
+      const pkg = await loadPackage(tenant(auth), c.req.valid('param').id);
+      const assignments = await listAssignmentsOfPackage(db, pkg.id);
+      const items = await Promise.all(
+        assignments.map(async (a) => {
+          const user = await getUser(db, a.userId);
+          const view = await presentAssignment(deps, db, a, pkg.package);
+          return {
+            user: user ? { id: user.id, name: user.name, departmentId: user.departmentId, level: user.level } : null,
+            dueDate: a.dueDate,
+            via: a.via,
+            progress: view.progress,
+          };
+        }),
+      );
+      return c.json({ items }, 200);
+    },
+  );
+
+  app.openapi(
+    defineRoute({
+      method: 'get',
+      path: '/api/me/assignments',
+      roles: MEMBERS,
+      tags: ['packages'],
+      summary: 'My assigned packages with progress per module, earliest due first',
+      responses: { 200: json(anyJson('MyAssignments', '{ items: AssignmentView[] }'), 'Assignments'), ...ERROR_RESPONSES },
+    }),
+    async (c) => {
+      const auth = c.get('auth');
+      const db = deps.data.clientFor(auth);
+      const assignments = await listAssignmentsOfUser(db, auth.userId);
+      const items = await Promise.all(
+        assignments.map(async (a) =>
+          presentAssignment(
+            deps,
+            db,
+            a,
+            (await getPackage<LearningPackage>(deps.data.platform, tenant(auth), a.packageId))?.package ?? null,
+          ),
+        ),
+      );
+      return c.json({ items }, 200);
+    },
+  );
+
+  app.openapi(
+    defineRoute({
+      method: 'post',
+      path: '/api/me/assignments/{packageId}/modules/{moduleId}/complete',
+      roles: MEMBERS,
+      tags: ['packages'],
+      summary: 'Mark a lesson as done (OJT and sessions are signed off by a manager; quizzes by passing)',
+      request: { params: moduleParams },
+      responses: { 200: json(anyJson('AssignmentView', 'assignment + package + progress'), 'Updated'), ...ERROR_RESPONSES },
+    }),
+    async (c) => {
+      const auth = c.get('auth');
+      const { packageId, moduleId } = c.req.valid('param');
+      return c.json(await complete(auth, auth.userId, packageId, moduleId, ['lesson']), 200);
+    },
+  );
+
+  app.openapi(
+    defineRoute({
+      method: 'post',
+      path: '/api/users/{id}/assignments/{packageId}/modules/{moduleId}/signoff',
+      roles: RATERS,
+      tags: ['packages'],
+      summary: 'Sign off an OJT task or record attendance of a training session (manager of the department, or HR)',
+      request: { params: userModuleParams },
+      responses: { 200: json(anyJson('AssignmentSignedOff', 'assignment + package + progress'), 'Updated'), ...ERROR_RESPONSES },
+    }),
+    async (c) => {
+      const auth = c.get('auth');
+      const { id, packageId, moduleId } = c.req.valid('param');
+      const db = deps.data.clientFor(auth);
+      const user = isId(id) ? await getUser(db, id) : null;
+      if (!user) throw notFound('User');
+      if (auth.role === 'manager') {
+        const me = await getUser(db, auth.userId);
+        if (!me?.departmentId || me.departmentId !== user.departmentId) throw notFound('User');
+      }
+      if (user.id === auth.userId) throw new ApiError(403, 'forbidden', 'Your own OJT is signed off by your manager');
+      return c.json(await complete(auth, user.id, packageId, moduleId, ['ojt', 'session']), 200);
+    },
+  );
+
+  const complete = async (auth: AuthClaims, userId: string, packageId: string, moduleId: string, kinds: string[]) => {
+    const db = deps.data.clientFor(auth);
+    const assignment = isId(packageId) ? await getAssignment(db, userId, packageId) : null;
+    if (!assignment) throw notFound('Assignment');
+    const pkg = await loadPackage(tenant(auth), packageId);
+    const module = pkg.package.modules.find((m) => m.id === moduleId);
+    if (!module) throw notFound('Module');
+    if (!kinds.includes(module.kind)) {
+      throw new ApiError(
+        409,
+        'wrong_module_kind',
+        module.kind === 'quiz' ? 'A quiz is completed by passing it' : 'This module is signed off by a manager',
+      );
+    }
+    await completeModule(db, userId, packageId, moduleId, { at: deps.now().toISOString(), by: auth.userId });
+    return presentAssignment(deps, db, (await getAssignment(db, userId, packageId))!, pkg.package);
+  };
+
+  app.openapi(
+    defineRoute({
+      method: 'get',
+      path: '/api/learning/settings',
+      roles: HR,
+      tags: ['packages'],
+      summary: 'Learning settings: weekly time budget, automatic assignment per level, auto-add recommendations',
+      responses: { 200: json(settingsSchema, 'Settings'), ...ERROR_RESPONSES },
+    }),
+    async (c) => c.json(await getLearningSettings(deps.data.clientFor(c.get('auth'))), 200),
+  );
+
+  app.openapi(
+    defineRoute({
+      method: 'put',
+      path: '/api/learning/settings',
+      roles: HR,
+      tags: ['packages'],
+      summary: 'Change the learning settings',
+      request: { body: jsonBody(settingsSchema) },
+      responses: { 200: json(settingsSchema, 'Saved'), ...ERROR_RESPONSES },
+    }),
+    async (c) => {
+      const auth = c.get('auth');
+      const settings = c.req.valid('json');
+      for (const [level, id] of Object.entries(settings.autoAssign)) {
+        if (id && !(isId(id) && (await getPackage(deps.data.platform, tenant(auth), id)))) {
+          throw validationError(
+            new z.ZodError([{ code: 'custom', path: ['autoAssign', level], message: 'Not a package of this company', input: id }]),
+          );
+        }
+      }
+      await putLearningSettings(deps.data.clientFor(auth), settings, deps.now().toISOString());
+      return c.json(settings, 200);
+    },
+  );
+}

@@ -1,0 +1,157 @@
+import type { OpenAPIHono } from '@hono/zod-openapi';
+import { z } from '@hono/zod-openapi';
+import type { Role } from '@manabi/core';
+import {
+  currentProficiencyBySkill,
+  packageProgress,
+  recommend,
+  scheduleWeeks,
+  skillGaps,
+  type CatalogModule,
+  type LearningPackage,
+  type SkillFramework,
+} from '@manabi/upskilling';
+import {
+  getFramework,
+  getLearningSettings,
+  getPackage,
+  getUser,
+  listAssignmentsOfUser,
+  listPackages,
+  listProficiencyEntries,
+  passedAssessments,
+  type PackageRecord,
+} from '@manabi/data';
+import type { AppDeps, AppEnv } from '../env.js';
+import { notFound } from '../errors.js';
+import { defineRoute, ERROR_RESPONSES } from '../openapi.js';
+import { json } from '../schemas.js';
+import { todayInJapan, toDomainEntry } from '../services/skill-standing.js';
+
+const MEMBERS: readonly Role[] = ['tenant_admin', 'manager', 'learner'];
+
+/**
+ * The learner's plan: assigned modules laid out week by week within the weekly time budget
+ * (earliest due first), then recommendations from their largest skill gaps and weakest latest
+ * results, each with its reason.
+ */
+export function registerPlanRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): void {
+  app.openapi(
+    defineRoute({
+      method: 'get',
+      path: '/api/me/plan',
+      roles: MEMBERS,
+      tags: ['packages'],
+      summary: 'My learning plan by week within my time budget, what is late, and recommendations with reasons',
+      responses: { 200: json(z.any().openapi('LearningPlan'), 'The plan'), ...ERROR_RESPONSES },
+    }),
+    async (c) => {
+      const auth = c.get('auth');
+      const db = deps.data.clientFor(auth);
+      const tenantOwner = { kind: 'tenant' as const, tenantId: auth.tenantId };
+      const [me, settings, assignments, framework, entries, own, catalog] = await Promise.all([
+        getUser(db, auth.userId),
+        getLearningSettings(db),
+        listAssignmentsOfUser(db, auth.userId),
+        getFramework<SkillFramework>(db),
+        listProficiencyEntries(db, auth.userId),
+        listPackages<LearningPackage>(deps.data.platform, tenantOwner),
+        listPackages<LearningPackage>(deps.data.platform, { kind: 'catalog' }),
+      ]);
+      if (!me || !framework) throw notFound('User');
+      const today = todayInJapan(deps.now());
+      const packages = new Map<string, PackageRecord<LearningPackage>>([...own, ...catalog].map((p) => [p.id, p]));
+      for (const a of assignments) {
+        if (!packages.has(a.packageId)) {
+          const p = await getPackage<LearningPackage>(deps.data.platform, tenantOwner, a.packageId);
+          if (p) packages.set(p.id, p);
+        }
+      }
+
+      // Assigned modules with their state.
+      const titles = new Map<string, { title: unknown; packageId: string; moduleId: string; moduleKind: string }>();
+      const assigned = [];
+      for (const a of assignments) {
+        const pkg = packages.get(a.packageId)?.package;
+        if (!pkg) continue;
+        const quizIds = pkg.modules.flatMap((m) => (m.kind === 'quiz' && m.assessmentId ? [m.assessmentId] : []));
+        const progress = packageProgress(pkg, a.completions, await passedAssessments(db, me.id, quizIds), a.dueDate, today);
+        for (const m of pkg.modules) {
+          const id = `${a.packageId}:${m.id}`;
+          titles.set(id, { title: m.title, packageId: a.packageId, moduleId: m.id, moduleKind: m.kind });
+          assigned.push({
+            id,
+            title: m.title.ja ?? m.title.en ?? m.id,
+            estimatedMinutes: m.estimatedMinutes,
+            dueDate: a.dueDate,
+            assignedAt: a.assignedAt,
+            done: progress.modules.find((x) => x.moduleId === m.id)?.done ?? false,
+          });
+        }
+      }
+
+      // Recommendations from gaps and latest results, over every package module that builds a skill.
+      const current = currentProficiencyBySkill(entries.map(toDomainEntry), { today });
+      const gaps = me.level ? skillGaps(framework.framework, me.level, null, current) : [];
+      const latest = new Map<string, { skill: string; percent: number; date: string }>();
+      for (const e of entries) {
+        if (e.source !== 'assessment' || e.percent === undefined) continue;
+        const prev = latest.get(e.skillId);
+        if (!prev || prev.date <= e.date) latest.set(e.skillId, { skill: e.skillId, percent: e.percent, date: e.date });
+      }
+      const modules: CatalogModule[] = [];
+      for (const p of packages.values()) {
+        for (const m of p.package.modules) {
+          if (m.kind !== 'lesson' && m.kind !== 'quiz') continue;
+          const id = `${p.id}:${m.id}`;
+          if (!titles.has(id)) titles.set(id, { title: m.title, packageId: p.id, moduleId: m.id, moduleKind: m.kind });
+          modules.push({
+            id,
+            title: { ja: m.title.ja ?? m.title.en ?? '', en: m.title.en ?? m.title.ja ?? '' },
+            skills: m.skillTags,
+            estimatedMinutes: m.estimatedMinutes,
+            level: p.package.level,
+          });
+        }
+      }
+      // Modules assigned (in any package) are not suggested again, whichever copy they are in.
+      const assignedTitles = new Set(assigned.map((x) => x.title));
+      const candidates = modules.filter((m) => !assignedTitles.has(m.title.ja));
+      const recommendations = me.level
+        ? recommend(
+            gaps,
+            [...latest.values()],
+            candidates,
+            assigned.map((x) => x.id),
+            { level: me.level },
+          )
+        : [];
+
+      const plan = scheduleWeeks({
+        assigned,
+        recommendations: recommendations.map((r) => ({ id: r.moduleId, estimatedMinutes: r.estimatedMinutes, priority: r.priority })),
+        today,
+        weeklyBudgetMinutes: settings.weeklyBudgetMinutes,
+      });
+      const reasons = new Map(recommendations.map((r) => [r.moduleId, r.reasonText]));
+      const describe = (id: string) => ({ ...titles.get(id), reason: reasons.get(id) ?? null });
+      return c.json(
+        {
+          weeklyBudgetMinutes: settings.weeklyBudgetMinutes,
+          level: me.level,
+          weeks: plan.weeks.map((w) => ({ ...w, items: w.items.map((i) => ({ ...i, ...describe(i.id) })) })),
+          late: plan.late.map((l) => ({ ...l, ...describe(l.id) })),
+          unscheduled: plan.unscheduled.map((u) => ({ ...u, ...describe(u.id) })),
+          recommendations: recommendations.map((r) => ({
+            ...describe(r.moduleId),
+            id: r.moduleId,
+            skillId: r.skillId,
+            estimatedMinutes: r.estimatedMinutes,
+            reasonText: r.reasonText,
+          })),
+        },
+        200,
+      );
+    },
+  );
+}

@@ -1,0 +1,117 @@
+import { randomId, type Level } from '@manabi/core';
+import { assessmentInputSchema } from '@manabi/assessment';
+import { packageSchema, packageProgress, type LearningPackage } from '@manabi/upskilling';
+import {
+  assignPackage,
+  createAssessment,
+  getLearningSettings,
+  passedAssessments,
+  publishAssessment,
+  type AssignmentRecord,
+  type LearningSettings,
+  type PackageRecord,
+  type TenantDb,
+} from '@manabi/data';
+import type { AppDeps } from '../env.js';
+import { validationError } from '../errors.js';
+import { buildSnapshot } from './assessment-publish.js';
+import { todayInJapan } from './skill-standing.js';
+
+export function parsePackage(body: unknown, prefix?: string): LearningPackage {
+  const parsed = packageSchema.safeParse(body);
+  if (!parsed.success) throw validationError(parsed.error, prefix);
+  return parsed.data;
+}
+
+/**
+ * Gives each quiz module of a company package an assessment of the company: a module written with
+ * a template (draw rules on question banks) gets one created and published now, so learners can
+ * start it at once. Publishing checks the draws exactly (a shortfall is a 400 naming the module).
+ */
+export async function materializeQuizzes(deps: AppDeps, db: TenantDb, pkg: LearningPackage): Promise<LearningPackage> {
+  const modules = [];
+  for (const [i, m] of pkg.modules.entries()) {
+    if (m.kind !== 'quiz' || m.assessmentId || !m.template) {
+      modules.push(m);
+      continue;
+    }
+    const settings = assessmentInputSchema.parse({
+      title: m.title,
+      mode: 'fixed',
+      bankIds: m.template.bankIds,
+      fixed: { questionIds: [], draws: m.template.draws.map((d) => ({ ...d, level: null })), shuffleQuestions: true, shuffleOptions: true },
+      timeLimitMinutes: m.template.timeLimitMinutes,
+      passMark: m.template.passMark,
+      attemptsAllowed: null,
+      reviewPolicy: 'after_submit',
+    });
+    const now = deps.now().toISOString();
+    let built;
+    try {
+      built = await buildSnapshot(deps.data.platform, db.tenantId, settings, 1);
+    } catch (error) {
+      if (error instanceof Error && 'details' in error) {
+        (error as { details: { path: string }[] }).details.forEach((d) => (d.path = `modules.${i}.template.${d.path}`));
+      }
+      throw error;
+    }
+    const created = await createAssessment(db, randomId(), settings, now);
+    await publishAssessment(db, created, built.snapshot, built.questionCount, now);
+    modules.push({ ...m, assessmentId: created.id });
+  }
+  return { ...pkg, modules };
+}
+
+export const packageSummary = (r: PackageRecord<LearningPackage>) => ({
+  id: r.id,
+  owner: r.owner,
+  title: r.package.title,
+  description: r.package.description,
+  level: r.package.level,
+  moduleCount: r.package.modules.length,
+  totalMinutes: r.package.modules.reduce((n, m) => n + m.estimatedMinutes, 0),
+  clonedFrom: r.clonedFrom,
+  rev: r.rev,
+  updatedAt: r.updatedAt,
+});
+
+/** An assignment with its package and progress, as the learner and HR see it. */
+export async function presentAssignment(deps: AppDeps, db: TenantDb, a: AssignmentRecord, pkg: LearningPackage | null) {
+  if (!pkg) return { ...a, package: null, progress: null };
+  const quizIds = pkg.modules.flatMap((m) => (m.kind === 'quiz' && m.assessmentId ? [m.assessmentId] : []));
+  const passed = quizIds.length > 0 ? await passedAssessments(db, a.userId, quizIds) : new Map<string, string>();
+  return {
+    packageId: a.packageId,
+    userId: a.userId,
+    dueDate: a.dueDate,
+    assignedAt: a.assignedAt,
+    via: a.via,
+    package: { title: pkg.title, level: pkg.level, modules: pkg.modules },
+    progress: packageProgress(pkg, a.completions, passed, a.dueDate, todayInJapan(deps.now())),
+  };
+}
+
+/** Assigns the level's package automatically (if HR set one), when a user is created or changes level. */
+export async function autoAssignForLevel(
+  deps: AppDeps,
+  db: TenantDb,
+  userId: string,
+  level: Level | null,
+  by: string,
+  known?: LearningSettings,
+): Promise<void> {
+  if (!level) return;
+  const settings = known ?? (await getLearningSettings(db));
+  const packageId = settings.autoAssign[level];
+  if (!packageId) return;
+  const now = deps.now();
+  await assignPackage(db, {
+    userId,
+    packageId,
+    dueDate: new Date(now.getTime() + settings.autoAssignDueDays * 86400_000 + 9 * 3600_000).toISOString().slice(0, 10),
+    assignedAt: now.toISOString(),
+    assignedBy: by,
+    via: 'auto',
+    completions: {},
+  });
+}

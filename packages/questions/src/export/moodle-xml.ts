@@ -1,0 +1,190 @@
+import type { Locale } from '@manabi/core';
+import { XMLBuilder } from 'fast-xml-parser';
+import { categoryToSkillTag } from '../import/types.js';
+import type { LocalizedText, Question } from '../model.js';
+import { issue, type ExportIssue, type ExportResult } from './types.js';
+import { excerpt, textToHtml, TextWriter } from './xml-text.js';
+
+export interface MoodleXmlExportOptions {
+  /** Moodle XML has no language: the text in this locale is written (else the other one). */
+  locale: Locale;
+}
+
+type XmlObject = Record<string, unknown>;
+
+const builder = new XMLBuilder({
+  ignoreAttributes: false,
+  attributeNamePrefix: '@',
+  format: true,
+  indentBy: '  ',
+  suppressEmptyNode: true,
+});
+
+/**
+ * Writes questions as a Moodle XML `<quiz>` (importable by Moodle and by `parseMoodleXml`).
+ *
+ * - single_choice / multiple_response → multichoice (fractions 100 / 0; multiple: 100÷N for each
+ *   correct option and −100÷N for each wrong one, Manabi's partial credit), true_false →
+ *   truefalse, short_text → shortanswer (`usecase` from caseSensitive; incorrect feedback on a
+ *   `*` answer), numeric → numerical (value and tolerance), ordering → ordering (all items, all
+ *   or nothing; the items are written in the correct order, as Moodle expects).
+ * - Texts are written in the "html" format (escaped, paragraphs and line breaks kept); `title`
+ *   (else the start of the stem) is the name, explanation → generalfeedback, feedback →
+ *   correctfeedback / incorrectfeedback (truefalse, shortanswer, numerical: answer feedback).
+ * - The first skill tag is written as a `<question type="category">` (`$course$/top/<tag>`),
+ *   the others as `<tags>`. Moodle keeps a category until the next one, so questions without a
+ *   category are written first.
+ * Short answers containing "*" (a Moodle wildcard) are skipped; what Moodle XML cannot carry
+ * (the other language, level, difficulty, all-or-nothing multiple response, ordering option
+ * feedback, "<tag>"-like text in a title, control characters) is listed per question in `warnings`.
+ */
+export function exportMoodleXml(questions: Question[], options: MoodleXmlExportOptions): ExportResult {
+  const warnings: ExportIssue[] = [];
+  const written: { category: string | null; question: XmlObject }[] = [];
+  questions.forEach((q, i) => {
+    const index = i + 1;
+    if (q.type === 'short_text' && q.accepted.some((a) => a.includes('*'))) {
+      warnings.push(issue(index, q.title, 'skipped', 'An accepted answer contains "*", a wildcard in Moodle short answers'));
+      return;
+    }
+    const w = new TextWriter(options.locale);
+    const html = (value: LocalizedText | undefined): XmlObject => ({ '@format': 'html', text: value ? textToHtml(w.pick(value)) : '' });
+    const plain = (value: string): XmlObject => ({ '@format': 'moodle_auto_format', text: w.clean(value) });
+    const stem = w.pick(q.stem);
+    // Moodle and parseMoodleXml read a name with "<tag>"-like text as HTML and strip the tags.
+    if (q.title && TAG.test(q.title)) w.lose('"<…>" in the title (read as an HTML tag)');
+    const head: XmlObject = {
+      name: { text: q.title ? w.clean(q.title) : excerpt(stem, `Question ${index}`) },
+      questiontext: { '@format': 'html', text: textToHtml(stem) },
+      generalfeedback: html(q.explanation),
+      defaultgrade: '1',
+      penalty: q.type === 'true_false' ? '1' : '0.3333333',
+      hidden: '0',
+    };
+    const combined = (): XmlObject => ({
+      correctfeedback: html(q.feedback?.correct),
+      partiallycorrectfeedback: html(undefined),
+      incorrectfeedback: html(q.feedback?.incorrect),
+    });
+    /** shortanswer / numerical: the incorrect feedback goes on a `*` answer (any other response), worth nothing. */
+    const otherwise = (): XmlObject[] =>
+      q.feedback?.incorrect ? [{ '@fraction': '0', ...plain('*'), feedback: html(q.feedback.incorrect) }] : [];
+    let body: XmlObject;
+    let type: string;
+    switch (q.type) {
+      case 'single_choice':
+      case 'multiple_response': {
+        type = 'multichoice';
+        const single = q.type === 'single_choice';
+        const share = weight(100 / q.correctOptionIds.length);
+        if (q.type === 'multiple_response' && !q.partialCredit)
+          w.lose('all-or-nothing scoring (Moodle multiple answers give partial credit)');
+        body = {
+          single: String(single),
+          shuffleanswers: 'true',
+          answernumbering: 'abc',
+          showstandardinstruction: '0',
+          ...combined(),
+          answer: q.options.map((o) => {
+            const correct = q.correctOptionIds.includes(o.id);
+            return {
+              '@fraction': single ? (correct ? '100' : '0') : correct ? share : `-${share}`,
+              ...html(o.text),
+              feedback: html(o.feedback),
+            };
+          }),
+        };
+        break;
+      }
+      case 'true_false': {
+        type = 'truefalse';
+        // Moodle shows an answer's feedback when that answer is chosen.
+        const answer = (value: boolean): XmlObject => ({
+          '@fraction': value === q.answer ? '100' : '0',
+          ...plain(String(value)),
+          feedback: html(value === q.answer ? q.feedback?.correct : q.feedback?.incorrect),
+        });
+        body = { answer: [answer(true), answer(false)] };
+        break;
+      }
+      case 'short_text':
+        type = 'shortanswer';
+        body = {
+          usecase: q.caseSensitive ? '1' : '0',
+          answer: [...q.accepted.map((a) => ({ '@fraction': '100', ...plain(a), feedback: html(q.feedback?.correct) })), ...otherwise()],
+        };
+        break;
+      case 'numeric':
+        type = 'numerical';
+        body = {
+          answer: [
+            {
+              '@fraction': '100',
+              ...plain(String(q.answer.value)),
+              tolerance: String(q.answer.tolerance),
+              feedback: html(q.feedback?.correct),
+            },
+            ...otherwise(),
+          ],
+          unitgradingtype: '0',
+          unitpenalty: '0.1000000',
+          showunits: '3',
+          unitsleft: '0',
+        };
+        break;
+      case 'ordering': {
+        type = 'ordering';
+        if (q.options.some((o) => o.feedback)) w.lose('option feedback');
+        const byId = new Map(q.options.map((o) => [o.id, o]));
+        body = {
+          layouttype: 'VERTICAL',
+          selecttype: 'ALL',
+          selectcount: String(q.options.length),
+          gradingtype: 'ALL_OR_NOTHING',
+          showgrading: 'SHOW',
+          numberingstyle: 'none',
+          ...combined(),
+          // Moodle reads the correct order from the order of the answers (fraction = position).
+          answer: q.order.map((id, n) => ({ '@fraction': String(n + 1), ...html(byId.get(id)?.text) })),
+        };
+        break;
+      }
+    }
+    const tags = q.skillTags.map((t) => w.clean(t)).filter((t) => t !== '');
+    const first = tags[0];
+    const category = first !== undefined && categoryToSkillTag(`$course$/top/${first}`) === first ? first : null;
+    const otherTags = category === null ? tags : tags.slice(1);
+    if (q.level) w.lose('level');
+    if (q.difficultyPrior !== null) w.lose('difficulty');
+    if (w.lost.length > 0) warnings.push(issue(index, q.title, 'dropped', `Not in Moodle XML: ${w.lost.join(', ')}`));
+    written.push({
+      category,
+      question: {
+        '@type': type,
+        ...head,
+        ...body,
+        ...(otherTags.length > 0 ? { tags: { tag: otherTags.map((text) => ({ text })) } } : {}),
+      },
+    });
+  });
+
+  // A category applies until the next category entry and there is no way back to "none":
+  // questions without a category come first, so Moodle puts them in the category chosen at import.
+  const ordered = [...written.filter((x) => x.category === null), ...written.filter((x) => x.category !== null)];
+  const entries: XmlObject[] = [];
+  let current: string | null = null;
+  for (const { category, question } of ordered) {
+    if (category !== null && category !== current) {
+      entries.push({ '@type': 'category', category: { text: `$course$/top/${category}` } });
+      current = category;
+    }
+    entries.push(question);
+  }
+  const xml = builder.build({ quiz: entries.length > 0 ? { question: entries } : '' }) as string;
+  return { text: `<?xml version="1.0" encoding="UTF-8"?>\n${xml}`, exported: written.length, warnings };
+}
+
+const TAG = /<\/?[a-z][^>]*>/i;
+
+/** Moodle writes fractions with 7 significant decimals of the 0..1 grade (33.33333 = 0.3333333). */
+const weight = (w: number): string => String(Math.round(w * 1e5) / 1e5);

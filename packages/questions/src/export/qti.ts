@@ -1,0 +1,258 @@
+import type { Locale } from '@manabi/core';
+import { XMLBuilder } from 'fast-xml-parser';
+import { optionIdAt } from '../import/types.js';
+import type { Question, QuestionOption } from '../model.js';
+import { issue, type ExportIssue } from './types.js';
+import { excerpt, paragraphs, TextWriter } from './xml-text.js';
+
+export interface QtiExportOptions {
+  /** QTI items carry no language here: the text in this locale is written (else the other one). */
+  locale: Locale;
+}
+
+export interface QtiFile {
+  name: string;
+  text: string;
+}
+
+export interface QtiExportResult {
+  /** One assessmentItem per file (`item-001.xml`, numbered by position in the exported list). `parseQtiItems` reads them back. */
+  files: QtiFile[];
+  /** `imsmanifest.xml` listing the files: zip it with them for an IMS content package. */
+  manifest: string;
+  /** Number of questions written (= files). */
+  exported: number;
+  /** Everything that is not in the files, question by question. */
+  warnings: ExportIssue[];
+}
+
+type XmlNode = Record<string, unknown>;
+
+const QTI_NS = 'http://www.imsglobal.org/xsd/imsqti_v2p1';
+const XSI_NS = 'http://www.w3.org/2001/XMLSchema-instance';
+const TEMPLATES = 'http://www.imsglobal.org/question/qti_v2p1/rptemplates/';
+/** What `parseQti` writes for an inline text entry, and where the exporter puts one back. */
+const BLANK = '_____';
+/** QTI identifiers are XML names (NCName): a letter or "_" first. Manabi option ids may start with a digit, "." or "-". */
+const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_.-]*$/;
+
+// preserveOrder: itemBody is mixed content (text, <br/>, inline interactions), so the layout is
+// written by hand (`block`) instead of by the builder's formatter, which would add whitespace inside paragraphs.
+const builder = new XMLBuilder({ preserveOrder: true, ignoreAttributes: false, attributeNamePrefix: '', suppressEmptyNode: true });
+
+const el = (tag: string, attrs: Record<string, string> = {}, children: XmlNode[] = []): XmlNode => ({
+  [tag]: children,
+  ...(Object.keys(attrs).length > 0 ? { ':@': attrs } : {}),
+});
+const text = (value: string): XmlNode[] => (value === '' ? [] : [{ '#text': value }]);
+/** Element children each on its own line, indented for `depth`. */
+const block = (depth: number, children: XmlNode[]): XmlNode[] => [
+  ...children.flatMap((c) => [...text(`\n${'  '.repeat(depth)}`), c]),
+  ...text(`\n${'  '.repeat(depth - 1)}`),
+];
+/** Lines of one paragraph, separated by <br/>. */
+const inline = (lines: string[]): XmlNode[] => lines.flatMap((line, i) => [...(i > 0 ? [el('br')] : []), ...text(line)]);
+/** Several paragraphs inside one inline context (a choice): a blank line is two <br/>. */
+const flow = (value: string): XmlNode[] => paragraphs(value).flatMap((p, i) => [...(i > 0 ? [el('br'), el('br')] : []), ...inline(p)]);
+const xml = (root: XmlNode): string => `<?xml version="1.0" encoding="UTF-8"?>\n${builder.build([root]) as string}\n`;
+
+/**
+ * Writes questions as IMS QTI 2.1 assessmentItems, one file each (read back by `parseQtiItems`),
+ * plus an `imsmanifest.xml` for a content package. The subset `parseQti` reads:
+ *
+ * - single_choice / multiple_response → choiceInteraction (cardinality single / multiple,
+ *   `match_correct`; multiple response with partial credit: `map_response` with +1 per correct
+ *   and −1 per wrong choice, bounded 0…N — Manabi's rule);
+ * - ordering → orderInteraction (`match_correct`);
+ * - short_text → textEntryInteraction, string: correctResponse = the first accepted answer, a
+ *   mapEntry (1 point, `caseSensitive`) per accepted answer, `map_response`;
+ * - numeric → textEntryInteraction, float: correctResponse = the value, `match_correct`. A
+ *   tolerance cannot be expressed without custom response processing (which `parseQti` does not
+ *   evaluate): the exact value is written and the tolerance reported as dropped.
+ * The stem is the itemBody (paragraphs, <br/>); a text entry goes in place of the stem's first
+ * "_____", else in a paragraph after it. true_false has no interaction in the subset: skipped.
+ * Not written, reported per question: feedback, explanation, option feedback, skill tags,
+ * level, difficulty, the other language, control characters, option ids that are not QTI identifiers (renamed a, b, c…).
+ */
+export function exportQti(questions: Question[], options: QtiExportOptions): QtiExportResult {
+  const warnings: ExportIssue[] = [];
+  const files: QtiFile[] = [];
+  const width = Math.max(3, String(questions.length).length);
+  questions.forEach((q, i) => {
+    const index = i + 1;
+    if (q.type === 'true_false') {
+      warnings.push(
+        issue(index, q.title, 'skipped', 'QTI has no true/false interaction (a two-choice item would re-import as single choice)'),
+      );
+      return;
+    }
+    const w = new TextWriter(options.locale);
+    const identifier = `item-${String(index).padStart(width, '0')}`;
+    const stem = w.pick(q.stem);
+    const title = q.title ? w.clean(q.title) : excerpt(stem, `Question ${index}`);
+    let declaration: XmlNode;
+    let interaction: XmlNode;
+    let template = 'match_correct';
+    let maximum = 1;
+    switch (q.type) {
+      case 'single_choice':
+      case 'multiple_response':
+      case 'ordering': {
+        const id = identifiers(q.options, w);
+        const choices = block(
+          3,
+          q.options.map((o) => el('simpleChoice', { identifier: id(o.id) }, flow(w.pick(o.text)))),
+        );
+        if (q.options.some((o) => o.feedback)) w.lose('option feedback');
+        if (q.type === 'ordering') {
+          declaration = response('ordered', 'identifier', q.order.map(id));
+          interaction = el('orderInteraction', { responseIdentifier: 'RESPONSE', shuffle: 'true' }, choices);
+        } else {
+          const single = q.type === 'single_choice';
+          const mapped = q.type === 'multiple_response' && q.partialCredit;
+          const mapping = mapped
+            ? [
+                el(
+                  'mapping',
+                  { lowerBound: '0', upperBound: String(q.correctOptionIds.length), defaultValue: '0' },
+                  block(
+                    3,
+                    q.options.map((o) => el('mapEntry', { mapKey: id(o.id), mappedValue: q.correctOptionIds.includes(o.id) ? '1' : '-1' })),
+                  ),
+                ),
+              ]
+            : [];
+          if (mapped) {
+            template = 'map_response';
+            maximum = q.correctOptionIds.length;
+          }
+          declaration = response(single ? 'single' : 'multiple', 'identifier', q.correctOptionIds.map(id), mapping);
+          interaction = el(
+            'choiceInteraction',
+            { responseIdentifier: 'RESPONSE', shuffle: 'true', maxChoices: single ? '1' : '0' },
+            choices,
+          );
+        }
+        break;
+      }
+      case 'short_text': {
+        const accepted = q.accepted.map((a) => w.clean(a));
+        const caseSensitive = String(q.caseSensitive);
+        const mapping = el(
+          'mapping',
+          { defaultValue: '0' },
+          block(
+            3,
+            accepted.map((a) => el('mapEntry', { mapKey: a, mappedValue: '1', caseSensitive })),
+          ),
+        );
+        declaration = response('single', 'string', accepted.slice(0, 1), [mapping]);
+        interaction = el('textEntryInteraction', { responseIdentifier: 'RESPONSE' });
+        template = 'map_response';
+        break;
+      }
+      case 'numeric':
+        declaration = response('single', 'float', [String(q.answer.value)]);
+        interaction = el('textEntryInteraction', { responseIdentifier: 'RESPONSE' });
+        if (q.answer.tolerance > 0) w.lose(`tolerance ±${q.answer.tolerance} (QTI text entry is scored exactly)`);
+        break;
+    }
+    const inlineEntry = q.type === 'short_text' || q.type === 'numeric';
+    const body = inlineEntry ? stemBlocks(stem, interaction) : [...stemBlocks(stem), interaction];
+    if (q.feedback) w.lose('feedback');
+    if (q.explanation) w.lose('explanation');
+    if (q.skillTags.length > 0) w.lose('skill tags');
+    if (q.level) w.lose('level');
+    if (q.difficultyPrior !== null) w.lose('difficulty');
+    if (w.lost.length > 0) warnings.push(issue(index, q.title, 'dropped', `Not in QTI: ${w.lost.join(', ')}`));
+    const item = el(
+      'assessmentItem',
+      {
+        xmlns: QTI_NS,
+        'xmlns:xsi': XSI_NS,
+        'xsi:schemaLocation': `${QTI_NS} ${QTI_NS}.xsd`,
+        identifier,
+        title,
+        adaptive: 'false',
+        timeDependent: 'false',
+      },
+      block(1, [
+        declaration,
+        el('outcomeDeclaration', { identifier: 'SCORE', cardinality: 'single', baseType: 'float', normalMaximum: String(maximum) }),
+        el('itemBody', {}, block(2, body)),
+        el('responseProcessing', { template: `${TEMPLATES}${template}` }),
+      ]),
+    );
+    files.push({ name: `${identifier}.xml`, text: xml(item) });
+  });
+  return { files, manifest: manifest(files), exported: files.length, warnings };
+}
+
+/** A responseDeclaration with its correctResponse (and mapping). */
+function response(cardinality: string, baseType: string, values: string[], mapping: XmlNode[] = []): XmlNode {
+  const correct = el(
+    'correctResponse',
+    {},
+    block(
+      3,
+      values.map((v) => el('value', {}, text(v))),
+    ),
+  );
+  return el('responseDeclaration', { identifier: 'RESPONSE', cardinality, baseType }, block(2, [correct, ...mapping]));
+}
+
+/** Option id → QTI identifier: the ids themselves, or a, b, c… for all options when one is not an identifier. */
+function identifiers(options: QuestionOption[], w: TextWriter): (id: string) => string {
+  const bad = options.filter((o) => !IDENTIFIER.test(o.id));
+  if (bad.length === 0) return (id) => id;
+  const renamed = new Map(options.map((o, i) => [o.id, optionIdAt(i)]));
+  w.lose(`option ids (${bad.map((o) => o.id).join(', ')} not QTI identifiers: written as ${[...renamed.values()].join(', ')})`);
+  return (id) => renamed.get(id) ?? id;
+}
+
+/** The stem as paragraphs; an inline `entry` replaces the first "_____", else it gets a paragraph of its own. */
+function stemBlocks(stem: string, entry?: XmlNode): XmlNode[] {
+  const paras = paragraphs(stem);
+  const at = entry ? paras.findIndex((p) => p.some((line) => line.includes(BLANK))) : -1;
+  const blocks = paras.map((p, i) => {
+    if (i !== at || !entry) return el('p', {}, inline(p));
+    const joined = p.join('\n');
+    const k = joined.indexOf(BLANK);
+    return el('p', {}, [...inline(joined.slice(0, k).split('\n')), entry, ...inline(joined.slice(k + BLANK.length).split('\n'))]);
+  });
+  if (entry && at < 0) blocks.push(el('p', {}, [entry]));
+  return blocks;
+}
+
+function manifest(files: QtiFile[]): string {
+  const CP_NS = 'http://www.imsglobal.org/xsd/imscp_v1p1';
+  return xml(
+    el(
+      'manifest',
+      {
+        xmlns: CP_NS,
+        'xmlns:xsi': XSI_NS,
+        'xsi:schemaLocation': `${CP_NS} http://www.imsglobal.org/xsd/qti/qtiv2p1/qtiv2p1_imscpv1p2_v1p0.xsd`,
+        identifier: 'manabi-questions',
+      },
+      block(1, [
+        el('metadata', {}, block(2, [el('schema', {}, text('QTIv2.1 Package')), el('schemaversion', {}, text('1.0.0'))])),
+        el('organizations'),
+        el(
+          'resources',
+          {},
+          block(
+            2,
+            files.map((f) =>
+              el(
+                'resource',
+                { identifier: f.name.replace(/\.xml$/, ''), type: 'imsqti_item_xmlv2p1', href: f.name },
+                block(3, [el('file', { href: f.name })]),
+              ),
+            ),
+          ),
+        ),
+      ]),
+    ),
+  );
+}

@@ -1,0 +1,121 @@
+import { z } from 'zod';
+import { levelSchema } from '@manabi/core';
+
+/** HR-authored text: Japanese and/or English (at least one; the UI falls back to the other). */
+const bilingual = (max: number) =>
+  z
+    .object({ ja: z.string().trim().min(1).max(max).optional(), en: z.string().trim().min(1).max(max).optional() })
+    .refine((t) => t.ja !== undefined || t.en !== undefined, { message: 'Japanese or English text is required' });
+const localizedTextSchema = bilingual(300);
+const longTextSchema = bilingual(20_000);
+
+const moduleId = z.string().regex(/^[a-z0-9-]{1,40}$/, { message: 'Module id: 1-40 lower-case letters, digits, -' });
+const minutes = z.number().int().min(1).max(600);
+const tags = z.array(z.string().trim().min(1).max(100)).max(20).default([]);
+
+/** A quiz module names an assessment of the company, or a template that becomes one when the package is created. */
+export const quizTemplateSchema = z.object({
+  /** Tenant bank ids or `catalog:<id>`. */
+  bankIds: z.array(z.string().min(1).max(80)).min(1),
+  draws: z.array(z.object({ skill: z.string().trim().min(1).max(100), count: z.number().int().min(1).max(50) })).min(1),
+  passMark: z.number().min(0).max(100).default(60),
+  timeLimitMinutes: z.number().int().min(1).max(600).nullable().default(null),
+});
+
+const common = { id: moduleId, title: localizedTextSchema, estimatedMinutes: minutes, skillTags: tags };
+
+/** The four means of training a package mixes (e-learning, quizzes, OJT, training sessions). */
+export const moduleSchema = z.discriminatedUnion('kind', [
+  z.object({ ...common, kind: z.literal('lesson'), body: longTextSchema }),
+  z.object({
+    ...common,
+    kind: z.literal('quiz'),
+    assessmentId: z.string().min(1).max(40).optional(),
+    template: quizTemplateSchema.optional(),
+  }),
+  z.object({ ...common, kind: z.literal('ojt'), instructions: longTextSchema }),
+  z.object({
+    ...common,
+    kind: z.literal('session'),
+    format: z.enum(['online', 'in_person']),
+    startsAt: z.iso.datetime({ offset: true }).nullable().default(null),
+    place: z.string().trim().max(200).nullable().default(null),
+  }),
+]);
+export type PackageModule = z.infer<typeof moduleSchema>;
+export type ModuleKind = PackageModule['kind'];
+
+/** A level-based package (階層別研修): short modules for one level of the ladder. */
+export const packageSchema = z
+  .object({
+    title: localizedTextSchema,
+    description: longTextSchema,
+    level: levelSchema,
+    modules: z.array(moduleSchema).min(1).max(50),
+  })
+  .superRefine((p, ctx) => {
+    const ids = p.modules.map((m) => m.id);
+    ids.forEach((id, i) => {
+      if (ids.indexOf(id) !== i) ctx.addIssue({ code: 'custom', path: ['modules', i, 'id'], message: `Duplicate module id "${id}"` });
+    });
+    p.modules.forEach((m, i) => {
+      if (m.kind === 'quiz' && !m.assessmentId && !m.template) {
+        ctx.addIssue({ code: 'custom', path: ['modules', i], message: 'A quiz module needs an assessment or a template' });
+      }
+    });
+  });
+export type LearningPackage = z.infer<typeof packageSchema>;
+export type LearningPackageInput = z.input<typeof packageSchema>;
+
+/** How a module was completed: marked done (lesson), passed (quiz), signed off (OJT), attended (session). */
+export interface ModuleCompletion {
+  at: string;
+  by: string;
+}
+
+export interface ModuleStatus {
+  moduleId: string;
+  kind: ModuleKind;
+  done: boolean;
+  completedAt: string | null;
+}
+
+export interface PackageProgress {
+  modules: ModuleStatus[];
+  done: number;
+  total: number;
+  percent: number;
+  status: 'not_started' | 'in_progress' | 'completed';
+  /** Not completed and the due date has passed (Japan date). */
+  overdue: boolean;
+}
+
+/**
+ * Progress of one assignment. Quiz modules are done when the learner has passed the quiz (from
+ * their results, passed in as `passedAssessments`); the others when recorded as completed.
+ */
+export function packageProgress(
+  pkg: Pick<LearningPackage, 'modules'>,
+  completions: Readonly<Record<string, ModuleCompletion>>,
+  passedAssessments: ReadonlyMap<string, string>,
+  dueDate: string | null,
+  today: string,
+): PackageProgress {
+  const modules = pkg.modules.map((m) => {
+    const passedAt = m.kind === 'quiz' && m.assessmentId ? (passedAssessments.get(m.assessmentId) ?? null) : null;
+    const completion = completions[m.id];
+    const completedAt = passedAt ?? completion?.at ?? null;
+    return { moduleId: m.id, kind: m.kind, done: completedAt !== null, completedAt };
+  });
+  const done = modules.filter((m) => m.done).length;
+  const total = modules.length;
+  const status = done === 0 ? 'not_started' : done === total ? 'completed' : 'in_progress';
+  return {
+    modules,
+    done,
+    total,
+    percent: Math.floor((100 * done) / total),
+    status,
+    overdue: status !== 'completed' && dueDate !== null && dueDate < today,
+  };
+}
