@@ -74,6 +74,35 @@ describe('item bank', () => {
     expect(commit.body.imported).toBe(3);
     const list = (await hr.client.get(`/api/banks/${bank.id}/questions`)).body.items;
     expect(list.map((q: { type: string }) => q.type).sort()).toEqual(['numeric', 'single_choice', 'true_false']);
+
+    // Export in every format; what a format cannot hold is listed, and the files import again.
+    const download = async (format: string) => {
+      const res = await fetch(`${server.url}/api/banks/${bank.id}/export?format=${format}`, {
+        headers: { authorization: `Bearer ${hr.client.token}` },
+      });
+      expect(res.status, format).toBe(200);
+      return {
+        bytes: new Uint8Array(await res.arrayBuffer()),
+        warnings: JSON.parse(decodeURIComponent(res.headers.get('x-export-warnings') ?? '[]')),
+      };
+    };
+    for (const [format, importFormat] of [
+      ['gift', 'gift'],
+      ['moodle_xml', 'moodle_xml'],
+      ['csv', 'csv'],
+    ] as const) {
+      const { bytes } = await download(format);
+      const again = await hr.client.upload(
+        `/api/banks/${bank.id}/import?format=${importFormat}&mode=preview`,
+        bytes,
+        {},
+        `export.${format}`,
+      );
+      expect(again.body.imported, format).toBe(3);
+    }
+    const qti = await download('qti21');
+    expect([...qti.bytes.slice(0, 2)]).toEqual([0x50, 0x4b]); // a zip
+    expect(qti.warnings.some((w: { message: string }) => /true.?false|skipped/i.test(w.message) || w.code === 'skipped')).toBe(true);
     expect(
       list.every((q: { skillTags: string[]; status: string }) => q.skillTags.includes('コンプライアンス') && q.status === 'published'),
     ).toBe(true);

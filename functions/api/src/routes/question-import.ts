@@ -7,10 +7,13 @@ import {
   parseQti,
   parseQuestionCsv,
   exportGift,
+  exportMoodleXml,
+  exportQti,
   exportQuestionCsv,
   type ImportResult,
   type Question,
 } from '@manabi/questions';
+import { strToU8, zipSync } from 'fflate';
 import { createQuestions, getBank, getQuestionVersion, listQuestions, type Owner } from '@manabi/data';
 import type { AppDeps, AppEnv } from '../env.js';
 import { ApiError, notFound } from '../errors.js';
@@ -142,8 +145,11 @@ export function registerQuestionImportRoutes(app: OpenAPIHono<AppEnv>, deps: App
       path: '/api/banks/{bankId}/export',
       roles: HR,
       tags: ['questions'],
-      summary: 'Export a bank’s questions (latest versions) as CSV or GIFT',
-      request: { params: bankParams, query: z.object({ format: z.enum(['csv', 'gift']), locale: localeSchema.default('ja') }) },
+      summary: 'Export a bank’s questions (latest versions): CSV, GIFT, Moodle XML, or a QTI 2.1 zip; warnings in x-export-warnings',
+      request: {
+        params: bankParams,
+        query: z.object({ format: z.enum(['csv', 'gift', 'moodle_xml', 'qti21']), locale: localeSchema.default('ja') }),
+      },
       responses: { 200: { description: 'The file', content: { 'text/csv': { schema: z.string() } } }, ...ERROR_RESPONSES },
     }),
     async (c) => {
@@ -160,9 +166,29 @@ export function registerQuestionImportRoutes(app: OpenAPIHono<AppEnv>, deps: App
           questions.push((await getQuestionVersion(deps.data.platform, owner, head.id, head.latestVersion)) as Question);
         cursor = page.nextCursor ?? undefined;
       } while (cursor);
-      const out = format === 'csv' ? exportQuestionCsv(questions) : exportGift(questions, { locale });
-      const ext = format === 'csv' ? 'csv' : 'gift.txt';
-      c.header('content-type', `${format === 'csv' ? 'text/csv' : 'text/plain'}; charset=utf-8`);
+      // What a format cannot hold is reported per question in a header (as JSON), never dropped silently.
+      const report = (warnings: unknown[]) => c.header('x-export-warnings', encodeURIComponent(JSON.stringify(warnings)));
+      if (format === 'qti21') {
+        const out = exportQti(questions, { locale });
+        report(out.warnings);
+        const zip = zipSync({
+          'imsmanifest.xml': strToU8(out.manifest),
+          ...Object.fromEntries(out.files.map((f) => [f.name, strToU8(f.text)])),
+        });
+        c.header('content-type', 'application/zip');
+        c.header('content-disposition', `attachment; filename="questions-${bank.id}-qti21.zip"`);
+        return c.body(zip.slice().buffer as ArrayBuffer, 200);
+      }
+      const out =
+        format === 'csv'
+          ? exportQuestionCsv(questions)
+          : format === 'gift'
+            ? exportGift(questions, { locale })
+            : exportMoodleXml(questions, { locale });
+      report(out.warnings);
+      const ext = { csv: 'csv', gift: 'gift.txt', moodle_xml: 'moodle.xml' }[format];
+      const type = { csv: 'text/csv', gift: 'text/plain', moodle_xml: 'application/xml' }[format];
+      c.header('content-type', `${type}; charset=utf-8`);
       c.header('content-disposition', `attachment; filename="questions-${bank.id}.${ext}"`);
       return c.body((format === 'csv' ? '\uFEFF' : '') + out.text, 200);
     },
