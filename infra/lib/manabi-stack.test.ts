@@ -73,6 +73,15 @@ describe('ManabiStack template', () => {
     });
   });
 
+  it('runs the reminder job daily at 08:00 JST with access to the table', () => {
+    template.hasResourceProperties('AWS::Events::Rule', { ScheduleExpression: 'cron(0 23 * * ? *)', State: 'ENABLED' });
+    template.hasResourceProperties('AWS::Lambda::Function', {
+      Description: 'Manabi reminders (test)',
+      Runtime: 'nodejs22.x',
+      Timeout: 900,
+    });
+  });
+
   it('routes /api/{proxy+} through the HTTP API and CloudFront', () => {
     template.hasResourceProperties('AWS::ApiGatewayV2::Route', { RouteKey: 'ANY /api/{proxy+}' });
     template.hasResourceProperties('AWS::CloudFront::Distribution', {

@@ -18,6 +18,8 @@ import {
 import { HttpOrigin, S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
 import { Architecture, Runtime } from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { Rule, Schedule } from 'aws-cdk-lib/aws-events';
+import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
 import { BlockPublicAccess, Bucket, BucketEncryption } from 'aws-cdk-lib/aws-s3';
 import type { Construct } from 'constructs';
 import { localBundlingEnvironment } from './local-bundling';
@@ -28,6 +30,9 @@ export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
 /** The Lambda entry: exports `handler`, the Hono app wrapped by hono/aws-lambda. */
 export const API_ENTRY = join(REPO_ROOT, 'functions', 'api', 'src', 'lambda.ts');
+
+/** The reminder job's entry: the same function the local server runs on an interval. */
+export const REMINDERS_ENTRY = join(REPO_ROOT, 'functions', 'api', 'src', 'jobs', 'lambda-reminders.ts');
 
 /**
  * ESM bundles have no `require`; CJS dependencies bundled into them call it (esbuild's
@@ -89,6 +94,38 @@ export class ManabiStack extends Stack {
       },
     });
     table.grantReadWriteData(apiFunction);
+
+    // Reminders (due-soon / overdue assignments, due check-ins): once a day at 08:00 JST.
+    const remindersFunction = new NodejsFunction(this, 'RemindersFunction', {
+      description: `Manabi reminders (${props.stage})`,
+      entry: REMINDERS_ENTRY,
+      handler: 'handler',
+      runtime: Runtime.NODEJS_22_X,
+      architecture: Architecture.ARM_64,
+      memorySize: 512,
+      timeout: Duration.minutes(15),
+      projectRoot: REPO_ROOT,
+      depsLockFilePath: join(REPO_ROOT, 'pnpm-lock.yaml'),
+      environment: { TABLE_NAME: table.tableName, NODE_OPTIONS: '--enable-source-maps' },
+      bundling: {
+        forceDockerBundling: false,
+        environment: localBundlingEnvironment(REPO_ROOT),
+        format: OutputFormat.ESM,
+        target: 'node22',
+        mainFields: ['module', 'main'],
+        minify: true,
+        sourceMap: true,
+        sourcesContent: false,
+        banner: ESM_REQUIRE_BANNER,
+        bundleAwsSDK: true,
+      },
+    });
+    table.grantReadWriteData(remindersFunction);
+    new Rule(this, 'RemindersSchedule', {
+      description: 'Daily reminders at 08:00 JST',
+      schedule: Schedule.cron({ minute: '0', hour: '23' }),
+      targets: [new LambdaFunction(remindersFunction)],
+    });
 
     const api = new HttpApi(this, 'HttpApi', {
       description: `Manabi API (${props.stage})`,

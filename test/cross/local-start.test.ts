@@ -80,11 +80,24 @@ describe('npm start (the local server)', () => {
     // The demo company has the catalog-backed assessments ready to take.
     const assessments = await fetch(`${url}/api/assessments`, { headers: { authorization: `Bearer ${accessToken}` } });
     const items = ((await assessments.json()) as { items: { status: string; mode: string; questionCount: number | null }[] }).items;
-    expect(items.map((a) => [a.mode, a.status]).sort()).toEqual([
-      ['adaptive', 'published'],
-      ['fixed', 'published'],
-    ]);
-    expect(items.find((a) => a.mode === 'fixed')!.questionCount).toBe(12);
+    // Two demo assessments plus the quiz of the new-employee package; all ready to take.
+    expect(items.every((a) => a.status === 'published')).toBe(true);
+    expect(items.filter((a) => a.mode === 'adaptive')).toHaveLength(1);
+    expect(
+      items
+        .filter((a) => a.mode === 'fixed')
+        .map((a) => a.questionCount)
+        .sort(),
+    ).toEqual([12, 6]);
+    const learnerSignin = await fetch(`${url}/api/auth/signin`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'learner1@demo.manabi.example', password: 'manabi-demo-2026' }),
+    });
+    const learnerToken = ((await learnerSignin.json()) as { accessToken: string }).accessToken;
+    const plan = await fetch(`${url}/api/me/plan`, { headers: { authorization: `Bearer ${learnerToken}` } });
+    const weeks = ((await plan.json()) as { weeks: { items: unknown[] }[] }).weeks;
+    expect(weeks.flatMap((w) => w.items).length).toBeGreaterThan(0);
     const page = await fetch(`${url}/admin/users`);
     expect(page.headers.get('content-type')).toContain('text/html');
     expect(await page.text()).toContain('<div id="app"');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { RouteMeta } from 'vue-router';
-import { accessDecision, safeRedirect, type AccessState } from './router';
+import { accessDecision, routes, safeRedirect, type AccessState } from './router';
 
 const signedOut: AccessState = {
   isSignedIn: false,
@@ -67,5 +67,20 @@ describe('route access', () => {
     expect(safeRedirect('//evil.example')).toBeNull();
     expect(safeRedirect('https://evil.example')).toBeNull();
     expect(safeRedirect(['/me'])).toBeNull();
+  });
+
+  it('opens the skill pages to the right roles', () => {
+    const manager: AccessState = { isSignedIn: true, role: 'manager', homePath: '/me' };
+    const meta = (name: string) => routes.find((route) => route.name === name)?.meta ?? {};
+    for (const [name, path] of [
+      ['skill-map', '/admin/skills'],
+      ['user-skills', '/admin/users/u2/skills'],
+    ] as const) {
+      expect(accessDecision(to(path, meta(name), name), admin)).toBe(true);
+      expect(accessDecision(to(path, meta(name), name), manager)).toBe(true);
+      expect(accessDecision(to(path, meta(name), name), learner)).toEqual({ name: 'forbidden' });
+    }
+    expect(accessDecision(to('/me/skills', meta('my-skills'), 'my-skills'), learner)).toBe(true);
+    expect(accessDecision(to('/me/skills', meta('my-skills'), 'my-skills'), admin)).toBe(true);
   });
 });

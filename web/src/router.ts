@@ -24,6 +24,8 @@ declare module 'vue-router' {
 }
 
 const ADMIN: Role[] = ['tenant_admin'];
+/** HR admins see everyone; managers see the members of their own department (the API enforces it). */
+const PEOPLE_LEADS: Role[] = ['tenant_admin', 'manager'];
 
 export const routes: RouteRecordRaw[] = [
   {
@@ -58,7 +60,26 @@ export const routes: RouteRecordRaw[] = [
     component: () => import('./pages/MePage.vue'),
     meta: { titleKey: 'me.title' },
   },
+  {
+    path: '/me/skills',
+    name: 'my-skills',
+    component: () => import('./pages/MySkillsPage.vue'),
+    meta: { titleKey: 'mySkills.title' },
+  },
   { path: '/admin', redirect: '/admin/users' },
+  {
+    path: '/admin/skills',
+    name: 'skill-map',
+    component: () => import('./pages/SkillMapPage.vue'),
+    meta: { roles: PEOPLE_LEADS, titleKey: 'skillMap.title' },
+  },
+  {
+    path: '/admin/users/:id/skills',
+    name: 'user-skills',
+    component: () => import('./pages/UserSkillsPage.vue'),
+    props: true,
+    meta: { roles: PEOPLE_LEADS, titleKey: 'userSkills.title' },
+  },
   {
     path: '/admin/users',
     name: 'users',

@@ -21,3 +21,4 @@ export * from './frameworks.js';
 export * from './proficiency.js';
 export * from './goals.js';
 export * from './learning.js';
+export * from './followup.js';

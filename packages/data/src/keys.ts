@@ -115,6 +115,40 @@ export const keys = {
   /** The company's learning settings (weekly budget, auto-assign per level, auto-add recommendations). */
   learningSettings: (tenantId: string): ItemKey => ({ pk: `${tenantPrefix(tenantId)}#SETTINGS`, sk: 'LEARNING' }),
 
+  /** Follow-up: a learner's mentor; gsi1 lists a mentor's mentees. */
+  mentorship: (tenantId: string, learnerId: string): ItemKey => ({
+    pk: `${tenantPrefix(tenantId)}#USER#${part(learnerId)}#MENTOR`,
+    sk: 'MENTOR',
+  }),
+  menteesOf: (tenantId: string, mentorId: string, learnerId?: string) => ({
+    gsi1pk: `${tenantPrefix(tenantId)}#MENTOR#${part(mentorId)}#MENTEES`,
+    gsi1sk: learnerId === undefined ? '' : part(learnerId),
+  }),
+  checkIn: (tenantId: string, checkInId: string): ItemKey => ({
+    pk: `${tenantPrefix(tenantId)}#CHECKIN#${part(checkInId)}`,
+    sk: 'CHECKIN',
+  }),
+  /** gsi1 on check-ins: one learner's check-ins by date. */
+  checkInsOfUser: (tenantId: string, userId: string, date?: string, checkInId?: string) => ({
+    gsi1pk: `${tenantPrefix(tenantId)}#USER#${part(userId)}#CHECKINS`,
+    gsi1sk: date === undefined ? '' : `${date}#${part(checkInId ?? '')}`,
+  }),
+  inboxMessage: (tenantId: string, userId: string, at: string, messageId: string): ItemKey => ({
+    pk: `${tenantPrefix(tenantId)}#USER#${part(userId)}#INBOX`,
+    sk: `${at}#${part(messageId)}`,
+  }),
+  inbox: (tenantId: string, userId: string) => ({ pk: `${tenantPrefix(tenantId)}#USER#${part(userId)}#INBOX` }),
+  /** A reminder that was sent (its idempotency key), so the job sends each once. */
+  reminderSent: (tenantId: string, reminderKey: string): ItemKey => ({
+    pk: `${tenantPrefix(tenantId)}#REMINDER#${reminderKey.replaceAll('#', '%23')}`,
+    sk: 'SENT',
+  }),
+  /** Platform: every tenant, for scheduled jobs that visit each company (never a request path). */
+  tenantRegistry: (createdAt?: string, tenantId?: string) => ({
+    gsi1pk: 'P#TENANTS',
+    gsi1sk: createdAt === undefined ? '' : `${createdAt}#${tenantId ?? ''}`,
+  }),
+
   // ── Assessments (issue 3) ──────────────────────────────────────────────────────────────
   /** Question banks of an owner: a tenant (`T#<t>`) or the shared platform catalog (`C`). */
   bank: (owner: Owner, bankId: string): ItemKey => ({ pk: `${ownerPrefix(owner)}#BANKS`, sk: `BANK#${part(bankId)}` }),

@@ -1,6 +1,6 @@
 import type { Locale, Tenant } from '@manabi/core';
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
-import type { TenantDb } from './db.js';
+import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import type { PlatformDb, TenantDb } from './db.js';
 import { keys } from './keys.js';
 import type { TransactItem } from './transact.js';
 
@@ -8,7 +8,13 @@ export function tenantItem(db: TenantDb, tenant: Omit<Tenant, 'id'>): TransactIt
   return {
     Put: {
       TableName: db.table,
-      Item: { ...keys.tenant(db.tenantId), entity: 'tenant', id: db.tenantId, ...tenant },
+      Item: {
+        ...keys.tenant(db.tenantId),
+        ...keys.tenantRegistry(tenant.createdAt, db.tenantId),
+        entity: 'tenant',
+        id: db.tenantId,
+        ...tenant,
+      },
       ConditionExpression: 'attribute_not_exists(pk)',
     },
   };
@@ -26,4 +32,24 @@ export async function getTenant(db: TenantDb): Promise<Tenant | null> {
     status: (i.status as Tenant['status']) ?? 'active',
     createdAt: i.createdAt as string,
   };
+}
+
+/** Every tenant id (for scheduled jobs; pages through the platform registry index). */
+export async function listTenantIds(db: PlatformDb): Promise<string[]> {
+  const ids: string[] = [];
+  let startKey: Record<string, unknown> | undefined;
+  do {
+    const out = await db.doc.send(
+      new QueryCommand({
+        TableName: db.table,
+        IndexName: 'gsi1',
+        KeyConditionExpression: 'gsi1pk = :p',
+        ExpressionAttributeValues: { ':p': keys.tenantRegistry().gsi1pk },
+        ExclusiveStartKey: startKey,
+      }),
+    );
+    for (const i of out.Items ?? []) ids.push(i.id as string);
+    startKey = out.LastEvaluatedKey;
+  } while (startKey);
+  return ids;
 }

@@ -407,3 +407,118 @@ export interface MyAttempt {
   finishedAt: string | null;
   result: { score: number; passed: boolean; band: number } | null;
 }
+
+/* ---------- Skills: framework, standings, ratings, skill map ---------- */
+
+/** Proficiency on the shared 1–5 scale. */
+export const PROFICIENCY_VALUES = [1, 2, 3, 4, 5] as const;
+export type ProficiencyValue = (typeof PROFICIENCY_VALUES)[number];
+
+export interface FrameworkSkill {
+  id: string;
+  name: LocalizedText;
+  description: LocalizedText;
+  /** What each step of the scale looks like for this skill. */
+  proficiencyLevels: Record<ProficiencyValue, LocalizedText>;
+  /** Required proficiency per level; a level that is absent does not need the skill. */
+  required: Partial<Record<Level, number>>;
+}
+
+export interface FrameworkCategory {
+  id: string;
+  name: LocalizedText;
+  skills: FrameworkSkill[];
+}
+
+export interface SkillFramework {
+  categories: FrameworkCategory[];
+  jobRoles: { id: string; name: LocalizedText }[];
+}
+
+export interface SkillFrameworkDocument {
+  framework: SkillFramework;
+  rev: number;
+  updatedAt: string;
+}
+
+export const SKILL_SOURCES = ['assessment', 'manager_rating', 'self_rating'] as const;
+export type SkillSource = (typeof SKILL_SOURCES)[number];
+
+/** One skill required at the person's level, with where its current value comes from. */
+export interface SkillStanding {
+  skillId: string;
+  name: LocalizedText;
+  required: number;
+  /** null: no assessment or rating yet. */
+  current: number | null;
+  /** Shortfall to the required level (0 = meets it); an unrated skill counts its whole requirement. */
+  gap: number;
+  source: SkillSource | null;
+  date: string | null;
+  selfReported: boolean;
+  stale: boolean;
+  /** Why the current value is what it is. */
+  explanation: LocalizedText;
+}
+
+export interface MySkills {
+  /** null: HR has not set the person's level yet, so no skill is required (skills is empty). */
+  level: Level | null;
+  /** Largest gap first. */
+  skills: SkillStanding[];
+}
+
+export interface UserSkills extends MySkills {
+  user: { id: string; name: string; departmentName: string | null; level: Level | null };
+}
+
+export interface RatingInput {
+  skillId: string;
+  value: number;
+  /** YYYY-MM-DD */
+  date: string;
+  comment?: string;
+}
+
+export interface SkillMapCell {
+  skillId: string;
+  /** null: the skill is not required at this person's level. */
+  required: number | null;
+  current: number | null;
+  gap: number | null;
+  source: string | null;
+}
+
+export interface SkillMapRow {
+  user: { id: string; name: string; departmentId: string | null; departmentName: string | null; level: Level | null };
+  cells: SkillMapCell[];
+}
+
+export interface SkillAggregate {
+  skillId: string;
+  /** People who need the skill. */
+  users: number;
+  /** …of whom have a current value. */
+  assessed: number;
+  meanCurrent: number | null;
+  meanGap: number;
+  /** People with a gap above 0. */
+  withGap: number;
+}
+
+export interface SkillMapGroup<Key> {
+  key: Key;
+  users: number;
+  skills: SkillAggregate[];
+}
+
+export interface SkillMap {
+  skills: { id: string; name: LocalizedText }[];
+  rows: SkillMapRow[];
+  aggregates: {
+    byDepartment: (SkillMapGroup<string | null> & { name: string | null })[];
+    byLevel: SkillMapGroup<Level | null>[];
+  };
+  /** More people matched than the map shows. */
+  truncated: boolean;
+}

@@ -27,8 +27,21 @@ describe('AppHeader navigation', () => {
     });
   });
 
-  it('gives every other role the assessments to take', async () => {
+  it('gives HR admins the skill map and their own skills', async () => {
+    expect(await navFor('tenant_admin')).toMatchObject({ 'nav-skill-map': '/admin/skills', 'nav-my-skills': '/me/skills' });
+  });
+
+  it('gives every other role the assessments to take and their own skills', async () => {
     const nav = await navFor('learner');
-    expect(nav).toEqual({ 'nav-home': '/me', 'nav-assessments': '/assessments' });
+    expect(nav).toEqual({ 'nav-home': '/me', 'nav-assessments': '/assessments', 'nav-my-skills': '/me/skills' });
+  });
+
+  it("gives managers their department's skill map", async () => {
+    expect(await navFor('manager')).toEqual({
+      'nav-home': '/me',
+      'nav-assessments': '/assessments',
+      'nav-my-skills': '/me/skills',
+      'nav-skill-map': '/admin/skills',
+    });
   });
 });

@@ -39,6 +39,11 @@ describe('i18n messages', () => {
       learningPlan: '学習計画',
       proficiency: '習熟度',
     });
+    expect(ja.glossary).toMatchObject({ gap: 'ギャップ', requiredLevel: '要求水準', skillMap: 'スキルマップ', proficiency: '習熟度' });
+    expect(en.glossary).toMatchObject({ gap: 'Gap', requiredLevel: 'Required level', skillMap: 'Skill map', proficiency: 'Proficiency' });
+    expect(ja.skillSources).toMatchObject({ assessment: 'アセスメント', manager_rating: '上長評価', self_rating: '自己評価' });
+    expect(ja.nav).toMatchObject({ skillMap: 'スキルマップ', mySkills: 'マイスキル' });
+    expect(en.nav).toMatchObject({ skillMap: 'Skill map', mySkills: 'My skills' });
     expect(en.levels.leader).toBe('Team leader');
     expect(ja.levels.leader).toBe('リーダー・監督職');
     expect(en.roles.tenant_admin).toBe('HR admin');

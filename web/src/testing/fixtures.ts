@@ -1,4 +1,15 @@
-import type { AttemptResult, AttemptView, Question, QuestionDetail, ServedItem, User } from '../api/types';
+import type {
+  AttemptResult,
+  AttemptView,
+  FrameworkSkill,
+  Question,
+  QuestionDetail,
+  ServedItem,
+  SkillFrameworkDocument,
+  SkillMap,
+  SkillStanding,
+  User,
+} from '../api/types';
 
 export function makeUser(overrides: Partial<User> = {}): User {
   return {
@@ -100,6 +111,122 @@ export function makeQuestionDetail(overrides: Partial<QuestionDetail> = {}): Que
     irt: { a: 1, b: 0, c: 0.5, source: 'prior' },
     updatedAt: '2025-04-01T10:00:00Z',
     content,
+    ...overrides,
+  };
+}
+
+export function makeStanding(overrides: Partial<SkillStanding> = {}): SkillStanding {
+  return {
+    skillId: 'business-basics',
+    name: { ja: 'ビジネス基礎', en: 'Business basics' },
+    required: 3,
+    current: 2,
+    gap: 1,
+    source: 'assessment',
+    date: '2025-04-01',
+    selfReported: false,
+    stale: false,
+    explanation: {
+      ja: '習熟度 2：2025-04-01 のアセスメント（正答率 45%）による。',
+      en: 'Proficiency 2: from the assessment of 2025-04-01 (45% correct).',
+    },
+    ...overrides,
+  };
+}
+
+function frameworkSkill(id: string, ja: string, en: string, required: FrameworkSkill['required']): FrameworkSkill {
+  const level = (n: number) => ({ ja: `${ja}の習熟度${n}の目安`, en: `${en} at proficiency ${n}` });
+  return {
+    id,
+    name: { ja, en },
+    description: { ja: `${ja}の説明`, en: `About ${en}` },
+    proficiencyLevels: { 1: level(1), 2: level(2), 3: level(3), 4: level(4), 5: level(5) },
+    required,
+  };
+}
+
+export function makeFrameworkDocument(): SkillFrameworkDocument {
+  return {
+    framework: {
+      categories: [
+        {
+          id: 'foundations',
+          name: { ja: '社会人基礎', en: 'Professional foundations' },
+          skills: [
+            frameworkSkill('business-basics', 'ビジネス基礎', 'Business basics', { new_hire: 3, junior: 3 }),
+            frameworkSkill('compliance', 'コンプライアンス', 'Compliance', { new_hire: 4, junior: 4 }),
+            frameworkSkill('leadership', 'リーダーシップ', 'Leadership', { leader: 3 }),
+          ],
+        },
+      ],
+      jobRoles: [],
+    },
+    rev: 1,
+    updatedAt: '2025-04-01T00:00:00Z',
+  };
+}
+
+/** Two people in two departments; Sato needs no leadership at her level, Suzuki has not been assessed on compliance. */
+export function makeSkillMap(overrides: Partial<SkillMap> = {}): SkillMap {
+  return {
+    skills: [
+      { id: 'business-basics', name: { ja: 'ビジネス基礎', en: 'Business basics' } },
+      { id: 'compliance', name: { ja: 'コンプライアンス', en: 'Compliance' } },
+      { id: 'leadership', name: { ja: 'リーダーシップ', en: 'Leadership' } },
+    ],
+    rows: [
+      {
+        user: { id: 'u2', name: '佐藤 美咲', departmentId: 'd1', departmentName: '営業部', level: 'new_hire' },
+        cells: [
+          { skillId: 'business-basics', required: 3, current: 3, gap: 0, source: 'assessment' },
+          { skillId: 'compliance', required: 4, current: 2, gap: 2, source: 'manager_rating' },
+          { skillId: 'leadership', required: null, current: null, gap: null, source: null },
+        ],
+      },
+      {
+        user: { id: 'u3', name: '鈴木 一郎', departmentId: 'd2', departmentName: '開発部', level: 'leader' },
+        cells: [
+          { skillId: 'business-basics', required: 4, current: 3, gap: 1, source: 'self_rating' },
+          { skillId: 'compliance', required: 4, current: null, gap: 4, source: null },
+          { skillId: 'leadership', required: 3, current: 1, gap: 2, source: 'assessment' },
+        ],
+      },
+    ],
+    aggregates: {
+      byDepartment: [
+        {
+          key: 'd1',
+          name: '営業部',
+          users: 1,
+          skills: [
+            { skillId: 'business-basics', users: 1, assessed: 1, meanCurrent: 3, meanGap: 0, withGap: 0 },
+            { skillId: 'compliance', users: 1, assessed: 1, meanCurrent: 2, meanGap: 2, withGap: 1 },
+          ],
+        },
+        {
+          key: null,
+          name: null,
+          users: 2,
+          skills: [{ skillId: 'business-basics', users: 2, assessed: 1, meanCurrent: 2.5, meanGap: 1.25, withGap: 1 }],
+        },
+      ],
+      byLevel: [
+        {
+          key: 'leader',
+          users: 1,
+          skills: [{ skillId: 'leadership', users: 1, assessed: 1, meanCurrent: 1, meanGap: 2, withGap: 1 }],
+        },
+        {
+          key: 'new_hire',
+          users: 1,
+          skills: [
+            { skillId: 'business-basics', users: 1, assessed: 1, meanCurrent: 3, meanGap: 0, withGap: 0 },
+            { skillId: 'compliance', users: 1, assessed: 0, meanCurrent: null, meanGap: 4, withGap: 1 },
+          ],
+        },
+      ],
+    },
+    truncated: false,
     ...overrides,
   };
 }

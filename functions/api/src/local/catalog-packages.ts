@@ -180,7 +180,7 @@ Part of the data for a report is missing: "May I consult you about the report? L
 1. **Subject**: topic and action at a glance ("[Please check] Onboarding documents")
 2. **Addressee**: company, department, name and honorific
 3. **Greeting and name**: "Thank you for your support. This is Sato, joining in April."
-4. **Body**: conclusion first, then details; short sentences, a blank line every 3–5 lines
+4. **Body**: conclusion first, then details; short sentences and paragraphs
 5. **Closing**: "Thank you for checking."
 6. **Signature**: name, school or department, phone, email
 
@@ -320,7 +320,7 @@ If any point is missing, give specific feedback and sign off once you have recei
 - **Kenjōgo** (humble) lowers yourself: ukagau, mōshiageru
 - **Teineigo** (polite): desu, masu, gozaimasu
 
-When talking to outsiders about colleagues — even your manager — drop the honorifics and use humble forms: "Tanaka, our manager, is away from his desk."
+When talking to outsiders about colleagues, even your manager, drop honorifics and use humble forms: "Tanaka, our manager, is away from his desk."
 
 ## Telephone
 
@@ -331,7 +331,7 @@ When talking to outsiders about colleagues — even your manager — drop the ho
 
 ## Business cards and seating
 
-- The junior or visiting party offers first, with both hands, text facing the recipient
+- The junior or visiting party offers first, with both hands, facing the recipient
 - Keep received cards on your card case during the meeting
 - The seat farthest from the door is the seat of honour; guide guests there
 
@@ -389,20 +389,20 @@ When talking to outsiders about colleagues — even your manager — drop the ho
 
 ## Everyday rules
 
-- **Passwords**: long, hard to guess, never reused; always turn on multi-factor authentication
-- **Email**: do not open suspicious attachments or links; check the sender address and odd wording
+- **Passwords**: long, hard to guess, never reused; always turn on MFA
+- **Email**: do not open suspicious attachments or links; check the sender
 - **Lock your screen** when you leave your desk (Windows: Win+L, Mac: Control+Command+Q)
 - **Data**: never store work data on personal USB drives or unapproved cloud services
-- **Outside the office**: beware of shoulder surfing, conversations in public and free Wi-Fi
-- **Misdirected mail**: check recipients; use BCC for bulk mail to outsiders
+- **Outside**: beware of prying eyes, public conversations and free Wi-Fi
+- **Sending mail**: check recipients; use BCC for bulk mail outside
 
 ## Example
 
-An email in a supplier's name says their bank account has changed. **Do not reply — call the supplier on a number you already know** and report it to IT. This is a classic business email compromise.
+A supplier's email says their bank account has changed. **Do not reply — call them on a number you already know** and report it to IT. This is a classic business email compromise.
 
 ## If an incident happens
 
-Suspected malware, a lost PC or phone, or a misdirected email: do not handle it alone or hide it — **report to your manager and IT at once**. Early reports limit the damage.
+Suspected malware, a lost device or a misdirected email: never hide it — **report to your manager and IT at once**. Early reports limit the damage.
 
 ## Checklist
 
@@ -446,29 +446,29 @@ Suspected malware, a lost PC or phone, or a misdirected email: do not handle it 
 - [ ] 打刻と経費精算を実態どおりに行っている`,
           en: `## What compliance means
 
-Following not only laws but also company rules and social ethics. One person's breach can cost the whole company its reputation.
+Following laws, company rules and social ethics. One person's breach can cost the whole company its reputation.
 
 ## What new employees should watch
 
-- **Personal data**: use customer and staff data only for its business purpose; do not copy or take it out without need
-- **Social media**: never post work information, office photos or stories about clients; even private accounts can be traced to your employer
-- **Copyright**: do not reuse images or text from the web without checking the source and licence
-- **Insider trading**: never trade shares on undisclosed material facts learned at work; tipping off family or friends can also be illegal
-- **Gifts and entertainment**: follow company rules and tell your manager
-- **Expenses and attendance**: claim and clock in exactly as it happened
+- **Personal data**: use customer and staff data only for its business purpose; do not copy or take it out
+- **Social media**: never post work information, office photos or client stories; private accounts can be traced to you
+- **Copyright**: check the licence before reusing images or text from the web
+- **Insider trading**: never trade on undisclosed material facts learned at work; tipping off others can also be illegal
+- **Gifts and hospitality**: follow company rules; tell your manager
+- **Expenses and attendance**: record them exactly as they happened
 
 ## Example
 
-In a meeting you learn about a client's new product, to be announced next week. Telling a friend "buy their shares" may break the insider trading rules. **Never discuss undisclosed information outside the company.**
+You learn of a client's product launch due next week. Telling a friend "buy their shares" may break insider trading rules. **Never discuss undisclosed information outside the company.**
 
 ## When in doubt
 
-Ask: "Could I explain this to my family or a reporter?" If unsure, consult your manager or the compliance helpline.
+Ask: "Could I explain this to my family or a reporter?" If unsure, ask your manager or the helpline.
 
 ## Checklist
 
 - [ ] I know the compliance helpline
-- [ ] I do not post work information
+- [ ] I never post work information
 - [ ] My attendance and expenses are accurate`,
         },
       },
@@ -799,7 +799,7 @@ Whether the proposal is adopted does not matter. Sign off when the criteria are 
     title: { ja: '中堅社員研修', en: 'Mid-career staff training' },
     description: {
       ja: '後輩を育て、チームの仕事を前に進める立場になった中堅社員向け。後輩指導、プロジェクト推進、会議のファシリテーションを学び、実際の会議の進行（OJT）で実践します。',
-      en: 'For experienced staff who now develop juniors and drive the team’s work: mentoring, running projects and facilitating meetings, put into practice by facilitating a real meeting.',
+      en: "For experienced staff who now develop juniors and drive the team's work: mentoring, running projects and facilitating meetings, put into practice by facilitating a real meeting.",
     },
     level: 'mid',
     modules: [
@@ -1334,7 +1334,7 @@ Point out anything missing and sign off once it has been corrected.`,
     title: { ja: '管理職研修', en: 'Manager training' },
     description: {
       ja: '新任・現任の管理職向け。公正な評価とフィードバック、労務管理の基本、ハラスメント防止、戦略と予算の考え方を学び、チームの勤怠点検（OJT）とオンラインのケーススタディで実践します。',
-      en: 'For new and current managers: fair evaluation and feedback, labour management basics, harassment prevention, and strategy and budgets, put into practice through a review of your team’s working hours and an online case study.',
+      en: "For new and current managers: fair evaluation and feedback, labour management basics, harassment prevention, and strategy and budgets, put into practice through a review of your team's working hours and an online case study.",
     },
     level: 'manager',
     modules: [
@@ -1527,17 +1527,17 @@ Reasonable instructions and guidance are not harassment.
 
 ## Six typical types
 
-Physical attacks; mental attacks (insults, intimidating public reprimands); isolation; excessive demands; demeaning under-assignment; intrusion into private matters.
+Physical attacks; mental attacks (insults, public reprimands); isolation; excessive demands; demeaning under-assignment; intrusion into private life.
 
 ## Other harassment
 
-Employers must also prevent sexual harassment and harassment over pregnancy, childbirth or childcare leave.
+Employers must also prevent sexual harassment and harassment over pregnancy or childcare leave.
 
 ## The manager's role
 
 - Check your own conduct: address behaviour, not personality, and do it one-to-one
-- When someone consults you: listen to the end without dismissing them, record the facts, confirm their wishes and involve HR or the helpline
-- Never penalise anyone for raising a concern; protect their privacy
+- When consulted: listen to the end, record the facts, confirm their wishes and involve HR or the helpline
+- Never penalise anyone for speaking up; protect their privacy
 
 ## Example
 

@@ -1,5 +1,5 @@
 import { newDepartmentId, newUserId, type Level } from '@manabi/core';
-import { createBank, createDepartment, createQuestions, createUser, isSeeded, markSeeded, putVendor } from '@manabi/data';
+import { createBank, createDepartment, createQuestions, createUser, findLogin, isSeeded, markSeeded, putVendor } from '@manabi/data';
 import { questionSchema } from '@manabi/questions';
 import { assessmentInputSchema } from '@manabi/assessment';
 import { randomId } from '@manabi/core';
@@ -7,6 +7,10 @@ import { createAssessment, publishAssessment } from '@manabi/data';
 import { questionMeta } from '../routes/questions.js';
 import { buildSnapshot } from '../services/assessment-publish.js';
 import { DEMO_QUESTIONS } from './demo-content.js';
+import { CATALOG_BANK, CATALOG_PACKAGES } from './catalog-packages.js';
+import { packageSchema } from '@manabi/upskilling';
+import { putNewPackage, putLearningSettings, DEFAULT_LEARNING_SETTINGS, assignPackage } from '@manabi/data';
+import { materializeQuizzes } from '../services/packages.js';
 import type { AppDeps } from '../env.js';
 import { hashPassword } from '../auth/password.js';
 import { signUpCompany } from '../services/signup.js';
@@ -75,7 +79,8 @@ export async function seedDemo(deps: AppDeps): Promise<'seeded' | 'already'> {
       now,
     );
   }
-  await seedAssessments(deps, tenant.id, now);
+  const catalogBankId = await seedAssessments(deps, tenant.id, now);
+  await seedPackages(deps, tenant.id, catalogBankId, now);
   await markSeeded(deps.data.platform, now);
   return 'seeded';
 }
@@ -85,7 +90,7 @@ export async function seedDemo(deps: AppDeps): Promise<'seeded' | 'already'> {
  * assessments for the demo company: a fixed check (2 questions from each of 6 skills) and an
  * adaptive diagnosis over the same skills.
  */
-async function seedAssessments(deps: AppDeps, tenantId: string, now: string): Promise<void> {
+async function seedAssessments(deps: AppDeps, tenantId: string, now: string): Promise<string> {
   const catalog = { kind: 'catalog' } as const;
   const bankId = randomId();
   await createBank(deps.data.platform, catalog, bankId, 'Manabi 基礎カタログ（新入社員・若手）', now);
@@ -130,5 +135,51 @@ async function seedAssessments(deps: AppDeps, tenantId: string, now: string): Pr
     const created = await createAssessment(db, randomId(), settings, now);
     const { snapshot, questionCount } = await buildSnapshot(deps.data.platform, tenantId, settings, 1);
     await publishAssessment(db, created, snapshot, questionCount, now);
+  }
+  return bankId;
+}
+
+/**
+ * The platform's level-based catalog (内定者 … 管理職, stored once for every company), and for the
+ * demo company: its own copy of the new-employee package, assigned to the new employees and set
+ * to be assigned automatically to anyone who becomes one.
+ */
+async function seedPackages(deps: AppDeps, tenantId: string, catalogBankId: string, now: string): Promise<void> {
+  const catalog = { kind: 'catalog' } as const;
+  let newHireCatalogId: string | null = null;
+  for (const input of CATALOG_PACKAGES) {
+    const pkg = packageSchema.parse(JSON.parse(JSON.stringify(input).replaceAll(CATALOG_BANK, catalogBankId)));
+    const id = randomId();
+    await putNewPackage(deps.data.platform, catalog, { id, package: pkg, clonedFrom: null, createdAt: now, updatedAt: now, rev: 1 });
+    if (pkg.level === 'new_hire') newHireCatalogId = id;
+  }
+  const db = deps.data.clientFor({ tenantId });
+  const source = CATALOG_PACKAGES.find((p) => p.level === 'new_hire');
+  if (!source || !newHireCatalogId) return;
+  const pkg = await materializeQuizzes(
+    deps,
+    db,
+    packageSchema.parse(JSON.parse(JSON.stringify(source).replaceAll(CATALOG_BANK, catalogBankId))),
+  );
+  const id = randomId();
+  await putNewPackage(
+    deps.data.platform,
+    { kind: 'tenant', tenantId },
+    { id, package: pkg, clonedFrom: newHireCatalogId, createdAt: now, updatedAt: now, rev: 1 },
+  );
+  await putLearningSettings(db, { ...DEFAULT_LEARNING_SETTINGS, autoAssign: { new_hire: id } }, now);
+  const due = new Date(Date.parse(now) + 60 * 86400_000).toISOString().slice(0, 10);
+  for (const p of PEOPLE.filter((x) => x.level === 'new_hire')) {
+    const login = await findLogin(deps.data.platform, p.email);
+    if (login)
+      await assignPackage(db, {
+        userId: login.userId,
+        packageId: id,
+        dueDate: due,
+        assignedAt: now,
+        assignedBy: 'seed',
+        via: 'level',
+        completions: {},
+      });
   }
 }

@@ -15,6 +15,8 @@ const server = await startLocal({
   port,
   dataDir: process.env.MANABI_DATA_DIR ?? join(root, '.data'),
   webDist: join(root, 'web', 'dist'),
+  // Reminders (due-soon, overdue, check-ins) every 10 minutes; each is sent once whatever the rate.
+  reminderIntervalMs: 10 * 60_000,
   // Request logs are JSON lines; keep the terminal readable unless asked for them.
   log: (line) => {
     if (!quiet || line.level === 'error' || line.msg === 'outbox') process.stdout.write(`${JSON.stringify(line)}\n`);

@@ -11,6 +11,7 @@ import type { AppConfig, AppDeps } from '../env.js';
 import { createSigner, generateKeys, localJwks } from '../auth/jwt.js';
 import { loadOrCreateKeys } from './keys.js';
 import { seedDemo } from './seed.js';
+import { runReminders } from '../jobs/reminders.js';
 
 export interface LocalOptions {
   /** Port for API + SPA; 0 picks a free one. */
@@ -26,6 +27,8 @@ export interface LocalOptions {
   log?: (line: Record<string, unknown>) => void;
   /** The server clock (tests move it to expire attempts). */
   now?: () => Date;
+  /** Run the reminder job this often (the cloud schedules it instead); off when omitted. */
+  reminderIntervalMs?: number;
 }
 
 export interface LocalServer {
@@ -100,6 +103,14 @@ export async function startLocal(options: LocalOptions): Promise<LocalServer> {
     if (!options.config?.publicUrl) config.publicUrl = url;
     // Seeded after listening, so emailed links already carry the real port.
     const seeded = options.seed === false ? 'skipped' : await seedDemo(deps);
+    const reminders = options.reminderIntervalMs
+      ? setInterval(() => {
+          runReminders(deps).then(
+            (run) => deps.log({ level: 'info', msg: 'reminders', ...run }),
+            (error: unknown) => deps.log({ level: 'error', msg: 'reminders failed', error: String(error) }),
+          );
+        }, options.reminderIntervalMs)
+      : null;
     return {
       url,
       port,
@@ -108,6 +119,7 @@ export async function startLocal(options: LocalOptions): Promise<LocalServer> {
       dynamo,
       seeded,
       async stop() {
+        if (reminders) clearInterval(reminders);
         await new Promise<void>((res) => server.close(() => res()));
         data.destroy();
         await dynamo?.stop();

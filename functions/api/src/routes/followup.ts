@@ -1,0 +1,222 @@
+import type { OpenAPIHono } from '@hono/zod-openapi';
+import { z } from '@hono/zod-openapi';
+import { isId, isoDateSchema, type Role } from '@manabi/core';
+import {
+  createCheckIns,
+  getCheckIn,
+  getMentorId,
+  getUser,
+  listCheckInsOfUser,
+  listInbox,
+  listMentees,
+  markInboxRead,
+  setMentor,
+  writeCheckInNote,
+  type CheckInRecord,
+  type TenantDb,
+  type UserRecord,
+} from '@manabi/data';
+import type { AppDeps, AppEnv, AuthClaims } from '../env.js';
+import { ApiError, notFound } from '../errors.js';
+import { defineRoute, ERROR_RESPONSES } from '../openapi.js';
+import { idParams, json, jsonBody } from '../schemas.js';
+
+const HR: readonly Role[] = ['tenant_admin'];
+const MEMBERS: readonly Role[] = ['tenant_admin', 'manager', 'learner'];
+const anyJson = (name: string, description: string) => z.any().openapi(name, { description });
+
+/** Follow-up so skills stick: mentors, periodic check-ins (reflection + comment), and the inbox. */
+export function registerFollowUpRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): void {
+  /** May the caller follow this learner up? HR always; the learner's mentor; a manager of their department. */
+  const canFollow = async (db: TenantDb, auth: AuthClaims, learner: UserRecord): Promise<boolean> => {
+    if (auth.role === 'tenant_admin') return true;
+    if ((await getMentorId(db, learner.id)) === auth.userId) return true;
+    if (auth.role === 'manager') {
+      const me = await getUser(db, auth.userId);
+      return Boolean(me?.departmentId && me.departmentId === learner.departmentId);
+    }
+    return false;
+  };
+  const loadLearner = async (auth: AuthClaims, id: string, needFollow: boolean) => {
+    const db = deps.data.clientFor(auth);
+    const user = isId(id) ? await getUser(db, id) : null;
+    if (!user || (needFollow && user.id !== auth.userId && !(await canFollow(db, auth, user)))) throw notFound('User');
+    return { db, user };
+  };
+
+  app.openapi(
+    defineRoute({
+      method: 'put',
+      path: '/api/users/{id}/mentor',
+      roles: HR,
+      tags: ['follow-up'],
+      summary: 'Assign (or remove, with null) a learner’s mentor',
+      request: { params: idParams, body: jsonBody(z.object({ mentorId: z.string().max(40).nullable() })) },
+      responses: { 200: json(z.object({ learnerId: z.string(), mentorId: z.string().nullable() }), 'Saved'), ...ERROR_RESPONSES },
+    }),
+    async (c) => {
+      const auth = c.get('auth');
+      const { db, user } = await loadLearner(auth, c.req.valid('param').id, false);
+      const { mentorId } = c.req.valid('json');
+      if (mentorId !== null) {
+        const mentor = isId(mentorId) ? await getUser(db, mentorId) : null;
+        if (!mentor || mentor.status === 'deactivated') throw notFound('Mentor');
+        if (mentor.id === user.id)
+          throw new ApiError(400, 'validation_error', 'Nobody mentors themselves', [{ path: 'mentorId', message: 'Choose someone else' }]);
+      }
+      await setMentor(db, user.id, mentorId, deps.now().toISOString());
+      return c.json({ learnerId: user.id, mentorId }, 200);
+    },
+  );
+
+  app.openapi(
+    defineRoute({
+      method: 'get',
+      path: '/api/me/mentees',
+      roles: MEMBERS,
+      tags: ['follow-up'],
+      summary: 'The people I mentor',
+      responses: { 200: json(anyJson('Mentees', '{ items: [{ id, name, level, departmentId }] }'), 'Mentees'), ...ERROR_RESPONSES },
+    }),
+    async (c) => {
+      const auth = c.get('auth');
+      const db = deps.data.clientFor(auth);
+      const ids = await listMentees(db, auth.userId);
+      const users = (await Promise.all(ids.map((id) => getUser(db, id)))).filter((u): u is UserRecord => u !== null);
+      return c.json({ items: users.map((u) => ({ id: u.id, name: u.name, level: u.level, departmentId: u.departmentId })) }, 200);
+    },
+  );
+
+  app.openapi(
+    defineRoute({
+      method: 'post',
+      path: '/api/users/{id}/checkins',
+      roles: MEMBERS,
+      tags: ['follow-up'],
+      summary: 'Schedule check-ins for a learner: one, or a series every N weeks',
+      request: {
+        params: idParams,
+        body: jsonBody(
+          z.object({
+            firstDate: isoDateSchema,
+            everyWeeks: z.number().int().min(1).max(26).optional(),
+            count: z.number().int().min(1).max(26).default(1),
+          }),
+        ),
+      },
+      responses: { 201: json(anyJson('CheckInsCreated', '{ items: CheckIn[] }'), 'Scheduled'), ...ERROR_RESPONSES },
+    }),
+    async (c) => {
+      const auth = c.get('auth');
+      const { db, user } = await loadLearner(auth, c.req.valid('param').id, true);
+      if (user.id === auth.userId && auth.role === 'learner')
+        throw new ApiError(403, 'forbidden', 'Check-ins are scheduled by a mentor, manager or HR');
+      const { firstDate, everyWeeks, count } = c.req.valid('json');
+      const now = deps.now().toISOString();
+      const dates = Array.from({ length: count }, (_, i) => addDays(firstDate, i * 7 * (everyWeeks ?? 0)));
+      const items = await createCheckIns(
+        db,
+        [...new Set(dates)].map((dueDate) => ({
+          userId: user.id,
+          hostId: auth.userId,
+          dueDate,
+          reflection: null,
+          comment: null,
+          status: 'scheduled' as const,
+          createdAt: now,
+        })),
+      );
+      return c.json({ items }, 201);
+    },
+  );
+
+  app.openapi(
+    defineRoute({
+      method: 'get',
+      path: '/api/users/{id}/checkins',
+      roles: MEMBERS,
+      tags: ['follow-up'],
+      summary: 'A learner’s check-ins (the learner, their mentor, their manager, HR)',
+      request: { params: idParams },
+      responses: { 200: json(anyJson('CheckIns', '{ items: CheckIn[] }'), 'Check-ins by date'), ...ERROR_RESPONSES },
+    }),
+    async (c) => {
+      const { db, user } = await loadLearner(c.get('auth'), c.req.valid('param').id, true);
+      return c.json({ items: await listCheckInsOfUser(db, user.id) }, 200);
+    },
+  );
+
+  const note = (path: string, summary: string, field: 'reflection' | 'comment') =>
+    app.openapi(
+      defineRoute({
+        method: 'post',
+        path,
+        roles: MEMBERS,
+        tags: ['follow-up'],
+        summary,
+        request: { params: idParams, body: jsonBody(z.object({ text: z.string().trim().min(1).max(5000) })) },
+        responses: { 200: json(anyJson(`CheckIn_${field}`, 'CheckIn'), 'Saved'), ...ERROR_RESPONSES },
+      }),
+      async (c) => {
+        const auth = c.get('auth');
+        const db = deps.data.clientFor(auth);
+        const { id } = c.req.valid('param');
+        const checkIn: CheckInRecord | null = isId(id) ? await getCheckIn(db, id) : null;
+        if (!checkIn) throw notFound('Check-in');
+        const learner = await getUser(db, checkIn.userId);
+        const isLearner = checkIn.userId === auth.userId;
+        const follows = learner ? await canFollow(db, auth, learner) : false;
+        if (!isLearner && !follows) throw notFound('Check-in');
+        // The learner writes the reflection; the mentor/manager the comment.
+        if (field === 'reflection' && !isLearner) throw new ApiError(403, 'forbidden', 'The reflection is the learner’s own');
+        if (field === 'comment' && isLearner) throw new ApiError(403, 'forbidden', 'The comment comes from the mentor or manager');
+        const text = c.req.valid('json').text;
+        const at = deps.now().toISOString();
+        return c.json(await writeCheckInNote(db, id, field, field === 'comment' ? { text, at, by: auth.userId } : { text, at }), 200);
+      },
+    );
+  note('/api/checkins/{id}/reflection', 'Write my reflection for a check-in', 'reflection');
+  note('/api/checkins/{id}/comment', 'Comment on a learner’s check-in (mentor or manager)', 'comment');
+
+  app.openapi(
+    defineRoute({
+      method: 'get',
+      path: '/api/me/inbox',
+      roles: MEMBERS,
+      tags: ['follow-up'],
+      summary: 'My in-app messages (reminders), newest first',
+      responses: { 200: json(anyJson('Inbox', '{ items: InboxMessage[], unread }'), 'Inbox'), ...ERROR_RESPONSES },
+    }),
+    async (c) => {
+      const auth = c.get('auth');
+      const items = await listInbox(deps.data.clientFor(auth), auth.userId);
+      return c.json({ items, unread: items.filter((m) => !m.read).length }, 200);
+    },
+  );
+
+  app.openapi(
+    defineRoute({
+      method: 'post',
+      path: '/api/me/inbox/{id}/read',
+      roles: MEMBERS,
+      tags: ['follow-up'],
+      summary: 'Mark a message as read',
+      request: { params: idParams },
+      responses: { 204: { description: 'Done' }, ...ERROR_RESPONSES },
+    }),
+    async (c) => {
+      const auth = c.get('auth');
+      const db = deps.data.clientFor(auth);
+      const message = (await listInbox(db, auth.userId, 200)).find((m) => m.id === c.req.valid('param').id);
+      if (!message) throw notFound('Message');
+      await markInboxRead(db, auth.userId, message);
+      return c.body(null, 204);
+    },
+  );
+}
+
+function addDays(date: string, days: number): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
