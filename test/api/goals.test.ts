@@ -69,6 +69,11 @@ describe('SMART goals', () => {
     const mine = (await learner.client.get('/api/goals')).body.items;
     expect(mine[0]).toMatchObject({ id: created.body.id, status: 'achieved', current: 3, progress: 100 });
 
+    const overview = (await hr.client.get('/api/goals/overview')).body;
+    expect(overview.counts.achieved).toBeGreaterThanOrEqual(1);
+    expect(overview.items.find((x: { goal: { id: string } }) => x.goal.id === created.body.id).user.id).toBe(learner.id);
+    expect((await manager.client.get('/api/goals/overview')).status).toBe(403);
+
     // Someone outside the department sees nothing of it.
     const other = (await hr.client.post('/api/departments', { name: '総務部' })).body;
     const outsider = await member(other.id, 'manager', 'manager');

@@ -163,6 +163,29 @@ describe('level-based packages and assignments', () => {
       expect(r.reasonText.ja).toMatch(/: 現在/);
       expect(r.moduleId === 'manners' && r.packageId === pkg.id).toBe(false);
     }
+    expect(plan.recommendationsScheduled).toBe(false);
+    expect(plan.weeks.flatMap((w: { items: { kind: string }[] }) => w.items).some((i: { kind: string }) => i.kind === 'recommended')).toBe(
+      false,
+    );
+
+    // The learner's own budget overrides the company's.
+    await learner.client.request('PUT', '/api/me/learning-budget', { weeklyBudgetMinutes: 30 });
+    const mine = (await learner.client.get('/api/me/plan')).body;
+    expect(mine).toMatchObject({ weeklyBudgetMinutes: 30, budgetSource: 'mine' });
+
+    // With auto-add on, recommendations are scheduled into the weeks (when there are any to suggest).
+    await hr.client.request('PUT', '/api/learning/settings', {
+      weeklyBudgetMinutes: 40,
+      autoAssign: {},
+      autoAssignDueDays: 90,
+      autoAddRecommendations: true,
+    });
+    const auto = (await learner.client.get('/api/me/plan')).body;
+    expect(auto.recommendationsScheduled).toBe(true);
+    const scheduledRecs = auto.weeks
+      .flatMap((w: { items: { kind: string }[] }) => w.items)
+      .filter((i: { kind: string }) => i.kind === 'recommended');
+    expect(scheduledRecs.length + auto.unscheduled.length).toBe(auto.recommendations.length);
   });
 
   it('lets a company clone a catalog package but not change the catalog', async () => {

@@ -23,7 +23,7 @@ import { registerSkillRoutes } from './routes/skills.js';
 import { registerSkillMapRoutes } from './routes/skill-map.js';
 import { registerGoalRoutes } from './routes/goals.js';
 import { registerPackageRoutes } from './routes/packages.js';
-import { registerPlanRoutes } from './routes/plan.js';
+import { registerLearnerPrefsRoutes, registerPlanRoutes } from './routes/plan.js';
 import { registerFollowUpRoutes } from './routes/followup.js';
 import { registerDocsRoutes } from './routes/docs.js';
 
@@ -66,6 +66,7 @@ export function createApp(deps: AppDeps, options: AppOptions = {}): OpenAPIHono<
   registerGoalRoutes(app, deps);
   registerPackageRoutes(app, deps);
   registerPlanRoutes(app, deps);
+  registerLearnerPrefsRoutes(app, deps);
   registerFollowUpRoutes(app, deps);
   if (deps.config.devOutbox) registerDevRoutes(app, deps);
   registerDocsRoutes(app);

@@ -13,9 +13,11 @@ export interface GoalRecord<G = Record<string, unknown>> {
 }
 
 function item(db: TenantDb, r: GoalRecord): Record<string, unknown> {
+  const dueDate = (r.goal as { dueDate?: string }).dueDate ?? '9999-12-31';
   return {
     ...keys.goal(db.tenantId, r.goal.id),
     ...keys.goalsOfUser(db.tenantId, r.goal.userId, r.createdAt, r.goal.id),
+    ...keys.goalsOfTenant(db.tenantId, dueDate, r.goal.id),
     entity: 'goal',
     ...r,
   };
@@ -70,4 +72,24 @@ export async function listGoalsOfUser<G>(db: TenantDb, userId: string): Promise<
     }),
   );
   return (out.Items ?? []).map((i) => toRecord<G>(i));
+}
+
+/** Every goal of the company, earliest due first (HR's overview). */
+export async function listGoalsOfTenant<G>(db: TenantDb): Promise<GoalRecord<G>[]> {
+  const all: GoalRecord<G>[] = [];
+  let startKey: Record<string, unknown> | undefined;
+  do {
+    const out = await db.doc.send(
+      new QueryCommand({
+        TableName: db.table,
+        IndexName: 'gsi2',
+        KeyConditionExpression: 'gsi2pk = :p',
+        ExpressionAttributeValues: { ':p': keys.goalsOfTenant(db.tenantId).gsi2pk },
+        ExclusiveStartKey: startKey,
+      }),
+    );
+    for (const i of out.Items ?? []) all.push(toRecord<G>(i));
+    startKey = out.LastEvaluatedKey;
+  } while (startKey);
+  return all;
 }

@@ -89,6 +89,11 @@ export const keys = {
   }),
 
   goal: (tenantId: string, goalId: string): ItemKey => ({ pk: `${tenantPrefix(tenantId)}#GOAL#${part(goalId)}`, sk: 'GOAL' }),
+  /** gsi2 on goals: every goal of the company by due date (HR's overview). */
+  goalsOfTenant: (tenantId: string, dueDate?: string, goalId?: string) => ({
+    gsi2pk: `${tenantPrefix(tenantId)}#GOALS`,
+    gsi2sk: dueDate === undefined ? '' : `${dueDate}#${part(goalId ?? '')}`,
+  }),
   /** gsi1 on goals: one person's goals, newest first. */
   goalsOfUser: (tenantId: string, userId: string, createdAt?: string, goalId?: string) => ({
     gsi1pk: `${tenantPrefix(tenantId)}#USER#${part(userId)}#GOALS`,
@@ -111,6 +116,11 @@ export const keys = {
   assignmentsOfPackage: (tenantId: string, packageId: string, assignedAt?: string, userId?: string) => ({
     gsi2pk: `${tenantPrefix(tenantId)}#PKG#${part(packageId)}#ASSIGNS`,
     gsi2sk: assignedAt === undefined ? '' : `${assignedAt}#${part(userId ?? '')}`,
+  }),
+  /** A learner's own weekly time budget (overrides the company default). */
+  learnerPrefs: (tenantId: string, userId: string): ItemKey => ({
+    pk: `${tenantPrefix(tenantId)}#USER#${part(userId)}#PREFS`,
+    sk: 'LEARNING',
   }),
   /** The company's learning settings (weekly budget, auto-assign per level, auto-add recommendations). */
   learningSettings: (tenantId: string): ItemKey => ({ pk: `${tenantPrefix(tenantId)}#SETTINGS`, sk: 'LEARNING' }),

@@ -239,3 +239,18 @@ export async function passedAssessments(db: TenantDb, userId: string, assessment
   }
   return passed;
 }
+
+/** A learner's own weekly budget, if they set one (null: the company default applies). */
+export async function getLearnerBudget(db: TenantDb, userId: string): Promise<number | null> {
+  const out = await db.doc.send(new GetCommand({ TableName: db.table, Key: keys.learnerPrefs(db.tenantId, userId) }));
+  return (out.Item?.weeklyBudgetMinutes as number | undefined) ?? null;
+}
+
+export async function putLearnerBudget(db: TenantDb, userId: string, minutes: number | null, now: string): Promise<void> {
+  await db.doc.send(
+    new PutCommand({
+      TableName: db.table,
+      Item: { ...keys.learnerPrefs(db.tenantId, userId), entity: 'learnerPrefs', weeklyBudgetMinutes: minutes, updatedAt: now },
+    }),
+  );
+}

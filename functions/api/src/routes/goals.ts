@@ -19,6 +19,7 @@ import {
   getGoal,
   getUser,
   listAttemptsOfUser,
+  listGoalsOfTenant,
   listGoalsOfUser,
   listProficiencyEntries,
   saveGoal,
@@ -145,6 +146,36 @@ export function registerGoalRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): voi
       const db = deps.data.clientFor(auth);
       const records = await listGoalsOfUser<Goal>(db, subject.id);
       return c.json({ items: await Promise.all(records.map((r) => present(db, r))) }, 200);
+    },
+  );
+
+  app.openapi(
+    defineRoute({
+      method: 'get',
+      path: '/api/goals/overview',
+      roles: ['tenant_admin'],
+      tags: ['goals'],
+      summary: 'Every goal of the company with its status and owner, earliest due first',
+      responses: { 200: json(z.any().openapi({ description: '{ items: [{ goal, user }], counts }' }), 'Overview'), ...ERROR_RESPONSES },
+    }),
+    async (c) => {
+      const auth = c.get('auth');
+      const db = deps.data.clientFor(auth);
+      const records = await listGoalsOfTenant<Goal>(db);
+      const users = new Map<string, UserRecord | null>();
+      for (const id of new Set(records.map((r) => r.goal.userId))) users.set(id, await getUser(db, id));
+      const counts: Record<string, number> = { draft: 0, agreed: 0, in_progress: 0, achieved: 0, missed: 0 };
+      for (const r of records) counts[r.goal.status] = (counts[r.goal.status] ?? 0) + 1;
+      return c.json(
+        {
+          items: records.map((r) => {
+            const u = users.get(r.goal.userId);
+            return { goal: r.goal, user: u ? { id: u.id, name: u.name, departmentId: u.departmentId, level: u.level } : null };
+          }),
+          counts,
+        },
+        200,
+      );
     },
   );
 

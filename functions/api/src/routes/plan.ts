@@ -13,8 +13,10 @@ import {
 } from '@manabi/upskilling';
 import {
   getFramework,
+  getLearnerBudget,
   getLearningSettings,
   getPackage,
+  putLearnerBudget,
   getUser,
   listAssignmentsOfUser,
   listPackages,
@@ -49,9 +51,10 @@ export function registerPlanRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): voi
       const auth = c.get('auth');
       const db = deps.data.clientFor(auth);
       const tenantOwner = { kind: 'tenant' as const, tenantId: auth.tenantId };
-      const [me, settings, assignments, framework, entries, own, catalog] = await Promise.all([
+      const [me, settings, ownBudget, assignments, framework, entries, own, catalog] = await Promise.all([
         getUser(db, auth.userId),
         getLearningSettings(db),
+        getLearnerBudget(db, auth.userId),
         listAssignmentsOfUser(db, auth.userId),
         getFramework<SkillFramework>(db),
         listProficiencyEntries(db, auth.userId),
@@ -127,17 +130,24 @@ export function registerPlanRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): voi
           )
         : [];
 
+      // With auto-add on (a company setting), recommendations are scheduled into the weeks;
+      // otherwise they are offered beside the plan for the learner to pick.
+      const weeklyBudgetMinutes = ownBudget ?? settings.weeklyBudgetMinutes;
       const plan = scheduleWeeks({
         assigned,
-        recommendations: recommendations.map((r) => ({ id: r.moduleId, estimatedMinutes: r.estimatedMinutes, priority: r.priority })),
+        recommendations: settings.autoAddRecommendations
+          ? recommendations.map((r) => ({ id: r.moduleId, estimatedMinutes: r.estimatedMinutes, priority: r.priority }))
+          : [],
         today,
-        weeklyBudgetMinutes: settings.weeklyBudgetMinutes,
+        weeklyBudgetMinutes,
       });
       const reasons = new Map(recommendations.map((r) => [r.moduleId, r.reasonText]));
       const describe = (id: string) => ({ ...titles.get(id), reason: reasons.get(id) ?? null });
       return c.json(
         {
-          weeklyBudgetMinutes: settings.weeklyBudgetMinutes,
+          weeklyBudgetMinutes,
+          budgetSource: ownBudget === null ? 'company' : 'mine',
+          recommendationsScheduled: settings.autoAddRecommendations,
           level: me.level,
           weeks: plan.weeks.map((w) => ({ ...w, items: w.items.map((i) => ({ ...i, ...describe(i.id) })) })),
           late: plan.late.map((l) => ({ ...l, ...describe(l.id) })),
@@ -152,6 +162,31 @@ export function registerPlanRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): voi
         },
         200,
       );
+    },
+  );
+}
+
+export function registerLearnerPrefsRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): void {
+  app.openapi(
+    defineRoute({
+      method: 'put',
+      path: '/api/me/learning-budget',
+      roles: MEMBERS,
+      tags: ['packages'],
+      summary: 'Set my weekly learning time (null: use the company default)',
+      request: {
+        body: {
+          required: true,
+          content: { 'application/json': { schema: z.object({ weeklyBudgetMinutes: z.number().int().min(10).max(1200).nullable() }) } },
+        },
+      },
+      responses: { 200: json(z.object({ weeklyBudgetMinutes: z.number().int().nullable() }), 'Saved'), ...ERROR_RESPONSES },
+    }),
+    async (c) => {
+      const auth = c.get('auth');
+      const { weeklyBudgetMinutes } = c.req.valid('json');
+      await putLearnerBudget(deps.data.clientFor(auth), auth.userId, weeklyBudgetMinutes, deps.now().toISOString());
+      return c.json({ weeklyBudgetMinutes }, 200);
     },
   );
 }
