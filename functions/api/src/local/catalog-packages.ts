@@ -1,6 +1,6 @@
 import type { LearningPackageInput } from '@manabi/upskilling';
 
-/** `catalogBank` is the id placeholder the seed replaces with the real catalog bank id. */
+/** `catalogBank` stands in for the catalog bank id; the seed replaces it with the real catalog bank id. */
 export const CATALOG_BANK = '$CATALOG_BANK';
 
 /**
@@ -952,17 +952,17 @@ Intranet renewal: the goal is "launch by end of June, with 80% of staff using it
 
 ## 会議の後
 
-- 決定事項と**ToDo（誰が・何を・いつまでに）**を24時間以内に共有する
+- 決定事項と**やること（誰が・何を・いつまでに）**を24時間以内に共有する
 
 ## 具体例
 
-「本日のゴールは、新人研修の日程を2案から1つに決めることです。時間は30分。最初の10分で各案の懸念を出し、次の10分で評価し、最後の10分で決定とToDoの確認をします」
+「本日のゴールは、新人研修の日程を2案から1つに決めることです。時間は30分。最初の10分で各案の懸念を出し、次の10分で評価し、最後の10分で決定とタスクの確認をします」
 
 ## チェックリスト
 
 - [ ] 会議のゴールを一文で言える
 - [ ] 参加者全員が一度は発言した
-- [ ] すべてのToDoに担当者と期限がある`,
+- [ ] すべてのタスクに担当者と期限がある`,
           en: `## Before the meeting
 
 - Decide the **purpose and goal**: share, generate ideas, or decide
@@ -1019,7 +1019,7 @@ Intranet renewal: the goal is "launch by end of June, with 80% of staff using it
 1. 上司と対象の会議を決め、会議のゴール（共有・意見出し・決定）を合意する
 2. アジェンダ（議題・時間配分・事前に準備してほしいもの）を前日までに参加者へ送る
 3. 会議中は論点をホワイトボードや共有画面で見える化し、全員に発言の機会をつくる
-4. 終了後24時間以内に、決定事項とToDo（担当者・期限）を参加者に共有する
+4. 終了後24時間以内に、決定事項とタスク（担当者・期限）を参加者に共有する
 5. 上司に、うまくいった点と次に変える点を1つずつ報告する
 
 ## 上司（会議に同席、または議事録で確認）の完了基準
@@ -1027,7 +1027,7 @@ Intranet renewal: the goal is "launch by end of June, with 80% of staff using it
 - 事前にゴールとアジェンダが共有されていた
 - 予定時間内に終わった（超過は5分以内）
 - 発言が特定の人に偏らないよう働きかけていた
-- 議事録に、決定事項と担当者・期限つきのToDoがある
+- 議事録に、決定事項と担当者・期限つきのタスクがある
 - 振り返りが具体的である`,
           en: `## Task
 
