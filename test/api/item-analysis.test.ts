@@ -23,8 +23,13 @@ describe('item statistics and calibration', () => {
     expect((await hr.client.post(`/api/assessments/${a.id}/publish`)).status).toBe(200);
 
     // Responses simulated from a 2PL model with a seeded generator (θ spread over N(0,1) quantiles).
-    let seed = 7;
-    const uniform = () => ((seed = (seed * 1664525 + 1013904223) % 2 ** 32), seed / 2 ** 32);
+    // Each person×item draw is fixed (a hash of both), whatever order the form serves items in.
+    const uniform = (person: number, item: number) => {
+      let h = (person * 2654435761 + item * 40503 + 7) >>> 0;
+      h = Math.imul(h ^ (h >>> 15), 2246822507) >>> 0;
+      h = Math.imul(h ^ (h >>> 13), 3266489909) >>> 0;
+      return ((h ^ (h >>> 16)) >>> 0) / 2 ** 32;
+    };
     const learners = 100;
     for (let p = 0; p < learners; p++) {
       const theta = normalQuantile((p + 0.5) / learners);
@@ -35,8 +40,9 @@ describe('item statistics and calibration', () => {
       );
       let v = (await c.post(`/api/assessments/${a.id}/attempts`)).body;
       while (v.current) {
-        const b = -1.5 + 0.75 * ids.indexOf(v.current.questionId); // 0 easy … 4 hard
-        const right = uniform() < 1 / (1 + Math.exp(-1.702 * 1.2 * (theta - b)));
+        const index = ids.indexOf(v.current.questionId); // 0 easy … 4 hard
+        const b = -1.5 + 0.75 * index;
+        const right = uniform(p, index) < 1 / (1 + Math.exp(-1.702 * 1.2 * (theta - b)));
         const optionId = right ? 'a' : p % 2 === 0 ? 'b' : 'c';
         v = (await c.post(`/api/attempts/${v.id}/answers`, { questionId: v.current.questionId, response: { optionId } })).body.attempt;
       }

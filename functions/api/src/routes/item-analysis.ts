@@ -145,7 +145,10 @@ export function registerItemAnalysisRoutes(app: OpenAPIHono<AppEnv>, deps: AppDe
       for (const [i, item] of result.items.entries()) {
         const ref = items[i]!;
         let note: string | null = null;
-        if (apply && item.calibrated) {
+        // With little data an estimate can run off (near-perfect items): such values are reported, never applied.
+        const plausible = item.a >= 0.2 && item.a <= 4 && Math.abs(item.b) <= 4;
+        if (apply && item.calibrated && !plausible) note = 'estimate outside the plausible range (a 0.2–4, |b| ≤ 4): not applied';
+        else if (apply && item.calibrated) {
           if (ref.owner === 'catalog') note = 'catalog question: not changed';
           else {
             const owner: Owner = { kind: 'tenant', tenantId: auth.tenantId };
