@@ -62,4 +62,39 @@ describe('skill framework', () => {
     const other = await signUpCompany(server.url);
     expect((await other.client.get('/api/skills/framework')).body.rev).toBe(1);
   });
+
+  it('applies a job role’s requirements to people in that role', async () => {
+    const hr = await signUpCompany(server.url, '株式会社職種');
+    const current = (await hr.client.get('/api/skills/framework')).body;
+    const framework = structuredClone(current.framework) as Framework & { jobRoles: { id: string; name: { ja: string; en: string } }[] };
+    framework.jobRoles = [{ id: 'sales', name: { ja: '営業職', en: 'Sales' } }];
+    const communication = skillsOf(framework).find((s) => s.id === 'communication')! as {
+      jobRoleRequired?: Record<string, Record<string, number>>;
+    };
+    communication.jobRoleRequired = { sales: { new_hire: 4 } };
+    expect((await hr.client.request('PUT', '/api/skills/framework', { framework, expectedRev: 1 })).status).toBe(200);
+
+    expect(
+      (await hr.client.post('/api/users', { name: 'x', email: uniqueEmail(), level: 'new_hire', jobRole: 'pilot', sendInvite: false }))
+        .status,
+    ).toBe(400);
+    const seller = (
+      await hr.client.post('/api/users', {
+        name: '営業 一郎',
+        email: uniqueEmail(),
+        level: 'new_hire',
+        jobRole: 'sales',
+        sendInvite: false,
+      })
+    ).body;
+    const clerk = (await hr.client.post('/api/users', { name: '事務 花子', email: uniqueEmail(), level: 'new_hire', sendInvite: false }))
+      .body;
+    expect(seller.jobRole).toBe('sales');
+    const required = async (id: string) =>
+      ((await hr.client.get(`/api/users/${id}/skills`)).body.skills as { skillId: string; required: number }[]).find(
+        (s) => s.skillId === 'communication',
+      )!.required;
+    expect(await required(seller.id)).toBe(4);
+    expect(await required(clerk.id)).toBeLessThan(4);
+  });
 });

@@ -12,6 +12,7 @@ export const userSchema = z
     departmentName: z.string().nullable(),
     level: z.enum(LEVELS).nullable(),
     hireDate: z.string().nullable(),
+    jobRole: z.string().nullable(),
     status: z.enum(USER_STATUSES),
     locale: z.enum(LOCALES),
     emailVerified: z.boolean(),

@@ -33,6 +33,12 @@ export function isRealIsoDate(value: string): boolean {
   return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
 }
 
+/** A job role id of the skill framework (a slug). */
+export const jobRoleIdSchema = z
+  .string()
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { message: 'Expected a job role id' })
+  .max(64);
+
 export const signupSchema = z.object({
   companyName: z.string().trim().min(1, { message: 'Required' }).max(100),
   adminName: personNameSchema,
@@ -54,6 +60,7 @@ export const userCreateSchema = z.object({
   departmentId: idSchema.nullable().default(null),
   level: levelSchema.nullable().default(null),
   hireDate: isoDateSchema.nullable().default(null),
+  jobRole: jobRoleIdSchema.nullable().default(null),
   locale: localeSchema.default('ja'),
   sendInvite: z.boolean().default(true),
 });
@@ -67,6 +74,7 @@ export const userUpdateSchema = z
     departmentId: idSchema.nullable(),
     level: levelSchema.nullable(),
     hireDate: isoDateSchema.nullable(),
+    jobRole: jobRoleIdSchema.nullable(),
     locale: localeSchema,
   })
   .partial()

@@ -15,6 +15,8 @@ export interface User {
   departmentId: string | null;
   level: Level | null;
   hireDate: string | null;
+  /** Job role (an id of the company's skill framework), whose requirements replace the level's. */
+  jobRole: string | null;
   status: UserStatus;
   locale: Locale;
   emailVerified: boolean;

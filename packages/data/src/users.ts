@@ -20,6 +20,7 @@ export interface NewUser {
   departmentId: string | null;
   level: Level | null;
   hireDate: string | null;
+  jobRole?: string | null;
   locale: Locale;
   status: UserStatus;
   emailVerified: boolean;
@@ -57,6 +58,7 @@ export function toUserRecord(item: Record<string, unknown>): UserRecord {
     departmentId: (item.departmentId as string | null) ?? null,
     level: (item.level as Level | null) ?? null,
     hireDate: (item.hireDate as string | null) ?? null,
+    jobRole: (item.jobRole as string | null) ?? null,
     status: item.status as UserStatus,
     locale: (item.locale as Locale) ?? 'ja',
     emailVerified: Boolean(item.emailVerified),
@@ -74,7 +76,7 @@ export function publicUser(record: UserRecord): User {
 
 /** Transaction items that create a user and claim their email (the email claim fails on a duplicate). */
 export function createUserItems(db: TenantDb, user: NewUser, now: string, checkDepartment = true): TransactItem[] {
-  const record = { ...user, createdAt: now, updatedAt: now, version: 1 };
+  const record = { ...user, jobRole: user.jobRole ?? null, createdAt: now, updatedAt: now, version: 1 };
   const items: TransactItem[] = [
     { Put: { TableName: db.table, Item: userItem(db.tenantId, record), ConditionExpression: 'attribute_not_exists(pk)' } },
     { Put: { TableName: db.table, Item: loginItem(user.email, db.tenantId, user.id), ConditionExpression: 'attribute_not_exists(pk)' } },
@@ -102,7 +104,7 @@ export async function createUser(db: TenantDb, user: NewUser, now: string, extra
     if (failed.includes(2) && user.departmentId) throw new NotFoundError('department');
     throw new ConflictError('conflict', 'The user could not be created');
   }
-  return { ...user, tenantId: db.tenantId, createdAt: now, updatedAt: now, version: 1 };
+  return { ...user, jobRole: user.jobRole ?? null, tenantId: db.tenantId, createdAt: now, updatedAt: now, version: 1 };
 }
 
 export async function getUser(db: TenantDb, userId: string): Promise<UserRecord | null> {
@@ -117,6 +119,7 @@ export interface UserChanges {
   departmentId?: string | null;
   level?: Level | null;
   hireDate?: string | null;
+  jobRole?: string | null;
   locale?: Locale;
   status?: UserStatus;
   emailVerified?: boolean;

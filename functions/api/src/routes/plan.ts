@@ -95,7 +95,7 @@ export function registerPlanRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): voi
 
       // Recommendations from gaps and latest results, over every package module that builds a skill.
       const current = currentProficiencyBySkill(entries.map(toDomainEntry), { today });
-      const gaps = me.level ? skillGaps(framework.framework, me.level, null, current) : [];
+      const gaps = me.level ? skillGaps(framework.framework, me.level, me.jobRole, current) : [];
       const latest = new Map<string, { skill: string; percent: number; date: string }>();
       for (const e of entries) {
         if (e.source !== 'assessment' || e.percent === undefined) continue;

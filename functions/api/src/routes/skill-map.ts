@@ -49,7 +49,7 @@ export function registerSkillMapRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps):
 
   const standingOf = async (db: TenantDb, user: UserRecord) => {
     const [framework, entries] = await Promise.all([frameworkOf(db), listProficiencyEntries(db, user.id)]);
-    return { framework, skills: skillStanding(framework, user.level, entries, deps.now()) };
+    return { framework, skills: skillStanding(framework, user.level, entries, deps.now(), user.jobRole) };
   };
 
   const recordRating = async (auth: AuthClaims, subject: UserRecord, body: unknown, source: 'manager_rating' | 'self_rating') => {
@@ -219,7 +219,7 @@ export function registerSkillMapRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps):
       const names = new Map(departments.map((d) => [d.id, d.name]));
       const rows = shown.map((u, i) => {
         const current = currentProficiencyBySkill(entries[i]!.map(toDomainEntry), { today });
-        const gaps = u.level ? skillGaps(framework, u.level, null, current) : [];
+        const gaps = u.level ? skillGaps(framework, u.level, u.jobRole, current) : [];
         return {
           user: {
             id: u.id,

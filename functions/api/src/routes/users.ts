@@ -1,7 +1,19 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import { z } from '@hono/zod-openapi';
 import { isId, LEVELS, newUserId, USER_STATUSES, TENANT_ROLES, userCreateSchema, userUpdateSchema, type Role } from '@manabi/core';
-import { createUser, writeAtomically, getTenant, getUser, listDepartments, listUsers, updateUser, type UserRecord } from '@manabi/data';
+import type { SkillFramework } from '@manabi/upskilling';
+import {
+  createUser,
+  getFramework,
+  getTenant,
+  getUser,
+  listDepartments,
+  listUsers,
+  updateUser,
+  writeAtomically,
+  type TenantDb,
+  type UserRecord,
+} from '@manabi/data';
 import type { AppDeps, AppEnv } from '../env.js';
 import { ApiError, notFound } from '../errors.js';
 import { defineRoute, ERROR_RESPONSES } from '../openapi.js';
@@ -73,6 +85,7 @@ export function registerUserRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): voi
       const db = deps.data.clientFor(auth);
       const input = c.req.valid('json');
       if (input.departmentId && !isId(input.departmentId)) throw notFound('Department');
+      await checkJobRole(db, input.jobRole);
       const tenant = await getTenant(db);
       if (!tenant) throw notFound('Company');
       const user = {
@@ -83,6 +96,7 @@ export function registerUserRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): voi
         departmentId: input.departmentId,
         level: input.level,
         hireDate: input.hireDate,
+        jobRole: input.jobRole,
         locale: input.locale,
         status: 'invited' as const,
         emailVerified: false,
@@ -128,6 +142,7 @@ export function registerUserRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): voi
       const user = await loadUser(auth.tenantId, c.req.valid('param').id);
       const changes = c.req.valid('json');
       if (changes.departmentId && !isId(changes.departmentId)) throw notFound('Department');
+      await checkJobRole(db, changes.jobRole);
       if (user.id === auth.userId && changes.role && changes.role !== user.role) {
         throw new ApiError(400, 'validation_error', 'You cannot change your own role', [
           { path: 'role', message: 'You cannot change your own role' },
@@ -192,4 +207,15 @@ export function registerUserRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): voi
       return c.json({ ok: true as const }, 202);
     },
   );
+}
+
+/** A job role must be one the company's skill framework defines (its requirements apply to the person). */
+async function checkJobRole(db: TenantDb, jobRole: string | null | undefined): Promise<void> {
+  if (!jobRole) return;
+  const framework = (await getFramework<SkillFramework>(db))?.framework;
+  if (!framework?.jobRoles.some((r) => r.id === jobRole)) {
+    throw new ApiError(400, 'validation_error', 'Unknown job role', [
+      { path: 'jobRole', message: 'Not a job role of the skill framework' },
+    ]);
+  }
 }

@@ -41,6 +41,7 @@ export async function signUpCompany(
     departmentId: null,
     level: null,
     hireDate: null,
+    jobRole: null,
     locale: input.locale,
     status: 'active' as const,
     emailVerified: false,

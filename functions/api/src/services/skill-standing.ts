@@ -40,10 +40,11 @@ export function skillStanding(
   level: Level | null,
   entries: readonly StoredProficiencyEntry[],
   now: Date,
+  jobRole: string | null = null,
 ): SkillStanding[] {
   if (!level) return [];
   const current = currentProficiencyBySkill(entries.map(toDomainEntry), { today: todayInJapan(now) });
-  return skillGaps(framework, level, null, current).map((g) => {
+  return skillGaps(framework, level, jobRole, current).map((g) => {
     const c = current[g.skillId];
     return {
       skillId: g.skillId,
