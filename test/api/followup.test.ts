@@ -44,6 +44,8 @@ describe('follow-up', () => {
     expect((await mentor.client.post(`/api/users/${learner.id}/checkins`, { firstDate: today() })).status).toBe(404);
     expect((await hr.client.request('PUT', `/api/users/${learner.id}/mentor`, { mentorId: mentor.id })).status).toBe(200);
     expect((await mentor.client.get('/api/me/mentees')).body.items.map((u: { id: string }) => u.id)).toEqual([learner.id]);
+    expect((await learner.client.get(`/api/users/${learner.id}/mentor`)).body.mentor.id).toBe(mentor.id);
+    expect((await stranger.client.get(`/api/users/${learner.id}/mentor`)).status).toBe(404);
 
     const series = await mentor.client.post(`/api/users/${learner.id}/checkins`, { firstDate: today(), everyWeeks: 2, count: 3 });
     expect(series.status).toBe(201);

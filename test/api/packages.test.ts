@@ -113,6 +113,10 @@ describe('level-based packages and assignments', () => {
     mine = (await learner.client.get('/api/me/assignments')).body.items;
     expect(mine[0].progress.done).toBe(2);
 
+    // The manager sees the member's assignments (to know what to sign off); a learner does not.
+    const seen = (await manager.client.get(`/api/users/${learner.id}/assignments`)).body.items;
+    expect(seen.map((x: { packageId: string }) => x.packageId)).toEqual([pkg.id]);
+    expect((await learner.client.get(`/api/users/${manager.id}/assignments`)).status).toBe(403);
     // OJT: signed off by the manager of the department, not by the learner or an outsider.
     expect((await learner.client.post(`/api/users/${learner.id}/assignments/${pkg.id}/modules/daily-report/signoff`)).status).toBe(403);
     const signed = await manager.client.post(`/api/users/${learner.id}/assignments/${pkg.id}/modules/daily-report/signoff`);
@@ -186,6 +190,14 @@ describe('level-based packages and assignments', () => {
       .flatMap((w: { items: { kind: string }[] }) => w.items)
       .filter((i: { kind: string }) => i.kind === 'recommended');
     expect(scheduledRecs.length + auto.unscheduled.length).toBe(auto.recommendations.length);
+    for (const u of auto.unscheduled) expect(['too_long', 'no_capacity']).toContain(u.reason);
+    // Overdue work is listed as late with its own reason.
+    await hr.client.post(`/api/packages/${pkg.id}/assignments`, { userIds: [learner.id], dueDate: '2099-12-31' });
+    const overdue = await member(null, 'learner', 'junior');
+    await hr.client.post(`/api/packages/${pkg.id}/assignments`, { userIds: [overdue.id], dueDate: '2020-01-01' });
+    const latePlan = (await overdue.client.get('/api/me/plan')).body;
+    expect(latePlan.late.length).toBeGreaterThan(0);
+    for (const l of latePlan.late) expect(l.reason).toBe('overdue');
   });
 
   it('lets a company clone a catalog package but not change the catalog', async () => {

@@ -83,4 +83,35 @@ describe('route access', () => {
     expect(accessDecision(to('/me/skills', meta('my-skills'), 'my-skills'), learner)).toBe(true);
     expect(accessDecision(to('/me/skills', meta('my-skills'), 'my-skills'), admin)).toBe(true);
   });
+
+  it('opens the learning pages to the right roles', () => {
+    const manager: AccessState = { isSignedIn: true, role: 'manager', homePath: '/me' };
+    const vendor: AccessState = { isSignedIn: true, role: 'vendor_admin', homePath: '/me' };
+    const meta = (name: string) => routes.find((route) => route.name === name)?.meta ?? {};
+    const check = (name: string, path: string, allowed: AccessState[], denied: AccessState[]) => {
+      for (const who of allowed) expect(accessDecision(to(path, meta(name), name), who), `${who.role} ${path}`).toBe(true);
+      for (const who of denied)
+        expect(accessDecision(to(path, meta(name), name), who), `${who.role} ${path}`).toEqual({ name: 'forbidden' });
+    };
+    for (const [name, path] of [
+      ['packages', '/admin/packages'],
+      ['package', '/admin/packages/p1'],
+      ['catalog-package', '/admin/catalog/packages/p1'],
+      ['learning-settings', '/admin/learning-settings'],
+    ] as const) {
+      check(name, path, [admin], [manager, learner]);
+    }
+    check('team', '/team', [admin, manager], [learner]);
+    for (const [name, path] of [
+      ['my-plan', '/me/plan'],
+      ['my-assignments', '/me/assignments'],
+      ['module-reader', '/me/assignments/p1/m1'],
+      ['my-goals', '/me/goals'],
+      ['my-checkins', '/me/checkins'],
+      ['inbox', '/me/inbox'],
+      ['team-member', '/team/u2'],
+    ] as const) {
+      check(name, path, [admin, manager, learner], [vendor]);
+    }
+  });
 });

@@ -26,6 +26,8 @@ declare module 'vue-router' {
 const ADMIN: Role[] = ['tenant_admin'];
 /** HR admins see everyone; managers see the members of their own department (the API enforces it). */
 const PEOPLE_LEADS: Role[] = ['tenant_admin', 'manager'];
+/** Everyone in a company (the learning pages call APIs only they may use). */
+const MEMBERS: Role[] = ['tenant_admin', 'manager', 'learner'];
 
 export const routes: RouteRecordRaw[] = [
   {
@@ -66,7 +68,84 @@ export const routes: RouteRecordRaw[] = [
     component: () => import('./pages/MySkillsPage.vue'),
     meta: { titleKey: 'mySkills.title' },
   },
+  {
+    path: '/me/plan',
+    name: 'my-plan',
+    component: () => import('./pages/PlanPage.vue'),
+    meta: { roles: MEMBERS, titleKey: 'plan.title' },
+  },
+  {
+    path: '/me/assignments',
+    name: 'my-assignments',
+    component: () => import('./pages/MyAssignmentsPage.vue'),
+    meta: { roles: MEMBERS, titleKey: 'assignments.title' },
+  },
+  {
+    path: '/me/assignments/:packageId/:moduleId',
+    name: 'module-reader',
+    component: () => import('./pages/ModuleReaderPage.vue'),
+    props: true,
+    meta: { roles: MEMBERS, titleKey: 'reader.title' },
+  },
+  {
+    path: '/me/goals',
+    name: 'my-goals',
+    component: () => import('./pages/GoalsPage.vue'),
+    meta: { roles: MEMBERS, titleKey: 'goals.title' },
+  },
+  {
+    path: '/me/checkins',
+    name: 'my-checkins',
+    component: () => import('./pages/CheckInsPage.vue'),
+    meta: { roles: MEMBERS, titleKey: 'checkins.title' },
+  },
+  {
+    path: '/me/inbox',
+    name: 'inbox',
+    component: () => import('./pages/InboxPage.vue'),
+    meta: { roles: MEMBERS, titleKey: 'inbox.title' },
+  },
+  {
+    path: '/team',
+    name: 'team',
+    component: () => import('./pages/TeamPage.vue'),
+    meta: { roles: PEOPLE_LEADS, titleKey: 'team.title' },
+  },
+  // Mentors may be learners; the API decides whose follow-up they may see.
+  {
+    path: '/team/:userId',
+    name: 'team-member',
+    component: () => import('./pages/TeamMemberPage.vue'),
+    props: true,
+    meta: { roles: MEMBERS, titleKey: 'teamMember.title' },
+  },
   { path: '/admin', redirect: '/admin/users' },
+  {
+    path: '/admin/packages',
+    name: 'packages',
+    component: () => import('./pages/PackagesPage.vue'),
+    meta: { roles: ADMIN, titleKey: 'packages.title' },
+  },
+  {
+    path: '/admin/packages/:id',
+    name: 'package',
+    component: () => import('./pages/PackageDetailPage.vue'),
+    props: true,
+    meta: { roles: ADMIN, titleKey: 'packageDetail.title' },
+  },
+  {
+    path: '/admin/catalog/packages/:id',
+    name: 'catalog-package',
+    component: () => import('./pages/PackageDetailPage.vue'),
+    props: (route) => ({ id: String(route.params['id']), catalog: true }),
+    meta: { roles: ADMIN, titleKey: 'packageDetail.title' },
+  },
+  {
+    path: '/admin/learning-settings',
+    name: 'learning-settings',
+    component: () => import('./pages/LearningSettingsPage.vue'),
+    meta: { roles: ADMIN, titleKey: 'learningSettings.title' },
+  },
   {
     path: '/admin/skills',
     name: 'skill-map',

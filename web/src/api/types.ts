@@ -522,3 +522,259 @@ export interface SkillMap {
   /** More people matched than the map shows. */
   truncated: boolean;
 }
+
+/* ---------- Packages, assignments, learning plan ---------- */
+
+export const MODULE_KINDS = ['lesson', 'quiz', 'ojt', 'session'] as const;
+export type ModuleKind = (typeof MODULE_KINDS)[number];
+
+export type PackageOwner = 'tenant' | 'catalog';
+
+/** One step of a package: e-learning, quiz, OJT task or training session. */
+export interface PackageModule {
+  id: string;
+  kind: ModuleKind;
+  title: LocalizedText;
+  estimatedMinutes: number;
+  skillTags: string[];
+  /** Lesson text (a small Markdown subset). */
+  body?: LocalizedText;
+  /** OJT task instructions (same Markdown subset). */
+  instructions?: LocalizedText;
+  /** Quiz: the assessment the learner takes. */
+  assessmentId?: string;
+  /** Session. */
+  format?: 'online' | 'in_person';
+  startsAt?: string | null;
+  place?: string | null;
+}
+
+export interface PackageSummary {
+  id: string;
+  owner: PackageOwner;
+  title: LocalizedText;
+  description: LocalizedText;
+  level: Level;
+  moduleCount: number;
+  totalMinutes: number;
+  clonedFrom: string | null;
+  rev: number;
+  updatedAt?: string;
+}
+
+export interface LearningPackage {
+  title: LocalizedText;
+  description: LocalizedText;
+  level: Level;
+  modules: PackageModule[];
+}
+
+export interface PackageDetail extends PackageSummary {
+  package: LearningPackage;
+}
+
+export interface ModuleStatus {
+  moduleId: string;
+  kind: ModuleKind;
+  done: boolean;
+  completedAt: string | null;
+}
+
+export type ProgressStatus = 'not_started' | 'in_progress' | 'completed';
+
+export interface PackageProgress {
+  modules: ModuleStatus[];
+  done: number;
+  total: number;
+  percent: number;
+  status: ProgressStatus;
+  overdue: boolean;
+}
+
+export type AssignmentVia = 'user' | 'department' | 'level' | 'auto';
+
+export interface AssignInput {
+  userIds?: string[];
+  departmentId?: string;
+  level?: Level;
+  dueDate: string;
+}
+
+export interface AssignResult {
+  created: number;
+  existing: number;
+  users: number;
+}
+
+export interface PackageAssignee {
+  user: { id: string; name: string; departmentId: string | null; level: Level | null } | null;
+  dueDate: string | null;
+  via: AssignmentVia | string;
+  progress: PackageProgress | null;
+}
+
+/** An assignment as the learner sees it; `package`/`progress` are null when the package is gone. */
+export interface MyAssignment {
+  packageId: string;
+  userId: string;
+  dueDate: string | null;
+  assignedAt: string;
+  via: AssignmentVia | string;
+  package: Pick<LearningPackage, 'title' | 'level' | 'modules'> | null;
+  progress: PackageProgress | null;
+}
+
+export interface LearningSettings {
+  weeklyBudgetMinutes: number;
+  autoAssign: Partial<Record<Level, string>>;
+  autoAssignDueDays: number;
+  autoAddRecommendations: boolean;
+}
+
+export interface PlanItem {
+  /** `packageId:moduleId`. */
+  id: string;
+  kind: 'assigned' | 'recommended';
+  minutes: number;
+  dueDate: string | null;
+  oversized: boolean;
+  title?: LocalizedText;
+  packageId?: string;
+  moduleId?: string;
+  moduleKind?: ModuleKind;
+  reason: LocalizedText | null;
+}
+
+export interface PlanWeek {
+  /** Monday, YYYY-MM-DD. */
+  weekStart: string;
+  capacity: number;
+  minutes: number;
+  items: PlanItem[];
+}
+
+export interface PlanLateItem {
+  id: string;
+  dueDate: string;
+  weekStart: string;
+  /**
+   * Why it is late. The API currently spreads the module's description over the item, which
+   * replaces this with the (null) recommendation reason, so the UI also works it out itself.
+   */
+  reason: 'overdue' | 'over_budget' | LocalizedText | null;
+  title?: LocalizedText;
+  packageId?: string;
+  moduleId?: string;
+  moduleKind?: ModuleKind;
+}
+
+export interface PlanUnscheduled {
+  id: string;
+  /** As for late items, the API may send the recommendation's reason text here instead. */
+  reason: 'too_long' | 'no_capacity' | LocalizedText | null;
+  title?: LocalizedText;
+  packageId?: string;
+  moduleId?: string;
+  moduleKind?: ModuleKind;
+}
+
+export interface PlanRecommendation {
+  id: string;
+  packageId?: string;
+  moduleId?: string;
+  moduleKind?: ModuleKind;
+  title?: LocalizedText;
+  skillId: string;
+  estimatedMinutes: number;
+  reasonText: LocalizedText;
+}
+
+export interface LearningPlan {
+  weeklyBudgetMinutes: number;
+  level: Level | null;
+  weeks: PlanWeek[];
+  late: PlanLateItem[];
+  unscheduled: PlanUnscheduled[];
+  recommendations: PlanRecommendation[];
+}
+
+/* ---------- Goals ---------- */
+
+export const GOAL_STATUSES = ['draft', 'agreed', 'in_progress', 'achieved', 'missed'] as const;
+export type GoalStatus = (typeof GOAL_STATUSES)[number];
+
+export const GOAL_METRIC_KINDS = ['proficiency', 'assessment_score'] as const;
+export type GoalMetricKind = (typeof GOAL_METRIC_KINDS)[number];
+
+export type GoalMetric =
+  { kind: 'proficiency'; skillId: string; target: number } | { kind: 'assessment_score'; assessmentId: string; target: number };
+
+export interface GoalInput {
+  userId?: string;
+  title: string;
+  description: string;
+  metric: { kind: GoalMetricKind; skillId?: string; assessmentId?: string; target: number | null };
+  skillId: string;
+  reason: string;
+  dueDate: string;
+}
+
+export interface Goal {
+  id: string;
+  userId: string;
+  title: string;
+  description: string;
+  metric: GoalMetric;
+  skillId: string;
+  reason: string;
+  dueDate: string;
+  status: GoalStatus;
+  baseline: number | null;
+  agreedBy: string | null;
+  agreedAt: string | null;
+  closedAt: string | null;
+  finalValue: number | null;
+  /** The measured value now (proficiency or best score), null without evidence. */
+  current: number | null;
+  /** 0–100 from the baseline to the target; null before agreement. */
+  progress: number | null;
+  /** The A (achievable) warning, in both languages. */
+  warning: LocalizedText | null;
+  /** Only when just created: warnings in the request's language. */
+  warnings?: { path: string; message: string }[];
+}
+
+/* ---------- Follow-up: mentors, check-ins, inbox ---------- */
+
+export interface PersonRef {
+  id: string;
+  name: string;
+  level: Level | null;
+  departmentId: string | null;
+}
+
+export interface CheckIn {
+  id: string;
+  userId: string;
+  hostId: string | null;
+  dueDate: string;
+  reflection: { text: string; at: string } | null;
+  comment: { text: string; at: string; by: string } | null;
+  status: 'scheduled' | 'done';
+  createdAt?: string;
+}
+
+export interface InboxMessage {
+  id: string;
+  kind: string;
+  title: LocalizedText;
+  body: LocalizedText;
+  link: string | null;
+  createdAt: string;
+  read: boolean;
+}
+
+export interface Inbox {
+  items: InboxMessage[];
+  unread: number;
+}

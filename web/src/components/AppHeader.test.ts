@@ -31,17 +31,32 @@ describe('AppHeader navigation', () => {
     expect(await navFor('tenant_admin')).toMatchObject({ 'nav-skill-map': '/admin/skills', 'nav-my-skills': '/me/skills' });
   });
 
-  it('gives every other role the assessments to take and their own skills', async () => {
-    const nav = await navFor('learner');
-    expect(nav).toEqual({ 'nav-home': '/me', 'nav-assessments': '/assessments', 'nav-my-skills': '/me/skills' });
+  it('gives HR admins packages and the team', async () => {
+    expect(await navFor('tenant_admin')).toMatchObject({ 'nav-packages': '/admin/packages', 'nav-team': '/team' });
   });
 
-  it("gives managers their department's skill map", async () => {
+  it('gives every other role their plan, assignments, assessments to take, goals and their own skills', async () => {
+    const nav = await navFor('learner');
+    expect(nav).toEqual({
+      'nav-home': '/me',
+      'nav-plan': '/me/plan',
+      'nav-assignments': '/me/assignments',
+      'nav-assessments': '/assessments',
+      'nav-goals': '/me/goals',
+      'nav-my-skills': '/me/skills',
+    });
+  });
+
+  it("gives managers their department's skill map and team", async () => {
     expect(await navFor('manager')).toEqual({
       'nav-home': '/me',
+      'nav-plan': '/me/plan',
+      'nav-assignments': '/me/assignments',
       'nav-assessments': '/assessments',
+      'nav-goals': '/me/goals',
       'nav-my-skills': '/me/skills',
       'nav-skill-map': '/admin/skills',
+      'nav-team': '/team',
     });
   });
 });

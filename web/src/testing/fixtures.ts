@@ -2,6 +2,11 @@ import type {
   AttemptResult,
   AttemptView,
   FrameworkSkill,
+  Goal,
+  LearningPlan,
+  MyAssignment,
+  PackageModule,
+  PackageProgress,
   Question,
   QuestionDetail,
   ServedItem,
@@ -227,6 +232,190 @@ export function makeSkillMap(overrides: Partial<SkillMap> = {}): SkillMap {
       ],
     },
     truncated: false,
+    ...overrides,
+  };
+}
+
+/** A new-hire package: a lesson, a quiz, an OJT task and a training session. */
+export function makePackageModules(): PackageModule[] {
+  return [
+    {
+      id: 'manners',
+      kind: 'lesson',
+      title: { ja: 'ビジネスマナー', en: 'Business manners' },
+      estimatedMinutes: 20,
+      skillTags: ['business-basics'],
+      body: {
+        ja: '# 挨拶\n\n**明るく**挨拶しましょう。\n\n- 目を見る\n- 笑顔で\n\n<script>alert(1)</script>',
+        en: '# Greetings\n\nGreet **brightly**.',
+      },
+    },
+    {
+      id: 'manners-quiz',
+      kind: 'quiz',
+      title: { ja: 'マナー確認テスト', en: 'Manners quiz' },
+      estimatedMinutes: 10,
+      skillTags: ['business-basics'],
+      assessmentId: 'as-quiz',
+    },
+    {
+      id: 'ojt-call',
+      kind: 'ojt',
+      title: { ja: '電話応対の実践', en: 'Answering the phone' },
+      estimatedMinutes: 60,
+      skillTags: [],
+      instructions: { ja: '先輩の横で電話を3件受ける。' },
+    },
+    {
+      id: 'kickoff',
+      kind: 'session',
+      title: { ja: '新入社員研修（集合）', en: 'New-hire kickoff' },
+      estimatedMinutes: 120,
+      skillTags: [],
+      format: 'in_person',
+      startsAt: '2025-04-10T01:00:00Z',
+      place: '本社 5F',
+    },
+  ];
+}
+
+export function makeProgress(done: Record<string, boolean> = {}, overrides: Partial<PackageProgress> = {}): PackageProgress {
+  const modules = makePackageModules().map((m) => ({
+    moduleId: m.id,
+    kind: m.kind,
+    done: done[m.id] ?? false,
+    completedAt: done[m.id] ? '2025-04-02T00:00:00Z' : null,
+  }));
+  const count = modules.filter((m) => m.done).length;
+  return {
+    modules,
+    done: count,
+    total: modules.length,
+    percent: Math.floor((100 * count) / modules.length),
+    status: count === 0 ? 'not_started' : count === modules.length ? 'completed' : 'in_progress',
+    overdue: false,
+    ...overrides,
+  };
+}
+
+export function makeMyAssignment(overrides: Partial<MyAssignment> = {}): MyAssignment {
+  return {
+    packageId: 'pkg1',
+    userId: 'u1',
+    dueDate: '2025-04-30',
+    assignedAt: '2025-04-01T00:00:00Z',
+    via: 'level',
+    package: { title: { ja: '新入社員研修', en: 'New-hire training' }, level: 'new_hire', modules: makePackageModules() },
+    progress: makeProgress(),
+    ...overrides,
+  };
+}
+
+export function makePlan(overrides: Partial<LearningPlan> = {}): LearningPlan {
+  return {
+    weeklyBudgetMinutes: 60,
+    level: 'new_hire',
+    weeks: [
+      {
+        weekStart: '2025-04-07',
+        capacity: 60,
+        minutes: 30,
+        items: [
+          {
+            id: 'pkg1:manners',
+            kind: 'assigned',
+            minutes: 20,
+            dueDate: '2025-04-05',
+            oversized: false,
+            title: { ja: 'ビジネスマナー', en: 'Business manners' },
+            packageId: 'pkg1',
+            moduleId: 'manners',
+            moduleKind: 'lesson',
+            reason: null,
+          },
+          {
+            id: 'pkg1:manners-quiz',
+            kind: 'assigned',
+            minutes: 10,
+            dueDate: '2025-04-30',
+            oversized: false,
+            title: { ja: 'マナー確認テスト', en: 'Manners quiz' },
+            packageId: 'pkg1',
+            moduleId: 'manners-quiz',
+            moduleKind: 'quiz',
+            reason: null,
+          },
+        ],
+      },
+      {
+        weekStart: '2025-04-14',
+        capacity: 60,
+        minutes: 15,
+        items: [
+          {
+            id: 'cat1:logic',
+            kind: 'recommended',
+            minutes: 15,
+            dueDate: null,
+            oversized: false,
+            title: { ja: 'ロジカルシンキング入門', en: 'Logical thinking basics' },
+            packageId: 'cat1',
+            moduleId: 'logic',
+            moduleKind: 'lesson',
+            reason: { ja: '論理的思考のギャップが2あります', en: 'You are 2 short in logical thinking' },
+          },
+        ],
+      },
+      { weekStart: '2025-04-21', capacity: 60, minutes: 0, items: [] },
+    ],
+    late: [
+      {
+        id: 'pkg1:manners',
+        dueDate: '2025-04-05',
+        weekStart: '2025-04-07',
+        reason: 'overdue',
+        title: { ja: 'ビジネスマナー', en: 'Business manners' },
+        packageId: 'pkg1',
+        moduleId: 'manners',
+        moduleKind: 'lesson',
+      },
+    ],
+    unscheduled: [],
+    recommendations: [
+      {
+        id: 'cat1:logic',
+        packageId: 'cat1',
+        moduleId: 'logic',
+        moduleKind: 'lesson',
+        title: { ja: 'ロジカルシンキング入門', en: 'Logical thinking basics' },
+        skillId: 'logical-thinking',
+        estimatedMinutes: 15,
+        reasonText: { ja: '論理的思考のギャップが2あります', en: 'You are 2 short in logical thinking' },
+      },
+    ],
+    ...overrides,
+  };
+}
+
+export function makeGoal(overrides: Partial<Goal> = {}): Goal {
+  return {
+    id: 'g1',
+    userId: 'u2',
+    title: '報連相を徹底する',
+    description: '毎日の終業時に上長へ進捗を報告する',
+    metric: { kind: 'proficiency', skillId: 'business-basics', target: 3 },
+    skillId: 'business-basics',
+    reason: 'チームの仕事を止めないため',
+    dueDate: '2025-09-30',
+    status: 'draft',
+    baseline: null,
+    agreedBy: null,
+    agreedAt: null,
+    closedAt: null,
+    finalValue: null,
+    current: 2,
+    progress: null,
+    warning: null,
     ...overrides,
   };
 }

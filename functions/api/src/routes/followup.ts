@@ -72,6 +72,27 @@ export function registerFollowUpRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps):
   app.openapi(
     defineRoute({
       method: 'get',
+      path: '/api/users/{id}/mentor',
+      roles: MEMBERS,
+      tags: ['follow-up'],
+      summary: 'A learner’s current mentor (the learner, their mentor, their manager, HR)',
+      request: { params: idParams },
+      responses: {
+        200: json(z.object({ learnerId: z.string(), mentor: z.object({ id: z.string(), name: z.string() }).nullable() }), 'Mentor'),
+        ...ERROR_RESPONSES,
+      },
+    }),
+    async (c) => {
+      const { db, user } = await loadLearner(c.get('auth'), c.req.valid('param').id, true);
+      const mentorId = await getMentorId(db, user.id);
+      const mentor = mentorId ? await getUser(db, mentorId) : null;
+      return c.json({ learnerId: user.id, mentor: mentor ? { id: mentor.id, name: mentor.name } : null }, 200);
+    },
+  );
+
+  app.openapi(
+    defineRoute({
+      method: 'get',
       path: '/api/me/mentees',
       roles: MEMBERS,
       tags: ['follow-up'],

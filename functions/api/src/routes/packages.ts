@@ -339,6 +339,41 @@ export function registerPackageRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): 
     },
   );
 
+  app.openapi(
+    defineRoute({
+      method: 'get',
+      path: '/api/users/{id}/assignments',
+      roles: RATERS,
+      tags: ['packages'],
+      summary: 'A person’s assignments with progress (HR; the manager of their department, for sign-offs)',
+      request: { params: z.object({ id: z.string().openapi({ param: { name: 'id', in: 'path' } }) }) },
+      responses: { 200: json(anyJson('UserAssignments', '{ items: AssignmentView[] }'), 'Assignments'), ...ERROR_RESPONSES },
+    }),
+    async (c) => {
+      const auth = c.get('auth');
+      const db = deps.data.clientFor(auth);
+      const { id } = c.req.valid('param');
+      const user = isId(id) ? await getUser(db, id) : null;
+      if (!user) throw notFound('User');
+      if (auth.role === 'manager') {
+        const me = await getUser(db, auth.userId);
+        if (!me?.departmentId || me.departmentId !== user.departmentId) throw notFound('User');
+      }
+      const assignments = await listAssignmentsOfUser(db, user.id);
+      const items = await Promise.all(
+        assignments.map(async (a) =>
+          presentAssignment(
+            deps,
+            db,
+            a,
+            (await getPackage<LearningPackage>(deps.data.platform, tenant(auth), a.packageId))?.package ?? null,
+          ),
+        ),
+      );
+      return c.json({ items }, 200);
+    },
+  );
+
   const complete = async (auth: AuthClaims, userId: string, packageId: string, moduleId: string, kinds: string[]) => {
     const db = deps.data.clientFor(auth);
     const assignment = isId(packageId) ? await getAssignment(db, userId, packageId) : null;

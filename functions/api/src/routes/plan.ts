@@ -150,8 +150,9 @@ export function registerPlanRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): voi
           recommendationsScheduled: settings.autoAddRecommendations,
           level: me.level,
           weeks: plan.weeks.map((w) => ({ ...w, items: w.items.map((i) => ({ ...i, ...describe(i.id) })) })),
-          late: plan.late.map((l) => ({ ...l, ...describe(l.id) })),
-          unscheduled: plan.unscheduled.map((u) => ({ ...u, ...describe(u.id) })),
+          // Their own reason (overdue / over_budget, too_long / no_capacity) wins over the recommendation's.
+          late: plan.late.map((l) => ({ ...describe(l.id), ...l })),
+          unscheduled: plan.unscheduled.map((u) => ({ ...describe(u.id), ...u })),
           recommendations: recommendations.map((r) => ({
             ...describe(r.moduleId),
             id: r.moduleId,

@@ -1,0 +1,239 @@
+import { flushPromises, mount } from '@vue/test-utils';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import type { PackageAssignee, PackageDetail, PackageSummary } from '../api/types';
+import { fakeApi, json, type FakeHandler, type FakeRequest } from '../testing/fakeApi';
+import { makePackageModules, makeProgress, makeUser } from '../testing/fixtures';
+import { settle, setupApp } from '../testing/setup';
+import LearningSettingsPage from './LearningSettingsPage.vue';
+import PackageDetailPage from './PackageDetailPage.vue';
+import PackagesPage from './PackagesPage.vue';
+
+function summary(overrides: Partial<PackageSummary> = {}): PackageSummary {
+  return {
+    id: 'pkg1',
+    owner: 'tenant',
+    title: { ja: '新入社員研修', en: 'New-hire training' },
+    description: { ja: '社会人の基礎を身につける' },
+    level: 'new_hire',
+    moduleCount: 4,
+    totalMinutes: 210,
+    clonedFrom: 'cat1',
+    rev: 1,
+    ...overrides,
+  };
+}
+
+function detail(overrides: Partial<PackageDetail> = {}): PackageDetail {
+  return {
+    ...summary(),
+    package: { title: summary().title, description: summary().description, level: 'new_hire', modules: makePackageModules() },
+    ...overrides,
+  };
+}
+
+const hr = () => json(200, { accessToken: 'tok', expiresIn: 900, user: makeUser({ role: 'tenant_admin' }) });
+
+async function mountAt(path: string, component: unknown, props: Record<string, unknown>, routes: Record<string, FakeHandler>) {
+  const app = await setupApp({ path, fetch: fakeApi({ 'POST /api/auth/refresh': hr, ...routes }) });
+  const wrapper = mount(component as any, { props, global: { plugins: [...app.plugins] } });
+  await settle();
+  await flushPromises();
+  return { wrapper, router: app.router };
+}
+
+describe('PackagesPage', () => {
+  beforeEach(() => localStorage.clear());
+
+  it('groups packages by level and clones a catalog package into the company', async () => {
+    const clone = vi.fn(() => json(201, detail({ id: 'pkg9', clonedFrom: 'cat2' })));
+    const { wrapper, router } = await mountAt(
+      '/admin/packages',
+      PackagesPage,
+      {},
+      {
+        'GET /api/packages': () =>
+          json(200, {
+            items: [
+              summary({ id: 'cat1', owner: 'catalog', clonedFrom: null }),
+              summary(),
+              summary({ id: 'cat2', owner: 'catalog', level: 'junior', title: { ja: '若手社員研修' }, clonedFrom: null }),
+            ],
+          }),
+        'POST /api/catalog/packages/cat2/clone': clone,
+        'GET /api/packages/pkg9': () => json(200, detail({ id: 'pkg9' })),
+      },
+    );
+
+    const groups = wrapper.findAll('[data-testid="package-group"]');
+    expect(groups.map((g) => g.attributes('data-level'))).toEqual(['new_hire', 'junior']);
+    expect(groups[0]!.findAll('[data-testid="package-row"]').map((r) => r.attributes('data-owner'))).toEqual(['tenant', 'catalog']);
+    const own = wrapper.find('[data-testid="package-row"][data-package-id="pkg1"]');
+    expect(own.find('[data-testid="package-clone"]').exists()).toBe(false);
+    expect(own.find('[data-testid="package-open"]').attributes('href')).toBe('/admin/packages/pkg1');
+    expect(own.text()).toContain('コピー元: 新入社員研修');
+    const catalog = wrapper.find('[data-testid="package-row"][data-package-id="cat2"]');
+    expect(catalog.find('[data-testid="package-open"]').attributes('href')).toBe('/admin/catalog/packages/cat2');
+
+    await catalog.find('[data-testid="package-clone"]').trigger('click');
+    await vi.waitFor(() => expect(router.currentRoute.value.path).toBe('/admin/packages/pkg9'));
+    expect(clone).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('PackageDetailPage', () => {
+  beforeEach(() => localStorage.clear());
+
+  const assignees = (): PackageAssignee[] => [
+    {
+      user: { id: 'u2', name: '佐藤 美咲', departmentId: 'd1', level: 'new_hire' },
+      dueDate: '2025-04-30',
+      via: 'level',
+      progress: makeProgress({ manners: true }, { overdue: true }),
+    },
+    {
+      user: { id: 'u3', name: '鈴木 一郎', departmentId: null, level: 'new_hire' },
+      dueDate: '2025-04-30',
+      via: 'user',
+      progress: makeProgress(),
+    },
+  ];
+
+  async function openDetail(routes: Record<string, FakeHandler> = {}) {
+    return mountAt(
+      '/admin/packages/pkg1',
+      PackageDetailPage,
+      { id: 'pkg1' },
+      {
+        'GET /api/packages/pkg1': () => json(200, detail()),
+        'GET /api/packages/pkg1/assignments': () => json(200, { items: assignees() }),
+        'GET /api/departments': () => json(200, { items: [{ id: 'd1', name: '営業部', userCount: 3 }] }),
+        'GET /api/users': () =>
+          json(200, { items: [makeUser({ id: 'u2', name: '佐藤 美咲' }), makeUser({ id: 'u4', name: '田中 太郎' })], nextCursor: null }),
+        ...routes,
+      },
+    );
+  }
+
+  it('lists the modules and the progress of each assignee', async () => {
+    const { wrapper } = await openDetail();
+
+    expect(wrapper.findAll('[data-testid="package-module"]').map((m) => m.attributes('data-kind'))).toEqual([
+      'lesson',
+      'quiz',
+      'ojt',
+      'session',
+    ]);
+    expect(wrapper.find('[data-testid="package-module"]').text()).toContain('20 分');
+    expect(wrapper.find('[data-testid="package-module"]').text()).toContain('business-basics');
+
+    const rows = wrapper.findAll('[data-testid="package-progress-row"]');
+    expect(rows.map((r) => r.attributes('data-user-id'))).toEqual(['u2', 'u3']);
+    expect(rows[0]!.text()).toContain('営業部');
+    expect(rows[0]!.find('[data-testid="package-progress-status"]').text()).toBe('受講中');
+    expect(rows[0]!.find('[data-testid="package-progress-percent"]').text()).toBe('25%');
+    expect(rows[0]!.find('[data-testid="package-overdue"]').exists()).toBe(true);
+    expect(rows[1]!.find('[data-testid="package-overdue"]').exists()).toBe(false);
+    expect(wrapper.find('[data-testid="package-progress-summary"]').text()).toBe('対象 2 人・修了 0 人・期限切れ 1 人');
+  });
+
+  it('assigns by department with a due date and reports the outcome', async () => {
+    let sent: FakeRequest | null = null;
+    const { wrapper } = await openDetail({
+      'POST /api/packages/pkg1/assignments': (request) => {
+        sent = request;
+        return json(200, { created: 2, existing: 1, users: 3 });
+      },
+    });
+
+    await wrapper.find('[data-testid="assign-submit"]').trigger('submit');
+    await settle();
+    expect(sent).toBeNull();
+    expect(wrapper.find('#assign-due-error').text()).toBe('入力してください。');
+
+    await wrapper.find('[data-testid="assign-department"]').setValue('d1');
+    await wrapper.find('[data-testid="assign-due"]').setValue('2025-05-31');
+    await wrapper.find('[data-testid="assign-user"][data-user-id="u4"]').setValue(true);
+    await wrapper.find('[data-testid="assign-form"]').trigger('submit');
+    await settle();
+
+    expect(sent!.body).toEqual({ dueDate: '2025-05-31', userIds: ['u4'], departmentId: 'd1' });
+    expect(wrapper.find('[data-testid="assign-result"]').text()).toBe('3 人に割り当てました（新規 2 人・割り当て済み 1 人）。');
+  });
+
+  it('lets HR sign off an OJT task from an assignee’s modules', async () => {
+    const signoff = vi.fn(() =>
+      json(200, { packageId: 'pkg1', userId: 'u2', progress: makeProgress({ manners: true, 'ojt-call': true }) }),
+    );
+    const { wrapper } = await openDetail({ 'POST /api/users/u2/assignments/pkg1/modules/ojt-call/signoff': signoff });
+
+    const row = wrapper.find('[data-testid="package-progress-row"][data-user-id="u2"]');
+    await row.find('[data-testid="package-progress-toggle"]').trigger('click');
+    const buttons = wrapper.findAll('[data-testid="package-signoff"]');
+    expect(buttons.map((b) => b.attributes('data-module-id'))).toEqual(['ojt-call', 'kickoff']);
+    expect(buttons[0]!.text()).toBe('OJTを承認');
+
+    await buttons[0]!.trigger('click');
+    await settle();
+    expect(signoff).toHaveBeenCalledTimes(1);
+    expect(wrapper.find('[data-testid="package-progress-row"][data-user-id="u2"] [data-testid="package-progress-percent"]').text()).toBe(
+      '50%',
+    );
+    expect(wrapper.find('[data-testid="package-progress-module"][data-module-id="ojt-call"]').attributes('data-done')).toBe('true');
+  });
+
+  it('shows a catalog package read-only, with a clone button and no assignment form', async () => {
+    const { wrapper } = await mountAt(
+      '/admin/catalog/packages/cat1',
+      PackageDetailPage,
+      { id: 'cat1', catalog: true },
+      {
+        'GET /api/catalog/packages/cat1': () => json(200, detail({ id: 'cat1', owner: 'catalog' })),
+      },
+    );
+    expect(wrapper.find('[data-testid="package-readonly"]').exists()).toBe(true);
+    expect(wrapper.find('[data-testid="package-clone"]').exists()).toBe(true);
+    expect(wrapper.find('[data-testid="assign-form"]').exists()).toBe(false);
+    expect(wrapper.find('[data-testid="package-progress"]').exists()).toBe(false);
+  });
+});
+
+describe('LearningSettingsPage', () => {
+  beforeEach(() => localStorage.clear());
+
+  it('loads and saves the settings, with the level’s company packages to choose from', async () => {
+    let sent: FakeRequest | null = null;
+    const { wrapper } = await mountAt(
+      '/admin/learning-settings',
+      LearningSettingsPage,
+      {},
+      {
+        'GET /api/learning/settings': () =>
+          json(200, { weeklyBudgetMinutes: 60, autoAssign: {}, autoAssignDueDays: 30, autoAddRecommendations: true }),
+        'GET /api/packages': () =>
+          json(200, { items: [summary(), summary({ id: 'cat1', owner: 'catalog' }), summary({ id: 'pkg2', level: 'junior' })] }),
+        'PUT /api/learning/settings': (request) => {
+          sent = request;
+          return json(200, request.body);
+        },
+      },
+    );
+
+    expect((wrapper.find('[data-testid="settings-budget"]').element as HTMLInputElement).value).toBe('60');
+    const newHire = wrapper.find('[data-testid="settings-auto-assign-new_hire"]');
+    expect(newHire.findAll('option').map((o) => o.attributes('value'))).toEqual(['', 'pkg1']);
+
+    await wrapper.find('[data-testid="settings-budget"]').setValue('90');
+    await newHire.setValue('pkg1');
+    await wrapper.find('[data-testid="settings-due-days"]').setValue('14');
+    await wrapper.find('[data-testid="settings-auto-recommend"]').setValue(false);
+    await wrapper.find('[data-testid="learning-settings-form"]').trigger('submit');
+    await settle();
+
+    expect(sent!.body).toEqual({
+      weeklyBudgetMinutes: 90,
+      autoAssign: { new_hire: 'pkg1' },
+      autoAssignDueDays: 14,
+      autoAddRecommendations: false,
+    });
+  });
+});
