@@ -82,6 +82,13 @@ describe('ManabiStack template', () => {
     });
   });
 
+  it('feeds attempt changes from the table stream to the report aggregator', () => {
+    template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
+      StartingPosition: 'TRIM_HORIZON',
+      FilterCriteria: { Filters: [{ Pattern: JSON.stringify({ dynamodb: { NewImage: { entity: { S: ['attempt'] } } } }) }] },
+    });
+  });
+
   it('routes /api/{proxy+} through the HTTP API and CloudFront', () => {
     template.hasResourceProperties('AWS::ApiGatewayV2::Route', { RouteKey: 'ANY /api/{proxy+}' });
     template.hasResourceProperties('AWS::CloudFront::Distribution', {

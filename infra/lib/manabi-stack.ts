@@ -16,9 +16,10 @@ import {
   ViewerProtocolPolicy,
 } from 'aws-cdk-lib/aws-cloudfront';
 import { HttpOrigin, S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
-import { Architecture, Runtime } from 'aws-cdk-lib/aws-lambda';
+import { Architecture, FilterCriteria, FilterRule, Runtime, StartingPosition } from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { Rule, Schedule } from 'aws-cdk-lib/aws-events';
+import { DynamoEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
 import { BlockPublicAccess, Bucket, BucketEncryption } from 'aws-cdk-lib/aws-s3';
 import type { Construct } from 'constructs';
@@ -30,6 +31,9 @@ export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
 /** The Lambda entry: exports `handler`, the Hono app wrapped by hono/aws-lambda. */
 export const API_ENTRY = join(REPO_ROOT, 'functions', 'api', 'src', 'lambda.ts');
+
+/** The aggregator's entry: the change stream → report aggregates (the local server polls the same). */
+export const AGGREGATE_ENTRY = join(REPO_ROOT, 'functions', 'api', 'src', 'jobs', 'lambda-aggregate.ts');
 
 /** The reminder job's entry: the same function the local server runs on an interval. */
 export const REMINDERS_ENTRY = join(REPO_ROOT, 'functions', 'api', 'src', 'jobs', 'lambda-reminders.ts');
@@ -94,6 +98,43 @@ export class ManabiStack extends Stack {
       },
     });
     table.grantReadWriteData(apiFunction);
+
+    // Report aggregates follow the table's stream; only attempt changes are delivered (the
+    // aggregator's own writes would otherwise come back to it).
+    const aggregateFunction = new NodejsFunction(this, 'AggregateFunction', {
+      description: `Manabi report aggregator (${props.stage})`,
+      entry: AGGREGATE_ENTRY,
+      handler: 'handler',
+      runtime: Runtime.NODEJS_22_X,
+      architecture: Architecture.ARM_64,
+      memorySize: 512,
+      timeout: Duration.minutes(1),
+      projectRoot: REPO_ROOT,
+      depsLockFilePath: join(REPO_ROOT, 'pnpm-lock.yaml'),
+      environment: { TABLE_NAME: table.tableName, NODE_OPTIONS: '--enable-source-maps' },
+      bundling: {
+        forceDockerBundling: false,
+        environment: localBundlingEnvironment(REPO_ROOT),
+        format: OutputFormat.ESM,
+        target: 'node22',
+        mainFields: ['module', 'main'],
+        minify: true,
+        sourceMap: true,
+        sourcesContent: false,
+        banner: ESM_REQUIRE_BANNER,
+        bundleAwsSDK: true,
+      },
+    });
+    table.grantReadWriteData(aggregateFunction);
+    aggregateFunction.addEventSource(
+      new DynamoEventSource(table, {
+        startingPosition: StartingPosition.TRIM_HORIZON,
+        batchSize: 100,
+        retryAttempts: 10,
+        bisectBatchOnError: true,
+        filters: [FilterCriteria.filter({ dynamodb: { NewImage: { entity: { S: FilterRule.isEqual('attempt') } } } })],
+      }),
+    );
 
     // Reminders (due-soon / overdue assignments, due check-ins): once a day at 08:00 JST.
     const remindersFunction = new NodejsFunction(this, 'RemindersFunction', {

@@ -25,6 +25,7 @@ import { registerGoalRoutes } from './routes/goals.js';
 import { registerPackageRoutes } from './routes/packages.js';
 import { registerLearnerPrefsRoutes, registerPlanRoutes } from './routes/plan.js';
 import { registerFollowUpRoutes } from './routes/followup.js';
+import { registerReportRoutes } from './routes/reports.js';
 import { registerDocsRoutes } from './routes/docs.js';
 
 export interface AppOptions {
@@ -68,6 +69,7 @@ export function createApp(deps: AppDeps, options: AppOptions = {}): OpenAPIHono<
   registerPlanRoutes(app, deps);
   registerLearnerPrefsRoutes(app, deps);
   registerFollowUpRoutes(app, deps);
+  registerReportRoutes(app, deps);
   if (deps.config.devOutbox) registerDevRoutes(app, deps);
   registerDocsRoutes(app);
 

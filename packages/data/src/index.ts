@@ -22,3 +22,4 @@ export * from './proficiency.js';
 export * from './goals.js';
 export * from './learning.js';
 export * from './followup.js';
+export * from './aggregates.js';

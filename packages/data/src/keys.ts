@@ -159,6 +159,19 @@ export const keys = {
     gsi1sk: createdAt === undefined ? '' : `${createdAt}#${tenantId ?? ''}`,
   }),
 
+  // ── Reports (issue 5) ──────────────────────────────────────────────────────────────────
+  /** One shard of an aggregate cell (cell ids come from @manabi/reports and never contain '#'). */
+  aggregateShard: (tenantId: string, cellId: string, shard: number): ItemKey => ({
+    pk: `${tenantPrefix(tenantId)}#AGG#${part(cellId)}`,
+    sk: `S#${String(shard).padStart(2, '0')}`,
+  }),
+  aggregateCell: (tenantId: string, cellId: string) => ({ pk: `${tenantPrefix(tenantId)}#AGG#${part(cellId)}`, skPrefix: 'S#' }),
+  /** "This change was applied to the aggregates" (idempotency of stream redelivery). */
+  aggregateApplied: (tenantId: string, key: string): ItemKey => ({
+    pk: `${tenantPrefix(tenantId)}#AGGAPPLIED#${key.replaceAll('#', '%23')}`,
+    sk: 'APPLIED',
+  }),
+
   // ── Assessments (issue 3) ──────────────────────────────────────────────────────────────
   /** Question banks of an owner: a tenant (`T#<t>`) or the shared platform catalog (`C`). */
   bank: (owner: Owner, bankId: string): ItemKey => ({ pk: `${ownerPrefix(owner)}#BANKS`, sk: `BANK#${part(bankId)}` }),

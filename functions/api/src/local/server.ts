@@ -17,6 +17,8 @@ const server = await startLocal({
   webDist: join(root, 'web', 'dist'),
   // Reminders (due-soon, overdue, check-ins) every 10 minutes; each is sent once whatever the rate.
   reminderIntervalMs: 10 * 60_000,
+  // Report aggregates follow the table's stream, as the Lambda does in the cloud.
+  aggregate: true,
   // Request logs are JSON lines; keep the terminal readable unless asked for them.
   log: (line) => {
     if (!quiet || line.level === 'error' || line.msg === 'outbox') process.stdout.write(`${JSON.stringify(line)}\n`);

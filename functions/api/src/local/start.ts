@@ -5,7 +5,8 @@ import { getConnInfo } from '@hono/node-server/conninfo';
 import { serveStatic } from '@hono/node-server/serve-static';
 import type { MiddlewareHandler } from 'hono';
 import { createDataAccess, DEFAULT_TABLE_NAME, type DataAccess } from '@manabi/data';
-import { ensureTable, startDynamoLocal, type DynamoLocal } from '@manabi/data/local';
+import { ensureTable, filePositions, memoryPositions, pollTableStream, startDynamoLocal, type DynamoLocal } from '@manabi/data/local';
+import { applyChanges } from '../jobs/aggregate.js';
 import { createApp } from '../app.js';
 import type { AppConfig, AppDeps } from '../env.js';
 import { createSigner, generateKeys, localJwks } from '../auth/jwt.js';
@@ -29,6 +30,8 @@ export interface LocalOptions {
   now?: () => Date;
   /** Run the reminder job this often (the cloud schedules it instead); off when omitted. */
   reminderIntervalMs?: number;
+  /** Consume the table's stream into the report aggregates (the cloud's stream → Lambda). */
+  aggregate?: boolean;
 }
 
 export interface LocalServer {
@@ -38,6 +41,8 @@ export interface LocalServer {
   data: DataAccess;
   dynamo: DynamoLocal | null;
   seeded: 'seeded' | 'already' | 'skipped';
+  /** Applies every stream record written so far to the aggregates (when `aggregate` is on). */
+  drainStream(): Promise<number>;
   stop(): Promise<void>;
 }
 
@@ -103,6 +108,15 @@ export async function startLocal(options: LocalOptions): Promise<LocalServer> {
     if (!options.config?.publicUrl) config.publicUrl = url;
     // Seeded after listening, so emailed links already carry the real port.
     const seeded = options.seed === false ? 'skipped' : await seedDemo(deps);
+    const poller = options.aggregate
+      ? pollTableStream({
+          endpoint,
+          tableName: DEFAULT_TABLE_NAME,
+          positions: options.dataDir ? filePositions(join(options.dataDir, 'stream-positions.json')) : memoryPositions(),
+          handler: async (changes) => void (await applyChanges(deps, changes)),
+          onError: (error) => deps.log({ level: 'error', msg: 'aggregator failed', error: String(error) }),
+        })
+      : null;
     const reminders = options.reminderIntervalMs
       ? setInterval(() => {
           runReminders(deps).then(
@@ -118,7 +132,9 @@ export async function startLocal(options: LocalOptions): Promise<LocalServer> {
       data,
       dynamo,
       seeded,
+      drainStream: () => poller?.drain() ?? Promise.resolve(0),
       async stop() {
+        poller?.stop();
         if (reminders) clearInterval(reminders);
         await new Promise<void>((res) => server.close(() => res()));
         data.destroy();

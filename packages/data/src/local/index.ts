@@ -1,1 +1,2 @@
 export * from './dynamo-local.js';
+export * from './stream-poller.js';

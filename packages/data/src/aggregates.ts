@@ -1,0 +1,81 @@
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import type { TenantDb } from './db.js';
+import { keys } from './keys.js';
+import { writeAtomically, type TransactItem } from './transact.js';
+import { isConditionFailure } from './errors.js';
+
+export interface ShardIncrement {
+  cellId: string;
+  shard: number;
+  add: Readonly<Record<string, number>>;
+}
+
+/** Increments per transaction, leaving room for the "applied" claim. */
+const CHUNK = 90;
+
+/**
+ * Applies increments at most once per `key`: each chunk of up to 90 cell updates is written in one
+ * transaction with its own claim (`<key>/<chunk>`), so a redelivered record, or a retry after a
+ * partial failure, adds each chunk exactly once. Returns how many chunks were newly applied.
+ */
+export async function applyIncrementsOnce(db: TenantDb, key: string, increments: readonly ShardIncrement[], now: string): Promise<number> {
+  let applied = 0;
+  // Increments that add nothing are left out (an empty ADD is not a valid update).
+  const nonEmpty = increments.filter((inc) => Object.values(inc.add).some((v) => v !== 0));
+  for (let i = 0; i < nonEmpty.length; i += CHUNK) {
+    const chunk = nonEmpty.slice(i, i + CHUNK);
+    const items: TransactItem[] = [
+      {
+        Put: {
+          TableName: db.table,
+          Item: { ...keys.aggregateApplied(db.tenantId, `${key}/${i / CHUNK}`), entity: 'aggregateApplied', at: now },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        },
+      },
+      ...chunk.map((inc): TransactItem => {
+        const fields = Object.entries(inc.add).filter(([, v]) => v !== 0);
+        const names = Object.fromEntries(fields.map(([f], k) => [`#f${k}`, f]));
+        const values = Object.fromEntries(fields.map(([, v], k) => [`:v${k}`, v]));
+        return {
+          Update: {
+            TableName: db.table,
+            Key: keys.aggregateShard(db.tenantId, inc.cellId, inc.shard),
+            UpdateExpression: `ADD ${fields.map((_, k) => `#f${k} :v${k}`).join(', ')}`,
+            ExpressionAttributeNames: names,
+            ExpressionAttributeValues: values,
+          },
+        };
+      }),
+    ];
+    if (items.length === 1) continue;
+    try {
+      await writeAtomically(db, items);
+      applied += 1;
+    } catch (error) {
+      if (!isConditionFailure(error)) throw error;
+      // Already applied (the claim exists): nothing to do for this chunk.
+    }
+  }
+  return applied;
+}
+
+/** Every shard item of one cell (one Query), for the reports layer to merge. */
+export async function readCellShards(db: TenantDb, cellId: string): Promise<Record<string, unknown>[]> {
+  const k = keys.aggregateCell(db.tenantId, cellId);
+  const out = await db.doc.send(
+    new QueryCommand({
+      TableName: db.table,
+      KeyConditionExpression: 'pk = :p AND begins_with(sk, :s)',
+      ExpressionAttributeValues: { ':p': k.pk, ':s': k.skPrefix },
+      ConsistentRead: true,
+    }),
+  );
+  return (out.Items ?? []).map(({ pk: _pk, sk: _sk, ...counters }) => counters);
+}
+
+/** Many cells' shards at once (dashboards read a handful of cells). */
+export async function readCellsShards(db: TenantDb, cellIds: string[]): Promise<Map<string, Record<string, unknown>[]>> {
+  const result = new Map<string, Record<string, unknown>[]>();
+  await Promise.all(cellIds.map(async (id) => result.set(id, await readCellShards(db, id))));
+  return result;
+}

@@ -1,0 +1,169 @@
+import type { AssignmentImage, AttemptImage, Attribution } from './images.js';
+import { weekOf } from './time.js';
+
+/**
+ * The aggregate cells. Every dimension of a cell is a value, NONE (the learner had no department or
+ * level) or ALL (the rollup over every value, NONE included). A record adds to its exact cell and
+ * to every rollup of it, so a dashboard reads exactly one cell per question it asks ("pass rate of
+ * this test in 営業部, all levels, all time") and never sums cells at request time.
+ */
+export const ALL = '*';
+export const NONE = '-';
+
+/** Assessment results of one assessment: score moments, pass count, histogram, bands. */
+export interface ResultCell {
+  kind: 'result';
+  tenantId: string;
+  assessmentId: string;
+  department: string;
+  level: string;
+  /** Monday (Asia/Tokyo) of the finish week, ALL, or NONE for a closed attempt without a finish time. */
+  week: string;
+}
+
+/** One skill's row beside a result cell: correct and answered sums of that skill. */
+export interface SkillCell extends Omit<ResultCell, 'kind'> {
+  kind: 'skill';
+  skill: string;
+}
+
+/** Completion counters of one learning package. */
+export interface CompletionCell {
+  kind: 'completion';
+  tenantId: string;
+  packageId: string;
+  department: string;
+  level: string;
+}
+
+export type CellKey = ResultCell | SkillCell | CompletionCell;
+
+/**
+ * Encodes one key part: `/` separates parts, `%` escapes, `#` is refused by the table's key builder,
+ * and a value spelled like a sentinel must not read as one (an id "*" would otherwise be counted
+ * twice in the rollup). Key fields always hold encoded parts, so `cellId` only joins them.
+ */
+function part(value: string): string {
+  const escaped = value.replace(/[%/#]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
+  if (escaped === ALL) return '%2A';
+  if (escaped === NONE) return '%2D';
+  return escaped;
+}
+
+/** A dimension as a reader asks for it: undefined is ALL, null is NONE. */
+const dim = (value: string | null | undefined): string => (value === undefined ? ALL : value === null ? NONE : part(value));
+
+export interface ResultQuery {
+  tenantId: string;
+  assessmentId: string;
+  /** Omitted: all departments. null: learners without a department. */
+  departmentId?: string | null;
+  level?: string | null;
+  /** A Monday `YYYY-MM-DD` (see `weekOf`); omitted: all weeks; null: closed without a finish time. */
+  week?: string | null;
+}
+
+export function resultKey(q: ResultQuery): ResultCell {
+  return {
+    kind: 'result',
+    tenantId: part(q.tenantId),
+    assessmentId: part(q.assessmentId),
+    department: dim(q.departmentId),
+    level: dim(q.level),
+    week: dim(q.week),
+  };
+}
+
+export function skillKey(q: ResultQuery & { skill: string }): SkillCell {
+  return { ...resultKey(q), kind: 'skill', skill: part(q.skill) };
+}
+
+export function completionKey(q: {
+  tenantId: string;
+  packageId: string;
+  departmentId?: string | null;
+  level?: string | null;
+}): CompletionCell {
+  return {
+    kind: 'completion',
+    tenantId: part(q.tenantId),
+    packageId: part(q.packageId),
+    department: dim(q.departmentId),
+    level: dim(q.level),
+  };
+}
+
+/** The cell's id: `result/<tenant>/<assessment>/<dept>/<level>/<week>`, `skill/…/<skill>`, `completion/<tenant>/<package>/<dept>/<level>`. */
+export function cellId(key: CellKey): string {
+  switch (key.kind) {
+    case 'result':
+      return ['result', key.tenantId, key.assessmentId, key.department, key.level, key.week].join('/');
+    case 'skill':
+      return ['skill', key.tenantId, key.assessmentId, key.department, key.level, key.week, key.skill].join('/');
+    case 'completion':
+      return ['completion', key.tenantId, key.packageId, key.department, key.level].join('/');
+  }
+}
+
+/** The exact value and ALL, for one dimension. */
+const withRollup = <T>(value: T): (T | undefined)[] => [value, undefined];
+
+export const isClosed = (a: Pick<AttemptImage, 'status'>): boolean => a.status === 'finished' || a.status === 'expired';
+
+/** The report week of a closed attempt; null (filed under NONE) when it has no finish time, which the API always writes. */
+export const attemptWeek = (a: Pick<AttemptImage, 'finishedAt'>): string | null => (a.finishedAt === null ? null : weekOf(a.finishedAt));
+
+/** The 8 result cells of a closed attempt: {department, ALL} × {level, ALL} × {week, ALL}. */
+export function attemptResultCells(a: AttemptImage, who: Attribution): ResultCell[] {
+  const cells: ResultCell[] = [];
+  for (const departmentId of withRollup(who.departmentId))
+    for (const level of withRollup(who.level))
+      for (const week of withRollup(attemptWeek(a)))
+        cells.push(resultKey({ tenantId: a.tenantId, assessmentId: a.assessmentId, departmentId, level, week }));
+  return cells;
+}
+
+/** The rows of one skill beside result cells. */
+export function skillRows(cells: readonly ResultCell[], skill: string): SkillCell[] {
+  const encoded = part(skill);
+  return cells.map((c) => ({ ...c, kind: 'skill', skill: encoded }));
+}
+
+/** The 8 rows of one skill, beside the result cells. */
+export function attemptSkillCells(a: AttemptImage, who: Attribution, skill: string): SkillCell[] {
+  return skillRows(attemptResultCells(a, who), skill);
+}
+
+/**
+ * Every cell a finished or expired attempt adds to: 8 result cells and 8 rows per skill answered.
+ * An attempt still in progress adds to none.
+ */
+export function cellsOfAttempt(a: AttemptImage, who: Attribution): CellKey[] {
+  if (!isClosed(a)) return [];
+  const results = attemptResultCells(a, who);
+  const skills = new Set(a.result?.bySkill.map((s) => s.skill));
+  return [...results, ...[...skills].flatMap((s) => skillRows(results, s))];
+}
+
+/** The 4 completion cells of an assignment: {department, ALL} × {level, ALL}, by the department and level it carries. */
+export function cellsOfAssignment(x: AssignmentImage): CompletionCell[] {
+  const cells: CompletionCell[] = [];
+  for (const departmentId of withRollup(x.departmentId))
+    for (const level of withRollup(x.level))
+      cells.push(completionKey({ tenantId: x.tenantId, packageId: x.packageId, departmentId, level }));
+  return cells;
+}
+
+/** The key of a cell id (for a rebuild that writes cells back and must know their shard count). */
+export function parseCellId(id: string): CellKey {
+  const p = id.split('/');
+  const [kind, tenantId, subject, department, level, week, skill] = p;
+  if (tenantId !== undefined && subject !== undefined && department !== undefined && level !== undefined) {
+    if (kind === 'completion' && p.length === 5) return { kind, tenantId, packageId: subject, department, level };
+    if (kind === 'result' && p.length === 6 && week !== undefined)
+      return { kind, tenantId, assessmentId: subject, department, level, week };
+    if (kind === 'skill' && p.length === 7 && week !== undefined && skill !== undefined)
+      return { kind, tenantId, assessmentId: subject, department, level, week, skill };
+  }
+  throw new RangeError(`Not a report cell id: "${id}"`);
+}

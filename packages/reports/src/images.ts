@@ -1,0 +1,112 @@
+import { z } from 'zod';
+import { isRealIsoDate } from '@manabi/core';
+
+/**
+ * The records the aggregator sees: NEW/OLD images of the change stream after unmarshalling, reduced
+ * to the fields reports use. The schemas are for the aggregator's edge (an image is data from the
+ * table, and a malformed one must be rejected there, not silently counted); the functions of this
+ * package take the parsed types.
+ */
+
+export const ATTEMPT_STATUSES = ['in_progress', 'finished', 'expired'] as const;
+export type AttemptStatus = (typeof ATTEMPT_STATUSES)[number];
+
+export interface SkillResult {
+  skill: string;
+  /** Partial credit allowed; the engine rounds to 0.1. */
+  correct: number;
+  answered: number;
+  percent: number;
+}
+
+export interface AttemptResult {
+  /** Percent 0–100, rounded to 0.1 by the engine. */
+  score: number;
+  passed: boolean;
+  bySkill: SkillResult[];
+  /** Proficiency band 1–5. */
+  band: number;
+  /** Adaptive tests only (rounded to 0.001 by the engine). */
+  theta: number | null;
+}
+
+export interface AttemptImage {
+  id: string;
+  tenantId: string;
+  userId: string;
+  assessmentId: string;
+  status: AttemptStatus;
+  finishedAt: string | null;
+  result: AttemptResult | null;
+}
+
+export const ASSIGNMENT_STATUSES = ['not_started', 'in_progress', 'completed'] as const;
+export type AssignmentStatus = (typeof ASSIGNMENT_STATUSES)[number];
+
+export interface AssignmentImage {
+  tenantId: string;
+  userId: string;
+  packageId: string;
+  /** Japan calendar date `YYYY-MM-DD`. */
+  dueDate: string | null;
+  status: AssignmentStatus;
+  completedAt: string | null;
+  /** Open and past its due date, as of when the image was written (see README: freshness). */
+  overdue: boolean;
+  /** The learner's department and level when the package was assigned (see README: history). */
+  departmentId: string | null;
+  level: string | null;
+}
+
+/** Where a learner belonged at one moment: what a record is attributed to. */
+export interface Attribution {
+  departmentId: string | null;
+  level: string | null;
+}
+
+const id = z.string().min(1).max(200);
+const instant = z.union([z.iso.datetime({ offset: true }), z.string().refine(isRealIsoDate)]);
+
+export const attemptImageSchema = z.object({
+  id,
+  tenantId: id,
+  userId: id,
+  assessmentId: id,
+  status: z.enum(ATTEMPT_STATUSES),
+  finishedAt: instant.nullable().default(null),
+  result: z
+    .object({
+      score: z.number().min(0).max(100),
+      passed: z.boolean(),
+      bySkill: z
+        .array(
+          z.object({
+            skill: z.string().min(1).max(200),
+            correct: z.number().min(0),
+            answered: z.number().int().min(0),
+            percent: z.number().min(0).max(100),
+          }),
+        )
+        .default([]),
+      band: z.number().int().min(1).max(5),
+      theta: z.number().nullable().default(null),
+    })
+    .nullable()
+    .default(null),
+});
+
+export const assignmentImageSchema = z.object({
+  tenantId: id,
+  userId: id,
+  packageId: id,
+  dueDate: z.string().refine(isRealIsoDate, { message: 'Expected a date YYYY-MM-DD' }).nullable().default(null),
+  status: z.enum(ASSIGNMENT_STATUSES),
+  completedAt: instant.nullable().default(null),
+  overdue: z.boolean().default(false),
+  departmentId: id.nullable().default(null),
+  level: id.nullable().default(null),
+});
+
+/** Parses a stream image (extra attributes such as keys and answers are dropped). */
+export const parseAttemptImage = (raw: unknown): AttemptImage => attemptImageSchema.parse(raw);
+export const parseAssignmentImage = (raw: unknown): AssignmentImage => assignmentImageSchema.parse(raw);

@@ -1,0 +1,103 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { randomId } from '@manabi/core';
+import { getAttempt, listAttemptsOfAssessment } from '@manabi/data';
+import { applyChanges, verifyAssessmentAggregates } from '@manabi/api/aggregate';
+import { startTestServer, type TestServer } from '../support/server.js';
+import { Client, signUpCompany, type SignedUpCompany } from '../support/client.js';
+import { fixedAssessment, seedBank } from '../support/content.js';
+
+let server: TestServer;
+let hr: SignedUpCompany;
+beforeAll(async () => {
+  server = await startTestServer({ aggregate: true });
+  hr = await signUpCompany(server.url, '株式会社レポート');
+});
+afterAll(() => server.stop());
+
+describe('report aggregates from the change stream', () => {
+  it('equal a recount after concurrent submissions, and a redelivered record counts once', async () => {
+    const bankId = await seedBank(hr.client, ['論理的思考', 'コンプライアンス'], 4);
+    const a = (
+      await hr.client.post(
+        '/api/assessments',
+        fixedAssessment(
+          bankId,
+          [
+            { skill: '論理的思考', count: 2 },
+            { skill: 'コンプライアンス', count: 2 },
+          ],
+          { reviewPolicy: 'never' },
+        ),
+      )
+    ).body;
+    await hr.client.post(`/api/assessments/${a.id}/publish`);
+    const depts = [
+      (await hr.client.post('/api/departments', { name: '営業部' })).body.id,
+      (await hr.client.post('/api/departments', { name: '開発部' })).body.id,
+    ];
+
+    // 16 learners in two departments answer at random (seeded), all at once.
+    let seed = 11;
+    const rand = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31), seed / 2 ** 31);
+    const learners = await Promise.all(
+      Array.from({ length: 16 }, async (_, i) => {
+        const user = (
+          await hr.client.post('/api/users', {
+            name: `受講者${i}`,
+            email: `r${i}-${randomId()}@reports.test`,
+            departmentId: depts[i % 2],
+            level: 'junior',
+            sendInvite: false,
+          })
+        ).body;
+        const c = new Client(server.url);
+        c.token = await server.deps.signer.signAccess(
+          { userId: user.id, tenantId: hr.tenantId, vendorId: null, role: 'learner' },
+          new Date(),
+        );
+        return { c, choices: Array.from({ length: 4 }, () => (rand() < 0.6 ? 'a' : 'b')) };
+      }),
+    );
+    await Promise.all(
+      learners.map(async ({ c, choices }) => {
+        let v = (await c.post(`/api/assessments/${a.id}/attempts`)).body;
+        for (let k = 0; v.current; k++)
+          v = (await c.post(`/api/attempts/${v.id}/answers`, { questionId: v.current.questionId, response: { optionId: choices[k] } })).body
+            .attempt;
+      }),
+    );
+    await server.drainStream();
+
+    const db = server.data.clientFor({ tenantId: hr.tenantId });
+    const attempts = await listAttemptsOfAssessment(db, a.id);
+    const scores = attempts.map((x) => (x.result as { score: number }).score);
+    const report = (await hr.client.get(`/api/reports/assessments/${a.id}`)).body;
+    expect(report.results.count).toBe(16);
+    expect(report.results.score.mean).toBeCloseTo(scores.reduce((s, x) => s + x, 0) / 16, 5);
+    expect(report.results.passCount).toBe(scores.filter((s) => s >= 60).length);
+    expect(report.results.histogram.reduce((n: number, b: { count: number }) => n + b.count, 0)).toBe(16);
+    expect(report.skills.map((s: { skill: string }) => s.skill).sort()).toEqual(['コンプライアンス', '論理的思考']);
+    const sales = (await hr.client.get(`/api/reports/assessments/${a.id}?departmentId=${depts[0]}`)).body;
+    expect(sales.results.count).toBe(8);
+
+    const check = await verifyAssessmentAggregates(db, a.id);
+    expect(check.cells).toBeGreaterThan(0);
+    expect(check.mismatches).toEqual([]);
+
+    // Redelivery: the same close applied again changes nothing.
+    const one = (await getAttempt(db, attempts[0]!.id))!;
+    const change = {
+      eventId: 'redelivered',
+      eventName: 'MODIFY' as const,
+      oldImage: { ...one, status: 'in_progress', finishedAt: null, result: null, entity: 'attempt' },
+      newImage: { ...one, entity: 'attempt' },
+    };
+    expect((await applyChanges(server.deps, [change, change])).applied).toBe(0);
+    expect((await hr.client.get(`/api/reports/assessments/${a.id}`)).body.results.count).toBe(16);
+    expect((await verifyAssessmentAggregates(db, a.id)).mismatches).toEqual([]);
+
+    // A foreign company sees nothing of it.
+    const other = await signUpCompany(server.url);
+    expect((await other.client.get(`/api/reports/assessments/${a.id}`)).status).toBe(404);
+  });
+});
