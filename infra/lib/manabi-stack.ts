@@ -57,6 +57,45 @@ const SPA_REWRITE = `function handler(event) {
   return request;
 }`;
 
+/**
+ * A function of this app: Node.js 22 on arm64, bundled with the local esbuild (no Docker) as ESM,
+ * minified with a source map, with the table's name in its environment.
+ */
+function tableFunction(
+  scope: Construct,
+  id: string,
+  tableName: string,
+  props: { description: string; entry: string; timeout: Duration },
+): NodejsFunction {
+  return new NodejsFunction(scope, id, {
+    ...props,
+    handler: 'handler',
+    runtime: Runtime.NODEJS_22_X,
+    architecture: Architecture.ARM_64,
+    memorySize: 512,
+    projectRoot: REPO_ROOT,
+    depsLockFilePath: join(REPO_ROOT, 'pnpm-lock.yaml'),
+    environment: {
+      TABLE_NAME: tableName,
+      // The bundle ships a source map; without this flag Node ignores it.
+      NODE_OPTIONS: '--enable-source-maps',
+    },
+    bundling: {
+      forceDockerBundling: false,
+      environment: localBundlingEnvironment(REPO_ROOT),
+      format: OutputFormat.ESM,
+      target: 'node22',
+      mainFields: ['module', 'main'],
+      minify: true,
+      sourceMap: true,
+      sourcesContent: false, // stack traces need only the mappings; keeps the zip small
+      banner: ESM_REQUIRE_BANNER,
+      // Ship the SDK versions the code was tested with instead of the runtime's copy.
+      bundleAwsSDK: true,
+    },
+  });
+}
+
 export interface ManabiStackProps extends StackProps {
   /** Deployment stage (dev, prod, …); part of the stack name. */
   stage: string;
@@ -68,62 +107,19 @@ export class ManabiStack extends Stack {
 
     const table = createSingleTable(this, 'Table');
 
-    const apiFunction = new NodejsFunction(this, 'ApiFunction', {
+    const apiFunction = tableFunction(this, 'ApiFunction', table.tableName, {
       description: `Manabi API (${props.stage})`,
       entry: API_ENTRY,
-      handler: 'handler',
-      runtime: Runtime.NODEJS_22_X,
-      architecture: Architecture.ARM_64,
-      memorySize: 512,
       timeout: Duration.seconds(29),
-      projectRoot: REPO_ROOT,
-      depsLockFilePath: join(REPO_ROOT, 'pnpm-lock.yaml'),
-      environment: {
-        TABLE_NAME: table.tableName,
-        // The bundle ships a source map; without this flag Node ignores it.
-        NODE_OPTIONS: '--enable-source-maps',
-      },
-      bundling: {
-        forceDockerBundling: false,
-        environment: localBundlingEnvironment(REPO_ROOT),
-        format: OutputFormat.ESM,
-        target: 'node22',
-        mainFields: ['module', 'main'],
-        minify: true,
-        sourceMap: true,
-        sourcesContent: false, // stack traces need only the mappings; keeps the zip small
-        banner: ESM_REQUIRE_BANNER,
-        // Ship the SDK versions the code was tested with instead of the runtime's copy.
-        bundleAwsSDK: true,
-      },
     });
     table.grantReadWriteData(apiFunction);
 
     // Report aggregates follow the table's stream; only attempt changes are delivered (the
     // aggregator's own writes would otherwise come back to it).
-    const aggregateFunction = new NodejsFunction(this, 'AggregateFunction', {
+    const aggregateFunction = tableFunction(this, 'AggregateFunction', table.tableName, {
       description: `Manabi report aggregator (${props.stage})`,
       entry: AGGREGATE_ENTRY,
-      handler: 'handler',
-      runtime: Runtime.NODEJS_22_X,
-      architecture: Architecture.ARM_64,
-      memorySize: 512,
       timeout: Duration.minutes(1),
-      projectRoot: REPO_ROOT,
-      depsLockFilePath: join(REPO_ROOT, 'pnpm-lock.yaml'),
-      environment: { TABLE_NAME: table.tableName, NODE_OPTIONS: '--enable-source-maps' },
-      bundling: {
-        forceDockerBundling: false,
-        environment: localBundlingEnvironment(REPO_ROOT),
-        format: OutputFormat.ESM,
-        target: 'node22',
-        mainFields: ['module', 'main'],
-        minify: true,
-        sourceMap: true,
-        sourcesContent: false,
-        banner: ESM_REQUIRE_BANNER,
-        bundleAwsSDK: true,
-      },
     });
     table.grantReadWriteData(aggregateFunction);
     aggregateFunction.addEventSource(
@@ -137,29 +133,10 @@ export class ManabiStack extends Stack {
     );
 
     // Reminders (due-soon / overdue assignments, due check-ins): once a day at 08:00 JST.
-    const remindersFunction = new NodejsFunction(this, 'RemindersFunction', {
+    const remindersFunction = tableFunction(this, 'RemindersFunction', table.tableName, {
       description: `Manabi reminders (${props.stage})`,
       entry: REMINDERS_ENTRY,
-      handler: 'handler',
-      runtime: Runtime.NODEJS_22_X,
-      architecture: Architecture.ARM_64,
-      memorySize: 512,
       timeout: Duration.minutes(15),
-      projectRoot: REPO_ROOT,
-      depsLockFilePath: join(REPO_ROOT, 'pnpm-lock.yaml'),
-      environment: { TABLE_NAME: table.tableName, NODE_OPTIONS: '--enable-source-maps' },
-      bundling: {
-        forceDockerBundling: false,
-        environment: localBundlingEnvironment(REPO_ROOT),
-        format: OutputFormat.ESM,
-        target: 'node22',
-        mainFields: ['module', 'main'],
-        minify: true,
-        sourceMap: true,
-        sourcesContent: false,
-        banner: ESM_REQUIRE_BANNER,
-        bundleAwsSDK: true,
-      },
     });
     table.grantReadWriteData(remindersFunction);
     new Rule(this, 'RemindersSchedule', {

@@ -1,5 +1,6 @@
-import { BatchGetCommand, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { TenantDb } from './db.js';
+import { queryAll } from './transact.js';
 import { keys } from './keys.js';
 import { writeAtomically } from './transact.js';
 import { ConflictError, isConditionFailure } from './errors.js';
@@ -133,22 +134,14 @@ export async function getAssessmentSnapshot<T>(db: TenantDb, id: string, version
 }
 
 export async function listAssessments<S>(db: TenantDb): Promise<AssessmentRecord<S>[]> {
-  const all: AssessmentRecord<S>[] = [];
-  let startKey: Record<string, unknown> | undefined;
-  do {
-    const out = await db.doc.send(
-      new QueryCommand({
-        TableName: db.table,
-        IndexName: 'gsi1',
-        KeyConditionExpression: 'gsi1pk = :p',
-        ExpressionAttributeValues: { ':p': keys.assessmentsOfTenant(db.tenantId).gsi1pk },
-        ScanIndexForward: false,
-        ExclusiveStartKey: startKey,
-      }),
-    );
-    for (const i of out.Items ?? []) all.push(toRecord<S>(i));
-    startKey = out.LastEvaluatedKey;
-  } while (startKey);
+  const all: AssessmentRecord<S>[] = (
+    await queryAll(db, {
+      IndexName: 'gsi1',
+      KeyConditionExpression: 'gsi1pk = :p',
+      ExpressionAttributeValues: { ':p': keys.assessmentsOfTenant(db.tenantId).gsi1pk },
+      ScanIndexForward: false,
+    })
+  ).map((i) => toRecord<S>(i));
   return all;
 }
 

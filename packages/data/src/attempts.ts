@@ -1,5 +1,6 @@
 import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { TenantDb } from './db.js';
+import { queryAll } from './transact.js';
 import { keys } from './keys.js';
 import { writeAtomically, type TransactItem } from './transact.js';
 import { ConflictError, cancelledIndexes, isConditionFailure } from './errors.js';
@@ -182,21 +183,13 @@ export async function listAttemptsOfUser(db: TenantDb, userId: string, limit = 1
 
 /** Every attempt at one assessment (admin actions: item statistics, calibration). */
 export async function listAttemptsOfAssessment(db: TenantDb, assessmentId: string): Promise<AttemptRecord[]> {
-  const all: AttemptRecord[] = [];
-  let startKey: Record<string, unknown> | undefined;
-  do {
-    const out = await db.doc.send(
-      new QueryCommand({
-        TableName: db.table,
-        IndexName: 'gsi2',
-        KeyConditionExpression: 'gsi2pk = :p',
-        ExpressionAttributeValues: { ':p': keys.attemptsOfAssessment(db.tenantId, assessmentId).gsi2pk },
-        ExclusiveStartKey: startKey,
-      }),
-    );
-    for (const i of out.Items ?? []) all.push(toAttempt(i));
-    startKey = out.LastEvaluatedKey;
-  } while (startKey);
+  const all: AttemptRecord[] = (
+    await queryAll(db, {
+      IndexName: 'gsi2',
+      KeyConditionExpression: 'gsi2pk = :p',
+      ExpressionAttributeValues: { ':p': keys.attemptsOfAssessment(db.tenantId, assessmentId).gsi2pk },
+    })
+  ).map((i) => toAttempt(i));
   return all;
 }
 

@@ -1,6 +1,7 @@
 import { foldForSearch, type Department } from '@manabi/core';
-import { GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { TenantDb } from './db.js';
+import { queryAll } from './transact.js';
 import { keys } from './keys.js';
 import type { TransactItem } from './transact.js';
 import { ConflictError, NotFoundError, cancelledIndexes, isConditionFailure } from './errors.js';
@@ -52,20 +53,12 @@ export async function createDepartment(db: TenantDb, id: string, name: string, n
 }
 
 export async function listDepartments(db: TenantDb): Promise<Department[]> {
-  const out: Department[] = [];
-  let startKey: Record<string, unknown> | undefined;
-  do {
-    const page = await db.doc.send(
-      new QueryCommand({
-        TableName: db.table,
-        KeyConditionExpression: 'pk = :p AND begins_with(sk, :s)',
-        ExpressionAttributeValues: { ':p': keys.departments(db.tenantId).pk, ':s': keys.departmentSkPrefix() },
-        ExclusiveStartKey: startKey,
-      }),
-    );
-    for (const item of page.Items ?? []) out.push(toDepartment(item));
-    startKey = page.LastEvaluatedKey;
-  } while (startKey);
+  const out: Department[] = (
+    await queryAll(db, {
+      KeyConditionExpression: 'pk = :p AND begins_with(sk, :s)',
+      ExpressionAttributeValues: { ':p': keys.departments(db.tenantId).pk, ':s': keys.departmentSkPrefix() },
+    })
+  ).map((item) => toDepartment(item));
   return out.sort((a, b) => a.name.localeCompare(b.name, 'ja'));
 }
 

@@ -1,5 +1,6 @@
 import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { TenantDb } from './db.js';
+import { queryAll } from './transact.js';
 import { keys } from './keys.js';
 import { ConflictError, isConditionFailure } from './errors.js';
 
@@ -76,20 +77,12 @@ export async function listGoalsOfUser<G>(db: TenantDb, userId: string): Promise<
 
 /** Every goal of the company, earliest due first (HR's overview). */
 export async function listGoalsOfTenant<G>(db: TenantDb): Promise<GoalRecord<G>[]> {
-  const all: GoalRecord<G>[] = [];
-  let startKey: Record<string, unknown> | undefined;
-  do {
-    const out = await db.doc.send(
-      new QueryCommand({
-        TableName: db.table,
-        IndexName: 'gsi2',
-        KeyConditionExpression: 'gsi2pk = :p',
-        ExpressionAttributeValues: { ':p': keys.goalsOfTenant(db.tenantId).gsi2pk },
-        ExclusiveStartKey: startKey,
-      }),
-    );
-    for (const i of out.Items ?? []) all.push(toRecord<G>(i));
-    startKey = out.LastEvaluatedKey;
-  } while (startKey);
+  const all: GoalRecord<G>[] = (
+    await queryAll(db, {
+      IndexName: 'gsi2',
+      KeyConditionExpression: 'gsi2pk = :p',
+      ExpressionAttributeValues: { ':p': keys.goalsOfTenant(db.tenantId).gsi2pk },
+    })
+  ).map((i) => toRecord<G>(i));
   return all;
 }

@@ -1,5 +1,6 @@
 import { BatchGetCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { PlatformDb, TenantDb } from './db.js';
+import { queryAll } from './transact.js';
 import { keys, type Owner } from './keys.js';
 import { ConflictError, isConditionFailure } from './errors.js';
 
@@ -69,20 +70,12 @@ export async function getPackage<P>(db: PlatformDb, owner: Owner, id: string): P
 
 export async function listPackages<P>(db: PlatformDb, owner: Owner): Promise<PackageRecord<P>[]> {
   const k = keys.learningPackages(owner);
-  const all: PackageRecord<P>[] = [];
-  let startKey: Record<string, unknown> | undefined;
-  do {
-    const out = await db.doc.send(
-      new QueryCommand({
-        TableName: db.table,
-        KeyConditionExpression: 'pk = :p AND begins_with(sk, :s)',
-        ExpressionAttributeValues: { ':p': k.pk, ':s': k.skPrefix },
-        ExclusiveStartKey: startKey,
-      }),
-    );
-    for (const i of out.Items ?? []) all.push(toPackage<P>(i, owner));
-    startKey = out.LastEvaluatedKey;
-  } while (startKey);
+  const all: PackageRecord<P>[] = (
+    await queryAll(db, {
+      KeyConditionExpression: 'pk = :p AND begins_with(sk, :s)',
+      ExpressionAttributeValues: { ':p': k.pk, ':s': k.skPrefix },
+    })
+  ).map((i) => toPackage<P>(i, owner));
   return all;
 }
 
@@ -175,21 +168,13 @@ export async function listAssignmentsOfUser(db: TenantDb, userId: string): Promi
 }
 
 export async function listAssignmentsOfPackage(db: TenantDb, packageId: string): Promise<AssignmentRecord[]> {
-  const all: AssignmentRecord[] = [];
-  let startKey: Record<string, unknown> | undefined;
-  do {
-    const out = await db.doc.send(
-      new QueryCommand({
-        TableName: db.table,
-        IndexName: 'gsi2',
-        KeyConditionExpression: 'gsi2pk = :p',
-        ExpressionAttributeValues: { ':p': keys.assignmentsOfPackage(db.tenantId, packageId).gsi2pk },
-        ExclusiveStartKey: startKey,
-      }),
-    );
-    for (const i of out.Items ?? []) all.push(toAssignment(i));
-    startKey = out.LastEvaluatedKey;
-  } while (startKey);
+  const all: AssignmentRecord[] = (
+    await queryAll(db, {
+      IndexName: 'gsi2',
+      KeyConditionExpression: 'gsi2pk = :p',
+      ExpressionAttributeValues: { ':p': keys.assignmentsOfPackage(db.tenantId, packageId).gsi2pk },
+    })
+  ).map((i) => toAssignment(i));
   return all;
 }
 

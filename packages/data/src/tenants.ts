@@ -1,6 +1,7 @@
 import type { Locale, Tenant } from '@manabi/core';
-import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { PlatformDb, TenantDb } from './db.js';
+import { queryAll } from './transact.js';
 import { keys } from './keys.js';
 import type { TransactItem } from './transact.js';
 
@@ -36,20 +37,12 @@ export async function getTenant(db: TenantDb): Promise<Tenant | null> {
 
 /** Every tenant id (for scheduled jobs; pages through the platform registry index). */
 export async function listTenantIds(db: PlatformDb): Promise<string[]> {
-  const ids: string[] = [];
-  let startKey: Record<string, unknown> | undefined;
-  do {
-    const out = await db.doc.send(
-      new QueryCommand({
-        TableName: db.table,
-        IndexName: 'gsi1',
-        KeyConditionExpression: 'gsi1pk = :p',
-        ExpressionAttributeValues: { ':p': keys.tenantRegistry().gsi1pk },
-        ExclusiveStartKey: startKey,
-      }),
-    );
-    for (const i of out.Items ?? []) ids.push(i.id as string);
-    startKey = out.LastEvaluatedKey;
-  } while (startKey);
+  const ids: string[] = (
+    await queryAll(db, {
+      IndexName: 'gsi1',
+      KeyConditionExpression: 'gsi1pk = :p',
+      ExpressionAttributeValues: { ':p': keys.tenantRegistry().gsi1pk },
+    })
+  ).map((i) => i.id as string);
   return ids;
 }

@@ -1,4 +1,4 @@
-import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand, TransactWriteCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import type { PlatformDb } from './db.js';
 import { keys } from './keys.js';
 
@@ -14,4 +14,19 @@ export async function writeAtomically(db: PlatformDb, items: TransactItem[]): Pr
 /** A data-plane read of an item that never exists: proves the table answers. */
 export async function ping(db: PlatformDb): Promise<void> {
   await db.doc.send(new GetCommand({ TableName: db.table, Key: keys.health() }));
+}
+
+/** Every item of a Query, following LastEvaluatedKey page by page (never a Scan). */
+export async function queryAll(
+  db: PlatformDb,
+  input: Omit<QueryCommandInput, 'TableName' | 'ExclusiveStartKey'>,
+): Promise<Record<string, unknown>[]> {
+  const items: Record<string, unknown>[] = [];
+  let startKey: Record<string, unknown> | undefined;
+  do {
+    const out = await db.doc.send(new QueryCommand({ ...input, TableName: db.table, ExclusiveStartKey: startKey }));
+    items.push(...(out.Items ?? []));
+    startKey = out.LastEvaluatedKey;
+  } while (startKey);
+  return items;
 }

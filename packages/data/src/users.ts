@@ -1,6 +1,7 @@
 import { foldForSearch, searchText, type Level, type Locale, type Role, type User, type UserStatus } from '@manabi/core';
 import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import type { TenantDb } from './db.js';
+import { queryAll } from './transact.js';
 import { keys } from './keys.js';
 import type { TransactItem } from './transact.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
@@ -256,21 +257,13 @@ export async function listUsers(db: TenantDb, query: UserListQuery): Promise<{ i
 
 /** Every user of a tenant (for imports): pages through the by-name index. */
 export async function listAllUsers(db: TenantDb): Promise<UserRecord[]> {
-  const all: UserRecord[] = [];
-  let startKey: Record<string, unknown> | undefined;
-  do {
-    const out = await db.doc.send(
-      new QueryCommand({
-        TableName: db.table,
-        IndexName: 'gsi1',
-        KeyConditionExpression: 'gsi1pk = :p',
-        ExpressionAttributeValues: { ':p': keys.usersByName(db.tenantId).gsi1pk },
-        ExclusiveStartKey: startKey,
-      }),
-    );
-    for (const item of out.Items ?? []) all.push(toUserRecord(item));
-    startKey = out.LastEvaluatedKey;
-  } while (startKey);
+  const all: UserRecord[] = (
+    await queryAll(db, {
+      IndexName: 'gsi1',
+      KeyConditionExpression: 'gsi1pk = :p',
+      ExpressionAttributeValues: { ':p': keys.usersByName(db.tenantId).gsi1pk },
+    })
+  ).map((item) => toUserRecord(item));
   return all;
 }
 

@@ -19,6 +19,7 @@ import {
 import type { AppDeps, AppEnv, AuthClaims } from '../env.js';
 import { ApiError, notFound } from '../errors.js';
 import { defineRoute, ERROR_RESPONSES } from '../openapi.js';
+import { leadsUser } from '../services/access.js';
 import { idParams, json, jsonBody } from '../schemas.js';
 
 const HR: readonly Role[] = ['tenant_admin'];
@@ -29,13 +30,8 @@ const anyJson = (name: string, description: string) => z.any().openapi(name, { d
 export function registerFollowUpRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): void {
   /** May the caller follow this learner up? HR always; the learner's mentor; a manager of their department. */
   const canFollow = async (db: TenantDb, auth: AuthClaims, learner: UserRecord): Promise<boolean> => {
-    if (auth.role === 'tenant_admin') return true;
     if ((await getMentorId(db, learner.id)) === auth.userId) return true;
-    if (auth.role === 'manager') {
-      const me = await getUser(db, auth.userId);
-      return Boolean(me?.departmentId && me.departmentId === learner.departmentId);
-    }
-    return false;
+    return leadsUser(db, auth, learner);
   };
   const loadLearner = async (auth: AuthClaims, id: string, needFollow: boolean) => {
     const db = deps.data.clientFor(auth);

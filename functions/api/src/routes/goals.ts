@@ -30,6 +30,7 @@ import {
 import type { AppDeps, AppEnv, AuthClaims } from '../env.js';
 import { ApiError, notFound } from '../errors.js';
 import { defineRoute, ERROR_RESPONSES } from '../openapi.js';
+import { personInReach } from '../services/access.js';
 import { idParams, json, jsonBody } from '../schemas.js';
 import { todayInJapan, toDomainEntry } from '../services/skill-standing.js';
 
@@ -42,17 +43,8 @@ const localeOf = (c: Context): Locale => ((c.req.header('accept-language') ?? ''
 
 export function registerGoalRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): void {
   /** Who may see a person's goals: themselves, HR, and a manager of the same department. */
-  const subjectFor = async (auth: AuthClaims, userId: string): Promise<UserRecord> => {
-    const db = deps.data.clientFor(auth);
-    const user = isId(userId) ? await getUser(db, userId) : null;
-    if (!user) throw notFound('User');
-    if (user.id === auth.userId || auth.role === 'tenant_admin') return user;
-    if (auth.role === 'manager') {
-      const me = await getUser(db, auth.userId);
-      if (me?.departmentId && me.departmentId === user.departmentId) return user;
-    }
-    throw notFound('User');
-  };
+  const subjectFor = (auth: AuthClaims, userId: string): Promise<UserRecord> =>
+    personInReach(deps.data.clientFor(auth), auth, userId, true);
 
   /** The measured value a goal is judged on now: current proficiency, or the best finished score. */
   const measure = async (db: TenantDb, goal: Goal): Promise<number | null> => {

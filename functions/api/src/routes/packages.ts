@@ -23,6 +23,7 @@ import type { AppDeps, AppEnv, AuthClaims } from '../env.js';
 import { ApiError, notFound, validationError } from '../errors.js';
 import { defineRoute, ERROR_RESPONSES } from '../openapi.js';
 import { json, jsonBody } from '../schemas.js';
+import { personInReach } from '../services/access.js';
 import { materializeQuizzes, packageSummary, parsePackage, presentAssignment } from '../services/packages.js';
 
 const HR: readonly Role[] = ['tenant_admin'];
@@ -327,13 +328,7 @@ export function registerPackageRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): 
     async (c) => {
       const auth = c.get('auth');
       const { id, packageId, moduleId } = c.req.valid('param');
-      const db = deps.data.clientFor(auth);
-      const user = isId(id) ? await getUser(db, id) : null;
-      if (!user) throw notFound('User');
-      if (auth.role === 'manager') {
-        const me = await getUser(db, auth.userId);
-        if (!me?.departmentId || me.departmentId !== user.departmentId) throw notFound('User');
-      }
+      const user = await personInReach(deps.data.clientFor(auth), auth, id, false);
       if (user.id === auth.userId) throw new ApiError(403, 'forbidden', 'Your own OJT is signed off by your manager');
       return c.json(await complete(auth, user.id, packageId, moduleId, ['ojt', 'session']), 200);
     },
@@ -352,13 +347,7 @@ export function registerPackageRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): 
     async (c) => {
       const auth = c.get('auth');
       const db = deps.data.clientFor(auth);
-      const { id } = c.req.valid('param');
-      const user = isId(id) ? await getUser(db, id) : null;
-      if (!user) throw notFound('User');
-      if (auth.role === 'manager') {
-        const me = await getUser(db, auth.userId);
-        if (!me?.departmentId || me.departmentId !== user.departmentId) throw notFound('User');
-      }
+      const user = await personInReach(db, auth, c.req.valid('param').id, false);
       const assignments = await listAssignmentsOfUser(db, user.id);
       const items = await Promise.all(
         assignments.map(async (a) =>

@@ -15,6 +15,7 @@ import {
 import type { AppDeps, AppEnv, AuthClaims } from '../env.js';
 import { ApiError, notFound, validationError } from '../errors.js';
 import { defineRoute, ERROR_RESPONSES } from '../openapi.js';
+import { personInReach } from '../services/access.js';
 import { idParams, json, jsonBody } from '../schemas.js';
 import { skillStanding, todayInJapan, toDomainEntry } from '../services/skill-standing.js';
 import { currentProficiencyBySkill } from '@manabi/upskilling';
@@ -36,16 +37,7 @@ export function registerSkillMapRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps):
   };
 
   /** HR sees everyone in the company; a manager sees the people of their own department. */
-  const loadSubject = async (auth: AuthClaims, id: string): Promise<UserRecord> => {
-    const db = deps.data.clientFor(auth);
-    const user = isId(id) ? await getUser(db, id) : null;
-    if (!user) throw notFound('User');
-    if (auth.role === 'manager' && user.id !== auth.userId) {
-      const me = await getUser(db, auth.userId);
-      if (!me?.departmentId || me.departmentId !== user.departmentId) throw notFound('User');
-    }
-    return user;
-  };
+  const loadSubject = (auth: AuthClaims, id: string): Promise<UserRecord> => personInReach(deps.data.clientFor(auth), auth, id, true);
 
   const standingOf = async (db: TenantDb, user: UserRecord) => {
     const [framework, entries] = await Promise.all([frameworkOf(db), listProficiencyEntries(db, user.id)]);
