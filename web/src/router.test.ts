@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { RouteMeta } from 'vue-router';
+import { createMemoryHistory, createRouter, type RouteMeta } from 'vue-router';
 import { accessDecision, routes, safeRedirect, type AccessState } from './router';
 
 const signedOut: AccessState = {
@@ -96,6 +96,8 @@ describe('route access', () => {
     for (const [name, path] of [
       ['packages', '/admin/packages'],
       ['package', '/admin/packages/p1'],
+      ['package-new', '/admin/packages/new'],
+      ['framework', '/admin/framework'],
       ['catalog-package', '/admin/catalog/packages/p1'],
       ['learning-settings', '/admin/learning-settings'],
     ] as const) {
@@ -113,5 +115,11 @@ describe('route access', () => {
     ] as const) {
       check(name, path, [admin, manager, learner], [vendor]);
     }
+  });
+
+  it('opens a new package at /admin/packages/new, not as a package with the id "new"', () => {
+    const router = createRouter({ history: createMemoryHistory(), routes });
+    expect(router.resolve('/admin/packages/new').name).toBe('package-new');
+    expect(router.resolve('/admin/packages/p1').name).toBe('package');
   });
 });

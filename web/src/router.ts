@@ -127,6 +127,12 @@ export const routes: RouteRecordRaw[] = [
     meta: { roles: ADMIN, titleKey: 'packages.title' },
   },
   {
+    path: '/admin/packages/new',
+    name: 'package-new',
+    component: () => import('./pages/PackageNewPage.vue'),
+    meta: { roles: ADMIN, titleKey: 'packageEditor.newTitle' },
+  },
+  {
     path: '/admin/packages/:id',
     name: 'package',
     component: () => import('./pages/PackageDetailPage.vue'),
@@ -145,6 +151,12 @@ export const routes: RouteRecordRaw[] = [
     name: 'learning-settings',
     component: () => import('./pages/LearningSettingsPage.vue'),
     meta: { roles: ADMIN, titleKey: 'learningSettings.title' },
+  },
+  {
+    path: '/admin/framework',
+    name: 'framework',
+    component: () => import('./pages/FrameworkPage.vue'),
+    meta: { roles: ADMIN, titleKey: 'framework.title' },
   },
   {
     path: '/admin/skills',

@@ -24,6 +24,8 @@ export interface User {
   departmentName: string | null;
   level: Level | null;
   hireDate: string | null;
+  /** Job role (an id of the skill framework's job roles), whose requirements replace the level's. */
+  jobRole: string | null;
   status: UserStatus;
   locale: Locale;
   emailVerified: boolean;
@@ -84,6 +86,7 @@ export interface UserInput {
   departmentId: string | null;
   level: Level | null;
   hireDate: string | null;
+  jobRole: string | null;
 }
 
 export interface ImportError {
@@ -421,7 +424,17 @@ export interface FrameworkSkill {
   /** What each step of the scale looks like for this skill. */
   proficiencyLevels: Record<ProficiencyValue, LocalizedText>;
   /** Required proficiency per level; a level that is absent does not need the skill. */
-  required: Partial<Record<Level, number>>;
+  required: RequiredProficiency;
+  /** Per job role id: replaces `required` for the levels it names, for people in that role. */
+  jobRoleRequired?: Record<string, RequiredProficiency>;
+}
+
+/** Required proficiency (1–5) per level. */
+export type RequiredProficiency = Partial<Record<Level, number>>;
+
+export interface JobRole {
+  id: string;
+  name: LocalizedText;
 }
 
 export interface FrameworkCategory {
@@ -432,7 +445,7 @@ export interface FrameworkCategory {
 
 export interface SkillFramework {
   categories: FrameworkCategory[];
-  jobRoles: { id: string; name: LocalizedText }[];
+  jobRoles: JobRole[];
 }
 
 export interface SkillFrameworkDocument {
@@ -530,6 +543,16 @@ export type ModuleKind = (typeof MODULE_KINDS)[number];
 
 export type PackageOwner = 'tenant' | 'catalog';
 
+/** Draw rules for a quiz module; the server creates and publishes an assessment from them. */
+export interface QuizTemplate {
+  /** Tenant bank ids, or `catalog:<id>`. */
+  bankIds: string[];
+  draws: { skill: string; count: number }[];
+  /** Percent, 0–100. */
+  passMark: number;
+  timeLimitMinutes: number | null;
+}
+
 /** One step of a package: e-learning, quiz, OJT task or training session. */
 export interface PackageModule {
   id: string;
@@ -543,6 +566,8 @@ export interface PackageModule {
   instructions?: LocalizedText;
   /** Quiz: the assessment the learner takes. */
   assessmentId?: string;
+  /** Quiz written with draw rules: the server turns it into an assessment when the package is saved. */
+  template?: QuizTemplate;
   /** Session. */
   format?: 'online' | 'in_person';
   startsAt?: string | null;
@@ -745,6 +770,11 @@ export interface Goal {
 }
 
 /* ---------- Follow-up: mentors, check-ins, inbox ---------- */
+
+export interface MentorInfo {
+  learnerId: string;
+  mentor: { id: string; name: string } | null;
+}
 
 export interface PersonRef {
   id: string;

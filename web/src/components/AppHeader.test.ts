@@ -35,6 +35,42 @@ describe('AppHeader navigation', () => {
     expect(await navFor('tenant_admin')).toMatchObject({ 'nav-packages': '/admin/packages', 'nav-team': '/team' });
   });
 
+  it('gives HR admins the skill framework, and their own learning grouped in one menu', async () => {
+    const { plugins, router } = await setupApp({
+      path: '/admin/users',
+      fetch: fakeApi({
+        'POST /api/auth/refresh': () => json(200, { accessToken: 'tok', expiresIn: 900, user: makeUser({ role: 'tenant_admin' }) }),
+      }),
+    });
+    const wrapper = mount(AppHeader, { global: { plugins: [...plugins] } });
+    await flushPromises();
+
+    expect(wrapper.find('[data-testid="nav-framework"]').attributes('href')).toBe('/admin/framework');
+    const group = wrapper.find('details.app-nav__group');
+    expect(group.find('summary').text()).toContain('マイ学習');
+    expect(
+      Object.fromEntries(
+        group.findAll('.app-nav__menu .app-nav__link').map((link) => [link.attributes('data-testid'), link.attributes('href')]),
+      ),
+    ).toEqual({
+      'nav-plan': '/me/plan',
+      'nav-assignments': '/me/assignments',
+      'nav-goals': '/me/goals',
+      'nav-assessments': '/assessments',
+      'nav-my-skills': '/me/skills',
+    });
+    // The admin links stay at the top level.
+    expect(wrapper.findAll('.app-nav__list > li > .app-nav__link').map((link) => link.attributes('data-testid'))).not.toContain('nav-plan');
+
+    // Marked as the current section on one of its pages, and closed after navigating.
+    (group.element as HTMLDetailsElement).open = true;
+    await group.trigger('toggle');
+    await router.push('/me/goals');
+    await flushPromises();
+    expect(wrapper.find('[data-testid="nav-my-learning"]').classes()).toContain('is-active');
+    expect((wrapper.find('details.app-nav__group').element as HTMLDetailsElement).open).toBe(false);
+  });
+
   it('gives every other role their plan, assignments, assessments to take, goals and their own skills', async () => {
     const nav = await navFor('learner');
     expect(nav).toEqual({

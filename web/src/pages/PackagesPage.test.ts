@@ -1,11 +1,13 @@
 import { flushPromises, mount } from '@vue/test-utils';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import type { PackageAssignee, PackageDetail, PackageSummary } from '../api/types';
-import { fakeApi, json, type FakeHandler, type FakeRequest } from '../testing/fakeApi';
+import type { LearningPackage, PackageAssignee, PackageDetail, PackageModule, PackageSummary } from '../api/types';
+import { useNoticeStore } from '../stores/notice';
+import { apiError, fakeApi, json, type FakeHandler, type FakeRequest } from '../testing/fakeApi';
 import { makePackageModules, makeProgress, makeUser } from '../testing/fixtures';
 import { settle, setupApp } from '../testing/setup';
 import LearningSettingsPage from './LearningSettingsPage.vue';
 import PackageDetailPage from './PackageDetailPage.vue';
+import PackageNewPage from './PackageNewPage.vue';
 import PackagesPage from './PackagesPage.vue';
 
 function summary(overrides: Partial<PackageSummary> = {}): PackageSummary {
@@ -181,6 +183,93 @@ describe('PackageDetailPage', () => {
     expect(wrapper.find('[data-testid="package-progress-module"][data-module-id="ojt-call"]').attributes('data-done')).toBe('true');
   });
 
+  it('edits a company package: adds a lesson, moves it before the session and saves', async () => {
+    let sent: FakeRequest | null = null;
+    const progress = vi.fn(() => json(200, { items: assignees() }));
+    const { wrapper } = await openDetail({
+      'GET /api/packages/pkg1/assignments': progress,
+      'PUT /api/packages/pkg1': (request) => {
+        sent = request;
+        const body = request.body as { package: LearningPackage };
+        return json(200, detail({ rev: 2, moduleCount: body.package.modules.length, package: body.package }));
+      },
+    });
+
+    await wrapper.find('[data-testid="package-edit"]').trigger('click');
+    expect(wrapper.find('[data-testid="assign-section"]').exists()).toBe(false);
+    expect(wrapper.findAll('[data-testid="package-module-row"]').map((r) => r.attributes('data-module-id'))).toEqual([
+      'manners',
+      'manners-quiz',
+      'ojt-call',
+      'kickoff',
+    ]);
+
+    await wrapper.find('[data-testid="package-add-lesson"]').trigger('click');
+    const added = wrapper.findAll('[data-testid="package-module-row"]')[4]!;
+    expect(added.attributes('data-module-id')).toBe('lesson-1');
+    expect(added.attributes('data-kind')).toBe('lesson');
+    await added.find('[data-testid="package-module-title-ja"]').setValue('報連相の基本');
+    await added.find('[data-testid="package-module-minutes"]').setValue('25');
+    await added.find('[data-testid="package-module-tags"]').setValue('ビジネス基礎、 報連相');
+    await added.find('[data-testid="package-module-body-ja"]').setValue('# 報告\n\n**すぐに**報告する');
+    expect(added.find('[data-testid="package-module-preview"] [data-testid="markdown"]').html()).toContain('<strong>すぐに</strong>');
+    await added.find('[data-testid="package-module-up"]').trigger('click');
+    expect(wrapper.findAll('[data-testid="package-module-row"]').map((r) => r.attributes('data-module-id'))).toEqual([
+      'manners',
+      'manners-quiz',
+      'ojt-call',
+      'lesson-1',
+      'kickoff',
+    ]);
+
+    await wrapper.find('[data-testid="package-save"]').trigger('submit');
+    await settle();
+
+    const modules = makePackageModules();
+    const lesson: PackageModule = {
+      id: 'lesson-1',
+      kind: 'lesson',
+      title: { ja: '報連相の基本' },
+      estimatedMinutes: 25,
+      skillTags: ['ビジネス基礎', '報連相'],
+      body: { ja: '# 報告\n\n**すぐに**報告する' },
+    };
+    expect(sent!.body).toEqual({
+      package: { ...detail().package, modules: [modules[0], modules[1], modules[2], lesson, modules[3]] },
+      expectedRev: 1,
+    });
+    expect(wrapper.find('[data-testid="package-editor"]').exists()).toBe(false);
+    expect(wrapper.findAll('[data-testid="package-module"]').map((m) => m.attributes('data-module-id'))).toEqual([
+      'manners',
+      'manners-quiz',
+      'ojt-call',
+      'lesson-1',
+      'kickoff',
+    ]);
+    expect(useNoticeStore().notice?.key).toBe('packageEditor.saved');
+    expect(progress).toHaveBeenCalledTimes(2);
+  });
+
+  it('keeps the edits and offers a reload when the package changed meanwhile', async () => {
+    const get = vi.fn(() => json(200, detail()));
+    const { wrapper } = await openDetail({
+      'GET /api/packages/pkg1': get,
+      'PUT /api/packages/pkg1': () => apiError(409, 'stale', 'The package was changed meanwhile; reload it'),
+    });
+
+    await wrapper.find('[data-testid="package-edit"]').trigger('click');
+    await wrapper.find('[data-testid="package-title-ja"]').setValue('新入社員研修（改訂）');
+    await wrapper.find('[data-testid="package-save"]').trigger('submit');
+    await settle();
+
+    expect(wrapper.find('[data-testid="package-stale"]').text()).toContain('ほかの人が先に変更を保存しました');
+    expect((wrapper.find('[data-testid="package-title-ja"]').element as HTMLInputElement).value).toBe('新入社員研修（改訂）');
+    await wrapper.find('[data-testid="package-reload"]').trigger('click');
+    await settle();
+    expect(get).toHaveBeenCalledTimes(2);
+    expect(wrapper.find('[data-testid="package-editor"]').exists()).toBe(false);
+  });
+
   it('shows a catalog package read-only, with a clone button and no assignment form', async () => {
     const { wrapper } = await mountAt(
       '/admin/catalog/packages/cat1',
@@ -194,6 +283,110 @@ describe('PackageDetailPage', () => {
     expect(wrapper.find('[data-testid="package-clone"]').exists()).toBe(true);
     expect(wrapper.find('[data-testid="assign-form"]').exists()).toBe(false);
     expect(wrapper.find('[data-testid="package-progress"]').exists()).toBe(false);
+  });
+});
+
+describe('PackageNewPage', () => {
+  beforeEach(() => localStorage.clear());
+
+  it('creates a package from scratch with a quiz written as draw rules', async () => {
+    let sent: FakeRequest | null = null;
+    const { wrapper, router } = await mountAt(
+      '/admin/packages/new',
+      PackageNewPage,
+      {},
+      {
+        'GET /api/banks': () =>
+          json(200, {
+            items: [
+              { id: 'bank1', name: '社内問題', owner: 'tenant', questionCount: 12 },
+              { id: 'cb1', name: 'ビジネス基礎', owner: 'catalog', questionCount: 40 },
+            ],
+          }),
+        'POST /api/packages': (request) => {
+          sent = request;
+          return json(201, detail({ id: 'pkg7', package: request.body as LearningPackage }));
+        },
+        'GET /api/packages/pkg7': () => json(200, detail({ id: 'pkg7' })),
+        'GET /api/packages/pkg7/assignments': () => json(200, { items: [] }),
+      },
+    );
+
+    await wrapper.find('[data-testid="package-save"]').trigger('submit');
+    await settle();
+    expect(sent).toBeNull();
+    expect(wrapper.find('[data-testid="package-modules-editor"] [data-testid="field-error"]').text()).toBe(
+      'モジュールを1つ以上追加してください。',
+    );
+
+    await wrapper.find('[data-testid="package-title-en"]').setValue('Sales onboarding');
+    await wrapper.find('[data-testid="package-description-en"]').setValue('The first month in sales.');
+    await wrapper.find('[data-testid="package-level"]').setValue('junior');
+    await wrapper.find('[data-testid="package-add-quiz"]').trigger('click');
+    await settle();
+    const quiz = wrapper.find('[data-testid="package-module-row"]');
+    expect(quiz.attributes('data-module-id')).toBe('quiz-1');
+    await quiz.find('[data-testid="package-module-title-en"]').setValue('Check');
+    expect(quiz.findAll('[data-testid="package-quiz-bank"] option').map((o) => o.attributes('value'))).toEqual([
+      '',
+      'bank1',
+      'catalog:cb1',
+    ]);
+    await quiz.find('[data-testid="package-quiz-bank"]').setValue('catalog:cb1');
+    await quiz.find('[data-testid="package-quiz-draw-skill"]').setValue('ビジネス基礎');
+    await quiz.find('[data-testid="package-quiz-draw-count"]').setValue('8');
+    await quiz.find('[data-testid="package-quiz-pass-mark"]').setValue('70');
+    await quiz.find('[data-testid="package-quiz-time-limit"]').setValue('15');
+
+    await wrapper.find('[data-testid="package-save"]').trigger('submit');
+    await settle();
+
+    expect(sent!.body).toEqual({
+      title: { en: 'Sales onboarding' },
+      description: { en: 'The first month in sales.' },
+      level: 'junior',
+      modules: [
+        {
+          id: 'quiz-1',
+          kind: 'quiz',
+          title: { en: 'Check' },
+          estimatedMinutes: 10,
+          skillTags: [],
+          template: { bankIds: ['catalog:cb1'], draws: [{ skill: 'ビジネス基礎', count: 8 }], passMark: 70, timeLimitMinutes: 15 },
+        },
+      ],
+    });
+    await vi.waitFor(() => expect(router.currentRoute.value.path).toBe('/admin/packages/pkg7'));
+    expect(useNoticeStore().notice?.key).toBe('packageEditor.created');
+  });
+
+  it("shows the server's draw shortfall at the quiz's rule", async () => {
+    const { wrapper } = await mountAt(
+      '/admin/packages/new',
+      PackageNewPage,
+      {},
+      {
+        'GET /api/banks': () => json(200, { items: [{ id: 'bank1', name: '社内問題', owner: 'tenant', questionCount: 2 }] }),
+        'POST /api/packages': () =>
+          apiError(400, 'draw_shortfall', 'Not enough questions', [
+            { path: 'modules.0.template.fixed.draws.0', message: 'Only 2 published questions match' },
+          ]),
+      },
+    );
+    await wrapper.find('[data-testid="package-title-ja"]').setValue('営業研修');
+    await wrapper.find('[data-testid="package-description-ja"]').setValue('説明');
+    await wrapper.find('[data-testid="package-add-quiz"]').trigger('click');
+    await settle();
+    await wrapper.find('[data-testid="package-module-title-ja"]').setValue('確認');
+    await wrapper.find('[data-testid="package-quiz-bank"]').setValue('bank1');
+    await wrapper.find('[data-testid="package-quiz-draw-skill"]').setValue('報連相');
+
+    await wrapper.find('[data-testid="package-save"]').trigger('submit');
+    await settle();
+
+    expect(wrapper.find('[data-testid="package-quiz-draw-skill"]').attributes('aria-invalid')).toBe('true');
+    expect(wrapper.find('.draw-table__error-row').text()).toBe('Only 2 published questions match');
+    expect(wrapper.find('[role="alert"]').text()).toContain('公開済みの問題が足りないため');
   });
 });
 

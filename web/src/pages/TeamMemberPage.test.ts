@@ -1,8 +1,8 @@
 import { flushPromises, mount } from '@vue/test-utils';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { CheckIn, Role } from '../api/types';
-import { fakeApi, json, type FakeHandler, type FakeRequest } from '../testing/fakeApi';
-import { makeFrameworkDocument, makeGoal, makePackageModules, makeProgress, makeStanding, makeUser } from '../testing/fixtures';
+import { apiError, fakeApi, json, type FakeHandler, type FakeRequest } from '../testing/fakeApi';
+import { makeFrameworkDocument, makeGoal, makeMyAssignment, makeProgress, makeStanding, makeUser } from '../testing/fixtures';
 import { settle, setupApp } from '../testing/setup';
 import CheckInsPage from './CheckInsPage.vue';
 import TeamMemberPage from './TeamMemberPage.vue';
@@ -37,6 +37,9 @@ async function openMember(routes: Record<string, FakeHandler> = {}, role: Role =
         json(200, { items: [checkIn({ reflection: { text: '報告が遅れがちだった', at: '2025-04-13T00:00:00Z' } })] }),
       'GET /api/skills/framework': () => json(200, makeFrameworkDocument()),
       'GET /api/assessments': () => json(200, { items: [] }),
+      // The kickoff session is already recorded; the OJT task still needs signing off.
+      'GET /api/users/u2/assignments': () =>
+        json(200, { items: [makeMyAssignment({ userId: 'u2', progress: makeProgress({ manners: true, kickoff: true }) })] }),
       ...routes,
     }),
   });
@@ -63,9 +66,46 @@ describe('TeamMemberPage', () => {
     await settle();
     expect(evaluate).toHaveBeenCalledTimes(1);
     expect(wrapper.find('[data-testid="goal-row"][data-goal-id="g2"]').attributes('data-status')).toBe('achieved');
-    // Managers cannot see the member's assignments, so there is no sign-off list.
+    // Only HR chooses mentors.
+    expect(wrapper.find('[data-testid="member-mentor"]').exists()).toBe(false);
+  });
+
+  it("lets the manager sign off the member's OJT tasks that are not done yet", async () => {
+    const signoff = vi.fn(() =>
+      json(200, makeMyAssignment({ userId: 'u2', progress: makeProgress({ manners: true, kickoff: true, 'ojt-call': true }) })),
+    );
+    const wrapper = await openMember({ 'POST /api/users/u2/assignments/pkg1/modules/ojt-call/signoff': signoff });
+
+    const section = wrapper.find('[data-testid="member-signoff"]');
+    const rows = section.findAll('[data-testid="signoff-row"]');
+    expect(rows.map((r) => r.attributes('data-module-id'))).toEqual(['ojt-call']);
+    expect(rows[0]!.text()).toContain('電話応対の実践');
+    expect(rows[0]!.text()).toContain('新入社員研修');
+    expect(rows[0]!.find('[data-testid="signoff-submit"]').text()).toBe('OJTを承認');
+
+    await rows[0]!.find('[data-testid="signoff-submit"]').trigger('click');
+    await settle();
+
+    expect(signoff).toHaveBeenCalledTimes(1);
+    const row = wrapper.find('[data-testid="signoff-row"][data-module-id="ojt-call"]');
+    expect(row.find('[data-testid="signoff-submit"]').exists()).toBe(false);
+    expect(row.text()).toContain('完了');
+  });
+
+  it('shows the current mentor, and no sign-off list to a mentor from another department', async () => {
+    const wrapper = await openMember(
+      {
+        'GET /api/users/u2/skills': () => apiError(404, 'not_found', 'User not found'),
+        'GET /api/me/mentees': () => json(200, { items: [{ id: 'u2', name: '佐藤 美咲', level: 'new_hire', departmentId: 'd2' }] }),
+        'GET /api/users/u2/mentor': () => json(200, { learnerId: 'u2', mentor: { id: 'm1', name: '山田 花子' } }),
+        'GET /api/users/u2/assignments': () => apiError(404, 'not_found', 'User not found'),
+      },
+      'manager',
+    );
+
+    expect(wrapper.find('[data-testid="member-mentor-current"]').text()).toBe('山田 花子');
     expect(wrapper.find('[data-testid="member-signoff"]').exists()).toBe(false);
-    expect(wrapper.find('[data-testid="member-signoff-note"]').exists()).toBe(true);
+    expect(wrapper.find('[role="alert"]').exists()).toBe(false);
   });
 
   it('schedules a series of check-ins', async () => {
@@ -117,56 +157,50 @@ describe('TeamMemberPage', () => {
 describe('TeamMemberPage (HR)', () => {
   beforeEach(() => localStorage.clear());
 
-  it('sets the mentor and signs off OJT found in the company packages', async () => {
+  it('preselects the current mentor, changes it and signs off from the member’s assignments', async () => {
     let mentor: FakeRequest | null = null;
-    const signoff = vi.fn(() => json(200, { packageId: 'pkg1', userId: 'u2', progress: makeProgress({ 'ojt-call': true }) }));
+    const signoff = vi.fn(() => json(200, makeMyAssignment({ userId: 'u2', progress: makeProgress({ 'ojt-call': true }) })));
     const wrapper = await openMember(
       {
         'GET /api/users': () =>
-          json(200, { items: [makeUser({ id: 'u2', name: '佐藤 美咲' }), makeUser({ id: 'u5', name: '伊藤 直子' })], nextCursor: null }),
+          json(200, {
+            items: [
+              makeUser({ id: 'u2', name: '佐藤 美咲' }),
+              makeUser({ id: 'u5', name: '伊藤 直子' }),
+              makeUser({ id: 'u6', name: '高橋 健' }),
+            ],
+            nextCursor: null,
+          }),
+        'GET /api/users/u2/mentor': () => json(200, { learnerId: 'u2', mentor: { id: 'u5', name: '伊藤 直子' } }),
         'PUT /api/users/u2/mentor': (request) => {
           mentor = request;
-          return json(200, { learnerId: 'u2', mentorId: 'u5' });
+          return json(200, { learnerId: 'u2', mentorId: 'u6' });
         },
-        'GET /api/packages': () =>
-          json(200, {
-            items: [
-              { id: 'pkg1', owner: 'tenant', title: { ja: '新入社員研修' }, level: 'new_hire' },
-              { id: 'cat1', owner: 'catalog', title: { ja: 'カタログ' }, level: 'new_hire' },
-            ],
-          }),
-        'GET /api/packages/pkg1/assignments': () =>
-          json(200, {
-            items: [
-              {
-                user: { id: 'u2', name: '佐藤 美咲', departmentId: 'd1', level: 'new_hire' },
-                dueDate: null,
-                via: 'user',
-                progress: makeProgress(),
-              },
-            ],
-          }),
-        'GET /api/packages/pkg1': () =>
-          json(200, { id: 'pkg1', package: { title: { ja: '新入社員研修' }, level: 'new_hire', modules: makePackageModules() } }),
+        'GET /api/users/u2/assignments': () => json(200, { items: [makeMyAssignment({ userId: 'u2' })] }),
         'POST /api/users/u2/assignments/pkg1/modules/ojt-call/signoff': signoff,
       },
       'tenant_admin',
     );
 
+    expect(wrapper.find('[data-testid="member-mentor-current"]').text()).toBe('伊藤 直子');
     // Nobody mentors themselves.
-    expect(wrapper.findAll('[data-testid="mentor-select"] option').map((o) => o.attributes('value'))).toEqual(['', 'u5']);
-    await wrapper.find('[data-testid="mentor-select"]').setValue('u5');
+    const select = wrapper.find('[data-testid="mentor-select"]');
+    expect(select.findAll('option').map((o) => o.attributes('value'))).toEqual(['', 'u5', 'u6']);
+    expect((select.element as HTMLSelectElement).value).toBe('u5');
+    await select.setValue('u6');
     await wrapper.find('[data-testid="mentor-save"]').trigger('submit');
     await settle();
-    expect(mentor!.body).toEqual({ mentorId: 'u5' });
+    expect(mentor!.body).toEqual({ mentorId: 'u6' });
+    expect(wrapper.find('[data-testid="member-mentor-current"]').text()).toBe('高橋 健');
 
     const rows = wrapper.findAll('[data-testid="signoff-row"]');
     expect(rows.map((r) => r.attributes('data-module-id'))).toEqual(['ojt-call', 'kickoff']);
-    expect(rows[0]!.text()).toContain('電話応対の実践');
+    expect(rows[1]!.find('[data-testid="signoff-submit"]').text()).toBe('出席を記録');
     await rows[0]!.find('[data-testid="signoff-submit"]').trigger('click');
     await settle();
     expect(signoff).toHaveBeenCalledTimes(1);
     expect(wrapper.find('[data-testid="signoff-row"][data-module-id="ojt-call"] [data-testid="signoff-submit"]').exists()).toBe(false);
+    expect(wrapper.find('[data-testid="signoff-row"][data-module-id="kickoff"] [data-testid="signoff-submit"]').exists()).toBe(true);
   });
 });
 

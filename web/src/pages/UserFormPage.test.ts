@@ -2,12 +2,20 @@ import { flushPromises, mount } from '@vue/test-utils';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { useNoticeStore } from '../stores/notice';
 import { apiError, fakeApi, json } from '../testing/fakeApi';
-import { makeUser } from '../testing/fixtures';
+import { makeFrameworkDocument, makeUser } from '../testing/fixtures';
 import { settle, setupApp } from '../testing/setup';
 import UserFormPage from './UserFormPage.vue';
 
 const session = () => json(200, { accessToken: 'tok', expiresIn: 900, user: makeUser() });
 const departments = () => json(200, { items: [{ id: 'd1', name: '営業部', userCount: 2 }] });
+const framework = () => {
+  const doc = makeFrameworkDocument();
+  doc.framework.jobRoles = [
+    { id: 'sales', name: { ja: '営業職', en: 'Sales' } },
+    { id: 'engineer', name: { ja: 'エンジニア', en: 'Engineer' } },
+  ];
+  return json(200, doc);
+};
 
 describe('UserFormPage', () => {
   beforeEach(() => localStorage.clear());
@@ -49,13 +57,14 @@ describe('UserFormPage', () => {
     expect(wrapper.find('option[value="d1"]').text()).toBe('営業部');
   });
 
-  it('creates a user and returns to the list with a notice', async () => {
+  it('creates a user with a job role and returns to the list with a notice', async () => {
     let created: Record<string, unknown> | null = null;
     const { plugins, router } = await setupApp({
       path: '/admin/users/new',
       fetch: fakeApi({
         'POST /api/auth/refresh': session,
         'GET /api/departments': departments,
+        'GET /api/skills/framework': framework,
         'GET /api/users': () => json(200, { items: [], nextCursor: null }),
         'POST /api/users': ({ body }) => {
           created = body as Record<string, unknown>;
@@ -70,6 +79,13 @@ describe('UserFormPage', () => {
     await wrapper.find('input[name="email"]').setValue('ichiro@example.co.jp');
     await wrapper.find('select[name="departmentId"]').setValue('d1');
     await wrapper.find('select[name="level"]').setValue('new_hire');
+    const jobRole = wrapper.find('[data-testid="user-job-role"]');
+    expect(jobRole.findAll('option').map((o) => [o.attributes('value'), o.text()])).toEqual([
+      ['', '未設定'],
+      ['sales', '営業職'],
+      ['engineer', 'エンジニア'],
+    ]);
+    await jobRole.setValue('sales');
     await wrapper.find('[data-testid="user-form"]').trigger('submit');
     await settle();
 
@@ -80,10 +96,41 @@ describe('UserFormPage', () => {
       departmentId: 'd1',
       level: 'new_hire',
       hireDate: null,
+      jobRole: 'sales',
       sendInvite: true,
     });
     await vi.waitFor(() => expect(router.currentRoute.value.path).toBe('/admin/users'));
     expect(useNoticeStore().notice?.key).toBe('userForm.created');
+  });
+
+  it("shows the user's job role and sends the change (or its removal) when saving", async () => {
+    const sent: unknown[] = [];
+    const member = makeUser({ id: 'u9', name: '佐藤 一郎', email: 'ichiro@example.co.jp', role: 'learner', jobRole: 'engineer' });
+    const { plugins } = await setupApp({
+      path: '/admin/users/u9',
+      fetch: fakeApi({
+        'POST /api/auth/refresh': session,
+        'GET /api/departments': departments,
+        'GET /api/skills/framework': framework,
+        'GET /api/users/u9': () => json(200, member),
+        'PATCH /api/users/u9': ({ body }) => {
+          sent.push(body);
+          return json(200, { ...member, ...(body as object) });
+        },
+      }),
+    });
+    const wrapper = mount(UserFormPage, { props: { id: 'u9' }, global: { plugins: [...plugins] } });
+    await settle();
+
+    const select = wrapper.find('select[name="jobRole"]');
+    expect((select.element as HTMLSelectElement).value).toBe('engineer');
+    await select.setValue('');
+    await wrapper.find('[data-testid="user-form"]').trigger('submit');
+    await settle();
+
+    expect(sent).toEqual([
+      { name: '佐藤 一郎', email: 'ichiro@example.co.jp', role: 'learner', departmentId: null, level: null, hireDate: null, jobRole: null },
+    ]);
   });
 
   it('says so when the user does not exist', async () => {

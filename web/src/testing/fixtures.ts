@@ -26,6 +26,7 @@ export function makeUser(overrides: Partial<User> = {}): User {
     departmentName: null,
     level: null,
     hireDate: null,
+    jobRole: null,
     status: 'active',
     locale: 'ja',
     emailVerified: true,

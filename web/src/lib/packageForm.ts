@@ -1,0 +1,250 @@
+import type { LearningPackage, Level, LocalizedText, ModuleKind, PackageModule, QuizTemplate } from '../api/types';
+import type { NumberField } from './assessmentForm';
+import { fromDateTimeLocal, toDateTimeLocal } from './format';
+import { compactText, splitList, toBilingual, type BilingualText } from './localized';
+import { parseNumberInput } from './questionForm';
+import type { FormProblem } from './frameworkForm';
+
+/** Same limits as the API's package schema. */
+export const PACKAGE_LIMITS = {
+  title: 300,
+  longText: 20_000,
+  minutesMax: 600,
+  modulesMax: 50,
+  tagsMax: 20,
+  tagLength: 100,
+  place: 200,
+  drawCountMax: 50,
+} as const;
+
+export const DEFAULT_QUIZ_PASS_MARK = 60;
+
+export interface DrawDraft {
+  key: string;
+  skill: string;
+  count: NumberField;
+}
+
+/** Draw rules for a new quiz module; the server turns them into a published assessment. */
+export interface TemplateDraft {
+  bankId: string;
+  draws: DrawDraft[];
+  passMark: NumberField;
+  timeLimitMinutes: NumberField;
+}
+
+export interface ModuleDraft {
+  /** Stable key for v-for. */
+  key: string;
+  /** Module id: kept for existing modules (progress refers to it), generated for new ones. */
+  id: string;
+  kind: ModuleKind;
+  isNew: boolean;
+  title: BilingualText;
+  estimatedMinutes: NumberField;
+  /** Comma separated. */
+  skillTags: string;
+  body: BilingualText;
+  instructions: BilingualText;
+  format: 'online' | 'in_person';
+  /** `<input type="datetime-local">` value. */
+  startsAt: string;
+  /** The stored start, sent back as it was while the field is left alone. */
+  storedStartsAt: string | null;
+  place: string;
+  /** Quiz: the assessment it already has. */
+  assessmentId: string | null;
+  /** New quiz: the draw rules it is created from. */
+  template: TemplateDraft | null;
+  /** A quiz's stored template, sent back unchanged. */
+  keptTemplate: QuizTemplate | null;
+}
+
+export interface PackageForm {
+  title: BilingualText;
+  description: BilingualText;
+  level: Level;
+  modules: ModuleDraft[];
+}
+
+let keyCounter = 0;
+const nextKey = (prefix: string) => `${prefix}-${++keyCounter}`;
+
+export function newDraw(): DrawDraft {
+  return { key: nextKey('draw'), skill: '', count: 5 };
+}
+
+export function emptyPackageForm(): PackageForm {
+  return { title: toBilingual(null), description: toBilingual(null), level: 'new_hire', modules: [] };
+}
+
+function fromModule(m: PackageModule): ModuleDraft {
+  return {
+    key: nextKey('module'),
+    id: m.id,
+    kind: m.kind,
+    isNew: false,
+    title: toBilingual(m.title),
+    estimatedMinutes: m.estimatedMinutes,
+    skillTags: m.skillTags.join(', '),
+    body: toBilingual(m.body),
+    instructions: toBilingual(m.instructions),
+    format: m.format ?? 'in_person',
+    startsAt: toDateTimeLocal(m.startsAt),
+    storedStartsAt: m.startsAt ?? null,
+    place: m.place ?? '',
+    assessmentId: m.assessmentId ?? null,
+    template: null,
+    keptTemplate: m.template ?? null,
+  };
+}
+
+export function fromPackage(pkg: LearningPackage): PackageForm {
+  return {
+    title: toBilingual(pkg.title),
+    description: toBilingual(pkg.description),
+    level: pkg.level,
+    modules: pkg.modules.map(fromModule),
+  };
+}
+
+/** `lesson-2`: the first `<kind>-<n>` no module of the form has. */
+export function newModuleId(kind: ModuleKind, used: readonly string[]): string {
+  for (let n = 1; ; n++) {
+    const id = `${kind}-${n}`;
+    if (!used.includes(id)) return id;
+  }
+}
+
+export function newModule(kind: ModuleKind, form: PackageForm): ModuleDraft {
+  return {
+    key: nextKey('module'),
+    id: newModuleId(
+      kind,
+      form.modules.map((m) => m.id),
+    ),
+    kind,
+    isNew: true,
+    title: toBilingual(null),
+    estimatedMinutes: kind === 'session' ? 60 : kind === 'quiz' ? 10 : kind === 'ojt' ? 30 : 15,
+    skillTags: '',
+    body: toBilingual(null),
+    instructions: toBilingual(null),
+    format: 'in_person',
+    startsAt: '',
+    storedStartsAt: null,
+    place: '',
+    assessmentId: null,
+    template: kind === 'quiz' ? { bankId: '', draws: [newDraw()], passMark: DEFAULT_QUIZ_PASS_MARK, timeLimitMinutes: '' } : null,
+    keptTemplate: null,
+  };
+}
+
+/* ---------- Checking and building the package ---------- */
+
+type Problems = Record<string, FormProblem>;
+
+/** One language at least; each within `max`. */
+function checkText(value: BilingualText, path: string, max: number, problems: Problems): LocalizedText {
+  const text = compactText(value);
+  if (!text) problems[path] = { key: 'packageEditor.textRequired' };
+  for (const code of ['ja', 'en'] as const) {
+    const part = text?.[code];
+    if (part && part.length > max) problems[`${path}.${code}`] = { key: 'packageEditor.tooLong', params: { max } };
+  }
+  return text ?? {};
+}
+
+function checkInt(value: NumberField, path: string, min: number, max: number, problems: Problems, optional = false): number | null {
+  const n = parseNumberInput(value);
+  if (n === null) {
+    if (!optional) problems[path] = { key: 'errors.required_field' };
+    return null;
+  }
+  if (!Number.isInteger(n) || n < min || n > max) {
+    problems[path] = { key: 'packageEditor.intRange', params: { min, max } };
+    return null;
+  }
+  return n;
+}
+
+function toTemplate(draft: TemplateDraft, path: string, problems: Problems): QuizTemplate {
+  if (!draft.bankId) problems[`${path}.bankIds`] = { key: 'packageEditor.bankRequired' };
+  if (draft.draws.length === 0) problems[`${path}.draws`] = { key: 'packageEditor.drawRequired' };
+  const draws = draft.draws.map((row, i) => {
+    const skill = row.skill.trim();
+    if (!skill) problems[`${path}.draws.${i}.skill`] = { key: 'errors.required_field' };
+    else if (skill.length > PACKAGE_LIMITS.tagLength)
+      problems[`${path}.draws.${i}.skill`] = { key: 'packageEditor.tooLong', params: { max: PACKAGE_LIMITS.tagLength } };
+    const count = checkInt(row.count, `${path}.draws.${i}.count`, 1, PACKAGE_LIMITS.drawCountMax, problems);
+    return { skill, count: count ?? 0 };
+  });
+  const passMark = parseNumberInput(draft.passMark);
+  if (passMark === null) problems[`${path}.passMark`] = { key: 'errors.required_field' };
+  else if (Number.isNaN(passMark) || passMark < 0 || passMark > 100)
+    problems[`${path}.passMark`] = { key: 'packageEditor.intRange', params: { min: 0, max: 100 } };
+  const timeLimitMinutes = checkInt(draft.timeLimitMinutes, `${path}.timeLimitMinutes`, 1, PACKAGE_LIMITS.minutesMax, problems, true);
+  return { bankIds: draft.bankId ? [draft.bankId] : [], draws, passMark: passMark ?? 0, timeLimitMinutes };
+}
+
+function toModule(draft: ModuleDraft, path: string, problems: Problems): PackageModule {
+  const skillTags = splitList(draft.skillTags);
+  if (skillTags.length > PACKAGE_LIMITS.tagsMax)
+    problems[`${path}.skillTags`] = { key: 'packageEditor.tooManyTags', params: { max: PACKAGE_LIMITS.tagsMax } };
+  else if (skillTags.some((tag) => tag.length > PACKAGE_LIMITS.tagLength))
+    problems[`${path}.skillTags`] = { key: 'packageEditor.tooLong', params: { max: PACKAGE_LIMITS.tagLength } };
+  const base = {
+    id: draft.id,
+    kind: draft.kind,
+    title: checkText(draft.title, `${path}.title`, PACKAGE_LIMITS.title, problems),
+    estimatedMinutes: checkInt(draft.estimatedMinutes, `${path}.estimatedMinutes`, 1, PACKAGE_LIMITS.minutesMax, problems) ?? 0,
+    skillTags,
+  };
+  switch (draft.kind) {
+    case 'lesson':
+      return { ...base, body: checkText(draft.body, `${path}.body`, PACKAGE_LIMITS.longText, problems) };
+    case 'ojt':
+      return { ...base, instructions: checkText(draft.instructions, `${path}.instructions`, PACKAGE_LIMITS.longText, problems) };
+    case 'session': {
+      const place = draft.place.trim();
+      if (place.length > PACKAGE_LIMITS.place)
+        problems[`${path}.place`] = { key: 'packageEditor.tooLong', params: { max: PACKAGE_LIMITS.place } };
+      const startsAt =
+        draft.storedStartsAt !== null && draft.startsAt === toDateTimeLocal(draft.storedStartsAt)
+          ? draft.storedStartsAt
+          : fromDateTimeLocal(draft.startsAt);
+      return { ...base, format: draft.format, startsAt, place: place || null };
+    }
+    case 'quiz': {
+      const out: PackageModule = { ...base };
+      if (draft.assessmentId) out.assessmentId = draft.assessmentId;
+      if (draft.template) out.template = toTemplate(draft.template, `${path}.template`, problems);
+      else if (draft.keptTemplate) out.template = draft.keptTemplate;
+      if (!out.assessmentId && !out.template) problems[path] = { key: 'packageEditor.quizNeedsTemplate' };
+      return out;
+    }
+  }
+}
+
+/**
+ * The package to send and the problems found, keyed by the API's paths inside the package
+ * (`modules.2.title`, `modules.3.template.draws.0.count`). Send only when there are none.
+ */
+export function toPackage(form: PackageForm): { pkg: LearningPackage; problems: Problems } {
+  const problems: Problems = {};
+  const title = checkText(form.title, 'title', PACKAGE_LIMITS.title, problems);
+  const description = checkText(form.description, 'description', PACKAGE_LIMITS.longText, problems);
+  if (form.modules.length === 0) problems['modules'] = { key: 'packageEditor.noModules' };
+  else if (form.modules.length > PACKAGE_LIMITS.modulesMax)
+    problems['modules'] = { key: 'packageEditor.tooManyModules', params: { max: PACKAGE_LIMITS.modulesMax } };
+  const modules = form.modules.map((m, i) => toModule(m, `modules.${i}`, problems));
+  return { pkg: { title, description, level: form.level, modules }, problems };
+}
+
+/**
+ * API paths → the form's: the PUT envelope (`package.`) is left out, and a quiz template's
+ * draw rules (reported as the assessment's `fixed.draws.N`) sit at `template.draws.N`.
+ */
+export function packagePath(path: string): string {
+  return path.replace(/^package\.?/, '').replace(/^(modules\.\d+\.template)\.fixed(?=\.|$)/, '$1');
+}
