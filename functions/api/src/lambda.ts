@@ -20,7 +20,9 @@ const appPromise = (async () => {
     config: {
       publicUrl: process.env.PUBLIC_URL ?? '',
       rateLimit: { perEmail: 5, perIp: 50, windowSeconds: 900 },
-      trustProxy: true,
+      // The client IP comes from API Gateway's request context; X-Forwarded-For's first hop is
+      // whatever the client wrote, so it must not decide rate limits.
+      trustProxy: false,
       secureCookies: true,
       devOutbox: false,
     },
