@@ -100,6 +100,7 @@ describe('route access', () => {
       ['framework', '/admin/framework'],
       ['catalog-package', '/admin/catalog/packages/p1'],
       ['learning-settings', '/admin/learning-settings'],
+      ['goals-overview', '/admin/goals'],
     ] as const) {
       check(name, path, [admin], [manager, learner]);
     }

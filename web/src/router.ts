@@ -165,6 +165,12 @@ export const routes: RouteRecordRaw[] = [
     meta: { roles: PEOPLE_LEADS, titleKey: 'skillMap.title' },
   },
   {
+    path: '/admin/goals',
+    name: 'goals-overview',
+    component: () => import('./pages/GoalsOverviewPage.vue'),
+    meta: { roles: ADMIN, titleKey: 'goalsOverview.title' },
+  },
+  {
     path: '/admin/users/:id/skills',
     name: 'user-skills',
     component: () => import('./pages/UserSkillsPage.vue'),

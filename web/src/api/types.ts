@@ -769,6 +769,18 @@ export interface Goal {
   warnings?: { path: string; message: string }[];
 }
 
+/** One goal of the company for HR's overview; `user` is null when the owner no longer exists. */
+export interface GoalOverviewItem {
+  goal: Pick<Goal, 'id' | 'userId' | 'title' | 'status' | 'dueDate' | 'metric' | 'skillId' | 'baseline' | 'finalValue'>;
+  user: { id: string; name: string; departmentId: string | null; level: Level | null } | null;
+}
+
+/** `GET /api/goals/overview`: every goal of the company, earliest due first, with counts by status. */
+export interface GoalsOverview {
+  items: GoalOverviewItem[];
+  counts: Record<GoalStatus, number>;
+}
+
 /* ---------- Follow-up: mentors, check-ins, inbox ---------- */
 
 export interface MentorInfo {

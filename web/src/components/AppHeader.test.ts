@@ -35,6 +35,11 @@ describe('AppHeader navigation', () => {
     expect(await navFor('tenant_admin')).toMatchObject({ 'nav-packages': '/admin/packages', 'nav-team': '/team' });
   });
 
+  it('gives HR admins the goals overview', async () => {
+    expect(await navFor('tenant_admin')).toMatchObject({ 'nav-goals-overview': '/admin/goals' });
+    expect(await navFor('manager')).not.toHaveProperty('nav-goals-overview');
+  });
+
   it('gives HR admins the skill framework, and their own learning grouped in one menu', async () => {
     const { plugins, router } = await setupApp({
       path: '/admin/users',
