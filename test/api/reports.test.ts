@@ -96,8 +96,28 @@ describe('report aggregates from the change stream', () => {
     expect((await hr.client.get(`/api/reports/assessments/${a.id}`)).body.results.count).toBe(16);
     expect((await verifyAssessmentAggregates(db, a.id)).mismatches).toEqual([]);
 
+    // The results export: UTF-8 with BOM, ja headers, one row per attempt, streamed.
+    const csv = await fetch(`${server.url}/api/reports/assessments/${a.id}/results.csv`, {
+      headers: { authorization: `Bearer ${hr.client.token}` },
+    });
+    expect(csv.headers.get('content-type')).toContain('text/csv');
+    const bytes = new Uint8Array(await csv.arrayBuffer());
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const lines = new TextDecoder().decode(bytes.slice(3)).trim().split('\r\n');
+    expect(lines[0]).toBe(
+      '受験ID,氏名,メールアドレス,部署,階層,状態,開始,終了,得点,合否,習熟度,θ,所要時間（秒）,コンプライアンス（%）,論理的思考（%）',
+    );
+    expect(lines).toHaveLength(17);
+    expect(lines.slice(1).every((l) => /,(営業部|開発部),junior,finished,/.test(l))).toBe(true);
+    const en = await fetch(`${server.url}/api/reports/assessments/${a.id}/results.csv?locale=en`, {
+      headers: { authorization: `Bearer ${hr.client.token}` },
+    });
+    // (fetch's text() already drops the BOM)
+    expect((await en.text()).replace(/^\uFEFF/, '').startsWith('attempt_id,name,email,department')).toBe(true);
+
     // A foreign company sees nothing of it.
     const other = await signUpCompany(server.url);
     expect((await other.client.get(`/api/reports/assessments/${a.id}`)).status).toBe(404);
+    expect((await other.client.get(`/api/reports/assessments/${a.id}/results.csv`)).status).toBe(404);
   });
 });

@@ -1,8 +1,7 @@
 import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { TenantDb } from './db.js';
-import { queryAll } from './transact.js';
 import { keys } from './keys.js';
-import { writeAtomically, type TransactItem } from './transact.js';
+import { queryAll, queryPages, writeAtomically, type TransactItem } from './transact.js';
 import { ConflictError, cancelledIndexes, isConditionFailure } from './errors.js';
 
 export interface StoredAnswer {
@@ -205,4 +204,16 @@ export async function putAssessmentStats(db: TenantDb, assessmentId: string, sta
 export async function getAssessmentStats(db: TenantDb, assessmentId: string): Promise<{ stats: unknown; computedAt: string } | null> {
   const out = await db.doc.send(new GetCommand({ TableName: db.table, Key: keys.assessmentStats(db.tenantId, assessmentId) }));
   return out.Item ? { stats: out.Item.stats, computedAt: out.Item.computedAt as string } : null;
+}
+
+/** An assessment's attempts, page by page (the results export streams them). */
+export async function* attemptPagesOfAssessment(db: TenantDb, assessmentId: string): AsyncGenerator<AttemptRecord[]> {
+  for await (const page of queryPages(db, {
+    IndexName: 'gsi2',
+    KeyConditionExpression: 'gsi2pk = :p',
+    ExpressionAttributeValues: { ':p': keys.attemptsOfAssessment(db.tenantId, assessmentId).gsi2pk },
+    Limit: 500,
+  })) {
+    yield page.map(toAttempt);
+  }
 }

@@ -30,3 +30,16 @@ export async function queryAll(
   } while (startKey);
   return items;
 }
+
+/** A Query page by page, for exports that stream without holding everything in memory. */
+export async function* queryPages(
+  db: PlatformDb,
+  input: Omit<QueryCommandInput, 'TableName' | 'ExclusiveStartKey'>,
+): AsyncGenerator<Record<string, unknown>[]> {
+  let startKey: Record<string, unknown> | undefined;
+  do {
+    const out = await db.doc.send(new QueryCommand({ ...input, TableName: db.table, ExclusiveStartKey: startKey }));
+    yield out.Items ?? [];
+    startKey = out.LastEvaluatedKey;
+  } while (startKey);
+}

@@ -3,7 +3,10 @@ import { z } from '@hono/zod-openapi';
 import { isId, LEVELS, type Role } from '@manabi/core';
 import type { AssessmentInput, AssessmentSnapshot } from '@manabi/assessment';
 import { cellId, resultKey, resultStats, skillKey, skillStats } from '@manabi/reports';
-import { getAssessment, getAssessmentSnapshot } from '@manabi/data';
+import { stream } from 'hono/streaming';
+import { stringify } from 'csv-stringify/sync';
+import { localeSchema } from '@manabi/core';
+import { attemptPagesOfAssessment, getAssessment, getAssessmentSnapshot, getUser, listDepartments, type UserRecord } from '@manabi/data';
 import type { AppDeps, AppEnv } from '../env.js';
 import { notFound } from '../errors.js';
 import { defineRoute, ERROR_RESPONSES } from '../openapi.js';
@@ -56,6 +59,104 @@ export function registerReportRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): v
         },
         200,
       );
+    },
+  );
+
+  app.openapi(
+    defineRoute({
+      method: 'get',
+      path: '/api/reports/assessments/{id}/results.csv',
+      roles: HR,
+      tags: ['reports'],
+      summary: 'Every attempt of an assessment as CSV (UTF-8 with BOM for Excel in Japan), streamed page by page',
+      request: {
+        params: z.object({ id: z.string().openapi({ param: { name: 'id', in: 'path' } }) }),
+        query: z.object({ locale: localeSchema.default('ja') }),
+      },
+      responses: { 200: { description: 'CSV', content: { 'text/csv': { schema: z.string() } } }, ...ERROR_RESPONSES },
+    }),
+    async (c) => {
+      const auth = c.get('auth');
+      const db = deps.data.clientFor(auth);
+      const { id } = c.req.valid('param');
+      const { locale } = c.req.valid('query');
+      const a = isId(id) ? await getAssessment<AssessmentInput>(db, id) : null;
+      if (!a) throw notFound('Assessment');
+      const snapshot = a.publishedVersion ? await getAssessmentSnapshot<AssessmentSnapshot>(db, a.id, a.publishedVersion) : null;
+      const skills = [...new Set((snapshot?.pool ?? []).flatMap((p) => p.skills))].sort((x, y) => x.localeCompare(y, 'ja'));
+      const departments = new Map((await listDepartments(db)).map((d) => [d.id, d.name]));
+      const users = new Map<string, UserRecord | null>();
+      const header =
+        locale === 'ja'
+          ? [
+              '受験ID',
+              '氏名',
+              'メールアドレス',
+              '部署',
+              '階層',
+              '状態',
+              '開始',
+              '終了',
+              '得点',
+              '合否',
+              '習熟度',
+              'θ',
+              '所要時間（秒）',
+              ...skills.map((s) => `${s}（%）`),
+            ]
+          : [
+              'attempt_id',
+              'name',
+              'email',
+              'department',
+              'level',
+              'status',
+              'started_at',
+              'finished_at',
+              'score',
+              'passed',
+              'band',
+              'theta',
+              'seconds',
+              ...skills.map((s) => `${s} (%)`),
+            ];
+      c.header('content-type', 'text/csv; charset=utf-8');
+      c.header('content-disposition', `attachment; filename="results-${a.id}.csv"`);
+      return stream(c, async (out) => {
+        await out.write(`\uFEFF${stringify([header], { record_delimiter: '\r\n' })}`);
+        for await (const page of attemptPagesOfAssessment(db, a.id)) {
+          const rows = [];
+          for (const x of page) {
+            if (!users.has(x.userId)) users.set(x.userId, await getUser(db, x.userId));
+            const u = users.get(x.userId);
+            const r = x.result as {
+              score: number;
+              passed: boolean;
+              band: number;
+              theta: number | null;
+              timeTakenSeconds: number;
+              bySkill: { skill: string; percent: number }[];
+            } | null;
+            rows.push([
+              x.id,
+              u?.name ?? '',
+              u?.email ?? '',
+              u?.departmentId ? (departments.get(u.departmentId) ?? '') : '',
+              u?.level ?? '',
+              x.status,
+              x.startedAt,
+              x.finishedAt ?? '',
+              r?.score ?? '',
+              r ? (r.passed ? (locale === 'ja' ? '合格' : 'pass') : locale === 'ja' ? '不合格' : 'fail') : '',
+              r?.band ?? '',
+              r?.theta ?? '',
+              r?.timeTakenSeconds ?? '',
+              ...skills.map((s) => r?.bySkill.find((b) => b.skill === s)?.percent ?? ''),
+            ]);
+          }
+          if (rows.length > 0) await out.write(stringify(rows, { record_delimiter: '\r\n' }));
+        }
+      });
     },
   );
 }
