@@ -115,6 +115,33 @@ describe('report aggregates from the change stream', () => {
     // (fetch's text() already drops the BOM)
     expect((await en.text()).replace(/^\uFEFF/, '').startsWith('attempt_id,name,email,department')).toBe(true);
 
+    // A manager sees their own department only; a learner their own history only.
+    const mgr = (
+      await hr.client.post('/api/users', {
+        name: '部長',
+        email: `m-${randomId()}@reports.test`,
+        role: 'manager',
+        departmentId: depts[1],
+        level: 'manager',
+        sendInvite: false,
+      })
+    ).body;
+    const manager = new Client(server.url);
+    manager.token = await server.deps.signer.signAccess(
+      { userId: mgr.id, tenantId: hr.tenantId, vendorId: null, role: 'manager' },
+      new Date(),
+    );
+    const own = await manager.get(`/api/reports/assessments/${a.id}?departmentId=${depts[0]}`);
+    expect(own.body.filter.departmentId).toBe(depts[1]);
+    expect(own.body.results.count).toBe(8);
+    const learnerId = attempts[0]!.userId;
+    const history = (await hr.client.get(`/api/reports/learners/${learnerId}`)).body;
+    expect(history.attempts).toHaveLength(1);
+    expect(history.attempts[0].result.score).toBe((attempts[0]!.result as { score: number }).score);
+    expect(history.proficiency.length).toBeGreaterThan(0);
+    const stranger = learners.find((l) => l.c.token !== undefined)!;
+    expect((await stranger.c.get(`/api/reports/learners/${mgr.id}`)).status).toBe(404);
+
     // A foreign company sees nothing of it.
     const other = await signUpCompany(server.url);
     expect((await other.client.get(`/api/reports/assessments/${a.id}`)).status).toBe(404);

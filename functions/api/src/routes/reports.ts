@@ -6,7 +6,18 @@ import { cellId, resultKey, resultStats, skillKey, skillStats } from '@manabi/re
 import { stream } from 'hono/streaming';
 import { stringify } from 'csv-stringify/sync';
 import { localeSchema } from '@manabi/core';
-import { attemptPagesOfAssessment, getAssessment, getAssessmentSnapshot, getUser, listDepartments, type UserRecord } from '@manabi/data';
+import {
+  attemptPagesOfAssessment,
+  getAssessment,
+  getAssessmentSnapshot,
+  getUser,
+  listAttemptsOfUser,
+  listDepartments,
+  listGoalsOfUser,
+  listProficiencyEntries,
+  type UserRecord,
+} from '@manabi/data';
+import { personInReach } from '../services/access.js';
 import type { AppDeps, AppEnv } from '../env.js';
 import { notFound } from '../errors.js';
 import { defineRoute, ERROR_RESPONSES } from '../openapi.js';
@@ -14,6 +25,7 @@ import { json } from '../schemas.js';
 import { readCell } from '../jobs/aggregate.js';
 
 const HR: readonly Role[] = ['tenant_admin'];
+const LEADS: readonly Role[] = ['tenant_admin', 'manager'];
 
 /**
  * Assessment results from the maintained aggregates: one cell (plus one per skill) whatever the
@@ -24,7 +36,7 @@ export function registerReportRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): v
     defineRoute({
       method: 'get',
       path: '/api/reports/assessments/{id}',
-      roles: HR,
+      roles: LEADS,
       tags: ['reports'],
       summary: 'Results of an assessment (count, mean, SD, pass rate, histogram, bands, per skill), by department, level and week',
       request: {
@@ -43,7 +55,14 @@ export function registerReportRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): v
       const { id } = c.req.valid('param');
       const a = isId(id) ? await getAssessment<AssessmentInput>(db, id) : null;
       if (!a) throw notFound('Assessment');
-      const q = { tenantId: auth.tenantId, assessmentId: a.id, ...c.req.valid('query') };
+      const query = { ...c.req.valid('query') };
+      // A manager sees their own department only, whatever they ask for.
+      if (auth.role === 'manager') {
+        const me = await getUser(db, auth.userId);
+        if (!me?.departmentId) throw notFound('Department');
+        query.departmentId = me.departmentId;
+      }
+      const q = { tenantId: auth.tenantId, assessmentId: a.id, ...query };
       const snapshot = a.publishedVersion ? await getAssessmentSnapshot<AssessmentSnapshot>(db, a.id, a.publishedVersion) : null;
       const skills = [...new Set((snapshot?.pool ?? []).flatMap((p) => p.skills))].sort((x, y) => x.localeCompare(y, 'ja'));
       const [overall, ...perSkill] = await Promise.all([
@@ -53,7 +72,7 @@ export function registerReportRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): v
       return c.json(
         {
           assessmentId: a.id,
-          filter: c.req.valid('query'),
+          filter: query,
           results: resultStats(overall!),
           skills: skills.map((skill, i) => ({ skill, ...skillStats(perSkill[i]!) })).filter((s) => s.answered > 0),
         },
@@ -157,6 +176,60 @@ export function registerReportRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): v
           if (rows.length > 0) await out.write(stringify(rows, { record_delimiter: '\r\n' }));
         }
       });
+    },
+  );
+
+  app.openapi(
+    defineRoute({
+      method: 'get',
+      path: '/api/reports/learners/{id}',
+      roles: ['tenant_admin', 'manager', 'learner'],
+      tags: ['reports'],
+      summary: 'One learner’s history: attempts with results, proficiency evidence over time, goals (HR; their manager; themselves)',
+      request: { params: z.object({ id: z.string().openapi({ param: { name: 'id', in: 'path' } }) }) },
+      responses: { 200: json(z.any().openapi('LearnerHistory'), 'History'), ...ERROR_RESPONSES },
+    }),
+    async (c) => {
+      const auth = c.get('auth');
+      const db = deps.data.clientFor(auth);
+      const user = await personInReach(db, auth, c.req.valid('param').id, true);
+      const [attempts, evidence, goals] = await Promise.all([
+        listAttemptsOfUser(db, user.id, 200),
+        listProficiencyEntries(db, user.id),
+        listGoalsOfUser<Record<string, unknown>>(db, user.id),
+      ]);
+      const titles = new Map<string, unknown>();
+      for (const id of new Set(attempts.map((x) => x.assessmentId)))
+        titles.set(id, (await getAssessment<AssessmentInput>(db, id))?.settings.title ?? null);
+      return c.json(
+        {
+          user: { id: user.id, name: user.name, departmentId: user.departmentId, level: user.level },
+          attempts: attempts.map((x) => {
+            const r = x.result as { score: number; passed: boolean; band: number; theta: number | null } | null;
+            return {
+              id: x.id,
+              assessmentId: x.assessmentId,
+              title: titles.get(x.assessmentId),
+              status: x.status,
+              startedAt: x.startedAt,
+              finishedAt: x.finishedAt,
+              result: r && { score: r.score, passed: r.passed, band: r.band, theta: r.theta },
+            };
+          }),
+          proficiency: [...evidence]
+            .sort((x, y) => (x.date < y.date ? -1 : 1))
+            .map((e) => ({
+              skillId: e.skillId,
+              source: e.source,
+              date: e.date,
+              percent: e.percent ?? null,
+              band: e.band ?? null,
+              value: e.value ?? null,
+            })),
+          goals: goals.map((g) => g.goal),
+        },
+        200,
+      );
     },
   );
 }
