@@ -115,6 +115,12 @@ describe('report aggregates from the change stream', () => {
     // (fetch's text() already drops the BOM)
     expect((await en.text()).replace(/^\uFEFF/, '').startsWith('attempt_id,name,email,department')).toBe(true);
 
+    // The weekly trend: all 16 results fall in this week (the last of the series).
+    const trend = (await hr.client.get(`/api/reports/assessments/${a.id}/trend?weeks=4`)).body;
+    expect(trend.weeks).toHaveLength(4);
+    expect(trend.weeks.map((w: { count: number }) => w.count)).toEqual([0, 0, 0, 16]);
+    expect(trend.weeks[3].mean).toBeCloseTo(report.results.score.mean, 5);
+
     // A manager sees their own department only; a learner their own history only.
     const mgr = (
       await hr.client.post('/api/users', {

@@ -2,7 +2,7 @@ import type { OpenAPIHono } from '@hono/zod-openapi';
 import { z } from '@hono/zod-openapi';
 import { isId, LEVELS, type Role } from '@manabi/core';
 import type { AssessmentInput, AssessmentSnapshot } from '@manabi/assessment';
-import { cellId, resultKey, resultStats, skillKey, skillStats } from '@manabi/reports';
+import { cellId, resultKey, resultStats, skillKey, skillStats, weekOf } from '@manabi/reports';
 import { stream } from 'hono/streaming';
 import { stringify } from 'csv-stringify/sync';
 import { localeSchema } from '@manabi/core';
@@ -227,6 +227,57 @@ export function registerReportRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): v
               value: e.value ?? null,
             })),
           goals: goals.map((g) => g.goal),
+        },
+        200,
+      );
+    },
+  );
+
+  app.openapi(
+    defineRoute({
+      method: 'get',
+      path: '/api/reports/assessments/{id}/trend',
+      roles: LEADS,
+      tags: ['reports'],
+      summary: 'Weekly trend of an assessment: attempts, mean score and pass rate per week (one cell per week)',
+      request: {
+        params: z.object({ id: z.string().openapi({ param: { name: 'id', in: 'path' } }) }),
+        query: z.object({
+          weeks: z.coerce.number().int().min(1).max(52).default(12),
+          departmentId: z.string().max(40).optional(),
+          level: z.enum(LEVELS).optional(),
+        }),
+      },
+      responses: { 200: json(z.any().openapi('AssessmentTrend'), 'Weeks, oldest first'), ...ERROR_RESPONSES },
+    }),
+    async (c) => {
+      const auth = c.get('auth');
+      const db = deps.data.clientFor(auth);
+      const { id } = c.req.valid('param');
+      const { weeks, ...filter } = c.req.valid('query');
+      const a = isId(id) ? await getAssessment<AssessmentInput>(db, id) : null;
+      if (!a) throw notFound('Assessment');
+      if (auth.role === 'manager') {
+        const me = await getUser(db, auth.userId);
+        if (!me?.departmentId) throw notFound('Department');
+        filter.departmentId = me.departmentId;
+      }
+      const thisMonday = weekOf(deps.now().toISOString());
+      const mondays = Array.from({ length: weeks }, (_, i) => {
+        const d = new Date(`${thisMonday}T00:00:00Z`);
+        d.setUTCDate(d.getUTCDate() - 7 * (weeks - 1 - i));
+        return d.toISOString().slice(0, 10);
+      });
+      const cells = await Promise.all(
+        mondays.map((week) => readCell(db, cellId(resultKey({ tenantId: auth.tenantId, assessmentId: a.id, ...filter, week })))),
+      );
+      return c.json(
+        {
+          filter,
+          weeks: mondays.map((week, i) => {
+            const stats = resultStats(cells[i]!);
+            return { week, count: stats.count, mean: stats.score.mean, passRate: stats.passRate };
+          }),
         },
         200,
       );
