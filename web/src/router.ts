@@ -165,6 +165,20 @@ export const routes: RouteRecordRaw[] = [
     meta: { roles: PEOPLE_LEADS, titleKey: 'skillMap.title' },
   },
   {
+    path: '/admin/reports',
+    name: 'reports',
+    component: () => import('./pages/ReportsPage.vue'),
+    meta: { roles: PEOPLE_LEADS, titleKey: 'reports.title' },
+  },
+  // Managers only for their own team (the API enforces it).
+  {
+    path: '/admin/reports/learners/:id',
+    name: 'learner-report',
+    component: () => import('./pages/LearnerReportPage.vue'),
+    props: true,
+    meta: { roles: PEOPLE_LEADS, titleKey: 'learnerReport.title' },
+  },
+  {
     path: '/admin/goals',
     name: 'goals-overview',
     component: () => import('./pages/GoalsOverviewPage.vue'),

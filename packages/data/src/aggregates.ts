@@ -1,7 +1,7 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { TenantDb } from './db.js';
 import { keys } from './keys.js';
-import { writeAtomically, type TransactItem } from './transact.js';
+import { putMany, writeAtomically, type TransactItem } from './transact.js';
 import { isConditionFailure } from './errors.js';
 
 export interface ShardIncrement {
@@ -78,4 +78,15 @@ export async function readCellsShards(db: TenantDb, cellIds: string[]): Promise<
   const result = new Map<string, Record<string, unknown>[]>();
   await Promise.all(cellIds.map(async (id) => result.set(id, await readCellShards(db, id))));
   return result;
+}
+
+/**
+ * Writes recomputed cells (a rebuild, or seeding a benchmark) into shard 0 of each cell; readers
+ * merge whatever shards exist, so this replaces nothing the stream wrote only if the cells were empty.
+ */
+export async function putRebuiltCells(db: TenantDb, cells: ReadonlyMap<string, Readonly<Record<string, number>>>): Promise<void> {
+  await putMany(
+    db,
+    [...cells].map(([cellId, counters]) => ({ ...keys.aggregateShard(db.tenantId, cellId, 0), ...counters })),
+  );
 }

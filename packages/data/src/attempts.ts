@@ -1,7 +1,7 @@
 import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { TenantDb } from './db.js';
 import { keys } from './keys.js';
-import { queryAll, queryPages, writeAtomically, type TransactItem } from './transact.js';
+import { putMany, queryAll, queryPages, writeAtomically, type TransactItem } from './transact.js';
 import { ConflictError, cancelledIndexes, isConditionFailure } from './errors.js';
 
 export interface StoredAnswer {
@@ -216,4 +216,12 @@ export async function* attemptPagesOfAssessment(db: TenantDb, assessmentId: stri
   })) {
     yield page.map(toAttempt);
   }
+}
+
+/** Writes attempts as they are (bulk loads: benchmarks and migrations; never a request path). */
+export async function putAttemptsBulk(db: TenantDb, attempts: AttemptRecord[]): Promise<void> {
+  await putMany(
+    db,
+    attempts.map((a) => attemptItem(db, a)),
+  );
 }

@@ -820,3 +820,57 @@ export interface Inbox {
   items: InboxMessage[];
   unread: number;
 }
+
+/** Mean and spread of a group (population SD); null where there is nothing to average. */
+export interface ReportMoments {
+  count: number;
+  mean: number | null;
+  variance: number | null;
+  sd: number | null;
+}
+
+/** Results of one assessment from the maintained aggregates. Rates are fractions 0–1, `percent` is 0–100. */
+export interface AssessmentReport {
+  assessmentId: string;
+  filter: { departmentId?: string; level?: Level; week?: string };
+  results: {
+    closed: number;
+    count: number;
+    unscored: number;
+    expired: number;
+    passCount: number;
+    passRate: number | null;
+    score: ReportMoments;
+    histogram: { from: number; to: number; count: number; share: number | null }[];
+    bands: { band: number; count: number; share: number | null }[];
+    theta: ReportMoments;
+  };
+  skills: { skill: string; count: number; correct: number; answered: number; percent: number | null }[];
+}
+
+export interface AssessmentTrend {
+  /** Oldest first; `week` is the Monday (YYYY-MM-DD). */
+  weeks: { week: string; count: number; mean: number | null; passRate: number | null }[];
+}
+
+export interface LearnerHistory {
+  user: { id: string; name: string; departmentId: string | null; level: Level | null };
+  attempts: {
+    id: string;
+    assessmentId: string;
+    title: LocalizedText | null;
+    status: AttemptStatus;
+    startedAt: string;
+    finishedAt: string | null;
+    result: { score: number; passed: boolean; band: number; theta: number | null } | null;
+  }[];
+  proficiency: {
+    skillId: string;
+    source: SkillSource;
+    date: string;
+    percent: number | null;
+    band: number | null;
+    value: number | null;
+  }[];
+  goals: (Pick<Goal, 'id' | 'title' | 'status' | 'dueDate'> & Partial<Goal>)[];
+}

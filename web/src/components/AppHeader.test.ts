@@ -37,6 +37,7 @@ describe('AppHeader navigation', () => {
 
   it('gives HR admins the goals overview', async () => {
     expect(await navFor('tenant_admin')).toMatchObject({ 'nav-goals-overview': '/admin/goals' });
+    expect(await navFor('tenant_admin')).toMatchObject({ 'nav-reports': '/admin/reports' });
     expect(await navFor('manager')).not.toHaveProperty('nav-goals-overview');
   });
 
@@ -98,6 +99,7 @@ describe('AppHeader navigation', () => {
       'nav-my-skills': '/me/skills',
       'nav-skill-map': '/admin/skills',
       'nav-team': '/team',
+      'nav-reports': '/admin/reports',
     });
   });
 });

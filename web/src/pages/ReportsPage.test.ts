@@ -1,0 +1,237 @@
+import { flushPromises, mount } from '@vue/test-utils';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import type { AssessmentReport, AssessmentSummary, AssessmentTrend, Locale, Role } from '../api/types';
+import { fakeApi, json, type FakeRequest } from '../testing/fakeApi';
+import { makeUser } from '../testing/fixtures';
+import { settle, setupApp } from '../testing/setup';
+import ReportsPage from './ReportsPage.vue';
+
+/** Chart.js stand-in: records each chart's config; its import waits on a gate the first test opens. */
+const chartLib = vi.hoisted(() => {
+  let release: () => void = () => {};
+  const gate = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  return {
+    gate,
+    release: () => release(),
+    configs: [] as { type: string; data: { labels: string[]; datasets: { data: unknown[] }[] } }[],
+    registered: [] as unknown[],
+  };
+});
+
+vi.mock('chart.js', async () => {
+  await chartLib.gate;
+  class Chart {
+    static register(...items: unknown[]) {
+      chartLib.registered.push(...items);
+    }
+    data: unknown;
+    constructor(_context: unknown, config: (typeof chartLib.configs)[number]) {
+      this.data = config.data;
+      chartLib.configs.push(config);
+    }
+    update() {}
+    destroy() {}
+  }
+  const piece = (name: string) => ({ id: name });
+  return {
+    Chart,
+    BarController: piece('bar'),
+    BarElement: piece('barElement'),
+    LineController: piece('line'),
+    LineElement: piece('lineElement'),
+    PointElement: piece('point'),
+    CategoryScale: piece('category'),
+    LinearScale: piece('linear'),
+    Tooltip: piece('tooltip'),
+  };
+});
+
+const ASSESSMENTS: Partial<AssessmentSummary>[] = [
+  { id: 'as1', title: { ja: 'ビジネス基礎テスト', en: 'Business basics' }, status: 'published', mode: 'fixed' },
+  { id: 'as2', title: { ja: 'コンプライアンス確認', en: 'Compliance check' }, status: 'published', mode: 'adaptive' },
+];
+
+const HISTOGRAM = Array.from({ length: 10 }, (_, i) => ({ from: 10 * i, to: i === 9 ? 100 : 10 * i + 9, count: 0, share: 0 }));
+HISTOGRAM[6] = { from: 60, to: 69, count: 1, share: 0.25 };
+HISTOGRAM[8] = { from: 80, to: 89, count: 3, share: 0.75 };
+
+function makeReport(): AssessmentReport {
+  return {
+    assessmentId: 'as1',
+    filter: {},
+    results: {
+      closed: 5,
+      count: 4,
+      unscored: 1,
+      expired: 1,
+      passCount: 3,
+      passRate: 0.75,
+      score: { count: 4, mean: 78.75, variance: 60.1875, sd: 7.758 },
+      histogram: HISTOGRAM,
+      bands: [1, 2, 3, 4, 5].map((band) => ({ band, count: band === 3 ? 4 : 0, share: band === 3 ? 1 : 0 })),
+      theta: { count: 0, mean: null, variance: null, sd: null },
+    },
+    skills: [
+      { skill: '報連相', count: 4, correct: 7.5, answered: 10, percent: 75 },
+      { skill: '論理的思考', count: 4, correct: 6, answered: 8, percent: 75 },
+    ],
+  };
+}
+
+const TREND: AssessmentTrend = {
+  weeks: [
+    { week: '2025-04-07', count: 0, mean: null, passRate: null },
+    { week: '2025-04-14', count: 4, mean: 78.75, passRate: 0.75 },
+  ],
+};
+
+async function open(options: { role?: Role; locale?: Locale; path?: string } = {}) {
+  const requests: FakeRequest[] = [];
+  const { plugins, router } = await setupApp({
+    path: options.path ?? '/admin/reports',
+    locale: options.locale ?? 'ja',
+    fetch: fakeApi({
+      'POST /api/auth/refresh': () =>
+        json(200, { accessToken: 'tok', expiresIn: 900, user: makeUser({ role: options.role ?? 'tenant_admin', departmentId: 'd1' }) }),
+      'GET /api/departments': () => json(200, { items: [{ id: 'd1', name: '営業部', userCount: 1 }] }),
+      'GET /api/assessments': () => json(200, { items: ASSESSMENTS }),
+      'GET /api/reports/assessments/as1': (request) => {
+        requests.push(request);
+        return json(200, makeReport());
+      },
+      'GET /api/reports/assessments/as1/trend': (request) => {
+        requests.push(request);
+        return json(200, TREND);
+      },
+      'GET /api/reports/assessments/as1/results.csv': (request) => {
+        requests.push(request);
+        return new Response('\uFEFF受験ID\r\n', {
+          status: 200,
+          headers: { 'content-type': 'text/csv', 'content-disposition': 'attachment; filename="results-as1.csv"' },
+        });
+      },
+    }),
+  });
+  const wrapper = mount(ReportsPage, { global: { plugins: [...plugins] }, attachTo: document.body });
+  await settle();
+  await flushPromises();
+  return { wrapper, router, requests };
+}
+
+const cells = (row: { findAll: (s: string) => { text: () => string }[] }) => row.findAll('th, td').map((cell) => cell.text());
+
+describe('ReportsPage', () => {
+  beforeEach(() => {
+    localStorage.clear();
+    document.body.innerHTML = '';
+  });
+
+  it('shows the tables before the chart library has loaded, then draws the charts with the same numbers', async () => {
+    const { wrapper, router, requests } = await open();
+
+    // The first published assessment is picked and its report and 12-week trend asked for.
+    expect(router.currentRoute.value.query).toEqual({ assessmentId: 'as1' });
+    expect((wrapper.find('[data-testid="report-assessment"]').element as HTMLSelectElement).value).toBe('as1');
+    expect(requests.find((r) => r.path.endsWith('/trend'))!.query.get('weeks')).toBe('12');
+
+    // Chart.js is still on its way: the tables already carry every number.
+    expect(chartLib.configs).toHaveLength(0);
+    const histogramChart = wrapper.find('[data-testid="report-histogram-chart"]');
+    if (histogramChart.exists()) expect(histogramChart.attributes('data-state')).toBe('loading');
+    const rows = wrapper.findAll('[data-testid="report-histogram-table"] [data-testid="report-histogram-row"]');
+    expect(rows).toHaveLength(10);
+    expect(cells(rows[8]!)).toEqual(['80–89', '3', '75%']);
+    expect(cells(rows[6]!)).toEqual(['60–69', '1', '25%']);
+
+    chartLib.release();
+    await vi.waitFor(() => expect(chartLib.configs).toHaveLength(3));
+    await flushPromises();
+    expect(wrapper.find('[data-testid="report-histogram-chart"]').attributes('data-state')).toBe('ready');
+
+    const [histogram, trend, bands] = [
+      chartLib.configs.find((c) => c.type === 'bar' && c.data.labels[0] === '0–9')!,
+      chartLib.configs.find((c) => c.type === 'line')!,
+      chartLib.configs.find((c) => c.type === 'bar' && c.data.labels[0] === 'バンド 1')!,
+    ];
+    expect(histogram.data.datasets[0]!.data).toEqual([0, 0, 0, 0, 0, 0, 1, 0, 3, 0]);
+    expect(trend.data.labels).toEqual(['2025年4月7日', '2025年4月14日']);
+    expect(trend.data.datasets.map((d) => d.data)).toEqual([
+      [null, 78.8],
+      [null, 75],
+    ]);
+    expect(bands.data.datasets[0]!.data).toEqual([0, 0, 4, 0, 0]);
+    // Only the pieces used are registered (tree-shaken).
+    expect(new Set(chartLib.registered.map((p) => (p as { id: string }).id))).toEqual(
+      new Set(['bar', 'barElement', 'line', 'lineElement', 'point', 'category', 'linear', 'tooltip']),
+    );
+  });
+
+  it('renders the summary tiles, the per-skill, trend and band tables', async () => {
+    const { wrapper } = await open();
+
+    expect(wrapper.find('[data-testid="report-count"]').text()).toBe('4');
+    expect(wrapper.find('[data-testid="report-mean"]').text()).toBe('78.8');
+    expect(wrapper.find('[data-testid="report-sd"]').text()).toBe('7.8');
+    expect(wrapper.find('[data-testid="report-pass-rate"]').text()).toBe('75%');
+
+    const skills = wrapper.findAll('[data-testid="report-skill-row"]');
+    expect(skills.map(cells)).toEqual([
+      ['報連相', '4', '7.5', '10', '75%'],
+      ['論理的思考', '4', '6', '8', '75%'],
+    ]);
+
+    const weeks = wrapper.findAll('[data-testid="report-trend-table"] [data-testid="report-trend-row"]');
+    expect(weeks.map(cells)).toEqual([
+      ['2025年4月7日', '0', '—', '—'],
+      ['2025年4月14日', '4', '78.8', '75%'],
+    ]);
+
+    const bands = wrapper.findAll('[data-testid="report-band-row"]');
+    expect(cells(bands[2]!)).toEqual(['バンド 3', '4', '100%']);
+  });
+
+  it('filters by department and level through the URL and downloads the CSV with the token', async () => {
+    const createObjectURL = vi.fn(() => 'blob:report');
+    const revokeObjectURL = vi.fn();
+    Object.assign(URL, { createObjectURL, revokeObjectURL });
+    const { wrapper, router, requests } = await open();
+
+    await wrapper.find('[data-testid="report-filter-department"]').setValue('d1');
+    await settle();
+    await wrapper.find('[data-testid="report-filter-level"]').setValue('new_hire');
+    await settle();
+    await flushPromises();
+    expect(router.currentRoute.value.query).toEqual({ assessmentId: 'as1', departmentId: 'd1', level: 'new_hire' });
+    const last = requests.filter((r) => r.path === '/api/reports/assessments/as1').at(-1)!;
+    expect(last.query.get('departmentId')).toBe('d1');
+    expect(last.query.get('level')).toBe('new_hire');
+
+    await wrapper.find('[data-testid="report-csv"]').trigger('click');
+    await flushPromises();
+    const csv = requests.find((r) => r.path.endsWith('/results.csv'))!;
+    expect(csv.query.get('locale')).toBe('ja');
+    expect(csv.headers.get('authorization')).toBe('Bearer tok');
+    expect(createObjectURL).toHaveBeenCalled();
+  });
+
+  it('prints the page', async () => {
+    const print = vi.fn();
+    vi.stubGlobal('print', print);
+    const { wrapper } = await open();
+    await wrapper.find('[data-testid="report-print"]').trigger('click');
+    expect(print).toHaveBeenCalled();
+    vi.unstubAllGlobals();
+  });
+
+  it('gives managers their own department without a department filter or CSV, in English', async () => {
+    const { wrapper, requests } = await open({ role: 'manager', locale: 'en', path: '/admin/reports?assessmentId=as1&departmentId=d9' });
+    expect(wrapper.find('[data-testid="report-filter-department"]').exists()).toBe(false);
+    expect(wrapper.find('[data-testid="report-csv"]').exists()).toBe(false);
+    expect(wrapper.find('[data-testid="report-own-department"]').text()).toBe('Showing the results of your department.');
+    expect(requests[0]!.query.has('departmentId')).toBe(false);
+    expect(wrapper.find('[data-testid="report-pass-rate"]').text()).toBe('75%');
+    expect(cells(wrapper.findAll('[data-testid="report-trend-row"]')[1]!)).toEqual(['April 14, 2025', '4', '78.8', '75%']);
+  });
+});
