@@ -11,7 +11,6 @@ import {
   putRebuiltCells,
   listUsers,
   type AttemptRecord,
-  type TenantDb,
   type UserRecord,
 } from '@manabi/data';
 import { ensureTable, freePort, startDynamoLocal } from '@manabi/data/local';
