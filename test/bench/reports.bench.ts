@@ -5,14 +5,7 @@
  * Not a test: nothing asserts on time.
  */
 import { randomId, LEVELS } from '@manabi/core';
-import {
-  DEFAULT_TABLE_NAME,
-  putAttemptsBulk,
-  putRebuiltCells,
-  listUsers,
-  type AttemptRecord,
-  type UserRecord,
-} from '@manabi/data';
+import { DEFAULT_TABLE_NAME, putAttemptsBulk, putRebuiltCells, listUsers, type AttemptRecord, type UserRecord } from '@manabi/data';
 import { ensureTable, freePort, startDynamoLocal } from '@manabi/data/local';
 import { rebuildAggregates, type AttemptImage } from '@manabi/reports';
 import { startLocal } from '@manabi/api/local';
