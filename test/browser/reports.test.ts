@@ -65,7 +65,7 @@ describe('the reports dashboard in the browser', () => {
     await expect.poll(() => rows.count()).toBeGreaterThanOrEqual(2);
     // Each row: range, people, share. 50–59: 3 people; 90–100: 3 people; every other bucket 0.
     const cells = await rows.evaluateAll((trs) =>
-      trs.map((tr) => [...tr.querySelectorAll('th, td')].map((c) => c.textContent?.trim() ?? '')),
+      trs.map((tr) => Array.from(tr.querySelectorAll('th, td')).map((c) => c.textContent?.trim() ?? '')),
     );
     const counts = Object.fromEntries(cells.map((c) => [c[0], c[1]]));
     expect(counts['50–59']).toBe('3');
