@@ -139,6 +139,23 @@ describe('CSV import of users', () => {
     expect(badMode.status).toBe(400);
   });
 
+  it('imports a job role column, refusing roles the skill framework does not define', async () => {
+    const hr = await signUpCompany(server.url);
+    const csv = (role: string) => utf8(`氏名,メールアドレス,階層,職種\n営業 一郎,sales-${role}@jobrole.test,new_hire,${role}\n`);
+    const unknown = await hr.client.upload('/api/users/import?mode=commit&locale=en', csv('sales'));
+    expect(unknown.body).toMatchObject({ created: 0, skipped: 1 });
+    expect(unknown.body.errors).toEqual([{ row: 2, column: '職種', message: 'This job role is not in the skill framework' }]);
+    const current = (await hr.client.get('/api/skills/framework')).body;
+    await hr.client.request('PUT', '/api/skills/framework', {
+      framework: { ...current.framework, jobRoles: [{ id: 'sales', name: { ja: '営業職', en: 'Sales' } }] },
+      expectedRev: current.rev,
+    });
+    const ok = await hr.client.upload('/api/users/import?mode=commit', csv('sales'));
+    expect(ok.body).toMatchObject({ created: 1, errors: [] });
+    const user = (await usersOf(hr)).find((u) => u.email === 'sales-sales@jobrole.test') as unknown as { jobRole: string };
+    expect(user.jobRole).toBe('sales');
+  });
+
   it('offers a template that Excel in Japan opens (UTF-8 with BOM)', async () => {
     const hr = await signUpCompany(server.url);
     const res = await fetch(`${server.url}/api/users/import/template?locale=ja`, {

@@ -22,6 +22,7 @@ import {
   updateUser,
   writeAtomically,
   getLearningSettings,
+  getFramework,
   type TenantDb,
   type UserRecord,
 } from '@manabi/data';
@@ -29,6 +30,7 @@ import type { AppDeps } from '../env.js';
 import { decodeCsv, parseCsv, CsvSyntaxError, type CsvEncoding } from '../csv/decode.js';
 import { invitationItems } from './invitations.js';
 import { autoAssignForLevel } from './packages.js';
+import type { SkillFramework } from '@manabi/upskilling';
 
 export const MAX_IMPORT_ROWS = 10_000;
 
@@ -87,7 +89,19 @@ export async function importUsers(deps: AppDeps, db: TenantDb, bytes: Uint8Array
   const header = records[0] ?? [];
   const columnName = (aliases: string, fallbackIndex: number) =>
     header.find((h) => aliases.split('|').includes(h.trim().toLowerCase())) ?? TEMPLATE_HEADERS[options.locale][fallbackIndex]!;
-  const plan = planImport(read.rows, {
+  // A job role must be one the company's skill framework defines.
+  const jobRoles = new Set(((await getFramework<SkillFramework>(db))?.framework.jobRoles ?? []).map((r) => r.id));
+  const unknownRole = read.rows.filter((r) => r.jobRole && !jobRoles.has(r.jobRole));
+  for (const r of unknownRole) {
+    read.errors.push({
+      row: r.row,
+      column: header.find((h) => /job.?role|職種/i.test(h)) ?? 'job_role',
+      code: 'unknown_job_role',
+      message: importMessage('unknown_job_role', options.locale),
+    });
+  }
+  const knownRows = read.rows.filter((r) => !unknownRole.includes(r));
+  const plan = planImport(knownRows, {
     locale: options.locale,
     existingByEmail,
     departmentIdByName: new Map(departments.map((d) => [departmentKey(d.name), d.id])),
@@ -183,6 +197,7 @@ async function commitPlan(
     departmentId: r.departmentId,
     level: r.level,
     hireDate: r.hireDate,
+    jobRole: r.jobRole ?? null,
     locale: options.locale,
     status: 'invited' as const,
     emailVerified: false,
@@ -227,7 +242,14 @@ async function commitPlan(
         await updateUser(
           db,
           current,
-          { name: row.name, role: row.role, departmentId: row.departmentId, level: row.level, hireDate: row.hireDate },
+          {
+            name: row.name,
+            role: row.role,
+            departmentId: row.departmentId,
+            level: row.level,
+            hireDate: row.hireDate,
+            ...(row.jobRole !== undefined ? { jobRole: row.jobRole } : {}),
+          },
           now,
         );
         updated += 1;

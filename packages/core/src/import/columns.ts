@@ -8,6 +8,8 @@ export const IMPORT_FIELDS = {
   department: ['department', '部署', '所属', '部署名', '所属部署'],
   level: ['level', '階層', '等級'],
   hireDate: ['hire_date', 'hire date', 'hiredate', '入社日', '入社年月日'],
+  /** Optional: a job role id of the company's skill framework. */
+  jobRole: ['job_role', 'job role', 'jobrole', '職種', '職種id'],
 } as const;
 
 export type ImportField = keyof typeof IMPORT_FIELDS;

@@ -13,6 +13,11 @@ const MESSAGES = {
     en: 'Level must be one of pre_hire, new_hire, junior, mid, leader, manager (or the Japanese name)',
   },
   invalid_date: { ja: '日付は YYYY-MM-DD または YYYY/MM/DD で入力してください', en: 'Date must be YYYY-MM-DD or YYYY/MM/DD' },
+  invalid_job_role: {
+    ja: '職種はスキル体系の職種ID（半角英小文字・数字・ハイフン）で入力してください',
+    en: 'Job role must be a job role id of the skill framework (lower-case letters, digits, hyphens)',
+  },
+  unknown_job_role: { ja: 'この職種はスキル体系にありません', en: 'This job role is not in the skill framework' },
   too_long: { ja: '長すぎます（100文字まで）', en: 'Too long (100 characters at most)' },
   duplicate_in_file: { ja: '{row}行目と同じメールアドレスです', en: 'Same email as row {row}' },
   email_taken: {

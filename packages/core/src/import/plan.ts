@@ -13,6 +13,7 @@ export interface ExistingUser {
   departmentId: string | null;
   level: Level | null;
   hireDate: string | null;
+  jobRole?: string | null;
 }
 
 export type ImportAction = 'create' | 'update' | 'unchanged';
@@ -82,7 +83,8 @@ export function planImport(rows: ImportRow[], ctx: PlanContext): ImportPlan {
         existing.role === (row.role satisfies TenantRole) &&
         sameDepartment &&
         existing.level === row.level &&
-        existing.hireDate === row.hireDate;
+        existing.hireDate === row.hireDate &&
+        (row.jobRole === undefined || (existing.jobRole ?? null) === row.jobRole);
       action = unchanged ? 'unchanged' : 'update';
     }
     planned.push({ ...row, action, userId: existing?.id ?? null, departmentId });

@@ -15,6 +15,8 @@ export interface ImportRow {
   department: string | null;
   level: Level | null;
   hireDate: string | null;
+  /** Undefined: the file has no job-role column (existing values are kept). */
+  jobRole?: string | null;
 }
 
 export interface ImportIssue {
@@ -105,15 +107,28 @@ export function readImportRows(records: string[][], locale: Locale, maxRows = 10
     const hireDate = rawDate === '' ? null : parseImportDate(rawDate);
     if (hireDate === undefined) issue(row, headerName('hireDate'), 'invalid_date');
 
+    const rawJobRole = get('jobRole');
+    const jobRole = rawJobRole === '' ? null : rawJobRole.toLowerCase();
+    if (jobRole !== null && !/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(jobRole)) issue(row, headerName('jobRole'), 'invalid_job_role');
+
     const department = get('department');
     if (department.length > 100) issue(row, headerName('department'), 'too_long');
 
     if (!firstRowOfEmail.has(email) && email !== '') firstRowOfEmail.set(email, row);
     if (errors.length === before && role && level !== undefined && hireDate !== undefined) {
-      rows.push({ row, name, email, role, department: department === '' ? null : department, level, hireDate });
+      rows.push({
+        row,
+        name,
+        email,
+        role,
+        department: department === '' ? null : department,
+        level,
+        hireDate,
+        ...(mapping.columns.jobRole !== undefined ? { jobRole } : {}),
+      });
     }
   }
   return { rows, errors, totalRows: dataRows.length, fatal: false };
 }
 
-const fieldOrder: ImportField[] = ['name', 'email', 'role', 'department', 'level', 'hireDate'];
+const fieldOrder: ImportField[] = ['name', 'email', 'role', 'department', 'level', 'hireDate', 'jobRole'];
