@@ -141,6 +141,18 @@ describe('fixed-form attempts', () => {
     expect(view.result.review).toHaveLength(6);
   });
 
+  it('shows the chosen option’s own feedback when the author wrote one', async () => {
+    const bank = (await hr.client.post('/api/banks', { name: '選択肢フィードバック' })).body;
+    const q = singleChoice('フィードバック', 1);
+    q.options[1] = { ...q.options[1]!, feedback: { ja: 'Bは古い手順です' } } as (typeof q.options)[number];
+    await hr.client.post(`/api/banks/${bank.id}/questions`, q);
+    const a = (await hr.client.post('/api/assessments', fixedAssessment(bank.id, [{ skill: 'フィードバック', count: 1 }]))).body;
+    await hr.client.post(`/api/assessments/${a.id}/publish`);
+    const v = (await hr.client.post(`/api/assessments/${a.id}/attempts`)).body;
+    const res = await hr.client.post(`/api/attempts/${v.id}/answers`, { questionId: v.current.questionId, response: { optionId: 'b' } });
+    expect(res.body.answer).toMatchObject({ correct: false, feedback: { ja: 'Bは古い手順です' } });
+  });
+
   it('answers idempotently: same answer again → same result; another answer → 409; wrong item → 409', async () => {
     const id = await publishedFixed([{ skill: '会計の基礎', count: 3 }]);
     const start = (await hr.client.post(`/api/assessments/${id}/attempts`)).body;

@@ -105,7 +105,7 @@ export function registerAttemptRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): 
       const outcome = await answerItem(ctx, pub, attempt, questionId, response);
       return c.json(
         {
-          answer: await answerFeedback(ctx, pub, questionId, outcome.correct),
+          answer: await answerFeedback(ctx, pub, questionId, outcome.correct, response),
           attempt: await attemptView(ctx, pub, outcome.attempt),
         },
         200,

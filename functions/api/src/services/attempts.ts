@@ -322,13 +322,21 @@ export function answerKey(q: Question): unknown {
 }
 
 /** Feedback for one answer, if the review policy allows it now. */
-export async function answerFeedback(ctx: AttemptContext, pub: Published, questionId: string, correct: boolean) {
+export async function answerFeedback(
+  ctx: AttemptContext,
+  pub: Published,
+  questionId: string,
+  correct: boolean,
+  response: Record<string, unknown>,
+) {
   if (!immediateFeedback(pub.settings)) return { questionId, correct: null, feedback: null, explanation: null };
   const q = await contentOf(ctx, pub.snapshot, questionId);
+  // The chosen option's own feedback says most about this answer; otherwise the question's.
+  const chosen = 'options' in q && typeof response.optionId === 'string' ? q.options.find((o) => o.id === response.optionId) : undefined;
   return {
     questionId,
     correct,
-    feedback: (correct ? q.feedback?.correct : q.feedback?.incorrect) ?? null,
+    feedback: chosen?.feedback ?? (correct ? q.feedback?.correct : q.feedback?.incorrect) ?? null,
     explanation: q.explanation ?? null,
   };
 }
