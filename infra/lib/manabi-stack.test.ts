@@ -82,10 +82,16 @@ describe('ManabiStack template', () => {
     });
   });
 
-  it('feeds attempt changes from the table stream to the report aggregator', () => {
+  it('feeds the changes reports count (and removals) from the table stream to the report aggregator', () => {
+    const entities = ['attempt', 'assignment', 'goal', 'standing', 'proficiency', 'user', 'skillFramework'];
     template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
       StartingPosition: 'TRIM_HORIZON',
-      FilterCriteria: { Filters: [{ Pattern: JSON.stringify({ dynamodb: { NewImage: { entity: { S: ['attempt'] } } } }) }] },
+      FilterCriteria: {
+        Filters: [
+          { Pattern: JSON.stringify({ dynamodb: { NewImage: { entity: { S: entities } } } }) },
+          { Pattern: JSON.stringify({ eventName: ['REMOVE'], dynamodb: { OldImage: { entity: { S: entities } } } }) },
+        ],
+      },
     });
   });
 

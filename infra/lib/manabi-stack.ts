@@ -1,3 +1,4 @@
+import { AGGREGATOR_ENTITIES } from '../../packages/data/src/table';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { CfnOutput, Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
@@ -16,7 +17,7 @@ import {
   ViewerProtocolPolicy,
 } from 'aws-cdk-lib/aws-cloudfront';
 import { HttpOrigin, S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
-import { Architecture, FilterCriteria, FilterRule, Runtime, StartingPosition } from 'aws-cdk-lib/aws-lambda';
+import { Architecture, FilterCriteria, Runtime, StartingPosition } from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { Rule, Schedule } from 'aws-cdk-lib/aws-events';
 import { DynamoEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
@@ -114,12 +115,13 @@ export class ManabiStack extends Stack {
     });
     table.grantReadWriteData(apiFunction);
 
-    // Report aggregates follow the table's stream; only attempt changes are delivered (the
-    // aggregator's own writes would otherwise come back to it).
+    // Report aggregates follow the table's stream; only the entities the aggregator reads are
+    // delivered (its own writes would otherwise come back to it). A removal has only an old image.
     const aggregateFunction = tableFunction(this, 'AggregateFunction', table.tableName, {
       description: `Manabi report aggregator (${props.stage})`,
       entry: AGGREGATE_ENTRY,
-      timeout: Duration.minutes(1),
+      // A framework change refreshes every person's standing of the company in one invocation.
+      timeout: Duration.minutes(5),
     });
     table.grantReadWriteData(aggregateFunction);
     aggregateFunction.addEventSource(
@@ -128,7 +130,10 @@ export class ManabiStack extends Stack {
         batchSize: 100,
         retryAttempts: 10,
         bisectBatchOnError: true,
-        filters: [FilterCriteria.filter({ dynamodb: { NewImage: { entity: { S: FilterRule.isEqual('attempt') } } } })],
+        filters: [
+          FilterCriteria.filter({ dynamodb: { NewImage: { entity: { S: [...AGGREGATOR_ENTITIES] } } } }),
+          FilterCriteria.filter({ eventName: ['REMOVE'], dynamodb: { OldImage: { entity: { S: [...AGGREGATOR_ENTITIES] } } } }),
+        ],
       }),
     );
 

@@ -7,7 +7,7 @@
 import { randomId, LEVELS } from '@manabi/core';
 import { DEFAULT_TABLE_NAME, putAttemptsBulk, putRebuiltCells, listUsers, type AttemptRecord, type UserRecord } from '@manabi/data';
 import { ensureTable, freePort, startDynamoLocal } from '@manabi/data/local';
-import { rebuildAggregates, type AttemptImage } from '@manabi/reports';
+import { cellGroup, parseAttemptImage, parseCellId, rebuildAggregates } from '@manabi/reports';
 import { startLocal } from '@manabi/api/local';
 import { Client, signUpCompany } from '../support/client.js';
 import { fixedAssessment, seedBank } from '../support/content.js';
@@ -85,7 +85,13 @@ async function seedCompany(learners: number) {
         deadline: null,
         form: [],
         currentQuestionId: null,
-        answers: [],
+        answers: bySkill.map((b, k) => ({
+          questionId: `q${k}`,
+          response: { optionId: b.correct ? 'a' : 'b' },
+          correct: b.correct === 1,
+          score: b.correct,
+          answeredAt: finishedAt,
+        })),
         finishedAt,
         result: {
           score,
@@ -106,8 +112,25 @@ async function seedCompany(learners: number) {
   }
   await putAttemptsBulk(db, attempts);
   const who = new Map(users.map((u) => [u.id, { departmentId: u.departmentId, level: u.level }]));
-  const cells = rebuildAggregates(attempts as unknown as AttemptImage[], [], (a) => who.get(a.userId)!);
-  await putRebuiltCells(db, cells);
+  // Item analysis reads the reduced answers the stream image carries.
+  const images = attempts.map((a) => parseAttemptImage(a));
+  // Standings for the skill-gap heatmap: every person, the framework's first skills, random values.
+  const standings = users.map((u) => ({
+    tenantId: hr.tenantId,
+    userId: u.id,
+    departmentId: u.departmentId,
+    level: u.level,
+    skills: ['logical-thinking', 'communication', 'compliance'].map((skill) => ({
+      skill,
+      required: 3,
+      current: rand() < 0.2 ? null : 1 + Math.floor(rand() * 5),
+    })),
+  }));
+  const cells = rebuildAggregates(images, [], (a) => who.get(a.userId)!, [], standings);
+  await putRebuiltCells(db, cells, (id) => {
+    const g = cellGroup(parseCellId(id));
+    return g ? { id: g.group, member: g.member } : undefined;
+  });
   const seconds = (performance.now() - started) / 1000;
   return {
     hr,
@@ -129,6 +152,11 @@ async function measure(company: Awaited<ReturnType<typeof seedCompany>>) {
     report_department: () => `/api/reports/assessments/${a}?departmentId=${company.departments[0]}`,
     report_level: () => `/api/reports/assessments/${a}?level=junior`,
     trend_12_weeks: () => `/api/reports/assessments/${a}/trend?weeks=12`,
+    item_analysis: () => `/api/assessments/${a}/statistics`,
+    overview: () => `/api/reports/overview`,
+    overview_department: () => `/api/reports/overview?departmentId=${company.departments[0]}`,
+    skill_gaps_department: () => `/api/reports/skill-gaps?by=department`,
+    skill_gaps_level: () => `/api/reports/skill-gaps?by=level`,
     learner_history: () => `/api/reports/learners/${company.users[Math.floor(rand() * company.users.length)]!.id}`,
   };
   const out: Record<string, { p50: number; p99: number; calls: number }> = {};

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { inject } from 'vitest';
 import { startLocal, type LocalOptions, type LocalServer } from '@manabi/api/local';
 
@@ -6,7 +7,11 @@ export interface TestServer extends LocalServer {
   logs: Record<string, unknown>[];
 }
 
-/** The real app over real HTTP on a free port, against the run's DynamoDB Local. */
+/**
+ * The real app over real HTTP on a free port, against the run's DynamoDB Local. A server that
+ * consumes the change stream gets a table of its own: the stream then carries only its own test's
+ * records, not every other test file's (a 10,000-row import elsewhere would otherwise flood it).
+ */
 export async function startTestServer(options: Partial<LocalOptions> = {}): Promise<TestServer> {
   const logs: Record<string, unknown>[] = [];
   const server = await startLocal({
@@ -14,6 +19,7 @@ export async function startTestServer(options: Partial<LocalOptions> = {}): Prom
     seed: false,
     dynamoEndpoint: inject('dynamoEndpoint'),
     log: (line) => logs.push(line),
+    ...(options.aggregate ? { tableName: `manabi-${randomUUID().slice(0, 8)}` } : {}),
     ...options,
   });
   return Object.assign(server, { logs });

@@ -26,6 +26,7 @@ import { registerPackageRoutes } from './routes/packages.js';
 import { registerLearnerPrefsRoutes, registerPlanRoutes } from './routes/plan.js';
 import { registerFollowUpRoutes } from './routes/followup.js';
 import { registerReportRoutes } from './routes/reports.js';
+import { registerReportOverviewRoutes } from './routes/report-overview.js';
 import { registerDocsRoutes } from './routes/docs.js';
 
 export interface AppOptions {
@@ -70,6 +71,7 @@ export function createApp(deps: AppDeps, options: AppOptions = {}): OpenAPIHono<
   registerLearnerPrefsRoutes(app, deps);
   registerFollowUpRoutes(app, deps);
   registerReportRoutes(app, deps);
+  registerReportOverviewRoutes(app, deps);
   if (deps.config.devOutbox) registerDevRoutes(app, deps);
   registerDocsRoutes(app);
 

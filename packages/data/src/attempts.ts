@@ -192,20 +192,6 @@ export async function listAttemptsOfAssessment(db: TenantDb, assessmentId: strin
   return all;
 }
 
-export async function putAssessmentStats(db: TenantDb, assessmentId: string, stats: unknown, now: string): Promise<void> {
-  await db.doc.send(
-    new PutCommand({
-      TableName: db.table,
-      Item: { ...keys.assessmentStats(db.tenantId, assessmentId), entity: 'assessmentStats', stats, computedAt: now },
-    }),
-  );
-}
-
-export async function getAssessmentStats(db: TenantDb, assessmentId: string): Promise<{ stats: unknown; computedAt: string } | null> {
-  const out = await db.doc.send(new GetCommand({ TableName: db.table, Key: keys.assessmentStats(db.tenantId, assessmentId) }));
-  return out.Item ? { stats: out.Item.stats, computedAt: out.Item.computedAt as string } : null;
-}
-
 /** An assessment's attempts, page by page (the results export streams them). */
 export async function* attemptPagesOfAssessment(db: TenantDb, assessmentId: string): AsyncGenerator<AttemptRecord[]> {
   for await (const page of queryPages(db, {

@@ -11,6 +11,9 @@ export interface GoalRecord<G = Record<string, unknown>> {
   createdAt: string;
   updatedAt: string;
   rev: number;
+  /** The owner's department and level when the goal was set: where reports count it for good. */
+  departmentId?: string | null;
+  level?: string | null;
 }
 
 function item(db: TenantDb, r: GoalRecord): Record<string, unknown> {
@@ -20,7 +23,10 @@ function item(db: TenantDb, r: GoalRecord): Record<string, unknown> {
     ...keys.goalsOfUser(db.tenantId, r.goal.userId, r.createdAt, r.goal.id),
     ...keys.goalsOfTenant(db.tenantId, dueDate, r.goal.id),
     entity: 'goal',
+    tenantId: db.tenantId,
     ...r,
+    departmentId: r.departmentId ?? null,
+    level: r.level ?? null,
   };
 }
 
@@ -30,6 +36,8 @@ const toRecord = <G>(i: Record<string, unknown>): GoalRecord<G> => ({
   createdAt: i.createdAt as string,
   updatedAt: i.updatedAt as string,
   rev: i.rev as number,
+  departmentId: (i.departmentId as string | null | undefined) ?? null,
+  level: (i.level as string | null | undefined) ?? null,
 });
 
 export async function createGoal<G>(db: TenantDb, record: GoalRecord<G>): Promise<void> {

@@ -23,3 +23,4 @@ export * from './goals.js';
 export * from './learning.js';
 export * from './followup.js';
 export * from './aggregates.js';
+export * from './standings.js';

@@ -166,6 +166,19 @@ export const keys = {
     sk: `S#${String(shard).padStart(2, '0')}`,
   }),
   aggregateCell: (tenantId: string, cellId: string) => ({ pk: `${tenantPrefix(tenantId)}#AGG#${part(cellId)}`, skPrefix: 'S#' }),
+  /**
+   * One shard of a group of cells read together (an assessment's item table): the group's shards are
+   * separate partitions, so a hot group spreads its writes, and one Query per shard reads it all.
+   */
+  aggregateGroupShard: (tenantId: string, groupId: string, shard: number, member?: string) => ({
+    pk: `${tenantPrefix(tenantId)}#AGGG#${part(groupId)}#S${String(shard).padStart(2, '0')}`,
+    sk: member === undefined ? '' : `M#${part(member)}`,
+  }),
+  /** A person's current skill standing (required vs current per skill), maintained for the gap heatmap. */
+  skillStanding: (tenantId: string, userId: string): ItemKey => ({
+    pk: `${tenantPrefix(tenantId)}#USER#${part(userId)}#STANDING`,
+    sk: 'STANDING',
+  }),
   /** "This change was applied to the aggregates" (idempotency of stream redelivery). */
   aggregateApplied: (tenantId: string, key: string): ItemKey => ({
     pk: `${tenantPrefix(tenantId)}#AGGAPPLIED#${key.replaceAll('#', '%23')}`,
@@ -201,11 +214,6 @@ export const keys = {
   assessmentSnapshot: (tenantId: string, assessmentId: string, version: number): ItemKey => ({
     pk: `${tenantPrefix(tenantId)}#ASMT#${part(assessmentId)}`,
     sk: `SNAP#${String(version).padStart(6, '0')}`,
-  }),
-  /** Item statistics of an assessment, computed by an admin action (never per request). */
-  assessmentStats: (tenantId: string, assessmentId: string): ItemKey => ({
-    pk: `${tenantPrefix(tenantId)}#ASMT#${part(assessmentId)}`,
-    sk: 'STATS',
   }),
   /** gsi1 on assessments: a tenant's assessments, newest first. */
   assessmentsOfTenant: (tenantId: string, createdAt?: string, assessmentId?: string) => ({
@@ -243,6 +251,12 @@ export const keys = {
   /** Platform: marks that the demo data was seeded (seed runs once). */
   seedMarker: (): ItemKey => ({ pk: 'P#SEED', sk: 'DEMO' }),
 };
+
+/** The tenant a key belongs to (a stream record names its tenant only through its key); null for platform keys. */
+export function tenantOfKey(key: string): string | null {
+  const m = /^T#([^#]+)(#|$)/.exec(key);
+  return m && isId(m[1]!) ? m[1]! : null;
+}
 
 export function isTenantKey(key: string, tenantId: string): boolean {
   const prefix = tenantPrefix(tenantId);

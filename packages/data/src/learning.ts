@@ -90,15 +90,32 @@ export interface AssignmentRecord {
   /** How it came: by hand, for a department or a level in bulk, or automatically for the user's level. */
   via: 'user' | 'department' | 'level' | 'auto';
   completions: Record<string, { at: string; by: string }>;
+  /**
+   * The learner's department and level when the package was assigned: reports count the assignment
+   * there for good (history does not move when the person does; see docs/architecture.md).
+   */
+  departmentId?: string | null;
+  level?: string | null;
 }
 
-function assignmentItem(db: TenantDb, a: AssignmentRecord): Record<string, unknown> {
+/** The assignment's state as last derived from its progress (what completion reports count). */
+export interface AssignmentState {
+  status: 'not_started' | 'in_progress' | 'completed';
+  completedAt: string | null;
+  overdue: boolean;
+}
+
+function assignmentItem(db: TenantDb, a: AssignmentRecord, state: AssignmentState): Record<string, unknown> {
   return {
     ...keys.assignment(db.tenantId, a.userId, a.packageId),
     ...keys.assignmentsOfUser(db.tenantId, a.userId, a.dueDate ?? '9999-12-31', a.packageId),
     ...keys.assignmentsOfPackage(db.tenantId, a.packageId, a.assignedAt, a.userId),
     entity: 'assignment',
+    tenantId: db.tenantId,
     ...a,
+    departmentId: a.departmentId ?? null,
+    level: a.level ?? null,
+    ...state,
   };
 }
 
@@ -110,16 +127,28 @@ const toAssignment = (i: Record<string, unknown>): AssignmentRecord => ({
   assignedBy: i.assignedBy as string,
   via: i.via as AssignmentRecord['via'],
   completions: (i.completions as AssignmentRecord['completions']) ?? {},
+  departmentId: (i.departmentId as string | null | undefined) ?? null,
+  level: (i.level as string | null | undefined) ?? null,
 });
+
+/** The stored state of an assignment (absent on items written before it was kept). */
+export const assignmentStateOf = (i: Record<string, unknown>): AssignmentState | null =>
+  typeof i.status === 'string'
+    ? { status: i.status as AssignmentState['status'], completedAt: (i.completedAt as string | null) ?? null, overdue: i.overdue === true }
+    : null;
 
 /**
  * Assigns a package to a person once: assigning again (a retried bulk request, a level change
  * back and forth) leaves the existing assignment and its progress as they are.
  */
-export async function assignPackage(db: TenantDb, a: AssignmentRecord): Promise<'created' | 'exists'> {
+export async function assignPackage(
+  db: TenantDb,
+  a: AssignmentRecord,
+  state: AssignmentState = { status: 'not_started', completedAt: null, overdue: false },
+): Promise<'created' | 'exists'> {
   try {
     await db.doc.send(
-      new PutCommand({ TableName: db.table, Item: assignmentItem(db, a), ConditionExpression: 'attribute_not_exists(pk)' }),
+      new PutCommand({ TableName: db.table, Item: assignmentItem(db, a, state), ConditionExpression: 'attribute_not_exists(pk)' }),
     );
     return 'created';
   } catch (error) {
@@ -133,6 +162,41 @@ export async function getAssignment(db: TenantDb, userId: string, packageId: str
     new GetCommand({ TableName: db.table, Key: keys.assignment(db.tenantId, userId, packageId), ConsistentRead: true }),
   );
   return out.Item ? toAssignment(out.Item) : null;
+}
+
+/** The assignment as stored, with its derived state (null: no such assignment). */
+export async function getAssignmentWithState(
+  db: TenantDb,
+  userId: string,
+  packageId: string,
+): Promise<{ assignment: AssignmentRecord; state: AssignmentState | null } | null> {
+  const out = await db.doc.send(
+    new GetCommand({ TableName: db.table, Key: keys.assignment(db.tenantId, userId, packageId), ConsistentRead: true }),
+  );
+  return out.Item ? { assignment: toAssignment(out.Item), state: assignmentStateOf(out.Item) } : null;
+}
+
+/**
+ * Stores the state derived from the assignment's progress, only if it differs (so an unchanged
+ * state writes nothing and puts nothing on the stream). Returns whether it wrote.
+ */
+export async function saveAssignmentState(db: TenantDb, userId: string, packageId: string, state: AssignmentState): Promise<boolean> {
+  try {
+    await db.doc.send(
+      new UpdateCommand({
+        TableName: db.table,
+        Key: keys.assignment(db.tenantId, userId, packageId),
+        UpdateExpression: 'SET #s = :s, completedAt = :c, overdue = :o, tenantId = :t',
+        ConditionExpression: 'attribute_exists(pk) AND NOT (#s = :s AND completedAt = :c AND overdue = :o)',
+        ExpressionAttributeNames: { '#s': 'status' },
+        ExpressionAttributeValues: { ':s': state.status, ':c': state.completedAt, ':o': state.overdue, ':t': db.tenantId },
+      }),
+    );
+    return true;
+  } catch (error) {
+    if (isConditionFailure(error)) return false;
+    throw error;
+  }
 }
 
 /** Records one module as completed (idempotent: the first completion is kept). */
@@ -153,6 +217,19 @@ export async function completeModule(
       ExpressionAttributeValues: { ':c': completion },
     }),
   );
+}
+
+/** A person's assignments with their stored state (the rebuild reads these). */
+export async function listAssignmentStatesOfUser(
+  db: TenantDb,
+  userId: string,
+): Promise<{ assignment: AssignmentRecord; state: AssignmentState | null }[]> {
+  const items = await queryAll(db, {
+    IndexName: 'gsi1',
+    KeyConditionExpression: 'gsi1pk = :p',
+    ExpressionAttributeValues: { ':p': keys.assignmentsOfUser(db.tenantId, userId).gsi1pk },
+  });
+  return items.map((i) => ({ assignment: toAssignment(i), state: assignmentStateOf(i) }));
 }
 
 export async function listAssignmentsOfUser(db: TenantDb, userId: string): Promise<AssignmentRecord[]> {

@@ -11,6 +11,7 @@ const started: AttemptImage = {
   status: 'in_progress',
   finishedAt: null,
   result: null,
+  answers: [],
 };
 const finished: AttemptImage = {
   ...started,
@@ -24,7 +25,9 @@ const of = (incs: { id: string; add: object }[], id: string) => incs.find((i) =>
 describe('attemptDelta', () => {
   it('adds the result to every cell when the attempt finishes', () => {
     const delta = attemptDelta(started, finished, who);
-    expect(delta).toHaveLength(16);
+    // 16 result cells (with the all-assessments overview), 8 rows of its skill, 4 skill-sum cells.
+    expect(delta).toHaveLength(16 + 8 + 4);
+    expect(of(delta, 'skillsum/t1/sales/*')).toEqual({ 'count|logic': 1, 'correctX10|logic': 25, 'answered|logic': 4 });
     expect(of(delta, exact)).toEqual({ count: 1, passCount: 1, sumScoreX10: 725, sumSquaresX100: 725 * 725, h7: 1, band4: 1 });
     expect(of(delta, 'skill/t1/as1/*/*/*/logic')).toEqual({ count: 1, correctX10: 25, answered: 4 });
   });
@@ -32,7 +35,7 @@ describe('attemptDelta', () => {
   it('counts an expiry as a closing too, and a closed attempt inserted as it is', () => {
     const expired = { ...finished, status: 'expired' as const };
     expect(of(attemptDelta(started, expired, who), exact)).toMatchObject({ count: 1, expired: 1 });
-    expect(attemptDelta(null, finished, who)).toHaveLength(16);
+    expect(attemptDelta(null, finished, who)).toHaveLength(28);
   });
 
   it('gives nothing for changes that are not a closing', () => {

@@ -1,9 +1,12 @@
 import { addCounters, combineIncrements, negate, type CellIncrement, type Counters } from './counters.js';
 import {
+  ALL,
   attemptResultCells,
   cellId,
   cellsOfAssignment,
+  groupCells,
   isClosed,
+  itemKey,
   skillRows,
   type CellKey,
   type CompletionCell,
@@ -18,6 +21,9 @@ import {
   fixed,
   histogramBucket,
   histogramField,
+  ITEM_FIELDS as I,
+  optionField,
+  skillSumField,
 } from './fields.js';
 import type { AssignmentImage, AttemptImage, Attribution } from './images.js';
 import { tokyoDate } from './time.js';
@@ -69,7 +75,48 @@ export function attemptContribution(a: AttemptImage, who: Attribution): Incremen
     ]);
     bySkill.set(s.skill, addCounters(bySkill.get(s.skill) ?? {}, add));
   }
-  for (const [skill, add] of bySkill) out.push(...skillRows(cells, skill).map((cell: SkillCell) => increment(cell, add)));
+  const own = cells.filter((c) => c.assessmentId !== ALL);
+  for (const [skill, add] of bySkill) out.push(...skillRows(own, skill).map((cell: SkillCell) => increment(cell, add)));
+  // The company-wide view per skill: every skill of the attempt in one cell per group.
+  if (bySkill.size > 0) {
+    const sums = counters(
+      [...bySkill].flatMap(([skill, add]) => Object.entries(add).map(([f, v]): [string, number] => [skillSumField(f, skill), v])),
+    );
+    for (const cell of groupCells('skillsum', a.tenantId, who)) out.push(increment(cell, sums));
+  }
+  out.push(...itemIncrements(a));
+  return out;
+}
+
+/**
+ * Item analysis: what a closed attempt adds per question. Only the first answer to a question counts
+ * (the engine never serves one twice). The rest score y of an answer is the attempt's right answers
+ * on its other items, which is what the corrected point-biserial correlates with.
+ */
+export function itemIncrements(a: AttemptImage): Increment[] {
+  const seen = new Set<string>();
+  const answers = a.answers.filter((x) => !seen.has(x.questionId) && seen.add(x.questionId));
+  if (answers.length === 0) return [];
+  const total = answers.filter((x) => x.correct).length;
+  const out: Increment[] = [increment(itemKey({ tenantId: a.tenantId, assessmentId: a.assessmentId }), { [I.attempts]: 1 })];
+  for (const x of answers) {
+    const right = x.correct ? 1 : 0;
+    const rest = total - right;
+    out.push(
+      increment(
+        itemKey({ tenantId: a.tenantId, assessmentId: a.assessmentId, questionId: x.questionId }),
+        counters([
+          [I.n, 1],
+          [I.right, right],
+          [I.sumRest, rest],
+          [I.sumRestSquares, rest * rest],
+          [I.sumRightRest, right * rest],
+          [I.chosen, x.optionId === null ? 0 : 1],
+          ...(x.optionId === null ? [] : [[optionField(x.optionId), 1] as [string, number]]),
+        ]),
+      ),
+    );
+  }
   return out;
 }
 

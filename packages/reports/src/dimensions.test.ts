@@ -6,6 +6,10 @@ import {
   cellsOfAssignment,
   cellsOfAttempt,
   completionKey,
+  gapKey,
+  goalKey,
+  itemKey,
+  skillSumKey,
   parseCellId,
   resultKey,
   skillKey,
@@ -30,6 +34,7 @@ const finished: AttemptImage = {
       { skill: 'Excel・IT', correct: 1, answered: 2, percent: 50 },
     ],
   },
+  answers: [],
 };
 
 describe('result cells of an attempt', () => {
@@ -47,13 +52,23 @@ describe('result cells of an attempt', () => {
         'result/t1/as1/*/junior/*',
         'result/t1/as1/*/*/2025-04-07',
         'result/t1/as1/*/*/*',
+        // The company overview: the same rollups over every assessment.
+        'result/t1/*/sales/junior/2025-04-07',
+        'result/t1/*/sales/junior/*',
+        'result/t1/*/sales/*/2025-04-07',
+        'result/t1/*/sales/*/*',
+        'result/t1/*/*/junior/2025-04-07',
+        'result/t1/*/*/junior/*',
+        'result/t1/*/*/*/2025-04-07',
+        'result/t1/*/*/*/*',
       ].sort(),
     );
   });
 
-  it('has 8 rows per skill beside the 8 result cells', () => {
+  it('has 8 rows per skill beside the 8 result cells of its own assessment', () => {
     const cells = cellsOfAttempt(finished, { departmentId: 'sales', level: 'junior' });
-    expect(cells).toHaveLength(8 * 3);
+    expect(cells).toHaveLength(16 + 8 * 2);
+    expect(cells.filter((c) => c.kind === 'skill' && c.assessmentId === ALL)).toEqual([]);
     expect(cells.filter((c) => c.kind === 'skill' && c.skill === 'logic')).toHaveLength(8);
     expect(cells.map(cellId)).toContain('skill/t1/as1/*/*/*/Excel・IT');
   });
@@ -66,13 +81,16 @@ describe('result cells of an attempt', () => {
 
   it('adds nothing while the attempt is in progress', () => {
     expect(
-      cellsOfAttempt({ ...finished, status: 'in_progress', finishedAt: null, result: null }, { departmentId: 'd', level: 'mid' }),
+      cellsOfAttempt(
+        { ...finished, status: 'in_progress', finishedAt: null, result: null, answers: [] },
+        { departmentId: 'd', level: 'mid' },
+      ),
     ).toEqual([]);
   });
 
   it('counts an unscored closed attempt in its result cells only, and one without a finish time in week NONE', () => {
     const cells = cellsOfAttempt({ ...finished, status: 'expired', finishedAt: null, result: null }, { departmentId: 'd', level: 'mid' });
-    expect(cells).toHaveLength(8);
+    expect(cells).toHaveLength(16);
     expect(cells.map(cellId)).toContain('result/t1/as1/d/mid/-');
   });
 });
@@ -95,6 +113,10 @@ describe('completion cells', () => {
       'completion/t1/p1/hr/*',
       'completion/t1/p1/*/-',
       'completion/t1/p1/*/*',
+      'completion/t1/*/hr/-',
+      'completion/t1/*/hr/*',
+      'completion/t1/*/*/-',
+      'completion/t1/*/*/*',
     ]);
   });
 });
@@ -114,14 +136,19 @@ describe('keys', () => {
     const id = cellId(skillKey({ tenantId: 't', assessmentId: 'a/b', departmentId: '*', level: '-', skill: '100%#1' }));
     expect(id).toBe('skill/t/a%2Fb/%2A/%2D/*/100%25%231');
     const rollups = cellsOfAttempt(finished, { departmentId: '*', level: '-' }).map(cellId);
-    // Eight distinct result cells: the department "*" is not mistaken for the rollup.
-    expect(new Set(rollups.filter((c) => c.startsWith('result/'))).size).toBe(8);
+    // Sixteen distinct result cells: the department "*" is not mistaken for the rollup.
+    expect(new Set(rollups.filter((c) => c.startsWith('result/'))).size).toBe(16);
   });
 
   it('parses every id it makes back into the same key', () => {
     const keys: CellKey[] = [
       ...cellsOfAttempt(finished, { departmentId: 'a/b', level: null }),
       completionKey({ tenantId: 't', packageId: 'p#1', departmentId: '*', level: 'x' }),
+      goalKey({ tenantId: 't', departmentId: 'd/1', level: null }),
+      gapKey({ tenantId: 't', level: 'mid' }),
+      skillSumKey({ tenantId: 't', departmentId: '*' }),
+      itemKey({ tenantId: 't', assessmentId: 'a', questionId: 'q/1' }),
+      itemKey({ tenantId: 't', assessmentId: 'a' }),
     ];
     for (const key of keys) expect(parseCellId(cellId(key))).toEqual(key);
     expect(() => parseCellId('result/t/a/d')).toThrow(RangeError);

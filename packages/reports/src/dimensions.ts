@@ -36,7 +36,46 @@ export interface CompletionCell {
   level: string;
 }
 
-export type CellKey = ResultCell | SkillCell | CompletionCell;
+/** Goals of a group, by status (the group the owner was in when the goal was set). */
+export interface GoalCell {
+  kind: 'goal';
+  tenantId: string;
+  department: string;
+  level: string;
+}
+
+/**
+ * Current skill gaps of a group: one cell holds every skill as fields (`users|<skill>`, …), so a
+ * heatmap row is one read whatever the number of skills.
+ */
+export interface GapCell {
+  kind: 'gap';
+  tenantId: string;
+  department: string;
+  level: string;
+}
+
+/** Results per skill across every assessment of the company, every skill in one cell. */
+export interface SkillSumCell {
+  kind: 'skillsum';
+  tenantId: string;
+  department: string;
+  level: string;
+}
+
+/**
+ * Item analysis of one assessment: one cell per question (ALL: the attempts that answered anything,
+ * the denominator of exposure rates). Stored as members of one group per assessment, so the whole
+ * table is read with one Query per shard.
+ */
+export interface ItemCell {
+  kind: 'item';
+  tenantId: string;
+  assessmentId: string;
+  question: string;
+}
+
+export type CellKey = ResultCell | SkillCell | CompletionCell | GoalCell | GapCell | SkillSumCell | ItemCell;
 
 /**
  * Encodes one key part: `/` separates parts, `%` escapes, `#` is refused by the table's key builder,
@@ -55,7 +94,8 @@ const dim = (value: string | null | undefined): string => (value === undefined ?
 
 export interface ResultQuery {
   tenantId: string;
-  assessmentId: string;
+  /** Omitted: every assessment of the company (the overview). */
+  assessmentId?: string;
   /** Omitted: all departments. null: learners without a department. */
   departmentId?: string | null;
   level?: string | null;
@@ -67,7 +107,7 @@ export function resultKey(q: ResultQuery): ResultCell {
   return {
     kind: 'result',
     tenantId: part(q.tenantId),
-    assessmentId: part(q.assessmentId),
+    assessmentId: dim(q.assessmentId),
     department: dim(q.departmentId),
     level: dim(q.level),
     week: dim(q.week),
@@ -80,18 +120,43 @@ export function skillKey(q: ResultQuery & { skill: string }): SkillCell {
 
 export function completionKey(q: {
   tenantId: string;
-  packageId: string;
+  /** Omitted: every package (the overview). */
+  packageId?: string;
   departmentId?: string | null;
   level?: string | null;
 }): CompletionCell {
   return {
     kind: 'completion',
     tenantId: part(q.tenantId),
-    packageId: part(q.packageId),
+    packageId: dim(q.packageId),
     department: dim(q.departmentId),
     level: dim(q.level),
   };
 }
+
+export interface GroupQuery {
+  tenantId: string;
+  departmentId?: string | null;
+  level?: string | null;
+}
+
+const groupKey = <K extends 'goal' | 'gap' | 'skillsum'>(kind: K, q: GroupQuery) => ({
+  kind,
+  tenantId: part(q.tenantId),
+  department: dim(q.departmentId),
+  level: dim(q.level),
+});
+export const goalKey = (q: GroupQuery): GoalCell => groupKey('goal', q);
+export const gapKey = (q: GroupQuery): GapCell => groupKey('gap', q);
+export const skillSumKey = (q: GroupQuery): SkillSumCell => groupKey('skillsum', q);
+
+/** An item-analysis cell; `questionId` omitted: the assessment's count of attempts. */
+export const itemKey = (q: { tenantId: string; assessmentId: string; questionId?: string }): ItemCell => ({
+  kind: 'item',
+  tenantId: part(q.tenantId),
+  assessmentId: part(q.assessmentId),
+  question: dim(q.questionId),
+});
 
 /** The cell's id: `result/<tenant>/<assessment>/<dept>/<level>/<week>`, `skill/…/<skill>`, `completion/<tenant>/<package>/<dept>/<level>`. */
 export function cellId(key: CellKey): string {
@@ -102,7 +167,33 @@ export function cellId(key: CellKey): string {
       return ['skill', key.tenantId, key.assessmentId, key.department, key.level, key.week, key.skill].join('/');
     case 'completion':
       return ['completion', key.tenantId, key.packageId, key.department, key.level].join('/');
+    case 'goal':
+    case 'gap':
+    case 'skillsum':
+      return [key.kind, key.tenantId, key.department, key.level].join('/');
+    case 'item':
+      return ['item', key.tenantId, key.assessmentId, key.question].join('/');
   }
+}
+
+/**
+ * Cells read together as one group (an assessment's item table): the group id and the member. Null
+ * for a cell that is read on its own.
+ */
+export function cellGroup(key: CellKey): { group: string; member: string } | null {
+  return key.kind === 'item' ? { group: ['item', key.tenantId, key.assessmentId].join('/'), member: key.question } : null;
+}
+
+/** The rollups of a group cell: {department, ALL} × {level, ALL}. */
+export function groupCells<K extends 'goal' | 'gap' | 'skillsum'>(
+  kind: K,
+  tenantId: string,
+  who: Attribution,
+): ReturnType<typeof groupKey<K>>[] {
+  const cells = [];
+  for (const departmentId of withRollup(who.departmentId))
+    for (const level of withRollup(who.level)) cells.push(groupKey(kind, { tenantId, departmentId, level }));
+  return cells;
 }
 
 /** The exact value and ALL, for one dimension. */
@@ -113,13 +204,17 @@ export const isClosed = (a: Pick<AttemptImage, 'status'>): boolean => a.status =
 /** The report week of a closed attempt; null (filed under NONE) when it has no finish time, which the API always writes. */
 export const attemptWeek = (a: Pick<AttemptImage, 'finishedAt'>): string | null => (a.finishedAt === null ? null : weekOf(a.finishedAt));
 
-/** The 8 result cells of a closed attempt: {department, ALL} × {level, ALL} × {week, ALL}. */
+/**
+ * The 16 result cells of a closed attempt: {assessment, ALL} × {department, ALL} × {level, ALL} ×
+ * {week, ALL}. The ALL-assessment cells are the company overview (pass rate and mean across tests).
+ */
 export function attemptResultCells(a: AttemptImage, who: Attribution): ResultCell[] {
   const cells: ResultCell[] = [];
-  for (const departmentId of withRollup(who.departmentId))
-    for (const level of withRollup(who.level))
-      for (const week of withRollup(attemptWeek(a)))
-        cells.push(resultKey({ tenantId: a.tenantId, assessmentId: a.assessmentId, departmentId, level, week }));
+  for (const assessmentId of withRollup(a.assessmentId))
+    for (const departmentId of withRollup(who.departmentId))
+      for (const level of withRollup(who.level))
+        for (const week of withRollup(attemptWeek(a)))
+          cells.push(resultKey({ tenantId: a.tenantId, assessmentId, departmentId, level, week }));
   return cells;
 }
 
@@ -129,10 +224,14 @@ export function skillRows(cells: readonly ResultCell[], skill: string): SkillCel
   return cells.map((c) => ({ ...c, kind: 'skill', skill: encoded }));
 }
 
-/** The 8 rows of one skill, beside the result cells. */
+/** The 8 rows of one skill, beside the result cells of the attempt's own assessment. */
 export function attemptSkillCells(a: AttemptImage, who: Attribution, skill: string): SkillCell[] {
-  return skillRows(attemptResultCells(a, who), skill);
+  return skillRows(ownResultCells(a, who), skill);
 }
+
+/** The 8 result cells of the attempt's own assessment (per-skill rows sit beside these only). */
+export const ownResultCells = (a: AttemptImage, who: Attribution): ResultCell[] =>
+  attemptResultCells(a, who).filter((c) => c.assessmentId !== ALL);
 
 /**
  * Every cell a finished or expired attempt adds to: 8 result cells and 8 rows per skill answered.
@@ -141,16 +240,17 @@ export function attemptSkillCells(a: AttemptImage, who: Attribution, skill: stri
 export function cellsOfAttempt(a: AttemptImage, who: Attribution): CellKey[] {
   if (!isClosed(a)) return [];
   const results = attemptResultCells(a, who);
+  const own = results.filter((c) => c.assessmentId !== ALL);
   const skills = new Set(a.result?.bySkill.map((s) => s.skill));
-  return [...results, ...[...skills].flatMap((s) => skillRows(results, s))];
+  return [...results, ...[...skills].flatMap((s) => skillRows(own, s))];
 }
 
-/** The 4 completion cells of an assignment: {department, ALL} × {level, ALL}, by the department and level it carries. */
+/** The 8 completion cells of an assignment: {package, ALL} × {department, ALL} × {level, ALL}, by the department and level it carries. */
 export function cellsOfAssignment(x: AssignmentImage): CompletionCell[] {
   const cells: CompletionCell[] = [];
-  for (const departmentId of withRollup(x.departmentId))
-    for (const level of withRollup(x.level))
-      cells.push(completionKey({ tenantId: x.tenantId, packageId: x.packageId, departmentId, level }));
+  for (const packageId of withRollup(x.packageId))
+    for (const departmentId of withRollup(x.departmentId))
+      for (const level of withRollup(x.level)) cells.push(completionKey({ tenantId: x.tenantId, packageId, departmentId, level }));
   return cells;
 }
 
@@ -158,12 +258,17 @@ export function cellsOfAssignment(x: AssignmentImage): CompletionCell[] {
 export function parseCellId(id: string): CellKey {
   const p = id.split('/');
   const [kind, tenantId, subject, department, level, week, skill] = p;
-  if (tenantId !== undefined && subject !== undefined && department !== undefined && level !== undefined) {
-    if (kind === 'completion' && p.length === 5) return { kind, tenantId, packageId: subject, department, level };
-    if (kind === 'result' && p.length === 6 && week !== undefined)
-      return { kind, tenantId, assessmentId: subject, department, level, week };
-    if (kind === 'skill' && p.length === 7 && week !== undefined && skill !== undefined)
-      return { kind, tenantId, assessmentId: subject, department, level, week, skill };
+  if (tenantId !== undefined && subject !== undefined && department !== undefined) {
+    if ((kind === 'goal' || kind === 'gap' || kind === 'skillsum') && p.length === 4)
+      return { kind, tenantId, department: subject, level: department };
+    if (kind === 'item' && p.length === 4) return { kind, tenantId, assessmentId: subject, question: department };
+    if (level !== undefined) {
+      if (kind === 'completion' && p.length === 5) return { kind, tenantId, packageId: subject, department, level };
+      if (kind === 'result' && p.length === 6 && week !== undefined)
+        return { kind, tenantId, assessmentId: subject, department, level, week };
+      if (kind === 'skill' && p.length === 7 && week !== undefined && skill !== undefined)
+        return { kind, tenantId, assessmentId: subject, department, level, week, skill };
+    }
   }
   throw new RangeError(`Not a report cell id: "${id}"`);
 }

@@ -55,3 +55,39 @@ export const bandField = (band: number): string => `band${band}`;
 
 /** Fixed-point value of a decimal: `fixed(72.5, 10)` is 725. */
 export const fixed = (value: number, scale: number): number => Math.round(value * scale);
+
+/** Goals by status (field names are the statuses). */
+export const GOAL_FIELDS = { total: 'total' } as const;
+
+/**
+ * Gap cells hold every skill: `<field>|<skill id>`. Values on the 0–5 scale are held in hundredths.
+ * users: people whose level requires the skill; assessed: of all people, those with a value.
+ */
+export const GAP_FIELDS = {
+  users: 'users',
+  assessed: 'assessed',
+  sumCurrent: 'sumCurrentX100',
+  sumRequired: 'sumRequiredX100',
+  sumGap: 'sumGapX100',
+  withGap: 'withGap',
+} as const;
+export const gapField = (field: (typeof GAP_FIELDS)[keyof typeof GAP_FIELDS], skill: string): string => `${field}|${skill}`;
+
+/** Skill-sum cells: the skill rows of every assessment in one cell, `<field>|<skill tag>`. */
+export const skillSumField = (field: string, skill: string): string => `${field}|${skill}`;
+
+/**
+ * Item cells (per question): n answers, Σx (right), and for the corrected point-biserial the rest
+ * score y (right answers on the attempt's other items): Σy, Σy², Σxy. `chosen` answers named an
+ * option; `o|<option>` counts each option. The assessment's ALL cell counts `attempts`.
+ */
+export const ITEM_FIELDS = {
+  n: 'n',
+  right: 'right',
+  sumRest: 'sumRest',
+  sumRestSquares: 'sumRestSquares',
+  sumRightRest: 'sumRightRest',
+  chosen: 'chosen',
+  attempts: 'attempts',
+} as const;
+export const optionField = (optionId: string): string => `o|${optionId}`;

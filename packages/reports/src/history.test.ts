@@ -32,6 +32,7 @@ const start = (id: string): AttemptImage => ({
   status: 'in_progress',
   finishedAt: null,
   result: null,
+  answers: [],
 });
 const finish = (a: AttemptImage, at: string, score: number): AttemptImage => ({
   ...a,

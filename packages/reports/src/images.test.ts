@@ -9,7 +9,10 @@ const attempt = {
   assessmentId: 'as1',
   status: 'finished',
   finishedAt: '2025-04-07T01:00:00.000Z',
-  answers: [{ questionId: 'q1' }],
+  answers: [
+    { questionId: 'q1', correct: true, score: 1, response: { optionId: 'b' }, answeredAt: '2025-04-07T00:59:00.000Z' },
+    { questionId: 'q2', correct: false, score: 0, response: { text: 'x' }, answeredAt: '2025-04-07T00:59:30.000Z' },
+  ],
   result: {
     score: 72.5,
     passed: true,
@@ -32,6 +35,11 @@ describe('stream images', () => {
       status: 'finished',
       finishedAt: '2025-04-07T01:00:00.000Z',
       result: { score: 72.5, passed: true, bySkill: [{ skill: 'logic', correct: 3, answered: 4, percent: 75 }], band: 4, theta: null },
+      // Responses reduced to right/wrong and the option chosen (item analysis); free text is dropped.
+      answers: [
+        { questionId: 'q1', correct: true, optionId: 'b' },
+        { questionId: 'q2', correct: false, optionId: null },
+      ],
     });
   });
 

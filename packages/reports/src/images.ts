@@ -30,6 +30,13 @@ export interface AttemptResult {
   theta: number | null;
 }
 
+/** One answered item (item analysis): right or wrong, and the option chosen for choice items. */
+export interface AnswerImage {
+  questionId: string;
+  correct: boolean;
+  optionId: string | null;
+}
+
 export interface AttemptImage {
   id: string;
   tenantId: string;
@@ -38,6 +45,7 @@ export interface AttemptImage {
   status: AttemptStatus;
   finishedAt: string | null;
   result: AttemptResult | null;
+  answers: AnswerImage[];
 }
 
 export const ASSIGNMENT_STATUSES = ['not_started', 'in_progress', 'completed'] as const;
@@ -56,6 +64,37 @@ export interface AssignmentImage {
   /** The learner's department and level when the package was assigned (see README: history). */
   departmentId: string | null;
   level: string | null;
+}
+
+export const GOAL_STATUSES = ['draft', 'agreed', 'in_progress', 'achieved', 'missed'] as const;
+export type GoalStatus = (typeof GOAL_STATUSES)[number];
+
+/** A goal as reports count it: its status, in the group its owner belonged to when it was set. */
+export interface GoalImage {
+  tenantId: string;
+  id: string;
+  status: GoalStatus;
+  departmentId: string | null;
+  level: string | null;
+}
+
+/** One skill of a person's current standing: requirement at their level (null: none) and current value. */
+export interface StandingSkill {
+  skill: string;
+  required: number | null;
+  current: number | null;
+}
+
+/**
+ * A person's current skill standing, as maintained for the gap heatmap. Current state, not history:
+ * it is rewritten when the person moves, so the heatmap shows each department as it is today.
+ */
+export interface StandingImage {
+  tenantId: string;
+  userId: string;
+  departmentId: string | null;
+  level: string | null;
+  skills: StandingSkill[];
 }
 
 /** Where a learner belonged at one moment: what a record is attributed to. */
@@ -93,6 +132,21 @@ export const attemptImageSchema = z.object({
     })
     .nullable()
     .default(null),
+  answers: z
+    .array(
+      z.object({
+        questionId: id,
+        correct: z.boolean(),
+        response: z.unknown().optional(),
+      }),
+    )
+    .default([])
+    .transform((answers): AnswerImage[] =>
+      answers.map((x) => {
+        const optionId = (x.response as { optionId?: unknown } | null | undefined)?.optionId;
+        return { questionId: x.questionId, correct: x.correct, optionId: typeof optionId === 'string' ? optionId : null };
+      }),
+    ),
 });
 
 export const assignmentImageSchema = z.object({
@@ -105,6 +159,29 @@ export const assignmentImageSchema = z.object({
   overdue: z.boolean().default(false),
   departmentId: id.nullable().default(null),
   level: id.nullable().default(null),
+});
+
+export const goalImageSchema = z
+  .object({
+    tenantId: id,
+    goal: z.object({ id, status: z.enum(GOAL_STATUSES) }),
+    departmentId: id.nullable().default(null),
+    level: id.nullable().default(null),
+  })
+  .transform((g): GoalImage => ({
+    tenantId: g.tenantId,
+    id: g.goal.id,
+    status: g.goal.status,
+    departmentId: g.departmentId,
+    level: g.level,
+  }));
+
+export const standingImageSchema = z.object({
+  tenantId: id,
+  userId: id,
+  departmentId: id.nullable().default(null),
+  level: id.nullable().default(null),
+  skills: z.array(z.object({ skill: id, required: z.number().min(0).max(10).nullable(), current: z.number().min(0).max(10).nullable() })),
 });
 
 /** Parses a stream image (extra attributes such as keys and answers are dropped). */

@@ -7,3 +7,5 @@ export * from './delta.js';
 export * from './shard.js';
 export * from './stats.js';
 export * from './rebuild.js';
+export * from './org.js';
+export * from './org-stats.js';

@@ -6,6 +6,7 @@ import { histogramBucket } from './fields.js';
 import { rebuildAggregates } from './rebuild.js';
 import { mergeShards } from './shard.js';
 import { completionStats, resultStats, skillStats } from './stats.js';
+import { itemStats } from './org-stats.js';
 import { aggregate, aggregateSharded, deltaOf, generateWorld, mulberry32, shuffle } from './testing/histories.js';
 
 // Property tests over seeded random worlds: learners who transfer, attempts that start, finish,
@@ -47,10 +48,14 @@ describe.each(SEEDS)('world %i', (seed) => {
     const sums = new Map<string, Counters>();
     for (const [id, counters] of rebuilt) {
       const p = id.split('/');
-      const exact = p[0] === 'completion' ? p[3] !== ALL && p[4] !== ALL : p[3] !== ALL && p[4] !== ALL && p[5] !== ALL;
-      if (!exact) continue;
-      const top = p[0] === 'completion' ? [...p.slice(0, 3), ALL, ALL] : [...p.slice(0, 3), ALL, ALL, ALL, ...p.slice(6)];
-      sums.set(top.join('/'), addCounters(sums.get(top.join('/')) ?? {}, counters));
+      if (!['result', 'completion', 'skill'].includes(p[0]!)) continue;
+      const dims = p[0] === 'completion' ? [3, 4] : [3, 4, 5];
+      if (p[2] === ALL || dims.some((i) => p[i] === ALL)) continue;
+      const top = p.map((x, i) => (dims.includes(i) ? ALL : x));
+      const tops = [top.join('/')];
+      // Results and completions also roll up over every assessment / package (the overview).
+      if (p[0] !== 'skill') tops.push(top.map((x, i) => (i === 2 ? ALL : x)).join('/'));
+      for (const t of tops) sums.set(t, addCounters(sums.get(t) ?? {}, counters));
     }
     expect(sums.size).toBeGreaterThan(0);
     for (const [id, sum] of sums) expect(rebuilt.get(id), id).toEqual(sum);
@@ -121,6 +126,41 @@ describe.each(SEEDS)('world %i', (seed) => {
       expect(s.completedOnTime + s.completedLate).toBe(g.completed);
       expect(s.notStarted + s.inProgress + s.completed).toBe(g.assigned);
       expect(s.overdue).toBe(g.overdue);
+    }
+  });
+
+  it('item statistics from the cells equal a direct computation from the answers', () => {
+    const closed = world.attempts.filter((a) => a.status !== 'in_progress' && a.answers.length > 0);
+    for (const assessmentId of new Set(closed.map((a) => a.assessmentId))) {
+      const mine = closed.filter((a) => a.assessmentId === assessmentId);
+      const prefix = `item/${world.tenantId}/${assessmentId}/`;
+      const cells = new Map(
+        [...rebuilt].filter(([id]) => id.startsWith(prefix) && !id.endsWith('/*')).map(([id, c]) => [id.slice(prefix.length), c]),
+      );
+      const attempts = rebuilt.get(`${prefix}*`)?.attempts ?? 0;
+      expect(attempts).toBe(mine.length);
+      for (const s of itemStats(cells, attempts)) {
+        const rows = mine.flatMap((a) => {
+          const x = a.answers.find((y) => y.questionId === s.itemId);
+          return x
+            ? [{ x: x.correct ? 1 : 0, rest: a.answers.filter((y) => y.correct).length - (x.correct ? 1 : 0), optionId: x.optionId }]
+            : [];
+        });
+        expect(s.exposureCount).toBe(rows.length);
+        expect(s.pValue).toBeCloseTo(rows.filter((r) => r.x === 1).length / rows.length, 12);
+        const n = rows.length;
+        const mx = rows.reduce((t, r) => t + r.x, 0) / n;
+        const my = rows.reduce((t, r) => t + r.rest, 0) / n;
+        const sxy = rows.reduce((t, r) => t + (r.x - mx) * (r.rest - my), 0);
+        const sxx = rows.reduce((t, r) => t + (r.x - mx) ** 2, 0);
+        const syy = rows.reduce((t, r) => t + (r.rest - my) ** 2, 0);
+        const r = n >= 2 && sxx > 1e-12 && syy > 1e-12 ? sxy / Math.sqrt(sxx * syy) : null;
+        if (r === null) expect(s.pointBiserial).toBeNull();
+        else expect(s.pointBiserial).toBeCloseTo(r, 9);
+        const chosen = rows.filter((x) => x.optionId !== null);
+        for (const o of new Set(chosen.map((x) => x.optionId!)))
+          expect(s.optionRates[o]).toBeCloseTo(chosen.filter((x) => x.optionId === o).length / chosen.length, 12);
+      }
     }
   });
 });

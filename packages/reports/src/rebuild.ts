@@ -1,6 +1,7 @@
 import { addCounters, applyIncrements, isEmpty, type Counters } from './counters.js';
 import { assignmentContribution, attemptContribution } from './delta.js';
-import type { AssignmentImage, AttemptImage, Attribution } from './images.js';
+import type { AssignmentImage, AttemptImage, Attribution, GoalImage, StandingImage } from './images.js';
+import { goalContribution, standingContribution } from './org.js';
 
 /**
  * Where an attempt belongs: the learner's department and level at its finish time. The aggregator
@@ -19,10 +20,14 @@ export function rebuildAggregates(
   attempts: Iterable<AttemptImage>,
   assignments: Iterable<AssignmentImage>,
   dims: AttributionLookup,
+  goals: Iterable<GoalImage> = [],
+  standings: Iterable<StandingImage> = [],
 ): Map<string, Counters> {
   const cells = new Map<string, Counters>();
   for (const a of attempts) applyIncrements(cells, attemptContribution(a, dims(a)));
   for (const x of assignments) applyIncrements(cells, assignmentContribution(x));
+  for (const g of goals) applyIncrements(cells, goalContribution(g));
+  for (const s of standings) applyIncrements(cells, standingContribution(s));
   return cells;
 }
 

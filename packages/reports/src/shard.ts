@@ -14,6 +14,8 @@ export const HOT_SHARDS = 8;
  * more shards than were written (a missing shard is empty), so the count may only ever grow.
  */
 export function shardCount(cell: CellKey, hotShards = HOT_SHARDS): number {
+  // Every attempt of an assessment writes its item cells: they are hot by nature.
+  if (cell.kind === 'item') return hotShards;
   return cell.department === ALL || cell.level === ALL ? hotShards : 1;
 }
 

@@ -1,27 +1,61 @@
 import {
+  assignmentDelta,
+  assignmentImageSchema,
   attemptDelta,
   attemptImageSchema,
+  cellGroup,
   cellId,
+  goalDelta,
+  goalImageSchema,
   idempotencyKey,
-  rebuildAggregates,
+  isClosed,
+  itemStats,
   mergeShards,
+  parseCellId,
+  rebuildAggregates,
   shardCount,
   shardFor,
+  standingDelta,
+  standingImageSchema,
+  HOT_SHARDS,
   type AttemptImage,
   type Attribution,
+  type CellKey,
   type Counters,
   type Increment,
 } from '@manabi/reports';
-import { applyIncrementsOnce, getUser, listAttemptsOfAssessment, readCellShards, type DataAccess, type TenantDb } from '@manabi/data';
+import {
+  applyIncrementsOnce,
+  getUser,
+  listAssignmentsOfUser,
+  listAttemptsOfAssessment,
+  readCellShards,
+  readGroupShards,
+  tenantOfKey,
+  type DataAccess,
+  type ShardIncrement,
+  type TenantDb,
+} from '@manabi/data';
 import type { TableChange } from '@manabi/data/local';
+import { refreshAssignmentState } from '../services/packages.js';
+import { refreshAllStandings, refreshStanding } from './standing.js';
 
 export type AggregateDeps = { data: DataAccess; now: () => Date };
 
-const attemptOf = (image: Record<string, unknown> | null): AttemptImage | null => {
-  if (!image || image.entity !== 'attempt') return null;
-  const parsed = attemptImageSchema.safeParse(image);
+type Image = Record<string, unknown> | null;
+
+/** An image as the reports package reads it, with the tenant taken from its key (never from a body). */
+function parse<T>(
+  schema: { safeParse(x: unknown): { success: true; data: T } | { success: false } },
+  image: Image,
+  entity: string,
+): T | null {
+  if (!image || image.entity !== entity) return null;
+  const tenantId = tenantOfKey(String(image.pk ?? ''));
+  if (!tenantId) return null;
+  const parsed = schema.safeParse({ ...image, tenantId });
   return parsed.success ? parsed.data : null;
-};
+}
 
 /**
  * Where a result counts: the learner's department and level when the attempt closed. History does
@@ -33,50 +67,129 @@ async function attributionOf(db: TenantDb, userId: string): Promise<Attribution>
   return { departmentId: user?.departmentId ?? null, level: user?.level ?? null };
 }
 
-export function toShardIncrements(increments: readonly Increment[], recordKey: string) {
-  return increments.map((inc) => ({ cellId: cellId(inc.cell), shard: shardFor(inc.cell, recordKey, shardCount(inc.cell)), add: inc.add }));
+const groupOf = (cell: CellKey): ShardIncrement['group'] => {
+  const g = cellGroup(cell);
+  return g ? { id: g.group, member: g.member } : undefined;
+};
+
+export function toShardIncrements(increments: readonly Increment[], recordKey: string): ShardIncrement[] {
+  return increments.map((inc) => ({
+    cellId: cellId(inc.cell),
+    shard: shardFor(inc.cell, recordKey, shardCount(inc.cell)),
+    add: inc.add,
+    group: groupOf(inc.cell),
+  }));
 }
+
+/** Fields whose change moves a person's standing (or takes them out of the heatmap). */
+const STANDING_FIELDS = ['departmentId', 'level', 'jobRole', 'status'] as const;
 
 /**
  * The aggregator: one function for the cloud (DynamoDB Streams → Lambda) and local (the stream
- * poller). A closed attempt adds to its result cells and their rollups; each change applies at
- * most once (its key is claimed with the increments), so a redelivered record counts once.
+ * poller). Counting records (attempts, assignments, goals, standings) move their cells, each record
+ * at most once (its key is claimed with the increments), so a redelivered record counts once.
+ * Source records (evidence, people, the framework, closed attempts) trigger the derived state they
+ * feed — a person's standing, an assignment's state — which is itself written to the table and
+ * counted when its own record arrives. Both steps are safe to repeat.
  */
 export async function applyChanges(deps: AggregateDeps, changes: readonly TableChange[]): Promise<{ applied: number }> {
   let applied = 0;
+  const apply = async (tenantId: string, key: string | null, increments: Increment[], note?: Record<string, unknown>) => {
+    if (!key || increments.length === 0) return;
+    const db = deps.data.clientFor({ tenantId });
+    applied += await applyIncrementsOnce(db, key, toShardIncrements(increments, key), deps.now().toISOString(), note);
+  };
   for (const change of changes) {
-    const oldImage = attemptOf(change.oldImage);
-    const newImage = attemptOf(change.newImage);
-    const attempt = newImage ?? oldImage;
-    if (!attempt) continue;
-    const record = { kind: 'attempt' as const, oldImage, newImage };
-    const key = idempotencyKey(record);
-    if (!key) continue;
-    const db = deps.data.clientFor({ tenantId: attempt.tenantId });
-    const increments = attemptDelta(oldImage, newImage, await attributionOf(db, attempt.userId));
-    applied += await applyIncrementsOnce(db, key, toShardIncrements(increments, key), deps.now().toISOString());
+    const image = change.newImage ?? change.oldImage;
+    const tenantId = image ? tenantOfKey(String(image.pk ?? '')) : null;
+    if (!image || !tenantId) continue;
+    const db = deps.data.clientFor({ tenantId });
+    switch (image.entity) {
+      case 'attempt': {
+        const oldImage = parse<AttemptImage>(attemptImageSchema, change.oldImage, 'attempt');
+        const newImage = parse<AttemptImage>(attemptImageSchema, change.newImage, 'attempt');
+        const attempt = newImage ?? oldImage;
+        if (!attempt) break;
+        const key = idempotencyKey({ kind: 'attempt', oldImage, newImage });
+        if (!key) break;
+        // The attribution is kept on the claim, so a rebuild counts the attempt where the stream did.
+        const who = await attributionOf(db, attempt.userId);
+        await apply(tenantId, key, attemptDelta(oldImage, newImage, who), { departmentId: who.departmentId, level: who.level });
+        // A passed quiz may complete a module of the learner's packages.
+        if (newImage && isClosed(newImage) && newImage.result?.passed)
+          for (const a of await listAssignmentsOfUser(db, newImage.userId)) await refreshAssignmentState(deps, db, a.userId, a.packageId);
+        break;
+      }
+      case 'assignment': {
+        const oldImage = parse(assignmentImageSchema, change.oldImage, 'assignment');
+        const newImage = parse(assignmentImageSchema, change.newImage, 'assignment');
+        const key = idempotencyKey({ kind: 'assignment', eventId: change.eventId, oldImage, newImage });
+        await apply(tenantId, key, assignmentDelta(oldImage, newImage));
+        break;
+      }
+      case 'goal': {
+        const oldImage = parse(goalImageSchema, change.oldImage, 'goal');
+        const newImage = parse(goalImageSchema, change.newImage, 'goal');
+        await apply(tenantId, `goal:${change.eventId}`, goalDelta(oldImage, newImage));
+        break;
+      }
+      case 'standing': {
+        const oldImage = parse(standingImageSchema, change.oldImage, 'standing');
+        const newImage = parse(standingImageSchema, change.newImage, 'standing');
+        await apply(tenantId, `standing:${change.eventId}`, standingDelta(oldImage, newImage));
+        break;
+      }
+      case 'proficiency':
+        if (typeof image.userId === 'string') await refreshStanding(deps, db, image.userId);
+        break;
+      case 'user': {
+        const moved = STANDING_FIELDS.some((f) => change.oldImage?.[f] !== change.newImage?.[f]);
+        if (moved && typeof image.id === 'string') await refreshStanding(deps, db, image.id);
+        break;
+      }
+      case 'skillFramework':
+        await refreshAllStandings(deps, db);
+        break;
+    }
   }
   return { applied };
 }
 
 /** One aggregate cell, merged from its shards. */
 export async function readCell(db: TenantDb, id: string): Promise<Counters> {
-  return mergeShards(await readCellShards(db, id));
+  const key = parseCellId(id);
+  const group = cellGroup(key);
+  if (!group) return mergeShards(await readCellShards(db, id));
+  return mergeShards((await readGroupShards(db, group.group, shardCount(key))).get(group.member) ?? []);
+}
+
+/** An assessment's item analysis from its maintained item cells (one Query per shard). */
+export async function readItemAnalysis(db: TenantDb, assessmentId: string) {
+  const groupId = ['item', db.tenantId, assessmentId].join('/');
+  const members = await readGroupShards(db, groupId, HOT_SHARDS);
+  const cells = new Map([...members].map(([member, shards]) => [member, mergeShards(shards)]));
+  const attempts = cells.get('*')?.attempts ?? 0;
+  cells.delete('*');
+  return { attempts, items: itemStats(cells, attempts) };
 }
 
 /**
  * Recomputes an assessment's aggregates from its closed attempts and compares them with the
- * maintained cells (used by tests and after schema changes). Returns the cells that differ.
+ * maintained cells (used by tests and after schema changes). Returns the cells that differ. Only
+ * the assessment's own cells are compared (the all-assessment overview cells mix in the others).
  */
 export async function verifyAssessmentAggregates(db: TenantDb, assessmentId: string): Promise<{ cells: number; mismatches: string[] }> {
   const attempts = (await listAttemptsOfAssessment(db, assessmentId))
-    .map((a) => attemptOf({ ...a, entity: 'attempt' }))
+    .map((a) => parse<AttemptImage>(attemptImageSchema, { ...a, entity: 'attempt', pk: `T#${db.tenantId}` }, 'attempt'))
     .filter((a): a is AttemptImage => a !== null);
   const who = new Map<string, Attribution>();
   for (const a of attempts) if (!who.has(a.userId)) who.set(a.userId, await attributionOf(db, a.userId));
   const expected = rebuildAggregates(attempts, [], (a) => who.get(a.userId)!);
   const mismatches: string[] = [];
   for (const [id, counters] of expected) {
+    const key = parseCellId(id);
+    if (key.kind !== 'result' && key.kind !== 'skill' && key.kind !== 'item') continue;
+    if (key.kind === 'result' && key.assessmentId === '*') continue;
     const actual = await readCell(db, id);
     const fields = new Set([...Object.keys(counters), ...Object.keys(actual)]);
     if ([...fields].some((f) => (counters[f] ?? 0) !== (actual[f] ?? 0))) mismatches.push(id);

@@ -1,4 +1,5 @@
 import type { LearningPackage } from '@manabi/upskilling';
+import { refreshAssignmentState } from '../services/packages.js';
 import { dueReminders, packageProgress, type CheckIn, type ReminderAssignment } from '@manabi/upskilling';
 import {
   getPackage,
@@ -78,6 +79,8 @@ async function remindUser(deps: JobDeps, db: TenantDb, user: UserRecord, everyon
     if (!pkg) continue;
     const quizIds = pkg.modules.flatMap((m) => (m.kind === 'quiz' && m.assessmentId ? [m.assessmentId] : []));
     const progress = packageProgress(pkg, a.completions, await passedAssessments(db, user.id, quizIds), a.dueDate, today);
+    // The day an assignment falls overdue nothing else writes it: store its state so reports count it.
+    if (progress.overdue) await refreshAssignmentState(deps, db, user.id, a.packageId);
     const id = `${user.id}:${a.packageId}`;
     names.set(id, pkg.title.ja ?? pkg.title.en ?? '');
     assignments.push({ id, userId: user.id, dueDate: a.dueDate, done: progress.status === 'completed' });

@@ -3,7 +3,7 @@ import { createBank, createDepartment, createQuestions, createUser, findLogin, i
 import { questionSchema } from '@manabi/questions';
 import { assessmentInputSchema } from '@manabi/assessment';
 import { randomId } from '@manabi/core';
-import { createAssessment, publishAssessment } from '@manabi/data';
+import { createAssessment, getUser, publishAssessment } from '@manabi/data';
 import { questionMeta } from '../routes/questions.js';
 import { buildSnapshot } from '../services/assessment-publish.js';
 import { DEMO_QUESTIONS } from './demo-content.js';
@@ -180,6 +180,8 @@ async function seedPackages(deps: AppDeps, tenantId: string, catalogBankId: stri
         assignedBy: 'seed',
         via: 'level',
         completions: {},
+        departmentId: (await getUser(db, login.userId))?.departmentId ?? null,
+        level: p.level,
       });
   }
 }

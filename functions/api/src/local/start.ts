@@ -15,6 +15,8 @@ import { seedDemo } from './seed.js';
 import { runReminders } from '../jobs/reminders.js';
 
 export interface LocalOptions {
+  /** The table (default `manabi`); tests that consume the stream use a table of their own. */
+  tableName?: string;
   /** Port for API + SPA; 0 picks a free one. */
   port: number;
   /** Persist DynamoDB Local and keys here; omit for an in-memory database and fresh keys (tests). */
@@ -79,9 +81,10 @@ export async function startLocal(options: LocalOptions): Promise<LocalServer> {
     : await startDynamoLocal(options.dataDir ? { dataDir: join(options.dataDir, 'dynamodb') } : {});
   const endpoint = options.dynamoEndpoint ?? dynamo!.endpoint;
   try {
-    await ensureTable(endpoint, DEFAULT_TABLE_NAME);
+    const tableName = options.tableName ?? DEFAULT_TABLE_NAME;
+    await ensureTable(endpoint, tableName);
     const keys = options.dataDir ? await loadOrCreateKeys(options.dataDir) : await generateKeys();
-    const data = createDataAccess({ tableName: DEFAULT_TABLE_NAME, endpoint });
+    const data = createDataAccess({ tableName, endpoint });
     const config: AppConfig = {
       publicUrl: '',
       rateLimit: { perEmail: 5, perIp: 50, windowSeconds: 900 },
@@ -111,7 +114,7 @@ export async function startLocal(options: LocalOptions): Promise<LocalServer> {
     const poller = options.aggregate
       ? pollTableStream({
           endpoint,
-          tableName: DEFAULT_TABLE_NAME,
+          tableName,
           positions: options.dataDir ? filePositions(join(options.dataDir, 'stream-positions.json')) : memoryPositions(),
           handler: async (changes) => void (await applyChanges(deps, changes)),
           onError: (error) => deps.log({ level: 'error', msg: 'aggregator failed', error: String(error) }),

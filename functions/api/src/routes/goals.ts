@@ -113,7 +113,15 @@ export function registerGoalRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): voi
       }
       const goal = draftGoal(result.goal, { id: randomId(), userId: subject.id });
       const now = deps.now().toISOString();
-      const record: GoalRecord<Goal> = { goal, createdBy: auth.userId, createdAt: now, updatedAt: now, rev: 1 };
+      const record: GoalRecord<Goal> = {
+        goal,
+        createdBy: auth.userId,
+        createdAt: now,
+        updatedAt: now,
+        rev: 1,
+        departmentId: subject.departmentId,
+        level: subject.level,
+      };
       await createGoal(db, record);
       return c.json(
         { ...(await present(db, record)), warnings: result.warnings.map((w) => ({ path: w.path, message: w.message[locale] })) },

@@ -2,17 +2,15 @@ import type { OpenAPIHono } from '@hono/zod-openapi';
 import { z } from '@hono/zod-openapi';
 import type { Role } from '@manabi/core';
 import type { AssessmentInput, AssessmentSnapshot } from '@manabi/assessment';
-import { calibrate2PL, classicalItemStats, type ItemAttempt, type ResponseMatrix } from '@manabi/irt';
+import { calibrate2PL, type ItemAttempt, type ResponseMatrix } from '@manabi/irt';
 import { questionSchema } from '@manabi/questions';
 import {
   getAssessment,
   getAssessmentSnapshot,
-  getAssessmentStats,
   getQuestionHead,
   getQuestionVersion,
   listAttemptsOfAssessment,
   publishQuestion,
-  putAssessmentStats,
   saveQuestionVersion,
   type Owner,
 } from '@manabi/data';
@@ -21,6 +19,7 @@ import { notFound } from '../errors.js';
 import { defineRoute, ERROR_RESPONSES } from '../openapi.js';
 import { json, jsonBody } from '../schemas.js';
 import { questionMeta } from './questions.js';
+import { readItemAnalysis } from '../jobs/aggregate.js';
 
 const HR: readonly Role[] = ['tenant_admin'];
 const idParams = z.object({ id: z.string().openapi({ param: { name: 'id', in: 'path' } }) });
@@ -64,44 +63,20 @@ export function registerItemAnalysisRoutes(app: OpenAPIHono<AppEnv>, deps: AppDe
 
   app.openapi(
     defineRoute({
-      method: 'post',
-      path: '/api/assessments/{id}/statistics',
-      roles: HR,
-      tags: ['assessments'],
-      summary: 'Recompute item statistics (exposure, p-value, point-biserial, distractor rates) from finished attempts',
-      request: { params: idParams },
-      responses: { 200: json(statsSchema, 'Statistics, stored for reading'), ...ERROR_RESPONSES },
-    }),
-    async (c) => {
-      const auth = c.get('auth');
-      const a = await load(auth.tenantId, c.req.valid('param').id);
-      const { attempts, rows } = await responsesOf(auth.tenantId, a.id);
-      const stats = { attempts: attempts.length, items: classicalItemStats(rows) };
-      const now = deps.now().toISOString();
-      await putAssessmentStats(deps.data.clientFor(auth), a.id, stats, now);
-      return c.json({ computedAt: now, ...stats }, 200);
-    },
-  );
-
-  app.openapi(
-    defineRoute({
       method: 'get',
       path: '/api/assessments/{id}/statistics',
       roles: HR,
       tags: ['assessments'],
-      summary: 'Item statistics as last computed (one read; never aggregates attempts per request)',
+      summary: 'Item statistics (exposure, p-value, corrected point-biserial, distractor rates), maintained from the change stream',
+      description: 'Read from the maintained item cells: one Query per shard, whatever the number of attempts.',
       request: { params: idParams },
       responses: { 200: json(statsSchema, 'Statistics'), ...ERROR_RESPONSES },
     }),
     async (c) => {
       const auth = c.get('auth');
       const a = await load(auth.tenantId, c.req.valid('param').id);
-      const stored = await getAssessmentStats(deps.data.clientFor(auth), a.id);
-      const stats = (stored?.stats as { attempts: number; items: z.infer<typeof statsSchema>['items'] } | undefined) ?? {
-        attempts: 0,
-        items: [],
-      };
-      return c.json({ computedAt: stored?.computedAt ?? null, ...stats }, 200);
+      const stats = await readItemAnalysis(deps.data.clientFor(auth), a.id);
+      return c.json({ computedAt: deps.now().toISOString(), ...stats }, 200);
     },
   );
 

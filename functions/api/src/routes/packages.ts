@@ -24,7 +24,14 @@ import { ApiError, notFound, validationError } from '../errors.js';
 import { defineRoute, ERROR_RESPONSES } from '../openapi.js';
 import { json, jsonBody } from '../schemas.js';
 import { personInReach } from '../services/access.js';
-import { materializeQuizzes, packageSummary, parsePackage, presentAssignment } from '../services/packages.js';
+import {
+  materializeQuizzes,
+  newAssignmentState,
+  packageSummary,
+  parsePackage,
+  presentAssignment,
+  refreshAssignmentState,
+} from '../services/packages.js';
 
 const HR: readonly Role[] = ['tenant_admin'];
 const RATERS: readonly Role[] = ['tenant_admin', 'manager'];
@@ -222,15 +229,21 @@ export function registerPackageRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): 
       const now = deps.now().toISOString();
       let created = 0;
       for (const u of unique) {
-        const outcome = await assignPackage(db, {
-          userId: u.id,
-          packageId: pkg.id,
-          dueDate: body.dueDate,
-          assignedAt: now,
-          assignedBy: auth.userId,
-          via,
-          completions: {},
-        });
+        const outcome = await assignPackage(
+          db,
+          {
+            userId: u.id,
+            packageId: pkg.id,
+            dueDate: body.dueDate,
+            assignedAt: now,
+            assignedBy: auth.userId,
+            via,
+            completions: {},
+            departmentId: u.departmentId,
+            level: u.level,
+          },
+          newAssignmentState(body.dueDate, deps.now()),
+        );
         if (outcome === 'created') created += 1;
       }
       return c.json({ created, existing: unique.length - created, users: unique.length }, 200);
@@ -378,6 +391,7 @@ export function registerPackageRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): 
       );
     }
     await completeModule(db, userId, packageId, moduleId, { at: deps.now().toISOString(), by: auth.userId });
+    await refreshAssignmentState(deps, db, userId, packageId);
     return presentAssignment(deps, db, (await getAssignment(db, userId, packageId))!, pkg.package);
   };
 

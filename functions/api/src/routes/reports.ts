@@ -2,7 +2,8 @@ import type { OpenAPIHono } from '@hono/zod-openapi';
 import { z } from '@hono/zod-openapi';
 import { isId, LEVELS, type Role } from '@manabi/core';
 import type { AssessmentInput, AssessmentSnapshot } from '@manabi/assessment';
-import { cellId, resultKey, resultStats, skillKey, skillStats, weekOf } from '@manabi/reports';
+import { cellId, resultKey, resultStats, skillKey, skillStats } from '@manabi/reports';
+import type { LearningPackage } from '@manabi/upskilling';
 import { stream } from 'hono/streaming';
 import { stringify } from 'csv-stringify/sync';
 import { localeSchema } from '@manabi/core';
@@ -10,7 +11,9 @@ import {
   attemptPagesOfAssessment,
   getAssessment,
   getAssessmentSnapshot,
+  getPackage,
   getUser,
+  listAssignmentsOfUser,
   listAttemptsOfUser,
   listDepartments,
   listGoalsOfUser,
@@ -23,6 +26,8 @@ import { notFound } from '../errors.js';
 import { defineRoute, ERROR_RESPONSES } from '../openapi.js';
 import { json } from '../schemas.js';
 import { readCell } from '../jobs/aggregate.js';
+import { lastWeeks } from './report-overview.js';
+import { presentAssignment } from '../services/packages.js';
 
 const HR: readonly Role[] = ['tenant_admin'];
 const LEADS: readonly Role[] = ['tenant_admin', 'manager'];
@@ -185,7 +190,8 @@ export function registerReportRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): v
       path: '/api/reports/learners/{id}',
       roles: ['tenant_admin', 'manager', 'learner'],
       tags: ['reports'],
-      summary: 'One learner’s history: attempts with results, proficiency evidence over time, goals (HR; their manager; themselves)',
+      summary:
+        'One learner’s history: attempts with results, proficiency evidence over time, goals, plan progress (HR; their manager; themselves)',
       request: { params: z.object({ id: z.string().openapi({ param: { name: 'id', in: 'path' } }) }) },
       responses: { 200: json(z.any().openapi('LearnerHistory'), 'History'), ...ERROR_RESPONSES },
     }),
@@ -193,11 +199,34 @@ export function registerReportRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): v
       const auth = c.get('auth');
       const db = deps.data.clientFor(auth);
       const user = await personInReach(db, auth, c.req.valid('param').id, true);
-      const [attempts, evidence, goals] = await Promise.all([
+      const [attempts, evidence, goals, assignments] = await Promise.all([
         listAttemptsOfUser(db, user.id, 200),
         listProficiencyEntries(db, user.id),
         listGoalsOfUser<Record<string, unknown>>(db, user.id),
+        listAssignmentsOfUser(db, user.id),
       ]);
+      const plan = await Promise.all(
+        assignments.map(async (x) => {
+          const pkg =
+            (await getPackage<LearningPackage>(deps.data.platform, { kind: 'tenant', tenantId: auth.tenantId }, x.packageId))?.package ??
+            null;
+          const view = await presentAssignment(deps, db, x, pkg);
+          return {
+            packageId: x.packageId,
+            title: pkg?.title ?? {},
+            level: pkg?.level ?? null,
+            dueDate: x.dueDate,
+            assignedAt: x.assignedAt,
+            progress: view.progress && {
+              done: view.progress.done,
+              total: view.progress.total,
+              percent: view.progress.percent,
+              status: view.progress.status,
+              overdue: view.progress.overdue,
+            },
+          };
+        }),
+      );
       const titles = new Map<string, unknown>();
       for (const id of new Set(attempts.map((x) => x.assessmentId)))
         titles.set(id, (await getAssessment<AssessmentInput>(db, id))?.settings.title ?? null);
@@ -227,6 +256,7 @@ export function registerReportRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): v
               value: e.value ?? null,
             })),
           goals: goals.map((g) => g.goal),
+          assignments: plan,
         },
         200,
       );
@@ -262,12 +292,7 @@ export function registerReportRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): v
         if (!me?.departmentId) throw notFound('Department');
         filter.departmentId = me.departmentId;
       }
-      const thisMonday = weekOf(deps.now().toISOString());
-      const mondays = Array.from({ length: weeks }, (_, i) => {
-        const d = new Date(`${thisMonday}T00:00:00Z`);
-        d.setUTCDate(d.getUTCDate() - 7 * (weeks - 1 - i));
-        return d.toISOString().slice(0, 10);
-      });
+      const mondays = lastWeeks(deps.now(), weeks);
       const cells = await Promise.all(
         mondays.map((week) => readCell(db, cellId(resultKey({ tenantId: auth.tenantId, assessmentId: a.id, ...filter, week })))),
       );

@@ -104,7 +104,7 @@ export function registerUserRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): voi
       };
       const extra = input.sendInvite ? invitationItems(deps, db, user, tenant.name).items : [];
       const created = await createUser(db, user, deps.now().toISOString(), extra);
-      await autoAssignForLevel(deps, db, created.id, created.level, auth.userId);
+      await autoAssignForLevel(deps, db, created, auth.userId);
       return c.json(await presentUserWithDepartment(db, created), 201);
     },
   );
@@ -149,7 +149,7 @@ export function registerUserRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): voi
         ]);
       }
       const updated = await updateUser(db, user, changes, deps.now().toISOString());
-      if (updated.level !== user.level) await autoAssignForLevel(deps, db, updated.id, updated.level, auth.userId);
+      if (updated.level !== user.level) await autoAssignForLevel(deps, db, updated, auth.userId);
       return c.json(await presentUserWithDepartment(db, updated), 200);
     },
   );

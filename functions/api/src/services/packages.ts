@@ -1,13 +1,18 @@
 import { randomId, type Level } from '@manabi/core';
 import { assessmentInputSchema } from '@manabi/assessment';
-import { packageSchema, packageProgress, type LearningPackage } from '@manabi/upskilling';
+import { packageSchema, packageProgress, type LearningPackage, type PackageProgress } from '@manabi/upskilling';
 import {
   assignPackage,
   createAssessment,
+  getAssignmentWithState,
   getLearningSettings,
+  getPackage,
   passedAssessments,
   publishAssessment,
+  saveAssignmentState,
   type AssignmentRecord,
+  type AssignmentState,
+  type DataAccess,
   type LearningSettings,
   type PackageRecord,
   type TenantDb,
@@ -91,27 +96,79 @@ export async function presentAssignment(deps: AppDeps, db: TenantDb, a: Assignme
   };
 }
 
+/** The state reports count, from an assignment's progress; completed at its last module's completion. */
+export function assignmentStateOf(progress: Pick<PackageProgress, 'status' | 'overdue' | 'modules'>): AssignmentState {
+  const times = progress.modules.flatMap((m) => (m.completedAt ? [m.completedAt] : [])).sort();
+  return {
+    status: progress.status,
+    overdue: progress.overdue,
+    completedAt: progress.status === 'completed' ? (times[times.length - 1] ?? null) : null,
+  };
+}
+
+/** A new assignment's state: nothing done; overdue at once if its due date has already passed. */
+export const newAssignmentState = (dueDate: string | null, now: Date): AssignmentState => ({
+  status: 'not_started',
+  completedAt: null,
+  overdue: dueDate !== null && dueDate < todayInJapan(now),
+});
+
+/**
+ * Derives an assignment's progress again and stores its state if it changed (a module completed,
+ * a quiz passed, the due date passed). The stored state is what completion reports count, through
+ * the change stream; calling this twice writes once.
+ */
+export async function refreshAssignmentState(
+  deps: { data: DataAccess; now: () => Date },
+  db: TenantDb,
+  userId: string,
+  packageId: string,
+): Promise<boolean> {
+  const found = await getAssignmentWithState(db, userId, packageId);
+  if (!found) return false;
+  const pkg = (await getPackage<LearningPackage>(deps.data.platform, { kind: 'tenant', tenantId: db.tenantId }, packageId))?.package;
+  if (!pkg) return false;
+  const quizIds = pkg.modules.flatMap((m) => (m.kind === 'quiz' && m.assessmentId ? [m.assessmentId] : []));
+  const passed = quizIds.length > 0 ? await passedAssessments(db, userId, quizIds) : new Map<string, string>();
+  const next = assignmentStateOf(
+    packageProgress(pkg, found.assignment.completions, passed, found.assignment.dueDate, todayInJapan(deps.now())),
+  );
+  const same =
+    found.state &&
+    found.state.status === next.status &&
+    found.state.overdue === next.overdue &&
+    found.state.completedAt === next.completedAt;
+  return same ? false : saveAssignmentState(db, userId, packageId, next);
+}
+
 /** Assigns the level's package automatically (if HR set one), when a user is created or changes level. */
 export async function autoAssignForLevel(
   deps: AppDeps,
   db: TenantDb,
-  userId: string,
-  level: Level | null,
+  user: { id: string; level: Level | null; departmentId: string | null },
   by: string,
   known?: LearningSettings,
 ): Promise<void> {
+  const { id: userId, level } = user;
   if (!level) return;
   const settings = known ?? (await getLearningSettings(db));
   const packageId = settings.autoAssign[level];
   if (!packageId) return;
   const now = deps.now();
-  await assignPackage(db, {
-    userId,
-    packageId,
-    dueDate: new Date(now.getTime() + settings.autoAssignDueDays * 86400_000 + 9 * 3600_000).toISOString().slice(0, 10),
-    assignedAt: now.toISOString(),
-    assignedBy: by,
-    via: 'auto',
-    completions: {},
-  });
+  const dueDate = new Date(now.getTime() + settings.autoAssignDueDays * 86400_000 + 9 * 3600_000).toISOString().slice(0, 10);
+  await assignPackage(
+    db,
+    {
+      userId,
+      packageId,
+      dueDate,
+      assignedAt: now.toISOString(),
+      assignedBy: by,
+      via: 'auto',
+      completions: {},
+      departmentId: user.departmentId,
+      level,
+    },
+    newAssignmentState(dueDate, now),
+  );
 }

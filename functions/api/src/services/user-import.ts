@@ -205,7 +205,7 @@ async function commitPlan(
   });
   const extras = (user: ReturnType<typeof newUser>) =>
     options.sendInvites && tenant ? invitationItems(deps, db, user, tenant.name).items : [];
-  const assignLevels: { userId: string; level: PlannedRow['level'] }[] = [];
+  const assignLevels: { id: string; level: PlannedRow['level']; departmentId: string | null }[] = [];
   const batches: PlannedRow[][] = [];
   for (let i = 0; i < toCreate.length; i += batchSize) batches.push(toCreate.slice(i, i + batchSize));
   await pool(batches, 4, async (batch) => {
@@ -216,13 +216,13 @@ async function commitPlan(
         users.flatMap(({ user }) => [...createUserItems(db, user, now, false), ...extras(user)]),
       );
       created += users.length;
-      for (const { user } of users) assignLevels.push({ userId: user.id, level: user.level });
+      for (const { user } of users) assignLevels.push({ id: user.id, level: user.level, departmentId: user.departmentId });
     } catch {
       for (const { row, user } of users) {
         try {
           await createUser(db, user, now, extras(user));
           created += 1;
-          assignLevels.push({ userId: user.id, level: user.level });
+          assignLevels.push({ id: user.id, level: user.level, departmentId: user.departmentId });
         } catch (error) {
           if (!(error instanceof ConflictError)) throw error;
           errors.push({ row: row.row, column: null, code: 'email_taken', message: importMessage('email_taken', options.locale) });
@@ -253,7 +253,7 @@ async function commitPlan(
           now,
         );
         updated += 1;
-        if (row.level !== current.level) assignLevels.push({ userId: current.id, level: row.level });
+        if (row.level !== current.level) assignLevels.push({ id: current.id, level: row.level, departmentId: row.departmentId });
       } catch (error) {
         if (!(error instanceof ConflictError)) throw error;
         errors.push({ row: row.row, column: null, code: 'email_taken', message: error.message });
@@ -263,7 +263,7 @@ async function commitPlan(
   // 4. The level's package for everyone new or moved to another level (if HR set one up).
   const learning = await getLearningSettings(db);
   if (Object.values(learning.autoAssign).some(Boolean)) {
-    await pool(assignLevels, 8, (x) => autoAssignForLevel(deps, db, x.userId, x.level, options.actorUserId, learning));
+    await pool(assignLevels, 8, (x) => autoAssignForLevel(deps, db, x, options.actorUserId, learning));
   }
   return { created, updated, errors };
 }

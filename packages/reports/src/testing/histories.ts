@@ -101,7 +101,16 @@ interface Timed {
 function attemptHistory(rng: Rng, tenantId: string, n: number, userId: string, assessmentId: string): Timed[] {
   const out: Timed[] = [];
   let t = T0 + rng() * 8 * 7 * 24 * HOUR;
-  let current: AttemptImage = { id: `att${n}`, tenantId, userId, assessmentId, status: 'in_progress', finishedAt: null, result: null };
+  let current: AttemptImage = {
+    id: `att${n}`,
+    tenantId,
+    userId,
+    assessmentId,
+    status: 'in_progress',
+    finishedAt: null,
+    result: null,
+    answers: [],
+  };
   const emit = (next: AttemptImage | null) => {
     out.push({ t, record: { kind: 'attempt', oldImage: out.length === 0 ? null : current, newImage: next } });
     if (next) current = next;
@@ -112,7 +121,11 @@ function attemptHistory(rng: Rng, tenantId: string, n: number, userId: string, a
   if (rng() < 0.8) {
     const status = rng() < 0.2 ? 'expired' : 'finished';
     const result = rng() < 0.05 ? null : randomResult(rng, assessmentId.endsWith('cat'));
-    emit({ ...current, status, finishedAt: at(t), result });
+    // Answers (item analysis): a few of 6 questions, some choice items with an option.
+    const answers = shuffle(rng, ['q1', 'q2', 'q3', 'q4', 'q5', 'q6'])
+      .slice(0, int(rng, 0, 4))
+      .map((questionId) => ({ questionId, correct: rng() < 0.6, optionId: rng() < 0.5 ? null : `o${int(rng, 1, 3)}` }));
+    emit({ ...current, status, finishedAt: at(t), result, answers });
     // A rewrite of a closed attempt (e.g. review data added) moves nothing.
     if (rng() < 0.2) emit({ ...current });
   }
