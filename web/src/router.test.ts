@@ -118,6 +118,26 @@ describe('route access', () => {
     }
   });
 
+  it('opens the report pages to HR and managers', () => {
+    const manager: AccessState = { isSignedIn: true, role: 'manager', homePath: '/me' };
+    const router = createRouter({ history: createMemoryHistory(), routes });
+    const meta = (name: string) => routes.find((route) => route.name === name)?.meta ?? {};
+    for (const [name, path] of [
+      ['reports', '/admin/reports'],
+      ['reports-overview', '/admin/reports/overview'],
+      ['reports-skill-gaps', '/admin/reports/skill-gaps'],
+    ] as const) {
+      expect(router.resolve(path).name).toBe(name);
+      expect(meta(name).roles).toEqual(meta('reports').roles);
+      expect(accessDecision(to(path, meta(name), name), admin)).toBe(true);
+      expect(accessDecision(to(path, meta(name), name), manager)).toBe(true);
+      expect(accessDecision(to(path, meta(name), name), learner)).toEqual({ name: 'forbidden' });
+    }
+    expect(meta('reports-overview').titleKey).toBe('reportsOverview.title');
+    expect(meta('reports-skill-gaps').titleKey).toBe('skillGaps.title');
+    expect(router.resolve('/admin/reports/learners/u2').name).toBe('learner-report');
+  });
+
   it('opens a new package at /admin/packages/new, not as a package with the id "new"', () => {
     const router = createRouter({ history: createMemoryHistory(), routes });
     expect(router.resolve('/admin/packages/new').name).toBe('package-new');

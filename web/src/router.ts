@@ -170,6 +170,19 @@ export const routes: RouteRecordRaw[] = [
     component: () => import('./pages/ReportsPage.vue'),
     meta: { roles: PEOPLE_LEADS, titleKey: 'reports.title' },
   },
+  // The company overview and the skill gaps; managers see their own department (the API enforces it).
+  {
+    path: '/admin/reports/overview',
+    name: 'reports-overview',
+    component: () => import('./pages/ReportsOverviewPage.vue'),
+    meta: { roles: PEOPLE_LEADS, titleKey: 'reportsOverview.title' },
+  },
+  {
+    path: '/admin/reports/skill-gaps',
+    name: 'reports-skill-gaps',
+    component: () => import('./pages/ReportsSkillGapsPage.vue'),
+    meta: { roles: PEOPLE_LEADS, titleKey: 'skillGaps.title' },
+  },
   // Managers only for their own team (the API enforces it).
   {
     path: '/admin/reports/learners/:id',

@@ -830,27 +830,147 @@ export interface ReportMoments {
 }
 
 /** Results of one assessment from the maintained aggregates. Rates are fractions 0–1, `percent` is 0–100. */
+export interface ReportResults {
+  closed: number;
+  count: number;
+  unscored: number;
+  expired: number;
+  passCount: number;
+  passRate: number | null;
+  score: ReportMoments;
+  histogram: ReportHistogramBucket[];
+  bands: { band: number; count: number; share: number | null }[];
+  theta: ReportMoments;
+}
+
+/** One bucket of the score histogram (0–100 in ten steps). */
+export interface ReportHistogramBucket {
+  from: number;
+  to: number;
+  count: number;
+  share: number | null;
+}
+
+/** One week of results; `week` is the Monday (YYYY-MM-DD). */
+export interface ReportWeek {
+  week: string;
+  count: number;
+  mean: number | null;
+  passRate: number | null;
+}
+
 export interface AssessmentReport {
   assessmentId: string;
   filter: { departmentId?: string; level?: Level; week?: string };
-  results: {
-    closed: number;
-    count: number;
-    unscored: number;
-    expired: number;
-    passCount: number;
-    passRate: number | null;
-    score: ReportMoments;
-    histogram: { from: number; to: number; count: number; share: number | null }[];
-    bands: { band: number; count: number; share: number | null }[];
-    theta: ReportMoments;
-  };
+  results: ReportResults;
   skills: { skill: string; count: number; correct: number; answered: number; percent: number | null }[];
 }
 
 export interface AssessmentTrend {
-  /** Oldest first; `week` is the Monday (YYYY-MM-DD). */
-  weeks: { week: string; count: number; mean: number | null; passRate: number | null }[];
+  /** Oldest first. */
+  weeks: ReportWeek[];
+}
+
+/** Completion of assigned packages. Rates are fractions 0–1 (null when there is nothing to divide by). */
+export interface CompletionStats {
+  assigned: number;
+  notStarted: number;
+  inProgress: number;
+  completed: number;
+  completedOnTime: number;
+  completedLate: number;
+  overdue: number;
+  completionRate: number | null;
+  onTimeRate: number | null;
+  overdueRate: number | null;
+}
+
+/** Goals by status; `achievedRate` = achieved / (achieved + missed). */
+export interface GoalCounts {
+  total: number;
+  draft: number;
+  agreed: number;
+  in_progress: number;
+  achieved: number;
+  missed: number;
+  achievedRate: number | null;
+}
+
+/** Results of a group in the company overview: pass rate 0–1, mean score 0–100. */
+export interface GroupResults {
+  count: number;
+  passRate: number | null;
+  mean: number | null;
+}
+
+/** The company overview (`GET /api/reports/overview`); a manager's is always their own department. */
+export interface ReportsOverview {
+  filter: { departmentId?: string; level?: string };
+  completion: CompletionStats;
+  /** Across all assessments of the company. */
+  results: ReportResults;
+  goals: GoalCounts;
+  /** `departmentId` null: people without a department. */
+  byDepartment: {
+    departmentId: string | null;
+    name: string | null;
+    completion: CompletionStats;
+    results: GroupResults;
+    goals: GoalCounts;
+  }[];
+  byLevel: { level: string | null; completion: CompletionStats; results: GroupResults; goals: GoalCounts }[];
+  /** `percent` is 0–100. */
+  bySkill: { skill: string; count: number; answered: number; percent: number | null }[];
+  /** Oldest first, 12 weeks. */
+  trend: ReportWeek[];
+}
+
+/** Group × skill gap on the 0–5 proficiency scale; `meanGap` > 0 means below the requirement. */
+export interface SkillGapCell {
+  skillId: string;
+  people: number;
+  assessed: number;
+  meanCurrent: number | null;
+  meanRequired: number | null;
+  meanGap: number | null;
+  below: number;
+}
+
+export type SkillGapsBy = 'department' | 'level';
+
+export interface SkillGaps {
+  by: SkillGapsBy;
+  skills: { id: string; name: LocalizedText }[];
+  /** `key` is the department id or the level id; null: no department / no level. */
+  rows: { key: string | null; name: string | null; people: number; cells: SkillGapCell[] }[];
+  total: { people: number; cells: SkillGapCell[] };
+}
+
+/** Classical item analysis of an assessment, maintained continuously (`GET /api/assessments/{id}/statistics`). */
+export interface ItemStatistics {
+  computedAt: string | null;
+  attempts: number;
+  items: {
+    itemId: string;
+    exposureCount: number;
+    /** 0–1 of the people who took the assessment. */
+    exposureRate: number;
+    /** Share answering correctly, 0–1. */
+    pValue: number;
+    pointBiserial: number | null;
+    /** Share choosing each option, 0–1. */
+    optionRates: Record<string, number>;
+  }[];
+}
+
+/** A package assigned to the learner, as the learner report shows it. */
+export interface LearnerAssignment {
+  packageId: string;
+  title: LocalizedText;
+  level: string | null;
+  dueDate: string | null;
+  assignedAt: string;
+  progress: Pick<PackageProgress, 'done' | 'total' | 'percent' | 'status' | 'overdue'> | null;
 }
 
 export interface LearnerHistory {
@@ -873,4 +993,6 @@ export interface LearnerHistory {
     value: number | null;
   }[];
   goals: (Pick<Goal, 'id' | 'title' | 'status' | 'dueDate'> & Partial<Goal>)[];
+  /** Absent from older API versions. */
+  assignments?: LearnerAssignment[];
 }

@@ -41,6 +41,29 @@ describe('AppHeader navigation', () => {
     expect(await navFor('manager')).not.toHaveProperty('nav-goals-overview');
   });
 
+  it('keeps "Reports" marked on every report page', async () => {
+    const { plugins, router } = await setupApp({
+      path: '/admin/reports/overview',
+      fetch: fakeApi({
+        'POST /api/auth/refresh': () => json(200, { accessToken: 'tok', expiresIn: 900, user: makeUser({ role: 'manager' }) }),
+      }),
+    });
+    const wrapper = mount(AppHeader, { global: { plugins: [...plugins] } });
+    await flushPromises();
+    const reports = () => wrapper.find('[data-testid="nav-reports"]');
+    expect(reports().attributes('href')).toBe('/admin/reports');
+    expect(reports().classes()).toContain('is-active');
+    await router.push('/admin/reports/skill-gaps');
+    await flushPromises();
+    expect(reports().classes()).toContain('is-active');
+    await router.push('/admin/reports');
+    await flushPromises();
+    expect(reports().classes()).toContain('is-active');
+    await router.push('/team');
+    await flushPromises();
+    expect(reports().classes()).not.toContain('is-active');
+  });
+
   it('gives HR admins the skill framework, and their own learning grouped in one menu', async () => {
     const { plugins, router } = await setupApp({
       path: '/admin/users',

@@ -54,3 +54,23 @@ export function fromDateTimeLocal(value: string): string | null {
   const date = new Date(value);
   return Number.isNaN(date.getTime()) ? null : date.toISOString();
 }
+
+/** A number that may be missing (reports): "—" when it is. */
+export function formatOptional(value: number | null | undefined, locale: Locale, digits = 1): string {
+  return value === null || value === undefined || Number.isNaN(value) ? '—' : formatNumber(value, locale, digits);
+}
+
+/** A 0–1 fraction as a percentage with at most one decimal (0.755 → "75.5%"); "—" when missing. */
+export function formatRate(rate: number | null | undefined, locale: Locale): string {
+  return rate === null || rate === undefined || Number.isNaN(rate) ? '—' : `${formatNumber(rate * 100, locale, 1)}%`;
+}
+
+/** A 0–1 fraction as a chart value in percent, one decimal (null stays a gap in the chart). */
+export function ratePercent(rate: number | null | undefined): number | null {
+  return rate === null || rate === undefined ? null : Math.round(rate * 1000) / 10;
+}
+
+/** One decimal for a chart value (null stays a gap in the chart). */
+export function round1(value: number | null | undefined): number | null {
+  return value === null || value === undefined ? null : Math.round(value * 10) / 10;
+}

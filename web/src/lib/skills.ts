@@ -51,3 +51,31 @@ export interface AggregateRow {
   users: number;
   skills: SkillAggregate[];
 }
+
+/**
+ * The bucket of a mean gap (group averages): like `gapBucket`, except that any shortfall on average
+ * counts as below the requirement (0.4 is bucket 1, not "met"), so colour and ✓/▼ never disagree.
+ */
+export function meanGapBucket(gap: number | null | undefined): GapBucket | null {
+  if (gap === null || gap === undefined || Number.isNaN(gap)) return null;
+  if (gap <= 0) return 0;
+  if (gap < 1.5) return 1;
+  return gap < 2.5 ? 2 : 3;
+}
+
+/** CSS modifier for a mean gap (`gap--0` … `gap--3`, `gap--na`). */
+export function meanGapClass(gap: number | null | undefined): string {
+  const bucket = meanGapBucket(gap);
+  return bucket === null ? 'gap--na' : `gap--${bucket}`;
+}
+
+/** What a group × skill gap cell can say: a mean gap, "required but nobody assessed yet", or "not required here". */
+export type GapCellState = 'gap' | 'unassessed' | 'na';
+
+export function gapCellState(
+  cell: { people: number; assessed: number; meanRequired: number | null; meanGap: number | null } | null | undefined,
+): GapCellState {
+  if (!cell || cell.people === 0 || cell.meanRequired === null) return 'na';
+  if (cell.assessed === 0 || cell.meanGap === null) return 'unassessed';
+  return 'gap';
+}

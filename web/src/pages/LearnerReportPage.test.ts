@@ -95,6 +95,106 @@ describe('LearnerReportPage', () => {
     expect(goals[0]!.text()).toContain('期限 2025年9月30日');
   });
 
+  it("lists the learning plan: title in the reader's language, due date, progress, status and overdue", async () => {
+    const wrapper = await open({
+      history: makeHistory({
+        assignments: [
+          {
+            packageId: 'p-later',
+            title: { ja: 'ロジカルシンキング入門' },
+            level: 'new_hire',
+            dueDate: null,
+            assignedAt: '2025-04-01T00:00:00Z',
+            progress: { done: 0, total: 4, percent: 0, status: 'not_started', overdue: false },
+          },
+          {
+            packageId: 'p-basics',
+            title: { ja: 'ビジネス基礎', en: 'Business basics' },
+            level: 'new_hire',
+            dueDate: '2025-04-30',
+            assignedAt: '2025-04-01T00:00:00Z',
+            progress: { done: 1, total: 4, percent: 25, status: 'in_progress', overdue: true },
+          },
+          {
+            packageId: 'p-done',
+            title: { en: 'Compliance' },
+            level: null,
+            dueDate: '2025-05-31',
+            assignedAt: '2025-04-02T00:00:00Z',
+            progress: { done: 3, total: 3, percent: 100, status: 'completed', overdue: false },
+          },
+          {
+            packageId: 'p-gone',
+            title: {},
+            level: null,
+            dueDate: '2025-06-30',
+            assignedAt: '2025-04-03T00:00:00Z',
+            progress: null,
+          },
+        ],
+      }),
+    });
+    expect(wrapper.find('#learner-plan-heading').text()).toBe('学習計画の進み具合');
+    const rows = wrapper.findAll('[data-testid="learner-plan-row"]');
+    // Earliest due first, no due date last.
+    expect(rows.map((row) => row.attributes('data-package-id'))).toEqual(['p-basics', 'p-done', 'p-gone', 'p-later']);
+    expect(rows.map((row) => row.find('[data-testid="learner-plan-title"]').text())).toEqual([
+      'ビジネス基礎',
+      'Compliance', // falls back to the other language
+      'p-gone', // no title at all: the id
+      'ロジカルシンキング入門',
+    ]);
+    expect(rows.map((row) => row.find('[data-testid="learner-plan-due"]').text())).toEqual([
+      '2025年4月30日',
+      '2025年5月31日',
+      '2025年6月30日',
+      '期限なし',
+    ]);
+
+    const basics = rows[0]!;
+    expect(basics.attributes('data-overdue')).toBe('true');
+    expect(basics.find('[data-testid="assignment-status"]').text()).toBe('受講中');
+    expect(basics.find('[data-testid="assignment-overdue"]').text()).toBe('期限切れ');
+    expect(basics.find('[data-testid="assignment-progress-text"]').text()).toBe('4 件中 1 件完了（25%）');
+    const bar = basics.find('[data-testid="assignment-progress"]');
+    expect(bar.attributes('role')).toBe('progressbar');
+    expect(bar.attributes('aria-valuenow')).toBe('25');
+    expect(bar.attributes('aria-label')).toBe('「ビジネス基礎」の進み具合');
+
+    expect(rows[1]!.find('[data-testid="assignment-status"]').text()).toBe('修了');
+    expect(rows[1]!.find('[data-testid="assignment-overdue"]').exists()).toBe(false);
+    expect(rows[2]!.find('[data-testid="learner-plan-no-progress"]').exists()).toBe(true);
+    expect(rows[3]!.find('[data-testid="assignment-status"]').text()).toBe('未着手');
+  });
+
+  it('shows the English title and says when nothing is assigned; leaves the plan out for an older API', async () => {
+    const english = await open({
+      locale: 'en',
+      history: makeHistory({
+        assignments: [
+          {
+            packageId: 'p-basics',
+            title: { ja: 'ビジネス基礎', en: 'Business basics' },
+            level: 'new_hire',
+            dueDate: '2025-04-30',
+            assignedAt: '2025-04-01T00:00:00Z',
+            progress: { done: 1, total: 4, percent: 25, status: 'in_progress', overdue: false },
+          },
+        ],
+      }),
+    });
+    expect(english.find('[data-testid="learner-plan-title"]').text()).toBe('Business basics');
+    expect(english.find('[data-testid="learner-plan-due"]').text()).toBe('April 30, 2025');
+
+    const none = await open({ history: makeHistory({ assignments: [] }) });
+    expect(none.find('[data-testid="learner-no-plan"]').text()).toBe('割り当てられた研修パッケージはありません。');
+
+    // makeHistory() has no `assignments`, like the API before the field was added.
+    const older = await open();
+    expect(older.find('[data-testid="learner-plan"]').exists()).toBe(false);
+    expect(older.find('[data-testid="learner-attempts-table"]').exists()).toBe(true);
+  });
+
   it('says when there is nothing yet, in English', async () => {
     const wrapper = await open({ locale: 'en', history: makeHistory({ attempts: [], proficiency: [], goals: [] }) });
     expect(wrapper.find('[data-testid="page-heading"]').text()).toBe('History of 佐藤 美咲');

@@ -1,6 +1,6 @@
 import { flushPromises, mount } from '@vue/test-utils';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import type { AssessmentReport, AssessmentSummary, AssessmentTrend, Locale, Role } from '../api/types';
+import type { AssessmentReport, AssessmentSummary, AssessmentTrend, ItemStatistics, Locale, Role } from '../api/types';
 import { fakeApi, json, type FakeRequest } from '../testing/fakeApi';
 import { makeUser } from '../testing/fixtures';
 import { settle, setupApp } from '../testing/setup';
@@ -87,8 +87,19 @@ const TREND: AssessmentTrend = {
   ],
 };
 
+const STATISTICS: ItemStatistics = {
+  computedAt: '2025-04-15T09:30:00Z',
+  attempts: 5,
+  items: [
+    { itemId: 'q-horenso', exposureCount: 5, exposureRate: 1, pValue: 0.8, pointBiserial: 0.45, optionRates: { b: 0.2, a: 0.8 } },
+    { itemId: 'q-logic', exposureCount: 4, exposureRate: 0.8, pValue: 0.5, pointBiserial: 0.12, optionRates: { a: 0.5, b: 0.25, c: 0.25 } },
+    { itemId: 'q-numeric', exposureCount: 2, exposureRate: 0.4, pValue: 1, pointBiserial: null, optionRates: {} },
+  ],
+};
+
 async function open(options: { role?: Role; locale?: Locale; path?: string } = {}) {
   const requests: FakeRequest[] = [];
+  const statisticsRequests: FakeRequest[] = [];
   const { plugins, router } = await setupApp({
     path: options.path ?? '/admin/reports',
     locale: options.locale ?? 'ja',
@@ -105,6 +116,10 @@ async function open(options: { role?: Role; locale?: Locale; path?: string } = {
         requests.push(request);
         return json(200, TREND);
       },
+      'GET /api/assessments/as1/statistics': (request) => {
+        statisticsRequests.push(request);
+        return json(200, STATISTICS);
+      },
       'GET /api/reports/assessments/as1/results.csv': (request) => {
         requests.push(request);
         return new Response('\uFEFF受験ID\r\n', {
@@ -117,7 +132,7 @@ async function open(options: { role?: Role; locale?: Locale; path?: string } = {
   const wrapper = mount(ReportsPage, { global: { plugins: [...plugins] }, attachTo: document.body });
   await settle();
   await flushPromises();
-  return { wrapper, router, requests };
+  return { wrapper, router, requests, statisticsRequests };
 }
 
 const cells = (row: { findAll: (s: string) => { text: () => string }[] }) => row.findAll('th, td').map((cell) => cell.text());
@@ -223,6 +238,55 @@ describe('ReportsPage', () => {
     await wrapper.find('[data-testid="report-print"]').trigger('click');
     expect(print).toHaveBeenCalled();
     vi.unstubAllGlobals();
+  });
+
+  it('shows HR the item analysis of the assessment, flags weak items and sorts the table', async () => {
+    const { wrapper, statisticsRequests } = await open();
+    expect(statisticsRequests).toHaveLength(1);
+    // It covers the whole assessment: the filters are not sent.
+    expect([...statisticsRequests[0]!.query.keys()]).toEqual([]);
+
+    const section = wrapper.find('[data-testid="item-analysis"]');
+    expect(section.find('h2').text()).toBe('項目分析');
+    expect(section.find('[data-testid="item-analysis-note"]').text()).toContain('自動で更新されます');
+    expect(section.find('[data-testid="item-analysis-updated"]').text()).toContain('対象の受験 5 件');
+    // Maintained continuously: only the sort buttons, no recompute action.
+    expect(section.findAll('button').every((b) => b.classes('sort-button'))).toBe(true);
+
+    const rows = () => wrapper.findAll('[data-testid="item-analysis-row"]');
+    expect(rows().map(cells)).toEqual([
+      ['q-horenso', '5', '100%', '0.8', '0.45', 'a 80%b 20%'],
+      ['q-logic', '4', '80%', '0.5', '0.12 要見直し', 'a 50%b 25%c 25%'],
+      ['q-numeric', '2', '40%', '1', '—', '—'],
+    ]);
+    expect(rows()[1]!.attributes('data-review')).toBe('true');
+    expect(rows()[0]!.attributes('data-review')).toBeUndefined();
+    expect(
+      rows()[1]!
+        .findAll('[data-testid="item-analysis-options"] li')
+        .map((li) => li.text()),
+    ).toEqual(['a 50%', 'b 25%', 'c 25%']);
+    expect(section.find('[data-testid="item-analysis-review-count"]').text()).toBe('見直しをおすすめする問題が 1 問あります。');
+
+    await wrapper.find('[data-testid="item-analysis-sort-pointBiserial"]').trigger('click');
+    expect(rows().map((row) => row.attributes('data-item-id'))).toEqual(['q-logic', 'q-horenso', 'q-numeric']);
+    await wrapper.find('[data-testid="item-analysis-sort-pValue"]').trigger('click');
+    await wrapper.find('[data-testid="item-analysis-sort-pValue"]').trigger('click');
+    expect(wrapper.find('[data-testid="item-analysis-sort-pValue"]').element.closest('th')!.getAttribute('aria-sort')).toBe('descending');
+    expect(rows().map((row) => row.attributes('data-item-id'))).toEqual(['q-numeric', 'q-horenso', 'q-logic']);
+
+    // Changing a filter keeps the same assessment: no new request.
+    await wrapper.find('[data-testid="report-filter-level"]').setValue('new_hire');
+    await settle();
+    await flushPromises();
+    expect(statisticsRequests).toHaveLength(1);
+  });
+
+  it('does not ask for the item analysis for a manager (the endpoint is HR only)', async () => {
+    const { wrapper, statisticsRequests } = await open({ role: 'manager' });
+    expect(wrapper.find('[data-testid="report-count"]').text()).toBe('4');
+    expect(wrapper.find('[data-testid="item-analysis"]').exists()).toBe(false);
+    expect(statisticsRequests).toHaveLength(0);
   });
 
   it('gives managers their own department without a department filter or CSV, in English', async () => {
