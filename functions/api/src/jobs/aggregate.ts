@@ -26,6 +26,7 @@ import {
 } from '@manabi/reports';
 import {
   applyIncrementsOnce,
+  keys,
   getUser,
   listAssignmentsOfUser,
   listAttemptsOfAssessment,
@@ -180,7 +181,7 @@ export async function readItemAnalysis(db: TenantDb, assessmentId: string) {
  */
 export async function verifyAssessmentAggregates(db: TenantDb, assessmentId: string): Promise<{ cells: number; mismatches: string[] }> {
   const attempts = (await listAttemptsOfAssessment(db, assessmentId))
-    .map((a) => parse<AttemptImage>(attemptImageSchema, { ...a, entity: 'attempt', pk: `T#${db.tenantId}` }, 'attempt'))
+    .map((a) => parse<AttemptImage>(attemptImageSchema, { ...a, entity: 'attempt', ...keys.attempt(db.tenantId, a.id) }, 'attempt'))
     .filter((a): a is AttemptImage => a !== null);
   const who = new Map<string, Attribution>();
   for (const a of attempts) if (!who.has(a.userId)) who.set(a.userId, await attributionOf(db, a.userId));
