@@ -26,6 +26,9 @@ import { registerPackageRoutes } from './routes/packages.js';
 import { registerLearnerPrefsRoutes, registerPlanRoutes } from './routes/plan.js';
 import { registerFollowUpRoutes } from './routes/followup.js';
 import { registerReportRoutes } from './routes/reports.js';
+import { registerVendorRoutes } from './routes/vendor.js';
+import { registerPlatformRoutes } from './routes/platform.js';
+import { accountStatus } from '@manabi/data';
 import { registerReportOverviewRoutes } from './routes/report-overview.js';
 import { registerDocsRoutes } from './routes/docs.js';
 
@@ -43,7 +46,7 @@ export function createApp(deps: AppDeps, options: AppOptions = {}): OpenAPIHono<
   app.onError(handleError);
   app.use('*', requestId(), requestLogger(deps.log, deps.now));
 
-  const auth = authenticate(deps.jwks, deps.now);
+  const auth = authenticate(deps.jwks, deps.now, (claims) => accountStatus(deps.data.platform, claims.tenantId, claims.vendorId));
   app.use('/api/*', async (c, next) => {
     const publicRoute =
       PUBLIC_DOC_PATHS.has(c.req.path) ||
@@ -52,7 +55,7 @@ export function createApp(deps: AppDeps, options: AppOptions = {}): OpenAPIHono<
   });
 
   registerHealthRoutes(app, deps);
-  registerBrandingRoutes(app);
+  registerBrandingRoutes(app, deps);
   registerAuthRoutes(app, deps);
   registerMeRoutes(app, deps);
   registerUserImportRoutes(app, deps); // before /api/users/{id} so "import" is not read as an id
@@ -71,6 +74,8 @@ export function createApp(deps: AppDeps, options: AppOptions = {}): OpenAPIHono<
   registerLearnerPrefsRoutes(app, deps);
   registerFollowUpRoutes(app, deps);
   registerReportRoutes(app, deps);
+  registerVendorRoutes(app, deps);
+  registerPlatformRoutes(app, deps);
   registerReportOverviewRoutes(app, deps);
   if (deps.config.devOutbox) registerDevRoutes(app, deps);
   registerDocsRoutes(app);

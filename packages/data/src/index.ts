@@ -24,3 +24,4 @@ export * from './learning.js';
 export * from './followup.js';
 export * from './aggregates.js';
 export * from './standings.js';
+export * from './plans.js';

@@ -246,6 +246,18 @@ export const keys = {
     sk: 'RL',
   }),
   vendor: (vendorId: string): ItemKey => ({ pk: `P#VENDOR#${part(vendorId)}`, sk: 'VENDOR' }),
+  /** gsi1 on vendors: every vendor (the platform console). */
+  vendorRegistry: (createdAt?: string, vendorId?: string) => ({
+    gsi1pk: 'P#VENDORS',
+    gsi1sk: createdAt === undefined ? '' : `${createdAt}#${part(vendorId ?? '')}`,
+  }),
+  /** gsi2 on tenants: a vendor's client companies, oldest first. */
+  tenantsOfVendor: (vendorId: string, createdAt?: string, tenantId?: string) => ({
+    gsi2pk: `P#VENDOR#${part(vendorId)}#TENANTS`,
+    gsi2sk: createdAt === undefined ? '' : `${createdAt}#${part(tenantId ?? '')}`,
+  }),
+  /** A host name claimed by one vendor (white-label domains are unique across the platform). */
+  domain: (host: string): ItemKey => ({ pk: `P#DOMAIN#${part(host)}`, sk: 'DOMAIN' }),
   /** Platform: an item that never exists, read by the health check. */
   health: (): ItemKey => ({ pk: 'P#HEALTH', sk: 'HEALTH' }),
   /** Platform: marks that the demo data was seeded (seed runs once). */

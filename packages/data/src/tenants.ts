@@ -4,17 +4,35 @@ import type { PlatformDb, TenantDb } from './db.js';
 import { queryAll } from './transact.js';
 import { keys } from './keys.js';
 import type { TransactItem } from './transact.js';
+import { DEFAULT_PLAN, type TenantAccount, type TenantPlan } from './plans.js';
 
-export function tenantItem(db: TenantDb, tenant: Omit<Tenant, 'id'>): TransactItem {
+/**
+ * The tenant item. `seats` is the number of people created in the same transaction (the counter
+ * starts there; a transaction may touch an item only once). A vendor's client company is also
+ * listed under its vendor.
+ */
+export function tenantItem(
+  db: TenantDb,
+  tenant: Omit<Tenant, 'id'>,
+  options: { seats?: number; plan?: TenantPlan; kind?: TenantAccount['kind'] } = {},
+): TransactItem {
+  const plan = options.plan ?? DEFAULT_PLAN;
+  const seats = options.seats ?? 0;
+  const kind = options.kind ?? 'client';
   return {
     Put: {
       TableName: db.table,
       Item: {
         ...keys.tenant(db.tenantId),
         ...keys.tenantRegistry(tenant.createdAt, db.tenantId),
+        ...(tenant.vendorId && kind === 'client' ? keys.tenantsOfVendor(tenant.vendorId, tenant.createdAt, db.tenantId) : {}),
         entity: 'tenant',
         id: db.tenantId,
         ...tenant,
+        kind,
+        plan,
+        seatsUsed: seats,
+        ...(plan.seatLimit === null ? {} : { seatLimit: plan.seatLimit, seatsFree: plan.seatLimit - seats }),
       },
       ConditionExpression: 'attribute_not_exists(pk)',
     },

@@ -3,6 +3,7 @@ import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand, type QueryC
 import type { TenantDb } from './db.js';
 import { queryAll } from './transact.js';
 import { keys } from './keys.js';
+import { seatClaim } from './plans.js';
 import type { TransactItem } from './transact.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
 import { ConflictError, NotFoundError, cancelledIndexes, isConditionFailure } from './errors.js';
@@ -95,12 +96,14 @@ function departmentExists(db: TenantDb, departmentId: string): TransactItem {
 
 /** Creates a user (plus any extra items, e.g. an invitation) atomically; a taken email is a conflict. */
 export async function createUser(db: TenantDb, user: NewUser, now: string, extra: TransactItem[] = []): Promise<UserRecord> {
-  const items = [...createUserItems(db, user, now), ...extra];
+  // The person takes a seat of the company's plan in the same transaction (refused when none is free).
+  const items = [...createUserItems(db, user, now), ...extra, seatClaim(db, user.status === 'deactivated' ? 0 : 1)];
   try {
     await db.doc.send(new TransactWriteCommand({ TransactItems: items }));
   } catch (error) {
     if (!isConditionFailure(error)) throw error;
     const failed = cancelledIndexes(error);
+    if (failed.includes(items.length - 1)) throw new ConflictError('seat_limit_reached', 'Every seat of the company’s plan is taken');
     if (failed.includes(1)) throw new ConflictError('email_taken', 'This email address is already in use', 'email');
     if (failed.includes(2) && user.departmentId) throw new NotFoundError('department');
     throw new ConflictError('conflict', 'The user could not be created');
@@ -167,6 +170,9 @@ export async function updateUser(
   const departmentChecked = next.departmentId && next.departmentId !== current.departmentId;
   if (departmentChecked) items.push(departmentExists(db, next.departmentId!));
   items.push(...extra);
+  // Deactivating frees a seat; coming back takes one (refused when none is free).
+  const seats = (next.status === 'deactivated' ? 0 : 1) - (current.status === 'deactivated' ? 0 : 1);
+  if (seats !== 0) items.push(seatClaim(db, seats));
   try {
     if (items.length === 1) {
       await db.doc.send(new PutCommand(items[0]!.Put!));
@@ -177,6 +183,8 @@ export async function updateUser(
     if (!isConditionFailure(error)) throw error;
     const failed = (error as { name?: string }).name === 'ConditionalCheckFailedException' ? [0] : cancelledIndexes(error);
     if (failed.includes(0)) throw new ConflictError('stale', 'The user was changed by someone else; reload and try again');
+    if (seats > 0 && failed.includes(items.length - 1))
+      throw new ConflictError('seat_limit_reached', 'Every seat of the company’s plan is taken');
     if (emailChanged && failed.includes(1)) throw new ConflictError('email_taken', 'This email address is already in use', 'email');
     if (departmentChecked && failed.includes(emailChanged ? 3 : 1)) throw new NotFoundError('department');
     throw new ConflictError('conflict', 'The user could not be updated');

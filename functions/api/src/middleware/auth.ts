@@ -9,7 +9,12 @@ import { verifyAccessToken } from '../auth/jwt.js';
  * Verifies the bearer token against a JWKS and puts its claims on the context. The same
  * middleware verifies Cognito tokens in the cloud by being given Cognito's key set.
  */
-export const authenticate = (jwks: JWTVerifyGetKey, now: () => Date): MiddlewareHandler<AppEnv> => {
+export const authenticate = (
+  jwks: JWTVerifyGetKey,
+  now: () => Date,
+  /** Whether the token's company and vendor are active now (a suspension stops existing tokens at once). */
+  statusOf: (claims: AuthClaims) => Promise<'active' | 'suspended' | 'missing'> = async () => 'active',
+): MiddlewareHandler<AppEnv> => {
   // A learner sends the same token with every answer: remember tokens already verified (until
   // they expire) so the hot path does not repeat the signature check. Bounded, per process.
   const verified = new Map<string, { claims: AuthClaims; exp: number }>();
@@ -30,6 +35,10 @@ export const authenticate = (jwks: JWTVerifyGetKey, now: () => Date): Middleware
       }
     }
     if (!claims) throw new ApiError(401, 'unauthorized', 'Your session has expired; sign in again');
+    // Checked on every request, not remembered with the token: a suspension takes effect at once.
+    const status = await statusOf(claims);
+    if (status === 'missing') throw new ApiError(401, 'unauthorized', 'Your session has expired; sign in again');
+    if (status === 'suspended') throw new ApiError(403, 'account_suspended', 'Access for this company is suspended; contact your provider');
     c.set('auth', claims);
     c.get('logger')?.bind({ tenantId: claims.tenantId, userId: claims.userId });
     await next();

@@ -1,6 +1,7 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import { z } from '@hono/zod-openapi';
-import type { AppEnv } from '../env.js';
+import type { AppDeps, AppEnv } from '../env.js';
+import { getVendor, vendorOfHost } from '@manabi/data';
 import { defineRoute } from '../openapi.js';
 import { json } from '../schemas.js';
 
@@ -27,7 +28,22 @@ export const PLATFORM_BRANDING: Branding = {
   supportEmail: null,
 };
 
-export function registerBrandingRoutes(app: OpenAPIHono<AppEnv>): void {
+/** The brand a host shows: its vendor's (the platform's own for any other host). */
+export async function brandingForHost(deps: AppDeps, host: string): Promise<Branding> {
+  const vendorId = await vendorOfHost(deps.data.platform, host);
+  const vendor = vendorId ? await getVendor(deps.data.platform, vendorId) : null;
+  if (!vendor || vendor.status !== 'active') return PLATFORM_BRANDING;
+  return {
+    productName: vendor.branding?.productName ?? vendor.name,
+    primaryColor: vendor.branding?.primaryColor ?? PLATFORM_BRANDING.primaryColor,
+    logoUrl: null,
+    faviconUrl: null,
+    signInText: vendor.branding?.signInText ?? null,
+    supportEmail: vendor.branding?.supportEmail ?? null,
+  };
+}
+
+export function registerBrandingRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): void {
   app.openapi(
     defineRoute({
       method: 'get',
@@ -37,9 +53,12 @@ export function registerBrandingRoutes(app: OpenAPIHono<AppEnv>): void {
       summary: 'Brand to show before sign-in (by host)',
       responses: { 200: json(brandingSchema, 'Branding for this host') },
     }),
-    (c) => {
+    async (c) => {
+      // The host the browser asked for (the port is not part of a domain).
+      const host = (c.req.header('host') ?? '').toLowerCase().replace(/:\d+$/, '');
       c.header('cache-control', 'public, max-age=300');
-      return c.json(PLATFORM_BRANDING, 200);
+      c.header('vary', 'host');
+      return c.json(await brandingForHost(deps, host), 200);
     },
   );
 }

@@ -65,7 +65,7 @@ export async function signUpCompany(
   try {
     // The company starts with the default skill framework (HR edits it later).
     await writeAtomically(db, [
-      tenantItem(db, tenantFields),
+      tenantItem(db, tenantFields, { seats: 1 }),
       ...createUserItems(db, user, iso),
       token.item,
       mail.item,

@@ -25,8 +25,11 @@ import {
   getFramework,
   type TenantDb,
   type UserRecord,
+  freeSeats,
+  seatClaim,
 } from '@manabi/data';
 import type { AppDeps } from '../env.js';
+import { ApiError } from '../errors.js';
 import { decodeCsv, parseCsv, CsvSyntaxError, type CsvEncoding } from '../csv/decode.js';
 import { invitationItems } from './invitations.js';
 import { autoAssignForLevel } from './packages.js';
@@ -167,6 +170,18 @@ async function commitPlan(
   const now = deps.now().toISOString();
   const errors: ImportIssue[] = [];
   const tenant = await getTenant(db);
+  const creating = rows.filter((r) => r.action === 'create').length;
+  // The plan's seats: refuse the whole import up front rather than create part of it.
+  const free = await freeSeats(db);
+  if (free !== null && creating > free)
+    throw new ApiError(
+      409,
+      'seat_limit_reached',
+      options.locale === 'ja'
+        ? `契約の空き席は ${free} 名分です。この取り込みでは ${creating} 名を追加します。`
+        : `The plan has ${free} free seats; this import would add ${creating} people.`,
+      [{ path: 'file', message: options.locale === 'ja' ? `追加できるのはあと ${free} 名です` : `Only ${free} more people can be added` }],
+    );
 
   // 1. Departments the file names that do not exist yet (one created by a concurrent import is reused).
   const departmentIds = new Map((await listDepartments(db)).map((d) => [departmentKey(d.name), d.id]));
@@ -187,7 +202,7 @@ async function commitPlan(
   // 2. New users, many per transaction; a batch that fails (e.g. an email claimed meanwhile) is retried one by one.
   const toCreate = rows.filter((r) => r.action === 'create');
   const perUser = 2 + (options.sendInvites ? 2 : 0);
-  const batchSize = Math.floor(100 / perUser);
+  const batchSize = Math.floor(99 / perUser);
   let created = 0;
   const newUser = (r: PlannedRow) => ({
     id: newUserId(),
@@ -211,10 +226,10 @@ async function commitPlan(
   await pool(batches, 4, async (batch) => {
     const users = batch.map((r) => ({ row: r, user: newUser(r) }));
     try {
-      await writeAtomically(
-        db,
-        users.flatMap(({ user }) => [...createUserItems(db, user, now, false), ...extras(user)]),
-      );
+      await writeAtomically(db, [
+        ...users.flatMap(({ user }) => [...createUserItems(db, user, now, false), ...extras(user)]),
+        seatClaim(db, users.length),
+      ]);
       created += users.length;
       for (const { user } of users) assignLevels.push({ id: user.id, level: user.level, departmentId: user.departmentId });
     } catch {

@@ -1,0 +1,146 @@
+import { BatchGetCommand, GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import type { PlatformDb, TenantDb } from './db.js';
+import { keys } from './keys.js';
+import { ConflictError, isConditionFailure } from './errors.js';
+import { queryAll, type TransactItem } from './transact.js';
+
+/** What a vendor sells a company: seats and features. */
+export interface TenantPlan {
+  /** null: unlimited. */
+  seatLimit: number | null;
+  features: { adaptive: boolean; reportsExport: boolean };
+}
+
+export const DEFAULT_PLAN: TenantPlan = { seatLimit: null, features: { adaptive: true, reportsExport: true } };
+
+export interface TenantAccount {
+  id: string;
+  name: string;
+  vendorId: string | null;
+  kind: 'client' | 'vendor_home' | 'platform_home';
+  status: 'active' | 'suspended';
+  plan: TenantPlan;
+  /** Active and invited people (deactivated people free their seat). */
+  seatsUsed: number;
+  createdAt: string;
+}
+
+const toAccount = (i: Record<string, unknown>): TenantAccount => ({
+  id: i.id as string,
+  name: i.name as string,
+  vendorId: (i.vendorId as string | null) ?? null,
+  kind: (i.kind as TenantAccount['kind']) ?? 'client',
+  status: (i.status as TenantAccount['status']) ?? 'active',
+  plan: (i.plan as TenantPlan) ?? DEFAULT_PLAN,
+  seatsUsed: (i.seatsUsed as number) ?? 0,
+  createdAt: i.createdAt as string,
+});
+
+export async function getTenantAccount(db: PlatformDb, tenantId: string): Promise<TenantAccount | null> {
+  const out = await db.doc.send(new GetCommand({ TableName: db.table, Key: keys.tenant(tenantId), ConsistentRead: true }));
+  return out.Item ? toAccount(out.Item) : null;
+}
+
+/** A vendor's client companies (one Query on the vendor's index partition). */
+export async function listTenantsOfVendor(db: PlatformDb, vendorId: string): Promise<TenantAccount[]> {
+  return (
+    await queryAll(db, {
+      IndexName: 'gsi2',
+      KeyConditionExpression: 'gsi2pk = :p',
+      ExpressionAttributeValues: { ':p': keys.tenantsOfVendor(vendorId).gsi2pk },
+    })
+  ).map(toAccount);
+}
+
+/**
+ * Claims `n` seats (negative: frees them) in the same transaction as the users it is for. The
+ * tenant item keeps `seatsFree` only when the plan has a limit; the condition refuses a claim that
+ * would go below zero, so concurrent creations and imports cannot exceed the plan.
+ */
+export function seatClaim(db: TenantDb, n: number): TransactItem {
+  return {
+    Update: {
+      TableName: db.table,
+      Key: keys.tenant(db.tenantId),
+      UpdateExpression: 'ADD seatsUsed :n, seatsFree :minus',
+      ConditionExpression: n > 0 ? 'attribute_exists(pk) AND (attribute_not_exists(seatLimit) OR seatsFree >= :n)' : 'attribute_exists(pk)',
+      ExpressionAttributeValues: { ':n': n, ':minus': -n },
+    },
+  };
+}
+
+/** Seats still free (null: unlimited). */
+export async function freeSeats(db: TenantDb): Promise<number | null> {
+  const out = await db.doc.send(new GetCommand({ TableName: db.table, Key: keys.tenant(db.tenantId), ConsistentRead: true }));
+  return typeof out.Item?.seatLimit === 'number' ? ((out.Item.seatsFree as number) ?? 0) : null;
+}
+
+/** Sets a plan. Lowering the limit below the seats in use is refused (`seat_limit_below_usage`). */
+export async function setTenantPlan(db: PlatformDb, tenantId: string, plan: TenantPlan): Promise<void> {
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const current = await getTenantAccount(db, tenantId);
+    if (!current) return;
+    if (plan.seatLimit !== null && plan.seatLimit < current.seatsUsed)
+      throw new ConflictError('seat_limit_below_usage', `${current.seatsUsed} seats are in use`, 'plan.seatLimit');
+    try {
+      await db.doc.send(
+        new UpdateCommand({
+          TableName: db.table,
+          Key: keys.tenant(tenantId),
+          UpdateExpression:
+            plan.seatLimit === null
+              ? 'SET #plan = :plan REMOVE seatLimit, seatsFree'
+              : 'SET #plan = :plan, seatLimit = :limit, seatsFree = :free',
+          ConditionExpression: 'attribute_exists(pk) AND (seatsUsed = :used OR (attribute_not_exists(seatsUsed) AND :used = :zero))',
+          ExpressionAttributeNames: { '#plan': 'plan' },
+          ExpressionAttributeValues: {
+            ':plan': plan,
+            ':used': current.seatsUsed,
+            ':zero': 0,
+            ...(plan.seatLimit === null ? {} : { ':limit': plan.seatLimit, ':free': plan.seatLimit - current.seatsUsed }),
+          },
+        }),
+      );
+      return;
+    } catch (error) {
+      if (!isConditionFailure(error)) throw error;
+      // Someone joined or left in between: read the count again.
+    }
+  }
+  throw new ConflictError('conflict', 'The plan could not be changed; try again');
+}
+
+export async function setTenantStatus(db: PlatformDb, tenantId: string, status: 'active' | 'suspended'): Promise<void> {
+  await db.doc.send(
+    new UpdateCommand({
+      TableName: db.table,
+      Key: keys.tenant(tenantId),
+      UpdateExpression: 'SET #s = :s',
+      ConditionExpression: 'attribute_exists(pk)',
+      ExpressionAttributeNames: { '#s': 'status' },
+      ExpressionAttributeValues: { ':s': status },
+    }),
+  );
+}
+
+/**
+ * Whether a signed-in person may act now: their company and its vendor are active. One BatchGet
+ * of two small items per request, so a suspension takes effect on the next request, whatever
+ * tokens are out there.
+ */
+export async function accountStatus(
+  db: PlatformDb,
+  tenantId: string,
+  vendorId: string | null,
+): Promise<'active' | 'suspended' | 'missing'> {
+  const wanted = [keys.tenant(tenantId), ...(vendorId ? [keys.vendor(vendorId)] : [])];
+  const out = await db.doc.send(
+    new BatchGetCommand({
+      RequestItems: { [db.table]: { Keys: wanted, ProjectionExpression: 'pk, #s', ExpressionAttributeNames: { '#s': 'status' } } },
+    }),
+  );
+  const items = out.Responses?.[db.table] ?? [];
+  const tenant = items.find((i) => i.pk === wanted[0]!.pk);
+  if (!tenant) return 'missing';
+  return items.some((i) => i.status === 'suspended') ? 'suspended' : 'active';
+}
