@@ -90,7 +90,7 @@ describe('item statistics and calibration', () => {
     const q = (await hr.client.get(`/api/questions/${ids[4]}`)).body;
     expect(q.irt).toMatchObject({ source: 'calibrated', b: bs[4] });
     expect(q).toMatchObject({ latestVersion: 2, publishedVersion: 2 });
-  });
+  }, 180_000); // 100 learners answer one by one, then the stream is applied: heavy under a loaded CI machine
 });
 
 /** Inverse normal CDF (Acklam's rational approximation; plenty for spreading simulated abilities). */
