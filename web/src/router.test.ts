@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { createMemoryHistory, createRouter, type RouteMeta } from 'vue-router';
+import type { Role } from './api/types';
 import { accessDecision, routes, safeRedirect, type AccessState } from './router';
+import { homePathFor } from './stores/auth';
+import { fakeApi, json } from './testing/fakeApi';
+import { makeUser } from './testing/fixtures';
+import { setupApp } from './testing/setup';
 
 const signedOut: AccessState = {
   isSignedIn: false,
@@ -142,5 +147,54 @@ describe('route access', () => {
     const router = createRouter({ history: createMemoryHistory(), routes });
     expect(router.resolve('/admin/packages/new').name).toBe('package-new');
     expect(router.resolve('/admin/packages/p1').name).toBe('package');
+  });
+
+  it('opens the vendor console to vendor admins and the vendor list to platform admins only', () => {
+    const signedIn = (role: Role): AccessState => ({ isSignedIn: true, role, homePath: homePathFor(role) });
+    const vendor = signedIn('vendor_admin');
+    const platform = signedIn('platform_admin');
+    const manager = signedIn('manager');
+    const router = createRouter({ history: createMemoryHistory(), routes });
+    const meta = (name: string) => routes.find((route) => route.name === name)?.meta ?? {};
+    for (const [name, path] of [
+      ['vendor-tenants', '/vendor/tenants'],
+      ['vendor-tenant', '/vendor/tenants/t1'],
+      ['vendor-branding', '/vendor/branding'],
+    ] as const) {
+      expect(router.resolve(path).name).toBe(name);
+      expect(accessDecision(to(path, meta(name), name), vendor)).toBe(true);
+      for (const who of [platform, admin, manager, learner])
+        expect(accessDecision(to(path, meta(name), name), who)).toEqual({ name: 'forbidden' });
+    }
+    expect(router.resolve('/platform/vendors').name).toBe('platform-vendors');
+    expect(accessDecision(to('/platform/vendors', meta('platform-vendors'), 'platform-vendors'), platform)).toBe(true);
+    for (const who of [vendor, admin, learner]) {
+      expect(accessDecision(to('/platform/vendors', meta('platform-vendors'), 'platform-vendors'), who)).toEqual({ name: 'forbidden' });
+    }
+    expect(meta('vendor-tenants').titleKey).toBe('vendorTenants.title');
+    expect(meta('vendor-branding').titleKey).toBe('vendorBranding.title');
+    expect(meta('platform-vendors').titleKey).toBe('platformVendors.title');
+  });
+
+  it('lands vendor admins on their client companies and platform admins on the vendors', async () => {
+    const vendor: AccessState = { isSignedIn: true, role: 'vendor_admin', homePath: homePathFor('vendor_admin') };
+    const platform: AccessState = { isSignedIn: true, role: 'platform_admin', homePath: homePathFor('platform_admin') };
+    expect(accessDecision(to('/', {}, 'home'), vendor)).toBe('/vendor/tenants');
+    expect(accessDecision(to('/', {}, 'home'), platform)).toBe('/platform/vendors');
+    expect(accessDecision(to('/signin', { public: true, guestOnly: true }, 'signin'), vendor)).toBe('/vendor/tenants');
+    expect(accessDecision(to('/signin', { public: true, guestOnly: true }, 'signin'), platform)).toBe('/platform/vendors');
+
+    for (const [role, home] of [
+      ['vendor_admin', '/vendor/tenants'],
+      ['platform_admin', '/platform/vendors'],
+      ['tenant_admin', '/admin/users'],
+      ['learner', '/me'],
+    ] as const) {
+      const { router } = await setupApp({
+        path: '/',
+        fetch: fakeApi({ 'POST /api/auth/refresh': () => json(200, { accessToken: 'tok', expiresIn: 900, user: makeUser({ role }) }) }),
+      });
+      expect(router.currentRoute.value.path, role).toBe(home);
+    }
   });
 });

@@ -28,6 +28,10 @@ const ADMIN: Role[] = ['tenant_admin'];
 const PEOPLE_LEADS: Role[] = ['tenant_admin', 'manager'];
 /** Everyone in a company (the learning pages call APIs only they may use). */
 const MEMBERS: Role[] = ['tenant_admin', 'manager', 'learner'];
+/** A reseller's console: its client companies and its white-label brand (the vendor comes from the token). */
+const VENDOR: Role[] = ['vendor_admin'];
+/** The platform operator: the vendors. */
+const PLATFORM: Role[] = ['platform_admin'];
 
 export const routes: RouteRecordRaw[] = [
   {
@@ -293,6 +297,31 @@ export const routes: RouteRecordRaw[] = [
     component: () => import('./pages/AssessmentFormPage.vue'),
     props: true,
     meta: { roles: ADMIN, titleKey: 'assessmentForm.editTitle' },
+  },
+  {
+    path: '/vendor/tenants',
+    name: 'vendor-tenants',
+    component: () => import('./pages/VendorTenantsPage.vue'),
+    meta: { roles: VENDOR, titleKey: 'vendorTenants.title' },
+  },
+  {
+    path: '/vendor/tenants/:id',
+    name: 'vendor-tenant',
+    component: () => import('./pages/VendorTenantPage.vue'),
+    props: true,
+    meta: { roles: VENDOR, titleKey: 'vendorTenant.title' },
+  },
+  {
+    path: '/vendor/branding',
+    name: 'vendor-branding',
+    component: () => import('./pages/VendorBrandingPage.vue'),
+    meta: { roles: VENDOR, titleKey: 'vendorBranding.title' },
+  },
+  {
+    path: '/platform/vendors',
+    name: 'platform-vendors',
+    component: () => import('./pages/PlatformVendorsPage.vue'),
+    meta: { roles: PLATFORM, titleKey: 'platformVendors.title' },
   },
   // Every signed-in role may take a published assessment.
   {

@@ -62,6 +62,74 @@ export interface Branding {
   supportEmail: string | null;
 }
 
+/* ---------- Vendor console and platform admin ---------- */
+
+/** A client company or a vendor, as seen by whoever sells or runs it. */
+export const ORG_STATUSES = ['active', 'suspended'] as const;
+export type OrgStatus = (typeof ORG_STATUSES)[number];
+
+/** What a vendor sells a company: seats (null: unlimited) and features. */
+export interface TenantPlan {
+  seatLimit: number | null;
+  features: { adaptive: boolean; reportsExport: boolean };
+}
+
+/** A vendor's client company. */
+export interface TenantView {
+  id: string;
+  name: string;
+  status: OrgStatus;
+  plan: TenantPlan;
+  seatsUsed: number;
+  createdAt: string;
+}
+
+export interface CreateTenantInput {
+  name: string;
+  adminName: string;
+  adminEmail: string;
+  locale?: Locale;
+  plan: TenantPlan;
+}
+
+export interface CreateTenantResponse {
+  tenant: TenantView;
+  adminUserId: string;
+}
+
+/** A vendor's white-label settings (what `/api/branding` answers on its domains). */
+export interface VendorBranding {
+  productName: string;
+  /** #rrggbb */
+  primaryColor: string;
+  signInText: { ja?: string; en?: string } | null;
+  supportEmail: string | null;
+  emailSenderName: string | null;
+  /** Host names, e.g. `learn.example-training.co.jp`. */
+  domains: string[];
+  selfSignup: boolean;
+}
+
+export interface PlatformVendor {
+  id: string;
+  name: string;
+  status: OrgStatus;
+  /** How many client companies it has. */
+  tenants: number;
+  createdAt: string;
+}
+
+export interface CreateVendorInput {
+  name: string;
+  adminName: string;
+  adminEmail: string;
+}
+
+export interface CreateVendorResponse {
+  vendor: PlatformVendor;
+  adminUserId: string;
+}
+
 export interface Invitation {
   email: string;
   name: string;

@@ -125,4 +125,29 @@ describe('AppHeader navigation', () => {
       'nav-reports': '/admin/reports',
     });
   });
+
+  it('gives vendor admins their client companies and branding, and nothing of a company', async () => {
+    expect(await navFor('vendor_admin')).toEqual({
+      'nav-vendor-tenants': '/vendor/tenants',
+      'nav-vendor-branding': '/vendor/branding',
+    });
+  });
+
+  it('gives platform admins the vendors', async () => {
+    expect(await navFor('platform_admin')).toEqual({ 'nav-platform-vendors': '/platform/vendors' });
+  });
+
+  it('keeps "Client companies" marked on a company\'s page', async () => {
+    const { plugins } = await setupApp({
+      path: '/vendor/tenants/t1',
+      fetch: fakeApi({
+        'POST /api/auth/refresh': () => json(200, { accessToken: 'tok', expiresIn: 900, user: makeUser({ role: 'vendor_admin' }) }),
+      }),
+    });
+    const wrapper = mount(AppHeader, { global: { plugins: [...plugins] } });
+    await flushPromises();
+    expect(wrapper.find('[data-testid="nav-vendor-tenants"]').classes()).toContain('is-active');
+    expect(wrapper.find('[data-testid="nav-vendor-branding"]').classes()).not.toContain('is-active');
+    expect(wrapper.find('[data-testid="nav-inbox"]').exists()).toBe(false);
+  });
 });

@@ -34,6 +34,14 @@ export function formatDateTime(value: string | null | undefined, locale: Locale)
   return new Intl.DateTimeFormat(intlLocale(locale), { dateStyle: 'medium', timeStyle: 'short' }).format(date);
 }
 
+/** An ISO timestamp as the day it fell on in the viewer's time zone, e.g. "2025/04/01" / "Apr 1, 2025". */
+export function formatDay(value: string | null | undefined, locale: Locale): string {
+  if (!value) return '';
+  const date = new Date(value);
+  if (Number.isNaN(date.getTime())) return value;
+  return new Intl.DateTimeFormat(intlLocale(locale), { dateStyle: 'medium' }).format(date);
+}
+
 /** A number with at most `digits` decimals, in the locale's style. */
 export function formatNumber(value: number, locale: Locale, digits = 1): string {
   return new Intl.NumberFormat(intlLocale(locale), { maximumFractionDigits: digits }).format(value);

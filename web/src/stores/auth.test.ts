@@ -96,6 +96,9 @@ describe('auth store', () => {
   it('maps roles to their home page', () => {
     expect(homePathFor('tenant_admin')).toBe('/admin/users');
     expect(homePathFor('manager')).toBe('/me');
-    expect(homePathFor('platform_admin')).toBe('/me');
+    expect(homePathFor('learner')).toBe('/me');
+    expect(homePathFor(null)).toBe('/me');
+    expect(homePathFor('vendor_admin')).toBe('/vendor/tenants');
+    expect(homePathFor('platform_admin')).toBe('/platform/vendors');
   });
 });

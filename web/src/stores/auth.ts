@@ -11,8 +11,18 @@ export interface SignUpInput {
   locale: Locale;
 }
 
+/** Where each role lands after signing in (and when opening `/`). */
 export function homePathFor(role: Role | null | undefined): string {
-  return role === 'tenant_admin' ? '/admin/users' : '/me';
+  switch (role) {
+    case 'tenant_admin':
+      return '/admin/users';
+    case 'vendor_admin':
+      return '/vendor/tenants';
+    case 'platform_admin':
+      return '/platform/vendors';
+    default:
+      return '/me';
+  }
 }
 
 /**

@@ -1,0 +1,175 @@
+import { flushPromises, mount } from '@vue/test-utils';
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { VendorBranding } from '../api/types';
+import { useNoticeStore } from '../stores/notice';
+import { apiError, fakeApi, json, type FakeHandler } from '../testing/fakeApi';
+import { makeUser } from '../testing/fixtures';
+import { settle, setupApp } from '../testing/setup';
+import VendorBrandingPage from './VendorBrandingPage.vue';
+
+const session = () => json(200, { accessToken: 'tok', expiresIn: 900, user: makeUser({ id: 'v1', role: 'vendor_admin' }) });
+
+const BRANDING: VendorBranding = {
+  productName: 'まなびクラウド',
+  primaryColor: '#0F766E',
+  signInText: { ja: '学びを、仕事のとなりに。' },
+  supportEmail: 'support@example-training.co.jp',
+  emailSenderName: null,
+  domains: ['learn.example-training.co.jp'],
+  selfSignup: false,
+};
+
+async function open(routes: Record<string, FakeHandler> = {}) {
+  const { plugins } = await setupApp({
+    path: '/vendor/branding',
+    fetch: fakeApi({ 'POST /api/auth/refresh': session, 'GET /api/vendor/branding': () => json(200, BRANDING), ...routes }),
+  });
+  const wrapper = mount(VendorBrandingPage, { global: { plugins: [...plugins] }, attachTo: document.body });
+  await settle();
+  return wrapper;
+}
+
+const value = (wrapper: Awaited<ReturnType<typeof open>>, testid: string) =>
+  (wrapper.find(`[data-testid="${testid}"]`).element as HTMLInputElement).value;
+
+describe('VendorBrandingPage', () => {
+  beforeEach(() => {
+    localStorage.clear();
+    document.body.innerHTML = '';
+  });
+
+  it('fills the form and previews the product name in the chosen colour', async () => {
+    const wrapper = await open();
+
+    expect(value(wrapper, 'vendor-branding-product-name')).toBe('まなびクラウド');
+    expect(value(wrapper, 'vendor-branding-color-text')).toBe('#0f766e');
+    expect(value(wrapper, 'vendor-branding-color')).toBe('#0f766e');
+    expect(value(wrapper, 'vendor-branding-signin-text-ja')).toBe('学びを、仕事のとなりに。');
+    expect(value(wrapper, 'vendor-branding-support-email')).toBe('support@example-training.co.jp');
+    expect(value(wrapper, 'vendor-branding-domain-0')).toBe('learn.example-training.co.jp');
+    expect((wrapper.find('[data-testid="vendor-branding-self-signup"]').element as HTMLInputElement).checked).toBe(false);
+
+    const name = () => wrapper.find('[data-testid="vendor-branding-preview-name"]');
+    expect(name().text()).toBe('まなびクラウド');
+    expect(name().attributes('style')).toContain('#0f766e');
+    expect(wrapper.find('[data-testid="vendor-branding-preview"]').text()).toContain('学びを、仕事のとなりに。');
+
+    await wrapper.find('[data-testid="vendor-branding-product-name"]').setValue('ひかりラーニング');
+    await wrapper.find('[data-testid="vendor-branding-color"]').setValue('#b91c1c');
+    expect(name().text()).toBe('ひかりラーニング');
+    expect(name().attributes('style')).toContain('#b91c1c');
+    expect(value(wrapper, 'vendor-branding-color-text')).toBe('#b91c1c');
+
+    // An unfinished colour code keeps the last valid colour in the preview.
+    await wrapper.find('[data-testid="vendor-branding-color-text"]').setValue('#12');
+    expect(name().attributes('style')).toContain('#b91c1c');
+  });
+
+  it('warns when the colour is hard to read on white', async () => {
+    const wrapper = await open();
+    expect(wrapper.find('[data-testid="vendor-branding-low-contrast"]').exists()).toBe(false);
+    await wrapper.find('[data-testid="vendor-branding-color-text"]').setValue('#ffe066');
+    expect(wrapper.find('[data-testid="vendor-branding-low-contrast"]').exists()).toBe(true);
+  });
+
+  it('saves the whole branding (empty rows and languages left out) and shows success', async () => {
+    const sent: unknown[] = [];
+    const wrapper = await open({
+      'PUT /api/vendor/branding': ({ body }) => {
+        sent.push(body);
+        return json(200, body);
+      },
+    });
+
+    await wrapper.find('[data-testid="vendor-branding-sender-name"]').setValue(' ひかり研修事務局 ');
+    await wrapper.find('[data-testid="vendor-branding-signin-text-en"]').setValue('Learning beside your work.');
+    await wrapper.find('[data-testid="vendor-branding-domain-add"]').trigger('click');
+    await flushPromises();
+    expect(document.activeElement?.getAttribute('data-testid')).toBe('vendor-branding-domain-1');
+    await wrapper.find('[data-testid="vendor-branding-domain-add"]').trigger('click');
+    await wrapper.find('[data-testid="vendor-branding-domain-2"]').setValue(' Academy.Example-Training.jp ');
+    await wrapper.find('[data-testid="vendor-branding-self-signup"]').setValue(true);
+    await wrapper.find('[data-testid="vendor-branding-save"]').trigger('click');
+    await settle();
+
+    expect(sent).toEqual([
+      {
+        productName: 'まなびクラウド',
+        primaryColor: '#0f766e',
+        signInText: { ja: '学びを、仕事のとなりに。', en: 'Learning beside your work.' },
+        supportEmail: 'support@example-training.co.jp',
+        emailSenderName: 'ひかり研修事務局',
+        domains: ['learn.example-training.co.jp', 'academy.example-training.jp'],
+        selfSignup: true,
+      },
+    ]);
+    expect(useNoticeStore().notice?.key).toBe('vendorBranding.saved');
+    expect(wrapper.findAll('[data-testid="vendor-branding-domain-row"]')).toHaveLength(2);
+  });
+
+  it('marks the row of a domain another vendor already uses (409 domain_taken)', async () => {
+    let sent: VendorBranding | null = null;
+    const wrapper = await open({
+      'PUT /api/vendor/branding': ({ body }) => {
+        sent = body as VendorBranding;
+        return apiError(409, 'domain_taken', 'Domain already in use', [{ path: 'domains.1', message: 'ほかの販売パートナーが使用中です' }]);
+      },
+    });
+
+    // Row 1 stays empty (not sent), so the server's `domains.1` is the form's row 2.
+    await wrapper.find('[data-testid="vendor-branding-domain-add"]').trigger('click');
+    await wrapper.find('[data-testid="vendor-branding-domain-add"]').trigger('click');
+    await wrapper.find('[data-testid="vendor-branding-domain-2"]').setValue('learn.taken.example.jp');
+    await wrapper.find('[data-testid="vendor-branding-save"]').trigger('click');
+    await settle();
+
+    expect(sent!.domains).toEqual(['learn.example-training.co.jp', 'learn.taken.example.jp']);
+    const rows = wrapper.findAll('[data-testid="vendor-branding-domain-row"]');
+    expect(rows.map((row) => row.attributes('data-invalid') ?? null)).toEqual([null, null, 'true']);
+    const taken = wrapper.find('[data-testid="vendor-branding-domain-2"]');
+    expect(taken.attributes('aria-invalid')).toBe('true');
+    expect(wrapper.find(`#${taken.attributes('aria-describedby')}`).text()).toBe('ほかの販売パートナーが使用中です');
+    expect(wrapper.find('[role="alert"]').text()).toContain('このドメインはすでにほかで使われています。');
+    expect(useNoticeStore().notice).toBeNull();
+
+    // Removing the empty row above moves the mark up with its row.
+    await wrapper.find('[data-testid="vendor-branding-domain-remove-1"]').trigger('click');
+    expect(wrapper.find('[data-testid="vendor-branding-domain-1"]').attributes('aria-invalid')).toBe('true');
+    expect(value(wrapper, 'vendor-branding-domain-1')).toBe('learn.taken.example.jp');
+  });
+
+  it('checks the name, colour and domains before sending', async () => {
+    let puts = 0;
+    const wrapper = await open({
+      'PUT /api/vendor/branding': () => {
+        puts++;
+        return json(200, BRANDING);
+      },
+    });
+
+    await wrapper.find('[data-testid="vendor-branding-product-name"]').setValue('  ');
+    await wrapper.find('[data-testid="vendor-branding-color-text"]').setValue('teal');
+    await wrapper.find('[data-testid="vendor-branding-domain-add"]').trigger('click');
+    await wrapper.find('[data-testid="vendor-branding-domain-1"]').setValue('https://learn.example-training.co.jp/');
+    await wrapper.find('[data-testid="vendor-branding-domain-add"]').trigger('click');
+    await wrapper.find('[data-testid="vendor-branding-domain-2"]').setValue('LEARN.example-training.co.jp');
+    await wrapper.find('[data-testid="vendor-branding-save"]').trigger('click');
+    await settle();
+
+    expect(puts).toBe(0);
+    expect(wrapper.find('[data-testid="vendor-branding-product-name"]').attributes('aria-invalid')).toBe('true');
+    expect(wrapper.find('[data-testid="vendor-branding-color-text"]').attributes('aria-invalid')).toBe('true');
+    const rows = wrapper.findAll('[data-testid="vendor-branding-domain-row"]');
+    expect(rows.map((row) => (row.find('.field__error').exists() ? row.find('.field__error').text() : null))).toEqual([
+      null,
+      'ホスト名だけを入力してください（例: learn.example-training.co.jp）。',
+      '同じドメインが2回入力されています。',
+    ]);
+  });
+
+  it('starts with one empty domain row when there are none yet', async () => {
+    const wrapper = await open({ 'GET /api/vendor/branding': () => json(200, { ...BRANDING, domains: [] }) });
+    expect(wrapper.findAll('[data-testid="vendor-branding-domain-row"]')).toHaveLength(1);
+    expect(value(wrapper, 'vendor-branding-domain-0')).toBe('');
+  });
+});
