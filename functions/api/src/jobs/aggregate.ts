@@ -68,7 +68,8 @@ async function attributionOf(db: TenantDb, userId: string): Promise<Attribution>
   return { departmentId: user?.departmentId ?? null, level: user?.level ?? null };
 }
 
-const groupOf = (cell: CellKey): ShardIncrement['group'] => {
+/** Where a cell is stored when it belongs to a group (item cells); undefined for a cell of its own. */
+export const groupOf = (cell: CellKey): ShardIncrement['group'] => {
   const g = cellGroup(cell);
   return g ? { id: g.group, member: g.member } : undefined;
 };

@@ -1,6 +1,5 @@
 import {
   attemptImageSchema,
-  cellGroup,
   diffAggregates,
   isClosed,
   parseCellId,
@@ -25,7 +24,7 @@ import {
   type TenantDb,
   type UserRecord,
 } from '@manabi/data';
-import { readCell } from './aggregate.js';
+import { groupOf, readCell } from './aggregate.js';
 
 export interface RebuildReport {
   tenantId: string;
@@ -36,11 +35,6 @@ export interface RebuildReport {
   /** Cells corrected (with `repair`). */
   repaired: number;
 }
-
-const groupOf = (id: string) => {
-  const g = cellGroup(parseCellId(id));
-  return g ? { id: g.group, member: g.member } : undefined;
-};
 
 /**
  * The rebuild: recomputes every aggregate of one company from its raw data (attempts, assignments,
@@ -112,6 +106,6 @@ export async function rebuildTenant(
   const maintained = new Map<string, Counters>();
   for (const id of expected.keys()) maintained.set(id, await readCell(db, id));
   const diff = diffAggregates(maintained, expected);
-  if (options.repair && diff.size > 0) await addToCells(db, diff, groupOf);
+  if (options.repair && diff.size > 0) await addToCells(db, diff, (id) => groupOf(parseCellId(id)));
   return { tenantId, cells: expected.size, mismatches: [...diff.keys()].sort(), repaired: options.repair ? diff.size : 0 };
 }
