@@ -83,7 +83,7 @@ describe('ManabiStack template', () => {
   });
 
   it('feeds the changes reports count (and removals) from the table stream to the report aggregator', () => {
-    const entities = ['attempt', 'assignment', 'goal', 'standing', 'proficiency', 'user', 'skillFramework'];
+    const entities = ['attempt', 'assignment', 'goal', 'standing', 'proficiency', 'user', 'skillFramework', 'session'];
     template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
       StartingPosition: 'TRIM_HORIZON',
       FilterCriteria: {
@@ -111,6 +111,37 @@ describe('ManabiStack template', () => {
       },
     });
     expect(Object.keys(template.findOutputs('*'))).toEqual(expect.arrayContaining(['TableName', 'ApiUrl', 'SiteUrl']));
+  });
+
+  it('tells the API which host the visitor asked for (white-label) and where uploaded images go', () => {
+    // The /api/* behaviour runs a viewer-request function that copies Host into x-viewer-host.
+    const functions = Object.values(template.findResources('AWS::CloudFront::Function')).map(
+      (f) => (f as { Properties: { FunctionCode: string } }).Properties.FunctionCode,
+    );
+    expect(functions.some((code) => code.includes("request.headers['x-viewer-host']"))).toBe(true);
+    template.hasResourceProperties('AWS::CloudFront::Distribution', {
+      DistributionConfig: Match.objectLike({
+        CacheBehaviors: [
+          Match.objectLike({ PathPattern: '/api/*', FunctionAssociations: [Match.objectLike({ EventType: 'viewer-request' })] }),
+        ],
+      }),
+    });
+    // The object bucket is private; the API function knows it and may read and write it.
+    const buckets = Object.keys(template.findResources('AWS::S3::Bucket')).filter((id) => id.startsWith('ObjectBucket'));
+    expect(buckets).toHaveLength(1);
+    template.hasResourceProperties('AWS::Lambda::Function', {
+      Environment: { Variables: Match.objectLike({ OBJECT_BUCKET: { Ref: buckets[0] } }) },
+    });
+    template.hasResourceProperties('AWS::IAM::Policy', {
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          Match.objectLike({
+            Action: Match.arrayWith(['s3:PutObject']),
+            Resource: Match.arrayWith([Match.objectLike({ 'Fn::Join': Match.anyValue() })]),
+          }),
+        ]),
+      },
+    });
   });
 });
 

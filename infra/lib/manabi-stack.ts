@@ -51,6 +51,16 @@ const ESM_REQUIRE_BANNER =
  * client-side route and gets index.html. Done here rather than with distribution-wide error
  * responses, which would also turn the API's 403/404 answers into index.html.
  */
+/**
+ * The API's origin gets API Gateway's own Host, so the host the visitor asked for (which decides
+ * the white-label brand) travels in a header of its own, overwritten here whatever the client sent.
+ */
+const VIEWER_HOST = `function handler(event) {
+  var request = event.request;
+  request.headers['x-viewer-host'] = { value: request.headers.host ? request.headers.host.value : '' };
+  return request;
+}`;
+
 const SPA_REWRITE = `function handler(event) {
   var request = event.request;
   var last = request.uri.substring(request.uri.lastIndexOf('/') + 1);
@@ -114,6 +124,16 @@ export class ManabiStack extends Stack {
       timeout: Duration.seconds(29),
     });
     table.grantReadWriteData(apiFunction);
+
+    // Uploaded brand images (logos, favicons); the API serves them, so the bucket stays private.
+    const objectBucket = new Bucket(this, 'ObjectBucket', {
+      blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
+      encryption: BucketEncryption.S3_MANAGED,
+      enforceSSL: true,
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    objectBucket.grantReadWrite(apiFunction);
+    apiFunction.addEnvironment('OBJECT_BUCKET', objectBucket.bucketName);
 
     // Report aggregates follow the table's stream; only the entities the aggregator reads are
     // delivered (its own writes would otherwise come back to it). A removal has only an old image.
@@ -188,6 +208,15 @@ export class ManabiStack extends Stack {
             protocolPolicy: OriginProtocolPolicy.HTTPS_ONLY,
           }),
           viewerProtocolPolicy: ViewerProtocolPolicy.HTTPS_ONLY,
+          functionAssociations: [
+            {
+              eventType: FunctionEventType.VIEWER_REQUEST,
+              function: new CloudFrontFunction(this, 'ViewerHost', {
+                code: FunctionCode.fromInline(VIEWER_HOST),
+                runtime: FunctionRuntime.JS_2_0,
+              }),
+            },
+          ],
           allowedMethods: AllowedMethods.ALLOW_ALL,
           cachePolicy: CachePolicy.CACHING_DISABLED,
           // API Gateway routes on its own Host header, so the viewer's must not be forwarded.

@@ -1,9 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { request } from 'node:http';
-import { getVendor } from '@manabi/data';
-import { createAccount } from '../../functions/api/src/services/vendors.js';
 import { startTestServer, type TestServer } from '../support/server.js';
 import { Client, uniqueEmail } from '../support/client.js';
+import { clientAs, createVendor, platformAdmin, requestWithHost } from '../support/vendors.js';
 
 let server: TestServer;
 beforeAll(async () => {
@@ -11,42 +9,14 @@ beforeAll(async () => {
 });
 afterAll(() => server.stop());
 
-const as = async (userId: string, tenantId: string, vendorId: string | null, role: 'platform_admin' | 'vendor_admin' | 'tenant_admin') => {
-  const c = new Client(server.url);
-  c.token = await server.deps.signer.signAccess({ userId, tenantId, vendorId, role }, new Date());
-  return c;
-};
-
-/** GET with a chosen Host header (what a browser on a vendor's domain sends). */
-const getWithHost = (path: string, host: string) =>
-  new Promise<{ status: number; body: any }>((resolve, reject) => {
-    const req = request(`${server.url}${path}`, { headers: { host } }, (res) => {
-      let text = '';
-      res.on('data', (d) => (text += d));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: JSON.parse(text) }));
-    });
-    req.on('error', reject);
-    req.end();
-  });
-
-async function vendor(platform: Client, name: string) {
-  const created = await platform.post('/api/platform/vendors', { name, adminName: `${name} 管理者`, adminEmail: uniqueEmail('vendor') });
-  expect(created.status).toBe(201);
-  const v = (await getVendor(server.data.platform, created.body.vendor.id))!;
-  return { id: v.id, client: await as(created.body.adminUserId, v.homeTenantId!, v.id, 'vendor_admin') };
-}
+const as = (userId: string, tenantId: string, vendorId: string | null, role: 'platform_admin' | 'vendor_admin' | 'tenant_admin') =>
+  clientAs(server, userId, tenantId, vendorId, role);
+const getWithHost = (path: string, host: string) => requestWithHost(server, 'GET', path, host);
+const vendor = (platform: Client, name: string) => createVendor(server, platform, name);
 
 describe('vendors and white-label reselling', () => {
   it('isolates vendors, enforces seats, suspends at once and brands by host', async () => {
-    const home = await createAccount(server.deps, {
-      name: 'Platform',
-      adminName: 'Root',
-      adminEmail: uniqueEmail('root'),
-      locale: 'ja',
-      vendorId: null,
-      kind: 'platform_home',
-    });
-    const platform = await as(home.adminUserId, home.tenant.id, null, 'platform_admin');
+    const platform = await platformAdmin(server);
     const a = await vendor(platform, '研修のA社');
     const b = await vendor(platform, 'SIerのB社');
 
@@ -116,14 +86,14 @@ describe('vendors and white-label reselling', () => {
     const vendors = (await platform.get('/api/platform/vendors')).body.items;
     expect(vendors.find((v: { id: string }) => v.id === a.id)).toMatchObject({ status: 'active', tenants: 1 });
 
-    // Usage for billing: CSV with BOM, one row per company.
-    const usage = await fetch(`${server.url}/api/vendor/usage.csv`, { headers: { authorization: `Bearer ${a.client.token}` } });
+    // Usage for billing: CSV with BOM, one row per company per month (this server counts no activity).
+    const usage = await fetch(`${server.url}/api/vendor/usage.csv?months=2`, { headers: { authorization: `Bearer ${a.client.token}` } });
     const bytes = new Uint8Array(await usage.arrayBuffer());
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-    expect(new TextDecoder().decode(bytes.slice(3)).trim().split('\r\n')).toEqual([
-      'tenant_id,name,status,seat_limit,seats_used,created_at',
-      expect.stringMatching(new RegExp(`^${t.id},株式会社クライアント,active,3,3,`)),
-    ]);
+    const lines = new TextDecoder().decode(bytes.slice(3)).trim().split('\r\n');
+    expect(lines).toHaveLength(3);
+    expect(lines[0]).toBe('month,tenant_id,name,status,seat_limit,seats_used,active_learners,attempts');
+    expect(lines[2]).toMatch(new RegExp(`^\\d{4}-\\d{2},${t.id},株式会社クライアント,active,3,3,0,0$`));
 
     // Branding by host: A's domain shows A's brand; B cannot take the same host.
     const host = `learn-${a.id}.a-training.example`;

@@ -18,7 +18,7 @@ export class Client {
     method: string,
     path: string,
     body?: unknown,
-    init: { headers?: Record<string, string>; raw?: string | FormData } = {},
+    init: { headers?: Record<string, string>; raw?: string | FormData | Blob } = {},
   ): Promise<ApiResponse<T>> {
     const headers: Record<string, string> = { ...init.headers };
     if (this.token) headers.authorization = `Bearer ${this.token}`;
@@ -46,6 +46,13 @@ export class Client {
   patch = <T = any>(path: string, body: unknown) => this.request<T>('PATCH', path, body);
   put = <T = any>(path: string, body: unknown) => this.request<T>('PUT', path, body);
   delete = <T = any>(path: string) => this.request<T>('DELETE', path);
+
+  /** Sends a file as the raw body with its content type (brand image uploads). */
+  putFile = <T = any>(path: string, bytes: Uint8Array, contentType: string) =>
+    this.request<T>('PUT', path, undefined, {
+      raw: new Blob([bytes.slice()], { type: contentType }),
+      headers: { 'content-type': contentType },
+    });
 
   async upload<T = any>(
     path: string,

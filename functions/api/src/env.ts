@@ -1,5 +1,5 @@
 import type { Role } from '@manabi/core';
-import type { DataAccess } from '@manabi/data';
+import type { DataAccess, ObjectStore } from '@manabi/data';
 import type { JWTVerifyGetKey } from 'jose';
 import type { Logger } from './middleware/logger.js';
 import type { TokenSigner } from './auth/jwt.js';
@@ -23,10 +23,17 @@ export interface AppConfig {
   secureCookies: boolean;
   /** Expose the local email outbox at /api/dev/outbox (local server only). */
   devOutbox: boolean;
+  /**
+   * The header carrying the host the visitor asked for (it picks the white-label brand): `host`
+   * locally; behind CloudFront the origin sees API Gateway's host, so CloudFront sets its own header.
+   */
+  viewerHostHeader?: string;
 }
 
 export interface AppDeps {
   data: DataAccess;
+  /** Uploaded files (brand images): S3 in the cloud, `.data/objects` locally. */
+  objects: ObjectStore;
   signer: TokenSigner;
   /** Key set the auth middleware verifies access tokens with (local JWKS now, Cognito later). */
   jwks: JWTVerifyGetKey;

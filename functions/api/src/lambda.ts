@@ -1,6 +1,6 @@
 import { handle } from 'hono/aws-lambda';
 import type { LambdaEvent } from 'hono/aws-lambda';
-import { createDataAccess } from '@manabi/data';
+import { createDataAccess, s3ObjectStore } from '@manabi/data';
 import { createApp } from './app.js';
 import { createSigner, localJwks, type KeyMaterial } from './auth/jwt.js';
 
@@ -13,8 +13,10 @@ const data = createDataAccess({ tableName: process.env.TABLE_NAME ?? 'manabi' })
 
 const appPromise = (async () => {
   if (!keys) throw new Error('JWT_KEYS is not set');
+  if (!process.env.OBJECT_BUCKET) throw new Error('OBJECT_BUCKET is not set');
   return createApp({
     data,
+    objects: s3ObjectStore(process.env.OBJECT_BUCKET),
     signer: await createSigner(keys),
     jwks: localJwks(keys),
     config: {
@@ -25,6 +27,7 @@ const appPromise = (async () => {
       trustProxy: false,
       secureCookies: true,
       devOutbox: false,
+      viewerHostHeader: 'x-viewer-host',
     },
     now: () => new Date(),
     log: (line) => console.log(JSON.stringify(line)),

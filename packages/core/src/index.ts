@@ -9,3 +9,4 @@ export * from './import/messages.js';
 export * from './import/rows.js';
 export * from './import/plan.js';
 export * from './assessment/draw.js';
+export * from './images.js';

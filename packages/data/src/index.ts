@@ -25,3 +25,6 @@ export * from './followup.js';
 export * from './aggregates.js';
 export * from './standings.js';
 export * from './plans.js';
+export * from './usage.js';
+export * from './support.js';
+export * from './objects.js';

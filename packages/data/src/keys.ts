@@ -258,10 +258,49 @@ export const keys = {
   }),
   /** A host name claimed by one vendor (white-label domains are unique across the platform). */
   domain: (host: string): ItemKey => ({ pk: `P#DOMAIN#${part(host)}`, sk: 'DOMAIN' }),
+  /**
+   * A company's usage in one month (Japan time): active people and quizzes started. gsi1 gathers
+   * every company's month for the platform console, gsi2 a vendor's companies for its console.
+   */
+  usageMonth: (tenantId: string, month: string, vendorId: string | null) => ({
+    pk: `${tenantPrefix(tenantId)}#USAGE`,
+    sk: `M#${part(month)}`,
+    gsi1pk: `P#USAGE#${part(month)}`,
+    gsi1sk: `${vendorId === null ? '-' : part(vendorId)}#${tenantId}`,
+    ...(vendorId === null ? {} : { gsi2pk: `P#VENDOR#${part(vendorId)}#USAGE#${part(month)}`, gsi2sk: tenantId }),
+  }),
+  usageOfPlatform: (month: string) => ({ gsi1pk: `P#USAGE#${part(month)}` }),
+  usageOfVendor: (vendorId: string, month: string) => ({ gsi2pk: `P#VENDOR#${part(vendorId)}#USAGE#${part(month)}` }),
+  /** "This person was active this month" (counted once) and "this attempt was counted" markers. */
+  usageMarker: (tenantId: string, month: string, what: 'active' | 'attempt', id: string): ItemKey => ({
+    pk: `${tenantPrefix(tenantId)}#USAGE#${part(month)}#${what === 'active' ? 'U' : 'A'}#${part(id)}`,
+    sk: 'MARK',
+  }),
+  /** The company's grant of support access to its vendor (one at a time, time-limited). */
+  supportGrant: (tenantId: string): ItemKey => ({ pk: `${tenantPrefix(tenantId)}#SUPPORT`, sk: 'GRANT' }),
+  /** The company's audit log, newest last in the partition. */
+  auditEntry: (tenantId: string, at: string, entryId: string): ItemKey => ({
+    pk: `${tenantPrefix(tenantId)}#AUDIT`,
+    sk: `${at}#${part(entryId)}`,
+  }),
+  auditLog: (tenantId: string) => ({ pk: `${tenantPrefix(tenantId)}#AUDIT` }),
   /** Platform: an item that never exists, read by the health check. */
   health: (): ItemKey => ({ pk: 'P#HEALTH', sk: 'HEALTH' }),
   /** Platform: marks that the demo data was seeded (seed runs once). */
   seedMarker: (): ItemKey => ({ pk: 'P#SEED', sk: 'DEMO' }),
+};
+
+/**
+ * Object store keys (S3 / `.data/objects`), built here like every table key. Brand images are
+ * named by their content hash, so a URL never changes meaning and can be cached for good.
+ */
+export const objectKeys = {
+  brandImage: (owner: { vendorId: string } | { tenantId: string }, kind: 'logo' | 'favicon', hash: string, ext: string): string =>
+    'vendorId' in owner
+      ? `brand/v/${part(owner.vendorId)}/${kind}-${part(hash)}.${part(ext)}`
+      : `brand/t/${tenantPrefix(owner.tenantId).slice(2)}/${kind}-${part(hash)}.${part(ext)}`,
+  /** Whether a requested object name is a brand image key (the only objects served publicly). */
+  isBrandImage: (key: string): boolean => /^brand\/[vt]\/[0-9a-z]{16}\/(logo|favicon)-[0-9a-f]{16,64}\.(png|jpg|webp|svg|ico)$/.test(key),
 };
 
 /** The tenant a key belongs to (a stream record names its tenant only through its key); null for platform keys. */

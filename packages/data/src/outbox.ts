@@ -10,6 +10,8 @@ export interface OutboxMessage {
   id: string;
   tenantId: string;
   to: string;
+  /** The sender's display name: the brand the company's people know (a vendor's, or the product's). */
+  fromName: string;
   subject: string;
   body: string;
   link: string | null;
@@ -54,6 +56,7 @@ export async function listOutbox(db: PlatformDb, limit = 50): Promise<OutboxMess
     id: i.id as string,
     tenantId: i.tenantId as string,
     to: i.to as string,
+    fromName: (i.fromName as string) ?? '',
     subject: i.subject as string,
     body: i.body as string,
     link: (i.link as string | null) ?? null,

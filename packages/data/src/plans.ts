@@ -9,9 +9,18 @@ export interface TenantPlan {
   /** null: unlimited. */
   seatLimit: number | null;
   features: { adaptive: boolean; reportsExport: boolean };
+  /** The catalog packages the company may use (null: the whole catalog). */
+  catalogPackageIds: string[] | null;
 }
 
-export const DEFAULT_PLAN: TenantPlan = { seatLimit: null, features: { adaptive: true, reportsExport: true } };
+export const DEFAULT_PLAN: TenantPlan = { seatLimit: null, features: { adaptive: true, reportsExport: true }, catalogPackageIds: null };
+
+/** A company's own touches on its vendor's brand (each null: the vendor's). */
+export interface TenantBrand {
+  productName: string | null;
+  primaryColor: string | null;
+  logoKey: string | null;
+}
 
 export interface TenantAccount {
   id: string;
@@ -23,6 +32,7 @@ export interface TenantAccount {
   /** Active and invited people (deactivated people free their seat). */
   seatsUsed: number;
   createdAt: string;
+  brand: TenantBrand | null;
 }
 
 const toAccount = (i: Record<string, unknown>): TenantAccount => ({
@@ -31,9 +41,10 @@ const toAccount = (i: Record<string, unknown>): TenantAccount => ({
   vendorId: (i.vendorId as string | null) ?? null,
   kind: (i.kind as TenantAccount['kind']) ?? 'client',
   status: (i.status as TenantAccount['status']) ?? 'active',
-  plan: (i.plan as TenantPlan) ?? DEFAULT_PLAN,
+  plan: { ...DEFAULT_PLAN, ...((i.plan as TenantPlan | undefined) ?? {}) },
   seatsUsed: (i.seatsUsed as number) ?? 0,
   createdAt: i.createdAt as string,
+  brand: (i.brand as TenantBrand | null) ?? null,
 });
 
 export async function getTenantAccount(db: PlatformDb, tenantId: string): Promise<TenantAccount | null> {
@@ -108,6 +119,18 @@ export async function setTenantPlan(db: PlatformDb, tenantId: string, plan: Tena
     }
   }
   throw new ConflictError('conflict', 'The plan could not be changed; try again');
+}
+
+export async function setTenantBrand(db: PlatformDb, tenantId: string, brand: TenantBrand): Promise<void> {
+  await db.doc.send(
+    new UpdateCommand({
+      TableName: db.table,
+      Key: keys.tenant(tenantId),
+      UpdateExpression: 'SET brand = :b',
+      ConditionExpression: 'attribute_exists(pk)',
+      ExpressionAttributeValues: { ':b': brand },
+    }),
+  );
 }
 
 export async function setTenantStatus(db: PlatformDb, tenantId: string, status: 'active' | 'suspended'): Promise<void> {

@@ -54,4 +54,13 @@ export function tableDefinition(tableName: string = DEFAULT_TABLE_NAME): TableDe
  * The entities whose changes the report aggregator consumes (the stream filter of the cloud's event
  * source mapping). Its own writes (aggregate shards, claims) are not among them, so they never come back.
  */
-export const AGGREGATOR_ENTITIES = ['attempt', 'assignment', 'goal', 'standing', 'proficiency', 'user', 'skillFramework'] as const;
+export const AGGREGATOR_ENTITIES = [
+  'attempt',
+  'assignment',
+  'goal',
+  'standing',
+  'proficiency',
+  'user',
+  'skillFramework',
+  'session',
+] as const;

@@ -24,6 +24,11 @@ export interface Vendor {
   domains?: string[];
   /** Whether a company may sign itself up on the vendor's hosts. */
   selfSignup?: boolean;
+  /** Object keys of the uploaded brand images. */
+  logoKey?: string | null;
+  faviconKey?: string | null;
+  /** Whether client companies may put their own name, colour and logo over the vendor's brand. */
+  allowTenantBranding?: boolean;
 }
 
 const toVendor = (i: Record<string, unknown>): Vendor => ({
@@ -35,6 +40,9 @@ const toVendor = (i: Record<string, unknown>): Vendor => ({
   branding: (i.branding as VendorBranding | null) ?? null,
   domains: (i.domains as string[]) ?? [],
   selfSignup: i.selfSignup === true,
+  logoKey: (i.logoKey as string | null) ?? null,
+  faviconKey: (i.faviconKey as string | null) ?? null,
+  allowTenantBranding: i.allowTenantBranding === true,
 });
 
 export async function putVendor(db: PlatformDb, vendor: Vendor): Promise<void> {

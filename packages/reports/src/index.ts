@@ -9,3 +9,4 @@ export * from './stats.js';
 export * from './rebuild.js';
 export * from './org.js';
 export * from './org-stats.js';
+export * from './usage.js';

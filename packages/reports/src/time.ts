@@ -34,3 +34,17 @@ export function weekOf(isoDateOrDateTime: string): string {
   const sinceMonday = (((day + 3) % 7) + 7) % 7;
   return fromDayNumber(day - sinceMonday);
 }
+
+/** The billing month (Asia/Tokyo) of an instant, as `YYYY-MM`. */
+export function monthOf(isoDateOrDateTime: string): string {
+  return tokyoDate(isoDateOrDateTime).slice(0, 7);
+}
+
+/** The last `n` months up to and including the month of `nowIso`, oldest first. */
+export function lastMonths(nowIso: string, n: number): string[] {
+  const [y, m] = monthOf(nowIso).split('-').map(Number) as [number, number];
+  return Array.from({ length: n }, (_, i) => {
+    const index = y * 12 + (m - 1) - (n - 1 - i);
+    return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
+  });
+}

@@ -10,6 +10,7 @@ import {
   idempotencyKey,
   isClosed,
   itemStats,
+  monthOf,
   mergeShards,
   parseCellId,
   rebuildAggregates,
@@ -26,6 +27,8 @@ import {
 } from '@manabi/reports';
 import {
   applyIncrementsOnce,
+  countUsage,
+  getTenantAccount,
   keys,
   getUser,
   listAssignmentsOfUser,
@@ -96,6 +99,17 @@ const STANDING_FIELDS = ['departmentId', 'level', 'jobRole', 'status'] as const;
  */
 export async function applyChanges(deps: AggregateDeps, changes: readonly TableChange[]): Promise<{ applied: number }> {
   let applied = 0;
+  const vendors = new Map<string, Promise<string | null>>();
+  /** Usage for billing: a person active this month (once), a quiz started (once). */
+  const count = async (tenantId: string, at: string, kind: 'active' | 'attempt', id: string) => {
+    if (!vendors.has(tenantId))
+      vendors.set(
+        tenantId,
+        getTenantAccount(deps.data.platform, tenantId).then((t) => t?.vendorId ?? null),
+      );
+    const vendorId = await vendors.get(tenantId)!;
+    await countUsage(deps.data.clientFor({ tenantId }), { vendorId, month: monthOf(at), kind, id, now: deps.now() });
+  };
   const apply = async (tenantId: string, key: string | null, increments: Increment[], note?: Record<string, unknown>) => {
     if (!key || increments.length === 0) return;
     const db = deps.data.clientFor({ tenantId });
@@ -112,6 +126,12 @@ export async function applyChanges(deps: AggregateDeps, changes: readonly TableC
         const newImage = parse<AttemptImage>(attemptImageSchema, change.newImage, 'attempt');
         const attempt = newImage ?? oldImage;
         if (!attempt) break;
+        if (!oldImage && newImage && change.eventName === 'INSERT') {
+          const startedAt =
+            typeof change.newImage?.startedAt === 'string' ? change.newImage.startedAt : (change.at ?? deps.now().toISOString());
+          await count(tenantId, startedAt, 'attempt', newImage.id);
+          await count(tenantId, startedAt, 'active', newImage.userId);
+        }
         const key = idempotencyKey({ kind: 'attempt', oldImage, newImage });
         if (!key) break;
         // The attribution is kept on the claim, so a rebuild counts the attempt where the stream did.
@@ -151,6 +171,11 @@ export async function applyChanges(deps: AggregateDeps, changes: readonly TableC
       }
       case 'skillFramework':
         await refreshAllStandings(deps, db);
+        break;
+      case 'session':
+        // A sign-in or a token refresh: the person used the product this month.
+        if (change.newImage && typeof change.newImage.userId === 'string')
+          await count(tenantId, change.at ?? deps.now().toISOString(), 'active', change.newImage.userId);
         break;
     }
   }

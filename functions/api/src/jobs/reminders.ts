@@ -1,3 +1,4 @@
+import { mailContextFor, type MailContext } from '../services/branding.js';
 import type { LearningPackage } from '@manabi/upskilling';
 import { refreshAssignmentState } from '../services/packages.js';
 import { dueReminders, packageProgress, type CheckIn, type ReminderAssignment } from '@manabi/upskilling';
@@ -61,8 +62,9 @@ export async function runReminders(deps: JobDeps, tenantIds?: string[]): Promise
       users.push(...page.items);
       cursor = page.nextCursor ?? undefined;
     } while (cursor);
+    const mail = await mailContextFor(deps, tenantId);
     for (const user of users) {
-      const outcome = await remindUser(deps, db, user, users);
+      const outcome = await remindUser(deps, db, user, users, mail);
       run.sent += outcome.sent;
       run.skipped += outcome.skipped;
     }
@@ -70,7 +72,7 @@ export async function runReminders(deps: JobDeps, tenantIds?: string[]): Promise
   return run;
 }
 
-async function remindUser(deps: JobDeps, db: TenantDb, user: UserRecord, everyone: UserRecord[]) {
+async function remindUser(deps: JobDeps, db: TenantDb, user: UserRecord, everyone: UserRecord[], mail: MailContext) {
   const today = todayInJapan(deps.now());
   const names = new Map<string, string>();
   const assignments: ReminderAssignment[] = [];
@@ -101,11 +103,12 @@ async function remindUser(deps: JobDeps, db: TenantDb, user: UserRecord, everyon
     const items = r.recipientIds.flatMap((recipientId) => {
       const recipient = everyone.find((u) => u.id === recipientId);
       if (!recipient) return [];
-      const link = r.kind === 'check_in_due' ? `${deps.config.publicUrl}/me/checkins` : `${deps.config.publicUrl}/me`;
+      const link = r.kind === 'check_in_due' ? `${mail.baseUrl}/me/checkins` : `${mail.baseUrl}/me`;
       return [
         inboxItem(db, { userId: recipientId, kind: r.kind, title: { ...text.title }, body, link, createdAt: now }),
         outboxItem(db, {
           to: recipient.email,
+          fromName: mail.fromName,
           subject: text.title[recipient.locale],
           body: `${body[recipient.locale]}\n${link}\n`,
           link,

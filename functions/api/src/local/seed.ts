@@ -48,11 +48,12 @@ export const DEMO: DemoAccounts = {
 export async function seedDemo(deps: AppDeps): Promise<'seeded' | 'already'> {
   if (await isSeeded(deps.data.platform)) return 'already';
   const now = deps.now().toISOString();
-  await putVendor(deps.data.platform, { id: DEMO_VENDOR_ID, name: 'デモ販売パートナー株式会社', status: 'active', createdAt: now });
+  const vendor = { id: DEMO_VENDOR_ID, name: 'デモ販売パートナー株式会社', status: 'active' as const, createdAt: now };
+  await putVendor(deps.data.platform, vendor);
   const { tenant } = await signUpCompany(
     deps,
     { companyName: DEMO.company, adminName: DEMO.accounts[0]!.name, email: DEMO.accounts[0]!.email, password: DEMO_PASSWORD, locale: 'ja' },
-    DEMO_VENDOR_ID,
+    vendor,
   );
   const db = deps.data.clientFor({ tenantId: tenant.id });
   const departments = [

@@ -1,11 +1,21 @@
 import { existsSync } from 'node:fs';
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { serve, type ServerType } from '@hono/node-server';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { serveStatic } from '@hono/node-server/serve-static';
 import type { MiddlewareHandler } from 'hono';
 import { createDataAccess, DEFAULT_TABLE_NAME, type DataAccess } from '@manabi/data';
-import { ensureTable, filePositions, memoryPositions, pollTableStream, startDynamoLocal, type DynamoLocal } from '@manabi/data/local';
+import {
+  ensureTable,
+  fileObjectStore,
+  filePositions,
+  memoryPositions,
+  pollTableStream,
+  startDynamoLocal,
+  type DynamoLocal,
+} from '@manabi/data/local';
 import { applyChanges } from '../jobs/aggregate.js';
 import { createApp } from '../app.js';
 import type { AppConfig, AppDeps } from '../env.js';
@@ -95,6 +105,7 @@ export async function startLocal(options: LocalOptions): Promise<LocalServer> {
     };
     const deps: AppDeps = {
       data,
+      objects: fileObjectStore(options.dataDir ? join(options.dataDir, 'objects') : await mkdtemp(join(tmpdir(), 'manabi-objects-'))),
       signer: await createSigner(keys),
       jwks: localJwks(keys),
       config,

@@ -1,3 +1,4 @@
+import { requireFeature } from '../services/entitlements.js';
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import { z } from '@hono/zod-openapi';
 import { randomId, type Role } from '@manabi/core';
@@ -116,7 +117,9 @@ export function registerAssessmentRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps
     }),
     async (c) => {
       const db = deps.data.clientFor(c.get('auth'));
-      const a = await createAssessment(db, randomId(), parseSettings(await c.req.json()), deps.now().toISOString());
+      const settings = parseSettings(await c.req.json());
+      if (settings.mode === 'adaptive') await requireFeature(deps, db.tenantId, 'adaptive');
+      const a = await createAssessment(db, randomId(), settings, deps.now().toISOString());
       return c.json(presentAssessment(a), 201);
     },
   );
@@ -156,6 +159,7 @@ export function registerAssessmentRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps
       const db = deps.data.clientFor(auth);
       const a = await load(auth.tenantId, c.req.valid('param').id, auth.role);
       const settings = parseSettings(await c.req.json());
+      if (settings.mode === 'adaptive') await requireFeature(deps, auth.tenantId, 'adaptive');
       if (a.status === 'published' && settings.mode !== a.settings.mode) {
         throw new ApiError(400, 'validation_error', 'The mode of a published assessment cannot change', [
           { path: 'mode', message: 'Cannot change after publishing' },
@@ -179,6 +183,7 @@ export function registerAssessmentRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps
       const auth = c.get('auth');
       const db = deps.data.clientFor(auth);
       const a = await load(auth.tenantId, c.req.valid('param').id, auth.role);
+      if (a.settings.mode === 'adaptive') await requireFeature(deps, auth.tenantId, 'adaptive');
       const version = (a.publishedVersion ?? 0) + 1;
       const { snapshot, questionCount } = await buildSnapshot(deps.data.platform, auth.tenantId, a.settings, version);
       return c.json(presentAssessment(await publishAssessment(db, a, snapshot, questionCount, deps.now().toISOString())), 200);

@@ -8,6 +8,8 @@ import {
   consumeTokenItem,
   getTenant,
   getUser,
+  getVendor,
+  vendorOfHost,
   isConditionFailure,
   peekToken,
   revokeSession,
@@ -26,6 +28,7 @@ import { issueTokens, startSession, type IssuedSession } from '../services/sessi
 import { hashPassword } from '../auth/password.js';
 import { REFRESH_TTL_SECONDS } from '../auth/jwt.js';
 import { presentTenant, presentUserWithDepartment } from './present.js';
+import { requestHost } from './branding.js';
 
 export const REFRESH_COOKIE = 'manabi_refresh';
 
@@ -72,11 +75,17 @@ export function registerAuthRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): voi
       responses: {
         201: json(sessionSchema, 'Company created; signed in'),
         400: ERROR_RESPONSES[400],
+        403: json(z.any(), 'Sign-up is not available on this host (signup_disabled)'),
         409: json(z.any(), 'Email cannot be used'),
       },
     }),
     async (c) => {
-      const { tenant, user } = await signUpCompany(deps, c.req.valid('json'));
+      // On a vendor's host the company signs up under that vendor, if the vendor allows it.
+      const vendorId = await vendorOfHost(deps.data.platform, requestHost(deps, c));
+      const vendor = vendorId ? await getVendor(deps.data.platform, vendorId) : null;
+      if (vendorId && (!vendor || vendor.status !== 'active' || !vendor.selfSignup))
+        throw new ApiError(403, 'signup_disabled', 'Companies cannot sign themselves up here; ask your provider for an account');
+      const { tenant, user } = await signUpCompany(deps, c.req.valid('json'), vendor);
       c.get('logger').bind({ tenantId: tenant.id });
       return respondWithSession(c, user, tenant, await startSession(deps, user, tenant), 201);
     },

@@ -1,9 +1,13 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import { z } from '@hono/zod-openapi';
+import type { Context } from 'hono';
+import { objectKeys } from '@manabi/data';
 import type { AppDeps, AppEnv } from '../env.js';
-import { getVendor, vendorOfHost } from '@manabi/data';
-import { defineRoute } from '../openapi.js';
+import { notFound } from '../errors.js';
+import { defineRoute, ERROR_RESPONSES } from '../openapi.js';
 import { json } from '../schemas.js';
+import { brandingForHost, brandingForTenant, PLATFORM_BRANDING } from '../services/branding.js';
+import { ROLES } from '@manabi/core';
 
 export const brandingSchema = z
   .object({
@@ -13,35 +17,13 @@ export const brandingSchema = z
     faviconUrl: z.string().nullable(),
     signInText: z.object({ ja: z.string().optional(), en: z.string().optional() }).nullable(),
     supportEmail: z.string().nullable(),
+    selfSignup: z.boolean(),
   })
   .openapi('Branding');
 
-export type Branding = z.infer<typeof brandingSchema>;
-
-/** The platform's own brand; vendor hosts will answer with theirs (white-labelling). */
-export const PLATFORM_BRANDING: Branding = {
-  productName: 'Manabi',
-  primaryColor: '#0f766e',
-  logoUrl: null,
-  faviconUrl: null,
-  signInText: { ja: '学びを、仕事のとなりに。', en: 'Learning that fits beside your work.' },
-  supportEmail: null,
-};
-
-/** The brand a host shows: its vendor's (the platform's own for any other host). */
-export async function brandingForHost(deps: AppDeps, host: string): Promise<Branding> {
-  const vendorId = await vendorOfHost(deps.data.platform, host);
-  const vendor = vendorId ? await getVendor(deps.data.platform, vendorId) : null;
-  if (!vendor || vendor.status !== 'active') return PLATFORM_BRANDING;
-  return {
-    productName: vendor.branding?.productName ?? vendor.name,
-    primaryColor: vendor.branding?.primaryColor ?? PLATFORM_BRANDING.primaryColor,
-    logoUrl: null,
-    faviconUrl: null,
-    signInText: vendor.branding?.signInText ?? null,
-    supportEmail: vendor.branding?.supportEmail ?? null,
-  };
-}
+/** The host the browser asked for (the port is not part of a domain). */
+export const requestHost = (deps: AppDeps, c: Context): string =>
+  (c.req.header(deps.config.viewerHostHeader ?? 'host') ?? '').toLowerCase().replace(/:\d+$/, '');
 
 export function registerBrandingRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): void {
   app.openapi(
@@ -54,11 +36,56 @@ export function registerBrandingRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps):
       responses: { 200: json(brandingSchema, 'Branding for this host') },
     }),
     async (c) => {
-      // The host the browser asked for (the port is not part of a domain).
-      const host = (c.req.header('host') ?? '').toLowerCase().replace(/:\d+$/, '');
       c.header('cache-control', 'public, max-age=300');
-      c.header('vary', 'host');
-      return c.json(await brandingForHost(deps, host), 200);
+      c.header('vary', deps.config.viewerHostHeader ?? 'host');
+      return c.json((await brandingForHost(deps, requestHost(deps, c))).branding, 200);
+    },
+  );
+
+  app.openapi(
+    defineRoute({
+      method: 'get',
+      path: '/api/branding/mine',
+      roles: ROLES,
+      tags: ['system'],
+      summary: 'Brand of the signed-in person’s company (its vendor’s, with the company’s own touches where allowed)',
+      responses: { 200: json(brandingSchema, 'Branding'), ...ERROR_RESPONSES },
+    }),
+    async (c) => {
+      const auth = c.get('auth');
+      c.header('cache-control', 'private, no-cache');
+      if (auth.role === 'platform_admin') return c.json(PLATFORM_BRANDING, 200);
+      return c.json((await brandingForTenant(deps, auth.tenantId)).branding, 200);
+    },
+  );
+
+  app.openapi(
+    defineRoute({
+      method: 'get',
+      path: '/api/assets/brand/{scope}/{owner}/{file}',
+      roles: 'public',
+      tags: ['system'],
+      summary: 'An uploaded brand image (logo, favicon); named by its content, cached for good',
+      request: {
+        params: z.object({
+          scope: z.string().openapi({ param: { name: 'scope', in: 'path' } }),
+          owner: z.string().openapi({ param: { name: 'owner', in: 'path' } }),
+          file: z.string().openapi({ param: { name: 'file', in: 'path' } }),
+        }),
+      },
+      responses: { 200: { description: 'The image', content: { 'image/*': { schema: z.string() } } }, 404: ERROR_RESPONSES[404] },
+    }),
+    async (c) => {
+      const { scope, owner, file } = c.req.valid('param');
+      const key = `brand/${scope}/${owner}/${file}`;
+      const object = objectKeys.isBrandImage(key) ? await deps.objects.get(key) : null;
+      if (!object) throw notFound('Image');
+      c.header('content-type', object.contentType);
+      c.header('cache-control', 'public, max-age=31536000, immutable');
+      c.header('x-content-type-options', 'nosniff');
+      // An SVG opened on its own must not run anything (it was checked on upload too).
+      c.header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'; sandbox");
+      return c.body(object.body as Uint8Array<ArrayBuffer>, 200);
     },
   );
 }

@@ -1,3 +1,4 @@
+import { entitledCatalog, isEntitled } from '../services/entitlements.js';
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import { z } from '@hono/zod-openapi';
 import { isId, isoDateSchema, LEVELS, randomId, type Role } from '@manabi/core';
@@ -72,7 +73,8 @@ export function registerPackageRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): 
     }),
     async (c) => {
       const own = await listPackages<LearningPackage>(deps.data.platform, tenant(c.get('auth')));
-      const catalog = await listPackages<LearningPackage>(deps.data.platform, { kind: 'catalog' });
+      // Only the catalog packages the company's plan includes.
+      const catalog = await entitledCatalog(deps, c.get('auth').tenantId);
       const order = (l: string) => LEVELS.indexOf(l as (typeof LEVELS)[number]);
       const items = [...own, ...catalog]
         .map(packageSummary)
@@ -96,7 +98,9 @@ export function registerPackageRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): 
         },
       }),
       async (c) => {
-        const r = await loadPackage(catalog ? { kind: 'catalog' } : tenant(c.get('auth')), c.req.valid('param').id);
+        const { id } = c.req.valid('param');
+        if (catalog && !(await isEntitled(deps, c.get('auth').tenantId, id))) throw notFound('Package');
+        const r = await loadPackage(catalog ? { kind: 'catalog' } : tenant(c.get('auth')), id);
         return c.json({ ...packageSummary(r), package: r.package }, 200);
       },
     );
@@ -140,7 +144,9 @@ export function registerPackageRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): 
     }),
     async (c) => {
       const auth = c.get('auth');
-      const source = await loadPackage({ kind: 'catalog' }, c.req.valid('param').id);
+      const { id } = c.req.valid('param');
+      if (!(await isEntitled(deps, auth.tenantId, id))) throw notFound('Package');
+      const source = await loadPackage({ kind: 'catalog' }, id);
       const pkg = await materializeQuizzes(deps, deps.data.clientFor(auth), source.package);
       const now = deps.now().toISOString();
       const r = await putNewPackage(deps.data.platform, tenant(auth), {

@@ -1,3 +1,4 @@
+import { entitledCatalog } from '../services/entitlements.js';
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import { z } from '@hono/zod-openapi';
 import type { Role } from '@manabi/core';
@@ -59,7 +60,7 @@ export function registerPlanRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): voi
         getFramework<SkillFramework>(db),
         listProficiencyEntries(db, auth.userId),
         listPackages<LearningPackage>(deps.data.platform, tenantOwner),
-        listPackages<LearningPackage>(deps.data.platform, { kind: 'catalog' }),
+        entitledCatalog(deps, auth.tenantId),
       ]);
       if (!me || !framework) throw notFound('User');
       const today = todayInJapan(deps.now());

@@ -1,3 +1,4 @@
+import { requireFeature } from '../services/entitlements.js';
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import { z } from '@hono/zod-openapi';
 import { isId, LEVELS, type Role } from '@manabi/core';
@@ -104,6 +105,7 @@ export function registerReportRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): v
       const db = deps.data.clientFor(auth);
       const { id } = c.req.valid('param');
       const { locale } = c.req.valid('query');
+      await requireFeature(deps, auth.tenantId, 'reportsExport');
       const a = isId(id) ? await getAssessment<AssessmentInput>(db, id) : null;
       if (!a) throw notFound('Assessment');
       const snapshot = a.publishedVersion ? await getAssessmentSnapshot<AssessmentSnapshot>(db, a.id, a.publishedVersion) : null;

@@ -1,3 +1,4 @@
+import { mailContextFor } from '../services/branding.js';
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import { z } from '@hono/zod-openapi';
 import { isId, LEVELS, newUserId, USER_STATUSES, TENANT_ROLES, userCreateSchema, userUpdateSchema, type Role } from '@manabi/core';
@@ -102,7 +103,7 @@ export function registerUserRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): voi
         emailVerified: false,
         passwordHash: null,
       };
-      const extra = input.sendInvite ? invitationItems(deps, db, user, tenant.name).items : [];
+      const extra = input.sendInvite ? invitationItems(deps, db, user, tenant.name, await mailContextFor(deps, db.tenantId)).items : [];
       const created = await createUser(db, user, deps.now().toISOString(), extra);
       await autoAssignForLevel(deps, db, created, auth.userId);
       return c.json(await presentUserWithDepartment(db, created), 201);
@@ -203,7 +204,7 @@ export function registerUserRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): voi
       if (user.status !== 'invited') throw new ApiError(409, 'not_invited', 'This user has already set a password or is deactivated');
       const tenant = await getTenant(db);
       if (!tenant) throw notFound('Company');
-      await writeAtomically(db, invitationItems(deps, db, user, tenant.name).items);
+      await writeAtomically(db, invitationItems(deps, db, user, tenant.name, await mailContextFor(deps, db.tenantId)).items);
       return c.json({ ok: true as const }, 202);
     },
   );

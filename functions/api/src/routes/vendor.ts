@@ -1,56 +1,60 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import { z } from '@hono/zod-openapi';
-import { emailSchema, isId, localeSchema, type Role } from '@manabi/core';
-import { getTenantAccount, getVendor, listTenantsOfVendor, saveVendorBranding, setTenantPlan, setTenantStatus } from '@manabi/data';
-import { stringify } from 'csv-stringify/sync';
+import { emailSchema, localeSchema, type Role } from '@manabi/core';
+import {
+  activeSupportGrant,
+  getTenantAccount,
+  listPackages,
+  listTenantsOfVendor,
+  recordAudit,
+  setTenantPlan,
+  setTenantStatus,
+  type AuditEntry,
+  type TenantPlan,
+} from '@manabi/data';
+import type { LearningPackage } from '@manabi/upskilling';
 import type { AppDeps, AppEnv, AuthClaims } from '../env.js';
-import { notFound } from '../errors.js';
+import { ApiError } from '../errors.js';
 import { defineRoute, ERROR_RESPONSES } from '../openapi.js';
 import { idParams, json, jsonBody } from '../schemas.js';
 import { createAccount, presentTenant } from '../services/vendors.js';
+import { ownTenant, vendorActor, vendorOf } from '../services/vendor-scope.js';
 
 const VENDOR: readonly Role[] = ['vendor_admin'];
 
 export const planSchema = z.object({
   seatLimit: z.number().int().min(1).max(1_000_000).nullable(),
   features: z.object({ adaptive: z.boolean(), reportsExport: z.boolean() }),
+  /** The catalog packages the company may use (null: the whole catalog). */
+  catalogPackageIds: z
+    .array(z.string().max(40))
+    .max(500)
+    .refine((ids) => new Set(ids).size === ids.length, { message: 'Each package once' })
+    .nullable()
+    .default(null),
 });
 const tenantView = z.any().openapi('VendorTenant', { description: '{ id, name, status, plan, seatsUsed, createdAt }' });
-const host = z
-  .string()
-  .trim()
-  .toLowerCase()
-  .regex(/^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/, {
-    message: 'Expected a host name such as learn.example.co.jp',
-  });
-const brandingBody = z.object({
-  productName: z.string().trim().min(1).max(60),
-  primaryColor: z.string().regex(/^#[0-9a-fA-F]{6}$/, { message: 'Expected a colour #rrggbb' }),
-  signInText: z.object({ ja: z.string().max(200).optional(), en: z.string().max(200).optional() }).nullable(),
-  supportEmail: emailSchema.nullable(),
-  emailSenderName: z.string().trim().max(60).nullable(),
-  domains: z
-    .array(host)
-    .max(10)
-    .refine((d) => new Set(d).size === d.length, { message: 'Each host once' }),
-  selfSignup: z.boolean(),
-});
-
 /**
  * The vendor console: a vendor admin manages its client companies and its brand. The vendor comes
  * only from the token; a company of another vendor is not found (404). Vendor admins see plans and
  * usage, never the companies' people or answers.
  */
 export function registerVendorRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): void {
-  const vendorOf = (auth: AuthClaims): string => {
-    if (!auth.vendorId) throw notFound('Vendor');
-    return auth.vendorId;
+  const own = (auth: AuthClaims, id: string) => ownTenant(deps, auth, id);
+  const catalog = () => listPackages<LearningPackage>(deps.data.platform, { kind: 'catalog' });
+  /** A plan may only name packages of the catalog (each unknown id is named). */
+  const checkPlan = async (plan: TenantPlan): Promise<TenantPlan> => {
+    if (!plan.catalogPackageIds) return plan;
+    const known = new Set((await catalog()).map((p) => p.id));
+    const details = plan.catalogPackageIds.flatMap((id, i) =>
+      known.has(id) ? [] : [{ path: `plan.catalogPackageIds.${i}`, message: 'Not a package of the catalog' }],
+    );
+    if (details.length) throw new ApiError(400, 'validation_error', 'Some packages are not in the catalog', details);
+    return plan;
   };
-  const ownTenant = async (auth: AuthClaims, id: string) => {
-    const t = isId(id) ? await getTenantAccount(deps.data.platform, id) : null;
-    if (!t || t.kind !== 'client' || t.vendorId !== vendorOf(auth)) throw notFound('Company');
-    return t;
-  };
+  /** Records a vendor's change to a company in the company's own audit log. */
+  const audit = async (auth: AuthClaims, tenantId: string, action: string, detail: AuditEntry['detail'] = {}) =>
+    recordAudit(deps.data.clientFor({ tenantId }), { at: deps.now().toISOString(), actor: await vendorActor(deps, auth), action, detail });
 
   app.openapi(
     defineRoute({
@@ -94,7 +98,7 @@ export function registerVendorRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): v
         locale: body.locale,
         vendorId: vendorOf(auth),
         kind: 'client',
-        plan: body.plan,
+        plan: await checkPlan(body.plan),
       });
       return c.json({ tenant: presentTenant((await getTenantAccount(deps.data.platform, tenant.id))!), adminUserId }, 201);
     },
@@ -110,7 +114,12 @@ export function registerVendorRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): v
       request: { params: idParams },
       responses: { 200: json(tenantView, 'Company'), ...ERROR_RESPONSES },
     }),
-    async (c) => c.json(presentTenant(await ownTenant(c.get('auth'), c.req.valid('param').id)), 200),
+    async (c) => {
+      const t = await own(c.get('auth'), c.req.valid('param').id);
+      // Whether the company lets the vendor see its people now (never the people themselves here).
+      const grant = await activeSupportGrant(deps.data.clientFor({ tenantId: t.id }), deps.now());
+      return c.json({ ...presentTenant(t), support: grant ? { grantedAt: grant.grantedAt, expiresAt: grant.expiresAt } : null }, 200);
+    },
   );
 
   app.openapi(
@@ -124,8 +133,10 @@ export function registerVendorRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): v
       responses: { 200: json(tenantView, 'Company'), ...ERROR_RESPONSES },
     }),
     async (c) => {
-      const t = await ownTenant(c.get('auth'), c.req.valid('param').id);
-      await setTenantPlan(deps.data.platform, t.id, c.req.valid('json').plan);
+      const t = await own(c.get('auth'), c.req.valid('param').id);
+      const auth = c.get('auth');
+      await setTenantPlan(deps.data.platform, t.id, await checkPlan(c.req.valid('json').plan));
+      await audit(auth, t.id, 'vendor.plan_changed');
       return c.json(presentTenant((await getTenantAccount(deps.data.platform, t.id))!), 200);
     },
   );
@@ -148,8 +159,9 @@ export function registerVendorRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): v
         responses: { 200: json(tenantView, 'Company'), ...ERROR_RESPONSES },
       }),
       async (c) => {
-        const t = await ownTenant(c.get('auth'), c.req.valid('param').id);
+        const t = await own(c.get('auth'), c.req.valid('param').id);
         await setTenantStatus(deps.data.platform, t.id, status);
+        await audit(c.get('auth'), t.id, action === 'suspend' ? 'vendor.suspended' : 'vendor.reactivated');
         return c.json(presentTenant({ ...t, status }), 200);
       },
     );
@@ -157,67 +169,12 @@ export function registerVendorRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): v
   app.openapi(
     defineRoute({
       method: 'get',
-      path: '/api/vendor/usage.csv',
+      path: '/api/vendor/catalog',
       roles: VENDOR,
       tags: ['vendor'],
-      summary: 'Usage per client company for billing (CSV, UTF-8 with BOM)',
-      responses: { 200: { description: 'CSV', content: { 'text/csv': { schema: z.string() } } }, ...ERROR_RESPONSES },
+      summary: 'The platform’s level-based catalog, to choose what each company may use',
+      responses: { 200: json(z.any().openapi({ description: '{ items: [{ id, title, level }] }' }), 'Catalog'), ...ERROR_RESPONSES },
     }),
-    async (c) => {
-      const tenants = await listTenantsOfVendor(deps.data.platform, vendorOf(c.get('auth')));
-      const rows = tenants.map((t) => [t.id, t.name, t.status, t.plan.seatLimit ?? '', t.seatsUsed, t.createdAt]);
-      const csv = stringify([['tenant_id', 'name', 'status', 'seat_limit', 'seats_used', 'created_at'], ...rows], {
-        record_delimiter: '\r\n',
-      });
-      c.header('content-type', 'text/csv; charset=utf-8');
-      c.header('content-disposition', 'attachment; filename="usage.csv"');
-      return c.body(`\uFEFF${csv}`, 200);
-    },
-  );
-
-  const loadVendor = async (auth: AuthClaims) => {
-    const v = await getVendor(deps.data.platform, vendorOf(auth));
-    if (!v) throw notFound('Vendor');
-    return v;
-  };
-  const presentBranding = (v: Awaited<ReturnType<typeof loadVendor>>) => ({
-    productName: v.branding?.productName ?? v.name,
-    primaryColor: v.branding?.primaryColor ?? '#0f766e',
-    signInText: v.branding?.signInText ?? null,
-    supportEmail: v.branding?.supportEmail ?? null,
-    emailSenderName: v.branding?.emailSenderName ?? null,
-    domains: v.domains ?? [],
-    selfSignup: v.selfSignup ?? false,
-  });
-
-  app.openapi(
-    defineRoute({
-      method: 'get',
-      path: '/api/vendor/branding',
-      roles: VENDOR,
-      tags: ['vendor'],
-      summary: 'The vendor’s brand and domains',
-      responses: { 200: json(z.any().openapi('VendorBranding'), 'Branding'), ...ERROR_RESPONSES },
-    }),
-    async (c) => c.json(presentBranding(await loadVendor(c.get('auth'))), 200),
-  );
-
-  app.openapi(
-    defineRoute({
-      method: 'put',
-      path: '/api/vendor/branding',
-      roles: VENDOR,
-      tags: ['vendor'],
-      summary: 'Set the brand and domains (a host another vendor holds is a 409 naming it)',
-      request: { body: jsonBody(brandingBody) },
-      responses: { 200: json(z.any(), 'Branding'), ...ERROR_RESPONSES },
-    }),
-    async (c) => {
-      const auth = c.get('auth');
-      const v = await loadVendor(auth);
-      const { domains, selfSignup, ...branding } = c.req.valid('json');
-      await saveVendorBranding(deps.data.platform, v, { branding, domains, selfSignup });
-      return c.json(presentBranding(await loadVendor(auth)), 200);
-    },
+    async (c) => c.json({ items: (await catalog()).map((p) => ({ id: p.id, title: p.package.title, level: p.package.level })) }, 200),
   );
 }

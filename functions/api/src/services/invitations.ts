@@ -2,6 +2,7 @@ import type { Locale } from '@manabi/core';
 import { newOneTimeToken, outboxItem, type TenantDb, type TransactItem } from '@manabi/data';
 import type { AppDeps } from '../env.js';
 import { invitationMessage } from './emails.js';
+import type { MailContext } from './branding.js';
 
 const INVITATION_DAYS = 14;
 
@@ -11,6 +12,7 @@ export function invitationItems(
   db: TenantDb,
   user: { id: string; name: string; email: string; locale: Locale },
   companyName: string,
+  mail: MailContext,
 ): { items: TransactItem[]; link: string } {
   const now = deps.now();
   const token = newOneTimeToken(deps.data.platform, {
@@ -19,13 +21,14 @@ export function invitationItems(
     userId: user.id,
     expiresAt: new Date(now.getTime() + INVITATION_DAYS * 86400_000).toISOString(),
   });
-  const link = `${deps.config.publicUrl}/set-password?token=${token.secret}`;
-  const mail = outboxItem(db, {
+  const link = `${mail.baseUrl}/set-password?token=${token.secret}`;
+  const message = outboxItem(db, {
     to: user.email,
+    fromName: mail.fromName,
     ...invitationMessage(user.locale, user.name, companyName, link),
     link,
     kind: 'invitation',
     createdAt: now.toISOString(),
   });
-  return { items: [token.item, mail.item], link };
+  return { items: [token.item, message.item], link };
 }

@@ -10,11 +10,13 @@ import {
   writeAtomically,
   initialFrameworkItem,
   type UserRecord,
+  type Vendor,
 } from '@manabi/data';
 import { defaultFramework } from '@manabi/upskilling';
 import type { AppDeps } from '../env.js';
 import { hashPassword } from '../auth/password.js';
 import { verifyEmailMessage } from './emails.js';
+import { mailContextOf } from './branding.js';
 
 const VERIFY_DAYS = 7;
 
@@ -26,8 +28,11 @@ const VERIFY_DAYS = 7;
 export async function signUpCompany(
   deps: AppDeps,
   input: SignupInput,
-  vendorId: string | null = null,
+  /** The vendor whose host the company signed up on (null: the platform's own). */
+  vendor: Vendor | null = null,
 ): Promise<{ tenant: Tenant; user: UserRecord }> {
+  const vendorId = vendor?.id ?? null;
+  const mailContext = mailContextOf(deps.config, vendor);
   const now = deps.now();
   const iso = now.toISOString();
   const tenantId = newTenantId();
@@ -53,9 +58,10 @@ export async function signUpCompany(
     userId: user.id,
     expiresAt: new Date(now.getTime() + VERIFY_DAYS * 86400_000).toISOString(),
   });
-  const link = `${deps.config.publicUrl}/verify-email?token=${token.secret}`;
+  const link = `${mailContext.baseUrl}/verify-email?token=${token.secret}`;
   const mail = outboxItem(db, {
     to: user.email,
+    fromName: mailContext.fromName,
     ...verifyEmailMessage(input.locale, user.name, link),
     link,
     kind: 'verify_email',

@@ -1,3 +1,4 @@
+import { mailContextFor } from './branding.js';
 import {
   importMessage,
   newDepartmentId,
@@ -218,8 +219,8 @@ async function commitPlan(
     emailVerified: false,
     passwordHash: null,
   });
-  const extras = (user: ReturnType<typeof newUser>) =>
-    options.sendInvites && tenant ? invitationItems(deps, db, user, tenant.name).items : [];
+  const mail = options.sendInvites ? await mailContextFor(deps, db.tenantId) : null;
+  const extras = (user: ReturnType<typeof newUser>) => (mail && tenant ? invitationItems(deps, db, user, tenant.name, mail).items : []);
   const assignLevels: { id: string; level: PlannedRow['level']; departmentId: string | null }[] = [];
   const batches: PlannedRow[][] = [];
   for (let i = 0; i < toCreate.length; i += batchSize) batches.push(toCreate.slice(i, i + batchSize));

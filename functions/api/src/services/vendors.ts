@@ -3,6 +3,7 @@ import {
   ConflictError,
   cancelledIndexes,
   createUserItems,
+  getVendor,
   initialFrameworkItem,
   isConditionFailure,
   tenantItem,
@@ -13,6 +14,7 @@ import {
 import { defaultFramework } from '@manabi/upskilling';
 import type { AppDeps } from '../env.js';
 import { invitationItems } from './invitations.js';
+import { mailContextOf } from './branding.js';
 
 export const presentTenant = (t: TenantAccount) => ({
   id: t.id,
@@ -67,11 +69,14 @@ export async function createAccount(
     passwordHash: null,
   } as const;
   const { id: _id, ...fields } = tenant;
+  // A client company hears from its vendor; a vendor's own admins hear from the platform.
+  const vendor = input.kind === 'client' && input.vendorId ? await getVendor(deps.data.platform, input.vendorId) : null;
+  const mail = mailContextOf(deps.config, vendor);
   try {
     await writeAtomically(db, [
       tenantItem(db, fields, { seats: 1, plan: input.plan, kind: input.kind }),
       ...createUserItems(db, user, iso),
-      ...invitationItems(deps, db, user, input.name).items,
+      ...invitationItems(deps, db, user, input.name, mail).items,
       ...(input.kind === 'client' ? [initialFrameworkItem(db, defaultFramework(), iso)] : []),
     ]);
   } catch (error) {

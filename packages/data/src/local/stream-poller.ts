@@ -16,19 +16,24 @@ export interface TableChange {
   eventName: 'INSERT' | 'MODIFY' | 'REMOVE';
   newImage: Record<string, unknown> | null;
   oldImage: Record<string, unknown> | null;
+  /** When the change happened (the stream's approximate creation time), if known. */
+  at?: string;
 }
 
 export function toTableChange(r: {
   eventID?: string;
   eventName?: string;
-  dynamodb?: { NewImage?: unknown; OldImage?: unknown };
+  dynamodb?: { NewImage?: unknown; OldImage?: unknown; ApproximateCreationDateTime?: number | Date };
 }): TableChange {
+  const created = r.dynamodb?.ApproximateCreationDateTime;
   const image = (x: unknown) => (x ? unmarshall(withoutEmptyValues(x as Record<string, AttributeValue>)) : null);
   return {
     eventId: r.eventID ?? '',
     eventName: (r.eventName ?? 'MODIFY') as TableChange['eventName'],
     newImage: image(r.dynamodb?.NewImage),
     oldImage: image(r.dynamodb?.OldImage),
+    // Seconds since the epoch in Lambda events; a Date from the SDK's stream client.
+    ...(created === undefined ? {} : { at: new Date(typeof created === 'number' ? created * 1000 : created).toISOString() }),
   };
 }
 

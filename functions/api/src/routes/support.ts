@@ -1,0 +1,118 @@
+import type { OpenAPIHono } from '@hono/zod-openapi';
+import { z } from '@hono/zod-openapi';
+import {
+  activeSupportGrant,
+  auditItem,
+  getTenantAccount,
+  getUser,
+  getVendor,
+  listAuditLog,
+  revokeSupportGrantItem,
+  supportGrantItem,
+  writeAtomically,
+  type AuditActor,
+} from '@manabi/data';
+import type { AppDeps, AppEnv, AuthClaims } from '../env.js';
+import { ApiError } from '../errors.js';
+import { defineRoute, ERROR_RESPONSES } from '../openapi.js';
+import { json, jsonBody } from '../schemas.js';
+
+const HR = ['tenant_admin'] as const;
+
+/**
+ * The company's side of support access: HR lets its vendor see its people and results for a
+ * limited time, can end it at once, and reads the audit log of what was granted and looked at.
+ */
+export function registerSupportRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): void {
+  const actorOf = async (auth: AuthClaims): Promise<AuditActor> => {
+    const me = await getUser(deps.data.clientFor(auth), auth.userId);
+    return { kind: 'user', id: auth.userId, name: me?.name ?? '' };
+  };
+  const vendorNameOf = async (tenantId: string) => {
+    const tenant = await getTenantAccount(deps.data.platform, tenantId);
+    const vendor = tenant?.kind === 'client' && tenant.vendorId ? await getVendor(deps.data.platform, tenant.vendorId) : null;
+    return vendor ? (vendor.branding?.productName ?? vendor.name) : null;
+  };
+
+  app.openapi(
+    defineRoute({
+      method: 'get',
+      path: '/api/support-access',
+      roles: HR,
+      tags: ['company'],
+      summary: 'Whether the company’s provider may see its people now, and until when',
+      responses: { 200: json(z.any().openapi('SupportAccess'), '{ vendorName, grant }'), ...ERROR_RESPONSES },
+    }),
+    async (c) => {
+      const auth = c.get('auth');
+      const [vendorName, grant] = await Promise.all([
+        vendorNameOf(auth.tenantId),
+        activeSupportGrant(deps.data.clientFor(auth), deps.now()),
+      ]);
+      return c.json({ vendorName, grant }, 200);
+    },
+  );
+
+  app.openapi(
+    defineRoute({
+      method: 'post',
+      path: '/api/support-access',
+      roles: HR,
+      tags: ['company'],
+      summary: 'Let the provider see the company’s people and results for some hours (recorded in the audit log)',
+      request: { body: jsonBody(z.object({ hours: z.number().int().min(1).max(168) })) },
+      responses: { 201: json(z.any(), '{ grant }'), 409: json(z.any(), 'The company has no provider'), ...ERROR_RESPONSES },
+    }),
+    async (c) => {
+      const auth = c.get('auth');
+      if (!(await vendorNameOf(auth.tenantId))) throw new ApiError(409, 'no_vendor', 'Your company has no provider to grant access to');
+      const db = deps.data.clientFor(auth);
+      const now = deps.now();
+      const actor = await actorOf(auth);
+      const grant = {
+        grantedAt: now.toISOString(),
+        expiresAt: new Date(now.getTime() + c.req.valid('json').hours * 3_600_000).toISOString(),
+        grantedBy: { id: actor.id, name: actor.name },
+      };
+      // The grant and its record are one write: no access without its entry in the log.
+      await writeAtomically(db, [
+        supportGrantItem(db, grant),
+        auditItem(db, { at: grant.grantedAt, actor, action: 'support_access.granted', detail: { expiresAt: grant.expiresAt } }),
+      ]);
+      return c.json({ grant }, 201);
+    },
+  );
+
+  app.openapi(
+    defineRoute({
+      method: 'delete',
+      path: '/api/support-access',
+      roles: HR,
+      tags: ['company'],
+      summary: 'End the provider’s access now',
+      responses: { 204: { description: 'Revoked' }, ...ERROR_RESPONSES },
+    }),
+    async (c) => {
+      const auth = c.get('auth');
+      const db = deps.data.clientFor(auth);
+      await writeAtomically(db, [
+        revokeSupportGrantItem(db),
+        auditItem(db, { at: deps.now().toISOString(), actor: await actorOf(auth), action: 'support_access.revoked', detail: {} }),
+      ]);
+      return c.body(null, 204);
+    },
+  );
+
+  app.openapi(
+    defineRoute({
+      method: 'get',
+      path: '/api/audit-log',
+      roles: HR,
+      tags: ['company'],
+      summary: 'The company’s audit log, newest first: support grants, what the provider looked at, plan changes',
+      request: { query: z.object({ cursor: z.string().max(2000).optional() }) },
+      responses: { 200: json(z.any().openapi('AuditLog'), '{ items, nextCursor }'), ...ERROR_RESPONSES },
+    }),
+    async (c) => c.json(await listAuditLog(deps.data.clientFor(c.get('auth')), { cursor: c.req.valid('query').cursor }), 200),
+  );
+}

@@ -1,0 +1,127 @@
+import type { OpenAPIHono } from '@hono/zod-openapi';
+import { z } from '@hono/zod-openapi';
+import { emailSchema } from '@manabi/core';
+import { getVendor, saveVendorBranding, setVendorFields, type Vendor } from '@manabi/data';
+import type { AppDeps, AppEnv, AuthClaims } from '../env.js';
+import { notFound } from '../errors.js';
+import { defineRoute, ERROR_RESPONSES } from '../openapi.js';
+import { json, jsonBody } from '../schemas.js';
+import { assetUrl, PLATFORM_BRANDING, storeBrandImage } from '../services/branding.js';
+import { readImageBody } from './image-body.js';
+
+const VENDOR = ['vendor_admin'] as const;
+
+const host = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .regex(/^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/, {
+    message: 'Expected a host name such as learn.example.co.jp',
+  });
+const brandingBody = z.object({
+  productName: z.string().trim().min(1).max(60),
+  primaryColor: z.string().regex(/^#[0-9a-fA-F]{6}$/, { message: 'Expected a colour #rrggbb' }),
+  signInText: z.object({ ja: z.string().max(200).optional(), en: z.string().max(200).optional() }).nullable(),
+  supportEmail: emailSchema.nullable(),
+  emailSenderName: z.string().trim().max(60).nullable(),
+  domains: z
+    .array(host)
+    .max(10)
+    .refine((d) => new Set(d).size === d.length, { message: 'Each host once' }),
+  selfSignup: z.boolean(),
+  allowTenantBranding: z.boolean().default(false),
+});
+
+const present = (v: Vendor) => ({
+  productName: v.branding?.productName ?? v.name,
+  primaryColor: v.branding?.primaryColor ?? PLATFORM_BRANDING.primaryColor,
+  signInText: v.branding?.signInText ?? null,
+  supportEmail: v.branding?.supportEmail ?? null,
+  emailSenderName: v.branding?.emailSenderName ?? null,
+  domains: v.domains ?? [],
+  selfSignup: v.selfSignup ?? false,
+  allowTenantBranding: v.allowTenantBranding ?? false,
+  logoUrl: assetUrl(v.logoKey),
+  faviconUrl: assetUrl(v.faviconKey),
+});
+
+/** The vendor's brand: names, colour, texts, domains and the logo and favicon images. */
+export function registerVendorBrandingRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): void {
+  const loadVendor = async (auth: AuthClaims) => {
+    const v = auth.vendorId ? await getVendor(deps.data.platform, auth.vendorId) : null;
+    if (!v) throw notFound('Vendor');
+    return v;
+  };
+
+  app.openapi(
+    defineRoute({
+      method: 'get',
+      path: '/api/vendor/branding',
+      roles: VENDOR,
+      tags: ['vendor'],
+      summary: 'The vendor’s brand and domains',
+      responses: { 200: json(z.any().openapi('VendorBranding'), 'Branding'), ...ERROR_RESPONSES },
+    }),
+    async (c) => c.json(present(await loadVendor(c.get('auth'))), 200),
+  );
+
+  app.openapi(
+    defineRoute({
+      method: 'put',
+      path: '/api/vendor/branding',
+      roles: VENDOR,
+      tags: ['vendor'],
+      summary: 'Set the brand and domains (a host another vendor holds is a 409 naming it)',
+      request: { body: jsonBody(brandingBody) },
+      responses: { 200: json(z.any(), 'Branding'), ...ERROR_RESPONSES },
+    }),
+    async (c) => {
+      const auth = c.get('auth');
+      const v = await loadVendor(auth);
+      const { domains, selfSignup, allowTenantBranding, ...branding } = c.req.valid('json');
+      await saveVendorBranding(deps.data.platform, v, { branding, domains, selfSignup });
+      await setVendorFields(deps.data.platform, v.id, { allowTenantBranding });
+      return c.json(present(await loadVendor(auth)), 200);
+    },
+  );
+
+  for (const kind of ['logo', 'favicon'] as const) {
+    const field = kind === 'logo' ? 'logoKey' : 'faviconKey';
+    app.openapi(
+      defineRoute({
+        method: 'put',
+        path: `/api/vendor/branding/${kind}`,
+        roles: VENDOR,
+        tags: ['vendor'],
+        summary: `Upload the ${kind} (the file itself as the body, with its content type; at most 256 KB)`,
+        request: { body: { content: { 'image/*': { schema: z.string().openapi({ format: 'binary' }) } } } },
+        responses: { 200: json(z.any(), 'Branding'), ...ERROR_RESPONSES },
+      }),
+      async (c) => {
+        const v = await loadVendor(c.get('auth'));
+        const { bytes, type } = await readImageBody(c, kind);
+        const key = await storeBrandImage(deps, { vendorId: v.id }, kind, bytes, type);
+        await setVendorFields(deps.data.platform, v.id, { [field]: key });
+        // The old image goes once nothing points at it (browsers may keep their cached copy).
+        if (v[field] && v[field] !== key) await deps.objects.delete(v[field]!);
+        return c.json(present(await loadVendor(c.get('auth'))), 200);
+      },
+    );
+    app.openapi(
+      defineRoute({
+        method: 'delete',
+        path: `/api/vendor/branding/${kind}`,
+        roles: VENDOR,
+        tags: ['vendor'],
+        summary: `Remove the ${kind}`,
+        responses: { 200: json(z.any(), 'Branding'), ...ERROR_RESPONSES },
+      }),
+      async (c) => {
+        const v = await loadVendor(c.get('auth'));
+        await setVendorFields(deps.data.platform, v.id, { [field]: null });
+        if (v[field]) await deps.objects.delete(v[field]!);
+        return c.json(present(await loadVendor(c.get('auth'))), 200);
+      },
+    );
+  }
+}
