@@ -98,6 +98,19 @@ describe('npm start (the local server)', () => {
     const plan = await fetch(`${url}/api/me/plan`, { headers: { authorization: `Bearer ${learnerToken}` } });
     const weeks = ((await plan.json()) as { weeks: { items: unknown[] }[] }).weeks;
     expect(weeks.flatMap((w) => w.items).length).toBeGreaterThan(0);
+    // The demo vendor's admin and the platform admin sign in to their consoles; the vendor's host shows its brand.
+    for (const [email, role] of [
+      ['vendor@demo.manabi.example', 'vendor_admin'],
+      ['admin@demo.manabi.example', 'platform_admin'],
+    ]) {
+      const res = await fetch(`${url}/api/auth/signin`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email, password: 'manabi-demo-2026' }),
+      });
+      expect(((await res.json()) as { user: { role: string } }).user.role).toBe(role);
+    }
+    expect(first.output()).toContain(`http://partner.localhost:${port}`);
     const page = await fetch(`${url}/admin/users`);
     expect(page.headers.get('content-type')).toContain('text/html');
     expect(await page.text()).toContain('<div id="app"');

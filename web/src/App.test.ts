@@ -105,4 +105,29 @@ describe('App shell', () => {
     await vi.waitFor(() => expect(router.currentRoute.value.path).toBe('/signin'));
     expect(useAuthStore().isSignedIn).toBe(false);
   });
+
+  it("shows the brand of the person's company once signed in, and never the platform's name", async () => {
+    const { plugins, pinia } = await setupApp({
+      path: '/me',
+      fetch: fakeApi({
+        'POST /api/auth/refresh': () => json(200, { accessToken: 'tok', expiresIn: 900, user: makeUser({ role: 'learner' }) }),
+        'GET /api/branding': () => json(200, { ...branding, productName: 'ひかりラーニング', selfSignup: false }),
+        'GET /api/branding/mine': () =>
+          json(200, { ...branding, productName: 'さくらアカデミー', primaryColor: '#b91c1c', logoUrl: '/api/assets/t/t1/logo-1.png' }),
+        'GET /api/me': () => json(200, { user: makeUser({ role: 'learner' }), tenant: { id: 't1', name: '株式会社さくら商事' } }),
+      }),
+    });
+    await useBrandingStore(pinia).load();
+    const wrapper = mount(App, { global: { plugins: [...plugins] }, attachTo: document.body });
+    await settle();
+    await flushPromises();
+
+    expect(wrapper.find('[data-testid="product-name"]').text()).toBe('さくらアカデミー');
+    expect(wrapper.find('.brand__logo').attributes('src')).toBe('/api/assets/t/t1/logo-1.png');
+    expect(document.title).toBe('マイページ – さくらアカデミー');
+    expect(document.documentElement.style.getPropertyValue('--brand-color')).toBe('#b91c1c');
+    expect(document.body.textContent?.toLowerCase()).not.toContain('manabi');
+    expect(document.title.toLowerCase()).not.toContain('manabi');
+    wrapper.unmount();
+  });
 });

@@ -160,6 +160,7 @@ describe('route access', () => {
       ['vendor-tenants', '/vendor/tenants'],
       ['vendor-tenant', '/vendor/tenants/t1'],
       ['vendor-branding', '/vendor/branding'],
+      ['vendor-usage', '/vendor/usage'],
     ] as const) {
       expect(router.resolve(path).name).toBe(name);
       expect(accessDecision(to(path, meta(name), name), vendor)).toBe(true);
@@ -171,9 +172,33 @@ describe('route access', () => {
     for (const who of [vendor, admin, learner]) {
       expect(accessDecision(to('/platform/vendors', meta('platform-vendors'), 'platform-vendors'), who)).toEqual({ name: 'forbidden' });
     }
+    expect(router.resolve('/platform/usage').name).toBe('platform-usage');
+    expect(accessDecision(to('/platform/usage', meta('platform-usage'), 'platform-usage'), platform)).toBe(true);
+    for (const who of [vendor, admin, learner]) {
+      expect(accessDecision(to('/platform/usage', meta('platform-usage'), 'platform-usage'), who)).toEqual({ name: 'forbidden' });
+    }
+    expect(meta('vendor-usage').titleKey).toBe('vendorUsage.title');
+    expect(meta('platform-usage').titleKey).toBe('platformUsage.title');
     expect(meta('vendor-tenants').titleKey).toBe('vendorTenants.title');
     expect(meta('vendor-branding').titleKey).toBe('vendorBranding.title');
     expect(meta('platform-vendors').titleKey).toBe('platformVendors.title');
+  });
+
+  it("opens the company's brand and support access to HR admins only", () => {
+    const signedIn = (role: Role): AccessState => ({ isSignedIn: true, role, homePath: homePathFor(role) });
+    const router = createRouter({ history: createMemoryHistory(), routes });
+    const meta = (name: string) => routes.find((route) => route.name === name)?.meta ?? {};
+    for (const [name, path, titleKey] of [
+      ['company-branding', '/admin/branding', 'companyBranding.title'],
+      ['support-access', '/admin/support-access', 'supportAccess.title'],
+    ] as const) {
+      expect(router.resolve(path).name).toBe(name);
+      expect(meta(name).titleKey).toBe(titleKey);
+      expect(accessDecision(to(path, meta(name), name), admin)).toBe(true);
+      for (const role of ['manager', 'learner', 'vendor_admin', 'platform_admin'] as const) {
+        expect(accessDecision(to(path, meta(name), name), signedIn(role)), role).toEqual({ name: 'forbidden' });
+      }
+    }
   });
 
   it('lands vendor admins on their client companies and platform admins on the vendors', async () => {

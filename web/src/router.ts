@@ -28,9 +28,9 @@ const ADMIN: Role[] = ['tenant_admin'];
 const PEOPLE_LEADS: Role[] = ['tenant_admin', 'manager'];
 /** Everyone in a company (the learning pages call APIs only they may use). */
 const MEMBERS: Role[] = ['tenant_admin', 'manager', 'learner'];
-/** A reseller's console: its client companies and its white-label brand (the vendor comes from the token). */
+/** A reseller's console: its client companies, their usage and its white-label brand (the vendor comes from the token). */
 const VENDOR: Role[] = ['vendor_admin'];
-/** The platform operator: the vendors. */
+/** The platform operator: the vendors and their usage. */
 const PLATFORM: Role[] = ['platform_admin'];
 
 export const routes: RouteRecordRaw[] = [
@@ -155,6 +155,18 @@ export const routes: RouteRecordRaw[] = [
     name: 'learning-settings',
     component: () => import('./pages/LearningSettingsPage.vue'),
     meta: { roles: ADMIN, titleKey: 'learningSettings.title' },
+  },
+  {
+    path: '/admin/branding',
+    name: 'company-branding',
+    component: () => import('./pages/CompanyBrandingPage.vue'),
+    meta: { roles: ADMIN, titleKey: 'companyBranding.title' },
+  },
+  {
+    path: '/admin/support-access',
+    name: 'support-access',
+    component: () => import('./pages/SupportAccessPage.vue'),
+    meta: { roles: ADMIN, titleKey: 'supportAccess.title' },
   },
   {
     path: '/admin/framework',
@@ -318,10 +330,22 @@ export const routes: RouteRecordRaw[] = [
     meta: { roles: VENDOR, titleKey: 'vendorBranding.title' },
   },
   {
+    path: '/vendor/usage',
+    name: 'vendor-usage',
+    component: () => import('./pages/VendorUsagePage.vue'),
+    meta: { roles: VENDOR, titleKey: 'vendorUsage.title' },
+  },
+  {
     path: '/platform/vendors',
     name: 'platform-vendors',
     component: () => import('./pages/PlatformVendorsPage.vue'),
     meta: { roles: PLATFORM, titleKey: 'platformVendors.title' },
+  },
+  {
+    path: '/platform/usage',
+    name: 'platform-usage',
+    component: () => import('./pages/PlatformUsagePage.vue'),
+    meta: { roles: PLATFORM, titleKey: 'platformUsage.title' },
   },
   // Every signed-in role may take a published assessment.
   {

@@ -126,6 +126,23 @@ describe('ApiClient requests', () => {
     await expect(client.delete('/api/departments/d1')).resolves.toBeUndefined();
   });
 
+  it('puts a file as the raw body with its own content type', async () => {
+    let seen: { type: string | null; body: unknown } | null = null;
+    const client = new ApiClient({
+      fetch: fakeApi({
+        'PUT /api/vendor/branding/logo': ({ headers, body }) => {
+          seen = { type: headers.get('content-type'), body };
+          return json(200, { ok: true });
+        },
+      }),
+    });
+    const file = new File(['<svg xmlns="http://www.w3.org/2000/svg"/>'], 'logo.svg', { type: 'image/svg+xml' });
+
+    await expect(client.putBlob('/api/vendor/branding/logo', file)).resolves.toEqual({ ok: true });
+    expect(seen!.type).toBe('image/svg+xml');
+    expect(seen!.body).toBe(file);
+  });
+
   it('leaves empty query parameters out of the URL', () => {
     expect(
       buildUrl('', '/api/users', {

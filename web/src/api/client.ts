@@ -96,6 +96,8 @@ export interface RequestOptions {
   json?: unknown;
   /** multipart/form-data body. */
   form?: FormData;
+  /** Raw body (a file), sent with its own content type. */
+  blob?: Blob;
   /** Query parameters; empty, null and undefined values are left out. */
   query?: Record<string, QueryValue>;
   /** Send the bearer token (default true). */
@@ -199,6 +201,11 @@ export class ApiClient {
     return this.request<T>(path, { ...options, method: 'PATCH', json });
   }
 
+  /** PUT a file as the raw body, with the file's content type (e.g. an uploaded logo). */
+  putBlob<T>(path: string, blob: Blob, options: RequestOptions = {}) {
+    return this.request<T>(path, { ...options, method: 'PUT', blob });
+  }
+
   delete<T = void>(path: string, options: RequestOptions = {}) {
     return this.request<T>(path, { ...options, method: 'DELETE' });
   }
@@ -223,6 +230,9 @@ export class ApiClient {
     let body: BodyInit | undefined;
     if (options.form) {
       body = options.form;
+    } else if (options.blob) {
+      headers.set('Content-Type', options.blob.type || 'application/octet-stream');
+      body = options.blob;
     } else if (options.json !== undefined) {
       headers.set('Content-Type', 'application/json');
       body = JSON.stringify(options.json);

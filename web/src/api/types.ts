@@ -62,16 +62,29 @@ export interface Branding {
   supportEmail: string | null;
 }
 
+/** `GET /api/branding` (by host, before sign-in): the brand, and whether companies may sign up here. */
+export interface PublicBranding extends Branding {
+  selfSignup: boolean;
+}
+
 /* ---------- Vendor console and platform admin ---------- */
 
 /** A client company or a vendor, as seen by whoever sells or runs it. */
 export const ORG_STATUSES = ['active', 'suspended'] as const;
 export type OrgStatus = (typeof ORG_STATUSES)[number];
 
-/** What a vendor sells a company: seats (null: unlimited) and features. */
+/** What a vendor sells a company: seats (null: unlimited), features and the catalog packages it may use. */
 export interface TenantPlan {
   seatLimit: number | null;
   features: { adaptive: boolean; reportsExport: boolean };
+  /** Catalog package ids the company may use; null: the whole catalog. */
+  catalogPackageIds: string[] | null;
+}
+
+/** An active support grant, as the vendor sees it. */
+export interface SupportWindow {
+  grantedAt: string;
+  expiresAt: string;
 }
 
 /** A vendor's client company. */
@@ -82,6 +95,15 @@ export interface TenantView {
   plan: TenantPlan;
   seatsUsed: number;
   createdAt: string;
+  /** Only on `GET /api/vendor/tenants/{id}`: the company's active support grant, or null. */
+  support?: SupportWindow | null;
+}
+
+/** A package of the platform's level-based catalog (`GET /api/vendor/catalog`). */
+export interface CatalogPackage {
+  id: string;
+  title: LocalizedText;
+  level: Level | null;
 }
 
 export interface CreateTenantInput {
@@ -108,6 +130,130 @@ export interface VendorBranding {
   /** Host names, e.g. `learn.example-training.co.jp`. */
   domains: string[];
   selfSignup: boolean;
+  /** Uploaded images (URLs), or null. */
+  logoUrl: string | null;
+  faviconUrl: string | null;
+  /** Client companies may set their own product name, colour and logo. */
+  allowTenantBranding: boolean;
+}
+
+/** What `PUT /api/vendor/branding` takes (the images have their own endpoints). */
+export type VendorBrandingInput = Omit<VendorBranding, 'logoUrl' | 'faviconUrl'>;
+
+/** A company's own brand overrides (`/api/tenant/branding`); null: use the provider's. */
+export interface TenantBranding {
+  /** False when the provider does not let companies change the brand. */
+  allowed: boolean;
+  productName: string | null;
+  primaryColor: string | null;
+  logoUrl: string | null;
+  /** What the company's people see: the provider's brand with these overrides. */
+  effective: Branding;
+}
+
+/** Usage in one month (`YYYY-MM`, Japan time). */
+export interface UsageMonth {
+  month: string;
+  /** Distinct people who signed in or started a test. */
+  activeLearners: number;
+  /** Tests started. */
+  attempts: number;
+}
+
+export interface UsageTotals {
+  seatsUsed: number;
+  byMonth: UsageMonth[];
+}
+
+export interface VendorUsage {
+  /** Oldest first, ending with the current month. */
+  months: string[];
+  tenants: {
+    id: string;
+    name: string;
+    status: OrgStatus;
+    seatLimit: number | null;
+    seatsUsed: number;
+    byMonth: UsageMonth[];
+  }[];
+  totals: UsageTotals;
+}
+
+export interface PlatformUsage {
+  months: string[];
+  vendors: {
+    id: string;
+    name: string;
+    status: OrgStatus;
+    /** Number of client companies. */
+    tenants: number;
+    seatsUsed: number;
+    byMonth: UsageMonth[];
+  }[];
+  totals: UsageTotals;
+}
+
+/** A company's grant of support access to its provider. */
+export interface SupportGrant {
+  grantedAt: string;
+  expiresAt: string;
+  grantedBy: { id: string; name: string };
+}
+
+export interface SupportAccess {
+  /** null: the company has no provider, so there is nobody to grant access to. */
+  vendorName: string | null;
+  /** null when none, or expired. */
+  grant: SupportGrant | null;
+}
+
+export const AUDIT_ACTIONS = [
+  'support_access.granted',
+  'support_access.revoked',
+  'support.users_viewed',
+  'support.user_viewed',
+  'vendor.plan_changed',
+  'vendor.suspended',
+  'vendor.reactivated',
+] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+export interface AuditEntry {
+  id: string;
+  at: string;
+  actor: { kind: 'user' | 'vendor'; id: string; name: string };
+  /** One of AUDIT_ACTIONS (others may be added later). */
+  action: string;
+  detail: Record<string, string | number | null>;
+}
+
+export interface AuditLogPage {
+  items: AuditEntry[];
+  nextCursor: string | null;
+}
+
+/** A person of a client company, as the vendor sees them during support access. */
+export interface SupportUser {
+  id: string;
+  name: string;
+  email: string;
+  role: Role;
+  level: Level | null;
+  status: UserStatus;
+}
+
+export interface SupportAttempt {
+  id: string;
+  assessmentTitle: LocalizedText;
+  status: AttemptStatus;
+  score: number | null;
+  passed: boolean | null;
+  submittedAt: string | null;
+}
+
+export interface SupportUserDetail {
+  user: SupportUser;
+  attempts: SupportAttempt[];
 }
 
 export interface PlatformVendor {

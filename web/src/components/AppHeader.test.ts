@@ -126,15 +126,60 @@ describe('AppHeader navigation', () => {
     });
   });
 
-  it('gives vendor admins their client companies and branding, and nothing of a company', async () => {
+  it('gives vendor admins their client companies, usage and branding, and nothing of a company', async () => {
     expect(await navFor('vendor_admin')).toEqual({
       'nav-vendor-tenants': '/vendor/tenants',
+      'nav-vendor-usage': '/vendor/usage',
       'nav-vendor-branding': '/vendor/branding',
     });
   });
 
-  it('gives platform admins the vendors', async () => {
-    expect(await navFor('platform_admin')).toEqual({ 'nav-platform-vendors': '/platform/vendors' });
+  it('gives platform admins the vendors and their usage', async () => {
+    expect(await navFor('platform_admin')).toEqual({
+      'nav-platform-vendors': '/platform/vendors',
+      'nav-platform-usage': '/platform/usage',
+    });
+  });
+
+  it("gives HR admins the company's brand and support access in a settings menu", async () => {
+    const { plugins, router } = await setupApp({
+      path: '/admin/users',
+      fetch: fakeApi({
+        'POST /api/auth/refresh': () => json(200, { accessToken: 'tok', expiresIn: 900, user: makeUser({ role: 'tenant_admin' }) }),
+      }),
+    });
+    const wrapper = mount(AppHeader, { global: { plugins: [...plugins] }, attachTo: document.body });
+    await flushPromises();
+
+    const settings = () => wrapper.find('details[data-menu="settings"]');
+    expect(settings().find('summary').text()).toContain('設定');
+    expect(
+      Object.fromEntries(
+        settings()
+          .findAll('.app-nav__menu .app-nav__link')
+          .map((link) => [link.attributes('data-testid'), link.attributes('href')]),
+      ),
+    ).toEqual({ 'nav-company-branding': '/admin/branding', 'nav-support-access': '/admin/support-access' });
+    expect(wrapper.find('[data-testid="nav-settings"]').classes()).not.toContain('is-active');
+
+    // One menu open at a time; a click elsewhere closes it.
+    (settings().element as HTMLDetailsElement).open = true;
+    await settings().trigger('toggle');
+    expect((settings().element as HTMLDetailsElement).open).toBe(true);
+    document.body.click();
+    await flushPromises();
+    expect((settings().element as HTMLDetailsElement).open).toBe(false);
+
+    await router.push('/admin/support-access');
+    await flushPromises();
+    expect(wrapper.find('[data-testid="nav-settings"]').classes()).toContain('is-active');
+    expect(wrapper.find('[data-testid="nav-my-learning"]').classes()).not.toContain('is-active');
+    wrapper.unmount();
+  });
+
+  it('gives managers and learners no company settings', async () => {
+    expect(await navFor('manager')).not.toHaveProperty('nav-company-branding');
+    expect(await navFor('learner')).not.toHaveProperty('nav-support-access');
   });
 
   it('keeps "Client companies" marked on a company\'s page', async () => {

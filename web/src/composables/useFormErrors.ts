@@ -23,12 +23,15 @@ export function useFormErrors() {
 
   /**
    * Show an error. `fields` lists the field names the form displays; details for other
-   * paths are listed in the alert instead.
+   * paths are listed in the alert instead, unless `shownElsewhere` says the form shows them
+   * some other way (e.g. next to one checkbox of a list).
    */
-  function handle(error: unknown, fields: readonly string[] = []) {
+  function handle(error: unknown, fields: readonly string[] = [], shownElsewhere: (path: string) => boolean = () => false) {
     const apiError = error instanceof ApiError ? error : null;
     fieldErrors.value = apiError ? apiError.fieldErrors() : {};
-    const details = (apiError?.details ?? []).filter((d) => !fields.includes(lastPathSegment(d.path))).map((d) => d.message);
+    const details = (apiError?.details ?? [])
+      .filter((d) => !fields.includes(lastPathSegment(d.path)) && !shownElsewhere(d.path))
+      .map((d) => d.message);
     alert.value = {
       message: describeError(error, (key) => (te(key) ? t(key) : null)),
       requestId: apiError?.requestId ?? null,

@@ -42,6 +42,15 @@ export function formatDay(value: string | null | undefined, locale: Locale): str
   return new Intl.DateTimeFormat(intlLocale(locale), { dateStyle: 'medium' }).format(date);
 }
 
+/** "2025-04" (a month of usage) → "2025年4月" / "Apr 2025". Unparseable input is shown as-is. */
+export function formatMonth(value: string, locale: Locale): string {
+  const match = /^(\d{4})-(\d{2})$/.exec(value);
+  if (!match) return value;
+  const date = new Date(Number(match[1]), Number(match[2]) - 1, 1);
+  if (Number.isNaN(date.getTime())) return value;
+  return new Intl.DateTimeFormat(intlLocale(locale), { year: 'numeric', month: 'short' }).format(date);
+}
+
 /** A number with at most `digits` decimals, in the locale's style. */
 export function formatNumber(value: number, locale: Locale, digits = 1): string {
   return new Intl.NumberFormat(intlLocale(locale), { maximumFractionDigits: digits }).format(value);

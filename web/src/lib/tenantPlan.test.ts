@@ -1,17 +1,30 @@
 import { describe, expect, it } from 'vitest';
-import { defaultPlanForm, planFromForm, seatsFull, toPlanForm } from './tenantPlan';
+import { catalogErrors, defaultPlanForm, groupCatalog, isCatalogPath, planFromForm, seatsFull, toPlanForm } from './tenantPlan';
 
 describe('tenant plan form', () => {
   it('round-trips a plan', () => {
-    const plan = { seatLimit: 25, features: { adaptive: false, reportsExport: true } };
-    expect(toPlanForm(plan)).toEqual({ seatLimit: '25', unlimited: false, adaptive: false, reportsExport: true });
+    const plan = { seatLimit: 25, features: { adaptive: false, reportsExport: true }, catalogPackageIds: ['cp2', 'cp1'] };
+    expect(toPlanForm(plan)).toEqual({
+      seatLimit: '25',
+      unlimited: false,
+      adaptive: false,
+      reportsExport: true,
+      catalog: 'selected',
+      catalogPackageIds: ['cp2', 'cp1'],
+    });
     expect(planFromForm(toPlanForm(plan))).toEqual({ plan });
-    const unlimited = { seatLimit: null, features: { adaptive: true, reportsExport: true } };
+    const unlimited = { seatLimit: null, features: { adaptive: true, reportsExport: true }, catalogPackageIds: null };
     expect(planFromForm(toPlanForm(unlimited))).toEqual({ plan: unlimited });
+    // Nothing ticked is a choice too: no catalog package at all.
+    expect(planFromForm({ ...toPlanForm(unlimited), catalog: 'selected' })).toMatchObject({ plan: { catalogPackageIds: [] } });
+    // Ticks are kept while "whole catalog" is chosen, but not sent.
+    expect(planFromForm({ ...toPlanForm(plan), catalog: 'all' })).toMatchObject({ plan: { catalogPackageIds: null } });
   });
 
   it('starts unlimited with every feature, like the API', () => {
-    expect(planFromForm(defaultPlanForm())).toEqual({ plan: { seatLimit: null, features: { adaptive: true, reportsExport: true } } });
+    expect(planFromForm(defaultPlanForm())).toEqual({
+      plan: { seatLimit: null, features: { adaptive: true, reportsExport: true }, catalogPackageIds: null },
+    });
   });
 
   it('refuses a missing or odd seat limit', () => {
@@ -25,8 +38,35 @@ describe('tenant plan form', () => {
 
   it('tells when every seat is taken', () => {
     const features = { adaptive: true, reportsExport: true };
-    expect(seatsFull(10, { seatLimit: 10, features })).toBe(true);
-    expect(seatsFull(9, { seatLimit: 10, features })).toBe(false);
-    expect(seatsFull(1000, { seatLimit: null, features })).toBe(false);
+    const catalogPackageIds = null;
+    expect(seatsFull(10, { seatLimit: 10, features, catalogPackageIds })).toBe(true);
+    expect(seatsFull(9, { seatLimit: 10, features, catalogPackageIds })).toBe(false);
+    expect(seatsFull(1000, { seatLimit: null, features, catalogPackageIds })).toBe(false);
+  });
+
+  it('groups the catalog by level in ladder order, then the rest', () => {
+    const pkg = (id: string, level: string | null) => ({ id, title: { ja: id }, level: level as never });
+    const groups = groupCatalog(
+      [pkg('m1', 'manager'), pkg('p1', 'pre_hire'), pkg('j1', 'junior'), pkg('x1', null), pkg('n1', 'new_hire'), pkg('j2', 'junior')],
+      ['j1', 'gone'],
+    );
+    expect(groups.map((group) => [group.level, group.packages.map((p) => p.id)])).toEqual([
+      ['pre_hire', ['p1']],
+      ['new_hire', ['n1']],
+      ['junior', ['j1', 'j2']],
+      ['manager', ['m1']],
+      [null, ['x1', 'gone']],
+    ]);
+  });
+
+  it("lines the API's catalog errors up with the ids sent", () => {
+    const details = [
+      { path: 'plan.catalogPackageIds.1', message: 'Unknown package' },
+      { path: 'body.plan.catalogPackageIds', message: 'Too many' },
+      { path: 'plan.seatLimit', message: 'Too low' },
+    ];
+    expect(catalogErrors(details, ['cp1', 'cp9'])).toEqual({ byId: { cp9: 'Unknown package' }, general: 'Too many' });
+    expect(isCatalogPath('plan.catalogPackageIds.0')).toBe(true);
+    expect(isCatalogPath('plan.seatLimit')).toBe(false);
   });
 });

@@ -24,6 +24,10 @@ describe('theme', () => {
     expect(style.getPropertyValue('--brand-color')).toBe('#ffd400');
     expect(style.getPropertyValue('--brand-contrast')).toBe('#000000');
     expect(document.querySelector<HTMLLinkElement>('link[rel~="icon"]')?.href).toBe('https://cdn.example/f.ico');
+
+    // A brand without a favicon does not keep the previous brand's.
+    applyBranding({ primaryColor: '#ffd400', faviconUrl: null });
+    expect(document.querySelector<HTMLLinkElement>('link[rel~="icon"]')?.href).toBe('data:,');
   });
 
   it('composes the title without inventing a product name', () => {

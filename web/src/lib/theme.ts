@@ -28,20 +28,26 @@ export function contrastColor(hex: string): '#000000' | '#ffffff' {
   return withWhite >= withBlack ? '#ffffff' : '#000000';
 }
 
+/** An empty icon, so the browser does not ask for /favicon.ico. */
+const NO_ICON = 'data:,';
+
 /** Apply the brand colour, favicon and product name to the document. */
 export function applyBranding(branding: Pick<Branding, 'primaryColor' | 'faviconUrl'>, doc: Document = document): void {
   const color = normalizeHex(branding.primaryColor) ?? DEFAULT_BRAND_COLOR;
   const root = doc.documentElement;
   root.style.setProperty('--brand-color', color);
   root.style.setProperty('--brand-contrast', contrastColor(color));
+  let link = doc.querySelector<HTMLLinkElement>('link[rel~="icon"]');
   if (branding.faviconUrl) {
-    let link = doc.querySelector<HTMLLinkElement>('link[rel~="icon"]');
     if (!link) {
       link = doc.createElement('link');
       link.rel = 'icon';
       doc.head.appendChild(link);
     }
     link.href = branding.faviconUrl;
+  } else if (link) {
+    // No favicon of this brand: none at all rather than another brand's (or the browser's default request).
+    link.href = NO_ICON;
   }
 }
 

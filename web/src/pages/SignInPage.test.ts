@@ -115,4 +115,34 @@ describe('SignInPage', () => {
 
     expect(wrapper.find('[data-testid="signin-text"]').text()).toBe('社員番号ではなくメールアドレスでログインしてください');
   });
+
+  it('shows the logo, and the sign-up link only where companies may sign up', async () => {
+    const { plugins, pinia } = await setupApp({
+      path: '/signin',
+      fetch: fakeApi({ 'POST /api/auth/refresh': signedOut }),
+    });
+    const { useBrandingStore } = await import('../stores/branding');
+    const branding = useBrandingStore(pinia);
+    const brand = {
+      productName: 'ひかりラーニング',
+      primaryColor: '#0f766e',
+      logoUrl: '/api/assets/v/v1/logo-abc.png',
+      faviconUrl: null,
+      signInText: null,
+      supportEmail: null,
+    };
+    branding.set({ ...brand, selfSignup: false });
+    const wrapper = mount(SignInPage, { global: { plugins: [...plugins] } });
+    await flushPromises();
+
+    const logo = wrapper.find('[data-testid="signin-logo"]');
+    expect(logo.attributes('src')).toBe('/api/assets/v/v1/logo-abc.png');
+    expect(logo.attributes('alt')).toBe('ひかりラーニング');
+    expect(wrapper.find('[data-testid="signup-link"]').exists()).toBe(false);
+
+    branding.set({ ...brand, logoUrl: null, selfSignup: true });
+    await flushPromises();
+    expect(wrapper.find('[data-testid="signin-logo"]').exists()).toBe(false);
+    expect(wrapper.find('[data-testid="signup-link"]').attributes('href')).toBe('/signup');
+  });
 });

@@ -17,6 +17,9 @@ const BRANDING: VendorBranding = {
   emailSenderName: null,
   domains: ['learn.example-training.co.jp'],
   selfSignup: false,
+  logoUrl: null,
+  faviconUrl: null,
+  allowTenantBranding: false,
 };
 
 async function open(routes: Record<string, FakeHandler> = {}) {
@@ -74,13 +77,20 @@ describe('VendorBrandingPage', () => {
 
   it('saves the whole branding (empty rows and languages left out) and shows success', async () => {
     const sent: unknown[] = [];
+    const mine: string[] = [];
     const wrapper = await open({
       'PUT /api/vendor/branding': ({ body }) => {
         sent.push(body);
-        return json(200, body);
+        return json(200, { ...(body as object), logoUrl: null, faviconUrl: null });
+      },
+      'GET /api/branding/mine': ({ path }) => {
+        mine.push(path);
+        return json(200, { ...BRANDING, signInText: null });
       },
     });
 
+    expect((wrapper.find('[data-testid="vendor-branding-allow-tenant"]').element as HTMLInputElement).checked).toBe(false);
+    await wrapper.find('[data-testid="vendor-branding-allow-tenant"]').setValue(true);
     await wrapper.find('[data-testid="vendor-branding-sender-name"]').setValue(' ひかり研修事務局 ');
     await wrapper.find('[data-testid="vendor-branding-signin-text-en"]').setValue('Learning beside your work.');
     await wrapper.find('[data-testid="vendor-branding-domain-add"]').trigger('click');
@@ -89,6 +99,7 @@ describe('VendorBrandingPage', () => {
     await wrapper.find('[data-testid="vendor-branding-domain-add"]').trigger('click');
     await wrapper.find('[data-testid="vendor-branding-domain-2"]').setValue(' Academy.Example-Training.jp ');
     await wrapper.find('[data-testid="vendor-branding-self-signup"]').setValue(true);
+    mine.length = 0; // asked once already when the session started
     await wrapper.find('[data-testid="vendor-branding-save"]').trigger('click');
     await settle();
 
@@ -101,9 +112,12 @@ describe('VendorBrandingPage', () => {
         emailSenderName: 'ひかり研修事務局',
         domains: ['learn.example-training.co.jp', 'academy.example-training.jp'],
         selfSignup: true,
+        allowTenantBranding: true,
       },
     ]);
     expect(useNoticeStore().notice?.key).toBe('vendorBranding.saved');
+    // The header follows at once.
+    expect(mine).toEqual(['/api/branding/mine']);
     expect(wrapper.findAll('[data-testid="vendor-branding-domain-row"]')).toHaveLength(2);
   });
 
@@ -171,5 +185,97 @@ describe('VendorBrandingPage', () => {
     const wrapper = await open({ 'GET /api/vendor/branding': () => json(200, { ...BRANDING, domains: [] }) });
     expect(wrapper.findAll('[data-testid="vendor-branding-domain-row"]')).toHaveLength(1);
     expect(value(wrapper, 'vendor-branding-domain-0')).toBe('');
+  });
+
+  describe('logo and favicon', () => {
+    const choose = async (wrapper: Awaited<ReturnType<typeof open>>, testid: string, file: File) => {
+      const input = wrapper.find(`[data-testid="${testid}"]`);
+      Object.defineProperty(input.element, 'files', { value: [file], configurable: true });
+      await input.trigger('change');
+      await settle();
+    };
+
+    it('uploads a logo as the raw file with its type, and shows it', async () => {
+      const uploads: { type: string | null; body: unknown }[] = [];
+      const wrapper = await open({
+        'PUT /api/vendor/branding/logo': ({ headers, body }) => {
+          uploads.push({ type: headers.get('content-type'), body });
+          return json(200, { ...BRANDING, logoUrl: '/api/assets/v/v1/logo-1a2b.png' });
+        },
+        'GET /api/branding/mine': () => json(200, { ...BRANDING, signInText: null, logoUrl: '/api/assets/v/v1/logo-1a2b.png' }),
+      });
+
+      expect(wrapper.find('[data-testid="vendor-branding-logo-preview"]').exists()).toBe(false);
+      expect(wrapper.find('[data-testid="vendor-branding-logo-remove"]').exists()).toBe(false);
+      await wrapper.find('[data-testid="vendor-branding-product-name"]').setValue('編集中の名前');
+      const file = new File([new Uint8Array([137, 80, 78, 71])], 'logo.png', { type: 'image/png' });
+      await choose(wrapper, 'vendor-branding-logo-input', file);
+
+      expect(uploads).toHaveLength(1);
+      expect(uploads[0]!.type).toBe('image/png');
+      expect(uploads[0]!.body).toBe(file);
+      expect(wrapper.find('[data-testid="vendor-branding-logo-preview"]').attributes('src')).toBe('/api/assets/v/v1/logo-1a2b.png');
+      expect(wrapper.find('[data-testid="vendor-branding-preview-logo"]').attributes('src')).toBe('/api/assets/v/v1/logo-1a2b.png');
+      expect(useNoticeStore().notice?.key).toBe('vendorBranding.logoUploaded');
+      // What was being typed in the form is left alone.
+      expect(value(wrapper, 'vendor-branding-product-name')).toBe('編集中の名前');
+      const { useBrandingStore } = await import('../stores/branding');
+      expect(useBrandingStore().logoUrl).toBe('/api/assets/v/v1/logo-1a2b.png');
+    });
+
+    it('removes the favicon', async () => {
+      let deleted = 0;
+      const wrapper = await open({
+        'GET /api/vendor/branding': () => json(200, { ...BRANDING, faviconUrl: '/api/assets/v/v1/favicon-9f.ico' }),
+        'DELETE /api/vendor/branding/favicon': () => {
+          deleted++;
+          return json(200, { ...BRANDING, faviconUrl: null });
+        },
+      });
+
+      expect(wrapper.find('[data-testid="vendor-branding-favicon-preview"]').attributes('src')).toBe('/api/assets/v/v1/favicon-9f.ico');
+      await wrapper.find('[data-testid="vendor-branding-favicon-remove"]').trigger('click');
+      await settle();
+
+      expect(deleted).toBe(1);
+      expect(wrapper.find('[data-testid="vendor-branding-favicon-preview"]').exists()).toBe(false);
+      expect(wrapper.find('[data-testid="vendor-branding-favicon-remove"]').exists()).toBe(false);
+      expect(useNoticeStore().notice?.key).toBe('vendorBranding.faviconRemoved');
+    });
+
+    it('refuses a file that is too large or not an image before sending it', async () => {
+      let puts = 0;
+      const wrapper = await open({
+        'PUT /api/vendor/branding/logo': () => {
+          puts++;
+          return json(200, BRANDING);
+        },
+      });
+
+      await choose(wrapper, 'vendor-branding-logo-input', new File([new Uint8Array(256 * 1024 + 1)], 'big.png', { type: 'image/png' }));
+      expect(wrapper.find('[data-testid="vendor-branding-logo-error"]').text()).toContain('256 KB 以下');
+      expect(wrapper.find('[data-testid="vendor-branding-logo-input"]').attributes('aria-invalid')).toBe('true');
+
+      await choose(wrapper, 'vendor-branding-logo-input', new File(['GIF89a'], 'anim.gif', { type: 'image/gif' }));
+      expect(wrapper.find('[data-testid="vendor-branding-logo-error"]').text()).toContain('PNG・JPEG・WebP・SVG');
+      expect(puts).toBe(0);
+    });
+
+    it("shows the server's invalid_image and image_too_large clearly", async () => {
+      const wrapper = await open({
+        'PUT /api/vendor/branding/favicon': () => apiError(400, 'invalid_image', 'Not an image of that type', [], 'req-img'),
+        'PUT /api/vendor/branding/logo': () => apiError(400, 'image_too_large', 'Too large'),
+      });
+
+      await choose(wrapper, 'vendor-branding-favicon-input', new File(['not really'], 'favicon.ico', { type: 'image/x-icon' }));
+      const error = wrapper.find('[data-testid="vendor-branding-favicon-error"]');
+      expect(error.text()).toContain('使える画像ではありません');
+      expect(error.text()).toContain('Request ID: req-img');
+      expect(wrapper.find('[data-testid="vendor-branding-logo-error"]').exists()).toBe(false);
+
+      await choose(wrapper, 'vendor-branding-logo-input', new File(['x'], 'logo.svg', { type: 'image/svg+xml' }));
+      expect(wrapper.find('[data-testid="vendor-branding-logo-error"]').text()).toContain('ファイルが大きすぎます');
+      expect(useNoticeStore().notice).toBeNull();
+    });
   });
 });

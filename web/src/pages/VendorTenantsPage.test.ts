@@ -14,7 +14,7 @@ function makeTenant(overrides: Partial<TenantView> = {}): TenantView {
     id: 't1',
     name: '株式会社さくら商事',
     status: 'active',
-    plan: { seatLimit: 50, features: { adaptive: true, reportsExport: false } },
+    plan: { seatLimit: 50, features: { adaptive: true, reportsExport: false }, catalogPackageIds: null },
     seatsUsed: 12,
     createdAt: '2025-04-01T00:00:00Z',
     ...overrides,
@@ -27,11 +27,24 @@ const TENANTS: TenantView[] = [
     id: 't2',
     name: 'みどり製作所',
     status: 'suspended',
-    plan: { seatLimit: null, features: { adaptive: false, reportsExport: false } },
+    plan: { seatLimit: null, features: { adaptive: false, reportsExport: false }, catalogPackageIds: null },
     seatsUsed: 3,
     createdAt: '2025-05-10T00:00:00Z',
   }),
-  makeTenant({ id: 't3', name: 'あおば電機', seatsUsed: 10, plan: { seatLimit: 10, features: { adaptive: true, reportsExport: true } } }),
+  makeTenant({
+    id: 't3',
+    name: 'あおば電機',
+    seatsUsed: 10,
+    plan: { seatLimit: 10, features: { adaptive: true, reportsExport: true }, catalogPackageIds: null },
+  }),
+];
+
+const CATALOG = [
+  { id: 'cp-eval', title: { ja: '評価面談', en: 'Appraisal interviews' }, level: 'manager' },
+  { id: 'cp-manners', title: { ja: 'ビジネスマナー基礎', en: 'Business manners' }, level: 'new_hire' },
+  { id: 'cp-prehire', title: { ja: '内定者フォロー', en: 'Pre-hire follow-up' }, level: 'pre_hire' },
+  { id: 'cp-mentor', title: { ja: '後輩指導', en: 'Mentoring juniors' }, level: 'mid' },
+  { id: 'cp-horenso', title: { ja: '報連相', en: 'Ho-Ren-So' }, level: 'new_hire' },
 ];
 
 async function open(routes: Record<string, FakeHandler> = {}, path = '/vendor/tenants') {
@@ -112,7 +125,7 @@ describe('VendorTenantsPage', () => {
             id: 't9',
             name: 'ひかり物産',
             seatsUsed: 1,
-            plan: { seatLimit: 30, features: { adaptive: false, reportsExport: true } },
+            plan: { seatLimit: 30, features: { adaptive: false, reportsExport: true }, catalogPackageIds: null },
             createdAt: '2025-06-01T00:00:00Z',
           }),
           adminUserId: 'u9',
@@ -141,7 +154,7 @@ describe('VendorTenantsPage', () => {
       adminName: '高橋 由美',
       adminEmail: 'yumi@hikari.example.co.jp',
       locale: 'en',
-      plan: { seatLimit: 30, features: { adaptive: false, reportsExport: true } },
+      plan: { seatLimit: 30, features: { adaptive: false, reportsExport: true }, catalogPackageIds: null },
     });
     expect(wrapper.find('[data-testid="vendor-tenant-form"]').exists()).toBe(false);
     const first = rows(wrapper)[0]!;
@@ -159,7 +172,10 @@ describe('VendorTenantsPage', () => {
       'POST /api/vendor/tenants': ({ body }) => {
         sent = body as { plan?: unknown };
         return json(201, {
-          tenant: makeTenant({ id: 't9', plan: { seatLimit: null, features: { adaptive: true, reportsExport: true } } }),
+          tenant: makeTenant({
+            id: 't9',
+            plan: { seatLimit: null, features: { adaptive: true, reportsExport: true }, catalogPackageIds: null },
+          }),
           adminUserId: 'u9',
         });
       },
@@ -171,7 +187,75 @@ describe('VendorTenantsPage', () => {
     await wrapper.find('[data-testid="vendor-tenant-form"]').trigger('submit');
     await settle();
 
-    expect(sent!.plan).toEqual({ seatLimit: null, features: { adaptive: true, reportsExport: true } });
+    expect(sent!.plan).toEqual({ seatLimit: null, features: { adaptive: true, reportsExport: true }, catalogPackageIds: null });
+  });
+
+  it('lets the company use selected catalog packages only, grouped by level in ladder order', async () => {
+    let sent: { plan?: unknown } | null = null;
+    const { wrapper, requests } = await open({
+      'GET /api/vendor/catalog': () => json(200, { items: CATALOG }),
+      'POST /api/vendor/tenants': ({ body }) => {
+        sent = body as { plan?: unknown };
+        return json(201, { tenant: makeTenant({ id: 't9' }), adminUserId: 'u9' });
+      },
+    });
+    await wrapper.find('[data-testid="vendor-tenant-create"]').trigger('click');
+    await wrapper.find('[data-testid="vendor-tenant-name"]').setValue('ひかり物産');
+    await wrapper.find('[data-testid="vendor-tenant-admin-name"]').setValue('高橋 由美');
+    await wrapper.find('[data-testid="vendor-tenant-admin-email"]').setValue('yumi@hikari.example.co.jp');
+
+    // The whole catalog by default; the catalog is only fetched when packages are picked one by one.
+    expect((wrapper.find('[data-testid="plan-catalog-all"]').element as HTMLInputElement).checked).toBe(true);
+    expect(requests.some((r) => r.path === '/api/vendor/catalog')).toBe(false);
+    await wrapper.find('[data-testid="plan-catalog-selected"]').setValue(true);
+    await settle();
+
+    const levels = wrapper.findAll('[data-testid="plan-catalog-level"]');
+    expect(levels.map((level) => [level.find('legend').text(), level.findAll('label').map((label) => label.text())])).toEqual([
+      ['内定者', ['内定者フォロー']],
+      ['新入社員', ['ビジネスマナー基礎', '報連相']],
+      ['中堅社員', ['後輩指導']],
+      ['管理職', ['評価面談']],
+    ]);
+    const box = (id: string) => wrapper.find(`[data-testid="plan-catalog-package"][data-id="${id}"]`);
+    await box('cp-manners').setValue(true);
+    await box('cp-eval').setValue(true);
+    expect(wrapper.find('[data-testid="plan-catalog-count"]').text()).toBe('2 件を選択中');
+    await wrapper.find('[data-testid="vendor-tenant-submit"]').trigger('click');
+    await settle();
+
+    expect(sent!.plan).toEqual({
+      seatLimit: null,
+      features: { adaptive: true, reportsExport: true },
+      catalogPackageIds: ['cp-manners', 'cp-eval'],
+    });
+  });
+
+  it('marks a catalog package the API does not know (plan.catalogPackageIds.<i>)', async () => {
+    const { wrapper } = await open({
+      'GET /api/vendor/catalog': () => json(200, { items: CATALOG }),
+      'POST /api/vendor/tenants': () =>
+        apiError(400, 'validation_error', 'Invalid input', [{ path: 'plan.catalogPackageIds.1', message: 'カタログにないパッケージです' }]),
+    });
+    await wrapper.find('[data-testid="vendor-tenant-create"]').trigger('click');
+    await wrapper.find('[data-testid="vendor-tenant-name"]').setValue('ひかり物産');
+    await wrapper.find('[data-testid="vendor-tenant-admin-name"]').setValue('高橋 由美');
+    await wrapper.find('[data-testid="vendor-tenant-admin-email"]').setValue('yumi@hikari.example.co.jp');
+    await wrapper.find('[data-testid="plan-catalog-selected"]').setValue(true);
+    await settle();
+    const box = (id: string) => wrapper.find(`[data-testid="plan-catalog-package"][data-id="${id}"]`);
+    await box('cp-horenso').setValue(true);
+    await box('cp-mentor').setValue(true);
+    await wrapper.find('[data-testid="vendor-tenant-submit"]').trigger('click');
+    await settle();
+
+    expect(box('cp-mentor').attributes('aria-invalid')).toBe('true');
+    expect(wrapper.find(`#${box('cp-mentor').attributes('aria-describedby')}`).text()).toBe('カタログにないパッケージです');
+    expect(box('cp-horenso').attributes('aria-invalid')).toBeUndefined();
+    const alert = wrapper.find('[data-testid="vendor-tenant-form"] [role="alert"]');
+    expect(alert.text()).toContain('入力内容を確認してください。');
+    // Shown next to the package, not repeated in the alert.
+    expect(alert.text()).not.toContain('カタログにないパッケージです');
   });
 
   it('checks the form before sending', async () => {

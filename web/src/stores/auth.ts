@@ -2,6 +2,7 @@ import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
 import { ApiError, api } from '../api/client';
 import type { Locale, MeResponse, Role, Session, SignUpResponse, TenantRef, User } from '../api/types';
+import { useBrandingStore } from './branding';
 
 export interface SignUpInput {
   companyName: string;
@@ -37,6 +38,7 @@ export const useAuthStore = defineStore('auth', () => {
   /** True when the last session ended by the user signing out (not by expiry). */
   const endedByUser = ref(false);
   let initializing: Promise<void> | null = null;
+  const branding = useBrandingStore();
 
   const isSignedIn = computed(() => accessToken.value !== null && user.value !== null);
   const role = computed<Role | null>(() => user.value?.role ?? null);
@@ -48,10 +50,16 @@ export const useAuthStore = defineStore('auth', () => {
     user.value = session.user;
   }
 
+  /** Signed in just now (or found signed in at start): show the brand of the person's company. */
+  function applyOwnBranding() {
+    void branding.loadMine();
+  }
+
   function clear() {
     accessToken.value = null;
     user.value = null;
     tenant.value = null;
+    branding.resetToHost();
   }
 
   /** Exchange the refresh cookie for an access token. Resolves true when signed in. */
@@ -74,7 +82,8 @@ export const useAuthStore = defineStore('auth', () => {
 
   /** Restore the session once at boot; later calls wait for the same attempt. */
   function init(): Promise<void> {
-    initializing ??= refresh().then(() => {
+    initializing ??= refresh().then((signedIn) => {
+      if (signedIn) applyOwnBranding();
       initialized.value = true;
     });
     return initializing;
@@ -83,6 +92,7 @@ export const useAuthStore = defineStore('auth', () => {
   async function signIn(email: string, password: string) {
     startSession(await api.post<Session>('/api/auth/signin', { email, password }, { auth: false, retryOnUnauthorized: false }));
     initialized.value = true;
+    applyOwnBranding();
   }
 
   async function signUp(input: SignUpInput) {
@@ -93,11 +103,13 @@ export const useAuthStore = defineStore('auth', () => {
     startSession(response);
     tenant.value = response.tenant;
     initialized.value = true;
+    applyOwnBranding();
   }
 
   async function acceptInvitation(token: string, password: string) {
     startSession(await api.post<Session>('/api/auth/set-password', { token, password }, { auth: false, retryOnUnauthorized: false }));
     initialized.value = true;
+    applyOwnBranding();
   }
 
   async function signOut() {

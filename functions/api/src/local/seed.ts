@@ -1,5 +1,20 @@
 import { newDepartmentId, newUserId, type Level } from '@manabi/core';
-import { createBank, createDepartment, createQuestions, createUser, findLogin, isSeeded, markSeeded, putVendor } from '@manabi/data';
+import {
+  createBank,
+  createDepartment,
+  createQuestions,
+  createUser,
+  findLogin,
+  getVendor,
+  isSeeded,
+  markSeeded,
+  putVendor,
+  saveVendorBranding,
+  setVendorFields,
+  updateUser,
+  type Vendor,
+} from '@manabi/data';
+import { createAccount } from '../services/vendors.js';
 import { questionSchema } from '@manabi/questions';
 import { assessmentInputSchema } from '@manabi/assessment';
 import { randomId } from '@manabi/core';
@@ -17,6 +32,8 @@ import { signUpCompany } from '../services/signup.js';
 
 export const DEMO_PASSWORD = 'manabi-demo-2026';
 export const DEMO_VENDOR_ID = 'demovendor000001';
+/** The demo vendor's white-label host: browsers resolve *.localhost to this machine by themselves. */
+export const DEMO_VENDOR_HOST = 'partner.localhost';
 
 export interface DemoAccounts {
   company: string;
@@ -32,13 +49,50 @@ const PEOPLE: { name: string; email: string; role: 'manager' | 'learner'; dept: 
   { name: '渡辺 さくら', email: 'learner5@demo.manabi.example', role: 'learner', dept: 1, level: 'leader', hireDate: '2015-10-01' },
 ];
 
+const VENDOR_ADMIN = { role: 'vendor_admin', name: '小林 誠', email: 'vendor@demo.manabi.example' } as const;
+const PLATFORM_ADMIN = { role: 'platform_admin', name: '運営 管理者', email: 'admin@demo.manabi.example' } as const;
+
 export const DEMO: DemoAccounts = {
   company: '株式会社みらい商事',
   accounts: [
     { role: 'tenant_admin', name: '山本 花子', email: 'hr@demo.manabi.example' },
     ...PEOPLE.map(({ role, name, email }) => ({ role, name, email })),
+    VENDOR_ADMIN,
+    PLATFORM_ADMIN,
   ],
 };
+
+/** The demo vendor's brand, shown on its host and to the demo company once signed in. */
+const DEMO_VENDOR_BRANDING = {
+  productName: 'みらいラーニング',
+  primaryColor: '#7c3aed',
+  signInText: { ja: 'パートナー研修ポータルへようこそ。', en: 'Welcome to the partner training portal.' },
+  supportEmail: 'support@partner.example',
+  emailSenderName: 'みらいラーニング事務局',
+};
+
+/** A vendor's or the platform's own admin, signed in with the demo password (no invitation to follow). */
+async function seedConsoleAdmin(
+  deps: AppDeps,
+  who: { name: string; email: string },
+  kind: 'vendor_home' | 'platform_home',
+  vendor: { id: string; name: string } | null,
+  passwordHash: string,
+  now: string,
+): Promise<string> {
+  const { tenant, adminUserId } = await createAccount(deps, {
+    name: vendor?.name ?? '運営',
+    adminName: who.name,
+    adminEmail: who.email,
+    locale: 'ja',
+    vendorId: vendor?.id ?? null,
+    kind,
+  });
+  const db = deps.data.clientFor({ tenantId: tenant.id });
+  const user = (await getUser(db, adminUserId))!;
+  await updateUser(db, user, { status: 'active', emailVerified: true, passwordHash }, now);
+  return tenant.id;
+}
 
 /**
  * Seeds the demo on first start only: a vendor, a Japanese company under it, its HR admin, a
@@ -48,19 +102,30 @@ export const DEMO: DemoAccounts = {
 export async function seedDemo(deps: AppDeps): Promise<'seeded' | 'already'> {
   if (await isSeeded(deps.data.platform)) return 'already';
   const now = deps.now().toISOString();
-  const vendor = { id: DEMO_VENDOR_ID, name: 'デモ販売パートナー株式会社', status: 'active' as const, createdAt: now };
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  const vendor: Vendor = {
+    id: DEMO_VENDOR_ID,
+    name: 'デモ販売パートナー株式会社',
+    status: 'active',
+    createdAt: now,
+    allowTenantBranding: true,
+  };
   await putVendor(deps.data.platform, vendor);
+  vendor.homeTenantId = await seedConsoleAdmin(deps, VENDOR_ADMIN, 'vendor_home', vendor, passwordHash, now);
+  await setVendorFields(deps.data.platform, vendor.id, { homeTenantId: vendor.homeTenantId });
+  await saveVendorBranding(deps.data.platform, vendor, { branding: DEMO_VENDOR_BRANDING, domains: [DEMO_VENDOR_HOST], selfSignup: true });
+  await seedConsoleAdmin(deps, PLATFORM_ADMIN, 'platform_home', null, passwordHash, now);
+  const branded = (await getVendor(deps.data.platform, vendor.id))!;
   const { tenant } = await signUpCompany(
     deps,
     { companyName: DEMO.company, adminName: DEMO.accounts[0]!.name, email: DEMO.accounts[0]!.email, password: DEMO_PASSWORD, locale: 'ja' },
-    vendor,
+    branded,
   );
   const db = deps.data.clientFor({ tenantId: tenant.id });
   const departments = [
     await createDepartment(db, newDepartmentId(), '営業部', now),
     await createDepartment(db, newDepartmentId(), '開発部', now),
   ];
-  const passwordHash = await hashPassword(DEMO_PASSWORD);
   for (const p of PEOPLE) {
     await createUser(
       db,

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { repoRoot, startLocal } from './start.js';
-import { DEMO, DEMO_PASSWORD } from './seed.js';
+import { DEMO, DEMO_PASSWORD, DEMO_VENDOR_HOST } from './seed.js';
 
 // Local Node is 20 (Lambda runs 22); the AWS SDK's notice about 2027 is known and noted in README.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
@@ -31,7 +31,9 @@ console.log(`
   (ready in ${Math.round(performance.now() - started)} ms; data in .data/, demo ${server.seeded === 'seeded' ? 'seeded now' : 'kept from before'})
 
   Sign in as (password for all: ${DEMO_PASSWORD}) — ${DEMO.company}
-${DEMO.accounts.map((a) => `    ${a.email.padEnd(width)}  ${a.role.padEnd(12)} ${a.name}`).join('\n')}
+${DEMO.accounts.map((a) => `    ${a.email.padEnd(width)}  ${a.role.padEnd(14)} ${a.name}`).join('\n')}
+
+  White-label: the demo company's vendor brand shows on http://${DEMO_VENDOR_HOST}:${port}
 
   API docs: ${server.url}/api/docs   Emails (local outbox): ${server.url}/dev/outbox
   Ctrl-C stops the server and DynamoDB Local.
