@@ -71,7 +71,9 @@ export type AssessmentInput = z.output<typeof assessmentInputSchema>;
 /** A published question frozen into the assessment at publish time (the start path reads only this). */
 export interface SnapshotItem {
   id: string;
-  owner: 'tenant' | 'catalog';
+  owner: 'tenant' | 'catalog' | 'vendor';
+  /** The vendor whose bank it comes from (owner `vendor`). */
+  vendorId?: string;
   version: number;
   type: string;
   skills: string[];

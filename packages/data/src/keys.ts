@@ -20,11 +20,16 @@ function tenantPrefix(tenantId: string): string {
   return `T#${tenantId}`;
 }
 
-/** Who owns a question bank: one tenant, or the platform catalog every tenant reads (stored once). */
-export type Owner = { kind: 'tenant'; tenantId: string } | { kind: 'catalog' };
+/**
+ * Who owns content (question banks, packages): one tenant; the platform catalog every tenant reads;
+ * or a vendor, whose content its client companies read (each stored once).
+ */
+export type Owner = { kind: 'tenant'; tenantId: string } | { kind: 'catalog' } | { kind: 'vendor'; vendorId: string };
 
 function ownerPrefix(owner: Owner): string {
-  return owner.kind === 'catalog' ? 'C' : tenantPrefix(owner.tenantId);
+  if (owner.kind === 'catalog') return 'C';
+  if (owner.kind === 'vendor') return `V#${part(owner.vendorId)}`;
+  return tenantPrefix(owner.tenantId);
 }
 
 function part(value: string): string {

@@ -124,7 +124,7 @@ export function registerItemAnalysisRoutes(app: OpenAPIHono<AppEnv>, deps: AppDe
         const plausible = item.a >= 0.2 && item.a <= 4 && Math.abs(item.b) <= 4;
         if (apply && item.calibrated && !plausible) note = 'estimate outside the plausible range (a 0.2–4, |b| ≤ 4): not applied';
         else if (apply && item.calibrated) {
-          if (ref.owner === 'catalog') note = 'catalog question: not changed';
+          if (ref.owner !== 'tenant') note = `${ref.owner} question: not changed`;
           else {
             const owner: Owner = { kind: 'tenant', tenantId: auth.tenantId };
             const head = await getQuestionHead(deps.data.platform, owner, ref.id);

@@ -1,4 +1,5 @@
-import { entitledCatalog, isEntitled } from '../services/entitlements.js';
+import { entitledCatalog, entitledPackage } from '../services/entitlements.js';
+import { authorOwner, vendorPackageProblems } from '../services/content-owner.js';
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import { z } from '@hono/zod-openapi';
 import { isId, isoDateSchema, LEVELS, randomId, type Role } from '@manabi/core';
@@ -8,6 +9,7 @@ import {
   completeModule,
   getAssignment,
   getLearningSettings,
+  getBank,
   getPackage,
   getUser,
   listAssignmentsOfPackage,
@@ -35,6 +37,8 @@ import {
 } from '../services/packages.js';
 
 const HR: readonly Role[] = ['tenant_admin'];
+/** Who writes packages: HR for its company, a vendor admin for its vendor (see authorOwner). */
+const AUTHORS: readonly Role[] = ['tenant_admin', 'vendor_admin'];
 const RATERS: readonly Role[] = ['tenant_admin', 'manager'];
 const MEMBERS: readonly Role[] = ['tenant_admin', 'manager', 'learner'];
 const anyJson = (name: string, description: string) => z.any().openapi(name, { description });
@@ -61,20 +65,44 @@ export function registerPackageRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): 
     if (!r) throw notFound('Package');
     return r;
   };
+  /** A read-only package: for a company, what its plan allows (catalog, vendor's); for a vendor, the catalog's. */
+  const loadReadable = async (auth: AuthClaims, id: string) => {
+    if (auth.role === 'vendor_admin') return loadPackage({ kind: 'catalog' }, id);
+    const r = await entitledPackage(deps, auth.tenantId, id);
+    if (!r) throw notFound('Package');
+    return r;
+  };
+  /**
+   * What an author's package becomes when saved: a company's quiz templates turn into its own
+   * published assessments at once; a vendor's stay templates, each naming its bank for the readers.
+   */
+  const prepare = async (auth: AuthClaims, pkg: LearningPackage): Promise<LearningPackage> => {
+    const owner = authorOwner(auth);
+    if (owner.kind !== 'vendor') return materializeQuizzes(deps, deps.data.clientFor(auth), pkg);
+    const problems = await vendorPackageProblems(pkg, owner.vendorId, async (o, bankId) =>
+      isId(bankId) ? (await getBank(deps.data.platform, o, bankId)) !== null : false,
+    );
+    if (problems.length) throw new ApiError(400, 'validation_error', 'The package cannot be offered as it is', problems);
+    return pkg;
+  };
 
   app.openapi(
     defineRoute({
       method: 'get',
       path: '/api/packages',
-      roles: HR,
+      roles: AUTHORS,
       tags: ['packages'],
-      summary: 'Level-based packages: the company’s own and the platform catalog',
+      summary: 'Level-based packages: the caller’s own, and read-only the catalog and the vendor’s the plan includes',
       responses: { 200: json(anyJson('PackageList', '{ items: PackageSummary[] }'), 'Packages by level'), ...ERROR_RESPONSES },
     }),
     async (c) => {
-      const own = await listPackages<LearningPackage>(deps.data.platform, tenant(c.get('auth')));
-      // Only the catalog packages the company's plan includes.
-      const catalog = await entitledCatalog(deps, c.get('auth').tenantId);
+      const auth = c.get('auth');
+      const own = await listPackages<LearningPackage>(deps.data.platform, authorOwner(auth));
+      // A company sees the read-only packages its plan includes; a vendor sees the catalog it builds on.
+      const catalog =
+        auth.role === 'vendor_admin'
+          ? await listPackages<LearningPackage>(deps.data.platform, { kind: 'catalog' })
+          : await entitledCatalog(deps, auth.tenantId);
       const order = (l: string) => LEVELS.indexOf(l as (typeof LEVELS)[number]);
       const items = [...own, ...catalog]
         .map(packageSummary)
@@ -88,7 +116,7 @@ export function registerPackageRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): 
       defineRoute({
         method: 'get',
         path: catalog ? '/api/catalog/packages/{id}' : '/api/packages/{id}',
-        roles: HR,
+        roles: AUTHORS,
         tags: ['packages'],
         summary: catalog ? 'A platform catalog package (read-only; clone it to customise)' : 'A company package',
         request: { params: pkgParams },
@@ -99,8 +127,8 @@ export function registerPackageRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): 
       }),
       async (c) => {
         const { id } = c.req.valid('param');
-        if (catalog && !(await isEntitled(deps, c.get('auth').tenantId, id))) throw notFound('Package');
-        const r = await loadPackage(catalog ? { kind: 'catalog' } : tenant(c.get('auth')), id);
+        const auth = c.get('auth');
+        const r = catalog ? await loadReadable(auth, id) : await loadPackage(authorOwner(auth), id);
         return c.json({ ...packageSummary(r), package: r.package }, 200);
       },
     );
@@ -110,7 +138,7 @@ export function registerPackageRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): 
     defineRoute({
       method: 'post',
       path: '/api/packages',
-      roles: HR,
+      roles: AUTHORS,
       tags: ['packages'],
       summary: 'Create a package (quiz modules with a template get a published assessment at once)',
       request: { body: jsonBody(anyJson('PackageInput', 'LearningPackage')) },
@@ -118,9 +146,9 @@ export function registerPackageRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): 
     }),
     async (c) => {
       const auth = c.get('auth');
-      const pkg = await materializeQuizzes(deps, deps.data.clientFor(auth), parsePackage(await c.req.json()));
+      const pkg = await prepare(auth, parsePackage(await c.req.json()));
       const now = deps.now().toISOString();
-      const r = await putNewPackage(deps.data.platform, tenant(auth), {
+      const r = await putNewPackage(deps.data.platform, authorOwner(auth), {
         id: randomId(),
         package: pkg,
         clonedFrom: null,
@@ -144,9 +172,7 @@ export function registerPackageRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): 
     }),
     async (c) => {
       const auth = c.get('auth');
-      const { id } = c.req.valid('param');
-      if (!(await isEntitled(deps, auth.tenantId, id))) throw notFound('Package');
-      const source = await loadPackage({ kind: 'catalog' }, id);
+      const source = await loadReadable(auth, c.req.valid('param').id);
       const pkg = await materializeQuizzes(deps, deps.data.clientFor(auth), source.package);
       const now = deps.now().toISOString();
       const r = await putNewPackage(deps.data.platform, tenant(auth), {
@@ -165,7 +191,7 @@ export function registerPackageRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): 
     defineRoute({
       method: 'put',
       path: '/api/packages/{id}',
-      roles: HR,
+      roles: AUTHORS,
       tags: ['packages'],
       summary: 'Change a company package (guarded by expectedRev)',
       request: { params: pkgParams, body: jsonBody(z.object({ package: z.any(), expectedRev: z.number().int().min(1) })) },
@@ -173,11 +199,11 @@ export function registerPackageRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): 
     }),
     async (c) => {
       const auth = c.get('auth');
-      const current = await loadPackage(tenant(auth), c.req.valid('param').id);
+      const current = await loadPackage(authorOwner(auth), c.req.valid('param').id);
       const body = c.req.valid('json');
       if (body.expectedRev !== current.rev) throw new ApiError(409, 'stale', 'The package was changed meanwhile; reload it');
-      const pkg = await materializeQuizzes(deps, deps.data.clientFor(auth), parsePackage(body.package, 'package'));
-      const saved = await savePackage(deps.data.platform, tenant(auth), current, pkg, deps.now().toISOString());
+      const pkg = await prepare(auth, parsePackage(body.package, 'package'));
+      const saved = await savePackage(deps.data.platform, authorOwner(auth), current, pkg, deps.now().toISOString());
       return c.json({ ...packageSummary(saved), package: saved.package }, 200);
     },
   );

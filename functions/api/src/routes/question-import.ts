@@ -1,3 +1,4 @@
+import { authorOwner } from '../services/content-owner.js';
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import { z } from '@hono/zod-openapi';
 import { localeSchema, randomId, type Role } from '@manabi/core';
@@ -22,7 +23,7 @@ import { json } from '../schemas.js';
 import { decodeCsv } from '../csv/decode.js';
 import { questionMeta } from './questions.js';
 
-const HR: readonly Role[] = ['tenant_admin'];
+const HR: readonly Role[] = ['tenant_admin', 'vendor_admin'];
 const MAX_BYTES = 5 * 1024 * 1024;
 const FORMATS = ['csv', 'gift', 'moodle_xml', 'qti21'] as const;
 
@@ -98,7 +99,7 @@ export function registerQuestionImportRoutes(app: OpenAPIHono<AppEnv>, deps: App
       responses: { 200: json(reportSchema, 'What was (or would be) imported, and every item that was not'), ...ERROR_RESPONSES },
     }),
     async (c) => {
-      const owner: Owner = { kind: 'tenant', tenantId: c.get('auth').tenantId };
+      const owner: Owner = authorOwner(c.get('auth'));
       const { bankId } = c.req.valid('param');
       const bank = /^[0-9a-z]{16}$/.test(bankId) ? await getBank(deps.data.platform, owner, bankId) : null;
       if (!bank) throw notFound('Question bank');
@@ -153,7 +154,7 @@ export function registerQuestionImportRoutes(app: OpenAPIHono<AppEnv>, deps: App
       responses: { 200: { description: 'The file', content: { 'text/csv': { schema: z.string() } } }, ...ERROR_RESPONSES },
     }),
     async (c) => {
-      const owner: Owner = { kind: 'tenant', tenantId: c.get('auth').tenantId };
+      const owner: Owner = authorOwner(c.get('auth'));
       const { bankId } = c.req.valid('param');
       const bank = /^[0-9a-z]{16}$/.test(bankId) ? await getBank(deps.data.platform, owner, bankId) : null;
       if (!bank) throw notFound('Question bank');

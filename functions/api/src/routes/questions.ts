@@ -1,3 +1,4 @@
+import { authorOwner, readOnlyOwners, refOf } from '../services/content-owner.js';
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import { z } from '@hono/zod-openapi';
 import { randomId, type Role } from '@manabi/core';
@@ -12,16 +13,18 @@ import {
   publishQuestion,
   saveQuestionVersion,
   getQuestionVersion,
+  type Bank,
   type Owner,
   type QuestionHead,
   type QuestionMeta,
 } from '@manabi/data';
-import type { AppDeps, AppEnv } from '../env.js';
+import type { AppDeps, AppEnv, AuthClaims } from '../env.js';
 import { notFound, validationError } from '../errors.js';
 import { defineRoute, ERROR_RESPONSES } from '../openapi.js';
 import { json, jsonBody } from '../schemas.js';
 
-const HR: readonly Role[] = ['tenant_admin'];
+/** Who writes banks and questions: HR for its company, a vendor admin for its vendor (see authorOwner). */
+const HR: readonly Role[] = ['tenant_admin', 'vendor_admin'];
 const ID = /^[0-9a-z]{16}$/;
 
 export const questionSummarySchema = z
@@ -42,12 +45,23 @@ export const questionSummarySchema = z
   .openapi('QuestionSummary');
 const questionDetailSchema = questionSummarySchema.extend({ content: z.any() }).openapi('QuestionDetail');
 const bankSchema = z
-  .object({ id: z.string(), name: z.string(), owner: z.enum(['tenant', 'catalog']), questionCount: z.number().int() })
+  .object({
+    id: z.string(),
+    name: z.string(),
+    owner: z.enum(['tenant', 'catalog', 'vendor']),
+    /** Whether the caller authors it (their company's, or for a vendor admin the vendor's own). */
+    editable: z.boolean(),
+    /** How assessments and quiz templates name it: `catalog:<id>`, `vendor:<id>` or the bare id. */
+    ref: z.string(),
+    questionCount: z.number().int(),
+  })
   .openapi('Bank');
-const presentBank = (b: { id: string; name: string; owner: 'tenant' | 'catalog'; questionCount: number }) => ({
+const presentBank = (viewer: Owner) => (b: Bank) => ({
   id: b.id,
   name: b.name,
   owner: b.owner,
+  editable: b.owner === viewer.kind,
+  ref: refOf(b.owner, b.id),
   questionCount: b.questionCount,
 });
 
@@ -99,11 +113,18 @@ const idParams = z.object({ id: z.string().openapi({ param: { name: 'id', in: 'p
 const page = z.object({ items: z.array(questionSummarySchema), nextCursor: z.string().nullable() });
 
 export function registerQuestionRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): void {
-  const tenantOwner = (tenantId: string): Owner => ({ kind: 'tenant', tenantId });
   const loadBank = async (owner: Owner, bankId: string) => {
     const bank = ID.test(bankId) ? await getBank(deps.data.platform, owner, bankId) : null;
     if (!bank) throw notFound('Question bank');
     return bank;
+  };
+  /** A bank the caller reads but does not write: the platform catalog's, or the company's vendor's. */
+  const readableBank = async (auth: AuthClaims, bankId: string) => {
+    for (const owner of readOnlyOwners(auth)) {
+      const bank = ID.test(bankId) ? await getBank(deps.data.platform, owner, bankId) : null;
+      if (bank) return { owner, bank };
+    }
+    throw notFound('Bank');
   };
   const loadQuestion = async (owner: Owner, id: string) => {
     const head = ID.test(id) ? await getQuestionHead(deps.data.platform, owner, id) : null;
@@ -121,13 +142,14 @@ export function registerQuestionRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps):
       path: '/api/banks',
       roles: HR,
       tags: ['questions'],
-      summary: 'Question banks: the company’s own and the platform catalog (read-only)',
+      summary: 'Question banks: the caller’s own, the platform catalog and the company’s vendor’s (read-only)',
       responses: { 200: json(z.object({ items: z.array(bankSchema) }), 'Banks'), ...ERROR_RESPONSES },
     }),
     async (c) => {
-      const own = await listBanks(deps.data.platform, tenantOwner(c.get('auth').tenantId));
-      const catalog = await listBanks(deps.data.platform, { kind: 'catalog' });
-      return c.json({ items: [...own, ...catalog].map(presentBank) }, 200);
+      const auth = c.get('auth');
+      const owner = authorOwner(auth);
+      const lists = await Promise.all([owner, ...readOnlyOwners(auth)].map((o) => listBanks(deps.data.platform, o)));
+      return c.json({ items: lists.flat().map(presentBank(owner)) }, 200);
     },
   );
 
@@ -142,14 +164,9 @@ export function registerQuestionRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps):
       responses: { 201: json(bankSchema, 'Created'), ...ERROR_RESPONSES },
     }),
     async (c) => {
-      const bank = await createBank(
-        deps.data.platform,
-        tenantOwner(c.get('auth').tenantId),
-        randomId(),
-        c.req.valid('json').name,
-        deps.now().toISOString(),
-      );
-      return c.json(presentBank(bank), 201);
+      const owner = authorOwner(c.get('auth'));
+      const bank = await createBank(deps.data.platform, owner, randomId(), c.req.valid('json').name, deps.now().toISOString());
+      return c.json(presentBank(owner)(bank), 201);
     },
   );
 
@@ -161,14 +178,17 @@ export function registerQuestionRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps):
         roles: HR,
         tags: ['questions'],
         summary: catalog
-          ? 'Questions of a platform catalog bank (read-only)'
+          ? 'Questions of a platform catalog bank or the company’s vendor’s (read-only)'
           : 'Questions of a bank (filter by skill, level, type, status)',
         request: { params: bankParams, query: listQuery },
         responses: { 200: json(page, 'One page of questions, most recently changed first'), ...ERROR_RESPONSES },
       }),
       async (c) => {
-        const owner: Owner = catalog ? { kind: 'catalog' } : tenantOwner(c.get('auth').tenantId);
-        const bank = await loadBank(owner, c.req.valid('param').bankId);
+        const auth = c.get('auth');
+        const { bankId } = c.req.valid('param');
+        const { owner, bank } = catalog
+          ? await readableBank(auth, bankId)
+          : { owner: authorOwner(auth), bank: await loadBank(authorOwner(auth), bankId) };
         const result = await listQuestions(deps.data.platform, owner, bank.id, c.req.valid('query'));
         return c.json({ items: result.items.map(presentQuestion), nextCursor: result.nextCursor }, 200);
       },
@@ -186,7 +206,7 @@ export function registerQuestionRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps):
       responses: { 201: json(questionDetailSchema, 'Created'), ...ERROR_RESPONSES },
     }),
     async (c) => {
-      const owner = tenantOwner(c.get('auth').tenantId);
+      const owner = authorOwner(c.get('auth'));
       const bank = await loadBank(owner, c.req.valid('param').bankId);
       const content = parseQuestion(await c.req.json());
       const head = await createQuestion(
@@ -210,7 +230,7 @@ export function registerQuestionRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps):
       responses: { 200: json(questionDetailSchema, 'The question'), ...ERROR_RESPONSES },
     }),
     async (c) => {
-      const owner = tenantOwner(c.get('auth').tenantId);
+      const owner = authorOwner(c.get('auth'));
       return c.json(await detail(owner, await loadQuestion(owner, c.req.valid('param').id)), 200);
     },
   );
@@ -226,7 +246,7 @@ export function registerQuestionRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps):
       responses: { 200: json(questionDetailSchema, 'Saved'), 409: json(z.any(), 'Changed meanwhile'), ...ERROR_RESPONSES },
     }),
     async (c) => {
-      const owner = tenantOwner(c.get('auth').tenantId);
+      const owner = authorOwner(c.get('auth'));
       const head = await loadQuestion(owner, c.req.valid('param').id);
       const body = c.req.valid('json');
       const content = parseQuestionAt(body.content);
@@ -254,7 +274,7 @@ export function registerQuestionRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps):
       responses: { 200: json(questionDetailSchema, 'Published'), ...ERROR_RESPONSES },
     }),
     async (c) => {
-      const owner = tenantOwner(c.get('auth').tenantId);
+      const owner = authorOwner(c.get('auth'));
       const head = await loadQuestion(owner, c.req.valid('param').id);
       return c.json(await detail(owner, await publishQuestion(deps.data.platform, owner, head, deps.now().toISOString())), 200);
     },

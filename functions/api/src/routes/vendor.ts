@@ -4,7 +4,6 @@ import { emailSchema, localeSchema, type Role } from '@manabi/core';
 import {
   activeSupportGrant,
   getTenantAccount,
-  listPackages,
   listTenantsOfVendor,
   recordAudit,
   setTenantPlan,
@@ -12,13 +11,13 @@ import {
   type AuditEntry,
   type TenantPlan,
 } from '@manabi/data';
-import type { LearningPackage } from '@manabi/upskilling';
 import type { AppDeps, AppEnv, AuthClaims } from '../env.js';
 import { ApiError } from '../errors.js';
 import { defineRoute, ERROR_RESPONSES } from '../openapi.js';
 import { idParams, json, jsonBody } from '../schemas.js';
 import { createAccount, presentTenant } from '../services/vendors.js';
 import { ownTenant, vendorActor, vendorOf } from '../services/vendor-scope.js';
+import { offeredPackages } from '../services/entitlements.js';
 
 const VENDOR: readonly Role[] = ['vendor_admin'];
 
@@ -41,11 +40,10 @@ const tenantView = z.any().openapi('VendorTenant', { description: '{ id, name, s
  */
 export function registerVendorRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): void {
   const own = (auth: AuthClaims, id: string) => ownTenant(deps, auth, id);
-  const catalog = () => listPackages<LearningPackage>(deps.data.platform, { kind: 'catalog' });
-  /** A plan may only name packages of the catalog (each unknown id is named). */
-  const checkPlan = async (plan: TenantPlan): Promise<TenantPlan> => {
+  /** A plan may only name packages the vendor offers: the catalog's and its own (each unknown id is named). */
+  const checkPlan = async (auth: AuthClaims, plan: TenantPlan): Promise<TenantPlan> => {
     if (!plan.catalogPackageIds) return plan;
-    const known = new Set((await catalog()).map((p) => p.id));
+    const known = new Set((await offeredPackages(deps, vendorOf(auth))).map((p) => p.id));
     const details = plan.catalogPackageIds.flatMap((id, i) =>
       known.has(id) ? [] : [{ path: `plan.catalogPackageIds.${i}`, message: 'Not a package of the catalog' }],
     );
@@ -98,7 +96,7 @@ export function registerVendorRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): v
         locale: body.locale,
         vendorId: vendorOf(auth),
         kind: 'client',
-        plan: await checkPlan(body.plan),
+        plan: await checkPlan(auth, body.plan),
       });
       return c.json({ tenant: presentTenant((await getTenantAccount(deps.data.platform, tenant.id))!), adminUserId }, 201);
     },
@@ -135,7 +133,7 @@ export function registerVendorRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): v
     async (c) => {
       const t = await own(c.get('auth'), c.req.valid('param').id);
       const auth = c.get('auth');
-      await setTenantPlan(deps.data.platform, t.id, await checkPlan(c.req.valid('json').plan));
+      await setTenantPlan(deps.data.platform, t.id, await checkPlan(auth, c.req.valid('json').plan));
       await audit(auth, t.id, 'vendor.plan_changed');
       return c.json(presentTenant((await getTenantAccount(deps.data.platform, t.id))!), 200);
     },
@@ -172,9 +170,21 @@ export function registerVendorRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): v
       path: '/api/vendor/catalog',
       roles: VENDOR,
       tags: ['vendor'],
-      summary: 'The platform’s level-based catalog, to choose what each company may use',
-      responses: { 200: json(z.any().openapi({ description: '{ items: [{ id, title, level }] }' }), 'Catalog'), ...ERROR_RESPONSES },
+      summary: 'The packages the vendor offers (the platform’s catalog and its own), to choose what each company may use',
+      responses: {
+        200: json(z.any().openapi({ description: "{ items: [{ id, title, level, source: 'platform' | 'vendor' }] }" }), 'Catalog'),
+        ...ERROR_RESPONSES,
+      },
     }),
-    async (c) => c.json({ items: (await catalog()).map((p) => ({ id: p.id, title: p.package.title, level: p.package.level })) }, 200),
+    async (c) => {
+      const offered = await offeredPackages(deps, vendorOf(c.get('auth')));
+      const items = offered.map((p) => ({
+        id: p.id,
+        title: p.package.title,
+        level: p.package.level,
+        source: p.owner === 'vendor' ? 'vendor' : 'platform',
+      }));
+      return c.json({ items }, 200);
+    },
   );
 }

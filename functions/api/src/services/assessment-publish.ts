@@ -1,14 +1,8 @@
 import { checkDrawRules } from '@manabi/core';
 import type { AssessmentInput, AssessmentSnapshot, SnapshotItem } from '@manabi/assessment';
-import { getQuestionHead, listPublishedBySkill, type Owner, type PlatformDb } from '@manabi/data';
+import { getQuestionHead, getTenantAccount, listPublishedBySkill, type PlatformDb } from '@manabi/data';
 import { ApiError } from '../errors.js';
-
-/** `catalog:<id>` names a platform catalog bank; anything else is one of the tenant's banks. */
-export function bankRef(ref: string, tenantId: string): { owner: Owner; bankId: string } {
-  return ref.startsWith('catalog:')
-    ? { owner: { kind: 'catalog' }, bankId: ref.slice(8) }
-    : { owner: { kind: 'tenant', tenantId }, bankId: ref };
-}
+import { bankRef } from './content-owner.js';
 
 /**
  * Freezes the pool an assessment draws from: the published questions (id, version, skills, level,
@@ -23,14 +17,32 @@ export async function buildSnapshot(
 ): Promise<{ snapshot: AssessmentSnapshot; questionCount: number | null }> {
   const skills = a.mode === 'adaptive' ? a.adaptive!.skills : [...new Set(a.fixed!.draws.map((d) => d.skill))];
   const pool = new Map<string, SnapshotItem>();
-  for (const ref of a.bankIds) {
-    const { owner, bankId } = bankRef(ref, tenantId);
+  // A company may draw from its vendor's banks; the vendor is the company's own, never the request's.
+  const vendorId = a.bankIds.some((r) => r.startsWith('vendor:')) ? ((await getTenantAccount(db, tenantId))?.vendorId ?? null) : null;
+  const unknownBanks: { path: string; message: string }[] = [];
+  for (const [i, ref] of a.bankIds.entries()) {
+    const resolved = bankRef(ref, { kind: 'tenant', tenantId }, vendorId);
+    if (!resolved) {
+      unknownBanks.push({ path: `bankIds.${i}`, message: 'Your company has no provider offering this bank' });
+      continue;
+    }
+    const { owner, bankId } = resolved;
     for (const skill of skills) {
       for (const p of await listPublishedBySkill(db, owner, bankId, skill)) {
-        pool.set(p.id, { id: p.id, owner: owner.kind, version: p.version, type: p.type, skills: p.skills, level: p.level, irt: p.irt });
+        pool.set(p.id, {
+          id: p.id,
+          owner: owner.kind,
+          ...(owner.kind === 'vendor' ? { vendorId: owner.vendorId } : {}),
+          version: p.version,
+          type: p.type,
+          skills: p.skills,
+          level: p.level,
+          irt: p.irt,
+        });
       }
     }
   }
+  if (unknownBanks.length) throw new ApiError(400, 'validation_error', 'Unknown question bank', unknownBanks);
   if (a.mode === 'fixed') {
     const details: { path: string; message: string }[] = [];
     const fixed = a.fixed!;

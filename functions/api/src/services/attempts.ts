@@ -24,6 +24,7 @@ import {
   type AttemptRecord,
   type StoredProficiencyEntry,
   type TenantDb,
+  type Owner,
 } from '@manabi/data';
 import { findSkill, type SkillFramework } from '@manabi/upskilling';
 import type { AppDeps, AuthClaims } from '../env.js';
@@ -54,7 +55,12 @@ export async function publishedVersion(ctx: AttemptContext, assessmentId: string
 async function contentOf(ctx: AttemptContext, snapshot: AssessmentSnapshot, questionId: string): Promise<Question> {
   const ref = snapshot.pool.find((p) => p.id === questionId);
   if (!ref) throw new Error(`Question ${questionId} is not in the snapshot`);
-  const owner = ref.owner === 'catalog' ? ({ kind: 'catalog' } as const) : ({ kind: 'tenant', tenantId: ctx.db.tenantId } as const);
+  const owner: Owner =
+    ref.owner === 'catalog'
+      ? { kind: 'catalog' }
+      : ref.owner === 'vendor'
+        ? { kind: 'vendor', vendorId: ref.vendorId! }
+        : { kind: 'tenant', tenantId: ctx.db.tenantId };
   const content = await cachedQuestionVersion(ctx.deps.data.platform, owner, questionId, ref.version);
   if (!content) throw new Error(`Question ${questionId}@${ref.version} is missing`);
   return content as Question;

@@ -26,7 +26,8 @@ class Lru<V> {
 const questions = new Lru<unknown>(5000);
 const snapshots = new Lru<unknown>(500);
 
-const ownerKey = (owner: Owner) => (owner.kind === 'catalog' ? 'C' : `T:${owner.tenantId}`);
+const ownerKey = (owner: Owner) =>
+  owner.kind === 'catalog' ? 'C' : owner.kind === 'vendor' ? `V:${owner.vendorId}` : `T:${owner.tenantId}`;
 
 export async function cachedQuestionVersion(db: PlatformDb, owner: Owner, id: string, version: number): Promise<unknown | null> {
   const key = `${ownerKey(owner)}:${id}:${version}`;

@@ -1,4 +1,5 @@
-import { getTenantAccount, listPackages, type PackageRecord, type TenantPlan } from '@manabi/data';
+import { isId } from '@manabi/core';
+import { getPackage, getTenantAccount, listPackages, type Owner, type PackageRecord, type TenantPlan } from '@manabi/data';
 import type { LearningPackage } from '@manabi/upskilling';
 import type { AppDeps } from '../env.js';
 import { ApiError } from '../errors.js';
@@ -17,19 +18,39 @@ export async function requireFeature(deps: Pick<AppDeps, 'data'>, tenantId: stri
   }
 }
 
-/** The catalog packages a company may use: the whole catalog, or those its vendor chose. */
-export async function entitledCatalog(deps: Pick<AppDeps, 'data'>, tenantId: string): Promise<PackageRecord<LearningPackage>[]> {
-  const [plan, catalog] = await Promise.all([
-    planOf(deps, tenantId),
-    listPackages<LearningPackage>(deps.data.platform, { kind: 'catalog' }),
-  ]);
-  const allowed = plan?.catalogPackageIds;
-  if (!allowed) return catalog;
-  const set = new Set(allowed);
-  return catalog.filter((p) => set.has(p.id));
+/** The packages offered to a vendor's companies: the platform catalog and the vendor's own. */
+export async function offeredPackages(deps: Pick<AppDeps, 'data'>, vendorId: string | null): Promise<PackageRecord<LearningPackage>[]> {
+  const owners: Owner[] = [{ kind: 'catalog' }, ...(vendorId ? [{ kind: 'vendor', vendorId } as const] : [])];
+  return (await Promise.all(owners.map((o) => listPackages<LearningPackage>(deps.data.platform, o)))).flat();
 }
 
-export async function isEntitled(deps: Pick<AppDeps, 'data'>, tenantId: string, packageId: string): Promise<boolean> {
-  const allowed = (await planOf(deps, tenantId))?.catalogPackageIds;
-  return !allowed || allowed.includes(packageId);
+/**
+ * The read-only packages a company may use: the platform catalog and its vendor's packages,
+ * all of them or those its vendor chose for its plan.
+ */
+export async function entitledCatalog(deps: Pick<AppDeps, 'data'>, tenantId: string): Promise<PackageRecord<LearningPackage>[]> {
+  const account = await getTenantAccount(deps.data.platform, tenantId);
+  const offered = await offeredPackages(deps, account?.vendorId ?? null);
+  const allowed = account?.plan.catalogPackageIds;
+  if (!allowed) return offered;
+  const set = new Set(allowed);
+  return offered.filter((p) => set.has(p.id));
+}
+
+/** One read-only package the company may use (catalog or its vendor's), else null. */
+export async function entitledPackage(
+  deps: Pick<AppDeps, 'data'>,
+  tenantId: string,
+  id: string,
+): Promise<PackageRecord<LearningPackage> | null> {
+  if (!isId(id)) return null;
+  const account = await getTenantAccount(deps.data.platform, tenantId);
+  const allowed = account?.plan.catalogPackageIds;
+  if (allowed && !allowed.includes(id)) return null;
+  const owners: Owner[] = [{ kind: 'catalog' }, ...(account?.vendorId ? [{ kind: 'vendor', vendorId: account.vendorId } as const] : [])];
+  for (const owner of owners) {
+    const found = await getPackage<LearningPackage>(deps.data.platform, owner, id);
+    if (found) return found;
+  }
+  return null;
 }
