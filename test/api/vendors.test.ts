@@ -83,6 +83,17 @@ describe('vendors and white-label reselling', () => {
     expect((await a.client.get('/api/vendor/tenants')).status).toBe(403);
     await platform.post(`/api/platform/vendors/${a.id}/reactivate`);
     expect((await hr.get('/api/me')).status).toBe(200);
+    // The platform adds a second admin to vendor A (invited by email); emails stay unique.
+    const second = uniqueEmail('vendor-2');
+    const added = await platform.post(`/api/platform/vendors/${a.id}/admins`, { name: 'A社 二人目', email: second });
+    expect(added.status).toBe(201);
+    expect(added.body).toMatchObject({ email: second, status: 'invited' });
+    expect((await platform.post(`/api/platform/vendors/${a.id}/admins`, { name: 'x', email: second })).body.error.code).toBe('email_taken');
+    const admins = (await platform.get(`/api/platform/vendors/${a.id}/admins`)).body.items;
+    expect(admins.map((x: { email: string }) => x.email)).toContain(second);
+    expect(admins).toHaveLength(2);
+    expect((await platform.get('/api/platform/vendors/0000000000000000/admins')).status).toBe(404);
+    expect((await a.client.post(`/api/platform/vendors/${a.id}/admins`, { name: 'x', email: uniqueEmail('x') })).status).toBe(403);
     const vendors = (await platform.get('/api/platform/vendors')).body.items;
     expect(vendors.find((v: { id: string }) => v.id === a.id)).toMatchObject({ status: 'active', tenants: 1 });
 

@@ -1,12 +1,14 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import { z } from '@hono/zod-openapi';
-import { emailSchema, isId, randomId, type Role } from '@manabi/core';
-import { getVendor, listTenantsOfVendor, listVendors, putVendor, setVendorFields, type Vendor } from '@manabi/data';
+import { emailSchema, isId, localeSchema, newUserId, randomId, type Role } from '@manabi/core';
+import { createUser, getVendor, listTenantsOfVendor, listUsers, listVendors, putVendor, setVendorFields, type Vendor } from '@manabi/data';
 import type { AppDeps, AppEnv } from '../env.js';
 import { notFound } from '../errors.js';
 import { defineRoute, ERROR_RESPONSES } from '../openapi.js';
 import { idParams, json, jsonBody } from '../schemas.js';
 import { createAccount } from '../services/vendors.js';
+import { invitationItems } from '../services/invitations.js';
+import { mailContextOf } from '../services/branding.js';
 
 const PLATFORM: readonly Role[] = ['platform_admin'];
 
@@ -86,4 +88,65 @@ export function registerPlatformRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps):
         return c.json(await present({ ...v, status }), 200);
       },
     );
+
+  const loadVendor = async (id: string) => {
+    const v = isId(id) ? await getVendor(deps.data.platform, id) : null;
+    if (!v || !v.homeTenantId) throw notFound('Vendor');
+    return v as Vendor & { homeTenantId: string };
+  };
+
+  app.openapi(
+    defineRoute({
+      method: 'get',
+      path: '/api/platform/vendors/{id}/admins',
+      roles: PLATFORM,
+      tags: ['platform'],
+      summary: 'A vendor’s admins',
+      request: { params: idParams },
+      responses: { 200: json(z.any(), '{ items: [{ id, name, email, status }] }'), ...ERROR_RESPONSES },
+    }),
+    async (c) => {
+      const v = await loadVendor(c.req.valid('param').id);
+      const page = await listUsers(deps.data.clientFor({ tenantId: v.homeTenantId }), { limit: 200, role: 'vendor_admin' });
+      return c.json({ items: page.items.map((u) => ({ id: u.id, name: u.name, email: u.email, status: u.status })) }, 200);
+    },
+  );
+
+  app.openapi(
+    defineRoute({
+      method: 'post',
+      path: '/api/platform/vendors/{id}/admins',
+      roles: PLATFORM,
+      tags: ['platform'],
+      summary: 'Add a vendor admin (invited by email to set a password)',
+      request: {
+        params: idParams,
+        body: jsonBody(z.object({ name: z.string().trim().min(1).max(100), email: emailSchema, locale: localeSchema.default('ja') })),
+      },
+      responses: { 201: json(z.any(), '{ id, name, email, status }'), 409: json(z.any(), 'Email already in use'), ...ERROR_RESPONSES },
+    }),
+    async (c) => {
+      const v = await loadVendor(c.req.valid('param').id);
+      const body = c.req.valid('json');
+      const db = deps.data.clientFor({ tenantId: v.homeTenantId });
+      const user = {
+        id: newUserId(),
+        name: body.name,
+        email: body.email,
+        role: 'vendor_admin' as const,
+        departmentId: null,
+        level: null,
+        hireDate: null,
+        jobRole: null,
+        locale: body.locale,
+        status: 'invited' as const,
+        emailVerified: false,
+        passwordHash: null,
+      };
+      // A vendor's own admins hear from the platform (mail context without a vendor).
+      const invite = invitationItems(deps, db, user, v.name, mailContextOf(deps.config, null)).items;
+      const created = await createUser(db, user, deps.now().toISOString(), invite);
+      return c.json({ id: created.id, name: created.name, email: created.email, status: created.status }, 201);
+    },
+  );
 }
