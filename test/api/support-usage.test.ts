@@ -234,7 +234,8 @@ describe('vendors: support access, usage, catalog and features', () => {
     expect((await hr.post(`/api/catalog/packages/${leader}/clone`)).status).toBe(404);
     expect((await hr.post(`/api/catalog/packages/${newHire}/clone`)).status).toBe(201);
 
-    // Features the plan leaves out are refused with a reason.
+    // Features the plan leaves out are announced to the SPA and refused with a reason.
+    expect((await hr.get('/api/me')).body.tenant.features).toEqual({ adaptive: false, reportsExport: false });
     const bankId = await seedBank(hr, ['論理'], 3);
     const adaptive = await hr.post('/api/assessments', {
       title: { ja: '適応型' },

@@ -69,6 +69,12 @@ describe('vendors and white-label reselling', () => {
     });
     expect((await hr.post('/api/users', person(uniqueEmail('seat')))).status).toBe(201);
 
+    // The company's people see what their plan includes (the SPA hides the rest); the plan was changed above.
+    expect((await hr.get('/api/me')).body.tenant).toMatchObject({
+      features: { adaptive: true, reportsExport: true },
+      seats: { used: 3, limit: 3 },
+    });
+
     // Suspension takes effect on the very next request of an existing token.
     expect((await hr.get('/api/me')).status).toBe(200);
     expect((await a.client.post(`/api/vendor/tenants/${t.id}/suspend`)).body.status).toBe('suspended');

@@ -1,14 +1,23 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import { z } from '@hono/zod-openapi';
 import { localeSchema, personNameSchema, ROLES } from '@manabi/core';
-import { getTenant, getUser, updateUser } from '@manabi/data';
+import { getTenantAccount, getUser, updateUser } from '@manabi/data';
 import type { AppDeps, AppEnv } from '../env.js';
 import { notFound } from '../errors.js';
 import { defineRoute, ERROR_RESPONSES } from '../openapi.js';
 import { json, jsonBody, tenantSummarySchema, userSchema } from '../schemas.js';
-import { presentTenant, presentUserWithDepartment } from './present.js';
+import { presentUserWithDepartment } from './present.js';
 
-const meSchema = z.object({ user: userSchema, tenant: tenantSummarySchema }).openapi('Me');
+const meSchema = z
+  .object({
+    user: userSchema,
+    tenant: tenantSummarySchema.extend({
+      /** What the company's plan includes (the SPA hides what it does not). */
+      features: z.object({ adaptive: z.boolean(), reportsExport: z.boolean() }),
+      seats: z.object({ used: z.number().int(), limit: z.number().int().nullable() }),
+    }),
+  })
+  .openapi('Me');
 const meUpdate = z
   .object({ name: personNameSchema, locale: localeSchema })
   .partial()
@@ -27,9 +36,20 @@ export function registerMeRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): void 
     async (c) => {
       const auth = c.get('auth');
       const db = deps.data.clientFor(auth);
-      const [user, tenant] = await Promise.all([getUser(db, auth.userId), getTenant(db)]);
+      const [user, tenant] = await Promise.all([getUser(db, auth.userId), getTenantAccount(deps.data.platform, auth.tenantId)]);
       if (!user || !tenant) throw notFound('User');
-      return c.json({ user: await presentUserWithDepartment(db, user), tenant: presentTenant(tenant) }, 200);
+      return c.json(
+        {
+          user: await presentUserWithDepartment(db, user),
+          tenant: {
+            id: tenant.id,
+            name: tenant.name,
+            features: tenant.plan.features,
+            seats: { used: tenant.seatsUsed, limit: tenant.plan.seatLimit },
+          },
+        },
+        200,
+      );
     },
   );
 
