@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listOutbox } from '@manabi/data';
+import { runReminders } from '@manabi/api/jobs';
 import { startTestServer, type TestServer } from '../support/server.js';
 import { Client, uniqueEmail } from '../support/client.js';
 import { clientAs, createVendor, ICO, platformAdmin, PNG_1x1, requestWithHost } from '../support/vendors.js';
@@ -169,6 +170,45 @@ describe('white-label at runtime', () => {
     expect((await (await clientAs(server, created.body.adminUserId, tenantId, a.id, 'learner')).get('/api/tenant/branding')).status).toBe(
       403,
     );
+  });
+
+  it('sends a vendor company’s reminders under the vendor’s name, and none while it is suspended', async () => {
+    const platform = await platformAdmin(server);
+    const a = await createVendor(server, platform, '催促のA社');
+    const host = `learn-${a.id}.remind.example`;
+    await a.client.put('/api/vendor/branding', brand(host, { emailSenderName: '催促A事務局' }));
+    const created = await a.client.post('/api/vendor/tenants', {
+      name: '株式会社催促',
+      adminName: '人事',
+      adminEmail: uniqueEmail('remind-hr'),
+      plan: { seatLimit: null, features: { adaptive: true, reportsExport: true } },
+    });
+    const tenantId = created.body.tenant.id;
+    const hr = await clientAs(server, created.body.adminUserId, tenantId, a.id, 'tenant_admin');
+    const learnerEmail = uniqueEmail('remind-l');
+    const learner = (await hr.post('/api/users', { name: '受講', email: learnerEmail, role: 'learner', sendInvite: true })).body;
+    // Reminders go to people who have joined: the learner sets a password from the invitation.
+    const token = new URL((await outboxTo(learnerEmail))!.link!).searchParams.get('token');
+    expect((await new Client(server.url).post('/api/auth/set-password', { token, password: 'remind learner 1' })).status).toBe(200);
+    const pkg = (
+      await hr.post('/api/packages', {
+        title: { ja: '期限切れ研修' },
+        description: { ja: '…' },
+        level: 'junior',
+        modules: [{ id: 'l1', kind: 'lesson', title: { ja: '読む' }, estimatedMinutes: 10, body: { ja: '本文' } }],
+      })
+    ).body;
+    await hr.post(`/api/packages/${pkg.id}/assignments`, { userIds: [learner.id], dueDate: '2020-01-01' });
+
+    await a.client.post(`/api/vendor/tenants/${tenantId}/suspend`);
+    expect(await runReminders(server.deps, [tenantId])).toMatchObject({ tenants: 0, sent: 0 });
+    await a.client.post(`/api/vendor/tenants/${tenantId}/reactivate`);
+    expect((await runReminders(server.deps, [tenantId])).sent).toBe(1);
+    const reminder = (await listOutbox(server.data.platform, 200)).find((m) => m.to === learnerEmail && m.kind === 'assignment_overdue');
+    expect(reminder).toMatchObject({
+      fromName: '催促A事務局',
+      link: expect.stringMatching(new RegExp(`^http://${host}:\\d+/me$`)),
+    });
   });
 
   it('shows the platform brand to a company without a vendor', async () => {

@@ -1,3 +1,4 @@
+import { accountStatus, getTenantAccount } from '@manabi/data';
 import { mailContextFor, type MailContext } from '../services/branding.js';
 import type { LearningPackage } from '@manabi/upskilling';
 import { refreshAssignmentState } from '../services/packages.js';
@@ -53,6 +54,9 @@ const TEXT = {
 export async function runReminders(deps: JobDeps, tenantIds?: string[]): Promise<ReminderRun> {
   const run: ReminderRun = { tenants: 0, sent: 0, skipped: 0 };
   for (const tenantId of tenantIds ?? (await listTenantIds(deps.data.platform))) {
+    // A suspended company (or one whose vendor is suspended) gets no reminders: its people cannot act on them.
+    const account = await getTenantAccount(deps.data.platform, tenantId);
+    if (!account || (await accountStatus(deps.data.platform, tenantId, account.vendorId)) !== 'active') continue;
     run.tenants += 1;
     const db = deps.data.clientFor({ tenantId });
     const users: UserRecord[] = [];
