@@ -123,6 +123,39 @@ describe('route access', () => {
     }
   });
 
+  it('opens the question bank and package pages to vendor admins, but not assessments or learning settings', () => {
+    const signedIn = (role: Role): AccessState => ({ isSignedIn: true, role, homePath: homePathFor(role) });
+    const vendor = signedIn('vendor_admin');
+    const router = createRouter({ history: createMemoryHistory(), routes });
+    const meta = (name: string) => routes.find((route) => route.name === name)?.meta ?? {};
+    for (const [name, path] of [
+      ['banks', '/admin/banks'],
+      ['bank', '/admin/banks/b1'],
+      ['bank-import', '/admin/banks/b1/import'],
+      ['question-new', '/admin/questions/new'],
+      ['question-edit', '/admin/questions/q1'],
+      ['catalog-bank', '/admin/catalog/b1'],
+      ['packages', '/admin/packages'],
+      ['package-new', '/admin/packages/new'],
+      ['package', '/admin/packages/p1'],
+      ['catalog-package', '/admin/catalog/packages/p1'],
+    ] as const) {
+      expect(router.resolve(path).name).toBe(name);
+      for (const who of [vendor, admin]) expect(accessDecision(to(path, meta(name), name), who), `${who.role} ${path}`).toBe(true);
+      for (const role of ['manager', 'learner', 'platform_admin'] as const)
+        expect(accessDecision(to(path, meta(name), name), signedIn(role)), `${role} ${path}`).toEqual({ name: 'forbidden' });
+    }
+    for (const [name, path] of [
+      ['admin-assessments', '/admin/assessments'],
+      ['assessment-new', '/admin/assessments/new'],
+      ['assessment-edit', '/admin/assessments/a1'],
+      ['learning-settings', '/admin/learning-settings'],
+      ['users', '/admin/users'],
+    ] as const) {
+      expect(accessDecision(to(path, meta(name), name), vendor), path).toEqual({ name: 'forbidden' });
+    }
+  });
+
   it('opens the report pages to HR and managers', () => {
     const manager: AccessState = { isSignedIn: true, role: 'manager', homePath: '/me' };
     const router = createRouter({ history: createMemoryHistory(), routes });

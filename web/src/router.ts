@@ -30,6 +30,11 @@ const PEOPLE_LEADS: Role[] = ['tenant_admin', 'manager'];
 const MEMBERS: Role[] = ['tenant_admin', 'manager', 'learner'];
 /** A reseller's console: its client companies, their usage and its white-label brand (the vendor comes from the token). */
 const VENDOR: Role[] = ['vendor_admin'];
+/**
+ * Who authors question banks and packages: HR for its company, a vendor admin for the vendor (offered
+ * read-only to its client companies). The pages adapt to the role; assessments stay HR's.
+ */
+const AUTHORS: Role[] = ['tenant_admin', 'vendor_admin'];
 /** The platform operator: the vendors and their usage. */
 const PLATFORM: Role[] = ['platform_admin'];
 
@@ -128,27 +133,27 @@ export const routes: RouteRecordRaw[] = [
     path: '/admin/packages',
     name: 'packages',
     component: () => import('./pages/PackagesPage.vue'),
-    meta: { roles: ADMIN, titleKey: 'packages.title' },
+    meta: { roles: AUTHORS, titleKey: 'packages.title' },
   },
   {
     path: '/admin/packages/new',
     name: 'package-new',
     component: () => import('./pages/PackageNewPage.vue'),
-    meta: { roles: ADMIN, titleKey: 'packageEditor.newTitle' },
+    meta: { roles: AUTHORS, titleKey: 'packageEditor.newTitle' },
   },
   {
     path: '/admin/packages/:id',
     name: 'package',
     component: () => import('./pages/PackageDetailPage.vue'),
     props: true,
-    meta: { roles: ADMIN, titleKey: 'packageDetail.title' },
+    meta: { roles: AUTHORS, titleKey: 'packageDetail.title' },
   },
   {
     path: '/admin/catalog/packages/:id',
     name: 'catalog-package',
     component: () => import('./pages/PackageDetailPage.vue'),
     props: (route) => ({ id: String(route.params['id']), catalog: true }),
-    meta: { roles: ADMIN, titleKey: 'packageDetail.title' },
+    meta: { roles: AUTHORS, titleKey: 'packageDetail.title' },
   },
   {
     path: '/admin/learning-settings',
@@ -255,41 +260,41 @@ export const routes: RouteRecordRaw[] = [
     path: '/admin/banks',
     name: 'banks',
     component: () => import('./pages/BanksPage.vue'),
-    meta: { roles: ADMIN, titleKey: 'banks.title' },
+    meta: { roles: AUTHORS, titleKey: 'banks.title' },
   },
   {
     path: '/admin/banks/:bankId',
     name: 'bank',
     component: () => import('./pages/BankQuestionsPage.vue'),
     props: true,
-    meta: { roles: ADMIN, titleKey: 'bankQuestions.title' },
+    meta: { roles: AUTHORS, titleKey: 'bankQuestions.title' },
   },
   {
     path: '/admin/catalog/:bankId',
     name: 'catalog-bank',
     component: () => import('./pages/BankQuestionsPage.vue'),
     props: (route) => ({ bankId: String(route.params['bankId']), catalog: true }),
-    meta: { roles: ADMIN, titleKey: 'bankQuestions.title' },
+    meta: { roles: AUTHORS, titleKey: 'bankQuestions.title' },
   },
   {
     path: '/admin/banks/:bankId/import',
     name: 'bank-import',
     component: () => import('./pages/QuestionImportPage.vue'),
     props: true,
-    meta: { roles: ADMIN, titleKey: 'questionImport.title' },
+    meta: { roles: AUTHORS, titleKey: 'questionImport.title' },
   },
   {
     path: '/admin/questions/new',
     name: 'question-new',
     component: () => import('./pages/QuestionEditorPage.vue'),
-    meta: { roles: ADMIN, titleKey: 'questionEditor.newTitle' },
+    meta: { roles: AUTHORS, titleKey: 'questionEditor.newTitle' },
   },
   {
     path: '/admin/questions/:id',
     name: 'question-edit',
     component: () => import('./pages/QuestionEditorPage.vue'),
     props: true,
-    meta: { roles: ADMIN, titleKey: 'questionEditor.editTitle' },
+    meta: { roles: AUTHORS, titleKey: 'questionEditor.editTitle' },
   },
   {
     path: '/admin/assessments',

@@ -99,11 +99,13 @@ export interface TenantView {
   support?: SupportWindow | null;
 }
 
-/** A package of the platform's level-based catalog (`GET /api/vendor/catalog`). */
+/** A package a vendor offers (`GET /api/vendor/catalog`): the platform's level-based catalog, or the vendor's own. */
 export interface CatalogPackage {
   id: string;
   title: LocalizedText;
   level: Level | null;
+  /** Whose package it is (ids kept in a plan that the list no longer has carry none). */
+  source?: 'platform' | 'vendor';
 }
 
 export interface CreateTenantInput {
@@ -398,12 +400,20 @@ export type Question =
   | (QuestionCommon & { type: 'numeric'; answer: { value: number; tolerance: number } })
   | (QuestionCommon & { type: 'short_text'; accepted: string[]; caseSensitive?: boolean });
 
-export type BankOwner = 'tenant' | 'catalog';
+/** Who a bank belongs to: a company, the platform catalog or a vendor (reseller). */
+export type BankOwner = 'tenant' | 'catalog' | 'vendor';
 
 export interface QuestionBank {
   id: string;
   name: string;
   owner: BankOwner;
+  /** The caller authors it: a company's own banks for HR, the vendor's own banks for a vendor admin. */
+  editable: boolean;
+  /**
+   * How assessments and quiz templates name the bank: the bare id for a company's own bank,
+   * `catalog:<id>` for the platform catalog, `vendor:<id>` for a vendor's bank (from either side).
+   */
+  ref: string;
   questionCount: number;
 }
 
@@ -474,7 +484,7 @@ export interface AssessmentInput {
   title: LocalizedText;
   description?: LocalizedText;
   mode: AssessmentMode;
-  /** Tenant bank ids, or `catalog:<id>` for platform catalog banks. */
+  /** Bank refs (`QuestionBank.ref`): own bank ids, `catalog:<id>` or `vendor:<id>`. */
   bankIds: string[];
   fixed?: {
     questionIds: string[];
@@ -755,11 +765,12 @@ export interface SkillMap {
 export const MODULE_KINDS = ['lesson', 'quiz', 'ojt', 'session'] as const;
 export type ModuleKind = (typeof MODULE_KINDS)[number];
 
-export type PackageOwner = 'tenant' | 'catalog';
+/** Who a package belongs to: a company, the platform catalog or a vendor (reseller). */
+export type PackageOwner = 'tenant' | 'catalog' | 'vendor';
 
 /** Draw rules for a quiz module; the server creates and publishes an assessment from them. */
 export interface QuizTemplate {
-  /** Tenant bank ids, or `catalog:<id>`. */
+  /** Bank refs (`QuestionBank.ref`): own bank ids, `catalog:<id>` or `vendor:<id>`. */
   bankIds: string[];
   draws: { skill: string; count: number }[];
   /** Percent, 0–100. */

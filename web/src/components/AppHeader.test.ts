@@ -126,12 +126,42 @@ describe('AppHeader navigation', () => {
     });
   });
 
-  it('gives vendor admins their client companies, usage and branding, and nothing of a company', async () => {
+  it('gives vendor admins their client companies, usage, branding and content, and nothing of a company', async () => {
     expect(await navFor('vendor_admin')).toEqual({
       'nav-vendor-tenants': '/vendor/tenants',
       'nav-vendor-usage': '/vendor/usage',
       'nav-vendor-branding': '/vendor/branding',
+      'nav-vendor-content': undefined, // the menu's summary
+      'nav-vendor-banks': '/admin/banks',
+      'nav-vendor-packages': '/admin/packages',
     });
+  });
+
+  it('groups a vendor admin’s question banks and packages in a "Content" menu, marked on their pages', async () => {
+    const { plugins, router } = await setupApp({
+      path: '/vendor/tenants',
+      fetch: fakeApi({
+        'POST /api/auth/refresh': () => json(200, { accessToken: 'tok', expiresIn: 900, user: makeUser({ role: 'vendor_admin' }) }),
+      }),
+    });
+    const wrapper = mount(AppHeader, { global: { plugins: [...plugins] } });
+    await flushPromises();
+
+    const menu = wrapper.find('details[data-menu="content"]');
+    expect(menu.find('summary').text()).toContain('コンテンツ');
+    expect(menu.findAll('.app-nav__menu .app-nav__link').map((link) => [link.attributes('data-testid'), link.text()])).toEqual([
+      ['nav-vendor-banks', '問題バンク'],
+      ['nav-vendor-packages', '研修パッケージ'],
+    ]);
+    const content = () => wrapper.find('[data-testid="nav-vendor-content"]');
+    expect(content().classes()).not.toContain('is-active');
+    for (const path of ['/admin/banks/b1', '/admin/questions/q1', '/admin/catalog/packages/p1', '/admin/packages']) {
+      await router.push(path);
+      await flushPromises();
+      expect(content().classes(), path).toContain('is-active');
+    }
+    // HR keeps its own top-level links and has no such menu.
+    expect(await navFor('tenant_admin')).not.toHaveProperty('nav-vendor-content');
   });
 
   it('gives platform admins the vendors and their usage', async () => {

@@ -78,7 +78,39 @@ export function emptyPackageForm(): PackageForm {
   return { title: toBilingual(null), description: toBilingual(null), level: 'new_hire', modules: [] };
 }
 
+/** A quiz's rules written from scratch. */
+export function newTemplate(): TemplateDraft {
+  return { bankId: '', draws: [newDraw()], passMark: DEFAULT_QUIZ_PASS_MARK, timeLimitMinutes: '' };
+}
+
+/** A stored template as the form edits it; null for one over several banks (the form picks one), kept as it is. */
+function templateDraft(template: QuizTemplate | undefined | null): TemplateDraft | null {
+  if (!template || template.bankIds.length > 1) return null;
+  return {
+    bankId: template.bankIds[0] ?? '',
+    draws: template.draws.map((draw) => ({ key: nextKey('draw'), skill: draw.skill, count: draw.count })),
+    passMark: template.passMark,
+    timeLimitMinutes: template.timeLimitMinutes ?? '',
+  };
+}
+
+/** A stored template to edit again: a quiz with no assessment of its own (a vendor's package keeps templates). */
+function editableTemplate(m: PackageModule): TemplateDraft | null {
+  return m.kind === 'quiz' && !m.assessmentId ? templateDraft(m.template) : null;
+}
+
+/**
+ * A quiz that names an assessment, turned into question rules (a vendor's package may not name a
+ * company's assessment): its stored rules when it has them, else new ones.
+ */
+export function switchToTemplate(module: ModuleDraft): void {
+  module.template = templateDraft(module.keptTemplate) ?? newTemplate();
+  module.keptTemplate = null;
+  module.assessmentId = null;
+}
+
 function fromModule(m: PackageModule): ModuleDraft {
+  const template = editableTemplate(m);
   return {
     key: nextKey('module'),
     id: m.id,
@@ -94,8 +126,8 @@ function fromModule(m: PackageModule): ModuleDraft {
     storedStartsAt: m.startsAt ?? null,
     place: m.place ?? '',
     assessmentId: m.assessmentId ?? null,
-    template: null,
-    keptTemplate: m.template ?? null,
+    template,
+    keptTemplate: template ? null : (m.template ?? null),
   };
 }
 
@@ -135,7 +167,7 @@ export function newModule(kind: ModuleKind, form: PackageForm): ModuleDraft {
     storedStartsAt: null,
     place: '',
     assessmentId: null,
-    template: kind === 'quiz' ? { bankId: '', draws: [newDraw()], passMark: DEFAULT_QUIZ_PASS_MARK, timeLimitMinutes: '' } : null,
+    template: kind === 'quiz' ? newTemplate() : null,
     keptTemplate: null,
   };
 }

@@ -9,8 +9,8 @@ import AssessmentFormPage from './AssessmentFormPage.vue';
 const banks = () =>
   json(200, {
     items: [
-      { id: 'bank1', name: '新人研修', owner: 'tenant', questionCount: 12 },
-      { id: 'cat1', name: 'ビジネス基礎（カタログ）', owner: 'catalog', questionCount: 300 },
+      { id: 'bank1', name: '新人研修', owner: 'tenant', editable: true, ref: 'bank1', questionCount: 12 },
+      { id: 'cat1', name: 'ビジネス基礎（カタログ）', owner: 'catalog', editable: false, ref: 'catalog:cat1', questionCount: 300 },
     ],
   });
 
@@ -174,6 +174,52 @@ describe('AssessmentFormPage', () => {
     expect(find(wrapper, 'assessment-status').text()).toBe('公開中');
     expect(find(wrapper, 'assessment-readonly').exists()).toBe(true);
     expect(find(wrapper, 'assessment-save').exists()).toBe(false);
+    wrapper.unmount();
+  });
+
+  it("offers the provider's banks by their ref and keeps saved references checked", async () => {
+    let sent: AssessmentInput | null = null;
+    const input: AssessmentInput = {
+      title: { ja: '提供元の問題で確認' },
+      mode: 'fixed',
+      bankIds: ['catalog:cat1', 'vendor:v1'],
+      fixed: { questionIds: [], draws: [{ skill: '報連相', level: null, count: 2 }], shuffleQuestions: true, shuffleOptions: true },
+      timeLimitMinutes: null,
+      passMark: 60,
+      attemptsAllowed: null,
+      reviewPolicy: 'after_submit',
+      dueAt: null,
+    };
+    const { wrapper } = await open(
+      '/admin/assessments/as1',
+      {
+        'GET /api/banks': () =>
+          json(200, {
+            items: [
+              { id: 'bank1', name: '新人研修', owner: 'tenant', editable: true, ref: 'bank1', questionCount: 12 },
+              { id: 'cat1', name: 'ビジネス基礎', owner: 'catalog', editable: false, ref: 'catalog:cat1', questionCount: 300 },
+              { id: 'v1', name: '提供元の問題', owner: 'vendor', editable: false, ref: 'vendor:v1', questionCount: 30 },
+            ],
+          }),
+        'GET /api/assessments/as1': () => json(200, saved(input)),
+        'PUT /api/assessments/as1': ({ body }) => {
+          sent = body as AssessmentInput;
+          return json(200, saved(sent));
+        },
+      },
+      'as1',
+    );
+
+    const banks = findAll(wrapper, 'assessment-bank');
+    expect(banks.map((b) => b.attributes('data-bank-id'))).toEqual(['bank1', 'catalog:cat1', 'vendor:v1']);
+    expect(banks.map((b) => (b.element as HTMLInputElement).checked)).toEqual([false, true, true]);
+    expect(banks[2]!.element.parentElement!.textContent).toContain('サービス提供元');
+    expect(find(wrapper, 'assessment-dirty').exists()).toBe(false);
+
+    await banks[0]!.setValue(true);
+    await find(wrapper, 'assessment-save').trigger('click');
+    await settle();
+    expect(sent!.bankIds).toEqual(['catalog:cat1', 'vendor:v1', 'bank1']);
     wrapper.unmount();
   });
 

@@ -299,8 +299,8 @@ describe('PackageNewPage', () => {
         'GET /api/banks': () =>
           json(200, {
             items: [
-              { id: 'bank1', name: '社内問題', owner: 'tenant', questionCount: 12 },
-              { id: 'cb1', name: 'ビジネス基礎', owner: 'catalog', questionCount: 40 },
+              { id: 'bank1', name: '社内問題', owner: 'tenant', editable: true, ref: 'bank1', questionCount: 12 },
+              { id: 'cb1', name: 'ビジネス基礎', owner: 'catalog', editable: false, ref: 'catalog:cb1', questionCount: 40 },
             ],
           }),
         'POST /api/packages': (request) => {
@@ -366,7 +366,8 @@ describe('PackageNewPage', () => {
       PackageNewPage,
       {},
       {
-        'GET /api/banks': () => json(200, { items: [{ id: 'bank1', name: '社内問題', owner: 'tenant', questionCount: 2 }] }),
+        'GET /api/banks': () =>
+          json(200, { items: [{ id: 'bank1', name: '社内問題', owner: 'tenant', editable: true, ref: 'bank1', questionCount: 2 }] }),
         'POST /api/packages': () =>
           apiError(400, 'draw_shortfall', 'Not enough questions', [
             { path: 'modules.0.template.fixed.draws.0', message: 'Only 2 published questions match' },
@@ -428,5 +429,333 @@ describe('LearningSettingsPage', () => {
       autoAssignDueDays: 14,
       autoAddRecommendations: false,
     });
+  });
+});
+
+describe('Packages for vendor admins and their companies', () => {
+  beforeEach(() => localStorage.clear());
+
+  /** Mounts as the given role, recording every request made. */
+  async function mountAs(
+    role: 'tenant_admin' | 'vendor_admin',
+    path: string,
+    component: unknown,
+    props: Record<string, unknown>,
+    routes: Record<string, FakeHandler>,
+  ) {
+    const calls: string[] = [];
+    const fake = fakeApi({
+      'POST /api/auth/refresh': () => json(200, { accessToken: 'tok', expiresIn: 900, user: makeUser({ role }) }),
+      ...routes,
+    });
+    const app = await setupApp({
+      path,
+      fetch: (input, init) => {
+        calls.push(`${(init?.method ?? 'GET').toUpperCase()} ${new URL(input, 'http://localhost').pathname}`);
+        return fake(input, init);
+      },
+    });
+    const wrapper = mount(component as any, { props, global: { plugins: [...app.plugins] } });
+    await settle();
+    await flushPromises();
+    return { wrapper, router: app.router, calls };
+  }
+
+  const vendorPackages = () =>
+    json(200, {
+      items: [
+        summary({ id: 'cat1', owner: 'catalog', clonedFrom: null }),
+        summary({ id: 'vp1', owner: 'vendor', title: { ja: '提供用の新人研修' }, clonedFrom: null }),
+      ],
+    });
+
+  it('lists a vendor admin’s own packages as editable and the catalog read-only, with no copy, assignment or settings', async () => {
+    const { wrapper, calls } = await mountAs('vendor_admin', '/admin/packages', PackagesPage, {}, { 'GET /api/packages': vendorPackages });
+
+    expect(wrapper.find('.page-lead').text()).toContain('顧客企業に読み取り専用で提供され');
+    expect(wrapper.find('[data-testid="package-new"]').attributes('href')).toBe('/admin/packages/new');
+    expect(wrapper.find('[data-testid="packages-settings-link"]').exists()).toBe(false);
+    const rows = wrapper.findAll('[data-testid="package-row"]');
+    expect(rows.map((r) => [r.attributes('data-package-id'), r.attributes('data-source')])).toEqual([
+      ['vp1', 'own'],
+      ['cat1', 'catalog'],
+    ]);
+    const own = rows[0]!;
+    expect(own.find('[data-testid="package-owner"]').text()).toBe('自社');
+    expect(own.find('[data-testid="package-open"]').attributes('href')).toBe('/admin/packages/vp1');
+    expect(own.find('[data-testid="package-edit-link"]').attributes('href')).toBe('/admin/packages/vp1');
+    expect(own.find('[data-testid="package-assign-link"]').exists()).toBe(false);
+    const catalog = rows[1]!;
+    expect(catalog.find('[data-testid="package-owner"]').text()).toBe('カタログ');
+    expect(catalog.find('[data-testid="package-open"]').attributes('href')).toBe('/admin/catalog/packages/cat1');
+    expect(catalog.find('[data-testid="package-view"]').attributes('href')).toBe('/admin/catalog/packages/cat1');
+    expect(wrapper.find('[data-testid="package-clone"]').exists()).toBe(false);
+    expect(wrapper.text()).not.toContain('割り当て・進み具合');
+    expect(calls).toContain('GET /api/packages');
+    expect(calls.filter((c) => /clone|learning|assignments|assessments/.test(c))).toEqual([]);
+  });
+
+  it("shows HR its provider's packages read-only, labelled as the provider's, to view and copy", async () => {
+    const clone = vi.fn(() => json(201, detail({ id: 'pkg9', clonedFrom: 'vp1' })));
+    const { wrapper, router } = await mountAs(
+      'tenant_admin',
+      '/admin/packages',
+      PackagesPage,
+      {},
+      {
+        'GET /api/packages': () =>
+          json(200, {
+            items: [
+              summary({ id: 'cat1', owner: 'catalog', clonedFrom: null }),
+              summary({ id: 'vp1', owner: 'vendor', title: { ja: '提供元の新人研修' }, clonedFrom: null }),
+              summary(),
+            ],
+          }),
+        'POST /api/catalog/packages/vp1/clone': clone,
+        'GET /api/packages/pkg9': () => json(200, detail({ id: 'pkg9' })),
+        'GET /api/packages/pkg9/assignments': () => json(200, { items: [] }),
+      },
+    );
+
+    const rows = wrapper.findAll('[data-testid="package-row"]');
+    expect(rows.map((r) => [r.attributes('data-package-id'), r.attributes('data-source')])).toEqual([
+      ['pkg1', 'own'],
+      ['vp1', 'provider'],
+      ['cat1', 'catalog'],
+    ]);
+    expect(rows[0]!.find('[data-testid="package-assign-link"]').attributes('href')).toBe('/admin/packages/pkg1');
+    const vendor = rows[1]!;
+    expect(vendor.find('[data-testid="package-owner"]').text()).toBe('サービス提供元');
+    expect(vendor.find('[data-testid="package-owner"]').classes()).toContain('badge--readonly');
+    expect(vendor.find('[data-testid="package-open"]').attributes('href')).toBe('/admin/catalog/packages/vp1');
+    expect(vendor.find('[data-testid="package-view"]').attributes('href')).toBe('/admin/catalog/packages/vp1');
+    expect(vendor.find('[data-testid="package-assign-link"]').exists()).toBe(false);
+    expect(wrapper.find('[data-testid="packages-settings-link"]').exists()).toBe(true);
+
+    await vendor.find('[data-testid="package-clone"]').trigger('click');
+    await vi.waitFor(() => expect(router.currentRoute.value.path).toBe('/admin/packages/pkg9'));
+    expect(clone).toHaveBeenCalledTimes(1);
+  });
+
+  it("shows HR a provider's package read-only with a copy button", async () => {
+    const { wrapper, calls } = await mountAs(
+      'tenant_admin',
+      '/admin/catalog/packages/vp1',
+      PackageDetailPage,
+      { id: 'vp1', catalog: true },
+      { 'GET /api/catalog/packages/vp1': () => json(200, detail({ id: 'vp1', owner: 'vendor' })) },
+    );
+    expect(wrapper.find('[data-testid="package-source"]').text()).toBe('サービス提供元');
+    expect(wrapper.find('[data-testid="package-readonly"]').text()).toContain('サービス提供元のパッケージです');
+    expect(wrapper.find('[data-testid="package-clone"]').exists()).toBe(true);
+    expect(wrapper.find('[data-testid="package-edit"]').exists()).toBe(false);
+    expect(wrapper.find('[data-testid="assign-form"]').exists()).toBe(false);
+    expect(calls.filter((c) => c.includes('assignments'))).toEqual([]);
+  });
+
+  it('shows a vendor admin a catalog package read-only, without a copy button', async () => {
+    const { wrapper } = await mountAs(
+      'vendor_admin',
+      '/admin/catalog/packages/cat1',
+      PackageDetailPage,
+      { id: 'cat1', catalog: true },
+      { 'GET /api/catalog/packages/cat1': () => json(200, detail({ id: 'cat1', owner: 'catalog' })) },
+    );
+    expect(wrapper.find('[data-testid="package-readonly"]').text()).toBe(
+      'プラットフォームが提供するカタログのパッケージです。内容の確認のみできます。',
+    );
+    expect(wrapper.find('[data-testid="package-clone"]').exists()).toBe(false);
+    expect(wrapper.find('[data-testid="package-edit"]').exists()).toBe(false);
+  });
+
+  const templateQuiz = (bankIds: string[]): PackageModule => ({
+    id: 'check',
+    kind: 'quiz',
+    title: { ja: '確認テスト' },
+    estimatedMinutes: 10,
+    skillTags: [],
+    template: { bankIds, draws: [{ skill: '報連相', count: 5 }], passMark: 70, timeLimitMinutes: null },
+  });
+  const vendorBanks = () =>
+    json(200, {
+      items: [
+        { id: 'v1', name: '提供用の問題', owner: 'vendor', editable: true, ref: 'vendor:v1', questionCount: 20 },
+        { id: 'cb1', name: 'ビジネス基礎', owner: 'catalog', editable: false, ref: 'catalog:cb1', questionCount: 40 },
+      ],
+    });
+
+  it("edits a vendor's own package: no assignments, quiz rules editable with the banks' refs", async () => {
+    let sent: FakeRequest | null = null;
+    const own = () =>
+      detail({
+        id: 'vp1',
+        owner: 'vendor',
+        clonedFrom: null,
+        package: { ...detail().package, modules: [makePackageModules()[0]!, templateQuiz(['vendor:v1'])] },
+      });
+    const { wrapper, calls } = await mountAs(
+      'vendor_admin',
+      '/admin/packages/vp1',
+      PackageDetailPage,
+      { id: 'vp1' },
+      {
+        'GET /api/packages/vp1': () => json(200, own()),
+        'GET /api/banks': vendorBanks,
+        'PUT /api/packages/vp1': (request) => {
+          sent = request;
+          return json(200, { ...own(), rev: 2, package: (request.body as { package: LearningPackage }).package });
+        },
+      },
+    );
+
+    expect(wrapper.find('[data-testid="package-source"]').text()).toBe('自社');
+    expect(wrapper.find('[data-testid="package-offered"]').exists()).toBe(true);
+    expect(wrapper.find('[data-testid="assign-section"]').exists()).toBe(false);
+    expect(wrapper.find('[data-testid="package-progress"]').exists()).toBe(false);
+    expect(wrapper.find('[data-testid="package-clone"]').exists()).toBe(false);
+
+    await wrapper.find('[data-testid="package-edit"]').trigger('click');
+    await settle();
+    const quiz = wrapper.find('[data-testid="package-module-row"][data-module-id="check"]');
+    await quiz.find('[data-testid="package-module-toggle"]').trigger('click');
+    expect(wrapper.find('[data-testid="package-module-assessment"]').exists()).toBe(false);
+    const bank = wrapper.find('[data-testid="package-quiz-bank"]');
+    expect(bank.findAll('option').map((o) => o.attributes('value'))).toEqual(['', 'vendor:v1', 'catalog:cb1']);
+    expect((bank.element as HTMLSelectElement).value).toBe('vendor:v1');
+    expect(wrapper.find('[data-testid="package-quiz-template"]').text()).toContain('顧客企業がこのパッケージをコピーすると');
+    await bank.setValue('catalog:cb1');
+    await wrapper.find('[data-testid="package-quiz-draw-count"]').setValue('8');
+
+    await wrapper.find('[data-testid="package-save"]').trigger('submit');
+    await settle();
+
+    const body = sent!.body as { package: LearningPackage; expectedRev: number };
+    expect(body.package.modules[1]).toEqual({
+      ...templateQuiz(['catalog:cb1']),
+      template: { bankIds: ['catalog:cb1'], draws: [{ skill: '報連相', count: 8 }], passMark: 70, timeLimitMinutes: null },
+    });
+    expect(calls.some((c) => c.includes('/api/assessments'))).toBe(false);
+    expect(calls.some((c) => c.includes('assignments') || c.includes('/api/users') || c.includes('/api/departments'))).toBe(false);
+    expect(calls.some((c) => c.includes('/api/skills/framework'))).toBe(false);
+  });
+
+  it('lines a bare id of the vendor’s own bank up with its ref, and turns a named assessment into question rules', async () => {
+    let sent: FakeRequest | null = null;
+    const own = () =>
+      detail({
+        id: 'vp1',
+        owner: 'vendor',
+        clonedFrom: null,
+        package: {
+          ...detail().package,
+          modules: [templateQuiz(['v1']), { ...templateQuiz([]), id: 'linked', template: undefined, assessmentId: 'as-1' }],
+        },
+      });
+    const { wrapper } = await mountAs(
+      'vendor_admin',
+      '/admin/packages/vp1',
+      PackageDetailPage,
+      { id: 'vp1' },
+      {
+        'GET /api/packages/vp1': () => json(200, own()),
+        'GET /api/banks': vendorBanks,
+        'PUT /api/packages/vp1': (request) => {
+          sent = request;
+          return apiError(400, 'validation_error', 'The package cannot be offered as it is', [
+            { path: 'package.modules.1.template.bankIds.0', message: 'Not a bank of yours or of the catalog' },
+          ]);
+        },
+      },
+    );
+    expect(wrapper.find('[data-testid="package-module"][data-module-id="linked"] a').exists()).toBe(false); // no link to a company's assessment
+
+    await wrapper.find('[data-testid="package-edit"]').trigger('click');
+    await settle();
+    const rows = () => wrapper.findAll('[data-testid="package-module-row"]');
+    for (const row of rows()) await row.find('[data-testid="package-module-toggle"]').trigger('click');
+    expect((rows()[0]!.find('[data-testid="package-quiz-bank"]').element as HTMLSelectElement).value).toBe('vendor:v1');
+    expect(wrapper.find('[data-testid="package-dirty"]').exists()).toBe(false);
+
+    const linked = rows()[1]!;
+    expect(linked.find('[data-testid="package-module-assessment"]').text()).toContain('出題条件を指定してください');
+    expect(linked.find('a').exists()).toBe(false);
+    await linked.find('[data-testid="package-quiz-use-template"]').trigger('click');
+    await settle();
+    const replaced = rows()[1]!;
+    expect(replaced.find('[data-testid="package-module-assessment"]').exists()).toBe(false);
+    await replaced.find('[data-testid="package-quiz-bank"]').setValue('vendor:v1');
+    await replaced.find('[data-testid="package-quiz-draw-skill"]').setValue('報連相');
+
+    await wrapper.find('[data-testid="package-save"]').trigger('submit');
+    await settle();
+    const modules = (sent!.body as { package: LearningPackage }).package.modules;
+    expect(modules[0]!.template!.bankIds).toEqual(['vendor:v1']);
+    expect(modules[1]!.assessmentId).toBeUndefined();
+    expect(modules[1]!.template).toEqual({
+      bankIds: ['vendor:v1'],
+      draws: [{ skill: '報連相', count: 5 }],
+      passMark: 60,
+      timeLimitMinutes: null,
+    });
+    expect(rows()[1]!.find('[aria-invalid="true"]').exists()).toBe(true);
+  });
+
+  it('writes a new vendor package with quizzes as rules only, never calling the assessments API', async () => {
+    let sent: FakeRequest | null = null;
+    const { wrapper, calls } = await mountAs(
+      'vendor_admin',
+      '/admin/packages/new',
+      PackageNewPage,
+      {},
+      {
+        'GET /api/banks': vendorBanks,
+        'POST /api/packages': (request) => {
+          sent = request;
+          return json(201, detail({ id: 'vp7', owner: 'vendor', package: request.body as LearningPackage }));
+        },
+        'GET /api/packages/vp7': () => json(200, detail({ id: 'vp7', owner: 'vendor' })),
+      },
+    );
+    await wrapper.find('[data-testid="package-title-ja"]').setValue('提供用研修');
+    await wrapper.find('[data-testid="package-description-ja"]').setValue('説明');
+    await wrapper.find('[data-testid="package-add-quiz"]').trigger('click');
+    await settle();
+    expect(wrapper.find('[data-testid="package-quiz-template"]').exists()).toBe(true);
+    expect(wrapper.find('[data-testid="package-module-assessment"]').exists()).toBe(false);
+    await wrapper.find('[data-testid="package-module-title-ja"]').setValue('確認');
+    const options = wrapper.findAll('[data-testid="package-quiz-bank"] option');
+    expect(options.map((o) => o.attributes('value'))).toEqual(['', 'vendor:v1', 'catalog:cb1']);
+    expect(options[2]!.text()).toContain('ビジネス基礎 (カタログ)');
+    await wrapper.find('[data-testid="package-quiz-bank"]').setValue('vendor:v1');
+    await wrapper.find('[data-testid="package-quiz-draw-skill"]').setValue('報連相');
+    await wrapper.find('[data-testid="package-save"]').trigger('submit');
+    await settle();
+
+    expect((sent!.body as LearningPackage).modules[0]).toMatchObject({ kind: 'quiz', template: { bankIds: ['vendor:v1'] } });
+    expect((sent!.body as LearningPackage).modules[0]).not.toHaveProperty('assessmentId');
+    expect(calls.some((c) => c.includes('/api/assessments'))).toBe(false);
+  });
+
+  it("offers HR its provider's banks by their refs in a quiz template", async () => {
+    const { wrapper } = await mountAs(
+      'tenant_admin',
+      '/admin/packages/new',
+      PackageNewPage,
+      {},
+      {
+        'GET /api/banks': () =>
+          json(200, {
+            items: [
+              { id: 'bank1', name: '社内問題', owner: 'tenant', editable: true, ref: 'bank1', questionCount: 12 },
+              { id: 'v1', name: '提供元の問題', owner: 'vendor', editable: false, ref: 'vendor:v1', questionCount: 20 },
+            ],
+          }),
+      },
+    );
+    await wrapper.find('[data-testid="package-add-quiz"]').trigger('click');
+    await settle();
+    const options = wrapper.findAll('[data-testid="package-quiz-bank"] option');
+    expect(options.map((o) => o.attributes('value'))).toEqual(['', 'bank1', 'vendor:v1']);
+    expect(options[2]!.text()).toContain('提供元の問題 (サービス提供元)');
   });
 });

@@ -15,7 +15,8 @@ describe('QuestionImportPage', () => {
       path: '/admin/banks/bank1/import',
       fetch: fakeApi({
         'POST /api/auth/refresh': () => json(200, { accessToken: 'tok', expiresIn: 900, user: makeUser() }),
-        'GET /api/banks': () => json(200, { items: [{ id: 'bank1', name: '新人研修', owner: 'tenant', questionCount: 0 }] }),
+        'GET /api/banks': () =>
+          json(200, { items: [{ id: 'bank1', name: '新人研修', owner: 'tenant', editable: true, ref: 'bank1', questionCount: 0 }] }),
         'POST /api/banks/bank1/import': ({ query, body }) => {
           const form = body as FormData;
           requests.push({ query: query.toString(), publish: form.get('publish'), name: (form.get('file') as File).name });

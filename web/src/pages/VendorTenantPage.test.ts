@@ -177,6 +177,24 @@ describe('VendorTenantPage', () => {
     expect(sent[1]).toEqual({ plan: { ...TENANT.plan, catalogPackageIds: null } });
   });
 
+  it("marks the vendor's own packages in the plan's package picker", async () => {
+    const wrapper = await open({
+      'GET /api/vendor/tenants/t1': () => json(200, { ...TENANT, plan: { ...TENANT.plan, catalogPackageIds: ['vp-own'] } }),
+      'GET /api/vendor/catalog': () =>
+        json(200, {
+          items: [
+            { id: 'cp-manners', title: { ja: 'ビジネスマナー基礎' }, level: 'new_hire', source: 'platform' },
+            { id: 'vp-own', title: { ja: '提供用の新人研修' }, level: 'new_hire', source: 'vendor' },
+          ],
+        }),
+    });
+
+    const item = (id: string) => wrapper.find(`[data-testid="plan-catalog-package"][data-id="${id}"]`).element.parentElement!;
+    expect(item('vp-own').querySelector('[data-testid="plan-catalog-own"]')?.textContent?.trim()).toBe('自社コンテンツ');
+    expect(item('cp-manners').querySelector('[data-testid="plan-catalog-own"]')).toBeNull();
+    expect((wrapper.find('[data-testid="plan-catalog-package"][data-id="vp-own"]').element as HTMLInputElement).checked).toBe(true);
+  });
+
   describe('support access', () => {
     it('says the company has not granted access, and asks for nobody', async () => {
       const wrapper = await open({ 'GET /api/vendor/tenants/t1': () => json(200, { ...TENANT, support: null }) });
