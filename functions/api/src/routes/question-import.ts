@@ -23,7 +23,7 @@ import { json } from '../schemas.js';
 import { decodeCsv } from '../csv/decode.js';
 import { questionMeta } from './questions.js';
 
-const HR: readonly Role[] = ['tenant_admin', 'vendor_admin'];
+const AUTHORS: readonly Role[] = ['tenant_admin', 'vendor_admin'];
 const MAX_BYTES = 5 * 1024 * 1024;
 const FORMATS = ['csv', 'gift', 'moodle_xml', 'qti21'] as const;
 
@@ -73,7 +73,7 @@ export function registerQuestionImportRoutes(app: OpenAPIHono<AppEnv>, deps: App
     defineRoute({
       method: 'post',
       path: '/api/banks/{bankId}/import',
-      roles: HR,
+      roles: AUTHORS,
       tags: ['questions'],
       summary: 'Import questions (CSV, Moodle GIFT, Moodle XML, QTI 2.1 subset): preview, then commit',
       description: 'Every item that is not imported is listed in errors with its reason; nothing is dropped silently.',
@@ -144,7 +144,7 @@ export function registerQuestionImportRoutes(app: OpenAPIHono<AppEnv>, deps: App
     defineRoute({
       method: 'get',
       path: '/api/banks/{bankId}/export',
-      roles: HR,
+      roles: AUTHORS,
       tags: ['questions'],
       summary: 'Export a bank’s questions (latest versions): CSV, GIFT, Moodle XML, or a QTI 2.1 zip; warnings in x-export-warnings',
       request: {

@@ -24,7 +24,7 @@ import { defineRoute, ERROR_RESPONSES } from '../openapi.js';
 import { json, jsonBody } from '../schemas.js';
 
 /** Who writes banks and questions: HR for its company, a vendor admin for its vendor (see authorOwner). */
-const HR: readonly Role[] = ['tenant_admin', 'vendor_admin'];
+const AUTHORS: readonly Role[] = ['tenant_admin', 'vendor_admin'];
 const ID = /^[0-9a-z]{16}$/;
 
 export const questionSummarySchema = z
@@ -140,7 +140,7 @@ export function registerQuestionRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps):
     defineRoute({
       method: 'get',
       path: '/api/banks',
-      roles: HR,
+      roles: AUTHORS,
       tags: ['questions'],
       summary: 'Question banks: the caller’s own, the platform catalog and the company’s vendor’s (read-only)',
       responses: { 200: json(z.object({ items: z.array(bankSchema) }), 'Banks'), ...ERROR_RESPONSES },
@@ -157,7 +157,7 @@ export function registerQuestionRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps):
     defineRoute({
       method: 'post',
       path: '/api/banks',
-      roles: HR,
+      roles: AUTHORS,
       tags: ['questions'],
       summary: 'Create a question bank',
       request: { body: jsonBody(z.object({ name: z.string().trim().min(1).max(100) })) },
@@ -175,7 +175,7 @@ export function registerQuestionRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps):
       defineRoute({
         method: 'get',
         path: catalog ? '/api/catalog/banks/{bankId}/questions' : '/api/banks/{bankId}/questions',
-        roles: HR,
+        roles: AUTHORS,
         tags: ['questions'],
         summary: catalog
           ? 'Questions of a platform catalog bank or the company’s vendor’s (read-only)'
@@ -199,7 +199,7 @@ export function registerQuestionRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps):
     defineRoute({
       method: 'post',
       path: '/api/banks/{bankId}/questions',
-      roles: HR,
+      roles: AUTHORS,
       tags: ['questions'],
       summary: 'Add a question (draft unless status is published)',
       request: { params: bankParams, body: jsonBody(z.any().openapi({ description: 'Question content (see the question model)' })) },
@@ -223,7 +223,7 @@ export function registerQuestionRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps):
     defineRoute({
       method: 'get',
       path: '/api/questions/{id}',
-      roles: HR,
+      roles: AUTHORS,
       tags: ['questions'],
       summary: 'One question with its latest content (answer key included: HR only)',
       request: { params: idParams },
@@ -239,7 +239,7 @@ export function registerQuestionRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps):
     defineRoute({
       method: 'put',
       path: '/api/questions/{id}',
-      roles: HR,
+      roles: AUTHORS,
       tags: ['questions'],
       summary: 'Save new content as the next immutable version (attempts keep the version they showed)',
       request: { params: idParams, body: jsonBody(z.object({ content: z.any(), expectedVersion: z.number().int().min(1) })) },
@@ -267,7 +267,7 @@ export function registerQuestionRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps):
     defineRoute({
       method: 'post',
       path: '/api/questions/{id}/publish',
-      roles: HR,
+      roles: AUTHORS,
       tags: ['questions'],
       summary: 'Publish the latest version',
       request: { params: idParams },
