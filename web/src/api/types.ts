@@ -48,9 +48,27 @@ export interface SignUpResponse extends Session {
   tenant: TenantRef;
 }
 
+/** What the company's plan includes; the SPA hides what it does not (the API refuses it anyway). */
+export interface PlanFeatures {
+  adaptive: boolean;
+  reportsExport: boolean;
+}
+
+/** The company's seats: people counted against its plan, and the plan's limit (null = no limit). */
+export interface SeatUsage {
+  used: number;
+  limit: number | null;
+}
+
+/** The signed-in person's company as `GET /api/me` tells it: with its plan's features and seats. */
+export interface MeTenant extends TenantRef {
+  features: PlanFeatures;
+  seats: SeatUsage;
+}
+
 export interface MeResponse {
   user: User;
-  tenant: TenantRef;
+  tenant: MeTenant;
 }
 
 export interface Branding {
@@ -276,6 +294,21 @@ export interface CreateVendorInput {
 export interface CreateVendorResponse {
   vendor: PlatformVendor;
   adminUserId: string;
+}
+
+/** One of a vendor's admins, as the platform console lists them. */
+export interface VendorAdmin {
+  id: string;
+  name: string;
+  email: string;
+  status: UserStatus;
+}
+
+export interface AddVendorAdminInput {
+  name: string;
+  email: string;
+  /** The language of the invitation email (the API defaults to Japanese). */
+  locale?: Locale;
 }
 
 export interface Invitation {

@@ -187,6 +187,10 @@ const en: MessageSchema = {
     empty: 'No users match these filters.',
     pagination: 'Pagination',
     page: 'Page {page}',
+    seats: 'Seats used: {used} / {limit}',
+    seatsNoLimit: 'Seats used: {used}',
+    seatsFull:
+      'Every seat of your plan is taken, so no one can be added or imported. Deactivate people who no longer need access, or ask your provider for more seats.',
   },
   userForm: {
     newTitle: 'Add user',
@@ -475,6 +479,9 @@ const en: MessageSchema = {
       fixed: 'Draws a set number of matching questions and scores the share answered correctly.',
       adaptive: 'Adjusts the difficulty to the answers and estimates proficiency.',
     },
+    adaptiveNotInPlan: 'Your plan does not include adaptive testing, so only fixed tests can be chosen.',
+    adaptiveNotInPlanKept:
+      'Your plan does not include adaptive testing. This test’s mode (adaptive) cannot be changed, and changes to it cannot be saved or published.',
     banks: 'Question banks to draw from',
     noBanks: 'There are no question banks. Create one first.',
     drawRules: 'Draw rules',
@@ -1139,6 +1146,8 @@ const en: MessageSchema = {
     branding_locked: 'Your provider does not let companies change the brand.',
     support_access_required: 'This company has not granted support access, or it has expired.',
     no_vendor: 'Your company has no provider to grant access to.',
+    feature_not_in_plan: 'Your company’s plan does not include this feature. Ask your provider.',
+    seat_limit_reached: 'Every seat of your plan is taken, so no one can be added.',
   },
   reports: {
     title: 'Reports',
@@ -1150,6 +1159,7 @@ const en: MessageSchema = {
     print: 'Print',
     csv: 'Download results (CSV)',
     downloading: 'Downloading…',
+    csvNotInPlan: 'Your plan does not include exporting results as CSV.',
     summary: 'Summary',
     count: 'Attempts',
     mean: 'Mean score',
@@ -1433,6 +1443,14 @@ const en: MessageSchema = {
     suspended: '{name} is suspended.',
     reactivated: '{name} is active again.',
     empty: 'No vendors yet.',
+    admins: 'Admins',
+    adminsOf: 'Admins of {name}',
+    noAdmins: 'No admins yet.',
+    addAdmin: 'Add an admin',
+    addAdminHint: 'They get an invitation email; once they set a password they sign in as this vendor’s admin.',
+    adminLocale: 'Invitation email language',
+    addAdminSubmit: 'Invite',
+    adminAdded: 'Invited {email} as an admin of {name}.',
   },
   vendorSupport: {
     title: 'Support access',

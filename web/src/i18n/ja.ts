@@ -188,6 +188,10 @@ const ja = {
     empty: '条件に合うユーザーはいません。',
     pagination: 'ページ切り替え',
     page: '{page} ページ目',
+    seats: '利用中のライセンス: {used} / {limit} 名',
+    seatsNoLimit: '利用中のライセンス: {used} 名',
+    seatsFull:
+      'ライセンスがすべて使われているため、ユーザーの追加や取り込みはできません。使わなくなったユーザーを無効にするか、ご利用のサービスの提供元に上限の変更を依頼してください。',
   },
   userForm: {
     newTitle: 'ユーザーを追加',
@@ -476,6 +480,9 @@ const ja = {
       fixed: '条件に合う問題から決まった数を出題し、正答率で採点します。',
       adaptive: '回答に応じて次の問題の難しさを変え、習熟度を推定します。',
     },
+    adaptiveNotInPlan: 'ご契約のプランには適応型テストが含まれていないため、固定出題のみ選べます。',
+    adaptiveNotInPlanKept:
+      'ご契約のプランには適応型テストが含まれていません。このテストの出題方式（適応型）は変更できず、変更の保存や公開もできません。',
     banks: '出題元の問題バンク',
     noBanks: '問題バンクがありません。先に問題バンクを作成してください。',
     drawRules: '出題ルール',
@@ -1138,6 +1145,8 @@ const ja = {
     branding_locked: 'ご利用のサービスの提供元が、企業によるブランドの変更を許可していません。',
     support_access_required: 'この企業からサポートアクセスが許可されていないか、期限が切れています。',
     no_vendor: '自社には提供元がいないため、サポートアクセスは許可できません。',
+    feature_not_in_plan: 'ご契約のプランにはこの機能が含まれていません。ご利用のサービスの提供元にお問い合わせください。',
+    seat_limit_reached: 'ご契約のライセンスがすべて使われているため、ユーザーを追加できません。',
   },
   reports: {
     title: 'レポート',
@@ -1149,6 +1158,7 @@ const ja = {
     print: '印刷',
     csv: '結果を CSV でダウンロード',
     downloading: 'ダウンロード中…',
+    csvNotInPlan: 'ご契約のプランには結果の CSV 出力が含まれていません。',
     summary: '概要',
     count: '受験数',
     mean: '平均点',
@@ -1431,6 +1441,14 @@ const ja = {
     suspended: '{name} を利用停止にしました。',
     reactivated: '{name} の利用を再開しました。',
     empty: 'まだ販売パートナーはいません。',
+    admins: '管理者',
+    adminsOf: '{name} の管理者',
+    noAdmins: 'まだ管理者はいません。',
+    addAdmin: '管理者を追加',
+    addAdminHint: '招待メールが届き、パスワードを設定するとこの販売パートナーの管理者としてログインできます。',
+    adminLocale: '招待メールの言語',
+    addAdminSubmit: '招待する',
+    adminAdded: '{email} を {name} の管理者として招待しました。',
   },
   vendorSupport: {
     title: 'サポートアクセス',

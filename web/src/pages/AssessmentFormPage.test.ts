@@ -1,6 +1,6 @@
 import { flushPromises, mount } from '@vue/test-utils';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import type { Assessment, AssessmentInput } from '../api/types';
+import type { Assessment, AssessmentInput, MeTenant } from '../api/types';
 import { apiError, fakeApi, json, type FakeHandler } from '../testing/fakeApi';
 import { makeUser } from '../testing/fixtures';
 import { settle, setupApp } from '../testing/setup';
@@ -12,6 +12,18 @@ const banks = () =>
       { id: 'bank1', name: '新人研修', owner: 'tenant', editable: true, ref: 'bank1', questionCount: 12 },
       { id: 'cat1', name: 'ビジネス基礎（カタログ）', owner: 'catalog', editable: false, ref: 'catalog:cat1', questionCount: 300 },
     ],
+  });
+
+/** `GET /api/me` for a company whose plan leaves adaptive testing out. */
+const withoutAdaptive = () =>
+  json(200, {
+    user: makeUser(),
+    tenant: {
+      id: 't1',
+      name: '株式会社テスト',
+      features: { adaptive: false, reportsExport: true },
+      seats: { used: 3, limit: null },
+    } satisfies MeTenant,
   });
 
 function saved(input: AssessmentInput, overrides: Partial<Assessment> = {}): Assessment {
@@ -242,6 +254,70 @@ describe('AssessmentFormPage', () => {
     expect(sent!.adaptive).toEqual({ skills: ['論理的思考', '報連相'], minItems: 5, maxItems: 20, seTarget: 0.3 });
     expect(sent!.fixed).toBeUndefined();
     expect(sent!.passMark).toBe(3);
+    wrapper.unmount();
+  });
+
+  it('offers only the fixed mode when the plan leaves adaptive testing out, and says why', async () => {
+    let sent: AssessmentInput | null = null;
+    const { wrapper } = await open('/admin/assessments/new', {
+      'GET /api/me': withoutAdaptive,
+      'POST /api/assessments': ({ body }) => {
+        sent = body as AssessmentInput;
+        return json(201, saved(sent));
+      },
+    });
+
+    const mode = find(wrapper, 'assessment-mode');
+    expect(mode.findAll('option').map((o) => o.attributes('value'))).toEqual(['fixed']);
+    expect(mode.attributes('disabled')).toBeDefined();
+    const note = find(wrapper, 'assessment-adaptive-not-in-plan');
+    expect(note.text()).toBe('ご契約のプランには適応型テストが含まれていないため、固定出題のみ選べます。');
+    expect(mode.attributes('aria-describedby')).toContain(note.attributes('id'));
+    expect(find(wrapper, 'assessment-adaptive').exists()).toBe(false);
+
+    await find(wrapper, 'assessment-title-ja').setValue('固定テスト');
+    await findAll(wrapper, 'draw-skill')[0]!.setValue('報連相');
+    await findAll(wrapper, 'draw-count')[0]!.setValue('2');
+    await find(wrapper, 'assessment-save').trigger('click');
+    await settle();
+    expect(sent!.mode).toBe('fixed');
+    wrapper.unmount();
+  });
+
+  it('keeps showing the mode of an adaptive assessment, read-only, once the plan leaves it out; the refusal is explained', async () => {
+    const input: AssessmentInput = {
+      title: { ja: '適応型テスト' },
+      mode: 'adaptive',
+      bankIds: ['bank1'],
+      adaptive: { skills: ['論理的思考'], minItems: 5, maxItems: 15, seTarget: 0.3 },
+      timeLimitMinutes: null,
+      passMark: 3,
+      attemptsAllowed: null,
+      reviewPolicy: 'never',
+      dueAt: null,
+    };
+    const { wrapper } = await open(
+      '/admin/assessments/as1',
+      {
+        'GET /api/me': withoutAdaptive,
+        'GET /api/assessments/as1': () => json(200, saved(input)),
+        'PUT /api/assessments/as1': () =>
+          apiError(403, 'feature_not_in_plan', 'Adaptive testing is not part of your company’s plan; ask your provider'),
+      },
+      'as1',
+    );
+
+    const mode = find(wrapper, 'assessment-mode');
+    expect((mode.element as HTMLSelectElement).value).toBe('adaptive');
+    expect(mode.findAll('option').map((o) => o.text())).toEqual(['適応型']);
+    expect(mode.attributes('disabled')).toBeDefined();
+    expect(find(wrapper, 'assessment-adaptive-not-in-plan').text()).toContain('このテストの出題方式（適応型）は変更できず');
+    expect((find(wrapper, 'assessment-skills').element as HTMLInputElement).value).toBe('論理的思考');
+
+    await find(wrapper, 'assessment-time-limit').setValue('30');
+    await find(wrapper, 'assessment-save').trigger('click');
+    await settle();
+    expect(find(wrapper, 'error-alert').text()).toContain('ご契約のプランにはこの機能が含まれていません。');
     wrapper.unmount();
   });
 });

@@ -1,7 +1,7 @@
 import { flushPromises, mount } from '@vue/test-utils';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { AssessmentReport, AssessmentSummary, AssessmentTrend, ItemStatistics, Locale, Role } from '../api/types';
-import { fakeApi, json, type FakeRequest } from '../testing/fakeApi';
+import { apiError, fakeApi, json, type FakeHandler, type FakeRequest } from '../testing/fakeApi';
 import { makeUser } from '../testing/fixtures';
 import { settle, setupApp } from '../testing/setup';
 import ReportsPage from './ReportsPage.vue';
@@ -97,7 +97,7 @@ const STATISTICS: ItemStatistics = {
   ],
 };
 
-async function open(options: { role?: Role; locale?: Locale; path?: string } = {}) {
+async function open(options: { role?: Role; locale?: Locale; path?: string; routes?: Record<string, FakeHandler> } = {}) {
   const requests: FakeRequest[] = [];
   const statisticsRequests: FakeRequest[] = [];
   const { plugins, router } = await setupApp({
@@ -127,6 +127,7 @@ async function open(options: { role?: Role; locale?: Locale; path?: string } = {
           headers: { 'content-type': 'text/csv', 'content-disposition': 'attachment; filename="results-as1.csv"' },
         });
       },
+      ...options.routes,
     }),
   });
   const wrapper = mount(ReportsPage, { global: { plugins: [...plugins] }, attachTo: document.body });
@@ -297,5 +298,50 @@ describe('ReportsPage', () => {
     expect(requests[0]!.query.has('departmentId')).toBe(false);
     expect(wrapper.find('[data-testid="report-pass-rate"]').text()).toBe('75%');
     expect(cells(wrapper.findAll('[data-testid="report-trend-row"]')[1]!)).toEqual(['April 14, 2025', '4', '78.8', '75%']);
+  });
+
+  it('shows a note instead of the CSV button when the plan leaves exporting out', async () => {
+    const { wrapper } = await open({
+      routes: {
+        'GET /api/me': () =>
+          json(200, {
+            user: makeUser(),
+            tenant: { id: 't1', name: '株式会社テスト', features: { adaptive: true, reportsExport: false }, seats: { used: 3, limit: 10 } },
+          }),
+      },
+    });
+    expect(wrapper.find('[data-testid="report-csv"]').exists()).toBe(false);
+    expect(wrapper.find('[data-testid="report-csv-not-in-plan"]').text()).toBe('ご契約のプランには結果の CSV 出力が含まれていません。');
+    expect(wrapper.find('[data-testid="report-print"]').exists()).toBe(true);
+  });
+
+  it('explains a refused export (the plan changed since the page opened) and then hides the button', async () => {
+    let planAsked = 0;
+    const { wrapper } = await open({
+      routes: {
+        'GET /api/me': () => {
+          planAsked++;
+          return json(200, {
+            user: makeUser(),
+            tenant: {
+              id: 't1',
+              name: '株式会社テスト',
+              features: { adaptive: true, reportsExport: planAsked === 1 },
+              seats: { used: 3, limit: null },
+            },
+          });
+        },
+        'GET /api/reports/assessments/as1/results.csv': () =>
+          apiError(403, 'feature_not_in_plan', 'Exporting reports is not part of your company’s plan; ask your provider'),
+      },
+    });
+
+    await wrapper.find('[data-testid="report-csv"]').trigger('click');
+    await settle();
+    await flushPromises();
+    expect(wrapper.find('[data-testid="error-alert"]').text()).toContain('ご契約のプランにはこの機能が含まれていません。');
+    expect(planAsked).toBe(2);
+    expect(wrapper.find('[data-testid="report-csv"]').exists()).toBe(false);
+    expect(wrapper.find('[data-testid="report-csv-not-in-plan"]').exists()).toBe(true);
   });
 });

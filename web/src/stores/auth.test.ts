@@ -101,4 +101,53 @@ describe('auth store', () => {
     expect(homePathFor('vendor_admin')).toBe('/vendor/tenants');
     expect(homePathFor('platform_admin')).toBe('/platform/vendors');
   });
+
+  it('keeps the plan features and seats /api/me tells, asking again on each load', async () => {
+    let used = 3;
+    let asked = 0;
+    api.configure({
+      fetch: fakeApi({
+        'POST /api/auth/refresh': () => json(200, { accessToken: 'tok', expiresIn: 900, user: makeUser() }),
+        'GET /api/me': () => {
+          asked++;
+          return json(200, {
+            user: makeUser(),
+            tenant: { id: 't1', name: '株式会社テスト', features: { adaptive: false, reportsExport: true }, seats: { used, limit: 10 } },
+          });
+        },
+      }),
+    });
+    const auth = useAuthStore();
+    await auth.init();
+    // Unknown yet: everything counts as included (the API has the last word).
+    expect(auth.features).toBeNull();
+    expect(auth.planIncludes('adaptive')).toBe(true);
+
+    await Promise.all([auth.loadPlan(), auth.loadPlan()]);
+    expect(asked).toBe(1);
+    expect(auth.features).toEqual({ adaptive: false, reportsExport: true });
+    expect(auth.planIncludes('adaptive')).toBe(false);
+    expect(auth.planIncludes('reportsExport')).toBe(true);
+    expect(auth.seats).toEqual({ used: 3, limit: 10 });
+
+    used = 4;
+    await auth.loadPlan();
+    expect(auth.seats).toEqual({ used: 4, limit: 10 });
+
+    auth.clear();
+    expect(auth.features).toBeNull();
+  });
+
+  it('resolves null when the plan cannot be had', async () => {
+    api.configure({
+      fetch: fakeApi({
+        'POST /api/auth/refresh': () => json(200, { accessToken: 'tok', expiresIn: 900, user: makeUser() }),
+        'GET /api/me': () => apiError(500, 'internal', 'boom'),
+      }),
+    });
+    const auth = useAuthStore();
+    await auth.init();
+    expect(await auth.loadPlan()).toBeNull();
+    expect(auth.planIncludes('reportsExport')).toBe(true);
+  });
 });

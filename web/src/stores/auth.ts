@@ -1,7 +1,7 @@
 import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
 import { ApiError, api } from '../api/client';
-import type { Locale, MeResponse, Role, Session, SignUpResponse, TenantRef, User } from '../api/types';
+import type { Locale, MeResponse, MeTenant, PlanFeatures, Role, SeatUsage, Session, SignUpResponse, TenantRef, User } from '../api/types';
 import { useBrandingStore } from './branding';
 
 export interface SignUpInput {
@@ -33,16 +33,30 @@ export function homePathFor(role: Role | null | undefined): string {
 export const useAuthStore = defineStore('auth', () => {
   const accessToken = ref<string | null>(null);
   const user = ref<User | null>(null);
-  const tenant = ref<TenantRef | null>(null);
+  /** The person's company; with its plan's features and seats once `/api/me` has told them. */
+  const tenant = ref<TenantRef | MeTenant | null>(null);
   const initialized = ref(false);
   /** True when the last session ended by the user signing out (not by expiry). */
   const endedByUser = ref(false);
   let initializing: Promise<void> | null = null;
+  let loadingPlan: Promise<MeTenant | null> | null = null;
   const branding = useBrandingStore();
 
   const isSignedIn = computed(() => accessToken.value !== null && user.value !== null);
   const role = computed<Role | null>(() => user.value?.role ?? null);
   const homePath = computed(() => homePathFor(role.value));
+  /** What the company's plan includes; null until known (see `loadPlan`). */
+  const features = computed<PlanFeatures | null>(() => (tenant.value && 'features' in tenant.value ? tenant.value.features : null));
+  /** The company's seats in use and their limit; null until known. */
+  const seats = computed<SeatUsage | null>(() => (tenant.value && 'seats' in tenant.value ? tenant.value.seats : null));
+
+  /**
+   * Whether the plan includes a feature. Unknown counts as included: the page then offers it and
+   * the API, which decides, answers `feature_not_in_plan` with a reason.
+   */
+  function planIncludes(feature: keyof PlanFeatures): boolean {
+    return features.value?.[feature] !== false;
+  }
 
   function startSession(session: Session) {
     endedByUser.value = false;
@@ -132,6 +146,21 @@ export const useAuthStore = defineStore('auth', () => {
     return me;
   }
 
+  /**
+   * The company's plan features and seats, asked again on each call (the vendor may change the plan
+   * and seats follow the people added), while the last answer stays shown. Calls made while one is
+   * under way share it. Resolves null when they cannot be had.
+   */
+  function loadPlan(): Promise<MeTenant | null> {
+    loadingPlan ??= loadMe()
+      .then((me) => me.tenant)
+      .catch(() => null)
+      .finally(() => {
+        loadingPlan = null;
+      });
+    return loadingPlan;
+  }
+
   /** Remember the UI language on the server too (used for emails). */
   async function saveLocale(locale: Locale) {
     if (!isSignedIn.value || user.value?.locale === locale) return;
@@ -152,6 +181,9 @@ export const useAuthStore = defineStore('auth', () => {
     isSignedIn,
     role,
     homePath,
+    features,
+    seats,
+    planIncludes,
     init,
     refresh,
     signIn,
@@ -159,6 +191,7 @@ export const useAuthStore = defineStore('auth', () => {
     acceptInvitation,
     signOut,
     loadMe,
+    loadPlan,
     saveLocale,
     markEmailVerified,
     clear,
