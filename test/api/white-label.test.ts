@@ -114,6 +114,11 @@ describe('white-label at runtime', () => {
     expect((await requestWithHost(server, 'POST', '/api/signup', hostA, signup(uniqueEmail('late')))).body.error.code).toBe(
       'signup_disabled',
     );
+    // Its host keeps its brand (never the platform's), without sign-up.
+    expect((await requestWithHost(server, 'GET', '/api/branding', hostA)).body).toMatchObject({
+      productName: 'Aラーニング',
+      selfSignup: false,
+    });
   });
 
   it('lets a company put its own name, colour and logo over the vendor’s brand where the vendor allows', async () => {

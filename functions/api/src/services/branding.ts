@@ -45,8 +45,9 @@ export function vendorBranding(vendor: Vendor): Branding {
 export async function brandingForHost(deps: AppDeps, host: string): Promise<{ branding: Branding; vendor: Vendor | null }> {
   const vendorId = await vendorOfHost(deps.data.platform, host);
   const vendor = vendorId ? await getVendor(deps.data.platform, vendorId) : null;
-  if (!vendor || vendor.status !== 'active') return { branding: PLATFORM_BRANDING, vendor: null };
-  return { branding: vendorBranding(vendor), vendor };
+  if (!vendor) return { branding: PLATFORM_BRANDING, vendor: null };
+  // A suspended vendor's host still shows its own brand (sign-in is what suspension refuses).
+  return { branding: { ...vendorBranding(vendor), selfSignup: vendor.status === 'active' && vendor.selfSignup === true }, vendor };
 }
 
 /**
