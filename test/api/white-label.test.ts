@@ -81,7 +81,18 @@ describe('white-label at runtime', () => {
     const b = await createVendor(server, platform, '招待制のB社');
     const hostA = `learn-${a.id}.signup.example`;
     const hostB = `learn-${b.id}.signup.example`;
-    await a.client.put('/api/vendor/branding', brand(hostA));
+    // A sets the plan self-signed-up companies start with (a trial: five seats, no adaptive testing).
+    const trial = { seatLimit: 5, features: { adaptive: false, reportsExport: true }, catalogPackageIds: null };
+    const unknownPackage = await a.client.put(
+      '/api/vendor/branding',
+      brand(hostA, { selfSignupPlan: { ...trial, catalogPackageIds: ['nope'] } }),
+    );
+    expect(unknownPackage.body.error.details).toEqual([
+      { path: 'selfSignupPlan.catalogPackageIds.0', message: 'Not a package of the catalog' },
+    ]);
+    expect((await a.client.put('/api/vendor/branding', brand(hostA, { selfSignupPlan: trial }))).body.selfSignupPlan).toEqual(trial);
+    // Saving the brand without it keeps it.
+    expect((await a.client.put('/api/vendor/branding', brand(hostA))).body.selfSignupPlan).toEqual(trial);
     await b.client.put('/api/vendor/branding', brand(hostB, { productName: 'Bラーニング', selfSignup: false }));
     const signup = (email: string) => ({
       companyName: '株式会社自己登録',
@@ -97,6 +108,7 @@ describe('white-label at runtime', () => {
     const tenantId = created.body.tenant.id;
     expect((await a.client.get('/api/vendor/tenants')).body.items.map((t: { id: string }) => t.id)).toContain(tenantId);
     expect((await b.client.get(`/api/vendor/tenants/${tenantId}`)).status).toBe(404);
+    expect((await a.client.get(`/api/vendor/tenants/${tenantId}`)).body).toMatchObject({ plan: trial, seatsUsed: 1 });
 
     // Its email comes from the vendor, with a link on the vendor's host.
     const mail = await outboxTo(email);

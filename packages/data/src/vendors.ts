@@ -3,6 +3,7 @@ import type { PlatformDb } from './db.js';
 import { keys } from './keys.js';
 import { ConflictError, cancelledIndexes, isConditionFailure } from './errors.js';
 import { queryAll, writeAtomically, type TransactItem } from './transact.js';
+import type { TenantPlan } from './plans.js';
 
 export interface VendorBranding {
   productName: string;
@@ -29,6 +30,8 @@ export interface Vendor {
   faviconKey?: string | null;
   /** Whether client companies may put their own name, colour and logo over the vendor's brand. */
   allowTenantBranding?: boolean;
+  /** The plan a company that signs itself up on the vendor's host starts with (null: the default plan). */
+  selfSignupPlan?: TenantPlan | null;
 }
 
 const toVendor = (i: Record<string, unknown>): Vendor => ({
@@ -43,6 +46,7 @@ const toVendor = (i: Record<string, unknown>): Vendor => ({
   logoKey: (i.logoKey as string | null) ?? null,
   faviconKey: (i.faviconKey as string | null) ?? null,
   allowTenantBranding: i.allowTenantBranding === true,
+  selfSignupPlan: (i.selfSignupPlan as TenantPlan | null) ?? null,
 });
 
 export async function putVendor(db: PlatformDb, vendor: Vendor): Promise<void> {

@@ -8,6 +8,7 @@ import { defineRoute, ERROR_RESPONSES } from '../openapi.js';
 import { json, jsonBody } from '../schemas.js';
 import { assetUrl, PLATFORM_BRANDING, storeBrandImage } from '../services/branding.js';
 import { readImageBody } from './image-body.js';
+import { checkPlanCatalog, planSchema } from './vendor.js';
 
 const VENDOR = ['vendor_admin'] as const;
 
@@ -30,6 +31,8 @@ const brandingBody = z.object({
     .refine((d) => new Set(d).size === d.length, { message: 'Each host once' }),
   selfSignup: z.boolean(),
   allowTenantBranding: z.boolean().default(false),
+  /** The plan a self-signed-up company starts with (null: unlimited seats, every feature, the whole catalog; absent: unchanged). */
+  selfSignupPlan: planSchema.nullable().optional(),
 });
 
 const present = (v: Vendor) => ({
@@ -41,6 +44,7 @@ const present = (v: Vendor) => ({
   domains: v.domains ?? [],
   selfSignup: v.selfSignup ?? false,
   allowTenantBranding: v.allowTenantBranding ?? false,
+  selfSignupPlan: v.selfSignupPlan ?? null,
   logoUrl: assetUrl(v.logoKey),
   faviconUrl: assetUrl(v.faviconKey),
 });
@@ -78,9 +82,10 @@ export function registerVendorBrandingRoutes(app: OpenAPIHono<AppEnv>, deps: App
     async (c) => {
       const auth = c.get('auth');
       const v = await loadVendor(auth);
-      const { domains, selfSignup, allowTenantBranding, ...branding } = c.req.valid('json');
+      const { domains, selfSignup, allowTenantBranding, selfSignupPlan, ...branding } = c.req.valid('json');
+      const plan = selfSignupPlan ? await checkPlanCatalog(deps, v.id, selfSignupPlan, 'selfSignupPlan') : selfSignupPlan;
       await saveVendorBranding(deps.data.platform, v, { branding, domains, selfSignup });
-      await setVendorFields(deps.data.platform, v.id, { allowTenantBranding });
+      await setVendorFields(deps.data.platform, v.id, { allowTenantBranding, ...(plan === undefined ? {} : { selfSignupPlan: plan }) });
       return c.json(present(await loadVendor(auth)), 200);
     },
   );

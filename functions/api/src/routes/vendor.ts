@@ -33,6 +33,17 @@ export const planSchema = z.object({
     .default(null),
 });
 const tenantView = z.any().openapi('VendorTenant', { description: '{ id, name, status, plan, seatsUsed, createdAt }' });
+/** A plan may only name packages the vendor offers: the catalog's and its own (each unknown id is named). */
+export async function checkPlanCatalog(deps: AppDeps, vendorId: string, plan: TenantPlan, path: string): Promise<TenantPlan> {
+  if (!plan.catalogPackageIds) return plan;
+  const known = new Set((await offeredPackages(deps, vendorId)).map((p) => p.id));
+  const details = plan.catalogPackageIds.flatMap((id, i) =>
+    known.has(id) ? [] : [{ path: `${path}.catalogPackageIds.${i}`, message: 'Not a package of the catalog' }],
+  );
+  if (details.length) throw new ApiError(400, 'validation_error', 'Some packages are not in the catalog', details);
+  return plan;
+}
+
 /**
  * The vendor console: a vendor admin manages its client companies and its brand. The vendor comes
  * only from the token; a company of another vendor is not found (404). Vendor admins see plans and
@@ -40,16 +51,7 @@ const tenantView = z.any().openapi('VendorTenant', { description: '{ id, name, s
  */
 export function registerVendorRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): void {
   const own = (auth: AuthClaims, id: string) => ownTenant(deps, auth, id);
-  /** A plan may only name packages the vendor offers: the catalog's and its own (each unknown id is named). */
-  const checkPlan = async (auth: AuthClaims, plan: TenantPlan): Promise<TenantPlan> => {
-    if (!plan.catalogPackageIds) return plan;
-    const known = new Set((await offeredPackages(deps, vendorOf(auth))).map((p) => p.id));
-    const details = plan.catalogPackageIds.flatMap((id, i) =>
-      known.has(id) ? [] : [{ path: `plan.catalogPackageIds.${i}`, message: 'Not a package of the catalog' }],
-    );
-    if (details.length) throw new ApiError(400, 'validation_error', 'Some packages are not in the catalog', details);
-    return plan;
-  };
+  const checkPlan = (auth: AuthClaims, plan: TenantPlan) => checkPlanCatalog(deps, vendorOf(auth), plan, 'plan');
   /** Records a vendor's change to a company in the company's own audit log. */
   const audit = async (auth: AuthClaims, tenantId: string, action: string, detail: AuditEntry['detail'] = {}) =>
     recordAudit(deps.data.clientFor({ tenantId }), { at: deps.now().toISOString(), actor: await vendorActor(deps, auth), action, detail });

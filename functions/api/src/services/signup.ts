@@ -71,7 +71,8 @@ export async function signUpCompany(
   try {
     // The company starts with the default skill framework (HR edits it later).
     await writeAtomically(db, [
-      tenantItem(db, tenantFields, { seats: 1 }),
+      // On a vendor's host the company starts with the plan the vendor set for sign-ups.
+      tenantItem(db, tenantFields, { seats: 1, plan: vendor?.selfSignupPlan ?? undefined }),
       ...createUserItems(db, user, iso),
       token.item,
       mail.item,
