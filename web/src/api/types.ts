@@ -155,9 +155,17 @@ export interface VendorBranding {
   faviconUrl: string | null;
   /** Client companies may set their own product name, colour and logo. */
   allowTenantBranding: boolean;
+  /**
+   * The plan a company that signs itself up on these domains starts with; null: the default
+   * (unlimited seats, every feature, the whole catalog).
+   */
+  selfSignupPlan: TenantPlan | null;
 }
 
-/** What `PUT /api/vendor/branding` takes (the images have their own endpoints). */
+/**
+ * What `PUT /api/vendor/branding` takes (the images have their own endpoints). The API keeps the
+ * stored `selfSignupPlan` when it is left out; this app always sends it.
+ */
 export type VendorBrandingInput = Omit<VendorBranding, 'logoUrl' | 'faviconUrl'>;
 
 /** A company's own brand overrides (`/api/tenant/branding`); null: use the provider's. */

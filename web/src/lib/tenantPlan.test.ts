@@ -69,4 +69,14 @@ describe('tenant plan form', () => {
     expect(isCatalogPath('plan.catalogPackageIds.0')).toBe(true);
     expect(isCatalogPath('plan.seatLimit')).toBe(false);
   });
+
+  it('reads catalog errors of a plan held under another field', () => {
+    const details = [
+      { path: 'selfSignupPlan.catalogPackageIds.0', message: 'Unknown package' },
+      { path: 'plan.catalogPackageIds.1', message: 'Not this plan' },
+    ];
+    expect(catalogErrors(details, ['cp1', 'cp9'], 'selfSignupPlan')).toEqual({ byId: { cp1: 'Unknown package' }, general: undefined });
+    expect(isCatalogPath('selfSignupPlan.catalogPackageIds', 'selfSignupPlan')).toBe(true);
+    expect(isCatalogPath('plan.catalogPackageIds.0', 'selfSignupPlan')).toBe(false);
+  });
 });

@@ -82,18 +82,20 @@ export interface CatalogErrors {
   general: string | undefined;
 }
 
-const CATALOG_PATH = /^plan\.catalogPackageIds(?:\.(\d+))?(?:\.|$)/;
+/** `plan.catalogPackageIds` or `plan.catalogPackageIds.<i>` (or under another field holding a plan). */
+const catalogPath = (field: string) => new RegExp(`^${field}\\.catalogPackageIds(?:\\.(\\d+))?(?:\\.|$)`);
 
-/** True for a detail about the plan's catalog packages (`plan.catalogPackageIds` or `.<i>`). */
-export function isCatalogPath(path: string): boolean {
-  return CATALOG_PATH.test(normalizePath(path));
+/** True for a detail about the plan's catalog packages (`plan.catalogPackageIds` or `.<i>`; `field` names the plan). */
+export function isCatalogPath(path: string, field = 'plan'): boolean {
+  return catalogPath(field).test(normalizePath(path));
 }
 
-/** Line the API's `plan.catalogPackageIds.<i>` details up with the ids that were sent. */
-export function catalogErrors(details: readonly ErrorDetail[], sent: readonly string[] | null): CatalogErrors {
+/** Line the API's `plan.catalogPackageIds.<i>` details up with the ids that were sent (`field` names the plan). */
+export function catalogErrors(details: readonly ErrorDetail[], sent: readonly string[] | null, field = 'plan'): CatalogErrors {
+  const pattern = catalogPath(field);
   const out: CatalogErrors = { byId: {}, general: undefined };
   for (const detail of details) {
-    const match = CATALOG_PATH.exec(normalizePath(detail.path));
+    const match = pattern.exec(normalizePath(detail.path));
     if (!match) continue;
     const id = match[1] === undefined ? undefined : sent?.[Number(match[1])];
     if (id === undefined) out.general = out.general ? `${out.general} ${detail.message}` : detail.message;

@@ -1,6 +1,6 @@
 import { flushPromises, mount } from '@vue/test-utils';
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { VendorBranding } from '../api/types';
+import type { TenantPlan, VendorBranding } from '../api/types';
 import { useNoticeStore } from '../stores/notice';
 import { apiError, fakeApi, json, type FakeHandler } from '../testing/fakeApi';
 import { makeUser } from '../testing/fixtures';
@@ -20,6 +20,14 @@ const BRANDING: VendorBranding = {
   logoUrl: null,
   faviconUrl: null,
   allowTenantBranding: false,
+  selfSignupPlan: null,
+};
+
+const CATALOG = {
+  items: [
+    { id: 'cp-manners', title: { ja: 'ビジネスマナー基礎', en: 'Business manners' }, level: 'new_hire', source: 'platform' },
+    { id: 'cp-eval', title: { ja: '評価面談', en: 'Appraisal interviews' }, level: 'manager', source: 'platform' },
+  ],
 };
 
 async function open(routes: Record<string, FakeHandler> = {}) {
@@ -99,6 +107,7 @@ describe('VendorBrandingPage', () => {
     await wrapper.find('[data-testid="vendor-branding-domain-add"]').trigger('click');
     await wrapper.find('[data-testid="vendor-branding-domain-2"]').setValue(' Academy.Example-Training.jp ');
     await wrapper.find('[data-testid="vendor-branding-self-signup"]').setValue(true);
+    expect((wrapper.find('[data-testid="vendor-branding-signup-plan-default"]').element as HTMLInputElement).checked).toBe(true);
     mine.length = 0; // asked once already when the session started
     await wrapper.find('[data-testid="vendor-branding-save"]').trigger('click');
     await settle();
@@ -113,6 +122,8 @@ describe('VendorBrandingPage', () => {
         domains: ['learn.example-training.co.jp', 'academy.example-training.jp'],
         selfSignup: true,
         allowTenantBranding: true,
+        // Self sign-up turned on with the default plan: sent as null.
+        selfSignupPlan: null,
       },
     ]);
     expect(useNoticeStore().notice?.key).toBe('vendorBranding.saved');
@@ -185,6 +196,177 @@ describe('VendorBrandingPage', () => {
     const wrapper = await open({ 'GET /api/vendor/branding': () => json(200, { ...BRANDING, domains: [] }) });
     expect(wrapper.findAll('[data-testid="vendor-branding-domain-row"]')).toHaveLength(1);
     expect(value(wrapper, 'vendor-branding-domain-0')).toBe('');
+  });
+
+  describe('plan for companies that sign up themselves', () => {
+    const STORED: TenantPlan = { seatLimit: 30, features: { adaptive: false, reportsExport: true }, catalogPackageIds: ['cp-manners'] };
+    const checked = (wrapper: Awaited<ReturnType<typeof open>>, selector: string) =>
+      (wrapper.find(selector).element as HTMLInputElement).checked;
+
+    it('is shown only while self sign-up is on, with the default plan to start with', async () => {
+      const wrapper = await open();
+      expect(wrapper.find('[data-testid="vendor-branding-signup-plan"]').exists()).toBe(false);
+
+      await wrapper.find('[data-testid="vendor-branding-self-signup"]').setValue(true);
+      const section = wrapper.find('[data-testid="vendor-branding-signup-plan"]');
+      expect(section.find('legend').text()).toBe('自分で新規登録した企業のプラン');
+      expect(checked(wrapper, '[data-testid="vendor-branding-signup-plan-default"]')).toBe(true);
+      expect(section.find('[data-testid="vendor-tenant-seat-limit"]').exists()).toBe(false);
+
+      await wrapper.find('[data-testid="vendor-branding-signup-plan-custom"]').setValue(true);
+      // "This plan" starts from the default: unlimited seats, every feature, the whole catalog.
+      expect(checked(wrapper, '[data-testid="vendor-tenant-seat-unlimited"]')).toBe(true);
+      expect(checked(wrapper, '[data-testid="vendor-tenant-feature-adaptive"]')).toBe(true);
+      expect(checked(wrapper, '[data-testid="vendor-tenant-feature-reports-export"]')).toBe(true);
+      expect(checked(wrapper, '[data-testid="plan-catalog-all"]')).toBe(true);
+    });
+
+    it('loads the stored plan, and sends null after switching back to the default plan', async () => {
+      const sent: unknown[] = [];
+      const wrapper = await open({
+        'GET /api/vendor/branding': () => json(200, { ...BRANDING, selfSignup: true, selfSignupPlan: STORED }),
+        'GET /api/vendor/catalog': () => json(200, CATALOG),
+        'PUT /api/vendor/branding': ({ body }) => {
+          sent.push(body);
+          return json(200, { ...(body as object), logoUrl: null, faviconUrl: null });
+        },
+        'GET /api/branding/mine': () => json(200, BRANDING),
+      });
+
+      expect(checked(wrapper, '[data-testid="vendor-branding-signup-plan-custom"]')).toBe(true);
+      expect(value(wrapper, 'vendor-tenant-seat-limit')).toBe('30');
+      expect(checked(wrapper, '[data-testid="vendor-tenant-seat-unlimited"]')).toBe(false);
+      expect(checked(wrapper, '[data-testid="vendor-tenant-feature-adaptive"]')).toBe(false);
+      expect(checked(wrapper, '[data-testid="vendor-tenant-feature-reports-export"]')).toBe(true);
+      expect(checked(wrapper, '[data-testid="plan-catalog-selected"]')).toBe(true);
+      expect(checked(wrapper, '[data-testid="plan-catalog-package"][data-id="cp-manners"]')).toBe(true);
+      expect(checked(wrapper, '[data-testid="plan-catalog-package"][data-id="cp-eval"]')).toBe(false);
+
+      // Saved unchanged, the stored plan is sent back as it is.
+      await wrapper.find('[data-testid="vendor-branding-save"]').trigger('click');
+      await settle();
+      expect((sent[0] as { selfSignupPlan: unknown }).selfSignupPlan).toEqual(STORED);
+
+      await wrapper.find('[data-testid="vendor-branding-signup-plan-default"]').setValue(true);
+      expect(wrapper.find('[data-testid="vendor-tenant-seat-limit"]').exists()).toBe(false);
+      await wrapper.find('[data-testid="vendor-branding-save"]').trigger('click');
+      await settle();
+      expect(sent[1]).toMatchObject({ selfSignup: true, selfSignupPlan: null });
+      expect(checked(wrapper, '[data-testid="vendor-branding-signup-plan-default"]')).toBe(true);
+    });
+
+    it('sends the plan chosen for companies that sign up themselves', async () => {
+      const sent: unknown[] = [];
+      const wrapper = await open({
+        'GET /api/vendor/branding': () => json(200, { ...BRANDING, selfSignup: true }),
+        'GET /api/vendor/catalog': () => json(200, CATALOG),
+        'PUT /api/vendor/branding': ({ body }) => {
+          sent.push(body);
+          return json(200, { ...(body as object), logoUrl: null, faviconUrl: null });
+        },
+        'GET /api/branding/mine': () => json(200, BRANDING),
+      });
+
+      await wrapper.find('[data-testid="vendor-branding-signup-plan-custom"]').setValue(true);
+      await wrapper.find('[data-testid="vendor-tenant-seat-limit"]').setValue('50');
+      await wrapper.find('[data-testid="vendor-tenant-feature-reports-export"]').setValue(false);
+      await wrapper.find('[data-testid="plan-catalog-selected"]').setValue(true);
+      await settle();
+      await wrapper.find('[data-testid="plan-catalog-package"][data-id="cp-eval"]').setValue(true);
+      await wrapper.find('[data-testid="vendor-branding-save"]').trigger('click');
+      await settle();
+
+      expect(sent).toHaveLength(1);
+      expect(sent[0]).toMatchObject({
+        selfSignup: true,
+        selfSignupPlan: { seatLimit: 50, features: { adaptive: true, reportsExport: false }, catalogPackageIds: ['cp-eval'] },
+      });
+      expect(useNoticeStore().notice?.key).toBe('vendorBranding.saved');
+      // The answer fills the form again: still this plan.
+      expect(checked(wrapper, '[data-testid="vendor-branding-signup-plan-custom"]')).toBe(true);
+      expect(value(wrapper, 'vendor-tenant-seat-limit')).toBe('50');
+    });
+
+    it('keeps the stored plan when self sign-up is turned off in the middle of an edit', async () => {
+      const sent: unknown[] = [];
+      const wrapper = await open({
+        'GET /api/vendor/branding': () => json(200, { ...BRANDING, selfSignup: true, selfSignupPlan: STORED }),
+        'GET /api/vendor/catalog': () => json(200, CATALOG),
+        'PUT /api/vendor/branding': ({ body }) => {
+          sent.push(body);
+          return json(200, { ...(body as object), logoUrl: null, faviconUrl: null });
+        },
+        'GET /api/branding/mine': () => json(200, BRANDING),
+      });
+
+      await wrapper.find('[data-testid="vendor-tenant-seat-limit"]').setValue('');
+      await wrapper.find('[data-testid="vendor-branding-self-signup"]').setValue(false);
+      expect(wrapper.find('[data-testid="vendor-branding-signup-plan"]').exists()).toBe(false);
+      await wrapper.find('[data-testid="vendor-branding-save"]').trigger('click');
+      await settle();
+
+      expect(sent).toHaveLength(1);
+      expect(sent[0]).toMatchObject({ selfSignup: false, selfSignupPlan: STORED });
+    });
+
+    it('checks the seat limit before sending', async () => {
+      let puts = 0;
+      const wrapper = await open({
+        'GET /api/vendor/branding': () => json(200, { ...BRANDING, selfSignup: true }),
+        'PUT /api/vendor/branding': () => {
+          puts++;
+          return json(200, BRANDING);
+        },
+      });
+
+      await wrapper.find('[data-testid="vendor-branding-signup-plan-custom"]').setValue(true);
+      await wrapper.find('[data-testid="vendor-tenant-seat-unlimited"]').setValue(false);
+      await wrapper.find('[data-testid="vendor-branding-save"]').trigger('click');
+      await settle();
+
+      expect(puts).toBe(0);
+      const seats = wrapper.find('[data-testid="vendor-tenant-seat-limit"]');
+      expect(seats.attributes('aria-invalid')).toBe('true');
+      expect(document.activeElement).toBe(seats.element);
+      expect(wrapper.find('[data-testid="vendor-branding-signup-plan"] [data-testid="field-error"]').text()).toBe(
+        'ライセンス数を入力するか、「無制限」を選んでください。',
+      );
+    });
+
+    it("shows the API's problems with the plan next to its fields", async () => {
+      const wrapper = await open({
+        'GET /api/vendor/branding': () => json(200, { ...BRANDING, selfSignup: true }),
+        'GET /api/vendor/catalog': () => json(200, CATALOG),
+        'PUT /api/vendor/branding': () =>
+          apiError(400, 'validation_error', 'Invalid input', [
+            { path: 'selfSignupPlan.seatLimit', message: '10000 以下で入力してください' },
+            { path: 'selfSignupPlan.catalogPackageIds.1', message: 'カタログにないパッケージです' },
+          ]),
+      });
+
+      await wrapper.find('[data-testid="vendor-branding-signup-plan-custom"]').setValue(true);
+      await wrapper.find('[data-testid="vendor-tenant-seat-limit"]').setValue('100000');
+      await wrapper.find('[data-testid="plan-catalog-selected"]').setValue(true);
+      await settle();
+      await wrapper.find('[data-testid="plan-catalog-package"][data-id="cp-manners"]').setValue(true);
+      await wrapper.find('[data-testid="plan-catalog-package"][data-id="cp-eval"]').setValue(true);
+      await wrapper.find('[data-testid="vendor-branding-save"]').trigger('click');
+      await settle();
+
+      const seats = wrapper.find('[data-testid="vendor-tenant-seat-limit"]');
+      expect(seats.attributes('aria-invalid')).toBe('true');
+      expect(wrapper.find('#vendor-branding-signup-edit-seat-limit-error').text()).toBe('10000 以下で入力してください');
+      expect(seats.attributes('aria-describedby')).toContain('vendor-branding-signup-edit-seat-limit-error');
+      // `catalogPackageIds.1` is the second package sent.
+      const pkg = (id: string) => wrapper.find(`[data-testid="plan-catalog-package"][data-id="${id}"]`);
+      expect(pkg('cp-manners').attributes('aria-invalid')).toBeUndefined();
+      expect(pkg('cp-eval').attributes('aria-invalid')).toBe('true');
+      expect(wrapper.find(`#${pkg('cp-eval').attributes('aria-describedby')}`).text()).toBe('カタログにないパッケージです');
+      // Shown by their fields, not listed again in the alert.
+      expect(wrapper.find('[role="alert"]').text()).not.toContain('10000 以下で入力してください');
+      expect(wrapper.find('[role="alert"]').text()).not.toContain('カタログにないパッケージです');
+      expect(useNoticeStore().notice).toBeNull();
+    });
   });
 
   describe('logo and favicon', () => {
