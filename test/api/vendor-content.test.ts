@@ -51,6 +51,12 @@ describe('vendor-authored banks and packages', () => {
     expect((await a.client.post('/api/packages', vendorPackage('unknownbank00000'))).body.error.details).toEqual([
       { path: 'modules.1.template.bankIds.0', message: 'Not a bank of yours or of the catalog' },
     ]);
+    // A draw its banks cannot meet is refused when the vendor saves, naming the rule.
+    const short = vendorPackage(bankId);
+    short.modules[1]!.template!.draws = [{ skill: '営業', count: 4 }];
+    const shortfall = await a.client.post('/api/packages', short);
+    expect(shortfall.status).toBe(400);
+    expect(shortfall.body.error).toMatchObject({ code: 'draw_shortfall', details: [{ path: 'modules.1.template.fixed.draws.0' }] });
     const pkg = await a.client.post('/api/packages', vendorPackage(bankId));
     expect(pkg.status).toBe(201);
     expect(pkg.body).toMatchObject({ owner: 'vendor' });

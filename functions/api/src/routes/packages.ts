@@ -28,6 +28,7 @@ import { defineRoute, ERROR_RESPONSES } from '../openapi.js';
 import { json, jsonBody } from '../schemas.js';
 import { personInReach } from '../services/access.js';
 import {
+  checkVendorTemplates,
   materializeQuizzes,
   newAssignmentState,
   packageSummary,
@@ -83,6 +84,7 @@ export function registerPackageRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): 
       isId(bankId) ? (await getBank(deps.data.platform, o, bankId)) !== null : false,
     );
     if (problems.length) throw new ApiError(400, 'validation_error', 'The package cannot be offered as it is', problems);
+    await checkVendorTemplates(deps, owner.vendorId, pkg);
     return pkg;
   };
 

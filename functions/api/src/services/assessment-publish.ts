@@ -1,6 +1,6 @@
 import { checkDrawRules } from '@manabi/core';
 import type { AssessmentInput, AssessmentSnapshot, SnapshotItem } from '@manabi/assessment';
-import { getQuestionHead, getTenantAccount, listPublishedBySkill, type PlatformDb } from '@manabi/data';
+import { getQuestionHead, getTenantAccount, listPublishedBySkill, type Owner, type PlatformDb } from '@manabi/data';
 import { ApiError } from '../errors.js';
 import { bankRef } from './content-owner.js';
 
@@ -11,17 +11,24 @@ import { bankRef } from './content-owner.js';
  */
 export async function buildSnapshot(
   db: PlatformDb,
-  tenantId: string,
+  /** The company publishing; null when a vendor checks its templates (then `scope` names the banks). */
+  tenantId: string | null,
   a: AssessmentInput,
   version: number,
+  /** Whose banks bare ids and `vendor:` name; a company's by default (a vendor checks its templates with its own). */
+  scope?: { home: Owner; vendorId: string | null },
 ): Promise<{ snapshot: AssessmentSnapshot; questionCount: number | null }> {
   const skills = a.mode === 'adaptive' ? a.adaptive!.skills : [...new Set(a.fixed!.draws.map((d) => d.skill))];
   const pool = new Map<string, SnapshotItem>();
   // A company may draw from its vendor's banks; the vendor is the company's own, never the request's.
-  const vendorId = a.bankIds.some((r) => r.startsWith('vendor:')) ? ((await getTenantAccount(db, tenantId))?.vendorId ?? null) : null;
+  if (!scope && !tenantId) throw new Error('buildSnapshot needs a company or a scope');
+  const home: Owner = scope?.home ?? { kind: 'tenant', tenantId: tenantId! };
+  const vendorId =
+    scope?.vendorId ??
+    (a.bankIds.some((r) => r.startsWith('vendor:')) ? ((await getTenantAccount(db, tenantId!))?.vendorId ?? null) : null);
   const unknownBanks: { path: string; message: string }[] = [];
   for (const [i, ref] of a.bankIds.entries()) {
-    const resolved = bankRef(ref, { kind: 'tenant', tenantId }, vendorId);
+    const resolved = bankRef(ref, home, vendorId);
     if (!resolved) {
       unknownBanks.push({ path: `bankIds.${i}`, message: 'Your company has no provider offering this bank' });
       continue;
@@ -47,7 +54,7 @@ export async function buildSnapshot(
     const details: { path: string; message: string }[] = [];
     const fixed = a.fixed!;
     for (const [i, id] of fixed.questionIds.entries()) {
-      const head = /^[0-9a-z]{16}$/.test(id) ? await getQuestionHead(db, { kind: 'tenant', tenantId }, id) : null;
+      const head = tenantId && /^[0-9a-z]{16}$/.test(id) ? await getQuestionHead(db, { kind: 'tenant', tenantId }, id) : null;
       if (!head || head.publishedVersion === null) {
         details.push({ path: `fixed.questionIds.${i}`, message: `Question ${id} is not a published question of this company` });
         continue;

@@ -28,6 +28,55 @@ export function parsePackage(body: unknown, prefix?: string): LearningPackage {
   return parsed.data;
 }
 
+type QuizTemplate = NonNullable<Extract<LearningPackage['modules'][number], { kind: 'quiz' }>['template']>;
+
+/** The fixed-form assessment a quiz template stands for. */
+function templateSettings(title: LearningPackage['title'], template: QuizTemplate) {
+  return assessmentInputSchema.parse({
+    title,
+    mode: 'fixed',
+    bankIds: template.bankIds,
+    fixed: { questionIds: [], draws: template.draws.map((d) => ({ ...d, level: null })), shuffleQuestions: true, shuffleOptions: true },
+    timeLimitMinutes: template.timeLimitMinutes,
+    passMark: template.passMark,
+    attemptsAllowed: null,
+    reviewPolicy: 'after_submit',
+  });
+}
+
+/** Builds (and so checks exactly) a template's pool; a shortfall is a 400 naming the module. */
+async function templateSnapshot(
+  deps: AppDeps,
+  tenantId: string | null,
+  settings: ReturnType<typeof templateSettings>,
+  moduleIndex: number,
+  scope?: Parameters<typeof buildSnapshot>[4],
+) {
+  try {
+    return await buildSnapshot(deps.data.platform, tenantId, settings, 1, scope);
+  } catch (error) {
+    if (error instanceof Error && 'details' in error) {
+      (error as { details: { path: string }[] }).details.forEach((d) => (d.path = `modules.${moduleIndex}.template.${d.path}`));
+    }
+    throw error;
+  }
+}
+
+/**
+ * A vendor's quiz templates are checked as a company's would be when it copies them: every draw
+ * must be met exactly by the vendor's and the catalog's published questions, so a vendor learns
+ * of a shortfall when it saves, not when its clients copy the package.
+ */
+export async function checkVendorTemplates(deps: AppDeps, vendorId: string, pkg: LearningPackage): Promise<void> {
+  for (const [i, m] of pkg.modules.entries()) {
+    if (m.kind !== 'quiz' || !m.template) continue;
+    await templateSnapshot(deps, null, templateSettings(m.title, m.template), i, {
+      home: { kind: 'vendor', vendorId },
+      vendorId,
+    });
+  }
+}
+
 /**
  * Gives each quiz module of a company package an assessment of the company: a module written with
  * a template (draw rules on question banks) gets one created and published now, so learners can
@@ -40,26 +89,9 @@ export async function materializeQuizzes(deps: AppDeps, db: TenantDb, pkg: Learn
       modules.push(m);
       continue;
     }
-    const settings = assessmentInputSchema.parse({
-      title: m.title,
-      mode: 'fixed',
-      bankIds: m.template.bankIds,
-      fixed: { questionIds: [], draws: m.template.draws.map((d) => ({ ...d, level: null })), shuffleQuestions: true, shuffleOptions: true },
-      timeLimitMinutes: m.template.timeLimitMinutes,
-      passMark: m.template.passMark,
-      attemptsAllowed: null,
-      reviewPolicy: 'after_submit',
-    });
+    const settings = templateSettings(m.title, m.template);
     const now = deps.now().toISOString();
-    let built;
-    try {
-      built = await buildSnapshot(deps.data.platform, db.tenantId, settings, 1);
-    } catch (error) {
-      if (error instanceof Error && 'details' in error) {
-        (error as { details: { path: string }[] }).details.forEach((d) => (d.path = `modules.${i}.template.${d.path}`));
-      }
-      throw error;
-    }
+    const built = await templateSnapshot(deps, db.tenantId, settings, i);
     const created = await createAssessment(db, randomId(), settings, now);
     await publishAssessment(db, created, built.snapshot, built.questionCount, now);
     modules.push({ ...m, assessmentId: created.id });
