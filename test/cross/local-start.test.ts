@@ -111,6 +111,16 @@ describe('npm start (the local server)', () => {
       expect(((await res.json()) as { user: { role: string } }).user.role).toBe(role);
     }
     expect(first.output()).toContain(`http://partner.localhost:${port}`);
+    // The demo company sees its vendor's own package and bank, read-only.
+    const packages = await fetch(`${url}/api/packages`, { headers: { authorization: `Bearer ${accessToken}` } });
+    const offered = ((await packages.json()) as { items: { owner: string; title: { ja: string } }[] }).items.filter(
+      (p) => p.owner === 'vendor',
+    );
+    expect(offered.map((p) => p.title.ja)).toEqual(['みらいラーニング 電話・来客応対パック']);
+    const banks = await fetch(`${url}/api/banks`, { headers: { authorization: `Bearer ${accessToken}` } });
+    expect(((await banks.json()) as { items: { owner: string; editable: boolean; questionCount: number }[] }).items).toContainEqual(
+      expect.objectContaining({ owner: 'vendor', editable: false, questionCount: 4 }),
+    );
     const page = await fetch(`${url}/admin/users`);
     expect(page.headers.get('content-type')).toContain('text/html');
     expect(await page.text()).toContain('<div id="app"');

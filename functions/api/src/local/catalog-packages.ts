@@ -1285,7 +1285,7 @@ Leader: "How long does it take? What would be ideal? Which part takes longest? W
 1. 事前にチーム目標を共有し、メンバーに目標案を考えてきてもらう
 2. 1on1（30分程度）で、GROWモデルの問いかけを使って案を一緒に磨く
 3. 目標ごとに、行動計画・必要な支援・中間確認日を決める
-4. 合意した目標を目標シート（またはManabiの目標）に記録し、メンバーに内容を確認してもらう
+4. 合意した目標を目標シート（またはこのシステムの目標）に記録し、メンバーに内容を確認してもらう
 
 ## 上長（リーダーの上司）の完了基準
 
@@ -1304,7 +1304,7 @@ Hold a one-on-one with one team member and agree two or three goals for the next
 1. Share the team goals beforehand and ask the member to bring draft goals
 2. In the one-on-one (about 30 minutes), refine the drafts together using GROW questions
 3. For each goal, agree an action plan, the support needed and a mid-point review date
-4. Record the agreed goals on the goal sheet (or as goals in Manabi) and have the member confirm them
+4. Record the agreed goals on the goal sheet (or as goals in this system) and have the member confirm them
 
 ## Sign-off criteria for the leader's manager
 

@@ -22,6 +22,7 @@ import { createAssessment, getUser, publishAssessment } from '@manabi/data';
 import { questionMeta } from '../routes/questions.js';
 import { buildSnapshot } from '../services/assessment-publish.js';
 import { DEMO_QUESTIONS } from './demo-content.js';
+import { VENDOR_BANK_NAME, VENDOR_QUESTIONS, vendorPackage } from './demo-vendor-content.js';
 import { CATALOG_BANK, CATALOG_PACKAGES } from './catalog-packages.js';
 import { packageSchema } from '@manabi/upskilling';
 import { putNewPackage, putLearningSettings, DEFAULT_LEARNING_SETTINGS, assignPackage } from '@manabi/data';
@@ -116,12 +117,15 @@ export async function seedDemo(deps: AppDeps): Promise<'seeded' | 'already'> {
   await saveVendorBranding(deps.data.platform, vendor, { branding: DEMO_VENDOR_BRANDING, domains: [DEMO_VENDOR_HOST], selfSignup: true });
   await seedConsoleAdmin(deps, PLATFORM_ADMIN, 'platform_home', null, passwordHash, now);
   const branded = (await getVendor(deps.data.platform, vendor.id))!;
-  const { tenant } = await signUpCompany(
+  await seedVendorContent(deps, vendor.id, now);
+  const { tenant, user: hr } = await signUpCompany(
     deps,
     { companyName: DEMO.company, adminName: DEMO.accounts[0]!.name, email: DEMO.accounts[0]!.email, password: DEMO_PASSWORD, locale: 'ja' },
     branded,
   );
   const db = deps.data.clientFor({ tenantId: tenant.id });
+  // The demo HR admin's address counts as confirmed (nobody reads the demo's outbox first).
+  await updateUser(db, hr, { emailVerified: true }, now);
   const departments = [
     await createDepartment(db, newDepartmentId(), '営業部', now),
     await createDepartment(db, newDepartmentId(), '開発部', now),
@@ -159,7 +163,7 @@ export async function seedDemo(deps: AppDeps): Promise<'seeded' | 'already'> {
 async function seedAssessments(deps: AppDeps, tenantId: string, now: string): Promise<string> {
   const catalog = { kind: 'catalog' } as const;
   const bankId = randomId();
-  await createBank(deps.data.platform, catalog, bankId, 'Manabi 基礎カタログ（新入社員・若手）', now);
+  await createBank(deps.data.platform, catalog, bankId, '基礎カタログ（新入社員・若手）', now);
   const questions = DEMO_QUESTIONS.map((q) => questionSchema.parse(q));
   await createQuestions(
     deps.data.platform,
@@ -250,4 +254,26 @@ async function seedPackages(deps: AppDeps, tenantId: string, catalogBankId: stri
         level: p.level,
       });
   }
+}
+
+/** The demo vendor's own bank and package, offered read-only to the demo company. */
+async function seedVendorContent(deps: AppDeps, vendorId: string, now: string): Promise<void> {
+  const owner = { kind: 'vendor', vendorId } as const;
+  const bankId = randomId();
+  await createBank(deps.data.platform, owner, bankId, VENDOR_BANK_NAME, now);
+  const questions = VENDOR_QUESTIONS.map((q) => questionSchema.parse(q));
+  await createQuestions(
+    deps.data.platform,
+    owner,
+    questions.map((q) => ({ id: randomId(), bankId, meta: questionMeta(q), content: q, publish: true })),
+    now,
+  );
+  await putNewPackage(deps.data.platform, owner, {
+    id: randomId(),
+    package: packageSchema.parse(vendorPackage(bankId)),
+    clonedFrom: null,
+    createdAt: now,
+    updatedAt: now,
+    rev: 1,
+  });
 }
