@@ -1,3 +1,4 @@
+import { assessmentTitles } from '../services/assessment-titles.js';
 import { requireFeature } from '../services/entitlements.js';
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import { z } from '@hono/zod-openapi';
@@ -229,9 +230,7 @@ export function registerReportRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): v
           };
         }),
       );
-      const titles = new Map<string, unknown>();
-      for (const id of new Set(attempts.map((x) => x.assessmentId)))
-        titles.set(id, (await getAssessment<AssessmentInput>(db, id))?.settings.title ?? null);
+      const titles = await assessmentTitles(db, attempts);
       return c.json(
         {
           user: { id: user.id, name: user.name, departmentId: user.departmentId, level: user.level },

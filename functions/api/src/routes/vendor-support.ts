@@ -1,7 +1,8 @@
+import { assessmentTitles } from '../services/assessment-titles.js';
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import { z } from '@hono/zod-openapi';
 import { isId } from '@manabi/core';
-import { activeSupportGrant, getAssessment, getUser, listAttemptsOfUser, listUsers, recordAudit, type UserRecord } from '@manabi/data';
+import { activeSupportGrant, getUser, listAttemptsOfUser, listUsers, recordAudit, type UserRecord } from '@manabi/data';
 import type { AppDeps, AppEnv, AuthClaims } from '../env.js';
 import { ApiError, notFound } from '../errors.js';
 import { defineRoute, ERROR_RESPONSES } from '../openapi.js';
@@ -73,9 +74,7 @@ export function registerVendorSupportRoutes(app: OpenAPIHono<AppEnv>, deps: AppD
       const user = isId(userId) ? await getUser(db, userId) : null;
       if (!user) throw notFound('User');
       const attempts = await listAttemptsOfUser(db, user.id, 100);
-      const titles = new Map<string, unknown>();
-      for (const a of new Set(attempts.map((x) => x.assessmentId)))
-        titles.set(a, ((await getAssessment<{ title: unknown }>(db, a))?.settings as { title?: unknown } | undefined)?.title ?? null);
+      const titles = await assessmentTitles(db, attempts);
       await recordAudit(db, {
         at: deps.now().toISOString(),
         actor: await vendorActor(deps, auth),

@@ -38,7 +38,7 @@ export function refOf(owner: Owner['kind'], bankId: string): string {
 /**
  * A package a vendor offers: its quizzes are templates (the vendor has no assessments; each
  * company that copies the package gets its own), drawing from the vendor's or the catalog's banks.
- * Returns the package with every bank named as its readers name it, or the problems found.
+ * Names each template's banks as the vendor's companies will (in place) and returns the problems found.
  */
 export async function vendorPackageProblems(
   pkg: { modules: { kind: string; assessmentId?: string | null; template?: { bankIds: string[] } }[] },
