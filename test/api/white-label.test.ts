@@ -14,6 +14,7 @@ afterAll(() => server.stop());
 const brand = (host: string, over: Record<string, unknown> = {}) => ({
   productName: 'Aラーニング',
   primaryColor: '#aa3300',
+  accentColor: '#0055aa',
   signInText: { ja: 'A社の研修へようこそ' },
   supportEmail: 'support@a-training.example',
   emailSenderName: 'A社研修事務局',
@@ -47,12 +48,16 @@ describe('white-label at runtime', () => {
     expect(new Uint8Array(await image.arrayBuffer())).toEqual(PNG_1x1);
     expect((await requestWithHost(server, 'GET', '/api/branding', host)).body).toMatchObject({
       productName: 'Aラーニング',
+      accentColor: '#0055aa',
       logoUrl: logo.body.logoUrl,
       faviconUrl: favicon.body.faviconUrl,
       selfSignup: true,
     });
 
     // Bad files are refused with a reason, and nothing changes.
+    expect((await a.client.put('/api/vendor/branding', brand(host, { accentColor: 'blue' }))).body.error.details).toEqual([
+      { path: 'accentColor', message: 'Expected a colour #rrggbb' },
+    ]);
     const notPng = await a.client.putFile('/api/vendor/branding/logo', new TextEncoder().encode('hello'), 'image/png');
     expect(notPng.status).toBe(400);
     expect(notPng.body.error).toMatchObject({ code: 'invalid_image', details: [{ path: 'logo' }] });

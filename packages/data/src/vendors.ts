@@ -8,6 +8,8 @@ import type { TenantPlan } from './plans.js';
 export interface VendorBranding {
   productName: string;
   primaryColor: string;
+  /** A second colour (the header stripe and the current page's marker); null: the primary colour. */
+  accentColor?: string | null;
   signInText: { ja?: string; en?: string } | null;
   supportEmail: string | null;
   emailSenderName: string | null;

@@ -67,6 +67,7 @@ export const DEMO: DemoAccounts = {
 const DEMO_VENDOR_BRANDING = {
   productName: 'みらいラーニング',
   primaryColor: '#7c3aed',
+  accentColor: '#f59e0b',
   signInText: { ja: 'パートナー研修ポータルへようこそ。', en: 'Welcome to the partner training portal.' },
   supportEmail: 'support@partner.example',
   emailSenderName: 'みらいラーニング事務局',

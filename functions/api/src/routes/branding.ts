@@ -13,6 +13,7 @@ export const brandingSchema = z
   .object({
     productName: z.string(),
     primaryColor: z.string(),
+    accentColor: z.string().nullable(),
     logoUrl: z.string().nullable(),
     faviconUrl: z.string().nullable(),
     signInText: z.object({ ja: z.string().optional(), en: z.string().optional() }).nullable(),

@@ -22,6 +22,11 @@ const host = z
 const brandingBody = z.object({
   productName: z.string().trim().min(1).max(60),
   primaryColor: z.string().regex(/^#[0-9a-fA-F]{6}$/, { message: 'Expected a colour #rrggbb' }),
+  accentColor: z
+    .string()
+    .regex(/^#[0-9a-fA-F]{6}$/, { message: 'Expected a colour #rrggbb' })
+    .nullable()
+    .default(null),
   signInText: z.object({ ja: z.string().max(200).optional(), en: z.string().max(200).optional() }).nullable(),
   supportEmail: emailSchema.nullable(),
   emailSenderName: z.string().trim().max(60).nullable(),
@@ -38,6 +43,7 @@ const brandingBody = z.object({
 const present = (v: Vendor) => ({
   productName: v.branding?.productName ?? v.name,
   primaryColor: v.branding?.primaryColor ?? PLATFORM_BRANDING.primaryColor,
+  accentColor: v.branding?.accentColor ?? null,
   signInText: v.branding?.signInText ?? null,
   supportEmail: v.branding?.supportEmail ?? null,
   emailSenderName: v.branding?.emailSenderName ?? null,

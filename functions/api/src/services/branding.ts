@@ -7,6 +7,8 @@ import { ApiError } from '../errors.js';
 export interface Branding {
   productName: string;
   primaryColor: string;
+  /** A second brand colour; null: the primary colour is used throughout. */
+  accentColor: string | null;
   logoUrl: string | null;
   faviconUrl: string | null;
   signInText: { ja?: string; en?: string } | null;
@@ -19,6 +21,7 @@ export interface Branding {
 export const PLATFORM_BRANDING: Branding = {
   productName: 'Manabi',
   primaryColor: '#0f766e',
+  accentColor: null,
   logoUrl: null,
   faviconUrl: null,
   signInText: { ja: '学びを、仕事のとなりに。', en: 'Learning that fits beside your work.' },
@@ -33,6 +36,7 @@ export function vendorBranding(vendor: Vendor): Branding {
   return {
     productName: vendor.branding?.productName ?? vendor.name,
     primaryColor: vendor.branding?.primaryColor ?? PLATFORM_BRANDING.primaryColor,
+    accentColor: vendor.branding?.accentColor ?? null,
     logoUrl: assetUrl(vendor.logoKey),
     faviconUrl: assetUrl(vendor.faviconKey),
     signInText: vendor.branding?.signInText ?? null,
