@@ -74,6 +74,8 @@ export interface MeResponse {
 export interface Branding {
   productName: string;
   primaryColor: string;
+  /** A second brand colour (#rrggbb): the header's stripe and the current page's marker; null: the primary colour. */
+  accentColor: string | null;
   logoUrl: string | null;
   faviconUrl: string | null;
   signInText: { ja?: string; en?: string } | null;
@@ -144,6 +146,8 @@ export interface VendorBranding {
   productName: string;
   /** #rrggbb */
   primaryColor: string;
+  /** #rrggbb, or null: the primary colour is used for the accent too. */
+  accentColor: string | null;
   signInText: { ja?: string; en?: string } | null;
   supportEmail: string | null;
   emailSenderName: string | null;

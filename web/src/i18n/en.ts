@@ -1387,6 +1387,11 @@ const en: MessageSchema = {
     primaryColorHint: 'Type it as #rrggbb or pick a colour.',
     colorPicker: 'Pick the brand colour',
     colorInvalid: 'Enter the colour as #rrggbb (e.g. #0f766e).',
+    accentColor: 'Accent colour',
+    accentColorHint:
+      'Used for the line along the top of the header and the mark under the current menu item. Type it as #rrggbb or pick a colour. Leave it empty to use the brand colour.',
+    accentColorPicker: 'Pick the accent colour',
+    accentColorClear: 'Use the brand colour',
     signInText: 'Sign-in page text',
     signInTextHint: 'Shown under the product name on the sign-in page.',
     supportEmail: 'Support email',

@@ -1385,6 +1385,11 @@ const ja = {
     primaryColorHint: '#rrggbb 形式で入力するか、色を選んでください。',
     colorPicker: 'ブランドカラーを選ぶ',
     colorInvalid: '#rrggbb 形式（例: #0f766e）で入力してください。',
+    accentColor: 'アクセントカラー',
+    accentColorHint:
+      'ヘッダー上端の線と、表示中のメニューの下線に使う色です。#rrggbb 形式で入力するか、色を選んでください。空欄のままにすると、ブランドカラーを使います。',
+    accentColorPicker: 'アクセントカラーを選ぶ',
+    accentColorClear: 'ブランドカラーと同じにする',
     signInText: 'ログイン画面の案内文',
     signInTextHint: 'ログイン画面で製品名の下に表示されます。',
     supportEmail: 'サポート窓口のメールアドレス',

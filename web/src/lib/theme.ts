@@ -31,12 +31,18 @@ export function contrastColor(hex: string): '#000000' | '#ffffff' {
 /** An empty icon, so the browser does not ask for /favicon.ico. */
 const NO_ICON = 'data:,';
 
-/** Apply the brand colour, favicon and product name to the document. */
-export function applyBranding(branding: Pick<Branding, 'primaryColor' | 'faviconUrl'>, doc: Document = document): void {
+/**
+ * Apply the brand colours and favicon to the document. Without a (valid) accent colour,
+ * `--brand-accent` is removed so the stylesheet's fallback (the primary colour) applies.
+ */
+export function applyBranding(branding: Pick<Branding, 'primaryColor' | 'accentColor' | 'faviconUrl'>, doc: Document = document): void {
   const color = normalizeHex(branding.primaryColor) ?? DEFAULT_BRAND_COLOR;
   const root = doc.documentElement;
   root.style.setProperty('--brand-color', color);
   root.style.setProperty('--brand-contrast', contrastColor(color));
+  const accent = normalizeHex(branding.accentColor);
+  if (accent) root.style.setProperty('--brand-accent', accent);
+  else root.style.removeProperty('--brand-accent');
   let link = doc.querySelector<HTMLLinkElement>('link[rel~="icon"]');
   if (branding.faviconUrl) {
     if (!link) {

@@ -13,6 +13,7 @@ const session = () => json(200, { accessToken: 'tok', expiresIn: 900, user: make
 const PROVIDER: Branding = {
   productName: 'ひかりラーニング',
   primaryColor: '#0f766e',
+  accentColor: null,
   logoUrl: '/api/assets/v/v1/logo-abc.png',
   faviconUrl: null,
   signInText: null,

@@ -103,6 +103,7 @@ describe('SignInPage', () => {
     useBrandingStore(pinia).set({
       productName: 'Acme Learn',
       primaryColor: '#123456',
+      accentColor: null,
       logoUrl: null,
       faviconUrl: null,
       signInText: {
@@ -126,6 +127,7 @@ describe('SignInPage', () => {
     const brand = {
       productName: 'ひかりラーニング',
       primaryColor: '#0f766e',
+      accentColor: null,
       logoUrl: '/api/assets/v/v1/logo-abc.png',
       faviconUrl: null,
       signInText: null,

@@ -11,6 +11,7 @@ import SignUpPage from './SignUpPage.vue';
 const BRAND: PublicBranding = {
   productName: 'ひかりラーニング',
   primaryColor: '#0f766e',
+  accentColor: null,
   logoUrl: null,
   faviconUrl: null,
   signInText: null,

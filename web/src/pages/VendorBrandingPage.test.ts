@@ -12,6 +12,7 @@ const session = () => json(200, { accessToken: 'tok', expiresIn: 900, user: make
 const BRANDING: VendorBranding = {
   productName: 'まなびクラウド',
   primaryColor: '#0F766E',
+  accentColor: null,
   signInText: { ja: '学びを、仕事のとなりに。' },
   supportEmail: 'support@example-training.co.jp',
   emailSenderName: null,
@@ -116,6 +117,8 @@ describe('VendorBrandingPage', () => {
       {
         productName: 'まなびクラウド',
         primaryColor: '#0f766e',
+        // No accent colour of its own: sent as null (the primary colour is used).
+        accentColor: null,
         signInText: { ja: '学びを、仕事のとなりに。', en: 'Learning beside your work.' },
         supportEmail: 'support@example-training.co.jp',
         emailSenderName: 'ひかり研修事務局',
@@ -190,6 +193,115 @@ describe('VendorBrandingPage', () => {
       'ホスト名だけを入力してください（例: learn.example-training.co.jp）。',
       '同じドメインが2回入力されています。',
     ]);
+  });
+
+  describe('accent colour', () => {
+    const preview = (wrapper: Awaited<ReturnType<typeof open>>) =>
+      (wrapper.find('[data-testid="vendor-branding-preview"]').element as HTMLElement).style.getPropertyValue('--preview-accent');
+    const saving = (sent: unknown[]) => ({
+      'PUT /api/vendor/branding': ({ body }: { body: unknown }) => {
+        sent.push(body);
+        return json(200, { ...(body as object), logoUrl: null, faviconUrl: null });
+      },
+      'GET /api/branding/mine': () => json(200, BRANDING),
+    });
+
+    it('is empty when there is none: the preview stripe and the picker show the primary colour', async () => {
+      const wrapper = await open();
+      expect(value(wrapper, 'vendor-branding-accent-color-text')).toBe('');
+      expect(value(wrapper, 'vendor-branding-accent-color')).toBe('#0f766e');
+      expect(preview(wrapper)).toBe('#0f766e');
+      expect(wrapper.find('[data-testid="vendor-branding-accent-color-clear"]').exists()).toBe(false);
+
+      // Follows the primary colour while it has none of its own.
+      await wrapper.find('[data-testid="vendor-branding-color-text"]').setValue('#b91c1c');
+      expect(preview(wrapper)).toBe('#b91c1c');
+    });
+
+    it('loads the stored accent colour, previews it, and sends the one chosen', async () => {
+      const sent: unknown[] = [];
+      const wrapper = await open({
+        'GET /api/vendor/branding': () => json(200, { ...BRANDING, accentColor: '#F59E0B' }),
+        ...saving(sent),
+      });
+
+      expect(value(wrapper, 'vendor-branding-accent-color-text')).toBe('#f59e0b');
+      expect(value(wrapper, 'vendor-branding-accent-color')).toBe('#f59e0b');
+      expect(preview(wrapper)).toBe('#f59e0b');
+      // The primary colour is still the product name's and the button's.
+      expect(wrapper.find('[data-testid="vendor-branding-preview-name"]').attributes('style')).toContain('#0f766e');
+
+      await wrapper.find('[data-testid="vendor-branding-accent-color"]').setValue('#dc2626');
+      expect(value(wrapper, 'vendor-branding-accent-color-text')).toBe('#dc2626');
+      expect(preview(wrapper)).toBe('#dc2626');
+      // An unfinished code keeps the last valid accent colour in the preview.
+      await wrapper.find('[data-testid="vendor-branding-accent-color-text"]').setValue('#7c');
+      expect(preview(wrapper)).toBe('#dc2626');
+      await wrapper.find('[data-testid="vendor-branding-accent-color-text"]').setValue(' #7C3AED ');
+      expect(preview(wrapper)).toBe('#7c3aed');
+
+      await wrapper.find('[data-testid="vendor-branding-save"]').trigger('click');
+      await settle();
+      expect(sent).toHaveLength(1);
+      expect(sent[0]).toMatchObject({ primaryColor: '#0f766e', accentColor: '#7c3aed' });
+      expect(useNoticeStore().notice?.key).toBe('vendorBranding.saved');
+      expect(value(wrapper, 'vendor-branding-accent-color-text')).toBe('#7c3aed');
+    });
+
+    it('is cleared back to the primary colour and sent as null', async () => {
+      const sent: unknown[] = [];
+      const wrapper = await open({
+        'GET /api/vendor/branding': () => json(200, { ...BRANDING, accentColor: '#f59e0b' }),
+        ...saving(sent),
+      });
+
+      const clear = wrapper.find('[data-testid="vendor-branding-accent-color-clear"]');
+      expect(clear.text()).toBe('ブランドカラーと同じにする');
+      await clear.trigger('click');
+      await flushPromises();
+
+      expect(value(wrapper, 'vendor-branding-accent-color-text')).toBe('');
+      expect(preview(wrapper)).toBe('#0f766e');
+      expect(wrapper.find('[data-testid="vendor-branding-accent-color-clear"]').exists()).toBe(false);
+      // The button is gone: focus stays in the field.
+      expect(document.activeElement?.getAttribute('data-testid')).toBe('vendor-branding-accent-color-text');
+
+      await wrapper.find('[data-testid="vendor-branding-save"]').trigger('click');
+      await settle();
+      expect(sent).toHaveLength(1);
+      expect(sent[0]).toMatchObject({ accentColor: null });
+    });
+
+    it("checks the code before sending, and shows the API's problem with it by the field", async () => {
+      let puts = 0;
+      const wrapper = await open({
+        'PUT /api/vendor/branding': () => {
+          puts++;
+          return apiError(400, 'validation_error', 'Invalid input', [{ path: 'accentColor', message: 'Expected a colour #rrggbb' }]);
+        },
+      });
+
+      await wrapper.find('[data-testid="vendor-branding-accent-color-text"]').setValue('orange');
+      await wrapper.find('[data-testid="vendor-branding-save"]').trigger('click');
+      await settle();
+      expect(puts).toBe(0);
+      const text = () => wrapper.find('[data-testid="vendor-branding-accent-color-text"]');
+      expect(text().attributes('aria-invalid')).toBe('true');
+      expect(document.activeElement).toBe(text().element);
+      expect(wrapper.find(`#${text().attributes('aria-describedby')!.split(' ').pop()!}`).text()).toBe(
+        '#rrggbb 形式（例: #0f766e）で入力してください。',
+      );
+
+      await text().setValue('#f59e0b');
+      await wrapper.find('[data-testid="vendor-branding-save"]').trigger('click');
+      await settle();
+      expect(puts).toBe(1);
+      expect(text().attributes('aria-invalid')).toBe('true');
+      expect(wrapper.find('#vendor-branding-accent-color-text-error').text()).toBe('Expected a colour #rrggbb');
+      // Shown by its field, not listed again in the alert.
+      expect(wrapper.find('[role="alert"]').exists() ? wrapper.find('[role="alert"]').text() : '').not.toContain('Expected a colour');
+      expect(useNoticeStore().notice).toBeNull();
+    });
   });
 
   it('starts with one empty domain row when there are none yet', async () => {

@@ -10,6 +10,7 @@ import { useBrandingStore } from './branding';
 const HOST: PublicBranding = {
   productName: 'ひかりラーニング',
   primaryColor: '#0f766e',
+  accentColor: null,
   logoUrl: '/api/assets/v/v1/logo-abc.png',
   faviconUrl: '/api/assets/v/v1/favicon-abc.ico',
   signInText: null,
@@ -20,6 +21,7 @@ const HOST: PublicBranding = {
 const MINE: Branding = {
   productName: 'さくらアカデミー',
   primaryColor: '#b91c1c',
+  accentColor: '#f59e0b',
   logoUrl: '/api/assets/t/t1/logo-def.png',
   faviconUrl: null,
   signInText: null,
@@ -105,11 +107,16 @@ describe('branding and the session', () => {
     expect(asked).toEqual(['Bearer tok']);
     expect(branding.logoUrl).toBe('/api/assets/t/t1/logo-def.png');
     expect(document.documentElement.style.getPropertyValue('--brand-color')).toBe('#b91c1c');
+    expect(branding.accentColor).toBe('#f59e0b');
+    expect(document.documentElement.style.getPropertyValue('--brand-accent')).toBe('#f59e0b');
 
     await auth.signOut();
     expect(branding.productName).toBe('ひかりラーニング');
     expect(branding.logoUrl).toBe('/api/assets/v/v1/logo-abc.png');
     expect(document.documentElement.style.getPropertyValue('--brand-color')).toBe('#0f766e');
+    // The host has no accent colour: the primary colour shows (the variable is removed).
+    expect(branding.accentColor).toBeNull();
+    expect(document.documentElement.style.getPropertyValue('--brand-accent')).toBe('');
   });
 
   it("applies the company's brand when the app starts with a session", async () => {

@@ -14,6 +14,8 @@ import { applyBranding } from '../lib/theme';
 export const useBrandingStore = defineStore('branding', () => {
   const productName = ref('');
   const primaryColor = ref<string | null>(null);
+  /** The second brand colour; null: the primary colour is used for it. */
+  const accentColor = ref<string | null>(null);
   const logoUrl = ref<string | null>(null);
   const faviconUrl = ref<string | null>(null);
   const signInText = ref<Branding['signInText']>(null);
@@ -32,6 +34,7 @@ export const useBrandingStore = defineStore('branding', () => {
   function set(branding: Branding & { selfSignup?: boolean }) {
     productName.value = branding.productName ?? '';
     primaryColor.value = branding.primaryColor ?? null;
+    accentColor.value = branding.accentColor ?? null;
     logoUrl.value = branding.logoUrl ?? null;
     faviconUrl.value = branding.faviconUrl ?? null;
     signInText.value = branding.signInText ?? null;
@@ -80,6 +83,7 @@ export const useBrandingStore = defineStore('branding', () => {
   return {
     productName,
     primaryColor,
+    accentColor,
     logoUrl,
     faviconUrl,
     signInText,
