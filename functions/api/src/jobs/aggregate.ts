@@ -127,8 +127,7 @@ export async function applyChanges(deps: AggregateDeps, changes: readonly TableC
         const attempt = newImage ?? oldImage;
         if (!attempt) break;
         if (!oldImage && newImage && change.eventName === 'INSERT') {
-          const startedAt =
-            typeof change.newImage?.startedAt === 'string' ? change.newImage.startedAt : (change.at ?? deps.now().toISOString());
+          const startedAt = typeof change.newImage?.startedAt === 'string' ? change.newImage.startedAt : deps.now().toISOString();
           await count(tenantId, startedAt, 'attempt', newImage.id);
           await count(tenantId, startedAt, 'active', newImage.userId);
         }
@@ -174,12 +173,19 @@ export async function applyChanges(deps: AggregateDeps, changes: readonly TableC
         break;
       case 'session':
         // A sign-in or a token refresh: the person used the product this month.
+        // Dated by the item's own app-clock stamp (a refresh's usedAt, else the sign-in's createdAt),
+        // never by the stream record's time: a record read late must count in the month it happened.
         if (change.newImage && typeof change.newImage.userId === 'string')
-          await count(tenantId, change.at ?? deps.now().toISOString(), 'active', change.newImage.userId);
+          await count(tenantId, sessionActivityAt(change.newImage) ?? deps.now().toISOString(), 'active', change.newImage.userId);
         break;
     }
   }
   return { applied };
+}
+
+function sessionActivityAt(image: Record<string, unknown>): string | null {
+  if (typeof image.usedAt === 'string') return image.usedAt;
+  return typeof image.createdAt === 'string' ? image.createdAt : null;
 }
 
 /** One aggregate cell, merged from its shards. */

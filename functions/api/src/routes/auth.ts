@@ -133,7 +133,7 @@ export function registerAuthRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): voi
       const claims = token ? await deps.signer.verifyRefresh(token, deps.now()) : null;
       if (!claims) throw expired();
       const db = deps.data.clientFor({ tenantId: claims.tenantId });
-      const rotated = await rotateSession(db, claims.sessionId, claims.generation);
+      const rotated = await rotateSession(db, claims.sessionId, claims.generation, deps.now().toISOString());
       if (!rotated.ok) throw expired();
       const [user, tenant] = await Promise.all([getUser(db, claims.userId), getTenant(db)]);
       if (!user || !tenant || !canSignIn(user) || tenant.status !== 'active') {

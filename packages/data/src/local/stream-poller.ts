@@ -123,9 +123,12 @@ export function pollTableStream(options: {
   const drain = (): Promise<number> => {
     // One reader at a time: a drain asked for during a read waits for it and then reads again.
     const next = (running ?? Promise.resolve(0)).catch(() => 0).then(readAll);
-    running = next.finally(() => {
-      if (running === next) running = null;
+    // The timer reads only when no drain is under way: `running` clears when the last one ends.
+    const tracked: Promise<number> = next.finally(() => {
+      if (running === tracked) running = null;
     });
+    tracked.catch(() => undefined);
+    running = tracked;
     return next;
   };
   const timer = setInterval(() => {
