@@ -24,9 +24,35 @@ export const quizTemplateSchema = z.object({
 
 const common = { id: moduleId, title: localizedTextSchema, estimatedMinutes: minutes, skillTags: tags };
 
-/** The four means of training a package mixes (e-learning, quizzes, OJT, training sessions). */
+/**
+ * How a lesson counts as done. Reading to the end is the default; a minimum viewing time is
+ * measured by the server; the learner's own "done" button exists only where the author chose it.
+ */
+export const lessonCompletionSchema = z.discriminatedUnion('rule', [
+  z.object({ rule: z.literal('read_to_end') }),
+  z.object({ rule: z.literal('viewed'), minutes: z.number().int().min(1).max(120) }),
+  z.object({ rule: z.literal('self') }),
+]);
+export type LessonCompletion = z.infer<typeof lessonCompletionSchema>;
+
+/** A SCORM module counts as done when the package reports completed, or only when it reports passed. */
+export const scormCompletionSchema = z.enum(['completed', 'passed']);
+
+/** The means of training a package mixes (e-learning, SCORM courses, quizzes, OJT, training sessions). */
 export const moduleSchema = z.discriminatedUnion('kind', [
-  z.object({ ...common, kind: z.literal('lesson'), body: longTextSchema }),
+  z.object({
+    ...common,
+    kind: z.literal('lesson'),
+    body: longTextSchema,
+    completion: lessonCompletionSchema.default({ rule: 'read_to_end' }),
+  }),
+  z.object({
+    ...common,
+    kind: z.literal('scorm'),
+    /** A SCORM package the company (or its vendor) uploaded. */
+    scormPackageId: z.string().min(1).max(80),
+    completion: scormCompletionSchema.default('completed'),
+  }),
   z.object({
     ...common,
     kind: z.literal('quiz'),
@@ -67,15 +93,43 @@ export const packageSchema = z
 export type LearningPackage = z.infer<typeof packageSchema>;
 export type LearningPackageInput = z.input<typeof packageSchema>;
 
-/** How a module was completed: marked done (lesson), passed (quiz), signed off (OJT), attended (session). */
+/** How a module was completed: by its rule (lesson, SCORM), passed (quiz), signed off (OJT), attended (session). */
 export interface ModuleCompletion {
   at: string;
   by: string;
 }
 
+/** The rule that completes a module, as learners and HR are told it. */
+export type CompletionRule =
+  | { rule: 'read_to_end' }
+  | { rule: 'viewed'; minutes: number }
+  | { rule: 'self' }
+  | { rule: 'quiz_passed' }
+  | { rule: 'scorm_completed' }
+  | { rule: 'scorm_passed' }
+  | { rule: 'signed_off' }
+  | { rule: 'attended' };
+
+export function completionRuleOf(module: PackageModule): CompletionRule {
+  switch (module.kind) {
+    case 'lesson':
+      // Packages stored before rules existed have none: they read to the end like new ones.
+      return (module.completion as LessonCompletion | undefined) ?? { rule: 'read_to_end' };
+    case 'scorm':
+      return { rule: module.completion === 'passed' ? 'scorm_passed' : 'scorm_completed' };
+    case 'quiz':
+      return { rule: 'quiz_passed' };
+    case 'ojt':
+      return { rule: 'signed_off' };
+    case 'session':
+      return { rule: 'attended' };
+  }
+}
+
 export interface ModuleStatus {
   moduleId: string;
   kind: ModuleKind;
+  rule: CompletionRule;
   done: boolean;
   completedAt: string | null;
 }
@@ -105,7 +159,7 @@ export function packageProgress(
     const passedAt = m.kind === 'quiz' && m.assessmentId ? (passedAssessments.get(m.assessmentId) ?? null) : null;
     const completion = completions[m.id];
     const completedAt = passedAt ?? completion?.at ?? null;
-    return { moduleId: m.id, kind: m.kind, done: completedAt !== null, completedAt };
+    return { moduleId: m.id, kind: m.kind, rule: completionRuleOf(m), done: completedAt !== null, completedAt };
   });
   const done = modules.filter((m) => m.done).length;
   const total = modules.length;
