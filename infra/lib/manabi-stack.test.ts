@@ -86,12 +86,39 @@ describe('ManabiStack template', () => {
     const entities = ['attempt', 'assignment', 'goal', 'standing', 'proficiency', 'user', 'skillFramework', 'session'];
     template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
       StartingPosition: 'TRIM_HORIZON',
+      FunctionResponseTypes: ['ReportBatchItemFailures'],
+      BisectBatchOnFunctionError: true,
+      DestinationConfig: {
+        OnFailure: { Destination: Match.objectLike({ 'Fn::GetAtt': [Match.stringLikeRegexp('AggregateFailedRecords'), 'Arn'] }) },
+      },
       FilterCriteria: {
         Filters: [
           { Pattern: JSON.stringify({ dynamodb: { NewImage: { entity: { S: entities } } } }) },
           { Pattern: JSON.stringify({ eventName: ['REMOVE'], dynamodb: { OldImage: { entity: { S: entities } } } }) },
         ],
       },
+    });
+  });
+
+  it('parks stream records that still fail in a queue, with alarms on its depth and on the iterator age', () => {
+    template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      MetricName: 'ApproximateNumberOfMessagesVisible',
+      Namespace: 'AWS/SQS',
+      Threshold: 0,
+      ComparisonOperator: 'GreaterThanThreshold',
+      Dimensions: [{ Name: 'QueueName', Value: { 'Fn::GetAtt': [Match.stringLikeRegexp('AggregateFailedRecords'), 'QueueName'] } }],
+    });
+    template.hasResourceProperties('AWS::CloudWatch::Alarm', { MetricName: 'IteratorAge', Namespace: 'AWS/Lambda' });
+    // The aggregator may send the positions of failed records to the queue.
+    template.hasResourceProperties('AWS::IAM::Policy', {
+      PolicyDocument: Match.objectLike({
+        Statement: Match.arrayWith([
+          Match.objectLike({
+            Action: Match.arrayWith(['sqs:SendMessage']),
+            Resource: { 'Fn::GetAtt': [Match.stringLikeRegexp('AggregateFailedRecords'), 'Arn'] },
+          }),
+        ]),
+      }),
     });
   });
 

@@ -20,7 +20,9 @@ import { HttpOrigin, S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
 import { Architecture, FilterCriteria, Runtime, StartingPosition } from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { Rule, Schedule } from 'aws-cdk-lib/aws-events';
-import { DynamoEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
+import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
+import { Alarm, ComparisonOperator, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
+import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
 import { BlockPublicAccess, Bucket, BucketEncryption } from 'aws-cdk-lib/aws-s3';
 import type { Construct } from 'constructs';
@@ -144,12 +146,38 @@ export class ManabiStack extends Stack {
       timeout: Duration.minutes(5),
     });
     table.grantReadWriteData(aggregateFunction);
+    // Records that still fail after the retries are not lost: their stream positions land here
+    // (the records themselves stay in the stream for 24 h; see docs/architecture.md for the replay).
+    const failedRecords = new Queue(this, 'AggregateFailedRecords', {
+      retentionPeriod: Duration.days(14),
+      encryption: QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+    });
+    new Alarm(this, 'AggregateFailedRecordsAlarm', {
+      alarmDescription: 'Report aggregator: stream records parked after every retry (reports miss them until replayed)',
+      metric: failedRecords.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(1) }),
+      threshold: 0,
+      comparisonOperator: ComparisonOperator.GREATER_THAN_THRESHOLD,
+      evaluationPeriods: 1,
+      treatMissingData: TreatMissingData.NOT_BREACHING,
+    });
+    new Alarm(this, 'AggregateIteratorAgeAlarm', {
+      alarmDescription: 'Report aggregator is more than 5 minutes behind the table stream',
+      metric: aggregateFunction.metric('IteratorAge', { statistic: 'Maximum', period: Duration.minutes(1) }),
+      threshold: 5 * 60 * 1000,
+      comparisonOperator: ComparisonOperator.GREATER_THAN_THRESHOLD,
+      evaluationPeriods: 5,
+      treatMissingData: TreatMissingData.NOT_BREACHING,
+    });
     aggregateFunction.addEventSource(
       new DynamoEventSource(table, {
         startingPosition: StartingPosition.TRIM_HORIZON,
         batchSize: 100,
         retryAttempts: 10,
         bisectBatchOnError: true,
+        // The handler names the first record that failed; the ones before it are not redone.
+        reportBatchItemFailures: true,
+        onFailure: new SqsDlq(failedRecords),
         filters: [
           FilterCriteria.filter({ dynamodb: { NewImage: { entity: { S: [...AGGREGATOR_ENTITIES] } } } }),
           FilterCriteria.filter({ eventName: ['REMOVE'], dynamodb: { OldImage: { entity: { S: [...AGGREGATOR_ENTITIES] } } } }),

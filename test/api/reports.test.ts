@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomId } from '@manabi/core';
-import { getAttempt, listAttemptsOfAssessment } from '@manabi/data';
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
+import { getAttempt, keys, listAttemptsOfAssessment } from '@manabi/data';
 import { applyChanges, verifyAssessmentAggregates } from '@manabi/api/aggregate';
 import { startTestServer, type TestServer } from '../support/server.js';
 import { Client, signUpCompany, type SignedUpCompany } from '../support/client.js';
@@ -152,5 +153,42 @@ describe('report aggregates from the change stream', () => {
     const other = await signUpCompany(server.url);
     expect((await other.client.get(`/api/reports/assessments/${a.id}`)).status).toBe(404);
     expect((await other.client.get(`/api/reports/assessments/${a.id}/results.csv`)).status).toBe(404);
-  });
+    // Budget: 16 concurrent learners, then the stream, on a loaded 2-core machine.
+  }, 180_000);
+
+  it('parks a record it cannot read, counts it in health, and still applies the records after it', async () => {
+    const bankId = await seedBank(hr.client, ['報連相'], 2);
+    const a = (await hr.client.post('/api/assessments', fixedAssessment(bankId, [{ skill: '報連相', count: 2 }]))).body;
+    await hr.client.post(`/api/assessments/${a.id}/publish`);
+    const db = server.data.clientFor({ tenantId: hr.tenantId });
+    // A writer's bug: an attempt item without the fields every attempt has.
+    await db.doc.send(
+      new PutCommand({ TableName: db.table, Item: { ...keys.attempt(hr.tenantId, randomId()), entity: 'attempt', status: 'lost' } }),
+    );
+    // Then an ordinary change after it in the stream.
+    const user = (
+      await hr.client.post('/api/users', { name: '受講者', email: `p-${randomId()}@reports.test`, level: 'junior', sendInvite: false })
+    ).body;
+    const learner = new Client(server.url);
+    learner.token = await server.deps.signer.signAccess(
+      { userId: user.id, tenantId: hr.tenantId, vendorId: null, role: 'learner' },
+      new Date(),
+    );
+    let v = (await learner.post(`/api/assessments/${a.id}/attempts`)).body;
+    while (v.current)
+      v = (await learner.post(`/api/attempts/${v.id}/answers`, { questionId: v.current.questionId, response: { optionId: 'a' } })).body
+        .attempt;
+    for (let i = 0; i < 10 && (await server.drainStream()) > 0; i++);
+
+    expect((await hr.client.get(`/api/reports/assessments/${a.id}`)).body.results.count).toBe(1);
+    const health = await fetch(`${server.url}/api/health`);
+    const body = (await health.json()) as { status: string; stream: { parked: number; recordsBehind: number } };
+    expect(health.status).toBe(200);
+    expect(body.status).toBe('degraded');
+    expect(body.stream).toMatchObject({ parked: 1, recordsBehind: 0 });
+    expect(server.logs.some((l) => l.msg === 'aggregator failed' && String(l.error).includes('Malformed attempt record'))).toBe(true);
+    expect(server.logs.some((l) => l.msg === 'stream' && l.level === 'warn' && l.parked === 1)).toBe(true);
+    // A replay reads it again from its place in the stream; still malformed, so it stays parked.
+    expect(await server.replayParked()).toEqual({ replayed: 0, stillFailing: 1 });
+  }, 120_000);
 });

@@ -42,6 +42,11 @@ export interface AppDeps {
   log: (line: Record<string, unknown>) => void;
   /** Reads the caller's IP where the runtime knows it (node socket / Lambda event). */
   clientIp?: (c: import('hono').Context) => string | undefined;
+  /**
+   * The local stream reader's lag (health shows it). Absent in the cloud, where the event source
+   * mapping's IteratorAge metric and the failed-records queue's alarm play that part.
+   */
+  streamStatus?: () => import('@manabi/data/local').StreamStatus;
 }
 
 export interface AppEnv {

@@ -58,7 +58,17 @@ function parse<T>(
   const tenantId = tenantOfKey(String(image.pk ?? ''));
   if (!tenantId) return null;
   const parsed = schema.safeParse({ ...image, tenantId });
-  return parsed.success ? parsed.data : null;
+  // A counted record that does not read as one is a writer's bug: fail loudly so the record is
+  // retried and then parked (and counted in health), never silently left out of the reports.
+  if (!parsed.success) throw new MalformedRecordError(entity, String(image.pk), String(image.sk ?? ''));
+  return parsed.data;
+}
+
+export class MalformedRecordError extends Error {
+  constructor(entity: string, pk: string, sk: string) {
+    super(`Malformed ${entity} record ${pk} / ${sk}`);
+    this.name = 'MalformedRecordError';
+  }
 }
 
 /**
@@ -98,6 +108,20 @@ const STANDING_FIELDS = ['departmentId', 'level', 'jobRole', 'status'] as const;
  * counted when its own record arrives. Both steps are safe to repeat.
  */
 export async function applyChanges(deps: AggregateDeps, changes: readonly TableChange[]): Promise<{ applied: number }> {
+  const result = await applyUntilFailure(deps, changes);
+  if (result.failed) throw result.failed.error;
+  return { applied: result.applied };
+}
+
+/**
+ * Applies the changes in order and stops at the first that fails, saying which: the Lambda
+ * reports it as the batch item failure (the records before it are done; it and the rest are
+ * retried, which is safe since every step is idempotent).
+ */
+export async function applyUntilFailure(
+  deps: AggregateDeps,
+  changes: readonly TableChange[],
+): Promise<{ applied: number; failed: { index: number; error: unknown } | null }> {
   let applied = 0;
   const vendors = new Map<string, Promise<string | null>>();
   /** Usage for billing: a person active this month (once), a quiz started (once). */
@@ -115,10 +139,10 @@ export async function applyChanges(deps: AggregateDeps, changes: readonly TableC
     const db = deps.data.clientFor({ tenantId });
     applied += await applyIncrementsOnce(db, key, toShardIncrements(increments, key), deps.now().toISOString(), note);
   };
-  for (const change of changes) {
+  const applyChange = async (change: TableChange) => {
     const image = change.newImage ?? change.oldImage;
     const tenantId = image ? tenantOfKey(String(image.pk ?? '')) : null;
-    if (!image || !tenantId) continue;
+    if (!image || !tenantId) return;
     const db = deps.data.clientFor({ tenantId });
     switch (image.entity) {
       case 'attempt': {
@@ -179,8 +203,15 @@ export async function applyChanges(deps: AggregateDeps, changes: readonly TableC
           await count(tenantId, sessionActivityAt(change.newImage) ?? deps.now().toISOString(), 'active', change.newImage.userId);
         break;
     }
+  };
+  for (const [index, change] of changes.entries()) {
+    try {
+      await applyChange(change);
+    } catch (error) {
+      return { applied, failed: { index, error } };
+    }
   }
-  return { applied };
+  return { applied, failed: null };
 }
 
 function sessionActivityAt(image: Record<string, unknown>): string | null {

@@ -1,13 +1,27 @@
-import type { DynamoDBStreamEvent } from 'aws-lambda';
+import type { DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
 import { createDataAccess } from '@manabi/data';
 import { toTableChange } from '@manabi/data/local';
-import { applyChanges } from './aggregate.js';
+import { applyUntilFailure } from './aggregate.js';
 
 /** DynamoDB Streams → this Lambda: the same aggregator the local stream poller runs. */
 const data = createDataAccess({ tableName: process.env.TABLE_NAME ?? 'manabi' });
 
-export const handler = async (event: DynamoDBStreamEvent) => {
-  const result = await applyChanges({ data, now: () => new Date() }, event.Records.map(toTableChange));
-  console.log(JSON.stringify({ level: 'info', msg: 'aggregated', records: event.Records.length, ...result }));
-  return result;
+/**
+ * Reports the first record that failed (ReportBatchItemFailures): the mapping checkpoints the
+ * records before it and retries from it, bisecting; a record that still fails goes to the
+ * failed-records queue with its position, and the records after it go on.
+ */
+export const handler = async (event: DynamoDBStreamEvent): Promise<DynamoDBBatchResponse> => {
+  const result = await applyUntilFailure({ data, now: () => new Date() }, event.Records.map(toTableChange));
+  const failed = result.failed ? event.Records[result.failed.index] : undefined;
+  console.log(
+    JSON.stringify({
+      level: failed ? 'error' : 'info',
+      msg: 'aggregated',
+      records: event.Records.length,
+      applied: result.applied,
+      ...(result.failed ? { failedAt: result.failed.index, error: String(result.failed.error) } : {}),
+    }),
+  );
+  return { batchItemFailures: failed?.dynamodb?.SequenceNumber ? [{ itemIdentifier: failed.dynamodb.SequenceNumber }] : [] };
 };

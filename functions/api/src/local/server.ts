@@ -19,9 +19,11 @@ const server = await startLocal({
   reminderIntervalMs: 10 * 60_000,
   // Report aggregates follow the table's stream, as the Lambda does in the cloud.
   aggregate: true,
+  ...(process.env.MANABI_STREAM_INTERVAL_MS ? { streamIntervalMs: Number(process.env.MANABI_STREAM_INTERVAL_MS) } : {}),
   // Request logs are JSON lines; keep the terminal readable unless asked for them.
   log: (line) => {
-    if (!quiet || line.level === 'error' || line.msg === 'outbox') process.stdout.write(`${JSON.stringify(line)}\n`);
+    if (!quiet || line.level === 'error' || line.level === 'warn' || line.msg === 'outbox')
+      process.stdout.write(`${JSON.stringify(line)}\n`);
   },
 });
 

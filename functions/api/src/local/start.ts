@@ -10,7 +10,9 @@ import { createDataAccess, DEFAULT_TABLE_NAME, type DataAccess } from '@manabi/d
 import {
   ensureTable,
   fileObjectStore,
+  fileParking,
   filePositions,
+  memoryParking,
   memoryPositions,
   pollTableStream,
   startDynamoLocal,
@@ -44,6 +46,8 @@ export interface LocalOptions {
   reminderIntervalMs?: number;
   /** Consume the table's stream into the report aggregates (the cloud's stream → Lambda). */
   aggregate?: boolean;
+  /** How often the stream reader looks for new records (default 1 s). */
+  streamIntervalMs?: number;
 }
 
 export interface LocalServer {
@@ -55,6 +59,8 @@ export interface LocalServer {
   seeded: 'seeded' | 'already' | 'skipped';
   /** Applies every stream record written so far to the aggregates (when `aggregate` is on). */
   drainStream(): Promise<number>;
+  /** Applies parked stream records again (after a fix). */
+  replayParked(): Promise<{ replayed: number; stillFailing: number }>;
   stop(): Promise<void>;
 }
 
@@ -127,10 +133,23 @@ export async function startLocal(options: LocalOptions): Promise<LocalServer> {
           endpoint,
           tableName,
           positions: options.dataDir ? filePositions(join(options.dataDir, 'stream-positions.json')) : memoryPositions(),
+          parking: options.dataDir ? fileParking(join(options.dataDir, 'stream-parked.json')) : memoryParking(),
           handler: async (changes) => void (await applyChanges(deps, changes)),
+          ...(options.streamIntervalMs ? { intervalMs: options.streamIntervalMs } : {}),
           onError: (error) => deps.log({ level: 'error', msg: 'aggregator failed', error: String(error) }),
+          onPass: ({ records, parked, status }) =>
+            deps.log({
+              level: parked > 0 || status.secondsBehind > 60 ? 'warn' : 'info',
+              msg: 'stream',
+              records,
+              parked,
+              recordsBehind: status.recordsBehind,
+              secondsBehind: status.secondsBehind,
+              parkedTotal: status.parked,
+            }),
         })
       : null;
+    if (poller) deps.streamStatus = poller.status;
     const reminders = options.reminderIntervalMs
       ? setInterval(() => {
           runReminders(deps).then(
@@ -147,6 +166,7 @@ export async function startLocal(options: LocalOptions): Promise<LocalServer> {
       dynamo,
       seeded,
       drainStream: () => poller?.drain() ?? Promise.resolve(0),
+      replayParked: () => poller?.replayParked() ?? Promise.resolve({ replayed: 0, stillFailing: 0 }),
       async stop() {
         poller?.stop();
         if (reminders) clearInterval(reminders);

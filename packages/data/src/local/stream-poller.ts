@@ -37,18 +37,6 @@ export function toTableChange(r: {
   };
 }
 
-export interface StreamPoller {
-  /** Reads everything written so far and hands it to the handler (tests call this to settle). */
-  drain(): Promise<number>;
-  stop(): void;
-}
-
-/**
- * Locally, DynamoDB Local's stream plays the role the Lambda event source mapping plays in the
- * cloud: this reads the table's stream shard by shard and passes the records to the same handler.
- * Positions are kept in the table, so a restart continues where it stopped. At-least-once, like
- * the cloud: the handler is idempotent.
- */
 /**
  * Where the poller has read up to, per shard. Kept outside the table: a position written to the
  * table would itself be a stream record, and reading it would write the position again, forever.
@@ -75,73 +63,297 @@ export function filePositions(path: string): PositionStore {
   };
 }
 
+export interface StreamPoller {
+  /** Reads everything written so far and hands it to the handler (tests call this to settle). */
+  drain(): Promise<number>;
+  /** How far behind the stream the aggregates are, and what was set aside (health, logs). */
+  status(): StreamStatus;
+  /** Applies the parked records again (after a fix); returns how many now applied. */
+  replayParked(): Promise<{ replayed: number; stillFailing: number }>;
+  stop(): void;
+}
+
+export interface StreamStatus {
+  /** Records read in the current pass and not yet applied (0 when caught up). */
+  recordsBehind: number;
+  /** Age of the oldest record read and not yet applied, by the stream's clock (0 when caught up). */
+  secondsBehind: number;
+  /** Records applied since the reader started. */
+  applied: number;
+  /** Records that failed every try and were set aside, so the records after them still apply. */
+  parked: number;
+  /** When the last pass over the stream ended (null before the first). */
+  lastPassAt: string | null;
+  lastError: string | null;
+}
+
+/** A record that failed every try: where it is in the stream, so it can be replayed after a fix. */
+export interface ParkedRecord {
+  shardId: string;
+  sequenceNumber: string;
+  eventId: string;
+  error: string;
+  parkedAt: string;
+}
+
+export interface ParkingStore {
+  list(): ParkedRecord[];
+  add(record: ParkedRecord): void;
+  remove(sequenceNumber: string): void;
+}
+
+export function memoryParking(): ParkingStore {
+  let records: ParkedRecord[] = [];
+  return {
+    list: () => [...records],
+    add: (r) => void records.push(r),
+    remove: (seq) => void (records = records.filter((r) => r.sequenceNumber !== seq)),
+  };
+}
+
+/** Parked records in a JSON file (the local server keeps it in .data/ beside the positions). */
+export function fileParking(path: string): ParkingStore {
+  let records: ParkedRecord[] = existsSync(path) ? (JSON.parse(readFileSync(path, 'utf8')) as ParkedRecord[]) : [];
+  const save = () => writeFileSync(path, JSON.stringify(records, null, 2));
+  return {
+    list: () => [...records],
+    add: (r) => {
+      records.push(r);
+      save();
+    },
+    remove: (seq) => {
+      records = records.filter((r) => r.sequenceNumber !== seq);
+      save();
+    },
+  };
+}
+
+/**
+ * Locally, DynamoDB Local's stream plays the role the Lambda event source mapping plays in the
+ * cloud: this reads the table's stream shard by shard and passes the records to the same handler.
+ * At-least-once, like the cloud: the handler is idempotent. Also like the cloud mapping (bisect on
+ * error, retries, on-failure destination), a page that fails is retried record by record, and a
+ * record that fails every try is parked with its position and counted, so one bad record never
+ * holds back the ones after it.
+ */
 export function pollTableStream(options: {
   endpoint: string;
   tableName: string;
   positions: PositionStore;
+  parking?: ParkingStore;
   handler: (changes: TableChange[]) => Promise<void>;
   intervalMs?: number;
+  /** Tries per record before it is parked. */
+  attempts?: number;
   onError?: (error: unknown) => void;
+  /** After each pass that applied records: the lag, for the log. */
+  onPass?: (pass: { records: number; parked: number; status: StreamStatus }) => void;
 }): StreamPoller {
   const config = { endpoint: options.endpoint, region: 'ap-northeast-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } };
   const streams = new DynamoDBStreamsClient(config);
   const dynamo = new DynamoDBClient(config);
+  const parking = options.parking ?? memoryParking();
+  const attempts = Math.max(1, options.attempts ?? 3);
   let running: Promise<number> | null = null;
+  let stopped = false;
+  const status = { recordsBehind: 0, oldestPendingAt: null as number | null, applied: 0, lastPassAt: null as string | null };
+  let lastError: string | null = null;
+
+  const createdAt = (r: _Record): number | null => {
+    const t = r.dynamodb?.ApproximateCreationDateTime;
+    return t === undefined ? null : t instanceof Date ? t.getTime() : Number(t) * 1000;
+  };
+
+  /** One record, tried `attempts` times; parked when every try failed. */
+  const applyOne = async (shardId: string, record: _Record): Promise<'applied' | 'parked'> => {
+    let error: unknown;
+    for (let i = 0; i < attempts; i++) {
+      try {
+        await options.handler([toTableChange(record)]);
+        return 'applied';
+      } catch (e) {
+        error = e;
+      }
+    }
+    lastError = String(error);
+    options.onError?.(error);
+    parking.add({
+      shardId,
+      sequenceNumber: record.dynamodb!.SequenceNumber!,
+      eventId: record.eventID ?? '',
+      error: String(error),
+      parkedAt: new Date().toISOString(),
+    });
+    return 'parked';
+  };
+
+  const streamArn = async (): Promise<string | undefined> =>
+    (await dynamo.send(new DescribeTableCommand({ TableName: options.tableName }))).Table?.LatestStreamArn;
 
   const readAll = async (): Promise<number> => {
-    const table = await dynamo.send(new DescribeTableCommand({ TableName: options.tableName }));
-    const streamArn = table.Table?.LatestStreamArn;
-    if (!streamArn) return 0;
-    const description = await streams.send(new DescribeStreamCommand({ StreamArn: streamArn }));
+    const arn = await streamArn();
+    if (!arn) return 0;
+    const description = await streams.send(new DescribeStreamCommand({ StreamArn: arn }));
     let count = 0;
+    let parked = 0;
     for (const shard of description.StreamDescription?.Shards ?? []) {
       const shardId = shard.ShardId!;
       const after = options.positions.get(shardId);
       let iterator = (
         await streams.send(
           new GetShardIteratorCommand({
-            StreamArn: streamArn,
+            StreamArn: arn,
             ShardId: shardId,
             ShardIteratorType: after ? 'AFTER_SEQUENCE_NUMBER' : 'TRIM_HORIZON',
             ...(after ? { SequenceNumber: after } : {}),
           }),
         )
       ).ShardIterator;
-      while (iterator) {
+      while (iterator && !stopped) {
         const page = await streams.send(new GetRecordsCommand({ ShardIterator: iterator, Limit: 1000 }));
         const records: _Record[] = page.Records ?? [];
         if (records.length === 0) break;
-        await options.handler(records.map(toTableChange));
+        status.recordsBehind = records.length;
+        status.oldestPendingAt = createdAt(records[0]!);
+        try {
+          await options.handler(records.map(toTableChange));
+        } catch {
+          // Like the cloud's bisect-on-error: find the bad record(s), apply the rest.
+          for (const [i, record] of records.entries()) {
+            status.recordsBehind = records.length - i;
+            status.oldestPendingAt = createdAt(record);
+            if ((await applyOne(shardId, record)) === 'parked') parked++;
+          }
+        }
         options.positions.set(shardId, records[records.length - 1]!.dynamodb!.SequenceNumber!);
+        status.applied += records.length;
         count += records.length;
+        status.recordsBehind = 0;
+        status.oldestPendingAt = null;
         iterator = page.NextShardIterator;
       }
     }
+    status.applied -= parked;
+    status.lastPassAt = new Date().toISOString();
+    if (count > 0) options.onPass?.({ records: count, parked, status: currentStatus() });
     return count;
   };
 
-  const drain = (): Promise<number> => {
-    // One reader at a time: a drain asked for during a read waits for it and then reads again.
-    const next = (running ?? Promise.resolve(0)).catch(() => 0).then(readAll);
+  const currentStatus = (): StreamStatus => ({
+    recordsBehind: status.recordsBehind,
+    secondsBehind: status.oldestPendingAt === null ? 0 : Math.max(0, Math.round((Date.now() - status.oldestPendingAt) / 1000)),
+    applied: status.applied,
+    parked: parking.list().length,
+    lastPassAt: status.lastPassAt,
+    lastError,
+  });
+
+  /** One reader at a time: work asked for during a read waits for it, then runs. */
+  const exclusive = <T>(work: () => Promise<T>): Promise<T> => {
+    const next = (running ?? Promise.resolve(0)).catch(() => 0).then(work);
     // The timer reads only when no drain is under way: `running` clears when the last one ends.
-    const tracked: Promise<number> = next.finally(() => {
+    const tracked: Promise<number> = next.then(
+      () => 0,
+      () => 0,
+    );
+    void tracked.finally(() => {
       if (running === tracked) running = null;
     });
-    tracked.catch(() => undefined);
     running = tracked;
     return next;
   };
+
+  const replayParked = () =>
+    exclusive(async () => {
+      const arn = await streamArn();
+      let replayed = 0;
+      for (const record of parking.list()) {
+        const iterator = arn
+          ? (
+              await streams.send(
+                new GetShardIteratorCommand({
+                  StreamArn: arn,
+                  ShardId: record.shardId,
+                  ShardIteratorType: 'AT_SEQUENCE_NUMBER',
+                  SequenceNumber: record.sequenceNumber,
+                }),
+              )
+            ).ShardIterator
+          : undefined;
+        const found = iterator
+          ? (await streams.send(new GetRecordsCommand({ ShardIterator: iterator, Limit: 1 }))).Records?.[0]
+          : undefined;
+        if (!found) continue; // past the stream's retention: the rebuild command recounts from raw data
+        try {
+          await options.handler([toTableChange(found)]);
+          parking.remove(record.sequenceNumber);
+          replayed++;
+        } catch (error) {
+          lastError = String(error);
+        }
+      }
+      return { replayed, stillFailing: parking.list().length };
+    });
+
+  const drain = (): Promise<number> => exclusive(readAll);
   const timer = setInterval(() => {
-    if (!running) drain().catch((error: unknown) => options.onError?.(error));
+    if (!running)
+      drain().catch((error: unknown) => {
+        lastError = String(error);
+        options.onError?.(error);
+      });
   }, options.intervalMs ?? 1000);
   return {
     drain,
+    status: currentStatus,
+    replayParked,
     stop() {
+      stopped = true;
       clearInterval(timer);
       streams.destroy();
       dynamo.destroy();
     },
   };
+}
+
+/**
+ * The records of one shard between two sequence numbers (inclusive), as a Lambda on-failure
+ * message names them: used to replay a batch the cloud aggregator gave up on. Without `endpoint`,
+ * the real DynamoDB Streams with the environment's credentials.
+ */
+export async function readStreamRange(range: {
+  streamArn: string;
+  shardId: string;
+  startSequenceNumber: string;
+  endSequenceNumber: string;
+  endpoint?: string;
+}): Promise<TableChange[]> {
+  const streams = new DynamoDBStreamsClient(range.endpoint ? { endpoint: range.endpoint } : {});
+  try {
+    const last = BigInt(range.endSequenceNumber);
+    let iterator = (
+      await streams.send(
+        new GetShardIteratorCommand({
+          StreamArn: range.streamArn,
+          ShardId: range.shardId,
+          ShardIteratorType: 'AT_SEQUENCE_NUMBER',
+          SequenceNumber: range.startSequenceNumber,
+        }),
+      )
+    ).ShardIterator;
+    const out: TableChange[] = [];
+    while (iterator) {
+      const page = await streams.send(new GetRecordsCommand({ ShardIterator: iterator, Limit: 100 }));
+      const records = page.Records ?? [];
+      const inRange = records.filter((r) => BigInt(r.dynamodb!.SequenceNumber!) <= last);
+      out.push(...inRange.map(toTableChange));
+      if (records.length === 0 || inRange.length < records.length) break;
+      iterator = page.NextShardIterator;
+    }
+    return out;
+  } finally {
+    streams.destroy();
+  }
 }
 
 /**
