@@ -71,7 +71,8 @@ describe('skill map', () => {
     expect((afterTest.explanation as { ja: string }).ja.length).toBeGreaterThan(0);
 
     // A later manager rating wins over the older assessment.
-    await new Promise((r) => setTimeout(r, 20));
+    // The rating must be stamped after the test's evidence: wait for the clock to move on.
+    for (const before = Date.now(); Date.now() <= before;) await new Promise((r) => setImmediate(r));
     const rated = await manager.client.post(`/api/users/${learner.id}/ratings`, {
       skillId: '論理的思考',
       value: 3,

@@ -128,7 +128,8 @@ describe('npm start (the local server)', () => {
     const java = javaChildren(first.child.pid!);
     expect(java).toHaveLength(1);
     await stopWithCtrlC(first.child);
-    await new Promise((r) => setTimeout(r, 300));
+    // The server waits for Java before it exits; allow the kernel a moment to reap it (bounded poll).
+    for (const deadline = Date.now() + 10_000; alive(java[0]!) && Date.now() < deadline;) await new Promise((r) => setTimeout(r, 50));
     expect(alive(java[0]!)).toBe(false);
 
     const second = await startServer(port);
