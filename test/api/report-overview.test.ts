@@ -177,5 +177,5 @@ describe('company overview and skill-gap heatmaps', () => {
     const check = await rebuildTenant(server.deps, hr.tenantId);
     expect(check.cells).toBeGreaterThan(50);
     expect(check.mismatches).toEqual([]);
-  });
+  }, 180_000); // Budget: a company scenario through the API, several stream passes and a rebuild, on a loaded 2-core machine
 });

@@ -114,7 +114,7 @@ describe('vendors: support access, usage, catalog and features', () => {
     expect(all.vendors.find((v: { id: string }) => v.id === b.id).byMonth).toEqual([{ month: '2026-11', activeLearners: 0, attempts: 0 }]);
     expect((await a.client.get('/api/platform/usage')).status).toBe(403);
     expect((await a.client.get('/api/vendor/usage?months=99')).status).toBe(400);
-  });
+  }, 120_000); // Budget: sign-ups, attempts and stream passes on a loaded 2-core machine
 
   it('shows a company’s people to its vendor only under a time-limited grant, and logs every look', async () => {
     const platform = await platformAdmin(server);

@@ -30,7 +30,7 @@ const server = await startLocal({
 const width = Math.max(...DEMO.accounts.map((a) => a.email.length));
 console.log(`
   Manabi is running: ${server.url}
-  (ready in ${Math.round(performance.now() - started)} ms; data in .data/, demo ${server.seeded === 'seeded' ? 'seeded now' : 'kept from before'})
+  (ready in ${Math.round(performance.now() - started)} ms; data in ${process.env.MANABI_DATA_DIR ?? '.data/'}, demo ${server.seeded === 'seeded' ? 'seeded now' : 'kept from before'})
 
   Sign in as (password for all: ${DEMO_PASSWORD}) — ${DEMO.company}
 ${DEMO.accounts.map((a) => `    ${a.email.padEnd(width)}  ${a.role.padEnd(14)} ${a.name}`).join('\n')}
