@@ -1,3 +1,4 @@
+import { compress } from 'hono/compress';
 import type { MiddlewareHandler } from 'hono';
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { AppDeps, AppEnv } from './env.js';
@@ -40,6 +41,8 @@ import { registerDocsRoutes } from './routes/docs.js';
 export interface AppOptions {
   /** Serves the built SPA for every non-API path (local server); the cloud serves it from S3. */
   spa?: MiddlewareHandler;
+  /** Compresses responses (local server); in the cloud CloudFront compresses at the edge. */
+  compress?: boolean;
 }
 
 /** Paths anyone may call; everything else under /api needs a verified token (deny by default). */
@@ -49,6 +52,7 @@ const PUBLIC_DOC_PATHS = new Set(['/api/openapi.json', '/api/docs']);
 export function createApp(deps: AppDeps, options: AppOptions = {}): OpenAPIHono<AppEnv> {
   const app = newApp();
   app.onError(handleError);
+  if (options.compress) app.use('*', compress());
   app.use('*', requestId(), requestLogger(deps.log, deps.now));
 
   const auth = authenticate(deps.jwks, deps.now, (claims) => accountStatus(deps.data.platform, claims.tenantId, claims.vendorId));

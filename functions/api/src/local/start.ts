@@ -120,7 +120,7 @@ export async function startLocal(options: LocalOptions): Promise<LocalServer> {
       clientIp: (c) => getConnInfo(c).remote.address,
     };
     const webDist = options.webDist && existsSync(join(options.webDist, 'index.html')) ? resolve(options.webDist) : undefined;
-    const app = createApp(deps, webDist ? { spa: spaHandler(webDist) } : {});
+    const app = createApp(deps, { compress: true, ...(webDist ? { spa: spaHandler(webDist) } : {}) });
     const { server, port } = await new Promise<{ server: ServerType; port: number }>((res) => {
       const s = serve({ fetch: app.fetch, port: options.port, hostname: '127.0.0.1' }, (info) => res({ server: s, port: info.port }));
     });
