@@ -1,0 +1,46 @@
+import type { CompletionRule, LessonCompletion, ModuleStatus, PackageModule } from '../api/types';
+
+/** Seconds between heartbeats of a viewing-time lesson (the server caps each interval at twice this). */
+export const HEARTBEAT_SECONDS = 15;
+
+/** The rule of a module as the server derives it (a lesson without one reads to the end). */
+export function ruleOf(module: Pick<PackageModule, 'kind' | 'completion'>): CompletionRule {
+  switch (module.kind) {
+    case 'lesson':
+      return module.completion ?? { rule: 'read_to_end' };
+    case 'quiz':
+      return { rule: 'quiz_passed' };
+    case 'ojt':
+      return { rule: 'signed_off' };
+    case 'session':
+      return { rule: 'attended' };
+  }
+}
+
+export const isLessonRule = (rule: CompletionRule): rule is LessonCompletion =>
+  rule.rule === 'read_to_end' || rule.rule === 'viewed' || rule.rule === 'self';
+
+type Translate = (key: string, params?: Record<string, unknown>) => string;
+
+/**
+ * What completes the module, in the learner's words ("最後まで読むと完了", "5分間の閲覧で完了（あと2分）").
+ * The minutes left are told only while a viewing-time lesson is not done yet.
+ */
+export function describeRule(
+  rule: CompletionRule,
+  status: Pick<ModuleStatus, 'done' | 'remainingMinutes'> | undefined,
+  t: Translate,
+): string {
+  if (rule.rule === 'viewed') {
+    const left = status && !status.done ? status.remainingMinutes : undefined;
+    return left === undefined
+      ? t('completion.rule.viewed', { minutes: rule.minutes })
+      : t('completion.rule.viewedLeft', { minutes: rule.minutes, left });
+  }
+  return t(`completion.rule.${rule.rule}`);
+}
+
+/** A page-view id for heartbeats: random, 24 hex characters. */
+export function newViewId(): string {
+  return Array.from(crypto.getRandomValues(new Uint8Array(12)), (b) => b.toString(16).padStart(2, '0')).join('');
+}
