@@ -1,0 +1,151 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestServer, type TestServer } from '../support/server.js';
+import { launchChromium } from '../support/browser.js';
+import { Client, signUpCompany, uniqueEmail } from '../support/client.js';
+import { webDist } from '../support/web-dist.js';
+
+/**
+ * Completion rules and resume in Chromium: a learner reads a lesson to the end and sees it
+ * completed; they stop half way through another, and 続きから takes them back there.
+ */
+let server: TestServer;
+let browser: Browser;
+let packageId: string;
+const learner = { email: uniqueEmail('learner'), password: 'learner password 1', client: null as unknown as Client };
+
+/** A lesson much longer than the screen, so its end is seen only by scrolling to it. */
+const longText = (topic: string) =>
+  Array.from(
+    { length: 120 },
+    (_, i) => `${i + 1}. ${topic}について、報告は結論から、根拠を添えて短く伝えます。確認したことと、まだ分からないことを分けて書きます。`,
+  ).join('\n\n');
+
+beforeAll(async () => {
+  server = await startTestServer({ webDist: webDist() });
+  const hr = await signUpCompany(server.url, '株式会社つづき');
+  const pkg = await hr.client.post('/api/packages', {
+    title: { ja: '報告の基本', en: 'Reporting basics' },
+    description: { ja: '読んで身につける' },
+    level: 'junior',
+    modules: [
+      { id: 'intro', kind: 'lesson', title: { ja: '報告の型' }, estimatedMinutes: 10, body: { ja: longText('報告の型') } },
+      { id: 'deep', kind: 'lesson', title: { ja: '相談のしかた' }, estimatedMinutes: 10, body: { ja: longText('相談') } },
+      {
+        id: 'memo',
+        kind: 'lesson',
+        title: { ja: '振り返りメモ' },
+        estimatedMinutes: 5,
+        body: { ja: '今週の報告を一つ選び、型に沿って書き直してみましょう。' },
+        completion: { rule: 'self' },
+      },
+    ],
+  });
+  expect(pkg.status).toBe(201);
+  packageId = pkg.body.id;
+  const user = await hr.client.post('/api/users', {
+    name: '続き 読子',
+    email: learner.email,
+    role: 'learner',
+    level: 'junior',
+    sendInvite: true,
+  });
+  await hr.client.post(`/api/packages/${packageId}/assignments`, { userIds: [user.body.id], dueDate: '2099-03-31' });
+  const mail = (await new Client(server.url).get('/api/dev/outbox')).body.items.find((m: { to: string }) => m.to === learner.email);
+  learner.client = new Client(server.url);
+  learner.client.token = (
+    await learner.client.post('/api/auth/set-password', { token: new URL(mail.link).searchParams.get('token'), password: learner.password })
+  ).body.accessToken;
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+async function signedIn(): Promise<Page> {
+  const context = await browser.newContext({ locale: 'ja-JP', viewport: { width: 1280, height: 720 } });
+  const page = await context.newPage();
+  await page.goto(`${server.url}/signin`);
+  await page.getByTestId('signin-email').fill(learner.email);
+  await page.getByTestId('signin-password').fill(learner.password);
+  await page.getByTestId('signin-submit').click();
+  await page.waitForURL((url) => !url.pathname.startsWith('/signin'));
+  return page;
+}
+
+const row = (page: Page, moduleId: string) => page.locator(`[data-testid="assignment-module"][data-module-id="${moduleId}"]`);
+/** Where the server says the learner stopped. */
+const resumeOnServer = async () =>
+  (await learner.client.get('/api/me/assignments')).body.items.find((a: { packageId: string }) => a.packageId === packageId)?.resume ??
+  null;
+
+const introDone = async () =>
+  (await learner.client.get('/api/me/assignments')).body.items[0].progress.modules.find((m: { moduleId: string }) => m.moduleId === 'intro')
+    .done as boolean;
+
+describe('completion rules and resume in the browser', () => {
+  it('reads a lesson to the end and sees it completed; a self-declared lesson keeps its button', async () => {
+    const page = await signedIn();
+    await page.goto(`${server.url}/me/assignments`);
+    await expect.poll(() => row(page, 'intro').getByTestId('module-rule').textContent()).toBe('最後まで読むと完了');
+    expect(await row(page, 'intro').getByTestId('module-complete').count()).toBe(0);
+    expect(await row(page, 'memo').getByTestId('module-rule').textContent()).toContain('自分で「完了にする」');
+    expect(await row(page, 'memo').getByTestId('module-complete').count()).toBe(1);
+
+    await row(page, 'intro').getByTestId('module-read').click();
+    await page.waitForURL(`**/me/assignments/${packageId}/intro`);
+    await expect.poll(() => page.getByTestId('module-rule').textContent()).toBe('最後まで読むと完了');
+    // Opened (the server has it as where the learner is), but the end is far below the screen: not completed.
+    await expect.poll(async () => (await resumeOnServer())?.moduleId, { timeout: 15_000 }).toBe('intro');
+    expect(await introDone()).toBe(false);
+    expect(await page.getByTestId('module-done').count()).toBe(0);
+
+    await page.getByTestId('reader-end').scrollIntoViewIfNeeded();
+    await expect.poll(() => page.getByTestId('module-done').textContent(), { timeout: 15_000 }).toBe('この教材は完了しています。');
+
+    expect(await introDone()).toBe(true);
+    await page.getByTestId('back-to-assignments').click();
+    await expect.poll(() => row(page, 'intro').getAttribute('data-done')).toBe('true');
+    expect(await row(page, 'deep').getAttribute('data-done')).toBe('false');
+    await page.context().close();
+  });
+
+  it('stops half way through a lesson, and 続きから takes the learner back to the same place', async () => {
+    const page = await signedIn();
+    await page.goto(`${server.url}/me/assignments`);
+    await row(page, 'deep').getByTestId('module-read').click();
+    await page.waitForURL(`**/me/assignments/${packageId}/deep`);
+    await expect.poll(() => page.getByTestId('module-rule').textContent()).toBe('最後まで読むと完了');
+
+    // Read down to about 40% of the text; the reader remembers it once scrolling settles.
+    await page.evaluate(() => {
+      const text = document.querySelector('[data-testid="reader-text"]')!;
+      const top = text.getBoundingClientRect().top + window.scrollY;
+      window.scrollTo(0, top + text.getBoundingClientRect().height * 0.4);
+    });
+    await expect.poll(async () => (await resumeOnServer())?.moduleId, { timeout: 15_000 }).toBe('deep');
+    await expect.poll(async () => (await resumeOnServer())?.position ?? 0, { timeout: 15_000 }).toBeGreaterThan(0.3);
+    const saved = (await resumeOnServer()).position as number;
+    expect(await page.getByTestId('module-done').count()).toBe(0);
+
+    // Elsewhere meanwhile: the top of the page.
+    await page.goto(`${server.url}/me/assignments`);
+    const resume = page.getByTestId('assignment-resume');
+    await expect.poll(() => resume.textContent()).toBe('続きから: 相談のしかた');
+    expect(await resume.getAttribute('data-module-id')).toBe('deep');
+    await resume.click();
+    await page.waitForURL(`**/me/assignments/${packageId}/deep`);
+
+    // Back at the same place in the text, and still not completed.
+    const positionOnScreen = () =>
+      page.evaluate(() => {
+        const rect = document.querySelector('[data-testid="reader-text"]')?.getBoundingClientRect();
+        return rect ? -rect.top / rect.height : 0;
+      });
+    await expect.poll(positionOnScreen, { timeout: 15_000 }).toBeGreaterThan(saved - 0.05);
+    expect(await positionOnScreen()).toBeLessThan(saved + 0.05);
+    expect(await page.getByTestId('module-done').count()).toBe(0);
+    await page.context().close();
+  });
+});
