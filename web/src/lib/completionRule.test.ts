@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { CompletionRule } from '../api/types';
 import { createAppI18n } from '../i18n';
-import { describeRule, newViewId, ruleOf } from './completionRule';
+import { makeMyAssignment, makeProgress } from '../testing/fixtures';
+import { describeRule, latestResume, newViewId, ruleOf } from './completionRule';
 
 const translate = (locale: 'ja' | 'en') => {
   const { global } = createAppI18n(locale);
@@ -45,5 +46,20 @@ describe('ruleOf', () => {
     const a = newViewId();
     expect(a).toMatch(/^[0-9a-f]{24}$/);
     expect(newViewId()).not.toBe(a);
+  });
+});
+
+describe('latestResume', () => {
+  const at = (moduleId: string, time: string, packageId = 'pkg1') =>
+    makeMyAssignment({ packageId, resume: { moduleId, position: 0.5, at: time } });
+
+  it('picks the assignment opened last, skipping completed ones and modules no longer there', () => {
+    const older = at('manners', '2025-04-02T00:00:00Z', 'a');
+    const newer = at('ojt-call', '2025-04-03T00:00:00Z', 'b');
+    expect(latestResume([older, newer])).toMatchObject({ assignment: { packageId: 'b' }, module: { id: 'ojt-call' } });
+    const completed = { ...newer, progress: makeProgress({}, { status: 'completed' }) };
+    expect(latestResume([older, completed])).toMatchObject({ assignment: { packageId: 'a' } });
+    expect(latestResume([at('gone', '2025-04-04T00:00:00Z')])).toBeNull();
+    expect(latestResume([makeMyAssignment()])).toBeNull();
   });
 });

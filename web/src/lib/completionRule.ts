@@ -1,4 +1,4 @@
-import type { CompletionRule, LessonCompletion, ModuleStatus, PackageModule } from '../api/types';
+import type { CompletionRule, LessonCompletion, ModuleStatus, MyAssignment, PackageModule } from '../api/types';
 
 /** Seconds between heartbeats of a viewing-time lesson (the server caps each interval at twice this). */
 export const HEARTBEAT_SECONDS = 15;
@@ -43,4 +43,19 @@ export function describeRule(
 /** A page-view id for heartbeats: random, 24 hex characters. */
 export function newViewId(): string {
   return Array.from(crypto.getRandomValues(new Uint8Array(12)), (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/**
+ * Where to continue: of the assignments not completed, the one the learner opened last, with the
+ * module they were on (null when they have opened nothing, or it is no longer in the package).
+ */
+export function latestResume(items: readonly MyAssignment[]): { assignment: MyAssignment; module: PackageModule } | null {
+  let best: { assignment: MyAssignment; module: PackageModule; at: string } | null = null;
+  for (const assignment of items) {
+    const resume = assignment.resume;
+    if (!resume || assignment.progress?.status === 'completed') continue;
+    const module = assignment.package?.modules.find((m) => m.id === resume.moduleId);
+    if (module && (!best || resume.at > best.at)) best = { assignment, module, at: resume.at };
+  }
+  return best && { assignment: best.assignment, module: best.module };
 }
