@@ -129,6 +129,10 @@ describe('completion rules and resume in the browser', () => {
     const saved = (await resumeOnServer()).position as number;
     expect(await page.getByTestId('module-done').count()).toBe(0);
 
+    // The plan offers to continue there too.
+    await page.goto(`${server.url}/me/plan`);
+    await expect.poll(() => page.getByTestId('resume-learning-link').getAttribute('data-module-id')).toBe('deep');
+
     // Elsewhere meanwhile: the top of the page.
     await page.goto(`${server.url}/me/assignments`);
     const resume = page.getByTestId('assignment-resume');
