@@ -1139,6 +1139,8 @@ const en: MessageSchema = {
     completed_by_quiz_passed: 'This is done when you pass the quiz.',
     completed_by_signed_off: 'This is done when your manager signs it off.',
     completed_by_attended: 'This is done when your attendance is recorded.',
+    completed_by_scorm_completed: 'This course is done when you finish it.',
+    completed_by_scorm_passed: 'This course is done when you pass it.',
     draw_shortfall: 'There are not enough published questions to publish. See the messages next to the draw rules.',
     attempts_exhausted: 'You have no attempts left.',
     already_answered: 'This question has already been answered.',

@@ -1138,6 +1138,8 @@ const ja = {
     completed_by_quiz_passed: 'テストに合格すると完了になります。',
     completed_by_signed_off: '上司の確認で完了になります。',
     completed_by_attended: '研修への出席が記録されると完了になります。',
+    completed_by_scorm_completed: 'この教材は最後まで学習すると完了になります。',
+    completed_by_scorm_passed: 'この教材はテストに合格すると完了になります。',
     draw_shortfall: '公開済みの問題が足りないため公開できません。出題ルールの横のメッセージを確認してください。',
     attempts_exhausted: '受験回数の上限に達しています。',
     already_answered: 'この問題はすでに回答済みです。',
