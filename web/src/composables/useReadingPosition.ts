@@ -48,6 +48,12 @@ export function useReadingPosition(element: Ref<Element | null>, save: (position
     flush();
   }
 
+  /** Drops a save not yet sent (the reader is switching to another module). */
+  function cancel() {
+    if (timer) clearTimeout(timer);
+    timer = null;
+  }
+
   onMounted(() => {
     window.addEventListener('scroll', onScroll, { passive: true });
     document.addEventListener('visibilitychange', onVisibility);
@@ -57,5 +63,5 @@ export function useReadingPosition(element: Ref<Element | null>, save: (position
     document.removeEventListener('visibilitychange', onVisibility);
     if (timer) flush();
   });
-  return { open };
+  return { open, cancel };
 }
