@@ -1,5 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { getLessonViewing } from '@manabi/data';
 import { startTestServer, type TestServer } from '../support/server.js';
 import { launchChromium } from '../support/browser.js';
 import { Client, signUpCompany, uniqueEmail } from '../support/client.js';
@@ -12,7 +13,10 @@ import { webDist } from '../support/web-dist.js';
 let server: TestServer;
 let browser: Browser;
 let packageId: string;
-const learner = { email: uniqueEmail('learner'), password: 'learner password 1', client: null as unknown as Client };
+let tenantId: string;
+const learner = { id: '', email: uniqueEmail('learner'), password: 'learner password 1', client: null as unknown as Client };
+/** The server's clock runs this far ahead of real time (moved by the viewing-time test). */
+let clockOffsetMs = 0;
 
 /** A lesson much longer than the screen, so its end is seen only by scrolling to it. */
 const longText = (topic: string) =>
@@ -22,8 +26,9 @@ const longText = (topic: string) =>
   ).join('\n\n');
 
 beforeAll(async () => {
-  server = await startTestServer({ webDist: webDist() });
+  server = await startTestServer({ webDist: webDist(), now: () => new Date(Date.now() + clockOffsetMs) });
   const hr = await signUpCompany(server.url, '株式会社つづき');
+  tenantId = hr.tenantId;
   const pkg = await hr.client.post('/api/packages', {
     title: { ja: '報告の基本', en: 'Reporting basics' },
     description: { ja: '読んで身につける' },
@@ -39,6 +44,14 @@ beforeAll(async () => {
         body: { ja: '今週の報告を一つ選び、型に沿って書き直してみましょう。' },
         completion: { rule: 'self' },
       },
+      {
+        id: 'watch',
+        kind: 'lesson',
+        title: { ja: '報告の実例（動画）' },
+        estimatedMinutes: 3,
+        body: { ja: '上司への報告の実例を見て、結論の位置に注目しましょう。' },
+        completion: { rule: 'viewed', minutes: 1 },
+      },
     ],
   });
   expect(pkg.status).toBe(201);
@@ -50,6 +63,7 @@ beforeAll(async () => {
     level: 'junior',
     sendInvite: true,
   });
+  learner.id = user.body.id;
   await hr.client.post(`/api/packages/${packageId}/assignments`, { userIds: [user.body.id], dueDate: '2099-03-31' });
   const mail = (await new Client(server.url).get('/api/dev/outbox')).body.items.find((m: { to: string }) => m.to === learner.email);
   learner.client = new Client(server.url);
@@ -152,4 +166,35 @@ describe('completion rules and resume in the browser', () => {
     expect(await page.getByTestId('module-done').count()).toBe(0);
     await page.context().close();
   });
+
+  // Heartbeats come every 15 s of real time: this test needs three, with a budget for a loaded machine.
+  it('completes a viewing-time lesson from heartbeats the server times, while the page is visible', async () => {
+    const page = await signedIn();
+    await page.goto(`${server.url}/me/assignments/${packageId}/watch`);
+    await expect.poll(() => page.getByTestId('module-rule').textContent()).toBe('1分間の閲覧で完了（あと1分）');
+    // A short text seen at once does not complete a viewing-time lesson.
+    expect(await page.getByTestId('module-done').count()).toBe(0);
+
+    // Each beat the server records, its clock jumps two minutes: every interval counts only up to the cap (30 s),
+    // so the minute is reached on the third beat (two capped intervals), not on the second.
+    const db = server.data.clientFor({ tenantId });
+    let seenSeq = 0;
+    await expect
+      .poll(
+        async () => {
+          const viewing = await getLessonViewing(db, learner.id, packageId, 'watch');
+          if (viewing && viewing.seq > seenSeq) {
+            seenSeq = viewing.seq;
+            clockOffsetMs += 120_000;
+          }
+          return page.getByTestId('module-done').count();
+        },
+        { timeout: 90_000, interval: 500 },
+      )
+      .toBe(1);
+    const viewing = await getLessonViewing(db, learner.id, packageId, 'watch');
+    expect(viewing!.viewedMs).toBeGreaterThanOrEqual(60_000);
+    expect(await page.getByTestId('module-rule').textContent()).toBe('1分間の閲覧で完了');
+    await page.context().close();
+  }, 150_000);
 });
