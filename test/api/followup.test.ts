@@ -94,7 +94,7 @@ describe('follow-up', () => {
     expect(emails.map((m: { kind: string }) => m.kind).sort()).toEqual(['assignment_overdue', 'check_in_due']);
 
     // Completing the package stops further reminders for it.
-    await soon.client.post(`/api/me/assignments/${pkg.id}/modules/l1/complete`);
+    expect((await soon.client.post(`/api/me/assignments/${pkg.id}/modules/l1/end-reached`)).body.progress.status).toBe('completed');
     const message = soonInbox.items[0];
     expect((await soon.client.post(`/api/me/inbox/${message.id}/read`)).status).toBe(204);
     expect((await soon.client.get('/api/me/inbox')).body.unread).toBe(0);

@@ -99,9 +99,15 @@ describe('level-based packages and assignments', () => {
     expect(mine).toHaveLength(1);
     expect(mine[0].progress).toMatchObject({ done: 0, total: 3, status: 'not_started', overdue: false });
 
-    const lesson = await learner.client.post(`/api/me/assignments/${pkg.id}/modules/manners/complete`);
+    // The lesson reads to the end (its default rule): the learner's own "done" is refused, the reader's end completes it.
+    const selfDone = await learner.client.post(`/api/me/assignments/${pkg.id}/modules/manners/complete`);
+    expect(selfDone.status).toBe(409);
+    expect(selfDone.body.error.code).toBe('completed_by_read_to_end');
+    const lesson = await learner.client.post(`/api/me/assignments/${pkg.id}/modules/manners/end-reached`);
     expect(lesson.body.progress).toMatchObject({ done: 1, status: 'in_progress' });
-    expect((await learner.client.post(`/api/me/assignments/${pkg.id}/modules/daily-report/complete`)).status).toBe(409);
+    const ojt = await learner.client.post(`/api/me/assignments/${pkg.id}/modules/daily-report/complete`);
+    expect(ojt.status).toBe(409);
+    expect(ojt.body.error.code).toBe('completed_by_signed_off');
 
     // The quiz module is done once the learner passes its assessment.
     const quizId = pkg.package.modules[1].assessmentId;

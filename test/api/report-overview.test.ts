@@ -59,9 +59,9 @@ describe('company overview and skill-gap heatmaps', () => {
     ).body;
     await hr.client.post(`/api/packages/${pkg.id}/assignments`, { userIds: [l1.id, l2.id, l3.id], dueDate: inDays(10) });
     await hr.client.post(`/api/packages/${late.id}/assignments`, { userIds: [l3.id], dueDate: inDays(-1) });
-    await l1.client.post(`/api/me/assignments/${pkg.id}/modules/m1/complete`);
-    await l1.client.post(`/api/me/assignments/${pkg.id}/modules/m2/complete`);
-    await l2.client.post(`/api/me/assignments/${pkg.id}/modules/m1/complete`);
+    await l1.client.post(`/api/me/assignments/${pkg.id}/modules/m1/end-reached`);
+    await l1.client.post(`/api/me/assignments/${pkg.id}/modules/m2/end-reached`);
+    await l2.client.post(`/api/me/assignments/${pkg.id}/modules/m1/end-reached`);
 
     // Results: l1 passes (all right), l3 fails (all wrong).
     const bankId = await seedBank(hr.client, ['論理的思考'], 4);

@@ -24,6 +24,7 @@ import { registerSkillRoutes } from './routes/skills.js';
 import { registerSkillMapRoutes } from './routes/skill-map.js';
 import { registerGoalRoutes } from './routes/goals.js';
 import { registerPackageRoutes } from './routes/packages.js';
+import { registerLessonProgressRoutes } from './routes/lesson-progress.js';
 import { registerLearnerPrefsRoutes, registerPlanRoutes } from './routes/plan.js';
 import { registerFollowUpRoutes } from './routes/followup.js';
 import { registerReportRoutes } from './routes/reports.js';
@@ -79,6 +80,7 @@ export function createApp(deps: AppDeps, options: AppOptions = {}): OpenAPIHono<
   registerSkillMapRoutes(app, deps);
   registerGoalRoutes(app, deps);
   registerPackageRoutes(app, deps);
+  registerLessonProgressRoutes(app, deps);
   registerPlanRoutes(app, deps);
   registerLearnerPrefsRoutes(app, deps);
   registerFollowUpRoutes(app, deps);

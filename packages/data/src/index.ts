@@ -21,6 +21,7 @@ export * from './frameworks.js';
 export * from './proficiency.js';
 export * from './goals.js';
 export * from './learning.js';
+export * from './lesson-progress.js';
 export * from './followup.js';
 export * from './aggregates.js';
 export * from './standings.js';

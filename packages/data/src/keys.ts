@@ -113,6 +113,24 @@ export const keys = {
     pk: `${tenantPrefix(tenantId)}#USER#${part(userId)}#ASSIGN#${part(packageId)}`,
     sk: 'ASSIGN',
   }),
+  /**
+   * What the learner did inside one assignment, beside it in the assignment's own partition (so it
+   * is never on the stream the reports read): the server-measured viewing time of a lesson
+   * (`LP#VIEW#<module>`) and where they stopped (`LP#RESUME`). One Query (`begins_with LP#`) reads both.
+   */
+  lessonViewing: (tenantId: string, userId: string, packageId: string, moduleId: string): ItemKey => ({
+    pk: `${tenantPrefix(tenantId)}#USER#${part(userId)}#ASSIGN#${part(packageId)}`,
+    sk: `LP#VIEW#${part(moduleId)}`,
+  }),
+  learningResume: (tenantId: string, userId: string, packageId: string): ItemKey => ({
+    pk: `${tenantPrefix(tenantId)}#USER#${part(userId)}#ASSIGN#${part(packageId)}`,
+    sk: 'LP#RESUME',
+  }),
+  learnerProgressOfAssignment: (tenantId: string, userId: string, packageId: string) => ({
+    pk: `${tenantPrefix(tenantId)}#USER#${part(userId)}#ASSIGN#${part(packageId)}`,
+    skPrefix: 'LP#',
+    viewPrefix: 'LP#VIEW#',
+  }),
   /** gsi1: a person's assignments by due date; gsi2: a package's assignments. */
   assignmentsOfUser: (tenantId: string, userId: string, dueDate?: string, packageId?: string) => ({
     gsi1pk: `${tenantPrefix(tenantId)}#USER#${part(userId)}#ASSIGNS`,

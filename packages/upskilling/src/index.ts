@@ -10,3 +10,4 @@ export * from './plan.js';
 export * from './recommend.js';
 export * from './reminders.js';
 export * from './packages.js';
+export * from './viewing.js';

@@ -823,6 +823,34 @@ export interface QuizTemplate {
   timeLimitMinutes: number | null;
 }
 
+/** How a lesson counts as done (the author chooses; reading to the end when none is stored). */
+export type LessonCompletion = { rule: 'read_to_end' } | { rule: 'viewed'; minutes: number } | { rule: 'self' };
+
+/** The rule that completes a module, as the server reports it with the progress. */
+export type CompletionRule =
+  | LessonCompletion
+  | { rule: 'quiz_passed' }
+  | { rule: 'scorm_completed' }
+  | { rule: 'scorm_passed' }
+  | { rule: 'signed_off' }
+  | { rule: 'attended' };
+
+/** Where the learner stopped in an assignment: the module last opened and how far down its text (0–1). */
+export interface LearningResume {
+  moduleId: string;
+  position: number;
+  at: string;
+}
+
+/** The answer to a viewing heartbeat: time the server counted, and the assignment once the lesson is done. */
+export interface HeartbeatResult {
+  moduleId: string;
+  viewedSeconds: number;
+  remainingMinutes: number;
+  done: boolean;
+  assignment: MyAssignment | null;
+}
+
 /** One step of a package: e-learning, quiz, OJT task or training session. */
 export interface PackageModule {
   id: string;
@@ -838,6 +866,8 @@ export interface PackageModule {
   assessmentId?: string;
   /** Quiz written with draw rules: the server turns it into an assessment when the package is saved. */
   template?: QuizTemplate;
+  /** Lesson: how it is completed. */
+  completion?: LessonCompletion;
   /** Session. */
   format?: 'online' | 'in_person';
   startsAt?: string | null;
@@ -871,8 +901,13 @@ export interface PackageDetail extends PackageSummary {
 export interface ModuleStatus {
   moduleId: string;
   kind: ModuleKind;
+  /** The rule that completes it (absent from answers of older servers). */
+  rule?: CompletionRule;
   done: boolean;
   completedAt: string | null;
+  /** A viewing-time lesson, in the learner's own view: time counted so far and whole minutes left. */
+  viewedSeconds?: number;
+  remainingMinutes?: number;
 }
 
 export type ProgressStatus = 'not_started' | 'in_progress' | 'completed';
@@ -917,6 +952,8 @@ export interface MyAssignment {
   via: AssignmentVia | string;
   package: Pick<LearningPackage, 'title' | 'level' | 'modules'> | null;
   progress: PackageProgress | null;
+  /** Where the learner stopped (null: nothing opened yet). */
+  resume?: LearningResume | null;
 }
 
 export interface LearningSettings {

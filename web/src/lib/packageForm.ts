@@ -1,4 +1,4 @@
-import type { LearningPackage, Level, LocalizedText, ModuleKind, PackageModule, QuizTemplate } from '../api/types';
+import type { LearningPackage, LessonCompletion, Level, LocalizedText, ModuleKind, PackageModule, QuizTemplate } from '../api/types';
 import type { NumberField } from './assessmentForm';
 import { fromDateTimeLocal, toDateTimeLocal } from './format';
 import { compactText, splitList, toBilingual, type BilingualText } from './localized';
@@ -15,7 +15,13 @@ export const PACKAGE_LIMITS = {
   tagLength: 100,
   place: 200,
   drawCountMax: 50,
+  viewedMinutesMax: 120,
 } as const;
+
+/** The completion rules an author can choose for a lesson (reading to the end by default). */
+export const LESSON_RULES = ['read_to_end', 'viewed', 'self'] as const;
+export type LessonRuleChoice = (typeof LESSON_RULES)[number];
+export const DEFAULT_VIEWED_MINUTES = 5;
 
 export const DEFAULT_QUIZ_PASS_MARK = 60;
 
@@ -45,6 +51,9 @@ export interface ModuleDraft {
   /** Comma separated. */
   skillTags: string;
   body: BilingualText;
+  /** Lesson: what completes it, and the viewing time for `viewed`. */
+  completionRule: LessonRuleChoice;
+  viewedMinutes: NumberField;
   instructions: BilingualText;
   format: 'online' | 'in_person';
   /** `<input type="datetime-local">` value. */
@@ -120,6 +129,8 @@ function fromModule(m: PackageModule): ModuleDraft {
     estimatedMinutes: m.estimatedMinutes,
     skillTags: m.skillTags.join(', '),
     body: toBilingual(m.body),
+    completionRule: m.completion?.rule ?? 'read_to_end',
+    viewedMinutes: m.completion?.rule === 'viewed' ? m.completion.minutes : DEFAULT_VIEWED_MINUTES,
     instructions: toBilingual(m.instructions),
     format: m.format ?? 'in_person',
     startsAt: toDateTimeLocal(m.startsAt),
@@ -161,6 +172,8 @@ export function newModule(kind: ModuleKind, form: PackageForm): ModuleDraft {
     estimatedMinutes: kind === 'session' ? 60 : kind === 'quiz' ? 10 : kind === 'ojt' ? 30 : 15,
     skillTags: '',
     body: toBilingual(null),
+    completionRule: 'read_to_end',
+    viewedMinutes: DEFAULT_VIEWED_MINUTES,
     instructions: toBilingual(null),
     format: 'in_person',
     startsAt: '',
@@ -219,6 +232,12 @@ function toTemplate(draft: TemplateDraft, path: string, problems: Problems): Qui
   return { bankIds: draft.bankId ? [draft.bankId] : [], draws, passMark: passMark ?? 0, timeLimitMinutes };
 }
 
+function toLessonCompletion(draft: ModuleDraft, path: string, problems: Problems): LessonCompletion {
+  if (draft.completionRule !== 'viewed') return { rule: draft.completionRule };
+  const minutes = checkInt(draft.viewedMinutes, `${path}.minutes`, 1, PACKAGE_LIMITS.viewedMinutesMax, problems);
+  return { rule: 'viewed', minutes: minutes ?? 0 };
+}
+
 function toModule(draft: ModuleDraft, path: string, problems: Problems): PackageModule {
   const skillTags = splitList(draft.skillTags);
   if (skillTags.length > PACKAGE_LIMITS.tagsMax)
@@ -234,7 +253,11 @@ function toModule(draft: ModuleDraft, path: string, problems: Problems): Package
   };
   switch (draft.kind) {
     case 'lesson':
-      return { ...base, body: checkText(draft.body, `${path}.body`, PACKAGE_LIMITS.longText, problems) };
+      return {
+        ...base,
+        body: checkText(draft.body, `${path}.body`, PACKAGE_LIMITS.longText, problems),
+        completion: toLessonCompletion(draft, `${path}.completion`, problems),
+      };
     case 'ojt':
       return { ...base, instructions: checkText(draft.instructions, `${path}.instructions`, PACKAGE_LIMITS.longText, problems) };
     case 'session': {

@@ -1,12 +1,23 @@
 import { flushPromises, mount } from '@vue/test-utils';
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { MyAssignment, PackageModule } from '../api/types';
 import { fakeApi, json, type FakeHandler } from '../testing/fakeApi';
-import { makeAttempt, makeMyAssignment, makeProgress, makeUser } from '../testing/fixtures';
+import { makeAttempt, makeMyAssignment, makePackageModules, makeProgress, makeUser } from '../testing/fixtures';
 import { settle, setupApp } from '../testing/setup';
 import ModuleReaderPage from './ModuleReaderPage.vue';
 import MyAssignmentsPage from './MyAssignmentsPage.vue';
 
 const learner = () => json(200, { accessToken: 'tok', expiresIn: 900, user: makeUser({ role: 'learner' }) });
+
+/** The fixture package with the lesson's rule changed, its progress reporting it as the server does. */
+function withLessonRule(completion: PackageModule['completion'], done: Record<string, boolean> = {}, over: Partial<MyAssignment> = {}) {
+  const base = makeMyAssignment();
+  const modules = makePackageModules().map((m) => (m.id === 'manners' ? { ...m, completion } : m));
+  const progress = makeProgress(done);
+  progress.modules = progress.modules.map((m) => (m.moduleId === 'manners' ? { ...m, rule: completion! } : m));
+  return makeMyAssignment({ package: { ...base.package!, modules }, progress, ...over });
+}
+const selfLesson = (done: Record<string, boolean> = {}) => withLessonRule({ rule: 'self' }, done);
 
 async function open(routes: Record<string, FakeHandler>) {
   const app = await setupApp({
@@ -44,13 +55,39 @@ describe('MyAssignmentsPage', () => {
     expect(moduleRow(wrapper, 'ojt-call').find('[data-testid="module-awaiting"]').text()).toBe('上長の承認待ち');
     expect(moduleRow(wrapper, 'kickoff').text()).toContain('対面');
     expect(moduleRow(wrapper, 'kickoff').text()).toContain('本社 5F');
-    // Only lessons can be marked done by the learner.
+    // Each module tells what completes it; a lesson read to the end has no "done" button.
+    expect(moduleRow(wrapper, 'manners').find('[data-testid="module-rule"]').text()).toBe('最後まで読むと完了');
+    expect(moduleRow(wrapper, 'manners-quiz').find('[data-testid="module-rule"]').text()).toBe('テストに合格すると完了');
+    expect(moduleRow(wrapper, 'ojt-call').find('[data-testid="module-rule"]').text()).toBe('上司の確認で完了');
+    expect(moduleRow(wrapper, 'kickoff').find('[data-testid="module-rule"]').text()).toBe('研修への出席で完了');
+    expect(moduleRow(wrapper, 'manners').find('[data-testid="module-complete"]').exists()).toBe(false);
+    expect(moduleRow(wrapper, 'manners').find('[data-testid="module-read"]').attributes('href')).toBe('/me/assignments/pkg1/manners');
     expect(moduleRow(wrapper, 'ojt-call').find('[data-testid="module-complete"]').exists()).toBe(false);
+    expect(wrapper.find('[data-testid="assignment-resume"]').exists()).toBe(false);
   });
 
-  it('marks a lesson as done and updates the progress from the answer', async () => {
-    const complete = vi.fn(() => json(200, makeMyAssignment({ progress: makeProgress({ manners: true }) })));
-    const { wrapper } = await open({ 'POST /api/me/assignments/pkg1/modules/manners/complete': complete });
+  it('tells the viewing time still needed, and offers 続きから to the module last opened', async () => {
+    const viewing = withLessonRule(
+      { rule: 'viewed', minutes: 5 },
+      {},
+      { resume: { moduleId: 'manners', position: 0.4, at: '2025-04-02T00:00:00Z' } },
+    );
+    viewing.progress!.modules[0] = { ...viewing.progress!.modules[0]!, viewedSeconds: 180, remainingMinutes: 2 };
+    const { wrapper } = await open({ 'GET /api/me/assignments': () => json(200, { items: [viewing] }) });
+
+    expect(moduleRow(wrapper, 'manners').find('[data-testid="module-rule"]').text()).toBe('5分間の閲覧で完了（あと2分）');
+    const resume = wrapper.find('[data-testid="assignment-resume"]');
+    expect(resume.text()).toBe('続きから: ビジネスマナー');
+    expect(resume.attributes('href')).toBe('/me/assignments/pkg1/manners');
+  });
+
+  it('marks a self-declared lesson as done and updates the progress from the answer', async () => {
+    const complete = vi.fn(() => json(200, selfLesson({ manners: true })));
+    const { wrapper } = await open({
+      'GET /api/me/assignments': () => json(200, { items: [selfLesson()] }),
+      'POST /api/me/assignments/pkg1/modules/manners/complete': complete,
+    });
+    expect(moduleRow(wrapper, 'manners').find('[data-testid="module-rule"]').text()).toBe('読み終えたら自分で「完了にする」');
 
     await moduleRow(wrapper, 'manners').find('[data-testid="module-complete"]').trigger('click');
     await settle();
@@ -78,7 +115,30 @@ describe('MyAssignmentsPage', () => {
 });
 
 describe('ModuleReaderPage', () => {
-  beforeEach(() => localStorage.clear());
+  const resume = vi.fn(() => json(204, null));
+  /** A stand-in IntersectionObserver (jsdom has none) that reports the end marker seen when `seen` is set. */
+  let observed: { callback: IntersectionObserverCallback; target: Element }[] = [];
+  class FakeObserver {
+    constructor(private readonly callback: IntersectionObserverCallback) {}
+    observe(target: Element) {
+      observed.push({ callback: this.callback, target });
+    }
+    disconnect() {
+      observed = observed.filter((o) => o.callback !== this.callback);
+    }
+  }
+  const seeEnd = () =>
+    observed.forEach((o) =>
+      o.callback([{ isIntersecting: true, target: o.target } as IntersectionObserverEntry], {} as IntersectionObserver),
+    );
+
+  beforeEach(() => {
+    localStorage.clear();
+    resume.mockClear();
+    observed = [];
+    vi.stubGlobal('IntersectionObserver', FakeObserver);
+  });
+  afterEach(() => vi.unstubAllGlobals());
 
   async function openReader(routes: Record<string, FakeHandler> = {}) {
     const app = await setupApp({
@@ -86,6 +146,7 @@ describe('ModuleReaderPage', () => {
       fetch: fakeApi({
         'POST /api/auth/refresh': learner,
         'GET /api/me/assignments': () => json(200, { items: [makeMyAssignment()] }),
+        'PUT /api/me/assignments/pkg1/resume': resume,
         ...routes,
       }),
     });
@@ -107,9 +168,12 @@ describe('ModuleReaderPage', () => {
     expect(body.text()).toContain('<script>alert(1)</script>');
   });
 
-  it('marks the lesson as done', async () => {
-    const complete = vi.fn(() => json(200, makeMyAssignment({ progress: makeProgress({ manners: true }) })));
-    const wrapper = await openReader({ 'POST /api/me/assignments/pkg1/modules/manners/complete': complete });
+  it('marks a self-declared lesson as done', async () => {
+    const complete = vi.fn(() => json(200, selfLesson({ manners: true })));
+    const wrapper = await openReader({
+      'GET /api/me/assignments': () => json(200, { items: [selfLesson()] }),
+      'POST /api/me/assignments/pkg1/modules/manners/complete': complete,
+    });
 
     await wrapper.find('[data-testid="module-complete"]').trigger('click');
     await settle();
@@ -118,5 +182,39 @@ describe('ModuleReaderPage', () => {
     expect(wrapper.find('[data-testid="module-done"]').text()).toBe('この教材は完了しています。');
     expect(wrapper.find('[data-testid="module-complete"]').exists()).toBe(false);
     expect(wrapper.find('[data-testid="assignment-progress"]').attributes('aria-valuenow')).toBe('25');
+  });
+
+  it('completes a read-to-the-end lesson when the end of the text is seen, and remembers it as open', async () => {
+    const ended = vi.fn(() => json(200, makeMyAssignment({ progress: makeProgress({ manners: true }) })));
+    const wrapper = await openReader({ 'POST /api/me/assignments/pkg1/modules/manners/end-reached': ended });
+
+    expect(wrapper.find('[data-testid="module-rule"]').text()).toBe('最後まで読むと完了');
+    expect(wrapper.find('[data-testid="module-complete"]').exists()).toBe(false);
+    expect(resume).toHaveBeenCalledTimes(1);
+    expect(observed.map((o) => o.target.getAttribute('data-testid'))).toEqual(['reader-end']);
+
+    seeEnd();
+    await settle();
+    expect(ended).toHaveBeenCalledTimes(1);
+    expect(wrapper.find('[data-testid="module-done"]').text()).toBe('この教材は完了しています。');
+    // Done: the marker is no longer watched.
+    expect(observed).toEqual([]);
+  });
+
+  it('sends viewing heartbeats for a viewing-time lesson and shows the time the server counted', async () => {
+    const viewing = withLessonRule({ rule: 'viewed', minutes: 5 });
+    const beats: unknown[] = [];
+    const wrapper = await openReader({
+      'GET /api/me/assignments': () => json(200, { items: [viewing] }),
+      'POST /api/me/assignments/pkg1/modules/manners/heartbeat': (req) => {
+        beats.push(req.body);
+        return json(200, { moduleId: 'manners', viewedSeconds: 180, remainingMinutes: 2, done: false, assignment: null });
+      },
+    });
+    await vi.waitFor(() => expect(beats).toHaveLength(1));
+    expect(beats[0]).toMatchObject({ seq: 1, view: expect.stringMatching(/^[0-9a-f]{24}$/) });
+    await vi.waitFor(() => expect(wrapper.find('[data-testid="module-rule"]').text()).toBe('5分間の閲覧で完了（あと2分）'));
+    expect(observed).toEqual([]);
+    wrapper.unmount();
   });
 });

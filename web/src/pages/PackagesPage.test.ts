@@ -213,6 +213,11 @@ describe('PackageDetailPage', () => {
     await added.find('[data-testid="package-module-tags"]').setValue('ビジネス基礎、 報連相');
     await added.find('[data-testid="package-module-body-ja"]').setValue('# 報告\n\n**すぐに**報告する');
     expect(added.find('[data-testid="package-module-preview"] [data-testid="markdown"]').html()).toContain('<strong>すぐに</strong>');
+    // The lesson is completed by reading to the end unless the author chooses otherwise: here 10 minutes of viewing.
+    expect((added.find('[data-testid="package-module-completion"]').element as HTMLSelectElement).value).toBe('read_to_end');
+    expect(added.find('[data-testid="package-module-viewed-minutes"]').exists()).toBe(false);
+    await added.find('[data-testid="package-module-completion"]').setValue('viewed');
+    await added.find('[data-testid="package-module-viewed-minutes"]').setValue('10');
     await added.find('[data-testid="package-module-up"]').trigger('click');
     expect(wrapper.findAll('[data-testid="package-module-row"]').map((r) => r.attributes('data-module-id'))).toEqual([
       'manners',
@@ -233,9 +238,12 @@ describe('PackageDetailPage', () => {
       estimatedMinutes: 25,
       skillTags: ['ビジネス基礎', '報連相'],
       body: { ja: '# 報告\n\n**すぐに**報告する' },
+      completion: { rule: 'viewed', minutes: 10 },
     };
+    // A lesson stored without a rule is sent back with the default it always had.
+    const manners = { ...modules[0]!, completion: { rule: 'read_to_end' as const } };
     expect(sent!.body).toEqual({
-      package: { ...detail().package, modules: [modules[0], modules[1], modules[2], lesson, modules[3]] },
+      package: { ...detail().package, modules: [manners, modules[1], modules[2], lesson, modules[3]] },
       expectedRev: 1,
     });
     expect(wrapper.find('[data-testid="package-editor"]').exists()).toBe(false);

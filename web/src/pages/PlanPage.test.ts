@@ -1,18 +1,19 @@
 import { flushPromises, mount } from '@vue/test-utils';
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { LearningPlan, Locale } from '../api/types';
+import type { LearningPlan, Locale, MyAssignment } from '../api/types';
 import { fakeApi, json } from '../testing/fakeApi';
-import { makePlan, makeUser } from '../testing/fixtures';
+import { makeMyAssignment, makePlan, makeUser } from '../testing/fixtures';
 import { settle, setupApp } from '../testing/setup';
 import PlanPage from './PlanPage.vue';
 
-async function open(plan: LearningPlan = makePlan(), locale: Locale = 'ja') {
+async function open(plan: LearningPlan = makePlan(), locale: Locale = 'ja', assignments: MyAssignment[] = [makeMyAssignment()]) {
   const app = await setupApp({
     path: '/me/plan',
     locale,
     fetch: fakeApi({
       'POST /api/auth/refresh': () => json(200, { accessToken: 'tok', expiresIn: 900, user: makeUser({ role: 'learner' }) }),
       'GET /api/me/plan': () => json(200, plan),
+      'GET /api/me/assignments': () => json(200, { items: assignments }),
     }),
   });
   const wrapper = mount(PlanPage, { global: { plugins: [...app.plugins] } });
@@ -23,6 +24,14 @@ async function open(plan: LearningPlan = makePlan(), locale: Locale = 'ja') {
 
 describe('PlanPage', () => {
   beforeEach(() => localStorage.clear());
+
+  it('offers 続きから to the module last opened, only once the learner has opened one', async () => {
+    expect((await open()).find('[data-testid="resume-learning"]').exists()).toBe(false);
+    const resumed = makeMyAssignment({ resume: { moduleId: 'manners', position: 0.3, at: '2025-04-03T00:00:00Z' } });
+    const link = (await open(makePlan(), 'ja', [resumed])).find('[data-testid="resume-learning-link"]');
+    expect(link.text()).toBe('続きから: ビジネスマナー');
+    expect(link.attributes('href')).toBe('/me/assignments/pkg1/manners');
+  });
 
   it('shows this week first with its items and minutes against the budget, then later weeks that have work', async () => {
     const wrapper = await open();

@@ -15,6 +15,7 @@ import type {
   SkillStanding,
   User,
 } from '../api/types';
+import { ruleOf } from '../lib/completionRule';
 
 export function makeUser(overrides: Partial<User> = {}): User {
   return {
@@ -284,6 +285,7 @@ export function makeProgress(done: Record<string, boolean> = {}, overrides: Part
   const modules = makePackageModules().map((m) => ({
     moduleId: m.id,
     kind: m.kind,
+    rule: ruleOf(m),
     done: done[m.id] ?? false,
     completedAt: done[m.id] ? '2025-04-02T00:00:00Z' : null,
   }));
@@ -308,6 +310,7 @@ export function makeMyAssignment(overrides: Partial<MyAssignment> = {}): MyAssig
     via: 'level',
     package: { title: { ja: '新入社員研修', en: 'New-hire training' }, level: 'new_hire', modules: makePackageModules() },
     progress: makeProgress(),
+    resume: null,
     ...overrides,
   };
 }

@@ -33,6 +33,7 @@ export const CATALOG_PACKAGES: LearningPackageInput[] = [
       {
         id: 'professional-mindset',
         kind: 'lesson',
+        completion: { rule: 'read_to_end' },
         title: { ja: '社会人の心構え', en: 'The professional mindset' },
         estimatedMinutes: 15,
         skillTags: ['ビジネス基礎'],
@@ -86,6 +87,7 @@ On day one your manager asks you to read a document by 10:00 tomorrow. Reply: "U
       {
         id: 'horenso',
         kind: 'lesson',
+        completion: { rule: 'read_to_end' },
         title: { ja: '報連相の基本', en: 'Hōrensō: reporting, informing, consulting' },
         estimatedMinutes: 15,
         skillTags: ['ビジネス基礎', 'コミュニケーション'],
@@ -144,6 +146,7 @@ Part of the data for a report is missing: "May I consult you about the report? L
       {
         id: 'email-basics',
         kind: 'lesson',
+        completion: { rule: 'read_to_end' },
         title: { ja: 'ビジネスメールの基本', en: 'Business email basics' },
         estimatedMinutes: 20,
         skillTags: ['ビジネス基礎', 'コミュニケーション'],
@@ -279,6 +282,7 @@ If any point is missing, give specific feedback and sign off once you have recei
       {
         id: 'business-manners',
         kind: 'lesson',
+        completion: { rule: 'read_to_end' },
         title: { ja: 'ビジネスマナーの基本', en: 'Business manners' },
         estimatedMinutes: 20,
         skillTags: ['ビジネス基礎', 'コミュニケーション'],
@@ -349,6 +353,7 @@ When talking to outsiders about colleagues, even your manager, drop honorifics a
       {
         id: 'security-basics',
         kind: 'lesson',
+        completion: { rule: 'viewed', minutes: 10 },
         title: { ja: '情報セキュリティの基本', en: 'Information security basics' },
         estimatedMinutes: 20,
         skillTags: ['情報セキュリティ'],
@@ -414,6 +419,7 @@ Suspected malware, a lost device or a misdirected email: never hide it — **rep
       {
         id: 'compliance-basics',
         kind: 'lesson',
+        completion: { rule: 'viewed', minutes: 10 },
         title: { ja: 'コンプライアンスの基本', en: 'Compliance basics' },
         estimatedMinutes: 20,
         skillTags: ['コンプライアンス'],
@@ -548,6 +554,7 @@ Sign off when the last five calls meet all of the criteria.`,
       {
         id: 'logical-thinking',
         kind: 'lesson',
+        completion: { rule: 'read_to_end' },
         title: { ja: '論理的思考の基本', en: 'Logical thinking basics' },
         estimatedMinutes: 20,
         skillTags: ['論理的思考', 'コミュニケーション'],
@@ -608,6 +615,7 @@ A proposal to your manager: "We should build an FAQ page. Two reasons: (1) of ab
       {
         id: 'problem-solving',
         kind: 'lesson',
+        completion: { rule: 'read_to_end' },
         title: { ja: '問題解決の進め方', en: 'Structured problem solving' },
         estimatedMinutes: 25,
         skillTags: ['問題解決', '論理的思考'],
@@ -669,6 +677,7 @@ The next month, only 3 invoices were returned.
       {
         id: 'excel-skills',
         kind: 'lesson',
+        completion: { rule: 'self' },
         title: { ja: '業務で使うExcel活用', en: 'Excel for everyday work' },
         estimatedMinutes: 25,
         skillTags: ['Excel・IT'],
@@ -806,6 +815,7 @@ Whether the proposal is adopted does not matter. Sign off when the criteria are 
       {
         id: 'mentoring',
         kind: 'lesson',
+        completion: { rule: 'read_to_end' },
         title: { ja: '後輩指導の進め方', en: 'Mentoring junior colleagues' },
         estimatedMinutes: 20,
         skillTags: ['コーチング', 'コミュニケーション'],
@@ -871,6 +881,7 @@ Handing over quotations: "Watch me do the first, we'll do the second together, t
       {
         id: 'project-basics',
         kind: 'lesson',
+        completion: { rule: 'read_to_end' },
         title: { ja: 'プロジェクト推進の基本', en: 'Running a project' },
         estimatedMinutes: 25,
         skillTags: ['マネジメント', '問題解決'],
@@ -932,6 +943,7 @@ Intranet renewal: the goal is "launch by end of June, with 80% of staff using it
       {
         id: 'facilitation',
         kind: 'lesson',
+        completion: { rule: 'read_to_end' },
         title: { ja: '会議のファシリテーション', en: 'Facilitating meetings' },
         estimatedMinutes: 20,
         skillTags: ['コミュニケーション', 'チームワーク'],
@@ -1065,6 +1077,7 @@ Facilitate one team meeting (30–60 minutes, at least three participants).
       {
         id: 'team-building',
         kind: 'lesson',
+        completion: { rule: 'read_to_end' },
         title: { ja: 'チームビルディング', en: 'Team building' },
         estimatedMinutes: 20,
         skillTags: ['チームワーク', 'リーダーシップ'],
@@ -1126,6 +1139,7 @@ When someone reports a mistake, instead of "Why didn't you check?", say: "Thanks
       {
         id: 'smart-goals',
         kind: 'lesson',
+        completion: { rule: 'self' },
         title: { ja: 'SMARTな目標設定', en: 'Setting SMART goals' },
         estimatedMinutes: 20,
         skillTags: ['マネジメント', 'リーダーシップ'],
@@ -1195,6 +1209,7 @@ When someone reports a mistake, instead of "Why didn't you check?", say: "Thanks
       {
         id: 'one-on-one',
         kind: 'lesson',
+        completion: { rule: 'read_to_end' },
         title: { ja: '1on1ミーティングの進め方', en: 'Running one-on-ones' },
         estimatedMinutes: 20,
         skillTags: ['コーチング', 'コミュニケーション'],
@@ -1341,6 +1356,7 @@ Point out anything missing and sign off once it has been corrected.`,
       {
         id: 'evaluation-feedback',
         kind: 'lesson',
+        completion: { rule: 'read_to_end' },
         title: { ja: '評価とフィードバック', en: 'Evaluation and feedback' },
         estimatedMinutes: 25,
         skillTags: ['マネジメント', 'コーチング'],
@@ -1412,6 +1428,7 @@ Use the same form for points to improve, and end with "What would you do next ti
       {
         id: 'labour-management',
         kind: 'lesson',
+        completion: { rule: 'viewed', minutes: 12 },
         title: { ja: '労務管理の基本', en: 'Labour management basics' },
         estimatedMinutes: 25,
         skillTags: ['コンプライアンス', 'マネジメント'],
@@ -1479,6 +1496,7 @@ Mid-month, one member already has 30 hours of overtime. Reprioritise and hand so
       {
         id: 'harassment-prevention',
         kind: 'lesson',
+        completion: { rule: 'viewed', minutes: 10 },
         title: { ja: 'ハラスメント防止', en: 'Preventing harassment' },
         estimatedMinutes: 20,
         skillTags: ['コンプライアンス', 'マネジメント'],
@@ -1554,6 +1572,7 @@ Right: "This report was missing the sources of its figures. Please use the check
       {
         id: 'strategy-budget',
         kind: 'lesson',
+        completion: { rule: 'read_to_end' },
         title: { ja: '戦略と予算の基本', en: 'Strategy and budgets' },
         estimatedMinutes: 25,
         skillTags: ['会計・財務の基礎', 'マネジメント'],

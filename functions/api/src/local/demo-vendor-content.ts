@@ -105,6 +105,7 @@ export const vendorPackage = (bankId: string) => ({
     {
       id: 'manners',
       kind: 'lesson',
+      completion: { rule: 'read_to_end' },
       title: { ja: '電話と来客応対の基本', en: 'Phone and visitor basics' },
       estimatedMinutes: 15,
       skillTags: ['ビジネス基礎'],

@@ -36,6 +36,7 @@ import {
   presentAssignment,
   refreshAssignmentState,
 } from '../services/packages.js';
+import { completeByLearner, presentMyAssignment } from '../services/lesson-progress.js';
 
 const HR: readonly Role[] = ['tenant_admin'];
 /** Who writes packages: HR for its company, a vendor admin for its vendor (see authorOwner). */
@@ -333,7 +334,7 @@ export function registerPackageRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): 
       const assignments = await listAssignmentsOfUser(db, auth.userId);
       const items = await Promise.all(
         assignments.map(async (a) =>
-          presentAssignment(
+          presentMyAssignment(
             deps,
             db,
             a,
@@ -351,14 +352,14 @@ export function registerPackageRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): 
       path: '/api/me/assignments/{packageId}/modules/{moduleId}/complete',
       roles: MEMBERS,
       tags: ['packages'],
-      summary: 'Mark a lesson as done (OJT and sessions are signed off by a manager; quizzes by passing)',
+      summary: 'Mark a lesson as done, where its author chose self-declared completion (any other rule: 409 naming it)',
       request: { params: moduleParams },
       responses: { 200: json(anyJson('AssignmentView', 'assignment + package + progress'), 'Updated'), ...ERROR_RESPONSES },
     }),
     async (c) => {
       const auth = c.get('auth');
       const { packageId, moduleId } = c.req.valid('param');
-      return c.json(await complete(auth, auth.userId, packageId, moduleId, ['lesson']), 200);
+      return c.json(await completeByLearner(deps, deps.data.clientFor(auth), auth.userId, packageId, moduleId, 'self'), 200);
     },
   );
 
