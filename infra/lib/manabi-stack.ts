@@ -1,6 +1,7 @@
 import { AGGREGATOR_ENTITIES } from '../../packages/data/src/table';
+import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { CfnOutput, Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
 import { HttpApi, HttpMethod } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
@@ -40,6 +41,14 @@ export const AGGREGATE_ENTRY = join(REPO_ROOT, 'functions', 'api', 'src', 'jobs'
 export const REMINDERS_ENTRY = join(REPO_ROOT, 'functions', 'api', 'src', 'jobs', 'lambda-reminders.ts');
 
 /**
+ * The font files certificates are drawn with, from the API's npm dependency. Functions that draw
+ * certificates get them copied next to their bundle (`fonts/`), where the API looks first.
+ */
+export const CERTIFICATE_FONTS = ['400Regular/NotoSansJP_400Regular.ttf', '700Bold/NotoSansJP_700Bold.ttf'].map((file) =>
+  createRequire(join(REPO_ROOT, 'functions', 'api', 'package.json')).resolve(`@expo-google-fonts/noto-sans-jp/${file}`),
+);
+
+/**
  * ESM bundles have no `require`; CJS dependencies bundled into them call it (esbuild's
  * `__require` shim). Aliased names so the banner cannot collide with a bundled import.
  */
@@ -76,10 +85,11 @@ function tableFunction(
   scope: Construct,
   id: string,
   tableName: string,
-  props: { description: string; entry: string; timeout: Duration },
+  props: { description: string; entry: string; timeout: Duration; certificateFonts?: boolean },
 ): NodejsFunction {
+  const { certificateFonts, ...functionProps } = props;
   return new NodejsFunction(scope, id, {
-    ...props,
+    ...functionProps,
     handler: 'handler',
     runtime: Runtime.NODEJS_22_X,
     architecture: Architecture.ARM_64,
@@ -103,6 +113,18 @@ function tableFunction(
       banner: ESM_REQUIRE_BANNER,
       // Ship the SDK versions the code was tested with instead of the runtime's copy.
       bundleAwsSDK: true,
+      ...(certificateFonts
+        ? {
+            commandHooks: {
+              beforeBundling: () => [],
+              beforeInstall: () => [],
+              afterBundling: (_input: string, output: string) => [
+                `mkdir -p "${output}/fonts"`,
+                ...CERTIFICATE_FONTS.map((f) => `cp "${f}" "${output}/fonts/${basename(f)}"`),
+              ],
+            },
+          }
+        : {}),
     },
   });
 }
@@ -122,6 +144,7 @@ export class ManabiStack extends Stack {
       description: `Manabi API (${props.stage})`,
       entry: API_ENTRY,
       timeout: Duration.seconds(29),
+      certificateFonts: true,
     });
     table.grantReadWriteData(apiFunction);
 
@@ -140,10 +163,14 @@ export class ManabiStack extends Stack {
     const aggregateFunction = tableFunction(this, 'AggregateFunction', table.tableName, {
       description: `Manabi report aggregator (${props.stage})`,
       entry: AGGREGATE_ENTRY,
+      // It issues certificates (修了証) when a package is completed: it draws their PDFs.
+      certificateFonts: true,
       // A framework change refreshes every person's standing of the company in one invocation.
       timeout: Duration.minutes(5),
     });
     table.grantReadWriteData(aggregateFunction);
+    objectBucket.grantReadWrite(aggregateFunction);
+    aggregateFunction.addEnvironment('OBJECT_BUCKET', objectBucket.bucketName);
     aggregateFunction.addEventSource(
       new DynamoEventSource(table, {
         startingPosition: StartingPosition.TRIM_HORIZON,

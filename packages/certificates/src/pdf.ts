@@ -125,6 +125,16 @@ function drawFitted(page: PDFPage, image: PDFImage, x: number, y: number, maxW: 
 const embedImage = (doc: PDFDocument, image: CertificateImage) =>
   image.type === 'image/png' ? doc.embedPng(image.bytes) : doc.embedJpg(image.bytes);
 
+/** Whether pdf-lib can draw an image (an upload is checked with this, so issuing never meets one it cannot). */
+export async function canEmbedImage(image: CertificateImage): Promise<boolean> {
+  try {
+    await embedImage(await PDFDocument.create(), image);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** The certificate as a PDF (A4 landscape) with only the used glyphs of the fonts embedded. */
 export async function renderCertificatePdf(c: CertificateContent, fontFiles: CertificateFonts): Promise<Uint8Array> {
   const doc = await PDFDocument.create();
