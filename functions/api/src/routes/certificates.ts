@@ -8,6 +8,7 @@ import {
   certificateCodeExists,
   getCertificate,
   getPackage,
+  getTenantAccount,
   listCertificatesOfPackage,
   listCertificatesOfUser,
   saveCertificateTemplate,
@@ -18,10 +19,12 @@ import type { AppDeps, AppEnv } from '../env.js';
 import { notFound, validationError } from '../errors.js';
 import { defineRoute, ERROR_RESPONSES } from '../openapi.js';
 import { json, jsonBody } from '../schemas.js';
+import { brandingForTenant } from '../services/branding.js';
 import {
-  certificateDesign,
+  certificateBaseUrl,
   certificateFileName,
   certificatePdf,
+  certificateTemplateOf,
   previewCertificate,
   storeCertificateImage,
   verifyUrlOf,
@@ -69,7 +72,7 @@ function pdf(c: Context, bytes: Uint8Array, disposition: string) {
  * public check of a verification code, which answers valid or not and nothing else.
  */
 export function registerCertificateRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): void {
-  const baseUrlOf = async (tenantId: string) => (await certificateDesign(deps, deps.data.clientFor({ tenantId }))).baseUrl;
+  const baseUrlOf = (tenantId: string) => certificateBaseUrl(deps, tenantId);
   const present = (r: CertificateRecord, baseUrl: string) => ({
     userId: r.userId,
     packageId: r.packageId,
@@ -119,14 +122,18 @@ export function registerCertificateRoutes(app: OpenAPIHono<AppEnv>, deps: AppDep
 
   // ── HR: the template ─────────────────────────────────────────────────────────────────────
   const templateOf = async (tenantId: string) => {
-    const design = await certificateDesign(deps, deps.data.clientFor({ tenantId }));
+    const [stored, { branding }, tenant] = await Promise.all([
+      certificateTemplateOf(deps.data.clientFor({ tenantId })),
+      brandingForTenant(deps, tenantId),
+      getTenantAccount(deps.data.platform, tenantId),
+    ]);
     return {
-      template: design.template,
-      hasLogo: design.logoKey !== null,
-      hasSignature: design.signatureKey !== null,
-      brand: { name: design.brand.name, color: design.brand.color },
-      companyName: design.companyName,
-      updatedAt: design.updatedAt,
+      template: stored.template,
+      hasLogo: stored.logoKey !== null,
+      hasSignature: stored.signatureKey !== null,
+      brand: { name: branding.productName, color: branding.primaryColor },
+      companyName: tenant?.name ?? '',
+      updatedAt: stored.updatedAt,
     };
   };
 

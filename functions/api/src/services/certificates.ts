@@ -27,7 +27,7 @@ import {
   type TenantDb,
 } from '@manabi/data';
 import { ApiError } from '../errors.js';
-import { brandingForTenant, mailContextOf } from './branding.js';
+import { brandingForTenant, mailContextFor, mailContextOf } from './branding.js';
 import { certificateFonts } from './certificate-fonts.js';
 
 /** What issuing needs: the API's deps, or the aggregator's (which runs it from the stream). */
@@ -48,29 +48,39 @@ async function imageOf(objects: ObjectStore, key: string | null | undefined): Pr
   return { bytes: object.body, type: object.contentType };
 }
 
-/** The company's design: its saved template (or the default) with its images, and the brand it shows. */
-export async function certificateDesign(deps: CertificateDeps, db: TenantDb) {
-  const [stored, { branding, vendor }, tenant] = await Promise.all([
-    getCertificateTemplate<CertificateTemplate>(db),
-    brandingForTenant(deps, db.tenantId),
-    getTenantAccount(deps.data.platform, db.tenantId),
-  ]);
+/** The company's saved template (the default until HR saves one) and its image keys: no image is read. */
+export async function certificateTemplateOf(db: TenantDb) {
+  const stored = await getCertificateTemplate<CertificateTemplate>(db);
   const parsed = certificateTemplateSchema.safeParse(stored?.template);
-  const brandLogoKey = branding.logoUrl?.startsWith(ASSET_PREFIX) ? branding.logoUrl.slice(ASSET_PREFIX.length) : null;
-  const [templateLogo, signature, brandLogo] = await Promise.all([
-    imageOf(deps.objects, stored?.logoKey),
-    imageOf(deps.objects, stored?.signatureKey),
-    imageOf(deps.objects, brandLogoKey),
-  ]);
   return {
     template: parsed.success ? parsed.data : DEFAULT_TEMPLATE,
     logoKey: stored?.logoKey ?? null,
     signatureKey: stored?.signatureKey ?? null,
     updatedAt: stored?.updatedAt ?? null,
+  };
+}
+
+/** Where the public verification page is: the vendor's own domain for a white-labelled company. */
+export const certificateBaseUrl = async (deps: CertificateDeps, tenantId: string) => (await mailContextFor(deps, tenantId)).baseUrl;
+
+/** Everything a certificate of the company is drawn with: template, images, brand, company, base URL. */
+export async function certificateDesign(deps: CertificateDeps, db: TenantDb) {
+  const [stored, { branding, vendor }, tenant] = await Promise.all([
+    certificateTemplateOf(db),
+    brandingForTenant(deps, db.tenantId),
+    getTenantAccount(deps.data.platform, db.tenantId),
+  ]);
+  const brandLogoKey = branding.logoUrl?.startsWith(ASSET_PREFIX) ? branding.logoUrl.slice(ASSET_PREFIX.length) : null;
+  const [templateLogo, signature, brandLogo] = await Promise.all([
+    imageOf(deps.objects, stored.logoKey),
+    imageOf(deps.objects, stored.signatureKey),
+    imageOf(deps.objects, brandLogoKey),
+  ]);
+  return {
+    ...stored,
     companyName: tenant?.name ?? '',
     brand: { name: branding.productName, color: branding.primaryColor, logo: templateLogo ?? brandLogo },
     signature,
-    /** Where the public verification page is: the vendor's own domain for a white-labelled company. */
     baseUrl: mailContextOf(deps.config, vendor).baseUrl,
   };
 }
