@@ -1583,10 +1583,8 @@ const en: MessageSchema = {
   // ── Certificates (修了証, issue 16) ─────────────────────────────────────────────────
   certificates: {
     downloading: 'Downloading…',
-    nav: { mine: 'Certificates', template: 'Certificate template' },
+    nav: { template: 'Certificate template' },
     mine: {
-      title: 'Certificates',
-      lead: 'Download the certificate (PDF) of each learning package you have completed.',
       sectionTitle: 'Certificates',
       empty: 'No certificates yet. One is issued when you complete every module of a learning package.',
       completedOn: 'Completed on',

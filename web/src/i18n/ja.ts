@@ -1581,10 +1581,8 @@ const ja = {
   // ── Certificates (修了証, issue 16) ─────────────────────────────────────────────────
   certificates: {
     downloading: 'ダウンロード中…',
-    nav: { mine: '修了証', template: '修了証テンプレート' },
+    nav: { template: '修了証テンプレート' },
     mine: {
-      title: '修了証',
-      lead: '修了した研修パッケージの修了証（PDF）をダウンロードできます。',
       sectionTitle: '修了証',
       empty: 'まだ修了証はありません。研修パッケージのすべてのモジュールを修了すると発行されます。',
       completedOn: '修了日',
