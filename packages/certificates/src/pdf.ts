@@ -106,8 +106,10 @@ function centreLines(c: CertificateContent, fonts: { regular: PDFFont; bold: PDF
 const TOP = HEIGHT - 96;
 const BOTTOM = 150;
 
+/** Draws the lines centred across the page, and as a block between the header and the signature. */
 function drawCentred(page: PDFPage, lines: Line[]) {
-  let y = TOP;
+  const height = lines.reduce((h, l) => h + l.lead, 0);
+  let y = TOP - Math.max(0, (TOP - BOTTOM - height) / 2);
   for (const l of lines) {
     y -= l.lead;
     page.drawText(l.text, { x: (WIDTH - l.font.widthOfTextAtSize(l.text, l.size)) / 2, y, size: l.size, font: l.font, color: l.color });
