@@ -226,6 +226,15 @@ describe('cdk synth (real CLI, offline)', () => {
       const bundle = join(outDir, assetPath as string, 'index.mjs');
       expect(existsSync(bundle), `${bundle} exists`).toBe(true);
       expect(statSync(bundle).size).toBeGreaterThan(0);
+
+      // The API and the aggregator draw certificates: the Japanese font sits next to their bundles.
+      const drawing = ofType('AWS::Lambda::Function').filter((r) =>
+        /^Manabi (API|report aggregator) /.test(String((r.Properties as Json).Description)),
+      );
+      expect(drawing).toHaveLength(2);
+      for (const fn of drawing)
+        for (const font of ['NotoSansJP_400Regular.ttf', 'NotoSansJP_700Bold.ttf'])
+          expect(existsSync(join(outDir, (fn.Metadata as Json)['aws:asset:path'] as string, 'fonts', font)), font).toBe(true);
     },
     TIMEOUT,
   );

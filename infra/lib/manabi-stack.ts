@@ -1,6 +1,7 @@
 import { AGGREGATOR_ENTITIES } from '../../packages/data/src/table';
+import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { CfnOutput, Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
 import { HttpApi, HttpMethod } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
@@ -42,6 +43,14 @@ export const AGGREGATE_ENTRY = join(REPO_ROOT, 'functions', 'api', 'src', 'jobs'
 export const REMINDERS_ENTRY = join(REPO_ROOT, 'functions', 'api', 'src', 'jobs', 'lambda-reminders.ts');
 
 /**
+ * The font files certificates are drawn with, from the API's npm dependency. Functions that draw
+ * certificates get them copied next to their bundle (`fonts/`), where the API looks first.
+ */
+export const CERTIFICATE_FONTS = ['400Regular/NotoSansJP_400Regular.ttf', '700Bold/NotoSansJP_700Bold.ttf'].map((file) =>
+  createRequire(join(REPO_ROOT, 'functions', 'api', 'package.json')).resolve(`@expo-google-fonts/noto-sans-jp/${file}`),
+);
+
+/**
  * ESM bundles have no `require`; CJS dependencies bundled into them call it (esbuild's
  * `__require` shim). Aliased names so the banner cannot collide with a bundled import.
  */
@@ -78,10 +87,11 @@ function tableFunction(
   scope: Construct,
   id: string,
   tableName: string,
-  props: { description: string; entry: string; timeout: Duration },
+  props: { description: string; entry: string; timeout: Duration; certificateFonts?: boolean },
 ): NodejsFunction {
+  const { certificateFonts, ...functionProps } = props;
   return new NodejsFunction(scope, id, {
-    ...props,
+    ...functionProps,
     handler: 'handler',
     runtime: Runtime.NODEJS_22_X,
     architecture: Architecture.ARM_64,
@@ -105,6 +115,18 @@ function tableFunction(
       banner: ESM_REQUIRE_BANNER,
       // Ship the SDK versions the code was tested with instead of the runtime's copy.
       bundleAwsSDK: true,
+      ...(certificateFonts
+        ? {
+            commandHooks: {
+              beforeBundling: () => [],
+              beforeInstall: () => [],
+              afterBundling: (_input: string, output: string) => [
+                `mkdir -p "${output}/fonts"`,
+                ...CERTIFICATE_FONTS.map((f) => `cp "${f}" "${output}/fonts/${basename(f)}"`),
+              ],
+            },
+          }
+        : {}),
     },
   });
 }
@@ -124,6 +146,7 @@ export class ManabiStack extends Stack {
       description: `Manabi API (${props.stage})`,
       entry: API_ENTRY,
       timeout: Duration.seconds(29),
+      certificateFonts: true,
     });
     table.grantReadWriteData(apiFunction);
 
@@ -142,10 +165,14 @@ export class ManabiStack extends Stack {
     const aggregateFunction = tableFunction(this, 'AggregateFunction', table.tableName, {
       description: `Manabi report aggregator (${props.stage})`,
       entry: AGGREGATE_ENTRY,
+      // It issues certificates (修了証) when a package is completed: it draws their PDFs.
+      certificateFonts: true,
       // A framework change refreshes every person's standing of the company in one invocation.
       timeout: Duration.minutes(5),
     });
     table.grantReadWriteData(aggregateFunction);
+    objectBucket.grantReadWrite(aggregateFunction);
+    aggregateFunction.addEnvironment('OBJECT_BUCKET', objectBucket.bucketName);
     // Records that still fail after the retries are not lost: their stream positions land here
     // (the records themselves stay in the stream for 24 h; see docs/architecture.md for the replay).
     const failedRecords = new Queue(this, 'AggregateFailedRecords', {

@@ -373,6 +373,27 @@ export const routes: RouteRecordRaw[] = [
     props: true,
     meta: { titleKey: 'result.title' },
   },
+  // ── Certificates (修了証) ──
+  {
+    path: '/admin/certificate-template',
+    name: 'certificate-template',
+    component: () => import('./pages/certificates/CertificateTemplatePage.vue'),
+    meta: { roles: ADMIN, titleKey: 'certificates.template.title' },
+  },
+  {
+    path: '/admin/packages/:id/certificates',
+    name: 'package-certificates',
+    component: () => import('./pages/certificates/PackageCertificatesPage.vue'),
+    props: true,
+    meta: { roles: ADMIN, titleKey: 'certificates.package.title' },
+  },
+  {
+    // Printed on every certificate: anyone may check a code, signed in or not.
+    path: '/verify/:code?',
+    name: 'verify-certificate',
+    component: () => import('./pages/certificates/VerifyCertificatePage.vue'),
+    meta: { public: true, titleKey: 'certificates.verify.title' },
+  },
   {
     path: '/forbidden',
     name: 'forbidden',

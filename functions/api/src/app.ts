@@ -38,6 +38,7 @@ import { registerUsageRoutes } from './routes/usage.js';
 import { accountStatus } from '@manabi/data';
 import { registerReportOverviewRoutes } from './routes/report-overview.js';
 import { registerDocsRoutes } from './routes/docs.js';
+import { registerCertificateRoutes } from './routes/certificates.js';
 
 export interface AppOptions {
   /** Serves the built SPA for every non-API path (local server); the cloud serves it from S3. */
@@ -79,6 +80,7 @@ export function createApp(deps: AppDeps, options: AppOptions = {}): OpenAPIHono<
   registerSkillRoutes(app, deps);
   registerSkillMapRoutes(app, deps);
   registerGoalRoutes(app, deps);
+  registerCertificateRoutes(app, deps); // before /api/packages/{id}
   registerPackageRoutes(app, deps);
   registerLessonProgressRoutes(app, deps);
   registerPlanRoutes(app, deps);

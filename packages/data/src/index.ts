@@ -29,3 +29,4 @@ export * from './plans.js';
 export * from './usage.js';
 export * from './support.js';
 export * from './objects.js';
+export * from './certificates.js';

@@ -307,6 +307,25 @@ export const keys = {
     sk: `${at}#${part(entryId)}`,
   }),
   auditLog: (tenantId: string) => ({ pk: `${tenantPrefix(tenantId)}#AUDIT` }),
+  // ── Certificates (issue 16) ────────────────────────────────────────────────────────────
+  /** One person's certificate for one package: the key makes issuing twice impossible. */
+  certificate: (tenantId: string, userId: string, packageId: string): ItemKey => ({
+    pk: `${tenantPrefix(tenantId)}#USER#${part(userId)}#CERT#${part(packageId)}`,
+    sk: 'CERT',
+  }),
+  /** gsi1: a person's certificates, newest last; gsi2: a package's certificates. */
+  certificatesOfUser: (tenantId: string, userId: string, issuedAt?: string, packageId?: string) => ({
+    gsi1pk: `${tenantPrefix(tenantId)}#USER#${part(userId)}#CERTS`,
+    gsi1sk: issuedAt === undefined ? '' : `${issuedAt}#${part(packageId ?? '')}`,
+  }),
+  certificatesOfPackage: (tenantId: string, packageId: string, issuedAt?: string, userId?: string) => ({
+    gsi2pk: `${tenantPrefix(tenantId)}#PKG#${part(packageId)}#CERTS`,
+    gsi2sk: issuedAt === undefined ? '' : `${issuedAt}#${part(userId ?? '')}`,
+  }),
+  /** The company's certificate template (wording, signer, images). */
+  certificateTemplate: (tenantId: string): ItemKey => ({ pk: `${tenantPrefix(tenantId)}#CERTTEMPLATE`, sk: 'CURRENT' }),
+  /** Platform: a verification code, claimed once across the platform (the public check reads only this). */
+  certificateCode: (code: string): ItemKey => ({ pk: `P#CERTCODE#${part(code)}`, sk: 'CODE' }),
   /** Platform: an item that never exists, read by the health check. */
   health: (): ItemKey => ({ pk: 'P#HEALTH', sk: 'HEALTH' }),
   /** Platform: marks that the demo data was seeded (seed runs once). */
@@ -322,6 +341,11 @@ export const objectKeys = {
     'vendorId' in owner
       ? `brand/v/${part(owner.vendorId)}/${kind}-${part(hash)}.${part(ext)}`
       : `brand/t/${tenantPrefix(owner.tenantId).slice(2)}/${kind}-${part(hash)}.${part(ext)}`,
+  /** An issued certificate's PDF, generated once at issue time (never served publicly). */
+  certificatePdf: (tenantId: string, code: string): string => `certificates/${tenantPrefix(tenantId).slice(2)}/${part(code)}.pdf`,
+  /** A logo or signature image of a company's certificate template, named by its content hash. */
+  certificateImage: (tenantId: string, kind: 'logo' | 'signature', hash: string, ext: string): string =>
+    `certificates/${tenantPrefix(tenantId).slice(2)}/template/${kind}-${part(hash)}.${part(ext)}`,
   /** Whether a requested object name is a brand image key (the only objects served publicly). */
   isBrandImage: (key: string): boolean => /^brand\/[vt]\/[0-9a-z]{16}\/(logo|favicon)-[0-9a-f]{16,64}\.(png|jpg|webp|svg|ico)$/.test(key),
 };

@@ -189,7 +189,11 @@ describe('AppHeader navigation', () => {
           .findAll('.app-nav__menu .app-nav__link')
           .map((link) => [link.attributes('data-testid'), link.attributes('href')]),
       ),
-    ).toEqual({ 'nav-company-branding': '/admin/branding', 'nav-support-access': '/admin/support-access' });
+    ).toEqual({
+      'nav-company-branding': '/admin/branding',
+      'nav-certificate-template': '/admin/certificate-template',
+      'nav-support-access': '/admin/support-access',
+    });
     expect(wrapper.find('[data-testid="nav-settings"]').classes()).not.toContain('is-active');
 
     // One menu open at a time; a click elsewhere closes it.

@@ -36,15 +36,16 @@ import {
   readCellShards,
   readGroupShards,
   tenantOfKey,
-  type DataAccess,
   type ShardIncrement,
   type TenantDb,
 } from '@manabi/data';
 import type { TableChange } from '@manabi/data/local';
 import { refreshAssignmentState } from '../services/packages.js';
+import { issueCertificate, type CertificateDeps } from '../services/certificates.js';
 import { refreshAllStandings, refreshStanding } from './standing.js';
 
-export type AggregateDeps = { data: DataAccess; now: () => Date };
+/** The aggregator's needs; the object store and public URL are for the certificates it issues. */
+export type AggregateDeps = CertificateDeps;
 
 type Image = Record<string, unknown> | null;
 
@@ -170,6 +171,9 @@ export async function applyUntilFailure(
         const newImage = parse(assignmentImageSchema, change.newImage, 'assignment');
         const key = idempotencyKey({ kind: 'assignment', eventId: change.eventId, oldImage, newImage });
         await apply(tenantId, key, assignmentDelta(oldImage, newImage));
+        // A completed package earns its certificate (修了証); issuing is keyed by person and
+        // package, so a redelivered record or a later change of the assignment issues nothing new.
+        if (newImage?.status === 'completed') await issueCertificate(deps, db, newImage.userId, newImage.packageId);
         break;
       }
       case 'goal': {

@@ -1,10 +1,14 @@
 import type { DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
-import { createDataAccess } from '@manabi/data';
+import { createDataAccess, s3ObjectStore } from '@manabi/data';
 import { toTableChange } from '@manabi/data/local';
 import { applyUntilFailure } from './aggregate.js';
 
 /** DynamoDB Streams → this Lambda: the same aggregator the local stream poller runs. */
 const data = createDataAccess({ tableName: process.env.TABLE_NAME ?? 'manabi' });
+// Certificates issued on completion are stored as PDFs beside the API's other objects.
+if (!process.env.OBJECT_BUCKET) throw new Error('OBJECT_BUCKET is not set');
+const objects = s3ObjectStore(process.env.OBJECT_BUCKET);
+const config = { publicUrl: process.env.PUBLIC_URL ?? '' };
 
 /**
  * Reports the first record that failed (ReportBatchItemFailures): the mapping checkpoints the
@@ -12,7 +16,7 @@ const data = createDataAccess({ tableName: process.env.TABLE_NAME ?? 'manabi' })
  * failed-records queue with its position, and the records after it go on.
  */
 export const handler = async (event: DynamoDBStreamEvent): Promise<DynamoDBBatchResponse> => {
-  const result = await applyUntilFailure({ data, now: () => new Date() }, event.Records.map(toTableChange));
+  const result = await applyUntilFailure({ data, objects, config, now: () => new Date() }, event.Records.map(toTableChange));
   const failed = result.failed ? event.Records[result.failed.index] : undefined;
   console.log(
     JSON.stringify({

@@ -13,8 +13,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { createDataAccess, DEFAULT_TABLE_NAME } from '@manabi/data';
-import { fileParking, filePositions, pollTableStream, readStreamRange, startDynamoLocal } from '@manabi/data/local';
+import { createDataAccess, DEFAULT_TABLE_NAME, s3ObjectStore } from '@manabi/data';
+import { fileObjectStore, fileParking, filePositions, pollTableStream, readStreamRange, startDynamoLocal } from '@manabi/data/local';
 import { applyChanges } from '../jobs/aggregate.js';
 
 const { values } = parseArgs({ options: { endpoint: { type: 'string' }, batch: { type: 'string' } } });
@@ -30,7 +30,10 @@ if (values.batch) {
   });
   try {
     const changes = await readStreamRange({ ...message.DDBStreamBatchInfo, ...(values.endpoint ? { endpoint: values.endpoint } : {}) });
-    await applyChanges({ data, now }, changes);
+    // Certificates the replayed records issue go where the cloud aggregator puts them.
+    if (!process.env.OBJECT_BUCKET) throw new Error('OBJECT_BUCKET is not set');
+    const objects = s3ObjectStore(process.env.OBJECT_BUCKET);
+    await applyChanges({ data, objects, config: { publicUrl: process.env.PUBLIC_URL ?? '' }, now }, changes);
     console.log(JSON.stringify({ replayed: changes.length }));
   } finally {
     data.destroy();
@@ -45,7 +48,11 @@ if (values.batch) {
     tableName: DEFAULT_TABLE_NAME,
     positions: filePositions(join(dataDir, 'stream-positions.json')),
     parking: fileParking(join(dataDir, 'stream-parked.json')),
-    handler: async (changes) => void (await applyChanges({ data, now }, changes)),
+    handler: async (changes) => {
+      const objects = fileObjectStore(join(dataDir, 'objects'));
+      const config = { publicUrl: process.env.PUBLIC_URL ?? `http://localhost:${process.env.PORT ?? 8787}` };
+      await applyChanges({ data, objects, config, now }, changes);
+    },
     // Only the replay: new records are the server's to read.
     intervalMs: 24 * 3600_000,
   });

@@ -59,7 +59,7 @@ export async function brandingForHost(deps: AppDeps, host: string): Promise<{ br
  * without one), with the company's own name, colour and logo over it where the vendor allows.
  */
 export async function brandingForTenant(
-  deps: AppDeps,
+  deps: Pick<AppDeps, 'data'>,
   tenantId: string,
 ): Promise<{ branding: Branding; vendor: Vendor | null; overridable: boolean }> {
   const tenant = await getTenantAccount(deps.data.platform, tenantId);
