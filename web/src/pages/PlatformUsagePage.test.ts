@@ -98,6 +98,6 @@ describe('PlatformUsagePage', () => {
 
   it('shows an error', async () => {
     const { wrapper } = await open({ 'GET /api/platform/usage': () => apiError(500, 'internal', 'boom', [], 'req-500') });
-    expect(wrapper.find('[role="alert"]').text()).toContain('Request ID: req-500');
+    expect(wrapper.find('[role="alert"]').text()).toContain('問い合わせ番号: req-500');
   });
 });

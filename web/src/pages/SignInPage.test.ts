@@ -36,7 +36,7 @@ describe('SignInPage', () => {
     const alert = wrapper.find('[role="alert"]');
     expect(alert.exists()).toBe(true);
     expect(alert.text()).toContain('メールアドレスまたはパスワードが正しくありません');
-    expect(alert.text()).toContain('Request ID: req-42');
+    expect(alert.text()).toContain('問い合わせ番号: req-42');
     expect(useAuthStore().isSignedIn).toBe(false);
     expect((wrapper.find('input[name="password"]').element as HTMLInputElement).value).toBe('');
   });

@@ -53,7 +53,7 @@ describe('UserFormPage', () => {
     expect(emailField.attributes('aria-invalid')).toBe('true');
     const describedBy = emailField.attributes('aria-describedby') ?? '';
     expect(wrapper.find(`#${describedBy}`).text()).toBe('このメールアドレスは登録済みです');
-    expect(wrapper.find('[role="alert"]').text()).toContain('Request ID: req-dup');
+    expect(wrapper.find('[role="alert"]').text()).toContain('問い合わせ番号: req-dup');
     expect(wrapper.find('option[value="d1"]').text()).toBe('営業部');
   });
 

@@ -564,7 +564,7 @@ describe('VendorBrandingPage', () => {
       await choose(wrapper, 'vendor-branding-favicon-input', new File(['not really'], 'favicon.ico', { type: 'image/x-icon' }));
       const error = wrapper.find('[data-testid="vendor-branding-favicon-error"]');
       expect(error.text()).toContain('使える画像ではありません');
-      expect(error.text()).toContain('Request ID: req-img');
+      expect(error.text()).toContain('問い合わせ番号: req-img');
       expect(wrapper.find('[data-testid="vendor-branding-logo-error"]').exists()).toBe(false);
 
       await choose(wrapper, 'vendor-branding-logo-input', new File(['x'], 'logo.svg', { type: 'image/svg+xml' }));

@@ -301,7 +301,7 @@ describe('VendorTenantsPage', () => {
     expect(describedBy.map((id) => wrapper.find(`#${id}`).text())).toContain('このメールアドレスは登録済みです');
     const alert = wrapper.find('[data-testid="vendor-tenant-form"] [role="alert"]');
     expect(alert.text()).toContain('このメールアドレスはすでに登録されています。');
-    expect(alert.text()).toContain('Request ID: req-409');
+    expect(alert.text()).toContain('問い合わせ番号: req-409');
     // The form stays open with what was typed.
     expect((wrapper.find('[data-testid="vendor-tenant-name"]').element as HTMLInputElement).value).toBe('ひかり物産');
     expect(rows(wrapper)).toHaveLength(3);
