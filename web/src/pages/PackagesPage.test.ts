@@ -212,6 +212,7 @@ describe('PackageDetailPage', () => {
     await added.find('[data-testid="package-module-minutes"]').setValue('25');
     await added.find('[data-testid="package-module-tags"]').setValue('ビジネス基礎、 報連相');
     await added.find('[data-testid="package-module-body-ja"]').setValue('# 報告\n\n**すぐに**報告する');
+    await added.find('[data-testid="package-module-preview-toggle"]').trigger('click');
     expect(added.find('[data-testid="package-module-preview"] [data-testid="markdown"]').html()).toContain('<strong>すぐに</strong>');
     await added.find('[data-testid="package-module-up"]').trigger('click');
     expect(wrapper.findAll('[data-testid="package-module-row"]').map((r) => r.attributes('data-module-id'))).toEqual([
