@@ -22,7 +22,7 @@ import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { Rule, Schedule } from 'aws-cdk-lib/aws-events';
 import { DynamoEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
-import { BlockPublicAccess, Bucket, BucketEncryption } from 'aws-cdk-lib/aws-s3';
+import { BlockPublicAccess, Bucket, BucketEncryption, HttpMethods } from 'aws-cdk-lib/aws-s3';
 import type { Construct } from 'constructs';
 import { localBundlingEnvironment } from './local-bundling';
 import { createSingleTable } from './table-from-definition';
@@ -125,12 +125,15 @@ export class ManabiStack extends Stack {
     });
     table.grantReadWriteData(apiFunction);
 
-    // Uploaded brand images (logos, favicons); the API serves them, so the bucket stays private.
+    // Uploaded brand images (served by the API) and lesson files; the bucket stays private. Lesson
+    // files go and come straight between the browser and S3 at presigned URLs (the Lambda request
+    // limit is 6 MB), so the browser may PUT and GET cross-origin; the signature is the permission.
     const objectBucket = new Bucket(this, 'ObjectBucket', {
       blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
       encryption: BucketEncryption.S3_MANAGED,
       enforceSSL: true,
       removalPolicy: RemovalPolicy.RETAIN,
+      cors: [{ allowedMethods: [HttpMethods.PUT, HttpMethods.GET], allowedOrigins: ['*'], allowedHeaders: ['content-type'], maxAge: 3000 }],
     });
     objectBucket.grantReadWrite(apiFunction);
     apiFunction.addEnvironment('OBJECT_BUCKET', objectBucket.bucketName);
