@@ -75,6 +75,12 @@ describe('lesson files: uploaded by signed URL, checked by content, served by si
       if (c.kind === 'png' || c.kind === 'mp4') expect(csp).toContain("default-src 'none'");
       else expect(csp).toContain('sandbox');
     }
+    // A video seeks by byte ranges.
+    const video = (await hr.client.get('/api/files')).body.items.find((f: { name: string }) => f.name === 'intro.mp4');
+    const part = await fetch(new URL(video.url, server.url), { headers: { range: 'bytes=4-11' } });
+    expect(part.status).toBe(206);
+    expect(part.headers.get('content-range')).toBe(`bytes 4-11/${FIXTURES.mp4.length}`);
+    expect(new TextDecoder().decode(await part.arrayBuffer())).toBe('ftypisom');
     const list = await hr.client.get('/api/files');
     expect(list.body.items.map((f: { name: string }) => f.name)).toEqual(expect.arrayContaining(cases.map((c) => c.name)));
   });

@@ -71,7 +71,9 @@ export const isLocalObjectStore = (store: ObjectStore): store is LocalObjectStor
 /** `Content-Disposition` with the name in UTF-8 (RFC 6266 / 5987) and an ASCII fallback. */
 export function contentDisposition(disposition: 'inline' | 'attachment', fileName: string): string {
   const ascii = fileName.replace(/[^\x20-\x7e]|["\\]/g, '_');
-  return `${disposition}; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
+  // RFC 5987 leaves ' ( ) * out of a value's plain characters; encodeURIComponent keeps them.
+  const encoded = encodeURIComponent(fileName).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  return `${disposition}; filename="${ascii}"; filename*=UTF-8''${encoded}`;
 }
 
 const missing = (error: unknown) =>

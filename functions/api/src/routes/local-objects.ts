@@ -46,8 +46,8 @@ export function registerLocalObjectRoutes(app: OpenAPIHono<AppEnv>, store: Local
       if (!verified.ok) throw refused(verified.reason);
       const p = verified.payload;
       if (p.op !== 'get') throw refused('invalid');
-      const object = await store.get(p.key);
-      if (!object) throw notFound('File');
+      const size = await store.size(p.key);
+      if (size === null) throw notFound('File');
       c.header('content-type', p.type);
       c.header('content-disposition', contentDisposition(p.disposition, p.name));
       c.header('x-content-type-options', 'nosniff');
@@ -56,6 +56,21 @@ export function registerLocalObjectRoutes(app: OpenAPIHono<AppEnv>, store: Local
         'content-security-policy',
         isMedia(p.type) ? "default-src 'none'; img-src 'self'; media-src 'self'; style-src 'unsafe-inline'" : "sandbox; default-src 'none'",
       );
+      c.header('accept-ranges', 'bytes');
+      // A video seeks by asking for byte ranges, as S3 answers them in the cloud.
+      const range = /^bytes=(\d+)-(\d*)$/.exec(c.req.header('range') ?? '');
+      if (range) {
+        const start = Number(range[1]);
+        const end = Math.min(size, range[2] ? Number(range[2]) + 1 : size);
+        if (start >= size || end <= start) {
+          c.header('content-range', `bytes */${size}`);
+          return c.body(null, 416);
+        }
+        c.header('content-range', `bytes ${start}-${end - 1}/${size}`);
+        return c.body((await store.getRange(p.key, start, end)) as Uint8Array<ArrayBuffer>, 206);
+      }
+      const object = await store.get(p.key);
+      if (!object) throw notFound('File');
       return c.body(object.body as Uint8Array<ArrayBuffer>, 200);
     },
   );
