@@ -94,7 +94,7 @@ function lessonPurifier(): ReturnType<typeof DOMPurify> {
     if (tag === 'video') el.setAttribute('controls', '');
     if (tag === 'input') {
       // Only the checklist's box, never a field that could collect anything.
-      for (const a of [...el.attributes]) if (!['type', 'checked', 'disabled'].includes(a.name)) el.removeAttribute(a.name);
+      for (const a of Array.from(el.attributes)) if (!['type', 'checked', 'disabled'].includes(a.name)) el.removeAttribute(a.name);
       el.setAttribute('type', 'checkbox');
       el.setAttribute('disabled', '');
     }
