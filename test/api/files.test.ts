@@ -3,7 +3,7 @@ import { FILE_MAX_BYTES, FILE_UPLOAD_MAX_BYTES } from '@manabi/core';
 import { startTestServer, type TestServer } from '../support/server.js';
 import { Client, signUpCompany, uniqueEmail, type SignedUpCompany } from '../support/client.js';
 import { FIXTURES, pngOfSize, uploadFile } from '../support/files.js';
-import { createVendor, platformAdmin } from '../support/vendors.js';
+import { clientAs, createVendor, platformAdmin } from '../support/vendors.js';
 
 let server: TestServer;
 let hr: SignedUpCompany;
@@ -187,12 +187,34 @@ describe('lesson files: uploaded by signed URL, checked by content, served by si
     expect((await me.client.post('/api/files', { name: 'x.png', size: 10 })).status).toBe(403);
   });
 
-  it('keeps a vendor’s files with the vendor, apart from any company', async () => {
+  it('keeps a vendor’s files with the vendor: its client companies and their learners read them, no other company does', async () => {
     const vendor = await createVendor(server, await platformAdmin(server), `資料ベンダー${Date.now()}`);
     const up = await uploadFile(vendor.client, 'vendor.png', FIXTURES.png);
     expect(up.status).toBe(200);
     expect((await vendor.client.get('/api/files')).body.items.map((f: { id: string }) => f.id)).toEqual([up.body.id]);
     expect((await hr.client.post('/api/files/links', { ids: [up.body.id] })).body.items).toEqual([]);
     expect((await hr.client.post(`/api/files/${up.body.id}/complete`)).status).toBe(404);
+
+    // A client company of the vendor reads it (its copies of the vendor's lessons show it), and so do its learners.
+    const company = await vendor.client.post('/api/vendor/tenants', {
+      name: '株式会社読み手',
+      adminName: '人事',
+      adminEmail: uniqueEmail('files-hr'),
+      plan: { seatLimit: null, features: { adaptive: true, reportsExport: true } },
+    });
+    expect(company.status).toBe(201);
+    const tenantId = company.body.tenant.id;
+    const clientHr = await clientAs(server, company.body.adminUserId, tenantId, vendor.id, 'tenant_admin');
+    expect((await clientHr.post('/api/files/links', { ids: [up.body.id] })).body.items.map((f: { id: string }) => f.id)).toEqual([
+      up.body.id,
+    ]);
+    expect((await clientHr.delete(`/api/files/${up.body.id}`)).status).toBe(404);
+    const pkg = await clientHr.post('/api/packages', lessonPackage(`![ベンダーの図](file:${up.body.id})`));
+    const person = await clientHr.post('/api/users', { name: '受講者', email: uniqueEmail('files-learner'), role: 'learner' });
+    await clientHr.post(`/api/packages/${pkg.body.id}/assignments`, { userIds: [person.body.id], dueDate: '2027-03-31' });
+    const reader = await clientAs(server, person.body.id, tenantId, vendor.id, 'learner');
+    const files = (await reader.get(`/api/me/assignments/${pkg.body.id}/files`)).body.items;
+    expect(files.map((f: { id: string }) => f.id)).toEqual([up.body.id]);
+    expect((await fetchUrl(files[0].url)).status).toBe(200);
   });
 });
