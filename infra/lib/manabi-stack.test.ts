@@ -129,6 +129,10 @@ describe('ManabiStack template', () => {
         CacheBehaviors: [Match.objectLike({ PathPattern: '/api/*' })],
       }),
     });
+    // Lesson files go straight between the browser and the object bucket at presigned URLs.
+    template.hasResourceProperties('AWS::S3::Bucket', {
+      CorsConfiguration: { CorsRules: [Match.objectLike({ AllowedMethods: ['PUT', 'GET'] })] },
+    });
     template.hasResourceProperties('AWS::S3::Bucket', {
       PublicAccessBlockConfiguration: {
         BlockPublicAcls: true,

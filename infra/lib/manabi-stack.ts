@@ -25,7 +25,7 @@ import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources'
 import { Alarm, ComparisonOperator, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
-import { BlockPublicAccess, Bucket, BucketEncryption } from 'aws-cdk-lib/aws-s3';
+import { BlockPublicAccess, Bucket, BucketEncryption, HttpMethods } from 'aws-cdk-lib/aws-s3';
 import type { Construct } from 'constructs';
 import { localBundlingEnvironment } from './local-bundling';
 import { createSingleTable } from './table-from-definition';
@@ -150,12 +150,15 @@ export class ManabiStack extends Stack {
     });
     table.grantReadWriteData(apiFunction);
 
-    // Uploaded brand images (logos, favicons); the API serves them, so the bucket stays private.
+    // Uploaded brand images (served by the API) and lesson files; the bucket stays private. Lesson
+    // files go and come straight between the browser and S3 at presigned URLs (the Lambda request
+    // limit is 6 MB), so the browser may PUT and GET cross-origin; the signature is the permission.
     const objectBucket = new Bucket(this, 'ObjectBucket', {
       blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
       encryption: BucketEncryption.S3_MANAGED,
       enforceSSL: true,
       removalPolicy: RemovalPolicy.RETAIN,
+      cors: [{ allowedMethods: [HttpMethods.PUT, HttpMethods.GET], allowedOrigins: ['*'], allowedHeaders: ['content-type'], maxAge: 3000 }],
     });
     objectBucket.grantReadWrite(apiFunction);
     apiFunction.addEnvironment('OBJECT_BUCKET', objectBucket.bucketName);

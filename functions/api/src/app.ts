@@ -35,10 +35,12 @@ import { registerVendorSupportRoutes } from './routes/vendor-support.js';
 import { registerTenantBrandingRoutes } from './routes/tenant-branding.js';
 import { registerSupportRoutes } from './routes/support.js';
 import { registerUsageRoutes } from './routes/usage.js';
-import { accountStatus } from '@manabi/data';
+import { accountStatus, isLocalObjectStore } from '@manabi/data';
 import { registerReportOverviewRoutes } from './routes/report-overview.js';
 import { registerDocsRoutes } from './routes/docs.js';
 import { registerCertificateRoutes } from './routes/certificates.js';
+import { registerFileRoutes } from './routes/files.js';
+import { registerLocalObjectRoutes } from './routes/local-objects.js';
 
 export interface AppOptions {
   /** Serves the built SPA for every non-API path (local server); the cloud serves it from S3. */
@@ -95,6 +97,9 @@ export function createApp(deps: AppDeps, options: AppOptions = {}): OpenAPIHono<
   registerTenantBrandingRoutes(app, deps);
   registerSupportRoutes(app, deps);
   registerReportOverviewRoutes(app, deps);
+  registerFileRoutes(app, deps);
+  // Locally the server itself answers the signed file URLs S3 answers in the cloud.
+  if (isLocalObjectStore(deps.objects)) registerLocalObjectRoutes(app, deps.objects);
   if (deps.config.devOutbox) registerDevRoutes(app, deps);
   registerDocsRoutes(app);
 

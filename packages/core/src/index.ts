@@ -10,3 +10,4 @@ export * from './import/rows.js';
 export * from './import/plan.js';
 export * from './assessment/draw.js';
 export * from './images.js';
+export * from './files.js';

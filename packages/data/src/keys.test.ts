@@ -1,6 +1,6 @@
 import { newTenantId } from '@manabi/core';
 import { describe, expect, it } from 'vitest';
-import { isTenantKey, keys } from './keys.js';
+import { isTenantKey, keys, objectKeys } from './keys.js';
 
 describe('keys', () => {
   const t1 = newTenantId();
@@ -17,6 +17,8 @@ describe('keys', () => {
       keys.departmentName(t1, '営業部').pk,
       keys.session(t1, 's1').pk,
       keys.outboxMessage(t1, '2026', 'm1').pk,
+      keys.lessonFile({ kind: 'tenant', tenantId: t1 }, 'f1').pk,
+      keys.lessonFiles({ kind: 'tenant', tenantId: t1 }).pk,
     ];
     for (const k of built) {
       expect(isTenantKey(k, t1)).toBe(true);
@@ -37,5 +39,13 @@ describe('keys', () => {
 
   it('escapes # in department names so a name cannot forge another key', () => {
     expect(keys.departmentName(t1, 'a#USER#x').pk).toBe(`T#${t1}#DEPTNAME#a＃USER＃x`);
+  });
+
+  it('keeps lesson files of a company and of a vendor apart, in the table and in the object store', () => {
+    expect(keys.lessonFile({ kind: 'vendor', vendorId: 'v1' }, 'f1')).toEqual({ pk: 'V#v1#FILES', sk: 'FILE#f1' });
+    expect(objectKeys.lessonFile({ tenantId: t1 }, 'f1')).toBe(`files/t/${t1}/f1`);
+    expect(objectKeys.lessonFile({ vendorId: 'v1' }, 'f1')).toBe('files/v/v1/f1');
+    expect(() => objectKeys.lessonFile({ tenantId: '../x' }, 'f1')).toThrow('Invalid tenant id');
+    expect(() => keys.lessonFile({ kind: 'tenant', tenantId: t1 }, 'f#1')).toThrow('must not contain #');
   });
 });

@@ -108,6 +108,9 @@ export const keys = {
   /** Learning packages of an owner (a company, or the platform's level-based catalog). */
   learningPackage: (owner: Owner, packageId: string): ItemKey => ({ pk: `${ownerPrefix(owner)}#PKGS`, sk: `PKG#${part(packageId)}` }),
   learningPackages: (owner: Owner) => ({ pk: `${ownerPrefix(owner)}#PKGS`, skPrefix: 'PKG#' }),
+  /** Uploaded lesson files (PDF, slides, images, video) of an owner (a company or a vendor). */
+  lessonFile: (owner: Owner, fileId: string): ItemKey => ({ pk: `${ownerPrefix(owner)}#FILES`, sk: `FILE#${part(fileId)}` }),
+  lessonFiles: (owner: Owner) => ({ pk: `${ownerPrefix(owner)}#FILES`, skPrefix: 'FILE#' }),
   /** One person's assignment of one package: the key makes assigning twice impossible. */
   assignment: (tenantId: string, userId: string, packageId: string): ItemKey => ({
     pk: `${tenantPrefix(tenantId)}#USER#${part(userId)}#ASSIGN#${part(packageId)}`,
@@ -346,6 +349,11 @@ export const objectKeys = {
   /** A logo or signature image of a company's certificate template, named by its content hash. */
   certificateImage: (tenantId: string, kind: 'logo' | 'signature', hash: string, ext: string): string =>
     `certificates/${tenantPrefix(tenantId).slice(2)}/template/${kind}-${part(hash)}.${part(ext)}`,
+  /** An uploaded lesson file's bytes (served only through signed, expiring URLs). */
+  lessonFile: (owner: { vendorId: string } | { tenantId: string }, fileId: string): string =>
+    'vendorId' in owner
+      ? `files/v/${part(owner.vendorId)}/${part(fileId)}`
+      : `files/t/${tenantPrefix(owner.tenantId).slice(2)}/${part(fileId)}`,
   /** Whether a requested object name is a brand image key (the only objects served publicly). */
   isBrandImage: (key: string): boolean => /^brand\/[vt]\/[0-9a-z]{16}\/(logo|favicon)-[0-9a-f]{16,64}\.(png|jpg|webp|svg|ico)$/.test(key),
 };

@@ -1693,6 +1693,34 @@ const en: MessageSchema = {
     editorMinutes: 'Viewing time (minutes)',
   },
   backHome: 'Back to home',
+  lessonContent: {
+    fileUnavailable: 'file unavailable',
+    video: 'Video',
+    preview: 'Preview',
+    previewShow: 'Show preview',
+    previewHide: 'Hide preview',
+    previewEmpty: 'Your text will appear here.',
+    help: 'Headings (#), lists (- / 1.), checklists (- [ ] / - [x]), tables (columns split by vertical bars), bold (**), quotes (>), code (`) and links [text](https://…) work. Show an uploaded image or MP4 video with ![description](file:ID) and link a PDF or slides with [title](file:ID) ("Insert into text" writes it for you). A line holding only a YouTube or Vimeo URL is embedded without tracking cookies. HTML is not allowed.',
+    files: 'Files',
+    filesHint:
+      'PDF, slides (pptx), images (PNG / JPEG / WebP / GIF, up to 10 MB) and MP4 video (up to 200 MB); PDF and pptx up to 50 MB. The type is read from the content.',
+    upload: 'Upload a file',
+    uploading: 'Uploading… {percent}%',
+    checking: 'Checking the file…',
+    insert: 'Insert into text',
+    insertInto: 'Insert into the {lang} text',
+    remove: 'Delete',
+    removeConfirm: 'Delete “{name}”? Texts that use it will show it as unavailable.',
+    noFiles: 'No files uploaded yet.',
+    uploaded: 'Uploaded “{name}”.',
+    errors: {
+      file_type_not_allowed: 'This type of file cannot be uploaded (judged by its content). Use PDF, pptx, PNG, JPEG, WebP, GIF or MP4.',
+      file_too_large: 'The file is too large: images up to 10 MB, PDF and pptx up to 50 MB, MP4 up to 200 MB.',
+      upload_size_mismatch: 'Only part of the file arrived. Please upload it again.',
+      upload_failed: 'The upload failed. Check your connection and try again.',
+    },
+    kinds: { pdf: 'PDF', pptx: 'Slides', png: 'Image', jpeg: 'Image', webp: 'Image', gif: 'Image', mp4: 'Video' },
+  },
 };
 
 export default en;

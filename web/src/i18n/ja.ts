@@ -1691,6 +1691,35 @@ const ja = {
     editorMinutes: '閲覧時間（分）',
   },
   backHome: 'ホームへ戻る',
+  lessonContent: {
+    fileUnavailable: 'ファイルを表示できません',
+    video: '動画',
+    preview: 'プレビュー',
+    previewShow: 'プレビューを表示',
+    previewHide: 'プレビューを隠す',
+    previewEmpty: '入力するとここに表示されます。',
+    help: '見出し（#）、箇条書き（- / 1.）、チェックリスト（- [ ] / - [x]）、表（列を縦棒で区切る）、太字（**）、引用（>）、コード（`）、リンク [文字](https://…) が使えます。アップロードした画像・MP4動画は ![説明](file:ID)、PDF・スライドは [資料名](file:ID) と書きます（「本文に挿入」で入ります）。YouTube・Vimeo の URL だけを1行に書くと、追跡クッキーなしで埋め込まれます。HTML は使えません。',
+    files: 'ファイル',
+    filesHint:
+      'PDF・スライド（pptx）・画像（PNG / JPEG / WebP / GIF、10 MB まで）・MP4 動画（200 MB まで）。PDF と pptx は 50 MB まで。種類は中身で判定します。',
+    upload: 'ファイルをアップロード',
+    uploading: 'アップロード中… {percent}%',
+    checking: 'ファイルを確認しています…',
+    insert: '本文に挿入',
+    insertInto: '{lang}の本文に挿入',
+    remove: '削除',
+    removeConfirm: '「{name}」を削除しますか？このファイルを使っている本文では表示されなくなります。',
+    noFiles: 'アップロードしたファイルはまだありません。',
+    uploaded: '「{name}」をアップロードしました。',
+    errors: {
+      file_type_not_allowed:
+        'このファイルの種類はアップロードできません（中身で判定しています）。PDF・pptx・PNG・JPEG・WebP・GIF・MP4 が使えます。',
+      file_too_large: 'ファイルが大きすぎます。画像は 10 MB、PDF・pptx は 50 MB、MP4 は 200 MB までです。',
+      upload_size_mismatch: 'ファイルが途中までしか届きませんでした。もう一度アップロードしてください。',
+      upload_failed: 'アップロードできませんでした。通信を確認してもう一度お試しください。',
+    },
+    kinds: { pdf: 'PDF', pptx: 'スライド', png: '画像', jpeg: '画像', webp: '画像', gif: '画像', mp4: '動画' },
+  },
 };
 
 export type MessageSchema = typeof ja;

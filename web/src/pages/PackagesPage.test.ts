@@ -212,6 +212,7 @@ describe('PackageDetailPage', () => {
     await added.find('[data-testid="package-module-minutes"]').setValue('25');
     await added.find('[data-testid="package-module-tags"]').setValue('ビジネス基礎、 報連相');
     await added.find('[data-testid="package-module-body-ja"]').setValue('# 報告\n\n**すぐに**報告する');
+    await added.find('[data-testid="package-module-preview-toggle"]').trigger('click');
     expect(added.find('[data-testid="package-module-preview"] [data-testid="markdown"]').html()).toContain('<strong>すぐに</strong>');
     // The lesson is completed by reading to the end unless the author chooses otherwise: here 10 minutes of viewing.
     expect((added.find('[data-testid="package-module-completion"]').element as HTMLSelectElement).value).toBe('read_to_end');

@@ -289,9 +289,11 @@ If any point is missing, give specific feedback and sign off once you have recei
         body: {
           ja: `## 敬語の3種類
 
-- **尊敬語**：相手を高める（いらっしゃる、おっしゃる、ご覧になる）
-- **謙譲語**：自分を低めて相手を立てる（伺う、申し上げる、拝見する）
-- **丁寧語**：丁寧に言う（です、ます、ございます）
+| 種類 | 働き | 例 |
+| --- | --- | --- |
+| **尊敬語** | 相手を高める | いらっしゃる、おっしゃる、ご覧になる |
+| **謙譲語** | 自分を低めて相手を立てる | 伺う、申し上げる、拝見する |
+| **丁寧語** | 丁寧に言う | です、ます、ございます |
 
 社外の人に自社の人のことを話すときは、上司でも敬称を付けず謙譲語を使います。
 ×「田中部長はいらっしゃいません」→○「部長の田中は席を外しております」
@@ -320,9 +322,11 @@ If any point is missing, give specific feedback and sign off once you have recei
 - [ ] 伝言メモに6項目を書いている`,
           en: `## Three kinds of keigo
 
-- **Sonkeigo** (respectful) raises the other person: irassharu, ossharu
-- **Kenjōgo** (humble) lowers yourself: ukagau, mōshiageru
-- **Teineigo** (polite): desu, masu, gozaimasu
+| Kind | What it does | Examples |
+| --- | --- | --- |
+| **Sonkeigo** (respectful) | raises the other person | irassharu, ossharu, goran ni naru |
+| **Kenjōgo** (humble) | lowers yourself to honour them | ukagau, mōshiageru, haiken suru |
+| **Teineigo** (polite) | speaks politely | desu, masu, gozaimasu |
 
 When talking to outsiders about colleagues, even your manager, drop honorifics and use humble forms: "Tanaka, our manager, is away from his desk."
 

@@ -27,6 +27,7 @@ import { CATALOG_BANK, CATALOG_PACKAGES } from './catalog-packages.js';
 import { packageSchema } from '@manabi/upskilling';
 import { putNewPackage, putLearningSettings, DEFAULT_LEARNING_SETTINGS, assignPackage } from '@manabi/data';
 import { materializeQuizzes } from '../services/packages.js';
+import { withSeatingChart } from './demo-files.js';
 import type { AppDeps } from '../env.js';
 import { hashPassword } from '../auth/password.js';
 import { signUpCompany } from '../services/signup.js';
@@ -227,10 +228,11 @@ async function seedPackages(deps: AppDeps, tenantId: string, catalogBankId: stri
   const db = deps.data.clientFor({ tenantId });
   const source = CATALOG_PACKAGES.find((p) => p.level === 'new_hire');
   if (!source || !newHireCatalogId) return;
-  const pkg = await materializeQuizzes(
+  const pkg = await withSeatingChart(
     deps,
-    db,
-    packageSchema.parse(JSON.parse(JSON.stringify(source).replaceAll(CATALOG_BANK, catalogBankId))),
+    tenantId,
+    await materializeQuizzes(deps, db, packageSchema.parse(JSON.parse(JSON.stringify(source).replaceAll(CATALOG_BANK, catalogBankId)))),
+    now,
   );
   const id = randomId();
   await putNewPackage(

@@ -22,7 +22,7 @@ import { applyChanges } from '../jobs/aggregate.js';
 import { createApp } from '../app.js';
 import type { AppConfig, AppDeps } from '../env.js';
 import { createSigner, generateKeys, localJwks } from '../auth/jwt.js';
-import { loadOrCreateKeys } from './keys.js';
+import { loadOrCreateKeys, loadOrCreateUrlSigningKey } from './keys.js';
 import { seedDemo } from './seed.js';
 import { runReminders } from '../jobs/reminders.js';
 
@@ -111,7 +111,10 @@ export async function startLocal(options: LocalOptions): Promise<LocalServer> {
     };
     const deps: AppDeps = {
       data,
-      objects: fileObjectStore(options.dataDir ? join(options.dataDir, 'objects') : await mkdtemp(join(tmpdir(), 'manabi-objects-'))),
+      objects: fileObjectStore(options.dataDir ? join(options.dataDir, 'objects') : await mkdtemp(join(tmpdir(), 'manabi-objects-')), {
+        ...(options.dataDir ? { signingKey: loadOrCreateUrlSigningKey(options.dataDir) } : {}),
+        now: () => (options.now ?? (() => new Date()))(),
+      }),
       signer: await createSigner(keys),
       jwks: localJwks(keys),
       config,
