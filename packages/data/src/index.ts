@@ -28,3 +28,4 @@ export * from './plans.js';
 export * from './usage.js';
 export * from './support.js';
 export * from './objects.js';
+export * from './scorm.js';

@@ -6,7 +6,7 @@ import type { ObjectStore } from '../objects.js';
  * The local object store: one file per object under `root` (`.data/objects`), its content type
  * in a sidecar file. Keys are resolved inside `root` only.
  */
-export function fileObjectStore(root: string): ObjectStore {
+export function fileObjectStore(root: string): ObjectStore & { readonly root: string } {
   const base = resolve(root);
   const pathOf = (key: string) => {
     const path = resolve(base, key);
@@ -14,6 +14,7 @@ export function fileObjectStore(root: string): ObjectStore {
     return path;
   };
   return {
+    root: base,
     async put(key, object) {
       const path = pathOf(key);
       await mkdir(dirname(path), { recursive: true });
