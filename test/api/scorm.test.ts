@@ -228,6 +228,9 @@ describe('playing a package', () => {
       moduleDone: true,
     });
     expect((await commit(server, config!.token, passed)).json.status).toMatchObject({ totalSeconds: 150, moduleDone: true });
+    // The last commit of a closing page comes by sendBeacon, as text/plain: read the same way.
+    const beacon = await commit(server, config!.token, { ...passed, commitSequence: 3 }, 'text/plain;charset=UTF-8');
+    expect(beacon.json).toMatchObject({ result: 'true', status: { totalSeconds: 150 } });
     // An older commit arriving late is ignored.
     expect((await commit(server, config!.token, { 'cmi.core.lesson_status': 'failed', commitSequence: 1 })).json.status.success).toBe(
       'passed',
@@ -260,8 +263,10 @@ describe('playing a package', () => {
       commitSequence: 1,
     });
     expect(worse.json.status).toMatchObject({ success: 'passed', scorePercent: 100, totalSeconds: 180, sessions: 2 });
+    // Session tokens travel in paths (files, commits) but never reach the logs.
+    expect(JSON.stringify(server.logs)).not.toContain(config!.token);
     // The first session's token is now stale: its commits are refused.
-    expect((await commit(server, config!.token, { ...passed, commitSequence: 3 })).status).toBe(409);
+    expect((await commit(server, config!.token, { ...passed, commitSequence: 4 })).status).toBe(409);
   });
 
   it('records a SCORM 2004 result against a "passed" rule, and a score as skill evidence once', async () => {

@@ -80,13 +80,16 @@ export async function openPlayer(server: TestServer, launchUrl: string) {
   const url = new URL(launchUrl);
   const page = await requestAs(server, url.host, 'GET', `${url.pathname}${url.search}`);
   const config = /<script type="application\/json" id="scorm-config">([\s\S]*?)<\/script>/.exec(page.text);
-  const parsed = config ? (JSON.parse(config[1]!) as { token: string; cmi: Record<string, any>; scoUrl: string; version: string }) : null;
-  return { page, config: parsed };
+  const parsed = config
+    ? (JSON.parse(config[1]!) as { commitUrl: string; cmi: Record<string, any>; scoUrl: string; version: string })
+    : null;
+  // The session token is the last segment of the commit URL.
+  return { page, config: parsed ? { ...parsed, token: parsed.commitUrl.split('/').pop()! } : null };
 }
 
-/** A commit as scorm-again sends it (flattened CMI, the session token as bearer). */
-export const commit = (server: TestServer, token: string, flat: Record<string, unknown>) =>
-  requestAs(server, contentHost(server), 'POST', '/scorm/commit', {
-    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+/** A commit as scorm-again sends it (flattened CMI, to the commit URL of the session). */
+export const commit = (server: TestServer, token: string, flat: Record<string, unknown>, contentType = 'application/json') =>
+  requestAs(server, contentHost(server), 'POST', `/scorm/commit/${token}`, {
+    headers: { 'content-type': contentType },
     body: JSON.stringify(flat),
   });

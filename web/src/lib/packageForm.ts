@@ -58,6 +58,9 @@ export interface ModuleDraft {
   template: TemplateDraft | null;
   /** A quiz's stored template, sent back unchanged. */
   keptTemplate: QuizTemplate | null;
+  /** SCORM: the uploaded package (its `ref`) and the rule that completes the module. */
+  scormPackageId: string;
+  scormCompletion: 'completed' | 'passed';
 }
 
 export interface PackageForm {
@@ -128,6 +131,8 @@ function fromModule(m: PackageModule): ModuleDraft {
     assessmentId: m.assessmentId ?? null,
     template,
     keptTemplate: template ? null : (m.template ?? null),
+    scormPackageId: m.scormPackageId ?? '',
+    scormCompletion: m.kind === 'scorm' && m.completion === 'passed' ? 'passed' : 'completed',
   };
 }
 
@@ -169,6 +174,8 @@ export function newModule(kind: ModuleKind, form: PackageForm): ModuleDraft {
     assessmentId: null,
     template: kind === 'quiz' ? newTemplate() : null,
     keptTemplate: null,
+    scormPackageId: '',
+    scormCompletion: 'completed',
   };
 }
 
@@ -247,6 +254,9 @@ function toModule(draft: ModuleDraft, path: string, problems: Problems): Package
           : fromDateTimeLocal(draft.startsAt);
       return { ...base, format: draft.format, startsAt, place: place || null };
     }
+    case 'scorm':
+      if (!draft.scormPackageId) problems[`${path}.scormPackageId`] = { key: 'scorm.packageRequired' };
+      return { ...base, scormPackageId: draft.scormPackageId, completion: draft.scormCompletion };
     case 'quiz': {
       const out: PackageModule = { ...base };
       if (draft.assessmentId) out.assessmentId = draft.assessmentId;

@@ -74,8 +74,7 @@ export function registerScormContentRoutes(app: OpenAPIHono<AppEnv>, deps: AppDe
         title: record.launch.title || record.title,
         cmi,
         scoUrl: `/scorm/s/${token}/${encodedPath}${record.launch.query}`,
-        commitUrl: '/scorm/commit',
-        token,
+        commitUrl: `/scorm/commit/${token}`,
         appOrigin: claims.origin,
       });
       return new Response(html, {
@@ -111,33 +110,25 @@ export function registerScormContentRoutes(app: OpenAPIHono<AppEnv>, deps: AppDe
     );
   }
 
-  app.openapi(
-    defineRoute({
-      method: 'post',
-      path: '/scorm/commit',
-      roles: 'public',
-      tags: ['scorm'],
-      summary: 'Content origin: a commit of the runtime (scorm-again, flattened CMI) with the session token as bearer',
-      description:
-        'Idempotent: a retried or older commit (commitSequence) changes nothing; a session a later launch replaced is refused (409).',
-      request: { body: { required: true, content: { 'application/json': { schema: z.record(z.string(), z.unknown()) } } } },
-      responses: {
-        200: { description: '`{ result: "true", errorCode: 0, status }`', content: { 'application/json': { schema: z.any() } } },
-        400: { description: 'Not a commit', content: { 'application/json': { schema: z.any() } } },
-        401: { description: 'No valid session token', content: { 'application/json': { schema: z.any() } } },
-        409: { description: 'A later launch replaced this session', content: { 'application/json': { schema: z.any() } } },
-      },
-    }),
-    async (c) => {
-      const match = /^Bearer ([A-Za-z0-9._-]+)$/.exec(c.req.header('authorization') ?? '');
-      const claims = match ? await verifySession(deps, match[1]!) : null;
-      if (!claims) return c.json({ result: 'false', errorCode: 101, ...errorBody('unauthorized', 'The SCORM session has expired') }, 401);
-      if (Number(c.req.header('content-length') ?? 0) > MAX_COMMIT_BYTES)
-        return c.json({ result: 'false', errorCode: 101, ...errorBody('validation_error', 'The commit is too large') }, 400);
-      const answer = await commitScorm(deps, claims, c.req.valid('json'));
-      return c.json(answer.body, answer.status as 200);
-    },
-  );
+  // A commit of the runtime. The session token is in the path, not a header: the last commit of a
+  // page being closed goes by sendBeacon, which cannot send headers. Not an OpenAPI route, like the files.
+  app.post('/scorm/commit/:token', async (c) => {
+    const claims = await verifySession(deps, c.req.param('token'));
+    if (!claims) return c.json({ result: 'false', errorCode: 101, ...errorBody('unauthorized', 'The SCORM session has expired') }, 401);
+    if (Number(c.req.header('content-length') ?? 0) > MAX_COMMIT_BYTES)
+      return c.json({ result: 'false', errorCode: 101, ...errorBody('validation_error', 'The commit is too large') }, 400);
+    // scorm-again sends JSON (application/json, or text/plain by sendBeacon); it is read as text either way.
+    let body: unknown;
+    try {
+      body = JSON.parse(await c.req.text());
+    } catch {
+      body = null;
+    }
+    if (!body || typeof body !== 'object' || Array.isArray(body))
+      return c.json({ result: 'false', errorCode: 101, ...errorBody('validation_error', 'A commit is a JSON object') }, 400);
+    const answer = await commitScorm(deps, claims, body as Record<string, unknown>);
+    return c.json(answer.body, answer.status as 200 | 409);
+  });
 
   // A package's files. Not an OpenAPI route: the file path is any depth (`{path}` would match one
   // segment), and relative links inside the package must resolve under the session token.
@@ -161,8 +152,9 @@ export function registerScormContentRoutes(app: OpenAPIHono<AppEnv>, deps: AppDe
         'content-type': object.contentType,
         'cache-control': 'private, max-age=300',
         ...SECURITY_HEADERS,
-        // Only the player page (same content origin) may frame a SCO.
-        'content-security-policy': "frame-ancestors 'self'",
+        // Only the player page (same content origin), itself framed by the launching app, may frame a SCO
+        // (frame-ancestors is checked against every ancestor up to the top).
+        'content-security-policy': `frame-ancestors 'self' ${claims.origin}`,
       },
     });
   });

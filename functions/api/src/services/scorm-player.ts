@@ -20,7 +20,7 @@ export function scormAgainSource(): string {
 /**
  * The player's own script: it makes the SCORM 1.2 `API` or SCORM 2004 `API_1484_11` object with
  * scorm-again, loads the saved CMI data (resume), frames the SCO and commits to the content
- * origin's commit endpoint with the session token. After each commit it tells the app window
+ * origin's commit endpoint (its path carries the session token). After each commit it tells the app window
  * (only the origin that launched it) the module's status, so the reader can show it.
  */
 export const PLAYER_SCRIPT = `(function () {
@@ -36,7 +36,6 @@ export const PLAYER_SCRIPT = `(function () {
     autocommit: true,
     autocommitSeconds: 30,
     logLevel: 5,
-    xhrHeaders: { Authorization: 'Bearer ' + config.token },
     xhrResponseHandler: function (xhr) {
       var body = null;
       try { body = JSON.parse(xhr.responseText); } catch (e) { body = null; }
@@ -63,7 +62,6 @@ export function playerHtml(config: {
   cmi: unknown;
   scoUrl: string;
   commitUrl: string;
-  token: string;
   appOrigin: string;
 }): string {
   const title = config.title.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
