@@ -4,7 +4,7 @@ import { startTestServer, type TestServer } from '../support/server.js';
 import { launchChromium } from '../support/browser.js';
 import { Client, signUpCompany, uniqueEmail, type SignedUpCompany } from '../support/client.js';
 import { webDist } from '../support/web-dist.js';
-import { zipFixture } from '../support/scorm.js';
+import { uploadZip, zipFixture } from '../support/scorm.js';
 
 /**
  * A SCORM 1.2 course end to end in Chromium: HR uploads it in the package editor (a broken zip
@@ -124,6 +124,50 @@ describe('a SCORM course in the browser', () => {
     await page.getByTestId('scorm-open').click();
     await expect.poll(() => sco.getByTestId('sco-resume').textContent(), { timeout: 30_000 }).toContain('場所: result、回答: b');
     expect(await sco.getByTestId('sco-result').textContent()).toContain('正解です');
+    await context.close();
+  });
+
+  it('a SCORM 2004 4th edition course reports its slide and answer, passes, and resumes at the slide it was left on', async () => {
+    const uploaded = await uploadZip(hr.client, zipFixture('scorm2004-course'));
+    const pkg = await hr.client.post('/api/packages', {
+      title: { ja: '報連相研修' },
+      description: { ja: 'SCORM 2004 の教材' },
+      level: 'new_hire',
+      modules: [
+        {
+          id: 'horenso',
+          kind: 'scorm',
+          title: { ja: '報連相' },
+          estimatedMinutes: 10,
+          skillTags: [],
+          scormPackageId: uploaded.body.id,
+          completion: 'passed',
+        },
+      ],
+    });
+    await hr.client.post(`/api/packages/${pkg.body.id}/assignments`, { userIds: [learner.id], dueDate: '2099-12-31' });
+
+    const { context, page } = await signedIn(learner.email, learner.password);
+    await page.goto(`${server.url}/me/assignments/${pkg.body.id}/horenso`);
+    await page.getByTestId('scorm-open').click();
+    const sco = page.frameLocator('[data-testid="scorm-frame"]').frameLocator('[data-testid="scorm-sco"]');
+    await expect.poll(() => sco.getByTestId('sco-status').textContent(), { timeout: 30_000 }).toContain('受講 花子 さん');
+    await sco.getByTestId('sco-next').click();
+    await sco.getByTestId('sco-next').click();
+    await expect.poll(() => sco.getByTestId('sco-slide').textContent()).toBe('3');
+    await sco.getByTestId('sco-answer-conclusion').check();
+    await sco.getByTestId('sco-submit').click();
+    await expect.poll(() => sco.getByTestId('sco-result').textContent()).toBe('合格（記録しました）');
+    await expect.poll(() => page.getByTestId('scorm-status').getAttribute('data-success'), { timeout: 20_000 }).toBe('passed');
+    expect(await page.getByTestId('scorm-score').textContent()).toContain('90');
+    await expect.poll(() => page.getByTestId('module-done').isVisible(), { timeout: 20_000 }).toBe(true);
+    await sco.getByTestId('sco-exit').click();
+    await expect.poll(() => sco.getByTestId('sco-status').textContent()).toBe('中断しました');
+    await page.getByTestId('scorm-close').click();
+
+    await page.getByTestId('scorm-open').click();
+    await expect.poll(() => sco.getByTestId('sco-resume').textContent(), { timeout: 30_000 }).toContain('スライド 3、見たスライド 1,2,3');
+    expect(await sco.getByTestId('sco-slide').textContent()).toBe('3');
     await context.close();
   });
 });
