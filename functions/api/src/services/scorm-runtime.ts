@@ -86,18 +86,20 @@ async function assignedScormModule(deps: AppDeps, db: TenantDb, userId: string, 
   return { assignment, module: module as ScormModule };
 }
 
-/** The app origin a launch came from (the page's Origin), else the configured public URL. */
+/** The app origin a launch came from (the page's Origin; browsers send it with every POST), else the configured public URL. */
 function launchOrigin(deps: AppDeps, origin: string | undefined): string {
-  try {
-    if (origin) {
-      const url = new URL(origin);
-      if ((url.protocol === 'https:' || url.protocol === 'http:') && url.origin !== new URL(deps.config.scormContentOrigin).origin)
-        return url.origin;
+  const content = new URL(deps.config.scormContentOrigin).origin;
+  for (const candidate of [origin, deps.config.publicUrl]) {
+    try {
+      const url = candidate ? new URL(candidate) : null;
+      if (url && (url.protocol === 'https:' || url.protocol === 'http:') && url.origin !== content) return url.origin;
+    } catch {
+      // Not a URL: try the next.
     }
-  } catch {
-    // Not a URL: fall back.
   }
-  return new URL(deps.config.publicUrl).origin;
+  throw new ApiError(400, 'validation_error', 'Launch the module from the app', [
+    { path: 'origin', message: 'The Origin header is missing' },
+  ]);
 }
 
 /** A learner launches a SCORM module of their own assignment: a URL on the content origin with a short-lived launch token. */
