@@ -4,7 +4,7 @@ import { z } from '@hono/zod-openapi';
 import { objectKeys } from '@manabi/data';
 import { safeZipPath } from '@manabi/scorm';
 import type { AppDeps, AppEnv } from '../env.js';
-import { errorBody } from '../errors.js';
+import { ApiError, errorBody } from '../errors.js';
 import { defineRoute } from '../openapi.js';
 import { fileOwnerOf, scormOwnerOf } from '../services/scorm-packages.js';
 import { commitScorm, openSession, verifyLaunch, verifySession } from '../services/scorm-runtime.js';
@@ -64,8 +64,11 @@ export function registerScormContentRoutes(app: OpenAPIHono<AppEnv>, deps: AppDe
       let session;
       try {
         session = await openSession(deps, claims);
-      } catch {
-        return errorPage(404, 'この教材は利用できません。', 'This package is not available.');
+      } catch (error) {
+        // The package was deleted since the launch: say so on the page; anything else is a real error.
+        if (error instanceof ApiError && error.status === 404)
+          return errorPage(404, 'この教材は利用できません。', 'This package is not available.');
+        throw error;
       }
       const { record, token, cmi } = session;
       const encodedPath = record.launch.path.split('/').map(encodeURIComponent).join('/');
