@@ -104,6 +104,28 @@ describe('uploading SCORM packages', () => {
     expect(await countFiles(objectsDir)).toBe(filesBefore);
   });
 
+  it('leaves nothing half-imported when storing fails midway: the stored files are deleted, no record is written', async () => {
+    const objects = server.deps.objects;
+    const put = objects.put.bind(objects);
+    let puts = 0;
+    // The object store fails on the third file (a full disk, an S3 outage).
+    objects.put = async (key, object) => {
+      if (++puts === 3) throw new Error('object store unavailable');
+      return put(key, object);
+    };
+    const before = (await hr.client.get('/api/scorm-packages')).body.items.length;
+    const filesBefore = await countFiles(objectsDir);
+    try {
+      const res = await uploadZip(hr.client, zipFixture('scorm12-quiz'));
+      expect(res.status).toBe(500);
+    } finally {
+      objects.put = put;
+    }
+    expect(puts).toBeGreaterThanOrEqual(3);
+    expect((await hr.client.get('/api/scorm-packages')).body.items.length).toBe(before);
+    expect(await countFiles(objectsDir)).toBe(filesBefore);
+  });
+
   it('keeps companies apart: another company’s package is 404 to read, use, delete or launch', async () => {
     const other = await signUpCompany(server.url, '株式会社よそ');
     const theirs = await uploadZip(other.client, zipFixture('scorm12-quiz'));

@@ -164,14 +164,22 @@ export async function importScormPackage(
   };
   try {
     const entries = [...checked.archive.entries];
+    // On the first failure the workers stop taking files, and every put in flight is waited for
+    // before cleaning up, so no file lands after the clean-up deleted what was stored.
+    let failure: { error: unknown } | null = null;
     const worker = async () => {
-      for (let entry = entries.shift(); entry; entry = entries.shift()) {
+      for (let entry = entries.shift(); entry && !failure; entry = entries.shift()) {
         const key = objectKeys.scormFile(fileOwner, id, entry.path);
         stored.push(key);
-        await deps.objects.put(key, { body: checked.archive.read(entry), contentType: contentTypeOf(entry.path) });
+        try {
+          await deps.objects.put(key, { body: checked.archive.read(entry), contentType: contentTypeOf(entry.path) });
+        } catch (error) {
+          failure ??= { error };
+        }
       }
     };
     await Promise.all(Array.from({ length: STORE_CONCURRENCY }, worker));
+    if (failure) throw (failure as { error: unknown }).error;
     await putScormPackage(deps.data.platform, owner, record, files);
   } catch (error) {
     await removeStored();
