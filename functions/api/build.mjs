@@ -23,6 +23,8 @@ const require = createRequire(import.meta.url);
 mkdirSync('dist/fonts', { recursive: true });
 for (const file of ['400Regular/NotoSansJP_400Regular.ttf', '700Bold/NotoSansJP_700Bold.ttf'])
   copyFileSync(require.resolve(`@expo-google-fonts/noto-sans-jp/${file}`), `dist/fonts/${basename(file)}`);
+// The SCORM runtime the content origin serves, beside the bundles that read it (no CDN).
+copyFileSync(createRequire(import.meta.url).resolve('scorm-again/min'), 'dist/scorm-again.min.js');
 
 const kib = (f) => Math.round(statSync(f).size / 1024);
 console.log(JSON.stringify({ lambda_bundle_kib: kib('dist/lambda.mjs'), server_bundle_kib: kib('dist/server.mjs') }));

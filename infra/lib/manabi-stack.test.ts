@@ -174,6 +174,26 @@ describe('ManabiStack template', () => {
       },
     });
   });
+
+  it('serves SCORM content from a distribution of its own, which the API knows as its content origin', () => {
+    const distributions = template.findResources('AWS::CloudFront::Distribution');
+    const content = Object.entries(distributions).find(([id]) => id.startsWith('ScormContent'));
+    expect(content).toBeDefined();
+    template.hasResourceProperties('AWS::Lambda::Function', {
+      Environment: {
+        Variables: Match.objectLike({
+          SCORM_CONTENT_ORIGIN: { 'Fn::Join': ['', ['https://', { 'Fn::GetAtt': [content![0], 'DomainName'] }]] },
+        }),
+      },
+    });
+    // Every path of it goes to the API (with the viewer's host), which answers only SCORM content there.
+    const config = (content![1].Properties as { DistributionConfig: Json }).DistributionConfig as {
+      DefaultCacheBehavior: { FunctionAssociations: unknown[]; AllowedMethods: string[] };
+    };
+    expect(config.DefaultCacheBehavior.FunctionAssociations).toHaveLength(1);
+    expect(config.DefaultCacheBehavior.AllowedMethods).toContain('POST');
+    template.hasResourceProperties('AWS::ApiGatewayV2::Route', { RouteKey: 'ANY /scorm/{proxy+}' });
+  });
 });
 
 describe('cdk synth (real CLI, offline)', () => {
@@ -239,6 +259,11 @@ describe('cdk synth (real CLI, offline)', () => {
       for (const fn of drawing)
         for (const font of ['NotoSansJP_400Regular.ttf', 'NotoSansJP_700Bold.ttf'])
           expect(existsSync(join(outDir, (fn.Metadata as Json)['aws:asset:path'] as string, 'fonts', font)), font).toBe(true);
+      // The API's bundle carries the SCORM runtime (scorm-again) it serves on the content origin.
+      const assets = ofType('AWS::Lambda::Function')
+        .map((r) => (r.Metadata as Json)['aws:asset:path'])
+        .filter((p): p is string => typeof p === 'string');
+      expect(assets.some((p) => existsSync(join(outDir, p, 'scorm-again.min.js')))).toBe(true);
     },
     TIMEOUT,
   );

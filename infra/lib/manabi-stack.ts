@@ -1,7 +1,7 @@
 import { AGGREGATOR_ENTITIES } from '../../packages/data/src/table';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
-import { basename, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { CfnOutput, Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
 import { HttpApi, HttpMethod } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
@@ -36,6 +36,8 @@ export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 /** The Lambda entry: exports `handler`, the Hono app wrapped by hono/aws-lambda. */
 export const API_ENTRY = join(REPO_ROOT, 'functions', 'api', 'src', 'lambda.ts');
 
+/** scorm-again's browser build, which the API serves on the SCORM content origin; it ships beside the API bundle. */
+export const SCORM_RUNTIME = createRequire(join(REPO_ROOT, 'functions', 'api', 'package.json')).resolve('scorm-again/min');
 /** The aggregator's entry: the change stream → report aggregates (the local server polls the same). */
 export const AGGREGATE_ENTRY = join(REPO_ROOT, 'functions', 'api', 'src', 'jobs', 'lambda-aggregate.ts');
 
@@ -49,6 +51,9 @@ export const REMINDERS_ENTRY = join(REPO_ROOT, 'functions', 'api', 'src', 'jobs'
 export const CERTIFICATE_FONTS = ['400Regular/NotoSansJP_400Regular.ttf', '700Bold/NotoSansJP_700Bold.ttf'].map((file) =>
   createRequire(join(REPO_ROOT, 'functions', 'api', 'package.json')).resolve(`@expo-google-fonts/noto-sans-jp/${file}`),
 );
+
+/** The certificate fonts as the bundles read them: `fonts/<file>` next to the bundle. */
+const FONTS_BESIDE_BUNDLE = CERTIFICATE_FONTS.map((from) => ({ from, name: `fonts/${basename(from)}` }));
 
 /**
  * ESM bundles have no `require`; CJS dependencies bundled into them call it (esbuild's
@@ -87,11 +92,12 @@ function tableFunction(
   scope: Construct,
   id: string,
   tableName: string,
-  props: { description: string; entry: string; timeout: Duration; certificateFonts?: boolean },
+  props: { description: string; entry: string; timeout: Duration },
+  /** Files copied next to the bundle (the bundle reads them at run time). */
+  besideBundle: { from: string; name: string }[] = [],
 ): NodejsFunction {
-  const { certificateFonts, ...functionProps } = props;
   return new NodejsFunction(scope, id, {
-    ...functionProps,
+    ...props,
     handler: 'handler',
     runtime: Runtime.NODEJS_22_X,
     architecture: Architecture.ARM_64,
@@ -115,18 +121,12 @@ function tableFunction(
       banner: ESM_REQUIRE_BANNER,
       // Ship the SDK versions the code was tested with instead of the runtime's copy.
       bundleAwsSDK: true,
-      ...(certificateFonts
-        ? {
-            commandHooks: {
-              beforeBundling: () => [],
-              beforeInstall: () => [],
-              afterBundling: (_input: string, output: string) => [
-                `mkdir -p "${output}/fonts"`,
-                ...CERTIFICATE_FONTS.map((f) => `cp "${f}" "${output}/fonts/${basename(f)}"`),
-              ],
-            },
-          }
-        : {}),
+      commandHooks: {
+        beforeBundling: () => [],
+        beforeInstall: () => [],
+        afterBundling: (_inputDir: string, outputDir: string) =>
+          besideBundle.map((f) => `mkdir -p "${dirname(`${outputDir}/${f.name}`)}" && cp "${f.from}" "${outputDir}/${f.name}"`),
+      },
     },
   });
 }
@@ -142,12 +142,13 @@ export class ManabiStack extends Stack {
 
     const table = createSingleTable(this, 'Table');
 
-    const apiFunction = tableFunction(this, 'ApiFunction', table.tableName, {
-      description: `Manabi API (${props.stage})`,
-      entry: API_ENTRY,
-      timeout: Duration.seconds(29),
-      certificateFonts: true,
-    });
+    const apiFunction = tableFunction(
+      this,
+      'ApiFunction',
+      table.tableName,
+      { description: `Manabi API (${props.stage})`, entry: API_ENTRY, timeout: Duration.seconds(29) },
+      [{ from: SCORM_RUNTIME, name: 'scorm-again.min.js' }, ...FONTS_BESIDE_BUNDLE],
+    );
     table.grantReadWriteData(apiFunction);
 
     // Uploaded brand images (served by the API) and lesson files; the bucket stays private. Lesson
@@ -165,14 +166,19 @@ export class ManabiStack extends Stack {
 
     // Report aggregates follow the table's stream; only the entities the aggregator reads are
     // delivered (its own writes would otherwise come back to it). A removal has only an old image.
-    const aggregateFunction = tableFunction(this, 'AggregateFunction', table.tableName, {
-      description: `Manabi report aggregator (${props.stage})`,
-      entry: AGGREGATE_ENTRY,
+    const aggregateFunction = tableFunction(
+      this,
+      'AggregateFunction',
+      table.tableName,
+      {
+        description: `Manabi report aggregator (${props.stage})`,
+        entry: AGGREGATE_ENTRY,
+        // A framework change refreshes every person's standing of the company in one invocation.
+        timeout: Duration.minutes(5),
+      },
       // It issues certificates (修了証) when a package is completed: it draws their PDFs.
-      certificateFonts: true,
-      // A framework change refreshes every person's standing of the company in one invocation.
-      timeout: Duration.minutes(5),
-    });
+      FONTS_BESIDE_BUNDLE,
+    );
     table.grantReadWriteData(aggregateFunction);
     objectBucket.grantReadWrite(aggregateFunction);
     aggregateFunction.addEnvironment('OBJECT_BUCKET', objectBucket.bucketName);
@@ -231,11 +237,10 @@ export class ManabiStack extends Stack {
     const api = new HttpApi(this, 'HttpApi', {
       description: `Manabi API (${props.stage})`,
     });
-    api.addRoutes({
-      path: '/api/{proxy+}',
-      methods: [HttpMethod.ANY],
-      integration: new HttpLambdaIntegration('ApiIntegration', apiFunction),
-    });
+    const apiIntegration = new HttpLambdaIntegration('ApiIntegration', apiFunction);
+    api.addRoutes({ path: '/api/{proxy+}', methods: [HttpMethod.ANY], integration: apiIntegration });
+    // SCORM content (player, package files, commits): the API answers these only on the content host.
+    api.addRoutes({ path: '/scorm/{proxy+}', methods: [HttpMethod.ANY], integration: apiIntegration });
 
     const siteBucket = new Bucket(this, 'SiteBucket', {
       blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
@@ -244,6 +249,13 @@ export class ManabiStack extends Stack {
       removalPolicy: RemovalPolicy.RETAIN,
     });
 
+    const apiOrigin = new HttpOrigin(`${api.apiId}.execute-api.${this.region}.${this.urlSuffix}`, {
+      protocolPolicy: OriginProtocolPolicy.HTTPS_ONLY,
+    });
+    const viewerHost = new CloudFrontFunction(this, 'ViewerHost', {
+      code: FunctionCode.fromInline(VIEWER_HOST),
+      runtime: FunctionRuntime.JS_2_0,
+    });
     const distribution = new Distribution(this, 'Site', {
       comment: `Manabi (${props.stage})`,
       defaultRootObject: 'index.html',
@@ -262,19 +274,9 @@ export class ManabiStack extends Stack {
       },
       additionalBehaviors: {
         '/api/*': {
-          origin: new HttpOrigin(`${api.apiId}.execute-api.${this.region}.${this.urlSuffix}`, {
-            protocolPolicy: OriginProtocolPolicy.HTTPS_ONLY,
-          }),
+          origin: apiOrigin,
           viewerProtocolPolicy: ViewerProtocolPolicy.HTTPS_ONLY,
-          functionAssociations: [
-            {
-              eventType: FunctionEventType.VIEWER_REQUEST,
-              function: new CloudFrontFunction(this, 'ViewerHost', {
-                code: FunctionCode.fromInline(VIEWER_HOST),
-                runtime: FunctionRuntime.JS_2_0,
-              }),
-            },
-          ],
+          functionAssociations: [{ eventType: FunctionEventType.VIEWER_REQUEST, function: viewerHost }],
           allowedMethods: AllowedMethods.ALLOW_ALL,
           cachePolicy: CachePolicy.CACHING_DISABLED,
           // API Gateway routes on its own Host header, so the viewer's must not be forwarded.
@@ -283,7 +285,25 @@ export class ManabiStack extends Stack {
       },
     });
 
+    // SCORM packages play on a host of their own (see docs/architecture.md): a second distribution
+    // whose every path goes to the API, which serves only the SCORM content routes on that host.
+    // Its *.cloudfront.net name is another site than the app's (cloudfront.net is a public suffix),
+    // so the app's cookies are never sent to it, nor its pages given the app's storage.
+    const scormContent = new Distribution(this, 'ScormContent', {
+      comment: `Manabi SCORM content (${props.stage})`,
+      defaultBehavior: {
+        origin: apiOrigin,
+        viewerProtocolPolicy: ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
+        functionAssociations: [{ eventType: FunctionEventType.VIEWER_REQUEST, function: viewerHost }],
+        allowedMethods: AllowedMethods.ALLOW_ALL,
+        cachePolicy: CachePolicy.CACHING_DISABLED,
+        originRequestPolicy: OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
+      },
+    });
+    apiFunction.addEnvironment('SCORM_CONTENT_ORIGIN', `https://${scormContent.distributionDomainName}`);
+
     new CfnOutput(this, 'TableName', { value: table.tableName });
+    new CfnOutput(this, 'ScormContentUrl', { value: `https://${scormContent.distributionDomainName}` });
     new CfnOutput(this, 'ApiUrl', { value: api.apiEndpoint });
     new CfnOutput(this, 'SiteUrl', { value: `https://${distribution.distributionDomainName}` });
     new CfnOutput(this, 'SiteBucketName', { value: siteBucket.bucketName });

@@ -41,6 +41,8 @@ import { registerDocsRoutes } from './routes/docs.js';
 import { registerCertificateRoutes } from './routes/certificates.js';
 import { registerFileRoutes } from './routes/files.js';
 import { registerLocalObjectRoutes } from './routes/local-objects.js';
+import { registerScormRoutes } from './routes/scorm.js';
+import { registerScormContentRoutes, separateContentOrigin, SCORM_CONTENT_PREFIX } from './routes/scorm-content.js';
 
 export interface AppOptions {
   /** Serves the built SPA for every non-API path (local server); the cloud serves it from S3. */
@@ -58,6 +60,8 @@ export function createApp(deps: AppDeps, options: AppOptions = {}): OpenAPIHono<
   app.onError(handleError);
   if (options.compress) app.use('*', compress());
   app.use('*', requestId(), requestLogger(deps.log, deps.now));
+  // SCORM packages play on an origin of their own; it reaches nothing else (see routes/scorm-content.ts).
+  app.use('*', separateContentOrigin(deps));
 
   const auth = authenticate(deps.jwks, deps.now, (claims) => accountStatus(deps.data.platform, claims.tenantId, claims.vendorId));
   app.use('/api/*', async (c, next) => {
@@ -100,11 +104,13 @@ export function createApp(deps: AppDeps, options: AppOptions = {}): OpenAPIHono<
   registerFileRoutes(app, deps);
   // Locally the server itself answers the signed file URLs S3 answers in the cloud.
   if (isLocalObjectStore(deps.objects)) registerLocalObjectRoutes(app, deps.objects);
+  registerScormRoutes(app, deps);
+  registerScormContentRoutes(app, deps);
   if (deps.config.devOutbox) registerDevRoutes(app, deps);
   registerDocsRoutes(app);
 
   app.notFound((c) => {
-    if (options.spa && !c.req.path.startsWith('/api/') && c.req.path !== '/api')
+    if (options.spa && !c.req.path.startsWith('/api/') && c.req.path !== '/api' && !c.req.path.startsWith(SCORM_CONTENT_PREFIX))
       return options.spa(c, async () => undefined) as Promise<Response>;
     return c.json(errorBody('not_found', 'Not found'), 404);
   });

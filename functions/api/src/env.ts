@@ -28,11 +28,19 @@ export interface AppConfig {
    * locally; behind CloudFront the origin sees API Gateway's host, so CloudFront sets its own header.
    */
   viewerHostHeader?: string;
+  /**
+   * The origin SCORM packages are served from (`SCORM_CONTENT_ORIGIN`; locally
+   * `http://content.localhost:<port>`). It is not the app's host, so a package's scripts never see
+   * the app's cookies or storage; requests to it reach only the SCORM content routes.
+   */
+  scormContentOrigin: string;
+  /** Limits on an uploaded SCORM zip (defaults: @manabi/scorm's DEFAULT_ZIP_LIMITS); tests lower them. */
+  scormLimits?: Partial<import('@manabi/scorm').ZipLimits>;
 }
 
 export interface AppDeps {
   data: DataAccess;
-  /** Uploaded files (brand images): S3 in the cloud, `.data/objects` locally. */
+  /** Uploaded files (brand images, SCORM packages): S3 in the cloud, `.data/objects` locally. */
   objects: ObjectStore;
   signer: TokenSigner;
   /** Key set the auth middleware verifies access tokens with (local JWKS now, Cognito later). */

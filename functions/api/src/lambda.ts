@@ -14,6 +14,8 @@ const data = createDataAccess({ tableName: process.env.TABLE_NAME ?? 'manabi' })
 const appPromise = (async () => {
   if (!keys) throw new Error('JWT_KEYS is not set');
   if (!process.env.OBJECT_BUCKET) throw new Error('OBJECT_BUCKET is not set');
+  // SCORM content must come from a host of its own (see docs/architecture.md); there is no safe default.
+  if (!process.env.SCORM_CONTENT_ORIGIN) throw new Error('SCORM_CONTENT_ORIGIN is not set');
   return createApp({
     data,
     objects: s3ObjectStore(process.env.OBJECT_BUCKET),
@@ -28,6 +30,7 @@ const appPromise = (async () => {
       secureCookies: true,
       devOutbox: false,
       viewerHostHeader: 'x-viewer-host',
+      scormContentOrigin: process.env.SCORM_CONTENT_ORIGIN,
     },
     now: () => new Date(),
     log: (line) => console.log(JSON.stringify(line)),

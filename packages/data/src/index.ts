@@ -31,3 +31,4 @@ export * from './support.js';
 export * from './objects.js';
 export * from './certificates.js';
 export * from './files.js';
+export * from './scorm.js';

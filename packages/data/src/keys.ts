@@ -262,6 +262,21 @@ export const keys = {
     sk: 'PROGRESS',
   }),
 
+  // ── SCORM packages (issue 16) ─────────────────────────────────────────────────────────
+  /** An uploaded SCORM package of an owner (a company, or a vendor for its client companies). */
+  scormPackage: (owner: Owner, scormId: string): ItemKey => ({ pk: `${ownerPrefix(owner)}#SCORMS`, sk: `SCORM#${part(scormId)}` }),
+  scormPackages: (owner: Owner) => ({ pk: `${ownerPrefix(owner)}#SCORMS`, skPrefix: 'SCORM#' }),
+  /** The package's file list (kept apart from the record so listing packages stays small). */
+  scormPackageFiles: (owner: Owner, scormId: string): ItemKey => ({
+    pk: `${ownerPrefix(owner)}#SCORMS`,
+    sk: `SCORMFILES#${part(scormId)}`,
+  }),
+  /** One learner's runs of the SCORM package of one module of an assigned package (resume data, best result, time). */
+  scormRegistration: (tenantId: string, userId: string, packageId: string, moduleId: string): ItemKey => ({
+    pk: `${tenantPrefix(tenantId)}#USER#${part(userId)}#SCORMREG#${part(packageId)}#${part(moduleId)}`,
+    sk: 'REG',
+  }),
+
   /** Platform: email → the account it signs in to (emails are unique across the platform). */
   login: (normalizedEmail: string): ItemKey => ({ pk: `P#LOGIN#${normalizedEmail}`, sk: 'LOGIN' }),
   /** Platform: one-time token (email verification, invitation), by the hash of its secret. */
@@ -339,6 +354,9 @@ export const keys = {
  * Object store keys (S3 / `.data/objects`), built here like every table key. Brand images are
  * named by their content hash, so a URL never changes meaning and can be cached for good.
  */
+const scormPrefix = (owner: { vendorId: string } | { tenantId: string }): string =>
+  'vendorId' in owner ? `scorm/v/${part(owner.vendorId)}` : `scorm/t/${tenantPrefix(owner.tenantId).slice(2)}`;
+
 export const objectKeys = {
   brandImage: (owner: { vendorId: string } | { tenantId: string }, kind: 'logo' | 'favicon', hash: string, ext: string): string =>
     'vendorId' in owner
@@ -354,6 +372,14 @@ export const objectKeys = {
     'vendorId' in owner
       ? `files/v/${part(owner.vendorId)}/${part(fileId)}`
       : `files/t/${tenantPrefix(owner.tenantId).slice(2)}/${part(fileId)}`,
+  /**
+   * A file of an uploaded SCORM package, under its owner's prefix (a company's files never share a
+   * prefix with another's). `path` is the package-relative path, already checked by @manabi/scorm.
+   */
+  scormFile: (owner: { vendorId: string } | { tenantId: string }, scormId: string, path: string): string => {
+    if (path.split('/').some((s) => s === '' || s === '.' || s === '..') || path.includes('\0')) throw new Error('Invalid SCORM file path');
+    return `${scormPrefix(owner)}/${part(scormId)}/f/${path}`;
+  },
   /** Whether a requested object name is a brand image key (the only objects served publicly). */
   isBrandImage: (key: string): boolean => /^brand\/[vt]\/[0-9a-z]{16}\/(logo|favicon)-[0-9a-f]{16,64}\.(png|jpg|webp|svg|ico)$/.test(key),
 };

@@ -1,1 +1,5 @@
-export {};
+export * from './errors.js';
+export * from './zip.js';
+export * from './manifest.js';
+export * from './package.js';
+export * from './cmi.js';

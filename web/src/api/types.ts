@@ -807,7 +807,7 @@ export interface SkillMap {
 
 /* ---------- Packages, assignments, learning plan ---------- */
 
-export const MODULE_KINDS = ['lesson', 'quiz', 'ojt', 'session'] as const;
+export const MODULE_KINDS = ['lesson', 'scorm', 'quiz', 'ojt', 'session'] as const;
 export type ModuleKind = (typeof MODULE_KINDS)[number];
 
 /** Who a package belongs to: a company, the platform catalog or a vendor (reseller). */
@@ -866,8 +866,10 @@ export interface PackageModule {
   assessmentId?: string;
   /** Quiz written with draw rules: the server turns it into an assessment when the package is saved. */
   template?: QuizTemplate;
-  /** Lesson: how it is completed. */
-  completion?: LessonCompletion;
+  /** Lesson: how it is completed; SCORM: done when the package reports completed, or only passed. */
+  completion?: LessonCompletion | 'completed' | 'passed';
+  /** SCORM: the uploaded package it plays (`<id>`, or `vendor:<id>` for the vendor's). */
+  scormPackageId?: string;
   /** Session. */
   format?: 'online' | 'in_person';
   startsAt?: string | null;

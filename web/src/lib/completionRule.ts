@@ -7,7 +7,9 @@ export const HEARTBEAT_SECONDS = 15;
 export function ruleOf(module: Pick<PackageModule, 'kind' | 'completion'>): CompletionRule {
   switch (module.kind) {
     case 'lesson':
-      return module.completion ?? { rule: 'read_to_end' };
+      return typeof module.completion === 'object' ? module.completion : { rule: 'read_to_end' };
+    case 'scorm':
+      return { rule: module.completion === 'passed' ? 'scorm_passed' : 'scorm_completed' };
     case 'quiz':
       return { rule: 'quiz_passed' };
     case 'ojt':

@@ -3,6 +3,7 @@ import type { GoalStatus, ModuleKind, PackageModule, ProgressStatus } from '../a
 /** Decorative icons next to the (always written) module kind. */
 export const MODULE_ICONS: Record<ModuleKind, string> = {
   lesson: '📖',
+  scorm: '🎓',
   quiz: '✅',
   ojt: '🛠️',
   session: '👥',

@@ -67,6 +67,9 @@ export interface ModuleDraft {
   template: TemplateDraft | null;
   /** A quiz's stored template, sent back unchanged. */
   keptTemplate: QuizTemplate | null;
+  /** SCORM: the uploaded package (its `ref`) and the rule that completes the module. */
+  scormPackageId: string;
+  scormCompletion: 'completed' | 'passed';
 }
 
 export interface PackageForm {
@@ -120,6 +123,8 @@ export function switchToTemplate(module: ModuleDraft): void {
 
 function fromModule(m: PackageModule): ModuleDraft {
   const template = editableTemplate(m);
+  // A lesson's rule is an object; a SCORM module's completion is 'completed' | 'passed'.
+  const lessonRule = typeof m.completion === 'object' ? m.completion : undefined;
   return {
     key: nextKey('module'),
     id: m.id,
@@ -129,8 +134,8 @@ function fromModule(m: PackageModule): ModuleDraft {
     estimatedMinutes: m.estimatedMinutes,
     skillTags: m.skillTags.join(', '),
     body: toBilingual(m.body),
-    completionRule: m.completion?.rule ?? 'read_to_end',
-    viewedMinutes: m.completion?.rule === 'viewed' ? m.completion.minutes : DEFAULT_VIEWED_MINUTES,
+    completionRule: lessonRule?.rule ?? 'read_to_end',
+    viewedMinutes: lessonRule?.rule === 'viewed' ? lessonRule.minutes : DEFAULT_VIEWED_MINUTES,
     instructions: toBilingual(m.instructions),
     format: m.format ?? 'in_person',
     startsAt: toDateTimeLocal(m.startsAt),
@@ -139,6 +144,8 @@ function fromModule(m: PackageModule): ModuleDraft {
     assessmentId: m.assessmentId ?? null,
     template,
     keptTemplate: template ? null : (m.template ?? null),
+    scormPackageId: m.scormPackageId ?? '',
+    scormCompletion: m.kind === 'scorm' && m.completion === 'passed' ? 'passed' : 'completed',
   };
 }
 
@@ -182,6 +189,8 @@ export function newModule(kind: ModuleKind, form: PackageForm): ModuleDraft {
     assessmentId: null,
     template: kind === 'quiz' ? newTemplate() : null,
     keptTemplate: null,
+    scormPackageId: '',
+    scormCompletion: 'completed',
   };
 }
 
@@ -270,6 +279,9 @@ function toModule(draft: ModuleDraft, path: string, problems: Problems): Package
           : fromDateTimeLocal(draft.startsAt);
       return { ...base, format: draft.format, startsAt, place: place || null };
     }
+    case 'scorm':
+      if (!draft.scormPackageId) problems[`${path}.scormPackageId`] = { key: 'scorm.packageRequired' };
+      return { ...base, scormPackageId: draft.scormPackageId, completion: draft.scormCompletion };
     case 'quiz': {
       const out: PackageModule = { ...base };
       if (draft.assessmentId) out.assessmentId = draft.assessmentId;

@@ -1,6 +1,6 @@
 import { flushPromises, mount } from '@vue/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { MyAssignment, PackageModule } from '../api/types';
+import type { LessonCompletion, MyAssignment } from '../api/types';
 import { fakeApi, json, type FakeHandler } from '../testing/fakeApi';
 import { makeAttempt, makeMyAssignment, makePackageModules, makeProgress, makeUser } from '../testing/fixtures';
 import { settle, setupApp } from '../testing/setup';
@@ -15,11 +15,11 @@ vi.mock('../lib/sanitize', () => ({ sanitizeLessonHtml: (html: string) => html }
 const learner = () => json(200, { accessToken: 'tok', expiresIn: 900, user: makeUser({ role: 'learner' }) });
 
 /** The fixture package with the lesson's rule changed, its progress reporting it as the server does. */
-function withLessonRule(completion: PackageModule['completion'], done: Record<string, boolean> = {}, over: Partial<MyAssignment> = {}) {
+function withLessonRule(completion: LessonCompletion, done: Record<string, boolean> = {}, over: Partial<MyAssignment> = {}) {
   const base = makeMyAssignment();
   const modules = makePackageModules().map((m) => (m.id === 'manners' ? { ...m, completion } : m));
   const progress = makeProgress(done);
-  progress.modules = progress.modules.map((m) => (m.moduleId === 'manners' ? { ...m, rule: completion! } : m));
+  progress.modules = progress.modules.map((m) => (m.moduleId === 'manners' ? { ...m, rule: completion } : m));
   return makeMyAssignment({ package: { ...base.package!, modules }, progress, ...over });
 }
 const selfLesson = (done: Record<string, boolean> = {}) => withLessonRule({ rule: 'self' }, done);

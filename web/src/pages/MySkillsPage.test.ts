@@ -1,5 +1,5 @@
 import { flushPromises, mount } from '@vue/test-utils';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Locale, MySkills } from '../api/types';
 import { apiError, fakeApi, json, type FakeRequest } from '../testing/fakeApi';
 import { makeFrameworkDocument, makeStanding, makeUser } from '../testing/fixtures';
@@ -120,9 +120,9 @@ describe('MySkillsPage', () => {
 
   it('draws the chart as a labelled picture of the table', async () => {
     const { wrapper } = await open();
-    await settle();
+    // The chart is a lazily loaded component: wait for it rather than for a number of ticks.
+    await vi.waitFor(() => expect(wrapper.find('[data-testid="skill-chart"]').exists()).toBe(true), { timeout: 10_000 });
     const chart = wrapper.find('[data-testid="skill-chart"]');
-    expect(chart.exists()).toBe(true);
     expect(chart.find('[role="img"]').attributes('aria-label')).toContain('同じ内容を下の表に掲載');
     expect(chart.findAll('.skill-chart__row:not(.skill-chart__row--axis)')).toHaveLength(3);
     expect(chart.text()).toContain('– / 4');

@@ -19,6 +19,12 @@ export interface TokenSigner {
   signAccess(claims: AuthClaims, now: Date): Promise<string>;
   signRefresh(claims: RefreshClaims, now: Date): Promise<string>;
   verifyRefresh(token: string, now: Date): Promise<RefreshClaims | null>;
+  /**
+   * A token for one narrow use (its own audience, so it is never taken for an access token and an
+   * access token is never taken for it): e.g. a SCORM launch or a SCORM session.
+   */
+  signScoped(audience: string, claims: Record<string, unknown>, ttlSeconds: number, now: Date): Promise<string>;
+  verifyScoped(audience: string, token: string, now: Date): Promise<Record<string, unknown> | null>;
 }
 
 export interface KeyMaterial {
@@ -63,6 +69,22 @@ export async function createSigner(keys: KeyMaterial): Promise<TokenSigner> {
         .setIssuedAt(seconds(now))
         .setExpirationTime(seconds(now) + REFRESH_TTL_SECONDS)
         .sign(privateKey),
+    signScoped: (audience, claims, ttlSeconds, now) =>
+      new SignJWT(claims)
+        .setProtectedHeader(header)
+        .setIssuer(ISSUER)
+        .setAudience(audience)
+        .setIssuedAt(seconds(now))
+        .setExpirationTime(seconds(now) + ttlSeconds)
+        .sign(privateKey),
+    async verifyScoped(audience, token, now) {
+      try {
+        const { payload } = await jwtVerify(token, verifyKey, { issuer: ISSUER, audience, algorithms: ['ES256'], currentDate: now });
+        return payload as Record<string, unknown>;
+      } catch {
+        return null;
+      }
+    },
     async verifyRefresh(token, now) {
       try {
         const { payload } = await jwtVerify(token, verifyKey, {

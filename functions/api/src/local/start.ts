@@ -107,6 +107,7 @@ export async function startLocal(options: LocalOptions): Promise<LocalServer> {
       trustProxy: false,
       secureCookies: false,
       devOutbox: true,
+      scormContentOrigin: '',
       ...options.config,
     };
     const deps: AppDeps = {
@@ -129,6 +130,9 @@ export async function startLocal(options: LocalOptions): Promise<LocalServer> {
     });
     const url = `http://localhost:${port}`;
     if (!options.config?.publicUrl) config.publicUrl = url;
+    // SCORM content on its own origin: browsers resolve *.localhost to this machine.
+    if (!options.config?.scormContentOrigin)
+      config.scormContentOrigin = process.env.SCORM_CONTENT_ORIGIN ?? `http://content.localhost:${port}`;
     // Seeded after listening, so emailed links already carry the real port.
     const seeded = options.seed === false ? 'skipped' : await seedDemo(deps);
     const poller = options.aggregate

@@ -37,6 +37,7 @@ import {
   refreshAssignmentState,
 } from '../services/packages.js';
 import { completeByLearner, presentMyAssignment } from '../services/lesson-progress.js';
+import { scormModuleProblems } from '../services/scorm-packages.js';
 
 const HR: readonly Role[] = ['tenant_admin'];
 /** Who writes packages: HR for its company, a vendor admin for its vendor (see authorOwner). */
@@ -79,6 +80,8 @@ export function registerPackageRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): 
    * published assessments at once; a vendor's stay templates, each naming its bank for the readers.
    */
   const prepare = async (auth: AuthClaims, pkg: LearningPackage): Promise<LearningPackage> => {
+    const scormProblems = await scormModuleProblems(deps, auth, pkg);
+    if (scormProblems.length) throw new ApiError(400, 'validation_error', 'The package names an unknown SCORM package', scormProblems);
     const owner = authorOwner(auth);
     if (owner.kind !== 'vendor') return materializeQuizzes(deps, deps.data.clientFor(auth), pkg);
     const problems = await vendorPackageProblems(pkg, owner.vendorId, async (o, bankId) =>

@@ -16,7 +16,7 @@ export interface FileObjectStoreOptions {
  * in a sidecar file. Keys are resolved inside `root` only. Its signed URLs point at the local
  * server, which checks their HMAC as S3 checks a presigned URL's signature.
  */
-export function fileObjectStore(root: string, options: FileObjectStoreOptions = {}): LocalObjectStore {
+export function fileObjectStore(root: string, options: FileObjectStoreOptions = {}): LocalObjectStore & { readonly root: string } {
   const base = resolve(root);
   const secret = options.signingKey ?? randomBytes(32);
   const nowSeconds = () => Math.floor((options.now?.() ?? new Date()).getTime() / 1000);
@@ -27,6 +27,7 @@ export function fileObjectStore(root: string, options: FileObjectStoreOptions = 
   };
   const notFound = (error: unknown) => (error as NodeJS.ErrnoException).code === 'ENOENT';
   return {
+    root: base,
     async put(key, object) {
       const path = pathOf(key);
       await mkdir(dirname(path), { recursive: true });
