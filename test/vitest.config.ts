@@ -8,5 +8,8 @@ export default defineProject({
     globalSetup: ['./support/global-setup.ts'],
     testTimeout: 60_000,
     hookTimeout: 120_000,
+    // expect.poll waits on a condition; its default of 1 s is a tight timeout on a loaded 2-core
+    // machine (a page's fetch and render can take longer), so conditions get a generous budget.
+    expect: { poll: { timeout: 20_000, interval: 100 } },
   },
 });
