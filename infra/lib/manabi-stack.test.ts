@@ -73,6 +73,23 @@ describe('ManabiStack template', () => {
     });
   });
 
+  it('gives the API the memory to import a maximum-size SCORM zip, and expires staged uploads nobody completed', () => {
+    template.hasResourceProperties('AWS::Lambda::Function', {
+      Description: 'Manabi API (test)',
+      MemorySize: 1536,
+      Timeout: 29,
+    });
+    // The other functions keep the default.
+    template.hasResourceProperties('AWS::Lambda::Function', { Description: 'Manabi reminders (test)', MemorySize: 512 });
+    template.hasResourceProperties('AWS::S3::Bucket', {
+      LifecycleConfiguration: {
+        Rules: Match.arrayWith([
+          Match.objectLike({ Id: 'ExpireStagedUploads', Prefix: 'staging/', ExpirationInDays: 1, Status: 'Enabled' }),
+        ]),
+      },
+    });
+  });
+
   it('runs the reminder job daily at 08:00 JST with access to the table', () => {
     template.hasResourceProperties('AWS::Events::Rule', { ScheduleExpression: 'cron(0 23 * * ? *)', State: 'ENABLED' });
     template.hasResourceProperties('AWS::Lambda::Function', {

@@ -32,6 +32,10 @@ import { createSingleTable } from './table-from-definition';
 
 /** Repository root (this file is infra/lib/manabi-stack.ts). */
 export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+/** The API function's memory (see where it is set for why). */
+export const API_MEMORY_MB = 1536;
+/** Staged uploads (SCORM zips between upload and import) that nobody completed are removed after this. */
+export const STAGING_EXPIRY_DAYS = 1;
 
 /** The Lambda entry: exports `handler`, the Hono app wrapped by hono/aws-lambda. */
 export const API_ENTRY = join(REPO_ROOT, 'functions', 'api', 'src', 'lambda.ts');
@@ -92,16 +96,16 @@ function tableFunction(
   scope: Construct,
   id: string,
   tableName: string,
-  props: { description: string; entry: string; timeout: Duration },
+  props: { description: string; entry: string; timeout: Duration; memorySize?: number },
   /** Files copied next to the bundle (the bundle reads them at run time). */
   besideBundle: { from: string; name: string }[] = [],
 ): NodejsFunction {
   return new NodejsFunction(scope, id, {
+    memorySize: 512,
     ...props,
     handler: 'handler',
     runtime: Runtime.NODEJS_22_X,
     architecture: Architecture.ARM_64,
-    memorySize: 512,
     projectRoot: REPO_ROOT,
     depsLockFilePath: join(REPO_ROOT, 'pnpm-lock.yaml'),
     environment: {
@@ -146,7 +150,17 @@ export class ManabiStack extends Stack {
       this,
       'ApiFunction',
       table.tableName,
-      { description: `Manabi API (${props.stage})`, entry: API_ENTRY, timeout: Duration.seconds(29) },
+      {
+        description: `Manabi API (${props.stage})`,
+        entry: API_ENTRY,
+        timeout: Duration.seconds(29),
+        // Completing a SCORM upload reads the staged zip (at most 250 MB, DEFAULT_ZIP_LIMITS) into
+        // memory and inflates one file at a time: up to twice the zip while S3's body is gathered
+        // (500 MB), plus the largest file inflated (at most 500 MB, the uncompressed limit), plus
+        // ~150 MB of runtime: about 1.15 GB in the worst case, so 1,536 MB leaves headroom. Lambda
+        // also gives CPU in proportion to memory, which the CRC checks and inflating need in 29 s.
+        memorySize: API_MEMORY_MB,
+      },
       [{ from: SCORM_RUNTIME, name: 'scorm-again.min.js' }, ...FONTS_BESIDE_BUNDLE],
     );
     table.grantReadWriteData(apiFunction);
@@ -160,6 +174,16 @@ export class ManabiStack extends Stack {
       enforceSSL: true,
       removalPolicy: RemovalPolicy.RETAIN,
       cors: [{ allowedMethods: [HttpMethods.PUT, HttpMethods.GET], allowedOrigins: ['*'], allowedHeaders: ['content-type'], maxAge: 3000 }],
+      // A SCORM zip is staged under `staging/` until its upload is completed (which deletes it); one
+      // the browser sent but never completed would otherwise stay for good (objectKeys.scormStagedZip).
+      lifecycleRules: [
+        {
+          id: 'ExpireStagedUploads',
+          prefix: 'staging/',
+          expiration: Duration.days(STAGING_EXPIRY_DAYS),
+          abortIncompleteMultipartUploadAfter: Duration.days(1),
+        },
+      ],
     });
     objectBucket.grantReadWrite(apiFunction);
     apiFunction.addEnvironment('OBJECT_BUCKET', objectBucket.bucketName);

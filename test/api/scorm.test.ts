@@ -2,11 +2,21 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { zipSync } from 'fflate';
-import { listProficiencyEntries } from '@manabi/data';
+import { listProficiencyEntries, objectKeys } from '@manabi/data';
 import { startTestServer, type TestServer } from '../support/server.js';
 import { signUpCompany, uniqueEmail, type SignedUpCompany, type Client } from '../support/client.js';
 import { clientAs, createVendor, platformAdmin } from '../support/vendors.js';
-import { commit, contentHost, openPlayer, requestAs, uploadZip, zipFixture } from '../support/scorm.js';
+import {
+  commit,
+  completeZipUpload,
+  contentHost,
+  openPlayer,
+  putToSignedUrl,
+  requestAs,
+  startZipUpload,
+  uploadZip,
+  zipFixture,
+} from '../support/scorm.js';
 
 // The server clock: moved forward to expire launch and session tokens.
 let offsetMs = 0;
@@ -102,6 +112,9 @@ describe('uploading SCORM packages', () => {
     expect(res.body.error.message.length).toBeGreaterThan(0);
     expect((await hr.client.get('/api/scorm-packages')).body.items.length).toBe(before);
     expect(await countFiles(objectsDir)).toBe(filesBefore);
+    // The staged zip is gone and the upload is over: completing it again finds nothing.
+    expect(await stagedSize(hr, res.uploadId!)).toBeNull();
+    expect((await completeZipUpload(hr.client, res.uploadId!)).status).toBe(404);
   });
 
   it('leaves nothing half-imported when storing fails midway: the stored files are deleted, no record is written', async () => {
@@ -115,15 +128,101 @@ describe('uploading SCORM packages', () => {
     };
     const before = (await hr.client.get('/api/scorm-packages')).body.items.length;
     const filesBefore = await countFiles(objectsDir);
+    let uploadId: string | undefined;
     try {
       const res = await uploadZip(hr.client, zipFixture('scorm12-quiz'));
+      uploadId = res.uploadId;
       expect(res.status).toBe(500);
     } finally {
       objects.put = put;
     }
+    // The staged zip was the first put; two package files followed before the failure.
     expect(puts).toBeGreaterThanOrEqual(3);
     expect((await hr.client.get('/api/scorm-packages')).body.items.length).toBe(before);
     expect(await countFiles(objectsDir)).toBe(filesBefore);
+    expect(await stagedSize(hr, uploadId!)).toBeNull();
+  });
+
+  it('sends the zip straight to storage: the signed URL takes exactly the declared size, then complete imports it', async () => {
+    const zip = zipFixture('scorm12-quiz');
+    const started = await startZipUpload(hr.client, zip.length, 'direct.zip');
+    expect(started.status).toBe(201);
+    expect(started.body).toMatchObject({ uploadId: expect.any(String), maxBytes: 250 * 1024 * 1024, upload: { method: 'PUT' } });
+    // The upload URL is the object store's, not an API route that would carry the body through the API.
+    expect(started.body.upload.url).not.toContain('/api/scorm-packages');
+    const uploadId = started.body.uploadId as string;
+
+    // Not sent yet: nothing to import, and the upload stays open.
+    const early = await completeZipUpload(hr.client, uploadId);
+    expect(early.status).toBe(409);
+    expect(early.body.error.code).toBe('upload_missing');
+
+    // A body longer or shorter than declared is refused by the storage URL and stores nothing.
+    const longer = await putToSignedUrl(hr.client, started.body.upload, new Uint8Array([...zip, 0]));
+    expect(longer.status).toBe(400);
+    expect((await longer.json()).error.code).toBe('upload_size_mismatch');
+    expect((await putToSignedUrl(hr.client, started.body.upload, zip.slice(0, zip.length - 1))).status).toBe(400);
+    expect(await stagedSize(hr, uploadId)).toBeNull();
+
+    expect((await putToSignedUrl(hr.client, started.body.upload, zip)).status).toBe(200);
+    expect(await stagedSize(hr, uploadId)).toBe(zip.length);
+    const done = await completeZipUpload(hr.client, uploadId);
+    expect(done.status).toBe(201);
+    expect(done.body).toMatchObject({ version: '1.2', fileName: 'direct.zip', fileCount: 5, owner: 'tenant' });
+    expect(await stagedSize(hr, uploadId)).toBeNull();
+  });
+
+  it('refuses upfront a zip declared larger than the maximum, before any byte is sent', async () => {
+    const res = await startZipUpload(hr.client, 250 * 1024 * 1024 + 1);
+    expect(res.status).toBe(400);
+    expect(res.body.error).toMatchObject({ code: 'scorm_zip_too_large', details: [{ path: 'size', message: 'Too large' }] });
+    const invalid = await hr.client.post('/api/scorm-packages/uploads', { fileName: 'x.zip', size: 0 });
+    expect(invalid.status).toBe(400);
+    expect(invalid.body.error.code).toBe('validation_error');
+  });
+
+  it('completes an upload once: completing it again (even at the same time) answers the same package', async () => {
+    const before = (await hr.client.get('/api/scorm-packages')).body.items.length;
+    const first = await uploadZip(hr.client, zipFixture('scorm2004-course'), 'twice.zip');
+    expect(first.status).toBe(201);
+    const again = await completeZipUpload(hr.client, first.uploadId!);
+    expect(again.status).toBe(200);
+    expect(again.body).toEqual(first.body);
+
+    // Two completions racing: one imports, the other answers the same package or asks to wait.
+    const zip = zipFixture('scorm12-quiz');
+    const started = await startZipUpload(hr.client, zip.length, 'race.zip');
+    expect((await putToSignedUrl(hr.client, started.body.upload, zip)).status).toBe(200);
+    const raced = await Promise.all([
+      completeZipUpload(hr.client, started.body.uploadId),
+      completeZipUpload(hr.client, started.body.uploadId),
+    ]);
+    expect(raced.map((r) => r.status).sort()).toEqual(expect.arrayContaining([201]));
+    for (const r of raced) expect([200, 201, 409]).toContain(r.status);
+    const imported = raced.find((r) => r.status === 201)!.body.id;
+    for (const r of raced.filter((x) => x.status === 200)) expect(r.body.id).toBe(imported);
+    const settled = await completeZipUpload(hr.client, started.body.uploadId);
+    expect(settled.status).toBe(200);
+    expect(settled.body.id).toBe(imported);
+
+    const after = (await hr.client.get('/api/scorm-packages')).body.items;
+    expect(after.length).toBe(before + 2);
+    expect(after.filter((p: { fileName: string }) => p.fileName === 'race.zip')).toHaveLength(1);
+  });
+
+  it('answers 404 for another company’s upload id, leaving its upload untouched', async () => {
+    const other = await signUpCompany(server.url, '株式会社よその会社');
+    const zip = zipFixture('scorm12-quiz');
+    const theirs = await startZipUpload(other.client, zip.length, 'theirs.zip');
+    expect((await putToSignedUrl(other.client, theirs.body.upload, zip)).status).toBe(200);
+    const foreign = await completeZipUpload(hr.client, theirs.body.uploadId);
+    expect(foreign.status).toBe(404);
+    expect(foreign.body.error.code).toBe('not_found');
+    expect(await stagedSize(other, theirs.body.uploadId)).toBe(zip.length);
+    const own = await completeZipUpload(other.client, theirs.body.uploadId);
+    expect(own.status).toBe(201);
+    expect((await hr.client.get(`/api/scorm-packages/${own.body.id}`)).status).toBe(404);
+    expect((await completeZipUpload(hr.client, theirs.body.uploadId)).status).toBe(404);
   });
 
   it('keeps companies apart: another company’s package is 404 to read, use, delete or launch', async () => {
@@ -384,6 +483,10 @@ describe('playing a package', () => {
     expect((await progressOf(learner.client, packageId)).modules[0].done).toBe(false);
   });
 });
+
+/** The size of an upload's staged zip in the object store (null when there is none). */
+const stagedSize = (company: SignedUpCompany, uploadId: string) =>
+  server.deps.objects.size(objectKeys.scormStagedZip({ tenantId: company.tenantId }, uploadId));
 
 async function countFiles(dir: string): Promise<number> {
   let n = 0;

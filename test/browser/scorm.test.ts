@@ -66,8 +66,35 @@ describe('a SCORM course in the browser', () => {
     await page.getByTestId('scorm-upload').setInputFiles(zipFile('broken.zip', 'broken-no-manifest'));
     await expect.poll(() => page.getByTestId('scorm-upload-error').textContent()).toContain('imsmanifest.xml が見つかりません');
 
-    await page.getByTestId('scorm-upload').setInputFiles(zipFile('security.zip', 'scorm12-quiz'));
+    // The zip goes straight to the signed storage URL (never in an API request body), with progress shown.
+    const sent: { method: string; path: string; json: unknown }[] = [];
+    page.on('request', (r) => {
+      const url = new URL(r.url());
+      const json = r.method() === 'POST' ? r.postDataJSON() : null;
+      if (url.origin === server.url) sent.push({ method: r.method(), path: url.pathname, json });
+    });
+    await page.evaluate(() => {
+      const seen: string[] = [];
+      (window as unknown as { progressSeen: string[] }).progressSeen = seen;
+      new MutationObserver(() => {
+        const shown = document.querySelector('[data-testid="scorm-upload-progress"]');
+        if (shown) seen.push(shown.textContent ?? '');
+      }).observe(document.body, { subtree: true, childList: true, characterData: true });
+    });
+    const security = zipFile('security.zip', 'scorm12-quiz');
+    await page.getByTestId('scorm-upload').setInputFiles(security);
     await expect.poll(() => page.getByTestId('scorm-uploaded').textContent()).toContain('情報セキュリティの基本（SCORM 1.2）');
+    expect(sent.filter((r) => r.method !== 'GET').map((r) => [r.method, r.path.replace(/[0-9a-z]{16}/, '<id>')])).toEqual([
+      ['POST', '/api/scorm-packages/uploads'],
+      ['PUT', '/api/objects/upload'],
+      ['POST', '/api/scorm-packages/uploads/<id>/complete'],
+    ]);
+    expect(sent.find((r) => r.path === '/api/scorm-packages/uploads')!.json).toEqual({
+      fileName: 'security.zip',
+      size: security.buffer.length,
+    });
+    const progressSeen = await page.evaluate(() => (window as unknown as { progressSeen: string[] }).progressSeen);
+    expect(progressSeen.some((text) => text.includes('教材を確認しています'))).toBe(true);
     expect(await page.getByTestId('scorm-package-select').inputValue()).toMatch(/^[0-9a-z]{16}$/);
     await page.getByTestId('scorm-rule-passed').check();
     await page.getByTestId('package-save').click();

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { request } from 'node:http';
 import { join, relative } from 'node:path';
 import { zipSync, type Zippable } from 'fflate';
-import { Client } from './client.js';
+import { Client, type ApiResponse } from './client.js';
 import type { TestServer } from './server.js';
 
 export const SCORM_FIXTURES = join(import.meta.dirname, '..', 'fixtures', 'scorm');
@@ -28,11 +28,26 @@ export function zipFixture(name: string, rename: Record<string, string> = {}): U
   return zipSync(entries);
 }
 
-/** Uploads a zip as HR's browser does (multipart, field "file"). */
-export function uploadZip(client: Client, zip: Uint8Array, fileName = 'package.zip') {
-  const form = new FormData();
-  form.set('file', new Blob([zip.slice()], { type: 'application/zip' }), fileName);
-  return client.request('POST', '/api/scorm-packages', undefined, { raw: form });
+/** Starts an upload of `size` bytes (the SPA's first step): the upload id and where to PUT the zip. */
+export const startZipUpload = (client: Client, size: number, fileName = 'package.zip') =>
+  client.post('/api/scorm-packages/uploads', { fileName, size });
+
+/** Sends bytes to an upload's signed URL, as the browser does (straight to storage, not through the API). */
+export const putToSignedUrl = (client: Client, upload: { url: string; headers: Record<string, string> }, bytes: Uint8Array) =>
+  fetch(new URL(upload.url, client.baseUrl), { method: 'PUT', headers: upload.headers, body: bytes.slice() });
+
+export const completeZipUpload = (client: Client, uploadId: string) => client.post(`/api/scorm-packages/uploads/${uploadId}/complete`);
+
+/**
+ * Uploads a zip as the SPA does: start, PUT the bytes to the signed URL, complete. Answers the first
+ * step that was refused (with `uploadId` once there is one), else the completion's answer.
+ */
+export async function uploadZip(client: Client, zip: Uint8Array, fileName = 'package.zip'): Promise<ApiResponse & { uploadId?: string }> {
+  const started = await startZipUpload(client, zip.length, fileName);
+  if (started.status !== 201) return started;
+  const put = await putToSignedUrl(client, started.body.upload, zip);
+  if (!put.ok) return { status: put.status, body: await put.json(), headers: put.headers, uploadId: started.body.uploadId as string };
+  return { ...(await completeZipUpload(client, started.body.uploadId)), uploadId: started.body.uploadId as string };
 }
 
 export interface RawResponse {

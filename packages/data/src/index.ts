@@ -32,3 +32,4 @@ export * from './objects.js';
 export * from './certificates.js';
 export * from './files.js';
 export * from './scorm.js';
+export * from './scorm-uploads.js';

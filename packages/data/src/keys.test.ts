@@ -48,4 +48,14 @@ describe('keys', () => {
     expect(() => objectKeys.lessonFile({ tenantId: '../x' }, 'f1')).toThrow('Invalid tenant id');
     expect(() => keys.lessonFile({ kind: 'tenant', tenantId: t1 }, 'f#1')).toThrow('must not contain #');
   });
+
+  it('keeps SCORM uploads beside their owner’s packages (never listed as one) and stages zips under one expiring prefix', () => {
+    const upload = keys.scormUpload({ kind: 'tenant', tenantId: t1 }, 'u1');
+    expect(upload).toEqual({ pk: `T#${t1}#SCORMS`, sk: 'UPLOAD#u1' });
+    expect(upload.sk.startsWith(keys.scormPackages({ kind: 'tenant', tenantId: t1 }).skPrefix)).toBe(false);
+    expect(isTenantKey(upload.pk, t2)).toBe(false);
+    expect(objectKeys.scormStagedZip({ tenantId: t1 }, 'u1')).toBe(`staging/scorm/t/${t1}/u1.zip`);
+    expect(objectKeys.scormStagedZip({ vendorId: 'v1' }, 'u1')).toBe('staging/scorm/v/v1/u1.zip');
+    expect(() => objectKeys.scormStagedZip({ tenantId: '../x' }, 'u1')).toThrow('Invalid tenant id');
+  });
 });

@@ -266,6 +266,11 @@ export const keys = {
   /** An uploaded SCORM package of an owner (a company, or a vendor for its client companies). */
   scormPackage: (owner: Owner, scormId: string): ItemKey => ({ pk: `${ownerPrefix(owner)}#SCORMS`, sk: `SCORM#${part(scormId)}` }),
   scormPackages: (owner: Owner) => ({ pk: `${ownerPrefix(owner)}#SCORMS`, skPrefix: 'SCORM#' }),
+  /**
+   * A SCORM zip being uploaded straight to the object store (pending until completed, then naming
+   * the package it became; TTL). Same partition as the packages, but never matched by `SCORM#`.
+   */
+  scormUpload: (owner: Owner, uploadId: string): ItemKey => ({ pk: `${ownerPrefix(owner)}#SCORMS`, sk: `UPLOAD#${part(uploadId)}` }),
   /** The package's file list (kept apart from the record so listing packages stays small). */
   scormPackageFiles: (owner: Owner, scormId: string): ItemKey => ({
     pk: `${ownerPrefix(owner)}#SCORMS`,
@@ -380,6 +385,14 @@ export const objectKeys = {
     if (path.split('/').some((s) => s === '' || s === '.' || s === '..') || path.includes('\0')) throw new Error('Invalid SCORM file path');
     return `${scormPrefix(owner)}/${part(scormId)}/f/${path}`;
   },
+  /**
+   * A SCORM zip staged between its upload and its import, under the owner's part of one `staging/`
+   * prefix (the bucket expires everything there after a day, so an abandoned upload goes away).
+   */
+  scormStagedZip: (owner: { vendorId: string } | { tenantId: string }, uploadId: string): string =>
+    'vendorId' in owner
+      ? `staging/scorm/v/${part(owner.vendorId)}/${part(uploadId)}.zip`
+      : `staging/scorm/t/${tenantPrefix(owner.tenantId).slice(2)}/${part(uploadId)}.zip`,
   /** Whether a requested object name is a brand image key (the only objects served publicly). */
   isBrandImage: (key: string): boolean => /^brand\/[vt]\/[0-9a-z]{16}\/(logo|favicon)-[0-9a-f]{16,64}\.(png|jpg|webp|svg|ico)$/.test(key),
 };

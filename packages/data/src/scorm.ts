@@ -41,8 +41,16 @@ const toScormPackage = (i: Record<string, unknown>): ScormPackageRecord => ({
  * Records an uploaded package once its files are stored: the record and its file list in one
  * transaction, so a package either exists with every file listed or not at all.
  */
-export async function putScormPackage(db: PlatformDb, owner: Owner, record: ScormPackageRecord, files: string[]): Promise<void> {
+export async function putScormPackage(
+  db: PlatformDb,
+  owner: Owner,
+  record: ScormPackageRecord,
+  files: string[],
+  /** Other writes that must happen with it or not at all (the upload it came from). */
+  also: TransactItem[] = [],
+): Promise<void> {
   await writeAtomically(db, [
+    ...also,
     {
       Put: {
         TableName: db.table,

@@ -13,7 +13,9 @@ export interface ZipLimits {
 }
 
 export const DEFAULT_ZIP_LIMITS: ZipLimits = {
-  maxZipBytes: 100 * 1024 * 1024,
+  // Real courses are 20–200 MB. The API reads the whole zip into memory to check and store it; this
+  // cap is what its Lambda's memory is sized for (see infra/lib/manabi-stack.ts and docs/architecture.md).
+  maxZipBytes: 250 * 1024 * 1024,
   maxFiles: 5000,
   maxUncompressedBytes: 500 * 1024 * 1024,
   maxRatio: 1000,

@@ -1,4 +1,5 @@
-import { ApiError, api, toApiError } from './client';
+import { ApiError, api } from './client';
+import { putToSignedUrl, type SignedUploadTarget } from './signed-upload';
 import type { LessonFile } from '../lib/markdown';
 
 /** An uploaded lesson file as the server lists it; `url` is signed and expires (ask again for a fresh one). */
@@ -12,33 +13,11 @@ export interface LessonFileInfo extends LessonFile {
 
 interface UploadStart {
   file: LessonFileInfo;
-  upload: { url: string; method: 'PUT'; headers: Record<string, string> };
+  upload: SignedUploadTarget;
 }
 
 /** The most any file may be (MP4); each kind's own limit is checked by the server from the content. */
 export const FILE_UPLOAD_MAX_BYTES = 200 * 1024 * 1024;
-
-/**
- * Sends the bytes straight to the signed upload URL (S3 in the cloud, the local server locally),
- * never through the API, reporting progress. XMLHttpRequest because fetch reports no upload progress.
- */
-function putBytes(target: UploadStart['upload'], file: Blob, onProgress: (fraction: number) => void): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const xhr = new XMLHttpRequest();
-    xhr.open(target.method, target.url);
-    for (const [name, value] of Object.entries(target.headers)) xhr.setRequestHeader(name, value);
-    xhr.upload.onprogress = (e) => {
-      if (e.lengthComputable) onProgress(e.loaded / e.total);
-    };
-    xhr.onload = () => {
-      if (xhr.status >= 200 && xhr.status < 300) return resolve();
-      const headers = new Headers({ 'content-type': xhr.getResponseHeader('content-type') ?? '' });
-      void toApiError(new Response(xhr.responseText || null, { status: xhr.status, headers })).then(reject);
-    };
-    xhr.onerror = () => reject(new ApiError({ status: 0, code: 'upload_failed', message: 'Upload failed' }));
-    xhr.send(file);
-  });
-}
 
 export const filesApi = {
   list: () => api.get<{ items: LessonFileInfo[] }>('/api/files'),
@@ -51,7 +30,7 @@ export const filesApi = {
   async upload(file: File, onProgress: (fraction: number) => void = () => undefined): Promise<LessonFileInfo> {
     if (file.size > FILE_UPLOAD_MAX_BYTES) throw new ApiError({ status: 400, code: 'file_too_large', message: 'Too large' });
     const started = await api.post<UploadStart>('/api/files', { name: file.name || 'file', size: file.size });
-    await putBytes(started.upload, file, onProgress);
+    await putToSignedUrl(started.upload, file, onProgress);
     return api.post<LessonFileInfo>(`/api/files/${encodeURIComponent(started.file.id)}/complete`);
   },
 };

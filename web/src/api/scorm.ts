@@ -1,4 +1,5 @@
-import { api, ApiError, toApiError } from './client';
+import { api, ApiError } from './client';
+import { putToSignedUrl, type SignedUploadTarget } from './signed-upload';
 
 /** An uploaded SCORM package (the API's ScormPackage). */
 export interface ScormPackageSummary {
@@ -47,41 +48,28 @@ export const launchScorm = (packageId: string, moduleId: string) => api.post<Sco
 export const myScormResult = async (packageId: string, moduleId: string) =>
   (await api.get<{ registration: ScormRegistration | null }>(moduleBase(packageId, moduleId))).registration;
 
+/** The largest zip the server imports (its `DEFAULT_ZIP_LIMITS.maxZipBytes`); checked here before a byte is sent. */
+export const SCORM_UPLOAD_MAX_BYTES = 250 * 1024 * 1024;
+
+interface ScormUploadStart {
+  uploadId: string;
+  maxBytes: number;
+  expiresAt: string;
+  upload: SignedUploadTarget;
+}
+
 /**
- * Uploads a zip, reporting progress (0–1). XMLHttpRequest, because fetch reports no upload
- * progress; the token comes from the caller (the auth store), refreshed once on a 401.
+ * Uploads a zip the way every SCORM upload goes: the server hands out a signed URL for exactly its
+ * size, the browser sends the zip straight to storage (progress 0–1 as it goes), then the server
+ * checks and imports it. A refused zip is an ApiError with its `scorm_<reason>` code.
  */
-export function uploadScormPackage(
-  file: File,
-  auth: { token: () => string | null; refresh: () => Promise<boolean> },
-  onProgress: (fraction: number) => void,
-): Promise<ScormPackageSummary> {
-  const send = () =>
-    new Promise<{ status: number; response: Response }>((resolve, reject) => {
-      const xhr = new XMLHttpRequest();
-      xhr.open('POST', '/api/scorm-packages');
-      const token = auth.token();
-      if (token) xhr.setRequestHeader('Authorization', `Bearer ${token}`);
-      xhr.setRequestHeader('Accept', 'application/json');
-      xhr.upload.onprogress = (event) => {
-        if (event.lengthComputable) onProgress(event.loaded / event.total);
-      };
-      xhr.onload = () => {
-        const headers = new Headers();
-        const requestId = xhr.getResponseHeader('x-request-id');
-        if (requestId) headers.set('x-request-id', requestId);
-        headers.set('content-type', xhr.getResponseHeader('content-type') ?? 'application/json');
-        resolve({ status: xhr.status, response: new Response(xhr.responseText, { status: xhr.status, headers }) });
-      };
-      xhr.onerror = () => reject(new ApiError({ status: 0, code: 'network_error', message: 'Network error' }));
-      const form = new FormData();
-      form.set('file', file, file.name);
-      xhr.send(form);
-    });
-  return (async () => {
-    let result = await send();
-    if (result.status === 401 && (await auth.refresh())) result = await send();
-    if (result.status < 200 || result.status >= 300) throw await toApiError(result.response);
-    return (await result.response.json()) as ScormPackageSummary;
-  })();
+export async function uploadScormPackage(file: File, onProgress: (fraction: number) => void): Promise<ScormPackageSummary> {
+  if (file.size > SCORM_UPLOAD_MAX_BYTES) throw new ApiError({ status: 400, code: 'scorm_zip_too_large', message: 'Too large' });
+  const started = await api.post<ScormUploadStart>('/api/scorm-packages/uploads', {
+    fileName: file.name || 'package.zip',
+    size: file.size,
+  });
+  await putToSignedUrl(started.upload, file, onProgress);
+  onProgress(1);
+  return api.post<ScormPackageSummary>(`/api/scorm-packages/uploads/${encodeURIComponent(started.uploadId)}/complete`);
 }

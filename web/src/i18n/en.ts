@@ -1667,7 +1667,7 @@ const en: MessageSchema = {
     none: 'No courses yet. Upload a SCORM zip file.',
     ownerVendor: 'provider',
     upload: 'Upload a zip',
-    uploadHint: 'A SCORM 1.2 or SCORM 2004 (3rd/4th edition) zip file, with imsmanifest.xml at the top of the zip.',
+    uploadHint: 'A SCORM 1.2 or SCORM 2004 (3rd/4th edition) zip file of up to 250 MB, with imsmanifest.xml at the top of the zip.',
     uploading: 'Uploading… {percent}%',
     checking: 'Checking the course…',
     uploaded: '“{title}” was added (SCORM {version}).',
@@ -1692,7 +1692,7 @@ const en: MessageSchema = {
     resumeNote: 'You can resume where you stopped.',
     errors: {
       not_a_zip: 'This is not a zip file.',
-      zip_too_large: 'The zip file is too large.',
+      zip_too_large: 'The zip file is too large. Zips of up to 250 MB can be uploaded.',
       too_many_files: 'The package has too many files.',
       too_large_uncompressed: 'The package expands to too much data (or looks like a zip bomb).',
       unsafe_path: 'The zip has file names that point outside it (../ or absolute paths).',
@@ -1709,6 +1709,10 @@ const en: MessageSchema = {
       missing_launch_file: 'The file to launch is not in the zip.',
       missing_file: 'A file listed in imsmanifest.xml is not in the zip.',
       in_use: 'A package uses this course, so it cannot be deleted.',
+      upload_size_mismatch: 'Only part of the zip file arrived. Please upload it again.',
+      upload_missing: 'The zip file did not arrive. Please upload it again.',
+      upload_in_progress: 'This zip file is still being registered. Check the list again in a moment.',
+      upload_failed: 'The upload failed. Check your connection and try again.',
     },
   },
   forbidden: {

@@ -1665,7 +1665,7 @@ const ja = {
     none: 'まだ教材がありません。SCORM の zip ファイルをアップロードしてください。',
     ownerVendor: '提供元',
     upload: 'zip をアップロード',
-    uploadHint: 'SCORM 1.2 または SCORM 2004（第3版・第4版）の zip ファイル。imsmanifest.xml が zip の最上位に必要です。',
+    uploadHint: 'SCORM 1.2 または SCORM 2004（第3版・第4版）の zip ファイル（250 MB まで）。imsmanifest.xml が zip の最上位に必要です。',
     uploading: 'アップロード中… {percent}%',
     checking: '教材を確認しています…',
     uploaded: '「{title}」を登録しました（SCORM {version}）。',
@@ -1690,7 +1690,7 @@ const ja = {
     resumeNote: '前回の続きから再開できます。',
     errors: {
       not_a_zip: 'zip ファイルではありません。',
-      zip_too_large: 'zip ファイルが大きすぎます。',
+      zip_too_large: 'zip ファイルが大きすぎます。250 MB までアップロードできます。',
       too_many_files: 'ファイルの数が多すぎます。',
       too_large_uncompressed: '展開後のサイズが大きすぎます（圧縮爆弾の疑いを含む）。',
       unsafe_path: 'zip の外を指すファイル名（../ や絶対パス）が含まれています。',
@@ -1707,6 +1707,10 @@ const ja = {
       missing_launch_file: '起動するファイルが zip に含まれていません。',
       missing_file: 'imsmanifest.xml に書かれたファイルが zip に含まれていません。',
       in_use: 'この教材はパッケージで使われているため削除できません。',
+      upload_size_mismatch: 'zip ファイルが途中までしか届きませんでした。もう一度アップロードしてください。',
+      upload_missing: 'zip ファイルが届いていません。もう一度アップロードしてください。',
+      upload_in_progress: 'この zip ファイルは登録の処理中です。しばらくしてから一覧を確認してください。',
+      upload_failed: 'アップロードできませんでした。通信を確認してもう一度お試しください。',
     },
   },
   forbidden: {

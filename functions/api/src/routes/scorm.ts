@@ -4,11 +4,12 @@ import { isId, type Role } from '@manabi/core';
 import { listScormPackages, type Owner } from '@manabi/data';
 import { DEFAULT_ZIP_LIMITS } from '@manabi/scorm';
 import type { AppDeps, AppEnv } from '../env.js';
-import { ApiError, notFound } from '../errors.js';
+import { notFound } from '../errors.js';
 import { defineRoute, ERROR_RESPONSES } from '../openapi.js';
-import { json } from '../schemas.js';
+import { json, jsonBody } from '../schemas.js';
 import { authorOwner } from '../services/content-owner.js';
-import { findScormPackage, importScormPackage, removeScormPackage, scormSummary } from '../services/scorm-packages.js';
+import { findScormPackage, removeScormPackage, scormSummary } from '../services/scorm-packages.js';
+import { completeScormUpload, startScormUpload } from '../services/scorm-uploads.js';
 import { launchScorm, myRegistration } from '../services/scorm-runtime.js';
 
 /** Who uploads SCORM packages: HR for its company, a vendor admin for its vendor (as with packages). */
@@ -46,6 +47,7 @@ const registrationSchema = z
   .openapi('ScormRegistration');
 
 const idParams = z.object({ id: z.string().openapi({ param: { name: 'id', in: 'path' } }) });
+const uploadParams = z.object({ uploadId: z.string().openapi({ param: { name: 'uploadId', in: 'path' } }) });
 const moduleParams = z.object({
   packageId: z.string().openapi({ param: { name: 'packageId', in: 'path' } }),
   moduleId: z.string().openapi({ param: { name: 'moduleId', in: 'path' } }),
@@ -53,7 +55,6 @@ const moduleParams = z.object({
 
 export function registerScormRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): void {
   const limits = () => ({ ...DEFAULT_ZIP_LIMITS, ...deps.config.scormLimits });
-  const megabytes = () => Math.round(limits().maxZipBytes / 1024 / 1024);
 
   app.openapi(
     defineRoute({
@@ -78,45 +79,72 @@ export function registerScormRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): vo
   app.openapi(
     defineRoute({
       method: 'post',
-      path: '/api/scorm-packages',
+      path: '/api/scorm-packages/uploads',
       roles: AUTHORS,
       tags: ['scorm'],
-      summary: 'Upload a SCORM 1.2 or 2004 (3rd/4th edition) zip: checked whole before anything is stored',
+      summary: 'Start uploading a SCORM zip: a signed URL to PUT exactly `size` bytes to (then call complete)',
+      description:
+        'The zip goes straight to the object store, never through the API (whose request limit is 6 MB in the cloud). ' +
+        'A zip larger than the maximum (250 MB) is refused here with `scorm_zip_too_large`.',
+      request: {
+        body: jsonBody(
+          z
+            .object({
+              fileName: z.string().trim().min(1).max(200),
+              size: z.number().int().min(1),
+            })
+            .openapi('ScormUploadStart'),
+        ),
+      },
+      responses: {
+        201: json(
+          z
+            .object({
+              uploadId: z.string(),
+              maxBytes: z.number().int(),
+              expiresAt: z.string(),
+              upload: z.object({ url: z.string(), method: z.literal('PUT'), headers: z.record(z.string(), z.string()) }),
+            })
+            .openapi('ScormUpload'),
+          'Where to send the zip',
+        ),
+        ...ERROR_RESPONSES,
+      },
+    }),
+    async (c) => c.json(await startScormUpload(deps, c.get('auth'), c.req.valid('json'), limits()), 201),
+  );
+
+  app.openapi(
+    defineRoute({
+      method: 'post',
+      path: '/api/scorm-packages/uploads/{uploadId}/complete',
+      roles: AUTHORS,
+      tags: ['scorm'],
+      summary: 'Import the uploaded zip: checked whole before anything is stored; 201 once, then 200 with the same package',
       description:
         'Refusals are 400 with code `scorm_<reason>`: not_a_zip, zip_too_large, too_many_files, too_large_uncompressed, unsafe_path, ' +
         'symlink, encrypted, unsupported_compression, corrupt_zip, no_manifest, broken_manifest, unsupported_version, no_organization, ' +
-        'no_sco, unsafe_href, missing_launch_file, missing_file.',
-      request: {
-        body: {
-          required: true,
-          content: { 'multipart/form-data': { schema: z.object({ file: z.any().openapi({ type: 'string', format: 'binary' }) }) } },
-        },
+        'no_sco, unsafe_href, missing_launch_file, missing_file; or `upload_size_mismatch`. 409 `upload_missing` before the zip ' +
+        'arrived, `upload_in_progress` while another completion imports it. The staged zip is deleted whatever the outcome.',
+      request: { params: uploadParams },
+      responses: {
+        200: json(summarySchema, 'Already imported: the same package'),
+        201: json(summarySchema, 'Stored'),
+        409: ERROR_RESPONSES[400],
+        ...ERROR_RESPONSES,
       },
-      responses: { 201: json(summarySchema, 'Stored'), ...ERROR_RESPONSES },
     }),
     async (c) => {
-      const auth = c.get('auth');
-      const tooLarge = () =>
-        new ApiError(400, 'scorm_zip_too_large', `The zip is larger than ${megabytes()} MB`, [{ path: 'file', message: 'Too large' }]);
-      if (Number(c.req.header('content-length') ?? 0) > limits().maxZipBytes + 64 * 1024) throw tooLarge();
-      const noFile = () =>
-        new ApiError(400, 'validation_error', 'Send the zip as multipart/form-data in the field "file"', [
-          { path: 'file', message: 'Required' },
-        ]);
-      const form = await c.req.parseBody().catch(() => {
-        throw noFile();
-      });
-      const file = form.file;
-      if (!(file instanceof File)) throw noFile();
-      if (file.size > limits().maxZipBytes) throw tooLarge();
-      const record = await importScormPackage(deps, auth, new Uint8Array(await file.arrayBuffer()), file.name || 'package.zip', limits());
-      c.get('logger').info('scorm import', {
-        scormId: record.id,
-        version: record.version,
-        files: record.fileCount,
-        bytes: record.totalBytes,
-      });
-      return c.json(scormSummary(record), 201);
+      const { record, created } = await completeScormUpload(deps, c.get('auth'), c.req.valid('param').uploadId, limits());
+      if (created) {
+        c.get('logger').info('scorm import', {
+          scormId: record.id,
+          version: record.version,
+          files: record.fileCount,
+          bytes: record.totalBytes,
+        });
+      }
+      return c.json(scormSummary(record), created ? 201 : 200);
     },
   );
 

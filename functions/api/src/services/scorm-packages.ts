@@ -7,6 +7,7 @@ import {
   putScormPackage,
   type Owner,
   type ScormPackageRecord,
+  type TransactItem,
 } from '@manabi/data';
 import { checkPackage, ScormPackageError, type ZipLimits, DEFAULT_ZIP_LIMITS } from '@manabi/scorm';
 import type { LearningPackage } from '@manabi/upskilling';
@@ -119,6 +120,8 @@ export async function importScormPackage(
   zip: Uint8Array,
   fileName: string,
   limits: ZipLimits = DEFAULT_ZIP_LIMITS,
+  /** Writes that go in the record's transaction (the upload the zip came from is marked completed). */
+  alsoWrite: (scormId: string) => TransactItem[] = () => [],
 ): Promise<ScormPackageRecord> {
   let checked;
   try {
@@ -180,7 +183,7 @@ export async function importScormPackage(
     };
     await Promise.all(Array.from({ length: STORE_CONCURRENCY }, worker));
     if (failure) throw (failure as { error: unknown }).error;
-    await putScormPackage(deps.data.platform, owner, record, files);
+    await putScormPackage(deps.data.platform, owner, record, files, alsoWrite(id));
   } catch (error) {
     await removeStored();
     throw error;
