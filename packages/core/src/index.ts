@@ -4,6 +4,8 @@ export * from './roles.js';
 export * from './levels.js';
 export * from './schemas.js';
 export * from './user.js';
+export * from './kana.js';
+export * from './user-search.js';
 export * from './import/columns.js';
 export * from './import/messages.js';
 export * from './import/rows.js';

@@ -30,3 +30,4 @@ export * from './usage.js';
 export * from './support.js';
 export * from './objects.js';
 export * from './certificates.js';
+export * from './user-search.js';

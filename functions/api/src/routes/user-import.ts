@@ -11,8 +11,8 @@ const HR: readonly Role[] = ['tenant_admin'];
 const MAX_BYTES = 5 * 1024 * 1024;
 
 const SAMPLE: Record<'ja' | 'en', string[]> = {
-  ja: ['山田 太郎', 'taro.yamada@example.co.jp', '受講者', '営業部', '新入社員', '2026/04/01'],
-  en: ['Taro Yamada', 'taro.yamada@example.com', 'learner', 'Sales', 'new_hire', '2026-04-01'],
+  ja: ['山田 太郎', 'ヤマダ タロウ', 'taro.yamada@example.co.jp', '受講者', '営業部', '新入社員', '2026/04/01'],
+  en: ['Taro Yamada', 'ヤマダ タロウ', 'taro.yamada@example.com', 'learner', 'Sales', 'new_hire', '2026-04-01'],
 };
 
 export function registerUserImportRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): void {

@@ -85,5 +85,5 @@ export async function signUpCompany(
     throw error;
   }
   deps.log({ level: 'info', msg: 'outbox', kind: 'verify_email', to: user.email, link, tenantId });
-  return { tenant, user: { ...user, tenantId, createdAt: iso, updatedAt: iso, version: 1 } };
+  return { tenant, user: { ...user, furigana: null, tenantId, createdAt: iso, updatedAt: iso, version: 1 } };
 }
