@@ -90,9 +90,32 @@ export function searchTerms(q: string | undefined): string[] {
     .filter((term) => term !== '');
 }
 
-function haystack(entry: UserSearchEntry): string {
-  // Fields are separated so that a term never matches across two of them.
-  return [foldForMatch(entry.name), entry.furigana ? foldForMatch(entry.furigana) : '', entry.email.toLowerCase()].join('\u0000');
+interface Folded {
+  /** Name, furigana and email folded for matching, separated so a term never spans two of them. */
+  haystack: string;
+  nameKey: string;
+}
+
+/**
+ * Folding and sort keys per (name, furigana, email), remembered across searches: people change
+ * rarely, and folding 10,000 names on every keystroke would cost more than the rest of a search.
+ * Bounded: cleared when it outgrows a few companies' worth.
+ */
+const folded = new Map<string, Folded>();
+const FOLDED_LIMIT = 200_000;
+
+function foldedOf(entry: UserSearchEntry): Folded {
+  const key = `${entry.name}\u0000${entry.furigana ?? ''}\u0000${entry.email}`;
+  let value = folded.get(key);
+  if (!value) {
+    if (folded.size >= FOLDED_LIMIT) folded.clear();
+    value = {
+      haystack: [foldForMatch(entry.name), entry.furigana ? foldForMatch(entry.furigana) : '', entry.email.toLowerCase()].join('\u0000'),
+      nameKey: nameSortKey(entry),
+    };
+    folded.set(key, value);
+  }
+  return value;
 }
 
 const LEVEL_RANK = new Map<Level, number>(LEVELS.map((level, i) => [level, i]));
@@ -115,9 +138,9 @@ export function searchUsers(
       (!query.level || e.level === query.level) &&
       (!query.status || e.status === query.status) &&
       (!query.role || e.role === query.role) &&
-      (terms.length === 0 || terms.every((term) => haystack(e).includes(term))),
+      (terms.length === 0 || terms.every((term) => foldedOf(e).haystack.includes(term))),
   );
-  const rows = matched.map((entry) => ({ entry, name: nameSortKey(entry), primary: primaryKey(entry, query.sort, departmentNames) }));
+  const rows = matched.map((entry) => ({ entry, name: foldedOf(entry).nameKey, primary: primaryKey(entry, query.sort, departmentNames) }));
   const direction = query.order === 'desc' ? -1 : 1;
   rows.sort((a, b) => {
     if (query.sort !== 'name') {

@@ -87,6 +87,13 @@ export async function readSearchIndex(db: TenantDb, now: Date): Promise<SearchIn
   };
 }
 
+/** For a new company (put in its creation transaction): its index is complete from the first person on. */
+export function searchIndexReadyItem(db: TenantDb): TransactItem {
+  return {
+    Put: { TableName: db.table, Item: { ...keys.userSearchMeta(db.tenantId), entity: 'userSearchMeta', version: USER_SEARCH_VERSION } },
+  };
+}
+
 /** Takes the rebuild lease (one request rebuilds; the others answer without writing). */
 export async function claimSearchRebuild(db: TenantDb, now: Date, leaseId: string): Promise<boolean> {
   try {

@@ -193,6 +193,17 @@ const ja = {
     seatsFull:
       'ライセンスがすべて使われているため、ユーザーの追加や取り込みはできません。使わなくなったユーザーを無効にするか、ご利用のサービスの提供元に上限の変更を依頼してください。',
   },
+  userSearch: {
+    searchLabel: '氏名・フリガナ・メールアドレスで検索',
+    searchHint: '一部だけでも探せます（ひらがな・カタカナのどちらでも）。',
+    nameColumn: '氏名（フリガナ順）',
+    total: '該当 {total} 名',
+    pageSize: '表示件数',
+    perPage: '{n} 件',
+    pageOf: '{page} / {pageCount} ページ',
+    furigana: 'フリガナ',
+    furiganaHint: 'ひらがな・カタカナで入力します（カタカナで保存され、五十音順の並べ替えに使われます）。',
+  },
   userForm: {
     newTitle: 'ユーザーを追加',
     editTitle: 'ユーザーを編集',

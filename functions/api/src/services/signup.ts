@@ -9,6 +9,7 @@ import {
   tenantItem,
   writeAtomically,
   initialFrameworkItem,
+  searchIndexReadyItem,
   type UserRecord,
   type Vendor,
 } from '@manabi/data';
@@ -77,6 +78,7 @@ export async function signUpCompany(
       token.item,
       mail.item,
       initialFrameworkItem(db, defaultFramework(), iso),
+      searchIndexReadyItem(db),
     ]);
   } catch (error) {
     if (isConditionFailure(error) && cancelledIndexes(error).includes(2)) {
