@@ -206,4 +206,18 @@ describe('furigana on people and in the CSV', () => {
     const res = await hr.client.upload('/api/users/import?mode=preview', new TextEncoder().encode(csv));
     expect(res.body.errors).toEqual([{ row: 2, column: 'フリガナ', message: expect.stringContaining('フリガナ') }]);
   });
+
+  it('exports every person with their furigana, in a file that imports back unchanged', async () => {
+    const exported = await hr.client.get('/api/users/export?locale=ja');
+    expect(exported.status).toBe(200);
+    const lines = String(exported.body)
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
+    expect(lines[0]).toBe('氏名,フリガナ,メールアドレス,ロール,部署,階層,入社日');
+    expect(lines).toContain(`鈴木 花子,スズキ ハナコ,hanako.s@${domain},受講者,営業部,新入社員,`);
+    expect(lines.length).toBe((await search(hr, { pageSize: 1 })).total + 1);
+    const again = await hr.client.upload('/api/users/import?mode=preview', new TextEncoder().encode(String(exported.body)));
+    expect([again.body.created, again.body.updated, again.body.errors]).toEqual([0, 0, []]);
+  });
 });

@@ -10,5 +10,6 @@ export * from './import/columns.js';
 export * from './import/messages.js';
 export * from './import/rows.js';
 export * from './import/plan.js';
+export * from './import/export.js';
 export * from './assessment/draw.js';
 export * from './images.js';

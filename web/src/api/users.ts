@@ -1,5 +1,5 @@
 import { api } from './client';
-import type { Level, Role, User, UserStatus } from './types';
+import type { Level, Locale, Role, User, UserStatus } from './types';
 
 export const USER_SORTS = ['name', 'department', 'level', 'status'] as const;
 export type UserSort = (typeof USER_SORTS)[number];
@@ -32,4 +32,6 @@ export interface UserSearchPage {
 export const usersApi = {
   search: (params: UserSearchParams, signal?: AbortSignal) =>
     api.get<UserSearchPage>('/api/users', { ...params }, signal ? { signal } : {}),
+  /** Every person as a CSV in the import template's columns (the response, to save as a file). */
+  exportCsv: (locale: Locale) => api.raw('/api/users/export', { query: { locale } }),
 };

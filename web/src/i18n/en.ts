@@ -200,6 +200,7 @@ const en: MessageSchema = {
     pageSize: 'Per page',
     perPage: '{n}',
     pageOf: 'Page {page} of {pageCount}',
+    export: 'Export CSV',
     furigana: 'Furigana',
     furiganaHint: 'In hiragana or katakana (saved in katakana; sorts names in Japanese order).',
   },

@@ -201,6 +201,7 @@ const ja = {
     pageSize: '表示件数',
     perPage: '{n} 件',
     pageOf: '{page} / {pageCount} ページ',
+    export: 'CSVで書き出す',
     furigana: 'フリガナ',
     furiganaHint: 'ひらがな・カタカナで入力します（カタカナで保存され、五十音順の並べ替えに使われます）。',
   },
