@@ -201,6 +201,7 @@ const en: MessageSchema = {
     perPage: '{n}',
     pageOf: 'Page {page} of {pageCount}',
     export: 'Export CSV',
+    importNote: 'Optional. Hiragana or katakana (saved in katakana). Without the column, furigana already set is kept.',
     furigana: 'Furigana',
     furiganaHint: 'In hiragana or katakana (saved in katakana; sorts names in Japanese order).',
   },

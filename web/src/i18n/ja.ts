@@ -202,6 +202,7 @@ const ja = {
     perPage: '{n} 件',
     pageOf: '{page} / {pageCount} ページ',
     export: 'CSVで書き出す',
+    importNote: '任意。ひらがな・カタカナ（カタカナで保存）。列がなければ登録済みのフリガナはそのままです。',
     furigana: 'フリガナ',
     furiganaHint: 'ひらがな・カタカナで入力します（カタカナで保存され、五十音順の並べ替えに使われます）。',
   },
