@@ -14,7 +14,7 @@ const withBom = (s: string) => new Uint8Array([0xef, 0xbb, 0xbf, ...utf8(s)]);
 const sjis = (s: string) => new Uint8Array(iconv.encode(s, 'cp932'));
 
 async function usersOf(hr: SignedUpCompany) {
-  const res = await hr.client.get('/api/users?limit=200');
+  const res = await hr.client.get('/api/users?pageSize=200');
   return res.body.items as {
     name: string;
     email: string;
@@ -163,7 +163,7 @@ describe('CSV import of users', () => {
     });
     const bytes = new Uint8Array(await res.arrayBuffer());
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-    expect(new TextDecoder().decode(bytes.slice(3)).split('\r\n')[0]).toBe('氏名,メールアドレス,ロール,部署,階層,入社日');
+    expect(new TextDecoder().decode(bytes.slice(3)).split('\r\n')[0]).toBe('氏名,フリガナ,メールアドレス,ロール,部署,階層,入社日');
     // The template imports as-is.
     const preview = await hr.client.upload('/api/users/import?mode=preview', bytes);
     expect(preview.body).toMatchObject({ created: 1, errors: [] });

@@ -108,36 +108,29 @@ describe('users', () => {
       expect(res.status).toBe(201);
     }
     const seen: string[] = [];
-    let cursor: string | null = null;
-    do {
-      const page: { body: { items: { name: string }[]; nextCursor: string | null } } = await c.get(
-        `/api/users?limit=5${cursor ? `&cursor=${cursor}` : ''}`,
+    for (let page = 1; page <= 5; page++) {
+      const res: { body: { items: { name: string }[]; total: number; pageCount: number } } = await c.get(
+        `/api/users?pageSize=5&page=${page}`,
       );
-      expect(page.body.items.length).toBeLessThanOrEqual(5);
-      seen.push(...page.body.items.map((u) => u.name));
-      cursor = page.body.nextCursor;
-    } while (cursor);
+      expect(res.body.items.length).toBeLessThanOrEqual(5);
+      expect([res.body.total, res.body.pageCount]).toEqual([24, 5]);
+      seen.push(...res.body.items.map((u) => u.name));
+    }
     expect(seen).toEqual(['人事 太郎', ...names].sort((x, y) => (x < y ? -1 : 1)));
 
-    const inA = await c.get(`/api/users?departmentId=${a.id}&limit=200`);
+    const inA = await c.get(`/api/users?departmentId=${a.id}&pageSize=200`);
     expect(inA.body.items).toHaveLength(12);
     expect(inA.body.items.every((u: { departmentName: string }) => u.departmentName === 'A部')).toBe(true);
-    const midInB = await c.get(`/api/users?departmentId=${b.id}&level=mid&limit=200`);
+    const midInB = await c.get(`/api/users?departmentId=${b.id}&level=mid&pageSize=200`);
     expect(midInB.body.items.map((u: { name: string }) => u.name)).toEqual(['社員03', '社員09', '社員15', '社員21']);
-    const search = await c.get(`/api/users?q=${encodeURIComponent('社員1')}&limit=3`);
+    const search = await c.get(`/api/users?q=${encodeURIComponent('社員1')}&pageSize=3`);
     expect(search.body.items.map((u: { name: string }) => u.name)).toEqual(['社員10', '社員11', '社員12']);
-    const rest = await c.get(`/api/users?q=${encodeURIComponent('社員1')}&limit=50&cursor=${search.body.nextCursor}`);
-    expect(rest.body.items.map((u: { name: string }) => u.name)).toEqual([
-      '社員13',
-      '社員14',
-      '社員15',
-      '社員16',
-      '社員17',
-      '社員18',
-      '社員19',
-    ]);
-    expect((await c.get('/api/users?cursor=garbage')).status).toBe(400);
-    expect((await c.get('/api/users?limit=0')).body.error.details[0].path).toBe('query.limit');
+    expect(search.body.total).toBe(10);
+    const rest = await c.get(`/api/users?q=${encodeURIComponent('社員1')}&pageSize=3&page=4`);
+    expect(rest.body.items.map((u: { name: string }) => u.name)).toEqual(['社員19']);
+    expect([rest.body.page, rest.body.pageCount]).toEqual([4, 4]);
+    expect((await c.get('/api/users?sort=age')).status).toBe(400);
+    expect((await c.get('/api/users?pageSize=0')).body.error.details[0].path).toBe('query.pageSize');
   });
 });
 

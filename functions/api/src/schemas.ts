@@ -6,6 +6,7 @@ export const userSchema = z
   .object({
     id: z.string(),
     name: z.string(),
+    furigana: z.string().nullable(),
     email: z.string(),
     role: z.enum(ROLES),
     departmentId: z.string().nullable(),

@@ -3,6 +3,7 @@ import { isId } from './ids.js';
 import { LEVELS } from './levels.js';
 import { TENANT_ROLES } from './roles.js';
 import { normalizeEmail } from './email.js';
+import { normalizeFurigana } from './kana.js';
 
 export const LOCALES = ['ja', 'en'] as const;
 export type Locale = (typeof LOCALES)[number];
@@ -19,6 +20,18 @@ export const passwordSchema = z
   .min(10, { message: 'Password must be at least 10 characters' })
   .max(200, { message: 'Password must be at most 200 characters' });
 export const personNameSchema = z.string().trim().min(1, { message: 'Required' }).max(100);
+/** フリガナ: kana only (hiragana or katakana, ー, spaces), stored as katakana; empty is none. */
+export const furiganaSchema = z
+  .string()
+  .max(200)
+  .transform((raw, ctx) => {
+    const value = normalizeFurigana(raw);
+    if (value === undefined) {
+      ctx.addIssue({ code: 'custom', message: 'Use kana only (hiragana or katakana, ー and spaces), 100 characters at most' });
+      return z.NEVER;
+    }
+    return value;
+  });
 export const levelSchema = z.enum(LEVELS);
 export const tenantRoleSchema = z.enum(TENANT_ROLES);
 
@@ -55,6 +68,7 @@ export const signinSchema = z.object({
 
 export const userCreateSchema = z.object({
   name: personNameSchema,
+  furigana: furiganaSchema.nullable().default(null),
   email: emailSchema,
   role: tenantRoleSchema.default('learner'),
   departmentId: idSchema.nullable().default(null),
@@ -69,6 +83,7 @@ export type UserCreateInput = z.infer<typeof userCreateSchema>;
 export const userUpdateSchema = z
   .object({
     name: personNameSchema,
+    furigana: furiganaSchema.nullable(),
     email: emailSchema,
     role: tenantRoleSchema,
     departmentId: idSchema.nullable(),

@@ -10,6 +10,8 @@ export interface User {
   id: string;
   tenantId: string;
   name: string;
+  /** フリガナ in katakana (normalised from either kana), or null. */
+  furigana: string | null;
   email: string;
   role: Role;
   departmentId: string | null;

@@ -33,3 +33,4 @@ export * from './certificates.js';
 export * from './files.js';
 export * from './scorm.js';
 export * from './scorm-uploads.js';
+export * from './user-search.js';

@@ -57,6 +57,18 @@ export const keys = {
     gsi3sk: sortName === undefined ? '' : `${sortName}#${part(userId ?? '')}`,
   }),
 
+  /**
+   * The company's people search index: a fixed number of shard items (`S#<nn>`, one attribute per
+   * person) and a `META` item (index format version, rebuild lease), all in one partition so one
+   * Query reads the whole index.
+   */
+  userSearchIndex: (tenantId: string) => ({ pk: `${tenantPrefix(tenantId)}#USERSEARCH` }),
+  userSearchShard: (tenantId: string, shard: number): ItemKey => ({
+    pk: `${tenantPrefix(tenantId)}#USERSEARCH`,
+    sk: `S#${String(shard).padStart(2, '0')}`,
+  }),
+  userSearchMeta: (tenantId: string): ItemKey => ({ pk: `${tenantPrefix(tenantId)}#USERSEARCH`, sk: 'META' }),
+
   departments: (tenantId: string) => ({ pk: `${tenantPrefix(tenantId)}#DEPTS` }),
   department: (tenantId: string, departmentId: string): ItemKey => ({
     pk: `${tenantPrefix(tenantId)}#DEPTS`,

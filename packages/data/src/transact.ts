@@ -5,10 +5,31 @@ import { keys } from './keys.js';
 /** One write of a transaction; repositories build these so callers can combine writes atomically. */
 export type TransactItem = NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']>[number];
 
-/** Writes all items or none (at most 100 per call, DynamoDB's limit). */
+/**
+ * Writes all items or none (at most 100 per call, DynamoDB's limit). A transaction cancelled only
+ * because another one was writing the same item (a shared counter, a search index shard) wrote
+ * nothing, so it is sent again after a short random pause.
+ */
 export async function writeAtomically(db: PlatformDb, items: TransactItem[]): Promise<void> {
   if (items.length === 0) return;
-  await db.doc.send(new TransactWriteCommand({ TransactItems: items }));
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await db.doc.send(new TransactWriteCommand({ TransactItems: items }));
+      return;
+    } catch (error) {
+      if (!isTransactionConflict(error) || attempt >= 8) throw error;
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(1000, 25 * 2 ** attempt)));
+    }
+  }
+}
+
+/** Cancelled for a concurrent transaction on one of its items, and for no failed condition. */
+export function isTransactionConflict(error: unknown): boolean {
+  const e = error as { name?: string; CancellationReasons?: { Code?: string }[] };
+  if (e?.name === 'TransactionConflictException') return true;
+  if (e?.name !== 'TransactionCanceledException') return false;
+  const codes = (e.CancellationReasons ?? []).map((r) => r.Code ?? 'None');
+  return codes.includes('TransactionConflict') && codes.every((c) => c === 'TransactionConflict' || c === 'None');
 }
 
 /** A data-plane read of an item that never exists: proves the table answers. */

@@ -1,7 +1,18 @@
-import { foldForSearch, searchText, type Level, type Locale, type Role, type User, type UserStatus } from '@manabi/core';
-import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+import {
+  encodeSearchEntry,
+  foldForSearch,
+  searchEntryOf,
+  searchText,
+  type Level,
+  type Locale,
+  type Role,
+  type User,
+  type UserStatus,
+} from '@manabi/core';
+import { BatchGetCommand, GetCommand, PutCommand, QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import type { TenantDb } from './db.js';
-import { queryAll } from './transact.js';
+import { queryAll, writeAtomically } from './transact.js';
+import { searchIndexWrites } from './user-search.js';
 import { keys } from './keys.js';
 import { seatClaim } from './plans.js';
 import type { TransactItem } from './transact.js';
@@ -17,6 +28,7 @@ export interface UserRecord extends User {
 export interface NewUser {
   id: string;
   name: string;
+  furigana?: string | null;
   email: string;
   role: Role;
   departmentId: string | null;
@@ -55,6 +67,7 @@ export function toUserRecord(item: Record<string, unknown>): UserRecord {
     id: item.id as string,
     tenantId: item.tenantId as string,
     name: item.name as string,
+    furigana: (item.furigana as string | null) ?? null,
     email: item.email as string,
     role: item.role as Role,
     departmentId: (item.departmentId as string | null) ?? null,
@@ -76,15 +89,20 @@ export function publicUser(record: UserRecord): User {
   return user;
 }
 
-/** Transaction items that create a user and claim their email (the email claim fails on a duplicate). */
-export function createUserItems(db: TenantDb, user: NewUser, now: string, checkDepartment = true): TransactItem[] {
-  const record = { ...user, jobRole: user.jobRole ?? null, createdAt: now, updatedAt: now, version: 1 };
+/**
+ * Transaction items that create a user, claim their email (the claim fails on a duplicate) and
+ * write their search index entry. Batched imports pass `single: false`: they check departments
+ * once up front and write the index entries of the whole batch together (a transaction may touch
+ * an item only once, and several people of a batch may share a shard).
+ */
+export function createUserItems(db: TenantDb, user: NewUser, now: string, single = true): TransactItem[] {
+  const record = { ...user, furigana: user.furigana ?? null, jobRole: user.jobRole ?? null, createdAt: now, updatedAt: now, version: 1 };
   const items: TransactItem[] = [
     { Put: { TableName: db.table, Item: userItem(db.tenantId, record), ConditionExpression: 'attribute_not_exists(pk)' } },
     { Put: { TableName: db.table, Item: loginItem(user.email, db.tenantId, user.id), ConditionExpression: 'attribute_not_exists(pk)' } },
   ];
-  // Batched imports check departments once up front (a transaction may touch an item only once).
-  if (user.departmentId && checkDepartment) items.push(departmentExists(db, user.departmentId));
+  if (user.departmentId && single) items.push(departmentExists(db, user.departmentId));
+  if (single) items.push(...searchIndexWrites(db, [{ ...user, furigana: user.furigana ?? null }]));
   return items;
 }
 
@@ -99,7 +117,7 @@ export async function createUser(db: TenantDb, user: NewUser, now: string, extra
   // The person takes a seat of the company's plan in the same transaction (refused when none is free).
   const items = [...createUserItems(db, user, now), ...extra, seatClaim(db, user.status === 'deactivated' ? 0 : 1)];
   try {
-    await db.doc.send(new TransactWriteCommand({ TransactItems: items }));
+    await writeAtomically(db, items);
   } catch (error) {
     if (!isConditionFailure(error)) throw error;
     const failed = cancelledIndexes(error);
@@ -108,7 +126,15 @@ export async function createUser(db: TenantDb, user: NewUser, now: string, extra
     if (failed.includes(2) && user.departmentId) throw new NotFoundError('department');
     throw new ConflictError('conflict', 'The user could not be created');
   }
-  return { ...user, jobRole: user.jobRole ?? null, tenantId: db.tenantId, createdAt: now, updatedAt: now, version: 1 };
+  return {
+    ...user,
+    furigana: user.furigana ?? null,
+    jobRole: user.jobRole ?? null,
+    tenantId: db.tenantId,
+    createdAt: now,
+    updatedAt: now,
+    version: 1,
+  };
 }
 
 export async function getUser(db: TenantDb, userId: string): Promise<UserRecord | null> {
@@ -118,6 +144,7 @@ export async function getUser(db: TenantDb, userId: string): Promise<UserRecord 
 
 export interface UserChanges {
   name?: string;
+  furigana?: string | null;
   email?: string;
   role?: Role;
   departmentId?: string | null;
@@ -169,6 +196,8 @@ export async function updateUser(
   }
   const departmentChecked = next.departmentId && next.departmentId !== current.departmentId;
   if (departmentChecked) items.push(departmentExists(db, next.departmentId!));
+  // The search entry follows the person in the same transaction, only when a field it holds changed.
+  if (encodeSearchEntry(searchEntryOf(next)) !== encodeSearchEntry(searchEntryOf(current))) items.push(...searchIndexWrites(db, [next]));
   items.push(...extra);
   // Deactivating frees a seat; coming back takes one (refused when none is free).
   const seats = (next.status === 'deactivated' ? 0 : 1) - (current.status === 'deactivated' ? 0 : 1);
@@ -177,7 +206,7 @@ export async function updateUser(
     if (items.length === 1) {
       await db.doc.send(new PutCommand(items[0]!.Put!));
     } else {
-      await db.doc.send(new TransactWriteCommand({ TransactItems: items }));
+      await writeAtomically(db, items);
     }
   } catch (error) {
     if (!isConditionFailure(error)) throw error;
@@ -273,6 +302,21 @@ export async function listAllUsers(db: TenantDb): Promise<UserRecord[]> {
     })
   ).map((item) => toUserRecord(item));
   return all;
+}
+
+/** Users by id, in the order asked (at most 100 per BatchGetItem; unprocessed keys are asked again). */
+export async function getUsersByIds(db: TenantDb, ids: string[]): Promise<UserRecord[]> {
+  const found = new Map<string, UserRecord>();
+  for (let i = 0; i < ids.length; i += 100) {
+    let keysLeft: Record<string, unknown>[] = ids.slice(i, i + 100).map((id) => keys.user(db.tenantId, id));
+    for (let attempt = 0; keysLeft.length > 0 && attempt < 8; attempt++) {
+      if (attempt > 0) await new Promise((r) => setTimeout(r, Math.min(500, 20 * 2 ** attempt)));
+      const out = await db.doc.send(new BatchGetCommand({ RequestItems: { [db.table]: { Keys: keysLeft, ConsistentRead: true } } }));
+      for (const item of out.Responses?.[db.table] ?? []) found.set(item.id as string, toUserRecord(item));
+      keysLeft = (out.UnprocessedKeys?.[db.table]?.Keys as Record<string, unknown>[] | undefined) ?? [];
+    }
+  }
+  return ids.flatMap((id) => (found.has(id) ? [found.get(id)!] : []));
 }
 
 export async function countUsersInDepartment(db: TenantDb, departmentId: string): Promise<number> {

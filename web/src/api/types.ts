@@ -18,6 +18,8 @@ export type UserStatus = (typeof USER_STATUSES)[number];
 export interface User {
   id: string;
   name: string;
+  /** フリガナ, stored in katakana. */
+  furigana: string | null;
   email: string;
   role: Role;
   departmentId: string | null;
@@ -342,6 +344,7 @@ export interface Page<T> {
 
 export interface UserInput {
   name: string;
+  furigana: string | null;
   email: string;
   role: Role;
   departmentId: string | null;

@@ -1,6 +1,6 @@
 import { ref } from 'vue';
-import { api } from '../api/client';
-import type { Page, User } from '../api/types';
+import type { User } from '../api/types';
+import { usersApi } from '../api/users';
 
 /** People for pickers (HR only: the first 200 by name, deactivated ones left out). */
 export function useUserOptions() {
@@ -9,9 +9,9 @@ export function useUserOptions() {
 
   async function load() {
     try {
-      const page = await api.get<Page<User>>('/api/users', { limit: 200 });
+      const page = await usersApi.search({ pageSize: 200 });
       users.value = page.items.filter((u) => u.status !== 'deactivated');
-      truncated.value = page.nextCursor !== null;
+      truncated.value = page.total > page.items.length;
     } catch {
       users.value = [];
     }

@@ -193,6 +193,19 @@ const en: MessageSchema = {
     seatsFull:
       'Every seat of your plan is taken, so no one can be added or imported. Deactivate people who no longer need access, or ask your provider for more seats.',
   },
+  userSearch: {
+    searchLabel: 'Search by name, furigana or email',
+    searchHint: 'Part of a name or address is enough (hiragana and katakana alike).',
+    nameColumn: 'Name (furigana order)',
+    total: '{total} matching',
+    pageSize: 'Per page',
+    perPage: '{n}',
+    pageOf: 'Page {page} of {pageCount}',
+    export: 'Export CSV',
+    importNote: 'Optional. Hiragana or katakana (saved in katakana). Without the column, furigana already set is kept.',
+    furigana: 'Furigana',
+    furiganaHint: 'In hiragana or katakana (saved in katakana; sorts names in Japanese order).',
+  },
   userForm: {
     newTitle: 'Add user',
     editTitle: 'Edit user',

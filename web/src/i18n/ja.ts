@@ -194,6 +194,19 @@ const ja = {
     seatsFull:
       'ライセンスがすべて使われているため、ユーザーの追加や取り込みはできません。使わなくなったユーザーを無効にするか、ご利用のサービスの提供元に上限の変更を依頼してください。',
   },
+  userSearch: {
+    searchLabel: '氏名・フリガナ・メールアドレスで検索',
+    searchHint: '一部だけでも探せます（ひらがな・カタカナのどちらでも）。',
+    nameColumn: '氏名（フリガナ順）',
+    total: '該当 {total} 名',
+    pageSize: '表示件数',
+    perPage: '{n} 件',
+    pageOf: '{page} / {pageCount} ページ',
+    export: 'CSVで書き出す',
+    importNote: '任意。ひらがな・カタカナ（カタカナで保存）。列がなければ登録済みのフリガナはそのままです。',
+    furigana: 'フリガナ',
+    furiganaHint: 'ひらがな・カタカナで入力します（カタカナで保存され、五十音順の並べ替えに使われます）。',
+  },
   userForm: {
     newTitle: 'ユーザーを追加',
     editTitle: 'ユーザーを編集',

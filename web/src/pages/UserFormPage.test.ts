@@ -91,6 +91,7 @@ describe('UserFormPage', () => {
 
     expect(created).toEqual({
       name: '佐藤 一郎',
+      furigana: null,
       email: 'ichiro@example.co.jp',
       role: 'learner',
       departmentId: 'd1',
@@ -129,7 +130,16 @@ describe('UserFormPage', () => {
     await settle();
 
     expect(sent).toEqual([
-      { name: '佐藤 一郎', email: 'ichiro@example.co.jp', role: 'learner', departmentId: null, level: null, hireDate: null, jobRole: null },
+      {
+        name: '佐藤 一郎',
+        furigana: 'ヤマダ ハナコ',
+        email: 'ichiro@example.co.jp',
+        role: 'learner',
+        departmentId: null,
+        level: null,
+        hireDate: null,
+        jobRole: null,
+      },
     ]);
   });
 

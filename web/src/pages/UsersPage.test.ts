@@ -14,7 +14,13 @@ async function open(seats: SeatUsage | null, locale: Locale = 'ja') {
       'POST /api/auth/refresh': () => json(200, { accessToken: 'tok', expiresIn: 900, user: makeUser() }),
       'GET /api/departments': () => json(200, { items: [] }),
       'GET /api/users': () =>
-        json(200, { items: [makeUser(), makeUser({ id: 'u2', name: '佐藤 美咲', role: 'learner' })], nextCursor: null }),
+        json(200, {
+          items: [makeUser(), makeUser({ id: 'u2', name: '佐藤 美咲', furigana: null, role: 'learner' })],
+          total: 2,
+          page: 1,
+          pageSize: 50,
+          pageCount: 1,
+        }),
       ...(seats
         ? {
             'GET /api/me': () =>
@@ -70,5 +76,50 @@ describe('UsersPage', () => {
     const { wrapper } = await open(null);
     expect(wrapper.find('[data-testid="users-seats"]').exists()).toBe(false);
     expect(wrapper.find('[data-testid="add-user-link"]').attributes('href')).toBe('/admin/users/new');
+  });
+});
+
+describe('UsersPage search', () => {
+  beforeEach(() => {
+    localStorage.clear();
+    document.body.innerHTML = '';
+  });
+
+  it('asks for the search, sort and page size in the URL, and shows the total and page N of M', async () => {
+    const asked: URLSearchParams[] = [];
+    const { plugins, router } = await setupApp({
+      path: '/admin/users?q=%E9%88%B4%E6%9C%A8&sort=department&order=desc&page=2&pageSize=20',
+      fetch: fakeApi({
+        'POST /api/auth/refresh': () => json(200, { accessToken: 'tok', expiresIn: 900, user: makeUser() }),
+        'GET /api/departments': () => json(200, { items: [] }),
+        'GET /api/users': ({ query }) => {
+          asked.push(query);
+          return json(200, {
+            items: [makeUser({ id: 'u9', name: '鈴木 花子', furigana: 'スズキ ハナコ' })],
+            total: 21,
+            page: 2,
+            pageSize: 20,
+            pageCount: 2,
+          });
+        },
+      }),
+    });
+    const wrapper = mount(UsersPage, { global: { plugins: [...plugins] }, attachTo: document.body });
+    await settle();
+
+    expect(Object.fromEntries(asked.at(-1)!)).toEqual({ q: '鈴木', sort: 'department', order: 'desc', page: '2', pageSize: '20' });
+    expect(wrapper.find('[data-testid="users-total"]').text()).toBe('該当 21 名');
+    expect(wrapper.find('[data-testid="users-page"]').text()).toBe('2 / 2 ページ');
+    expect(wrapper.find('[data-testid="user-furigana"]').text()).toBe('スズキ ハナコ');
+    expect(wrapper.find('[data-testid="users-empty"]').exists()).toBe(false);
+    expect(wrapper.find('[data-testid="users-next"]').attributes('disabled')).toBeDefined();
+
+    await wrapper.find('[data-testid="users-sort-name"]').trigger('click');
+    await settle();
+    expect(router.currentRoute.value.query).toEqual({ q: '鈴木', pageSize: '20' });
+    await wrapper.find('[data-testid="users-page-size"]').setValue('100');
+    await settle();
+    expect(router.currentRoute.value.query).toEqual({ q: '鈴木', pageSize: '100' });
+    expect(asked.at(-1)!.get('pageSize')).toBe('100');
   });
 });

@@ -21,6 +21,7 @@ export function makeUser(overrides: Partial<User> = {}): User {
   return {
     id: 'u1',
     name: '山田 花子',
+    furigana: 'ヤマダ ハナコ',
     email: 'hanako@example.co.jp',
     role: 'tenant_admin',
     departmentId: null,

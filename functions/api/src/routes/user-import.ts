@@ -1,6 +1,7 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import { z } from '@hono/zod-openapi';
-import { localeSchema, TEMPLATE_HEADERS, type Role } from '@manabi/core';
+import { exportUsersCsv, localeSchema, TEMPLATE_HEADERS, type Role } from '@manabi/core';
+import { listAllUsers, listDepartments } from '@manabi/data';
 import type { AppDeps, AppEnv } from '../env.js';
 import { ApiError } from '../errors.js';
 import { defineRoute, ERROR_RESPONSES } from '../openapi.js';
@@ -11,8 +12,8 @@ const HR: readonly Role[] = ['tenant_admin'];
 const MAX_BYTES = 5 * 1024 * 1024;
 
 const SAMPLE: Record<'ja' | 'en', string[]> = {
-  ja: ['山田 太郎', 'taro.yamada@example.co.jp', '受講者', '営業部', '新入社員', '2026/04/01'],
-  en: ['Taro Yamada', 'taro.yamada@example.com', 'learner', 'Sales', 'new_hire', '2026-04-01'],
+  ja: ['山田 太郎', 'ヤマダ タロウ', 'taro.yamada@example.co.jp', '受講者', '営業部', '新入社員', '2026/04/01'],
+  en: ['Taro Yamada', 'ヤマダ タロウ', 'taro.yamada@example.com', 'learner', 'Sales', 'new_hire', '2026-04-01'],
 };
 
 export function registerUserImportRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): void {
@@ -86,6 +87,32 @@ export function registerUserImportRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps
       const csv = `\uFEFF${TEMPLATE_HEADERS[locale].join(',')}\r\n${SAMPLE[locale].join(',')}\r\n`;
       c.header('content-type', 'text/csv; charset=utf-8');
       c.header('content-disposition', `attachment; filename="users-template-${locale}.csv"`);
+      return c.body(csv, 200);
+    },
+  );
+
+  app.openapi(
+    defineRoute({
+      method: 'get',
+      path: '/api/users/export',
+      roles: HR,
+      tags: ['users'],
+      summary: 'Every person of the company as a CSV in the template’s columns (フリガナ included), ready to edit and import back',
+      request: { query: z.object({ locale: localeSchema.default('ja') }) },
+      responses: { 200: { description: 'CSV file', content: { 'text/csv': { schema: z.string() } } }, ...ERROR_RESPONSES },
+    }),
+    async (c) => {
+      const { locale } = c.req.valid('query');
+      const db = deps.data.clientFor(c.get('auth'));
+      // An export reads every person once (by name, through gsi1); searches never do.
+      const [people, departments] = await Promise.all([listAllUsers(db), listDepartments(db)]);
+      const names = new Map(departments.map((d) => [d.id, d.name]));
+      const csv = exportUsersCsv(
+        people.map((p) => ({ ...p, departmentName: p.departmentId ? (names.get(p.departmentId) ?? null) : null })),
+        locale,
+      );
+      c.header('content-type', 'text/csv; charset=utf-8');
+      c.header('content-disposition', `attachment; filename="users-${locale}.csv"`);
       return c.body(csv, 200);
     },
   );

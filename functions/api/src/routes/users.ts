@@ -1,25 +1,27 @@
 import { mailContextFor } from '../services/branding.js';
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import { z } from '@hono/zod-openapi';
-import { isId, LEVELS, newUserId, USER_STATUSES, TENANT_ROLES, userCreateSchema, userUpdateSchema, type Role } from '@manabi/core';
-import type { SkillFramework } from '@manabi/upskilling';
 import {
-  createUser,
-  getFramework,
-  getTenant,
-  getUser,
-  listDepartments,
-  listUsers,
-  updateUser,
-  writeAtomically,
-  type TenantDb,
-  type UserRecord,
-} from '@manabi/data';
+  isId,
+  LEVELS,
+  MAX_USER_PAGE_SIZE,
+  newUserId,
+  SORT_ORDERS,
+  USER_SORTS,
+  USER_STATUSES,
+  TENANT_ROLES,
+  userCreateSchema,
+  userUpdateSchema,
+  type Role,
+} from '@manabi/core';
+import type { SkillFramework } from '@manabi/upskilling';
+import { createUser, getFramework, getTenant, getUser, updateUser, writeAtomically, type TenantDb, type UserRecord } from '@manabi/data';
 import type { AppDeps, AppEnv } from '../env.js';
 import { ApiError, notFound } from '../errors.js';
 import { defineRoute, ERROR_RESPONSES } from '../openapi.js';
 import { idParams, json, jsonBody, userSchema } from '../schemas.js';
 import { invitationItems } from '../services/invitations.js';
+import { searchCompanyUsers } from '../services/user-search.js';
 import { autoAssignForLevel } from '../services/packages.js';
 import { presentUser, presentUserWithDepartment } from './present.js';
 
@@ -31,11 +33,21 @@ const listQuery = z.object({
   level: z.enum(LEVELS).optional(),
   status: z.enum(USER_STATUSES).optional(),
   role: z.enum(TENANT_ROLES).optional(),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
-  cursor: z.string().max(2000).optional(),
+  sort: z.enum(USER_SORTS).default('name'),
+  order: z.enum(SORT_ORDERS).default('asc'),
+  page: z.coerce.number().int().min(1).max(100_000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(MAX_USER_PAGE_SIZE).default(50),
 });
 
-const userPage = z.object({ items: z.array(userSchema), nextCursor: z.string().nullable() }).openapi('UserPage');
+const userPage = z
+  .object({
+    items: z.array(userSchema),
+    total: z.number().int(),
+    page: z.number().int(),
+    pageSize: z.number().int(),
+    pageCount: z.number().int(),
+  })
+  .openapi('UserPage');
 
 export function registerUserRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): void {
   /** Loads a user of the caller's tenant; any other id (another tenant's, malformed) is a 404. */
@@ -51,23 +63,17 @@ export function registerUserRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): voi
       path: '/api/users',
       roles: HR,
       tags: ['users'],
-      summary: 'List the company’s users (search, filter by department/level/status, paging)',
+      summary:
+        'Search the whole company’s people (name, フリガナ in either kana, email; prefix or substring) with filters, a total, sorting and pages',
       request: { query: listQuery },
-      responses: { 200: json(userPage, 'One page of users, by name'), ...ERROR_RESPONSES },
+      responses: { 200: json(userPage, 'One page of the matching people, with their total'), ...ERROR_RESPONSES },
     }),
     async (c) => {
       const db = deps.data.clientFor(c.get('auth'));
       const q = c.req.valid('query');
-      if (q.departmentId && !isId(q.departmentId)) return c.json({ items: [], nextCursor: null }, 200);
-      const [page, departments] = await Promise.all([listUsers(db, q), listDepartments(db)]);
-      const names = new Map(departments.map((d) => [d.id, d.name]));
-      return c.json(
-        {
-          items: page.items.map((u) => presentUser(u, u.departmentId ? (names.get(u.departmentId) ?? null) : null)),
-          nextCursor: page.nextCursor,
-        },
-        200,
-      );
+      if (q.departmentId && !isId(q.departmentId)) return c.json({ items: [], total: 0, page: 1, pageSize: q.pageSize, pageCount: 1 }, 200);
+      const result = await searchCompanyUsers(deps, db, q);
+      return c.json({ ...result, items: result.items.map((i) => presentUser(i.user, i.departmentName)) }, 200);
     },
   );
 
@@ -92,6 +98,7 @@ export function registerUserRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): voi
       const user = {
         id: newUserId(),
         name: input.name,
+        furigana: input.furigana,
         email: input.email,
         role: input.role,
         departmentId: input.departmentId,

@@ -9,6 +9,7 @@ import {
   tenantItem,
   writeAtomically,
   initialFrameworkItem,
+  searchIndexReadyItem,
   type UserRecord,
   type Vendor,
 } from '@manabi/data';
@@ -77,6 +78,7 @@ export async function signUpCompany(
       token.item,
       mail.item,
       initialFrameworkItem(db, defaultFramework(), iso),
+      searchIndexReadyItem(db),
     ]);
   } catch (error) {
     if (isConditionFailure(error) && cancelledIndexes(error).includes(2)) {
@@ -85,5 +87,5 @@ export async function signUpCompany(
     throw error;
   }
   deps.log({ level: 'info', msg: 'outbox', kind: 'verify_email', to: user.email, link, tenantId });
-  return { tenant, user: { ...user, tenantId, createdAt: iso, updatedAt: iso, version: 1 } };
+  return { tenant, user: { ...user, furigana: null, tenantId, createdAt: iso, updatedAt: iso, version: 1 } };
 }

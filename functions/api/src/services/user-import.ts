@@ -28,6 +28,8 @@ import {
   type UserRecord,
   freeSeats,
   seatClaim,
+  searchIndexWrites,
+  searchShardOf,
 } from '@manabi/data';
 import type { AppDeps } from '../env.js';
 import { ApiError } from '../errors.js';
@@ -111,7 +113,7 @@ export async function importUsers(deps: AppDeps, db: TenantDb, bytes: Uint8Array
     departmentIdByName: new Map(departments.map((d) => [departmentKey(d.name), d.id])),
     emailsTakenElsewhere: new Set(logins.keys()),
     actorUserId: options.actorUserId,
-    columnName: { email: columnName('email|e-mail|メールアドレス|メール', 1), role: columnName('role|ロール|権限|役割', 2) },
+    columnName: { email: columnName('email|e-mail|メールアドレス|メール', 2), role: columnName('role|ロール|権限|役割', 3) },
   });
   const errors: ImportIssue[] = [...read.errors, ...plan.errors];
   const count = (a: PlannedRow['action']) => plan.rows.filter((r) => r.action === a).length;
@@ -200,14 +202,15 @@ async function commitPlan(
     row.departmentId = departmentIds.get(key) ?? null;
   }
 
-  // 2. New users, many per transaction; a batch that fails (e.g. an email claimed meanwhile) is retried one by one.
+  // 2. New users, many per transaction with their search index entries; a batch that fails (e.g. an
+  //    email claimed meanwhile) is retried one by one.
   const toCreate = rows.filter((r) => r.action === 'create');
   const perUser = 2 + (options.sendInvites ? 2 : 0);
-  const batchSize = Math.floor(99 / perUser);
   let created = 0;
   const newUser = (r: PlannedRow) => ({
     id: newUserId(),
     name: r.name,
+    furigana: r.furigana ?? null,
     email: r.email,
     role: r.role,
     departmentId: r.departmentId,
@@ -222,13 +225,18 @@ async function commitPlan(
   const mail = options.sendInvites ? await mailContextFor(deps, db.tenantId) : null;
   const extras = (user: ReturnType<typeof newUser>) => (mail && tenant ? invitationItems(deps, db, user, tenant.name, mail).items : []);
   const assignLevels: { id: string; level: PlannedRow['level']; departmentId: string | null }[] = [];
-  const batches: PlannedRow[][] = [];
-  for (let i = 0; i < toCreate.length; i += batchSize) batches.push(toCreate.slice(i, i + batchSize));
-  await pool(batches, 4, async (batch) => {
-    const users = batch.map((r) => ({ row: r, user: newUser(r) }));
+  const batches = batchesByShard(
+    toCreate.map((row) => ({ row, user: newUser(row) })),
+    perUser,
+  );
+  await pool(batches, 4, async (users) => {
     try {
       await writeAtomically(db, [
         ...users.flatMap(({ user }) => [...createUserItems(db, user, now, false), ...extras(user)]),
+        ...searchIndexWrites(
+          db,
+          users.map(({ user }) => user),
+        ),
         seatClaim(db, users.length),
       ]);
       created += users.length;
@@ -260,6 +268,7 @@ async function commitPlan(
           current,
           {
             name: row.name,
+            ...(row.furigana !== undefined ? { furigana: row.furigana } : {}),
             role: row.role,
             departmentId: row.departmentId,
             level: row.level,
@@ -282,6 +291,37 @@ async function commitPlan(
     await pool(assignLevels, 8, (x) => autoAssignForLevel(deps, db, x, options.actorUserId, learning));
   }
   return { created, updated, errors };
+}
+
+/**
+ * Packs new people into transactions of at most 100 items: each person's items, one index Update
+ * per shard in the batch, and the seat claim. People are grouped by shard so that concurrent
+ * batches seldom write the same shard item (a conflict is retried by writeAtomically).
+ */
+function batchesByShard<T extends { user: { id: string } }>(people: T[], perUser: number): T[][] {
+  const byShard = new Map<number, T[]>();
+  for (const p of people) {
+    const shard = searchShardOf(p.user.id);
+    byShard.set(shard, [...(byShard.get(shard) ?? []), p]);
+  }
+  const capacity = 99; // one item is the seat claim
+  const batches: T[][] = [];
+  let current: T[] = [];
+  let shards = 0;
+  for (const group of byShard.values()) {
+    for (const p of group) {
+      const newShard = current.length === 0 || searchShardOf(current[current.length - 1]!.user.id) !== searchShardOf(p.user.id);
+      if ((current.length + 1) * perUser + shards + (newShard ? 1 : 0) > capacity) {
+        batches.push(current);
+        current = [];
+        shards = 0;
+      }
+      if (current.length === 0 || newShard) shards += 1;
+      current.push(p);
+    }
+  }
+  if (current.length > 0) batches.push(current);
+  return batches;
 }
 
 /** Runs `work` over items with at most `size` at a time. */

@@ -3,6 +3,7 @@ import {
   ConflictError,
   cancelledIndexes,
   createUserItems,
+  searchIndexReadyItem,
   getVendor,
   initialFrameworkItem,
   isConditionFailure,
@@ -78,6 +79,7 @@ export async function createAccount(
       ...createUserItems(db, user, iso),
       ...invitationItems(deps, db, user, input.name, mail).items,
       ...(input.kind === 'client' ? [initialFrameworkItem(db, defaultFramework(), iso)] : []),
+      searchIndexReadyItem(db),
     ]);
   } catch (error) {
     if (isConditionFailure(error) && cancelledIndexes(error).includes(2))

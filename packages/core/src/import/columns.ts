@@ -3,6 +3,8 @@ import { foldForSearch } from '../user.js';
 /** The fields a user CSV carries, and the header names (ja or en) each may appear under. */
 export const IMPORT_FIELDS = {
   name: ['name', 'full name', '氏名', '名前', '氏名(漢字)'],
+  /** Optional: フリガナ in either kana (stored as katakana). */
+  furigana: ['furigana', 'kana', 'name kana', 'フリガナ', 'ふりがな', 'よみがな', 'カナ', '氏名(フリガナ)', '氏名(カナ)', 'フリガナ(カナ)'],
   email: ['email', 'e-mail', 'email address', 'メールアドレス', 'メール', 'eメール'],
   role: ['role', 'ロール', '権限', '役割'],
   department: ['department', '部署', '所属', '部署名', '所属部署'],
@@ -17,8 +19,8 @@ export const REQUIRED_FIELDS: ImportField[] = ['name', 'email'];
 
 /** Template header row per locale (also the documented column order). */
 export const TEMPLATE_HEADERS: Record<'ja' | 'en', string[]> = {
-  ja: ['氏名', 'メールアドレス', 'ロール', '部署', '階層', '入社日'],
-  en: ['name', 'email', 'role', 'department', 'level', 'hire_date'],
+  ja: ['氏名', 'フリガナ', 'メールアドレス', 'ロール', '部署', '階層', '入社日'],
+  en: ['name', 'furigana', 'email', 'role', 'department', 'level', 'hire_date'],
 };
 
 const normalizeHeader = (h: string): string => foldForSearch(h).replace(/[（]/g, '(').replace(/[）]/g, ')');

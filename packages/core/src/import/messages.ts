@@ -18,6 +18,10 @@ const MESSAGES = {
     en: 'Job role must be a job role id of the skill framework (lower-case letters, digits, hyphens)',
   },
   unknown_job_role: { ja: 'この職種はスキル体系にありません', en: 'This job role is not in the skill framework' },
+  invalid_furigana: {
+    ja: 'フリガナはひらがな・カタカナ（長音「ー」、空白を含む）で100文字までで入力してください',
+    en: 'Furigana must be hiragana or katakana (with ー and spaces), 100 characters at most',
+  },
   too_long: { ja: '長すぎます（100文字まで）', en: 'Too long (100 characters at most)' },
   duplicate_in_file: { ja: '{row}行目と同じメールアドレスです', en: 'Same email as row {row}' },
   email_taken: {

@@ -8,6 +8,7 @@ import type { ImportIssue, ImportRow } from './rows.js';
 export interface ExistingUser {
   id: string;
   name: string;
+  furigana?: string | null;
   email: string;
   role: Role;
   departmentId: string | null;
@@ -80,6 +81,7 @@ export function planImport(rows: ImportRow[], ctx: PlanContext): ImportPlan {
         row.department === null ? existing.departmentId === null : departmentId !== null && departmentId === existing.departmentId;
       const unchanged =
         existing.name === row.name &&
+        (row.furigana === undefined || (existing.furigana ?? null) === row.furigana) &&
         existing.role === (row.role satisfies TenantRole) &&
         sameDepartment &&
         existing.level === row.level &&

@@ -2,6 +2,7 @@ import { normalizeEmail } from '../email.js';
 import { LEVEL_LABELS, LEVELS, type Level } from '../levels.js';
 import { ROLE_LABELS, TENANT_ROLES, type TenantRole } from '../roles.js';
 import { isRealIsoDate, type Locale } from '../schemas.js';
+import { normalizeFurigana } from '../kana.js';
 import { foldForSearch } from '../user.js';
 import { mapHeaders, TEMPLATE_HEADERS, type ImportField } from './columns.js';
 import { importMessage, type ImportMessageCode } from './messages.js';
@@ -10,6 +11,8 @@ export interface ImportRow {
   /** Line number in the file as a spreadsheet shows it: the header is row 1. */
   row: number;
   name: string;
+  /** Undefined: the file has no furigana column (existing values are kept). */
+  furigana?: string | null;
   email: string;
   role: TenantRole;
   department: string | null;
@@ -89,6 +92,10 @@ export function readImportRows(records: string[][], locale: Locale, maxRows = 10
     if (name === '') issue(row, headerName('name'), 'required');
     else if (name.length > 100) issue(row, headerName('name'), 'too_long');
 
+    const rawFurigana = get('furigana');
+    const furigana = normalizeFurigana(rawFurigana);
+    if (furigana === undefined) issue(row, headerName('furigana'), 'invalid_furigana');
+
     const rawEmail = get('email');
     const email = normalizeEmail(rawEmail);
     if (rawEmail === '') issue(row, headerName('email'), 'required');
@@ -115,10 +122,11 @@ export function readImportRows(records: string[][], locale: Locale, maxRows = 10
     if (department.length > 100) issue(row, headerName('department'), 'too_long');
 
     if (!firstRowOfEmail.has(email) && email !== '') firstRowOfEmail.set(email, row);
-    if (errors.length === before && role && level !== undefined && hireDate !== undefined) {
+    if (errors.length === before && role && level !== undefined && hireDate !== undefined && furigana !== undefined) {
       rows.push({
         row,
         name,
+        ...(mapping.columns.furigana !== undefined ? { furigana } : {}),
         email,
         role,
         department: department === '' ? null : department,
@@ -131,4 +139,5 @@ export function readImportRows(records: string[][], locale: Locale, maxRows = 10
   return { rows, errors, totalRows: dataRows.length, fatal: false };
 }
 
-const fieldOrder: ImportField[] = ['name', 'email', 'role', 'department', 'level', 'hireDate', 'jobRole'];
+/** Fields in the order of TEMPLATE_HEADERS (for a missing column's name in a message). */
+const fieldOrder: ImportField[] = ['name', 'furigana', 'email', 'role', 'department', 'level', 'hireDate', 'jobRole'];
