@@ -2,7 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getLessonViewing } from '@manabi/data';
 import { startTestServer, type TestServer } from '../support/server.js';
-import { launchChromium } from '../support/browser.js';
+import { launchChromium, signInAs } from '../support/browser.js';
 import { Client, signUpCompany, uniqueEmail } from '../support/client.js';
 import { webDist } from '../support/web-dist.js';
 
@@ -78,14 +78,7 @@ afterAll(async () => {
 });
 
 async function signedIn(): Promise<Page> {
-  const context = await browser.newContext({ locale: 'ja-JP', viewport: { width: 1280, height: 720 } });
-  const page = await context.newPage();
-  await page.goto(`${server.url}/signin`);
-  await page.getByTestId('signin-email').fill(learner.email);
-  await page.getByTestId('signin-password').fill(learner.password);
-  await page.getByTestId('signin-submit').click();
-  await page.waitForURL((url) => !url.pathname.startsWith('/signin'));
-  return page;
+  return (await signInAs(browser, server.url, learner, { viewport: { width: 1280, height: 720 } })).page;
 }
 
 const row = (page: Page, moduleId: string) => page.locator(`[data-testid="assignment-module"][data-module-id="${moduleId}"]`);

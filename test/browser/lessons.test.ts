@@ -1,7 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../support/server.js';
-import { launchChromium } from '../support/browser.js';
+import { launchChromium, signInAs } from '../support/browser.js';
 import { Client, signUpCompany, uniqueEmail, type SignedUpCompany } from '../support/client.js';
 import { FIXTURES, uploadFile } from '../support/files.js';
 import { inspectLessonHtml } from '../support/lesson-dom.js';
@@ -62,19 +62,14 @@ afterAll(async () => {
 
 /** A signed-in page whose every document has a watched `__xss` (what corpus payloads call) and no dialogs. */
 async function signedIn(email: string, password: string): Promise<{ context: BrowserContext; page: Page; hits: unknown[] }> {
-  const context = await browser.newContext({ locale: 'ja-JP' });
   const hits: unknown[] = [];
-  await context.exposeBinding('__xss', (_source, id) => void hits.push(id ?? 'anonymous'));
-  const page = await context.newPage();
-  page.on('dialog', (dialog) => {
-    hits.push(`dialog:${dialog.message()}`);
-    void dialog.dismiss();
+  const { context, page } = await signInAs(browser, server.url, { email, password }, {}, async (context, page) => {
+    await context.exposeBinding('__xss', (_source, id) => void hits.push(id ?? 'anonymous'));
+    page.on('dialog', (dialog) => {
+      hits.push(`dialog:${dialog.message()}`);
+      void dialog.dismiss();
+    });
   });
-  await page.goto(`${server.url}/signin`);
-  await page.getByTestId('signin-email').fill(email);
-  await page.getByTestId('signin-password').fill(password);
-  await page.getByTestId('signin-submit').click();
-  await page.waitForURL((url) => !url.pathname.startsWith('/signin'));
   return { context, page, hits };
 }
 

@@ -1,7 +1,7 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../support/server.js';
-import { launchChromium } from '../support/browser.js';
+import { launchChromium, signInAs } from '../support/browser.js';
 import { Client, signUpCompany, uniqueEmail, type SignedUpCompany } from '../support/client.js';
 import { seedBank } from '../support/content.js';
 import { webDist } from '../support/web-dist.js';
@@ -82,16 +82,7 @@ afterAll(async () => {
   await server?.stop();
 });
 
-async function signedIn(email: string, password: string): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ locale: 'ja-JP' });
-  const page = await context.newPage();
-  await page.goto(`${server.url}/signin`);
-  await page.getByTestId('signin-email').fill(email);
-  await page.getByTestId('signin-password').fill(password);
-  await page.getByTestId('signin-submit').click();
-  await page.waitForURL((url) => !url.pathname.startsWith('/signin'));
-  return { context, page };
-}
+const signedIn = (email: string, password: string) => signInAs(browser, server.url, { email, password });
 
 describe('the upskilling cycle in the browser', () => {
   it('HR assigns the level package to the department', async () => {

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -20,4 +20,26 @@ export async function launchChromium(): Promise<Browser> {
       '--disable-quic',
     ],
   });
+}
+
+/**
+ * A fresh context signed in through the sign-in page, as a person would. `prepare` runs on the
+ * context before the first page opens (bindings, listeners); Japanese unless `options` say otherwise.
+ */
+export async function signInAs(
+  browser: Browser,
+  baseUrl: string,
+  who: { email: string; password: string },
+  options: BrowserContextOptions = {},
+  prepare?: (context: BrowserContext, page: Page) => void | Promise<void>,
+): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ locale: 'ja-JP', ...options });
+  const page = await context.newPage();
+  await prepare?.(context, page);
+  await page.goto(`${baseUrl}/signin`);
+  await page.getByTestId('signin-email').fill(who.email);
+  await page.getByTestId('signin-password').fill(who.password);
+  await page.getByTestId('signin-submit').click();
+  await page.waitForURL((url) => !url.pathname.startsWith('/signin'));
+  return { context, page };
 }
