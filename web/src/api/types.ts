@@ -504,6 +504,19 @@ export interface QuestionImportPreviewRow {
   title: string | null;
   stemPreview: string;
   skillTags: string[];
+  /** The language the item's text is stored under. */
+  language: Locale;
+}
+
+export const TEXT_ENCODINGS = ['utf-8', 'shift_jis', 'euc-jp', 'windows-1252', 'utf-16le', 'utf-16be'] as const;
+export type TextEncoding = (typeof TEXT_ENCODINGS)[number];
+
+export interface DecodedFile {
+  name: TextEncoding;
+  source: 'chosen' | 'bom' | 'declaration' | 'utf8' | 'detected';
+  /** Detected among encodings that fit the bytes: the person should check the preview. */
+  guessed: boolean;
+  declarationIgnored: string | null;
 }
 
 export interface QuestionImportReport {
@@ -514,6 +527,9 @@ export interface QuestionImportReport {
   imported: number;
   errors: QuestionImportError[];
   preview: QuestionImportPreviewRow[];
+  encoding: DecodedFile;
+  /** The start of the decoded text. */
+  textPreview: string;
 }
 
 export const ASSESSMENT_MODES = ['fixed', 'adaptive'] as const;

@@ -1,7 +1,7 @@
 import { authorOwner } from '../services/content-owner.js';
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import { z } from '@hono/zod-openapi';
-import { localeSchema, randomId, type Role } from '@manabi/core';
+import { LOCALES, localeSchema, randomId, type Role } from '@manabi/core';
 import {
   parseGift,
   parseMoodleXml,
@@ -11,6 +11,9 @@ import {
   exportMoodleXml,
   exportQti,
   exportQuestionCsv,
+  decodeText,
+  textPreview,
+  TEXT_ENCODINGS,
   type ImportResult,
   type Question,
 } from '@manabi/questions';
@@ -20,7 +23,6 @@ import type { AppDeps, AppEnv } from '../env.js';
 import { ApiError, notFound } from '../errors.js';
 import { defineRoute, ERROR_RESPONSES } from '../openapi.js';
 import { json } from '../schemas.js';
-import { decodeCsv } from '../csv/decode.js';
 import { questionMeta } from './questions.js';
 
 const AUTHORS: readonly Role[] = ['tenant_admin', 'vendor_admin'];
@@ -35,6 +37,15 @@ const reportSchema = z
     imported: z.number().int(),
     errors: z.array(z.object({ item: z.union([z.number(), z.string()]), line: z.number().nullable(), message: z.string() })),
     warnings: z.array(z.object({ item: z.union([z.number(), z.string()]), line: z.number().nullable(), message: z.string() })),
+    encoding: z
+      .object({
+        name: z.enum(TEXT_ENCODINGS),
+        source: z.enum(['chosen', 'bom', 'declaration', 'utf8', 'detected']),
+        guessed: z.boolean().openapi({ description: 'Detected among encodings that fit the bytes: check textPreview' }),
+        declarationIgnored: z.string().nullable().openapi({ description: 'An XML encoding declaration the bytes did not fit' }),
+      })
+      .openapi({ description: 'How the file was decoded' }),
+    textPreview: z.string().openapi({ description: 'The start of the decoded text, to check the encoding' }),
     preview: z.array(
       z.object({
         item: z.number(),
@@ -42,6 +53,7 @@ const reportSchema = z
         title: z.string().nullable(),
         stemPreview: z.string(),
         skillTags: z.array(z.string()),
+        language: z.enum(LOCALES),
       }),
     ),
   })
@@ -82,7 +94,11 @@ export function registerQuestionImportRoutes(app: OpenAPIHono<AppEnv>, deps: App
         query: z.object({
           format: z.enum(FORMATS),
           mode: z.enum(['preview', 'commit']).default('preview'),
-          locale: localeSchema.default('ja'),
+          locale: z
+            .enum(['auto', ...LOCALES])
+            .default('auto')
+            .openapi({ description: 'Language of the questions; auto reads each item’s script (kana/kanji → ja, Latin → en)' }),
+          encoding: z.enum(TEXT_ENCODINGS).optional().openapi({ description: 'Read the file in this encoding instead of detecting it' }),
         }),
         body: {
           required: true,
@@ -103,14 +119,22 @@ export function registerQuestionImportRoutes(app: OpenAPIHono<AppEnv>, deps: App
       const { bankId } = c.req.valid('param');
       const bank = /^[0-9a-z]{16}$/.test(bankId) ? await getBank(deps.data.platform, owner, bankId) : null;
       if (!bank) throw notFound('Question bank');
-      const { format, mode, locale } = c.req.valid('query');
+      const { format, mode, locale, encoding } = c.req.valid('query');
       const form = await c.req.parseBody().catch(() => ({}) as Record<string, unknown>);
       const file = form.file;
       if (!(file instanceof File)) throw fileError('Send the file as multipart/form-data in the field "file"');
       if (file.size > MAX_BYTES) throw fileError('The file is larger than 5 MB');
-      const { text } = decodeCsv(new Uint8Array(await file.arrayBuffer()));
+      const decoded = decodeText(new Uint8Array(await file.arrayBuffer()), encoding);
       const publish = form.publish === 'true';
-      const result = parse(format, text, { locale, status: publish ? 'published' : 'draft', fileName: file.name });
+      // A CSV names its languages in its columns; "auto" there means the person's language.
+      const fallbackLocale = (c.req.header('accept-language') ?? '').toLowerCase().startsWith('en') ? 'en' : 'ja';
+      const textLocale = format === 'csv' && locale === 'auto' ? fallbackLocale : locale;
+      const result = parse(format, decoded.text, {
+        locale: textLocale,
+        fallbackLocale,
+        status: publish ? 'published' : 'draft',
+        fileName: file.name,
+      });
       if (mode === 'commit' && result.questions.length > 0) {
         await createQuestions(
           deps.data.platform,
@@ -127,12 +151,20 @@ export function registerQuestionImportRoutes(app: OpenAPIHono<AppEnv>, deps: App
           imported: result.questions.length,
           errors: result.errors.map(issue),
           warnings: result.warnings.map(issue),
+          encoding: {
+            name: decoded.encoding,
+            source: decoded.source,
+            guessed: decoded.guessed,
+            declarationIgnored: decoded.declarationIgnored ?? null,
+          },
+          textPreview: textPreview(decoded.text),
           preview: result.questions.slice(0, 50).map((q) => ({
             item: q.sourceRef.item,
             type: q.type,
             title: q.title ?? null,
             stemPreview: questionMeta(q).stemPreview,
             skillTags: q.skillTags,
+            language: q.stem.en !== undefined && q.stem.ja === undefined ? ('en' as const) : ('ja' as const),
           })),
         },
         200,

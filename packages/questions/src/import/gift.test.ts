@@ -162,3 +162,12 @@ describe('parseGift', () => {
     expect(rows(r.errors)).toEqual([['file', undefined, 'unreadable', 'The file has 3 questions; at most 2 can be imported at once']]);
   });
 });
+
+describe('parseGift with locale "auto"', () => {
+  it('stores each item under the language its script shows, and the fallback where it shows none', () => {
+    const r = parseGift('Is 7 a prime number? {T}\n\n７は素数である。{T}\n\n1 + 1 = ? {#2}\n', { locale: 'auto' });
+    expect(r.questions.map((q) => q.stem)).toEqual([{ en: 'Is 7 a prime number?' }, { ja: '７は素数である。' }, { ja: '1 + 1 = ?' }]);
+    const en = parseGift('::Q:: Pick one {=yes#Right ~no#Wrong}', { locale: 'auto' }).questions[0];
+    expect(en).toMatchObject({ stem: { en: 'Pick one' }, options: [{ text: { en: 'yes' }, feedback: { en: 'Right' } }, { text: { en: 'no' } }] });
+  });
+});
