@@ -168,6 +168,9 @@ describe('parseGift with locale "auto"', () => {
     const r = parseGift('Is 7 a prime number? {T}\n\n７は素数である。{T}\n\n1 + 1 = ? {#2}\n', { locale: 'auto' });
     expect(r.questions.map((q) => q.stem)).toEqual([{ en: 'Is 7 a prime number?' }, { ja: '７は素数である。' }, { ja: '1 + 1 = ?' }]);
     const en = parseGift('::Q:: Pick one {=yes#Right ~no#Wrong}', { locale: 'auto' }).questions[0];
-    expect(en).toMatchObject({ stem: { en: 'Pick one' }, options: [{ text: { en: 'yes' }, feedback: { en: 'Right' } }, { text: { en: 'no' } }] });
+    expect(en).toMatchObject({
+      stem: { en: 'Pick one' },
+      options: [{ text: { en: 'yes' }, feedback: { en: 'Right' } }, { text: { en: 'no' } }],
+    });
   });
 });

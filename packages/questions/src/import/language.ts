@@ -15,7 +15,11 @@ export function detectLanguage(texts: readonly string[]): Locale | null {
 }
 
 const isSingleText = (value: unknown, locale: Locale): value is Record<Locale, string> =>
-  !!value && typeof value === 'object' && !Array.isArray(value) && Object.keys(value).length === 1 && typeof (value as Record<string, unknown>)[locale] === 'string';
+  !!value &&
+  typeof value === 'object' &&
+  !Array.isArray(value) &&
+  Object.keys(value).length === 1 &&
+  typeof (value as Record<string, unknown>)[locale] === 'string';
 
 /** Every `{ [from]: text }` inside a question draft (stem, options, feedback…). */
 export function localizedTexts(draft: unknown, locale: Locale): string[] {

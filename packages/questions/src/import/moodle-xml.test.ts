@@ -98,6 +98,29 @@ describe('parseMoodleXml on files written as Moodle exports them', () => {
   });
 });
 
+describe('parseMoodleXml stores text, not markup (moodle-xml/markup.xml)', () => {
+  const r = parseMoodleXml(fixture('moodle-xml/markup.xml'), { locale: 'auto' });
+
+  it('reads sup, entities and ruby in answers of every Moodle text format; plain_text stays literal', () => {
+    expect(summary(r)).toEqual({ total: 5, imported: 5, skipped: 0 });
+    expect(r.questions[0]).toMatchObject({
+      options: [
+        { text: { en: 'O ( n² )' } },
+        { text: { en: 'O ( √ n)' } },
+        { text: { en: 'O ( n log n )' } },
+        { text: { en: 'O(1) <fast>' } },
+      ],
+      correctOptionIds: ['a'],
+    });
+    expect(r.questions[1]?.stem).toEqual({ ja: '村田さんは来週北海道へ出張する。出張申請は前日までに出す。' });
+    expect(r.questions[2]).toMatchObject({ options: [{ text: { ja: '北海道' } }, { text: { ja: '沖縄' } }] });
+    expect(r.questions[3]?.stem).toEqual({
+      en: 'What is the last number this prints?\n\nfor i in range(3):\n    if i > 0:\n        print(i * 10)',
+    });
+    expect(r.questions[4]).toMatchObject({ title: 'Café & crème', stem: { en: 'Un café crème contient du lait.' } });
+  });
+});
+
 describe('parseMoodleXml', () => {
   it('numerical with tolerance, @@PLUGINFILE@@ images, units, tags; calculated and wildcards reported (Manabi sample)', () => {
     const r = parseMoodleXml(fixture('manabi/moodle-numerical-images.xml'));

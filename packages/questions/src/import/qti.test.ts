@@ -69,6 +69,19 @@ describe('parseQti on QTI 2.1 items written for these tests', () => {
     });
   });
 
+  it('references-ruby.xml: character references decoded, ruby keeps its base text', () => {
+    const r = parseQti(fixture('qti2/references-ruby.xml'));
+    expect(r.errors).toEqual([]);
+    expect(r.questions[0]).toMatchObject({
+      stem: { ja: '名刺を渡すとき、相手から見て文字が正しく読める向きにするのはなぜですか。' },
+      options: [
+        { id: 'A', text: { ja: '相手がすぐに読めるようにするため。' } },
+        { id: 'B', text: { ja: '規則で決まっているから。' } },
+        { id: 'C', text: { ja: 'café で渡すときだけの作法だから。' } },
+      ],
+    });
+  });
+
   it('a batch of item files: the extended text item and a broken file are reported per file', () => {
     const r = parseQtiItems(
       [

@@ -52,6 +52,8 @@ const parser = new XMLParser({
   parseAttributeValue: false,
   trimValues: false,
   removeNSPrefix: true,
+  // XML character references (&#233;) and the HTML names some exporters write are text.
+  htmlEntities: true,
 });
 
 const tagOf = (n: ONode): string => Object.keys(n).find((k) => k !== ':@') ?? '';
