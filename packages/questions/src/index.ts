@@ -8,6 +8,7 @@ export { parseQuestionCsv } from './import/csv.js';
 export { parseGift } from './import/gift.js';
 export { parseMoodleXml } from './import/moodle-xml.js';
 export { parseQti, parseQtiItems } from './import/qti.js';
+export { parseQtiPackage, isZip } from './import/qti-package.js';
 export { decodeText, textPreview, TEXT_ENCODINGS, type DecodedText, type TextEncoding } from './import/decode.js';
 export { detectLanguage } from './import/language.js';
 export * from './export/types.js';

@@ -489,7 +489,7 @@ export interface QuestionDetail extends QuestionSummary {
 export const QUESTION_IMPORT_FORMATS = ['csv', 'gift', 'moodle_xml', 'qti21'] as const;
 export type QuestionImportFormat = (typeof QUESTION_IMPORT_FORMATS)[number];
 
-export const QUESTION_EXPORT_FORMATS = ['csv', 'gift'] as const;
+export const QUESTION_EXPORT_FORMATS = ['csv', 'gift', 'moodle_xml', 'qti21', 'qti3'] as const;
 export type QuestionExportFormat = (typeof QUESTION_EXPORT_FORMATS)[number];
 
 export interface QuestionImportError {
@@ -527,7 +527,8 @@ export interface QuestionImportReport {
   imported: number;
   errors: QuestionImportError[];
   preview: QuestionImportPreviewRow[];
-  encoding: DecodedFile;
+  /** Null for a QTI content package (each item file is decoded on its own). */
+  encoding: DecodedFile | null;
   /** The start of the decoded text. */
   textPreview: string;
 }

@@ -1,7 +1,7 @@
 import { authorOwner } from '../services/content-owner.js';
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import { z } from '@hono/zod-openapi';
-import { LOCALES, localeSchema, randomId, type Role } from '@manabi/core';
+import { LOCALES, localeSchema, randomId, type Locale, type Role } from '@manabi/core';
 import {
   parseGift,
   parseMoodleXml,
@@ -12,6 +12,8 @@ import {
   exportQti,
   exportQuestionCsv,
   decodeText,
+  isZip,
+  parseQtiPackage,
   textPreview,
   TEXT_ENCODINGS,
   type ImportResult,
@@ -44,7 +46,8 @@ const reportSchema = z
         guessed: z.boolean().openapi({ description: 'Detected among encodings that fit the bytes: check textPreview' }),
         declarationIgnored: z.string().nullable().openapi({ description: 'An XML encoding declaration the bytes did not fit' }),
       })
-      .openapi({ description: 'How the file was decoded' }),
+      .nullable()
+      .openapi({ description: 'How the file was decoded (null for a QTI content package: each item file is decoded on its own)' }),
     textPreview: z.string().openapi({ description: 'The start of the decoded text, to check the encoding' }),
     preview: z.array(
       z.object({
@@ -87,7 +90,7 @@ export function registerQuestionImportRoutes(app: OpenAPIHono<AppEnv>, deps: App
       path: '/api/banks/{bankId}/import',
       roles: AUTHORS,
       tags: ['questions'],
-      summary: 'Import questions (CSV, Moodle GIFT, Moodle XML, QTI 2.1 subset): preview, then commit',
+      summary: 'Import questions (CSV, Moodle GIFT, Moodle XML, QTI 2.1/2.2/3.0 items or content packages): preview, then commit',
       description: 'Every item that is not imported is listed in errors with its reason; nothing is dropped silently.',
       request: {
         params: bankParams,
@@ -124,17 +127,21 @@ export function registerQuestionImportRoutes(app: OpenAPIHono<AppEnv>, deps: App
       const file = form.file;
       if (!(file instanceof File)) throw fileError('Send the file as multipart/form-data in the field "file"');
       if (file.size > MAX_BYTES) throw fileError('The file is larger than 5 MB');
-      const decoded = decodeText(new Uint8Array(await file.arrayBuffer()), encoding);
+      const bytes = new Uint8Array(await file.arrayBuffer());
+      // A QTI content package (zip) is read whole: its manifest names the item files.
+      const packaged = format === 'qti21' && isZip(bytes);
+      const decoded = packaged ? null : decodeText(bytes, encoding);
       const publish = form.publish === 'true';
       // A CSV names its languages in its columns; "auto" there means the person's language.
-      const fallbackLocale = (c.req.header('accept-language') ?? '').toLowerCase().startsWith('en') ? 'en' : 'ja';
+      const fallbackLocale: Locale = (c.req.header('accept-language') ?? '').toLowerCase().startsWith('en') ? 'en' : 'ja';
       const textLocale = format === 'csv' && locale === 'auto' ? fallbackLocale : locale;
-      const result = parse(format, decoded.text, {
+      const options = {
         locale: textLocale,
         fallbackLocale,
-        status: publish ? 'published' : 'draft',
+        status: publish ? ('published' as const) : ('draft' as const),
         fileName: file.name,
-      });
+      };
+      const result = decoded ? parse(format, decoded.text, options) : parseQtiPackage(bytes, options);
       if (mode === 'commit' && result.questions.length > 0) {
         await createQuestions(
           deps.data.platform,
@@ -151,13 +158,15 @@ export function registerQuestionImportRoutes(app: OpenAPIHono<AppEnv>, deps: App
           imported: result.questions.length,
           errors: result.errors.map(issue),
           warnings: result.warnings.map(issue),
-          encoding: {
-            name: decoded.encoding,
-            source: decoded.source,
-            guessed: decoded.guessed,
-            declarationIgnored: decoded.declarationIgnored ?? null,
-          },
-          textPreview: textPreview(decoded.text),
+          encoding: decoded
+            ? {
+                name: decoded.encoding,
+                source: decoded.source,
+                guessed: decoded.guessed,
+                declarationIgnored: decoded.declarationIgnored ?? null,
+              }
+            : null,
+          textPreview: decoded ? textPreview(decoded.text) : '',
           preview: result.questions.slice(0, 50).map((q) => ({
             item: q.sourceRef.item,
             type: q.type,
@@ -178,10 +187,11 @@ export function registerQuestionImportRoutes(app: OpenAPIHono<AppEnv>, deps: App
       path: '/api/banks/{bankId}/export',
       roles: AUTHORS,
       tags: ['questions'],
-      summary: 'Export a bank’s questions (latest versions): CSV, GIFT, Moodle XML, or a QTI 2.1 zip; warnings in x-export-warnings',
+      summary:
+        'Export a bank’s questions (latest versions): CSV, GIFT, Moodle XML, or a QTI 2.1 or 3.0 content package (zip); warnings in x-export-warnings',
       request: {
         params: bankParams,
-        query: z.object({ format: z.enum(['csv', 'gift', 'moodle_xml', 'qti21']), locale: localeSchema.default('ja') }),
+        query: z.object({ format: z.enum(['csv', 'gift', 'moodle_xml', 'qti21', 'qti3']), locale: localeSchema.default('ja') }),
       },
       responses: { 200: { description: 'The file', content: { 'text/csv': { schema: z.string() } } }, ...ERROR_RESPONSES },
     }),
@@ -201,15 +211,15 @@ export function registerQuestionImportRoutes(app: OpenAPIHono<AppEnv>, deps: App
       } while (cursor);
       // What a format cannot hold is reported per question in a header (as JSON), never dropped silently.
       const report = (warnings: unknown[]) => c.header('x-export-warnings', encodeURIComponent(JSON.stringify(warnings)));
-      if (format === 'qti21') {
-        const out = exportQti(questions, { locale });
+      if (format === 'qti21' || format === 'qti3') {
+        const out = exportQti(questions, { locale, version: format === 'qti3' ? '3.0' : '2.1' });
         report(out.warnings);
         const zip = zipSync({
           'imsmanifest.xml': strToU8(out.manifest),
           ...Object.fromEntries(out.files.map((f) => [f.name, strToU8(f.text)])),
         });
         c.header('content-type', 'application/zip');
-        c.header('content-disposition', `attachment; filename="questions-${bank.id}-qti21.zip"`);
+        c.header('content-disposition', `attachment; filename="questions-${bank.id}-${format}.zip"`);
         return c.body(zip.slice().buffer as ArrayBuffer, 200);
       }
       const out =
