@@ -30,6 +30,7 @@ import { json } from '../schemas.js';
 import { readCell } from '../jobs/aggregate.js';
 import { lastWeeks } from './report-overview.js';
 import { presentAssignment } from '../services/packages.js';
+import { reportResult } from '../services/result-views.js';
 
 const HR: readonly Role[] = ['tenant_admin'];
 const LEADS: readonly Role[] = ['tenant_admin', 'manager'];
@@ -235,7 +236,6 @@ export function registerReportRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): v
         {
           user: { id: user.id, name: user.name, departmentId: user.departmentId, level: user.level },
           attempts: attempts.map((x) => {
-            const r = x.result as { score: number; passed: boolean; band: number; theta: number | null } | null;
             return {
               id: x.id,
               assessmentId: x.assessmentId,
@@ -243,7 +243,8 @@ export function registerReportRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): v
               status: x.status,
               startedAt: x.startedAt,
               finishedAt: x.finishedAt,
-              result: r && { score: r.score, passed: r.passed, band: r.band, theta: r.theta },
+              // θ, SE and the scaled score for HR and managers; a learner reading their own history gets the band.
+              result: reportResult(x.result, auth.role),
             };
           }),
           proficiency: [...evidence]
