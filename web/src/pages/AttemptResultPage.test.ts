@@ -117,7 +117,7 @@ describe('AttemptResultPage', () => {
     const modules = wrapper.findAll('[data-testid="result-focus-module"]');
     expect(modules.map((m) => m.attributes('data-module-id'))).toEqual(['manners']);
     expect(modules[0]!.text()).toContain('Business manners');
-    expect(modules[0]!.find('a').attributes('href')).toBe('/plan');
+    expect(modules[0]!.find('a').attributes('href')).toBe('/me/plan');
     expect(wrapper.text()).not.toMatch(/θ|\bSE\b|[Ss]caled/);
     expect(text(wrapper, 'result-expired')).toContain('time ran out');
   });
