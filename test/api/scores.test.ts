@@ -121,8 +121,8 @@ describe('adaptive results a learner understands', () => {
       headers: { authorization: `Bearer ${hr.client.token}` },
     });
     const lines = (await csv.text()).split('\r\n');
-    expect(lines[0]).toContain('θ');
-    expect(lines.find((l) => l.startsWith(view.id))).toContain(String(hrResult.theta));
+    expect(lines[0]).toContain(',θ,SE,スケールスコア,');
+    expect(lines.find((l) => l.startsWith(view.id))).toContain(`,${hrResult.theta},${hrResult.se},${hrResult.scaledScore},`);
   });
 
   it('says "not enough evidence" for a skill the adaptive test asked too little about', async () => {

@@ -129,6 +129,8 @@ export function registerReportRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): v
               '合否',
               '習熟度',
               'θ',
+              'SE',
+              'スケールスコア',
               '所要時間（秒）',
               ...skills.map((s) => `${s}（%）`),
             ]
@@ -145,6 +147,8 @@ export function registerReportRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): v
               'passed',
               'band',
               'theta',
+              'se',
+              'scaled_score',
               'seconds',
               ...skills.map((s) => `${s} (%)`),
             ];
@@ -162,6 +166,8 @@ export function registerReportRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): v
               passed: boolean;
               band: number;
               theta: number | null;
+              se?: number | null;
+              scaledScore?: number | null;
               timeTakenSeconds: number;
               bySkill: { skill: string; percent: number }[];
             } | null;
@@ -178,6 +184,8 @@ export function registerReportRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): v
               r ? (r.passed ? (locale === 'ja' ? '合格' : 'pass') : locale === 'ja' ? '不合格' : 'fail') : '',
               r?.band ?? '',
               r?.theta ?? '',
+              r?.se ?? '',
+              r?.scaledScore ?? '',
               r?.timeTakenSeconds ?? '',
               ...skills.map((s) => r?.bySkill.find((b) => b.skill === s)?.percent ?? ''),
             ]);
