@@ -1822,6 +1822,7 @@ const en: MessageSchema = {
       theta: 'θ (ability estimate)',
       se: 'SE (standard error)',
       scaledScore: 'Scaled score',
+      thetaMean: 'Mean θ (SD)',
     },
   },
 };

@@ -1821,6 +1821,7 @@ const ja = {
       theta: 'θ（能力の推定値）',
       se: 'SE（測定誤差）',
       scaledScore: 'スケールスコア',
+      thetaMean: 'θ の平均（標準偏差）',
     },
   },
 };
