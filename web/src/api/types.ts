@@ -621,16 +621,28 @@ export interface AttemptProgress {
   answered: number;
   /** Fixed mode. */
   total: number | null;
-  /** Adaptive estimate. */
-  aboutLeft: number | null;
+  /** Adaptive: items left as a range whose ends never go up (null for fixed forms and once over). */
+  left: { min: number; max: number } | null;
+  /** Adaptive: 0–100, never goes down during the attempt. */
+  percent: number | null;
   maxItems: number | null;
 }
 
+/** Why a skill has no level of its own in an attempt ('enough' when it has one). */
+export type SkillEvidence = 'enough' | 'too_few_items' | 'imprecise';
+
 export interface SkillResult {
+  /** The skill tag on the questions. */
   skill: string;
+  /** The framework skill the tag names, when it names one. */
+  skillId: string | null;
+  name: LocalizedText | null;
   correct: number;
   answered: number;
   percent: number;
+  /** Proficiency 1–5 from this skill's own answers; null when the evidence is not enough. */
+  band: number | null;
+  evidence: SkillEvidence;
 }
 
 export interface ReviewItem {
@@ -652,11 +664,10 @@ export interface AttemptResult {
   correct: number;
   answered: number;
   bySkill: SkillResult[];
-  theta: number | null;
-  se: number | null;
-  /** Proficiency band 1–5. */
+  /** Proficiency band 1–5 of the whole attempt. */
   band: number;
-  scaledScore: number | null;
+  /** The weakest rated skill: what to study next (null when no skill could be rated). */
+  focus: SkillResult | null;
   timeTakenSeconds: number;
   /** null when the review policy hides it. */
   review: ReviewItem[] | null;
@@ -1311,7 +1322,15 @@ export interface LearnerHistory {
     status: AttemptStatus;
     startedAt: string;
     finishedAt: string | null;
-    result: { score: number; passed: boolean; band: number; theta: number | null } | null;
+    /** θ, SE and the scaled score come for HR and managers only (adaptive attempts). */
+    result: {
+      score: number;
+      passed: boolean;
+      band: number;
+      theta?: number | null;
+      se?: number | null;
+      scaledScore?: number | null;
+    } | null;
   }[];
   proficiency: {
     skillId: string;
