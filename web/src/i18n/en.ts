@@ -1790,6 +1790,24 @@ const en: MessageSchema = {
     },
     kinds: { pdf: 'PDF', pptx: 'Slides', png: 'Image', jpeg: 'Image', webp: 'Image', gif: 'Image', mp4: 'Video' },
   },
+  audience: {
+    title: 'Audience',
+    lead: 'Choose who sees this and has it recommended. A group left empty means everyone. People it is assigned to always see it.',
+    levels: 'Levels',
+    departments: 'Departments',
+    jobRoles: 'Job roles',
+    everyone: 'Everyone',
+    everyoneHint: '(none chosen: everyone)',
+    noDepartments: 'There are no departments yet.',
+    noJobRoles: 'The skill framework has no job roles.',
+    levelsOnly: 'A vendor’s package is offered to many companies, so its audience is chosen by level only.',
+    summary: 'For: {who}',
+    column: 'Audience',
+    unknownDepartment: '(deleted department)',
+    separator: ', ',
+    dimensionSeparator: ' / ',
+    dimension: '{name}: {values}',
+  },
 };
 
 export default en;

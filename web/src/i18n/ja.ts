@@ -1789,6 +1789,24 @@ const ja = {
     },
     kinds: { pdf: 'PDF', pptx: 'スライド', png: '画像', jpeg: '画像', webp: '画像', gif: '画像', mp4: '動画' },
   },
+  audience: {
+    title: '対象者',
+    lead: 'このテスト・パッケージを誰に表示しておすすめするかを選びます。何も選ばない項目は全員が対象です。割り当てた人には対象外でも表示されます。',
+    levels: '階層',
+    departments: '部署',
+    jobRoles: '職種',
+    everyone: '全員',
+    everyoneHint: '（選ばなければ全員）',
+    noDepartments: '部署がまだありません。',
+    noJobRoles: 'スキルフレームワークに職種がありません。',
+    levelsOnly: '販売パートナーのパッケージは多くの企業に提供されるため、対象者は階層だけで指定します。',
+    summary: '対象: {who}',
+    column: '対象者',
+    unknownDepartment: '（削除された部署）',
+    separator: '、',
+    dimensionSeparator: ' ／ ',
+    dimension: '{name}: {values}',
+  },
 };
 
 export type MessageSchema = typeof ja;
