@@ -46,7 +46,7 @@ describe('audiences in the browser', () => {
     // The company's departments are offered by name, once loaded.
     const salesBox = page.locator(`[data-testid="assessment-audience-option"][data-dimension="departmentIds"][data-value="${sales}"]`);
     await salesBox.check();
-    await expect.poll(() => byTestId('assessment-audience-summary').textContent()).toContain('階層: 新入社員 ／ 部署: 営業部');
+    await expect.poll(() => byTestId('assessment-audience-summary').textContent()).toContain('階層（新入社員） ／ 部署（営業部）');
     await byTestId('assessment-publish').click();
     await expect.poll(() => byTestId('assessment-status').textContent()).toMatch(/公開/);
 
@@ -58,7 +58,7 @@ describe('audiences in the browser', () => {
     await page.goto(`${server.url}/admin/assessments`);
     await expect
       .poll(() => row('新入社員 セキュリティ確認').getByTestId('admin-assessment-audience').textContent())
-      .toContain('階層: 新入社員 ／ 部署: 営業部');
+      .toContain('階層（新入社員） ／ 部署（営業部）');
     expect(await row('確認テスト').getByTestId('admin-assessment-audience').textContent()).toContain('全員');
 
     // Opened again, the saved choice is checked (read-only once published).
@@ -80,7 +80,7 @@ describe('audiences in the browser', () => {
     const card = page.locator(`[data-testid="package-row"][data-package-id="${created.body.id}"]`);
     await expect
       .poll(() => card.getByTestId('package-audience').textContent())
-      .toContain('対象: 階層: リーダー・監督職、管理職 ／ 部署: 営業部');
+      .toContain('対象: 階層（リーダー・監督職、管理職） ／ 部署（営業部）');
 
     await page.goto(`${server.url}/admin/packages/new`);
     await expect.poll(() => page.locator('[data-testid="package-audience-option"][data-dimension="departmentIds"]').count()).toBe(2);

@@ -27,8 +27,15 @@ export function useAudienceText() {
     );
 }
 
+const ERROR_KINDS = [
+  ['audience.levels', 'unknownLevel'],
+  ['audience.departmentIds', 'unknownDepartment'],
+  ['audience.jobRoles', 'unknownJobRole'],
+] as const;
+
 /** The company's departments and job roles (for pickers and lists), and `describe` with them. */
 export function useAudience() {
+  const { t } = useI18n();
   const text = useAudienceText();
   const options = ref<AudienceOptions>({ departments: [], jobRoles: [] });
   const loaded = ref(false);
@@ -40,5 +47,16 @@ export function useAudience() {
 
   const describe = (audience: Audience | null | undefined): string => text(audience, options.value);
 
-  return { options, loaded, load, describe };
+  /**
+   * What is wrong with the audience, in the reader's language, from the errors by path (the
+   * server's details are English; the paths say which group they are about).
+   */
+  function errorText(byPath: Record<string, string[]>): string | undefined {
+    const paths = Object.keys(byPath).filter((p) => p === 'audience' || p.startsWith('audience.'));
+    if (paths.length === 0) return undefined;
+    const kinds = new Set(paths.map((p) => ERROR_KINDS.find(([prefix]) => p.startsWith(prefix))?.[1] ?? 'invalid'));
+    return [...kinds].map((kind) => t(`audience.errors.${kind}`)).join(' ');
+  }
+
+  return { options, loaded, load, describe, errorText };
 }

@@ -1806,7 +1806,13 @@ const en: MessageSchema = {
     unknownDepartment: '(deleted department)',
     separator: ', ',
     dimensionSeparator: ' / ',
-    dimension: '{name}: {values}',
+    dimension: '{name} ({values})',
+    errors: {
+      unknownLevel: 'A chosen level is not valid.',
+      unknownDepartment: 'A chosen department no longer exists. Check the departments and choose again.',
+      unknownJobRole: 'A chosen job role is not in the skill framework. Choose again.',
+      invalid: 'The audience is not valid.',
+    },
   },
 };
 

@@ -1805,7 +1805,13 @@ const ja = {
     unknownDepartment: '（削除された部署）',
     separator: '、',
     dimensionSeparator: ' ／ ',
-    dimension: '{name}: {values}',
+    dimension: '{name}（{values}）',
+    errors: {
+      unknownLevel: '階層の指定が正しくありません。',
+      unknownDepartment: '存在しない部署が選ばれています。部署の一覧を確認して選び直してください。',
+      unknownJobRole: 'スキルフレームワークにない職種が選ばれています。選び直してください。',
+      invalid: '対象者の指定が正しくありません。',
+    },
   },
 };
 
