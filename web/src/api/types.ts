@@ -569,6 +569,8 @@ export interface AssessmentInput {
   attemptsAllowed: number | null;
   reviewPolicy: ReviewPolicy;
   dueAt: string | null;
+  /** Who the test is for (the API answers everyone for tests from before audiences). */
+  audience?: Audience;
 }
 
 export interface Assessment extends AssessmentInput {
@@ -594,6 +596,7 @@ export interface AssessmentSummary {
   dueAt: string | null;
   /** The caller's unfinished attempt. */
   inProgressAttemptId: string | null;
+  audience?: Audience;
 }
 
 /** A learner's answer, by question type. */
@@ -918,12 +921,15 @@ export interface PackageSummary {
   clonedFrom: string | null;
   rev: number;
   updatedAt?: string;
+  audience?: Audience;
 }
 
 export interface LearningPackage {
   title: LocalizedText;
   description: LocalizedText;
   level: Level;
+  /** Who the package is for; missing means everyone. */
+  audience?: Audience;
   modules: PackageModule[];
 }
 
@@ -1008,6 +1014,8 @@ export interface PlanItem {
   moduleId?: string;
   moduleKind?: ModuleKind;
   reason: LocalizedText | null;
+  /** A recommendation's reasons, one per weak skill it builds. */
+  reasons?: LocalizedText[];
 }
 
 export interface PlanWeek {
@@ -1052,6 +1060,8 @@ export interface PlanRecommendation {
   skillId: string;
   estimatedMinutes: number;
   reasonText: LocalizedText;
+  /** Every skill's reason when one module builds several weak skills (the first is `reasonText`). */
+  reasons?: LocalizedText[];
 }
 
 export interface LearningPlan {
@@ -1343,4 +1353,13 @@ export interface LearnerHistory {
   goals: (Pick<Goal, 'id' | 'title' | 'status' | 'dueDate'> & Partial<Goal>)[];
   /** Absent from older API versions. */
   assignments?: LearnerAssignment[];
+}
+
+/* ---------- Audiences ---------- */
+
+/** Who a test or package is for: an empty list means everyone on that dimension. */
+export interface Audience {
+  levels: Level[];
+  departmentIds: string[];
+  jobRoles: string[];
 }

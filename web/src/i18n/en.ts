@@ -1856,6 +1856,30 @@ const en: MessageSchema = {
       thetaMean: 'Mean θ (SD)',
     },
   },
+  audience: {
+    title: 'Audience',
+    lead: 'Choose who sees this and has it recommended. A group left empty means everyone. People it is assigned to always see it.',
+    levels: 'Levels',
+    departments: 'Departments',
+    jobRoles: 'Job roles',
+    everyone: 'Everyone',
+    everyoneHint: '(none chosen: everyone)',
+    noDepartments: 'There are no departments yet.',
+    noJobRoles: 'The skill framework has no job roles.',
+    levelsOnly: 'A vendor’s package is offered to many companies, so its audience is chosen by level only.',
+    summary: 'For: {who}',
+    column: 'Audience',
+    unknownDepartment: '(deleted department)',
+    separator: ', ',
+    dimensionSeparator: ' / ',
+    dimension: '{name} ({values})',
+    errors: {
+      unknownLevel: 'A chosen level is not valid.',
+      unknownDepartment: 'A chosen department no longer exists. Check the departments and choose again.',
+      unknownJobRole: 'A chosen job role is not in the skill framework. Choose again.',
+      invalid: 'The audience is not valid.',
+    },
+  },
 };
 
 export default en;

@@ -1854,6 +1854,30 @@ const ja = {
       thetaMean: 'θ の平均（標準偏差）',
     },
   },
+  audience: {
+    title: '対象者',
+    lead: 'このテスト・パッケージを誰に表示しておすすめするかを選びます。何も選ばない項目は全員が対象です。割り当てた人には対象外でも表示されます。',
+    levels: '階層',
+    departments: '部署',
+    jobRoles: '職種',
+    everyone: '全員',
+    everyoneHint: '（選ばなければ全員）',
+    noDepartments: '部署がまだありません。',
+    noJobRoles: 'スキルフレームワークに職種がありません。',
+    levelsOnly: '販売パートナーのパッケージは多くの企業に提供されるため、対象者は階層だけで指定します。',
+    summary: '対象: {who}',
+    column: '対象者',
+    unknownDepartment: '（削除された部署）',
+    separator: '、',
+    dimensionSeparator: ' ／ ',
+    dimension: '{name}（{values}）',
+    errors: {
+      unknownLevel: '階層の指定が正しくありません。',
+      unknownDepartment: '存在しない部署が選ばれています。部署の一覧を確認して選び直してください。',
+      unknownJobRole: 'スキルフレームワークにない職種が選ばれています。選び直してください。',
+      invalid: '対象者の指定が正しくありません。',
+    },
+  },
 };
 
 export type MessageSchema = typeof ja;
