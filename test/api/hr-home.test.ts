@@ -99,6 +99,24 @@ describe("HR's home", () => {
     // The attempt made the learner active this month (the usage counter the vendor bills by).
     expect(running.kpis.activeLearners.count).toBeGreaterThanOrEqual(1);
     expect(running.kpis.skillGaps.people).toBeGreaterThanOrEqual(2);
+    // The passed test may already have lifted the learner on its skill: count from here.
+    const closedBefore = running.kpis.skillGaps.thisWeek.closed as number;
+
+    // A rating that lifts the new employee to a skill their level requires closes a gap this week,
+    // counted by the stream aggregator from the change of their standing.
+    type Skill = { id: string; required: Record<string, number> };
+    const skills = (framework.framework.categories as { skills: Skill[] }[]).flatMap((c) => c.skills);
+    const required = skills.find((k) => (k.required['new_hire'] ?? 0) > 0)!;
+    const before = running.kpis.skillGaps.open;
+    expect((await hr.client.post(`/api/users/${dev.id}/ratings`, { skillId: required.id, value: 5 })).status).toBe(201);
+    await settle();
+    const closing = (await hr.client.get('/api/admin/home')).body.kpis.skillGaps;
+    expect(closing.thisWeek).toMatchObject({ closed: closedBefore + 1, opened: 0 });
+    expect(closing.lastWeek).toMatchObject({ closed: 0, opened: 0 });
+    expect(closing.open).toBe(before - 1);
+    // Redelivering the stream changes nothing: each record was claimed once.
+    await settle();
+    expect((await hr.client.get('/api/admin/home')).body.kpis.skillGaps.thisWeek.closed).toBe(closedBefore + 1);
   });
 
   it('is HR only, and shows only the own company', async () => {

@@ -49,10 +49,14 @@ async function runningCompany(): Promise<SignedUpCompany> {
   const a = (await hr.client.post('/api/assessments', fixedAssessment(bankId, [{ skill: '論理的思考', count: 2 }]))).body;
   await hr.client.post(`/api/assessments/${a.id}/publish`);
   const learner = new Client(server.url);
-  learner.token = await server.deps.signer.signAccess({ userId: people[1].id, tenantId: hr.tenantId, vendorId: null, role: 'learner' }, new Date());
+  learner.token = await server.deps.signer.signAccess(
+    { userId: people[1].id, tenantId: hr.tenantId, vendorId: null, role: 'learner' },
+    new Date(),
+  );
   let v = (await learner.post(`/api/assessments/${a.id}/attempts`)).body;
   while (v.current)
-    v = (await learner.post(`/api/attempts/${v.id}/answers`, { questionId: v.current.questionId, response: { optionId: 'a' } })).body.attempt;
+    v = (await learner.post(`/api/attempts/${v.id}/answers`, { questionId: v.current.questionId, response: { optionId: 'a' } })).body
+      .attempt;
   for (let i = 0; i < 10 && (await server.drainStream()) > 0; i++);
   return hr;
 }
@@ -69,7 +73,8 @@ afterAll(async () => {
 });
 
 /** The element that has focus: its tag and text. */
-const focused = (page: Page) => page.evaluate(() => ({ tag: document.activeElement?.tagName ?? '', text: document.activeElement?.textContent?.trim() ?? '' }));
+const focused = (page: Page) =>
+  page.evaluate(() => ({ tag: document.activeElement?.tagName ?? '', text: document.activeElement?.textContent?.trim() ?? '' }));
 
 describe("HR's home in the browser", () => {
   it('shows a new company its getting-started checklist, 0/5, each step linking to the page that does it', async () => {
@@ -78,7 +83,13 @@ describe("HR's home in the browser", () => {
     await expect.poll(() => page.getByTestId('onboarding-progress').textContent()).toBe('0/5 完了');
     const steps = page.locator('[data-testid^="onboarding-step-"]');
     expect(await steps.count()).toBe(5);
-    expect(await steps.evaluateAll((items) => items.map((li) => li.getAttribute('data-done')))).toEqual(['false', 'false', 'false', 'false', 'false']);
+    expect(await steps.evaluateAll((items) => items.map((li) => li.getAttribute('data-done')))).toEqual([
+      'false',
+      'false',
+      'false',
+      'false',
+      'false',
+    ]);
     expect(await page.getByTestId('hr-home-no-data').isVisible()).toBe(true);
     expect(await page.getByTestId('onboarding-dismiss').count()).toBe(0);
     await page.screenshot({ path: join(shots, 'home-new.png'), fullPage: true });
@@ -118,9 +129,10 @@ describe("HR's home in the browser", () => {
     expect(await page.getByTestId('kpi-overdue-value').textContent()).toContain('1');
     expect(await page.getByTestId('kpi-overdue-rows').textContent()).toContain('営業部');
     expect(await page.getByTestId('kpi-active-learners-value').textContent()).toMatch(/[1-9]/);
-    const hrefs = await page.locator('[data-testid$="-link"][data-testid^="kpi-"]').evaluateAll((as) =>
-      as.map((a) => [a.getAttribute('data-testid'), a.getAttribute('href')]),
-    );
+    expect(await page.getByTestId('kpi-skill-gaps-week').textContent()).toMatch(/今週 解消 \d+ 件・新たなギャップ \d+ 件/);
+    const hrefs = await page
+      .locator('[data-testid$="-link"][data-testid^="kpi-"]')
+      .evaluateAll((as) => as.map((a) => [a.getAttribute('data-testid'), a.getAttribute('href')]));
     expect(Object.fromEntries(hrefs)).toEqual({
       'kpi-on-time-link': '/admin/reports/overview',
       'kpi-overdue-link': '/admin/reports/overview',

@@ -26,7 +26,16 @@ export interface HrHome {
       thisWeek: { week: string; count: number; passRate: number | null };
       lastWeek: { week: string; count: number; passRate: number | null };
     };
-    skillGaps: { people: number; requirements: number; met: number; open: number; metRate: number | null };
+    /** Requirements met now, and gaps closed / opened this and last week (counted by the stream aggregator). */
+    skillGaps: {
+      people: number;
+      requirements: number;
+      met: number;
+      open: number;
+      metRate: number | null;
+      thisWeek: { week: string; closed: number; opened: number };
+      lastWeek: { week: string; closed: number; opened: number };
+    };
     activeLearners: { month: string; count: number; previousMonth: string; previous: number };
   };
 }

@@ -1865,6 +1865,8 @@ const en: MessageSchema = {
     skillGaps: {
       title: 'Skill gaps closing',
       detail: '{met} of {requirements} skill requirements met, {open} gaps open',
+      thisWeek: 'This week: {closed} closed, {opened} new',
+      lastWeek: 'Last week: {closed} closed, {opened} new',
     },
     activeLearners: {
       title: 'Active learners this month',

@@ -1864,6 +1864,8 @@ const ja = {
     skillGaps: {
       title: 'スキルギャップの解消',
       detail: '必要なスキルの充足 {met}/{requirements}、残りのギャップ {open} 件',
+      thisWeek: '今週 解消 {closed} 件・新たなギャップ {opened} 件',
+      lastWeek: '先週 解消 {closed} 件・新たなギャップ {opened} 件',
     },
     activeLearners: {
       title: '今月のアクティブ受講者',

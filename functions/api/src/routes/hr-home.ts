@@ -7,7 +7,9 @@ import {
   completionKey,
   completionStats,
   gapKey,
+  gapMovementStats,
   gapStats,
+  gapWeekKey,
   gapSummary,
   hasLearningData,
   lastMonths,
@@ -66,6 +68,8 @@ export function registerHrHomeRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): v
         resultsThisWeek: cellId(resultKey({ tenantId: t, week: thisWeek })),
         resultsLastWeek: cellId(resultKey({ tenantId: t, week: lastWeek })),
         gaps: cellId(gapKey({ tenantId: t })),
+        gapsThisWeek: cellId(gapWeekKey({ tenantId: t, week: thisWeek })),
+        gapsLastWeek: cellId(gapWeekKey({ tenantId: t, week: lastWeek })),
       };
       const deptRows: (string | null)[] = [...departments.map((d) => d.id), null];
       const cells = await readCells(db, [...Object.values(ids), ...deptRows.map(completionId)]);
@@ -111,7 +115,11 @@ export function registerHrHomeRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): v
               thisWeek: { week: thisWeek, ...week(ids.resultsThisWeek) },
               lastWeek: { week: lastWeek, ...week(ids.resultsLastWeek) },
             },
-            skillGaps: gapSummary(gapStats(cell(ids.gaps), skillIds)),
+            skillGaps: {
+              ...gapSummary(gapStats(cell(ids.gaps), skillIds)),
+              thisWeek: { week: thisWeek, ...gapMovementStats(cell(ids.gapsThisWeek)) },
+              lastWeek: { week: lastWeek, ...gapMovementStats(cell(ids.gapsLastWeek)) },
+            },
             activeLearners: { month, count: usage.activeLearners, previousMonth, previous: usageBefore.activeLearners },
           },
         },
