@@ -99,6 +99,15 @@ describe('ManabiStack template', () => {
     });
   });
 
+  it('runs the daily digest job at 08:30 JST with access to the table', () => {
+    template.hasResourceProperties('AWS::Events::Rule', { ScheduleExpression: 'cron(30 23 * * ? *)', State: 'ENABLED' });
+    template.hasResourceProperties('AWS::Lambda::Function', {
+      Description: 'Manabi daily digest (test)',
+      Runtime: 'nodejs22.x',
+      Timeout: 900,
+    });
+  });
+
   it('feeds the changes reports count (and removals) from the table stream to the report aggregator', () => {
     const entities = ['attempt', 'assignment', 'goal', 'standing', 'proficiency', 'user', 'skillFramework', 'session'];
     template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {

@@ -48,6 +48,9 @@ export const AGGREGATE_ENTRY = join(REPO_ROOT, 'functions', 'api', 'src', 'jobs'
 /** The reminder job's entry: the same function the local server runs on an interval. */
 export const REMINDERS_ENTRY = join(REPO_ROOT, 'functions', 'api', 'src', 'jobs', 'lambda-reminders.ts');
 
+/** The daily digest job's entry: the same function the local server runs on an interval. */
+export const DIGEST_ENTRY = join(REPO_ROOT, 'functions', 'api', 'src', 'jobs', 'lambda-digest.ts');
+
 /**
  * The font files certificates are drawn with, from the API's npm dependency. Functions that draw
  * certificates get them copied next to their bundle (`fonts/`), where the API looks first.
@@ -256,6 +259,20 @@ export class ManabiStack extends Stack {
       description: 'Daily reminders at 08:00 JST',
       schedule: Schedule.cron({ minute: '0', hour: '23' }),
       targets: [new LambdaFunction(remindersFunction)],
+    });
+
+    // The daily digest (one email per person listing their digest items): 08:30 JST, after the
+    // reminders, so reminders that managers and HR take in the digest go out the same morning.
+    const digestFunction = tableFunction(this, 'DigestFunction', table.tableName, {
+      description: `Manabi daily digest (${props.stage})`,
+      entry: DIGEST_ENTRY,
+      timeout: Duration.minutes(15),
+    });
+    table.grantReadWriteData(digestFunction);
+    new Rule(this, 'DigestSchedule', {
+      description: 'Daily notification digest at 08:30 JST',
+      schedule: Schedule.cron({ minute: '30', hour: '23' }),
+      targets: [new LambdaFunction(digestFunction)],
     });
 
     const api = new HttpApi(this, 'HttpApi', {

@@ -1171,6 +1171,7 @@ const en: MessageSchema = {
     no_vendor: 'Your company has no provider to grant access to.',
     feature_not_in_plan: 'Your company’s plan does not include this feature. Ask your provider.',
     seat_limit_reached: 'Every seat of your plan is taken, so no one can be added.',
+    already_returned: 'This goal has already been returned.',
   },
   reports: {
     title: 'Reports',
