@@ -99,12 +99,11 @@ describe('ManabiStack template', () => {
     });
   });
 
-  it('runs the daily digest job at 08:30 JST with access to the table', () => {
-    template.hasResourceProperties('AWS::Events::Rule', { ScheduleExpression: 'cron(30 23 * * ? *)', State: 'ENABLED' });
-    template.hasResourceProperties('AWS::Lambda::Function', {
-      Description: 'Manabi daily digest (test)',
-      Runtime: 'nodejs22.x',
-      Timeout: 900,
+  it('runs the daily digest at 08:30 JST through the daily jobs function', () => {
+    template.hasResourceProperties('AWS::Events::Rule', {
+      ScheduleExpression: 'cron(30 23 * * ? *)',
+      State: 'ENABLED',
+      Targets: [Match.objectLike({ Input: JSON.stringify({ job: 'digest' }) })],
     });
   });
 
