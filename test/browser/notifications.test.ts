@@ -85,4 +85,35 @@ describe('notifications in the browser', () => {
     await page.waitForURL('**/me/assignments');
     await context.close();
   });
+
+  it('HR returns a draft goal with a comment from the person’s page; the learner is told and sees the comment on the goal', async () => {
+    const goal = await learner.client.post('/api/goals', {
+      title: '報告を結論から話す',
+      description: '毎日の報告を結論・理由・次の行動の順で話す練習をする',
+      metric: { kind: 'proficiency', skillId: 'logical-thinking', target: 3 },
+      skillId: 'logical-thinking',
+      reason: '会議での説明を短く的確にするため',
+      dueDate: '2099-03-31',
+    });
+    expect(goal.status).toBe(201);
+
+    const hrSession = await signInAs(browser, server.url, hr);
+    await hrSession.page.goto(`${server.url}/team/${learner.id}`);
+    const card = hrSession.page.locator('[data-testid="member-goals"] li').filter({ hasText: '報告を結論から話す' });
+    await card.getByTestId('goal-return').locator('summary').click();
+    await card.getByTestId('goal-return-note').fill('期限までの練習回数を数値で書いてください');
+    await card.getByTestId('goal-return-submit').click();
+    await expect.poll(() => card.getByTestId('goal-returned').textContent()).toContain('期限までの練習回数を数値で書いてください');
+    expect(await card.getByTestId('goal-return').count()).toBe(0);
+    await hrSession.context.close();
+
+    const { context, page } = await signInAs(browser, server.url, learner);
+    await page.goto(`${server.url}/me/inbox`);
+    const item = page.getByTestId('inbox-item').filter({ hasText: '目標が差し戻されました' });
+    await expect.poll(() => item.count()).toBe(1);
+    await page.goto(`${server.url}/me/goals`);
+    const mine = page.locator(`[data-testid="goal-row"][data-goal-id="${goal.body.id}"]`);
+    await expect.poll(() => mine.getByTestId('goal-returned').textContent()).toContain('期限までの練習回数を数値で書いてください');
+    await context.close();
+  });
 });

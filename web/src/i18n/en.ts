@@ -1125,6 +1125,14 @@ const en: MessageSchema = {
     reflectionSaved: 'Reflection saved.',
     commentSaved: 'Comment saved.',
   },
+  goalReturn: {
+    open: 'Return',
+    note: 'Why it is returned (sent to the owner)',
+    submit: 'Return',
+    sending: 'Returning…',
+    done: '"{title}" was returned.',
+    shown: 'Returned ({date}): {note}',
+  },
   notificationSettings: {
     title: 'Notification settings',
     lead: 'Choose, for each kind of notification, how you get it by email.',

@@ -1124,6 +1124,14 @@ const ja = {
     reflectionSaved: '振り返りを保存しました。',
     commentSaved: 'コメントを保存しました。',
   },
+  goalReturn: {
+    open: '差し戻す',
+    note: '差し戻しの理由（本人に届きます）',
+    submit: '差し戻す',
+    sending: '差し戻しています…',
+    done: '「{title}」を差し戻しました。',
+    shown: '差し戻し（{date}）：{note}',
+  },
   notificationSettings: {
     title: 'お知らせの設定',
     lead: 'お知らせごとに、メールで受け取る方法を選べます。',
