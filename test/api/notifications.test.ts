@@ -119,6 +119,20 @@ describe('notifications: inbox and email', () => {
     expect((await outbox(other.tenantId)).filter((m) => m.kind === 'assignment_assigned')).toEqual([]);
   });
 
+  it('tells a newcomer of the package their level gets automatically, in the inbox only until they join', async () => {
+    const packageId = await newPackage('リーダー研修');
+    const settings = (await hr.client.get('/api/learning/settings')).body;
+    expect((await hr.client.put('/api/learning/settings', { ...settings, autoAssign: { leader: packageId } })).status).toBe(200);
+    const email = uniqueEmail('leader');
+    const created = await hr.client.post('/api/users', { name: '自動 次郎', email, role: 'learner', level: 'leader', sendInvite: false });
+    expect(created.status).toBe(201);
+    const newcomer = await clientAs(server, created.body.id, hr.tenantId, null, 'learner');
+    const items = ofKind(await inbox(newcomer), 'assignment_assigned');
+    expect(items).toHaveLength(1);
+    expect(items[0]!.body.ja).toContain('リーダー研修');
+    expect(await emailsTo(hr.tenantId, email)).toEqual([]);
+  });
+
   it('tells the goal’s owner when it is agreed or returned with the comment; a goal is returned once', async () => {
     const first = (await learner.client.post('/api/goals', goalBody('提案書を書けるようになる'))).body;
     const second = (await learner.client.post('/api/goals', goalBody('会議で発言する'))).body;
