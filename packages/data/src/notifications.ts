@@ -1,10 +1,9 @@
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { randomId } from '@manabi/core';
 import type { TenantDb } from './db.js';
-import { isConditionFailure } from './errors.js';
 import { keys } from './keys.js';
 import { TTL_ATTRIBUTE } from './table.js';
-import { queryAll, writeAtomically, type TransactItem } from './transact.js';
+import { queryAll, writeAtomically, writeOnce, type TransactItem } from './transact.js';
 
 type Text = { ja: string; en: string };
 
@@ -44,22 +43,8 @@ export async function wasNotified(db: TenantDb, eventKey: string, userId: string
  * finds the claim and writes nothing. Returns whether this call delivered it.
  */
 export async function deliverOnce(db: TenantDb, eventKey: string, userId: string, items: TransactItem[], now: string): Promise<boolean> {
-  try {
-    await writeAtomically(db, [
-      {
-        Put: {
-          TableName: db.table,
-          Item: { ...keys.notificationSent(db.tenantId, eventKey, userId), entity: 'notificationSent', key: eventKey, userId, sentAt: now },
-          ConditionExpression: 'attribute_not_exists(pk)',
-        },
-      },
-      ...items,
-    ]);
-    return true;
-  } catch (error) {
-    if (isConditionFailure(error)) return false;
-    throw error;
-  }
+  const claim = { ...keys.notificationSent(db.tenantId, eventKey, userId), entity: 'notificationSent', key: eventKey, userId, sentAt: now };
+  return writeOnce(db, claim, items);
 }
 
 // ── The daily digest ───────────────────────────────────────────────────────────────────────
