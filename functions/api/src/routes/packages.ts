@@ -39,6 +39,7 @@ import {
 import { completeByLearner, presentMyAssignment } from '../services/lesson-progress.js';
 import { scormModuleProblems } from '../services/scorm-packages.js';
 import { actorName, notify } from '../services/notifications.js';
+import { pool } from '../services/pool.js';
 
 const HR: readonly Role[] = ['tenant_admin'];
 /** Who writes packages: HR for its company, a vendor admin for its vendor (see authorOwner). */
@@ -267,7 +268,8 @@ export function registerPackageRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): 
       const via = body.userIds ? 'user' : body.departmentId ? 'department' : 'level';
       const now = deps.now().toISOString();
       let created = 0;
-      for (const u of unique) {
+      // Each person's assignment and notice; a few at a time, so a whole department fits the request's time.
+      await pool(unique, 8, async (u) => {
         const outcome = await assignPackage(
           db,
           {
@@ -296,7 +298,7 @@ export function registerPackageRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): 
             packageTitle: pkg.package.title,
             dueDate,
           });
-      }
+      });
       return c.json({ created, existing: unique.length - created, users: unique.length }, 200);
     },
   );
