@@ -99,6 +99,14 @@ describe('ManabiStack template', () => {
     });
   });
 
+  it('runs the daily digest at 08:30 JST through the daily jobs function', () => {
+    template.hasResourceProperties('AWS::Events::Rule', {
+      ScheduleExpression: 'cron(30 23 * * ? *)',
+      State: 'ENABLED',
+      Targets: [Match.objectLike({ Input: JSON.stringify({ job: 'digest' }) })],
+    });
+  });
+
   it('feeds the changes reports count (and removals) from the table stream to the report aggregator', () => {
     const entities = ['attempt', 'assignment', 'goal', 'standing', 'proficiency', 'user', 'skillFramework', 'session'];
     template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {

@@ -20,7 +20,7 @@ import {
 import { HttpOrigin, S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
 import { Architecture, FilterCriteria, Runtime, StartingPosition } from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
-import { Rule, Schedule } from 'aws-cdk-lib/aws-events';
+import { Rule, RuleTargetInput, Schedule } from 'aws-cdk-lib/aws-events';
 import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
 import { Alarm, ComparisonOperator, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
@@ -245,7 +245,8 @@ export class ManabiStack extends Stack {
       }),
     );
 
-    // Reminders (due-soon / overdue assignments, due check-ins): once a day at 08:00 JST.
+    // Reminders (due-soon / overdue assignments, due check-ins): once a day at 08:00 JST; the same
+    // function sends the daily digest (below).
     const remindersFunction = tableFunction(this, 'RemindersFunction', table.tableName, {
       description: `Manabi reminders (${props.stage})`,
       entry: REMINDERS_ENTRY,
@@ -256,6 +257,15 @@ export class ManabiStack extends Stack {
       description: 'Daily reminders at 08:00 JST',
       schedule: Schedule.cron({ minute: '0', hour: '23' }),
       targets: [new LambdaFunction(remindersFunction)],
+    });
+
+    // The daily digest (one email per person listing their digest items): 08:30 JST, after the
+    // reminders, so reminders that managers and HR take in the digest go out the same morning. The
+    // reminders function runs it (its input names the job): one bundle for the daily jobs.
+    new Rule(this, 'DigestSchedule', {
+      description: 'Daily notification digest at 08:30 JST',
+      schedule: Schedule.cron({ minute: '30', hour: '23' }),
+      targets: [new LambdaFunction(remindersFunction, { event: RuleTargetInput.fromObject({ job: 'digest' }) })],
     });
 
     const api = new HttpApi(this, 'HttpApi', {

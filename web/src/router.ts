@@ -115,6 +115,12 @@ export const routes: RouteRecordRaw[] = [
     meta: { roles: MEMBERS, titleKey: 'inbox.title' },
   },
   {
+    path: '/me/notifications',
+    name: 'notification-settings',
+    component: () => import('./pages/NotificationSettingsPage.vue'),
+    meta: { roles: MEMBERS, titleKey: 'notificationSettings.title' },
+  },
+  {
     path: '/team',
     name: 'team',
     component: () => import('./pages/TeamPage.vue'),

@@ -15,6 +15,7 @@ import { registerUserRoutes } from './routes/users.js';
 import { registerUserImportRoutes } from './routes/user-import.js';
 import { registerDepartmentRoutes } from './routes/departments.js';
 import { registerDevRoutes } from './routes/dev.js';
+import { registerNotificationRoutes } from './routes/notifications.js';
 import { registerQuestionRoutes } from './routes/questions.js';
 import { registerQuestionImportRoutes } from './routes/question-import.js';
 import { registerAssessmentRoutes } from './routes/assessments.js';
@@ -108,6 +109,7 @@ export function createApp(deps: AppDeps, options: AppOptions = {}): OpenAPIHono<
   if (isLocalObjectStore(deps.objects)) registerLocalObjectRoutes(app, deps.objects);
   registerScormRoutes(app, deps);
   registerScormContentRoutes(app, deps);
+  registerNotificationRoutes(app, deps);
   if (deps.config.devOutbox) registerDevRoutes(app, deps);
   registerDocsRoutes(app);
 

@@ -2,7 +2,7 @@ import { DeleteCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand } fr
 import { randomId } from '@manabi/core';
 import type { TenantDb } from './db.js';
 import { keys } from './keys.js';
-import { writeAtomically, type TransactItem } from './transact.js';
+import { writeAtomically, writeOnce, type TransactItem } from './transact.js';
 import { isConditionFailure, NotFoundError } from './errors.js';
 
 // ── Mentors ────────────────────────────────────────────────────────────────────────────────
@@ -211,20 +211,5 @@ export async function markInboxRead(db: TenantDb, userId: string, message: { id:
  * written together, and a second run (or a concurrent one) finds the claim and writes nothing.
  */
 export async function sendReminderOnce(db: TenantDb, key: string, items: TransactItem[], now: string): Promise<boolean> {
-  try {
-    await writeAtomically(db, [
-      {
-        Put: {
-          TableName: db.table,
-          Item: { ...keys.reminderSent(db.tenantId, key), entity: 'reminderSent', key, sentAt: now },
-          ConditionExpression: 'attribute_not_exists(pk)',
-        },
-      },
-      ...items,
-    ]);
-    return true;
-  } catch (error) {
-    if (isConditionFailure(error)) return false;
-    throw error;
-  }
+  return writeOnce(db, { ...keys.reminderSent(db.tenantId, key), entity: 'reminderSent', key, sentAt: now }, items);
 }

@@ -93,6 +93,7 @@ export const keys = {
     gsi1sk: `${createdAt}#${part(messageId)}`,
   }),
   outboxAll: () => ({ gsi1pk: 'P#OUTBOX' }),
+  outboxOfTenant: (tenantId: string) => ({ pk: `${tenantPrefix(tenantId)}#OUTBOX` }),
 
   // ── Skills (issue 4) ──────────────────────────────────────────────────────────────────
   /** The company's skill framework (categories → skills → required proficiency per level). */
@@ -365,6 +366,30 @@ export const keys = {
   health: (): ItemKey => ({ pk: 'P#HEALTH', sk: 'HEALTH' }),
   /** Platform: marks that the demo data was seeded (seed runs once). */
   seedMarker: (): ItemKey => ({ pk: 'P#SEED', sk: 'DEMO' }),
+
+  // ── Notifications (issue 14) ────────────────────────────────────────────────────────────
+  /** A person's email choices per notification kind. */
+  notificationPreferences: (tenantId: string, userId: string): ItemKey => ({
+    pk: `${tenantPrefix(tenantId)}#USER#${part(userId)}#NOTIFPREFS`,
+    sk: 'PREFS',
+  }),
+  /** An event delivered to one person (its idempotency claim): inbox, email or digest item at most once. */
+  notificationSent: (tenantId: string, eventKey: string, userId: string): ItemKey => ({
+    pk: `${tenantPrefix(tenantId)}#NOTIFIED#${eventKey.replaceAll('#', '%23')}#${part(userId)}`,
+    sk: 'SENT',
+  }),
+  /** A notification waiting for its recipient's daily digest; gsi1 lists a company's pending items by day. */
+  digestItem: (tenantId: string, userId: string, day: string, at: string, itemId: string) => ({
+    pk: `${tenantPrefix(tenantId)}#USER#${part(userId)}#DIGEST`,
+    sk: `${part(day)}#${at}#${part(itemId)}`,
+    gsi1pk: `${tenantPrefix(tenantId)}#DIGESTS`,
+    gsi1sk: `${part(day)}#${part(userId)}#${at}#${part(itemId)}`,
+  }),
+  /** The company's pending digest items of `throughDay` and before: `gsi1sk < below` ('$' sorts right after '#'). */
+  digestsOfTenant: (tenantId: string, throughDay: string) => ({
+    gsi1pk: `${tenantPrefix(tenantId)}#DIGESTS`,
+    below: `${part(throughDay)}$`,
+  }),
 };
 
 /**

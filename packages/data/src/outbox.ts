@@ -40,6 +40,32 @@ export function outboxItem(db: TenantDb, message: Omit<OutboxMessage, 'id' | 'te
   };
 }
 
+/** A company's queued emails, newest first (one Query on its outbox partition; tests and support). */
+export async function listOutboxOfTenant(db: TenantDb, limit = 100): Promise<OutboxMessage[]> {
+  const out = await db.doc.send(
+    new QueryCommand({
+      TableName: db.table,
+      KeyConditionExpression: 'pk = :p',
+      ExpressionAttributeValues: { ':p': keys.outboxOfTenant(db.tenantId).pk },
+      ScanIndexForward: false,
+      Limit: limit,
+    }),
+  );
+  return (out.Items ?? []).map(toMessage);
+}
+
+const toMessage = (i: Record<string, unknown>): OutboxMessage => ({
+  id: i.id as string,
+  tenantId: i.tenantId as string,
+  to: i.to as string,
+  fromName: (i.fromName as string) ?? '',
+  subject: i.subject as string,
+  body: i.body as string,
+  link: (i.link as string | null) ?? null,
+  kind: i.kind as string,
+  createdAt: i.createdAt as string,
+});
+
 /** Newest messages across tenants — for the local developer outbox page only. */
 export async function listOutbox(db: PlatformDb, limit = 50): Promise<OutboxMessage[]> {
   const out = await db.doc.send(
@@ -52,15 +78,5 @@ export async function listOutbox(db: PlatformDb, limit = 50): Promise<OutboxMess
       Limit: limit,
     }),
   );
-  return (out.Items ?? []).map((i) => ({
-    id: i.id as string,
-    tenantId: i.tenantId as string,
-    to: i.to as string,
-    fromName: (i.fromName as string) ?? '',
-    subject: i.subject as string,
-    body: i.body as string,
-    link: (i.link as string | null) ?? null,
-    kind: i.kind as string,
-    createdAt: i.createdAt as string,
-  }));
+  return (out.Items ?? []).map(toMessage);
 }

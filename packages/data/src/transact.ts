@@ -1,5 +1,6 @@
 import { BatchWriteCommand, GetCommand, QueryCommand, TransactWriteCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import type { PlatformDb } from './db.js';
+import { isConditionFailure } from './errors.js';
 import { keys } from './keys.js';
 
 /** One write of a transaction; repositories build these so callers can combine writes atomically. */
@@ -20,6 +21,21 @@ export async function writeAtomically(db: PlatformDb, items: TransactItem[]): Pr
       if (!isTransactionConflict(error) || attempt >= 8) throw error;
       await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(1000, 25 * 2 ** attempt)));
     }
+  }
+}
+
+/**
+ * Writes `items` together with a claim that must not exist yet (an idempotency key): all or
+ * nothing. Answers false, having written nothing, when the claim is already there, so a retry or a
+ * concurrent run of the same work does it once.
+ */
+export async function writeOnce(db: PlatformDb, claim: Record<string, unknown>, items: TransactItem[]): Promise<boolean> {
+  try {
+    await writeAtomically(db, [{ Put: { TableName: db.table, Item: claim, ConditionExpression: 'attribute_not_exists(pk)' } }, ...items]);
+    return true;
+  } catch (error) {
+    if (isConditionFailure(error)) return false;
+    throw error;
   }
 }
 

@@ -22,6 +22,24 @@ const agreed = apply(draft, { type: 'agree', approverId: 'manager', baseline: 2 
 const inProgress = apply(agreed, { type: 'start' });
 
 describe('transitionGoal', () => {
+  it('returns a draft to its owner once with the comment; it stays a draft the manager may still agree to', () => {
+    const returned = apply(draft, { type: 'return', reviewerId: 'manager', note: '目標値を具体的に' });
+    expect(returned).toMatchObject({ status: 'draft', returned: { by: 'manager', on: '2025-04-01', note: '目標値を具体的に' } });
+    expect(transitionGoal(returned, { type: 'return', reviewerId: 'manager', note: '再度' }, '2025-04-02')).toMatchObject({
+      ok: false,
+      refusal: 'already_returned',
+    });
+    expect(transitionGoal(draft, { type: 'return', reviewerId: 'learner', note: '自分で' }, '2025-04-01')).toMatchObject({
+      ok: false,
+      refusal: 'self_approval',
+    });
+    expect(transitionGoal(agreed, { type: 'return', reviewerId: 'manager', note: '遅い' }, '2025-04-01')).toMatchObject({
+      ok: false,
+      refusal: 'illegal_transition',
+    });
+    expect(apply(returned, { type: 'agree', approverId: 'manager', baseline: 2 }).status).toBe('agreed');
+  });
+
   it('walks draft → agreed → in_progress → achieved, recording who agreed, the baseline and the final value', () => {
     expect(agreed).toMatchObject({ status: 'agreed', baseline: 2, agreedBy: 'manager', agreedAt: '2025-04-01' });
     expect(inProgress.status).toBe('in_progress');

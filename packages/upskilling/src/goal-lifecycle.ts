@@ -18,16 +18,21 @@ export interface Goal extends GoalInput {
   /** When it became achieved or missed, and the value it was judged on. */
   closedAt: string | null;
   finalValue: number | null;
+  /** Sent back by the manager with a comment (差し戻し); absent on goals never returned. */
+  returned?: { by: string; on: string; note: string } | null;
 }
 
 export type GoalEvent =
   /** The manager approves the goal and the value it starts from. */
   | { type: 'agree'; approverId: string; baseline: number }
+  /** The manager sends a draft back to its owner with a comment, once. */
+  | { type: 'return'; reviewerId: string; note: string }
   | { type: 'start' }
   /** The evaluation step: `value` is the measured proficiency or score on `today`. */
   | { type: 'evaluate'; value: number };
 
-export type GoalTransitionRefusal = 'illegal_transition' | 'self_approval' | 'past_due' | 'already_reached' | 'not_due';
+export type GoalTransitionRefusal =
+  'illegal_transition' | 'self_approval' | 'past_due' | 'already_reached' | 'not_due' | 'already_returned';
 
 export type GoalTransition = { ok: true; goal: Goal } | { ok: false; goal: Goal; refusal: GoalTransitionRefusal; message: LocalizedText };
 
@@ -36,7 +41,7 @@ export function draftGoal(input: GoalInput, ids: { id: string; userId: string })
   return { ...input, ...ids, status: 'draft', baseline: null, agreedBy: null, agreedAt: null, closedAt: null, finalValue: null };
 }
 
-const FROM: Record<GoalEvent['type'], GoalStatus> = { agree: 'draft', start: 'agreed', evaluate: 'in_progress' };
+const FROM: Record<GoalEvent['type'], GoalStatus> = { agree: 'draft', return: 'draft', start: 'agreed', evaluate: 'in_progress' };
 
 const STATUS_WORDS: Record<GoalStatus, LocalizedText> = {
   draft: { ja: '下書き', en: 'still a draft' },
@@ -47,13 +52,15 @@ const STATUS_WORDS: Record<GoalStatus, LocalizedText> = {
 };
 const EVENT_WORDS: Record<GoalEvent['type'], LocalizedText> = {
   agree: { ja: '合意', en: 'agree to' },
+  return: { ja: '差し戻し', en: 'return' },
   start: { ja: '開始', en: 'start' },
   evaluate: { ja: '評価', en: 'evaluate' },
 };
 
 /**
  * Moves a goal one step, or refuses with a reason. Each event has exactly one state it applies to
- * (agree: draft, start: agreed, evaluate: in_progress); achieved and missed are final. Besides:
+ * (agree and return: draft, start: agreed, evaluate: in_progress); achieved and missed are final. Besides:
+ * - return: by someone other than the owner, once; the goal stays a draft with the comment.
  * - agree: the approver cannot be the learner; the due date must still be ahead; the baseline
  *   must be below the target (otherwise there is nothing to achieve).
  * - evaluate: reaching the target achieves the goal on any day; falling short misses it only on
@@ -94,6 +101,10 @@ export function transitionGoal(goal: Goal, event: GoalEvent, today: string): Goa
           `The current value (${event.baseline}) already meets the target (${goal.metric.target})`,
         );
       return { ok: true, goal: { ...goal, status: 'agreed', baseline: event.baseline, agreedBy: event.approverId, agreedAt: today } };
+    case 'return':
+      if (event.reviewerId === goal.userId) return refuse('self_approval', '自分の目標は差し戻せません', 'You cannot return your own goal');
+      if (goal.returned) return refuse('already_returned', 'この目標はすでに差し戻されています', 'This goal has already been returned');
+      return { ok: true, goal: { ...goal, returned: { by: event.reviewerId, on: today, note: event.note } } };
     case 'start':
       return { ok: true, goal: { ...goal, status: 'in_progress' } };
     case 'evaluate':

@@ -12,3 +12,4 @@ export * from './reminders.js';
 export * from './packages.js';
 export * from './viewing.js';
 export * from './offered.js';
+export * from './notifications.js';

@@ -1107,6 +1107,8 @@ export interface Goal {
   baseline: number | null;
   agreedBy: string | null;
   agreedAt: string | null;
+  /** Sent back by the manager with a comment (差し戻し); absent or null when never returned. */
+  returned?: { by: string; on: string; note: string } | null;
   closedAt: string | null;
   finalValue: number | null;
   /** The measured value now (proficiency or best score), null without evidence. */

@@ -1,11 +1,22 @@
 import { createDataAccess } from '@manabi/data';
+import { runDigest } from './digest.js';
 import { runReminders } from './reminders.js';
 
-/** Scheduled Lambda entry (EventBridge, daily): the same job the local server runs on an interval. */
+/**
+ * Scheduled Lambda entry (EventBridge, daily) for the daily jobs the local server runs on an
+ * interval: the reminders, and the notification digest when the schedule's input says
+ * `{ "job": "digest" }`. One function for both keeps one bundle to build and deploy.
+ */
 const data = createDataAccess({ tableName: process.env.TABLE_NAME ?? 'manabi' });
 
-export const handler = async () => {
-  const run = await runReminders({ data, config: { publicUrl: process.env.PUBLIC_URL ?? '' }, now: () => new Date() });
+export const handler = async (event?: { job?: string }) => {
+  const deps = { data, config: { publicUrl: process.env.PUBLIC_URL ?? '' }, now: () => new Date() };
+  if (event?.job === 'digest') {
+    const run = await runDigest(deps);
+    console.log(JSON.stringify({ level: 'info', msg: 'digest', ...run }));
+    return run;
+  }
+  const run = await runReminders(deps);
   console.log(JSON.stringify({ level: 'info', msg: 'reminders', ...run }));
   return run;
 };

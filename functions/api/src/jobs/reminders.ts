@@ -5,17 +5,17 @@ import { refreshAssignmentState } from '../services/packages.js';
 import { dueReminders, packageProgress, type CheckIn, type ReminderAssignment } from '@manabi/upskilling';
 import {
   getPackage,
-  inboxItem,
   listAssignmentsOfUser,
   listCheckInsOfUser,
   listTenantIds,
   listUsers,
-  outboxItem,
   passedAssessments,
   sendReminderOnce,
   type TenantDb,
+  type TransactItem,
   type UserRecord,
 } from '@manabi/data';
+import { deliveryItems } from '../services/notifications.js';
 import type { AppConfig, AppDeps } from '../env.js';
 
 /** What the job needs: storage, the clock, and where links point. */
@@ -104,23 +104,14 @@ async function remindUser(deps: JobDeps, db: TenantDb, user: UserRecord, everyon
     const now = deps.now().toISOString();
     const text = TEXT[r.kind];
     const body = text.body(names.get(r.subjectId) ?? '', r.dueDate);
-    const items = r.recipientIds.flatMap((recipientId) => {
+    // Each recipient's inbox message, and an email now, in the digest or not, as they chose.
+    const items: TransactItem[] = [];
+    for (const recipientId of r.recipientIds) {
       const recipient = everyone.find((u) => u.id === recipientId);
-      if (!recipient) return [];
-      const link = r.kind === 'check_in_due' ? `${mail.baseUrl}/me/checkins` : `${mail.baseUrl}/me`;
-      return [
-        inboxItem(db, { userId: recipientId, kind: r.kind, title: { ...text.title }, body, link, createdAt: now }),
-        outboxItem(db, {
-          to: recipient.email,
-          fromName: mail.fromName,
-          subject: text.title[recipient.locale],
-          body: `${body[recipient.locale]}\n${link}\n`,
-          link,
-          kind: r.kind,
-          createdAt: now,
-        }).item,
-      ];
-    });
+      if (!recipient) continue;
+      const path = r.kind === 'check_in_due' ? '/me/checkins' : '/me';
+      items.push(...(await deliveryItems(deps, db, recipient, { kind: r.kind, title: { ...text.title }, body, path }, mail)));
+    }
     if (await sendReminderOnce(db, r.key, items, now)) sent += 1;
     else skipped += 1;
   }

@@ -17,6 +17,8 @@ const server = await startLocal({
   webDist: join(root, 'web', 'dist'),
   // Reminders (due-soon, overdue, check-ins) every 10 minutes; each is sent once whatever the rate.
   reminderIntervalMs: 10 * 60_000,
+  // The daily digest: checked every 10 minutes, sent at most once a day per person.
+  digestIntervalMs: 10 * 60_000,
   // Report aggregates follow the table's stream, as the Lambda does in the cloud.
   aggregate: true,
   ...(process.env.MANABI_STREAM_INTERVAL_MS ? { streamIntervalMs: Number(process.env.MANABI_STREAM_INTERVAL_MS) } : {}),

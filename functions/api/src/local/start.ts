@@ -25,6 +25,7 @@ import { createSigner, generateKeys, localJwks } from '../auth/jwt.js';
 import { loadOrCreateKeys, loadOrCreateUrlSigningKey } from './keys.js';
 import { seedDemo } from './seed.js';
 import { runReminders } from '../jobs/reminders.js';
+import { runDigest } from '../jobs/digest.js';
 
 export interface LocalOptions {
   /** The table (default `manabi`); tests that consume the stream use a table of their own. */
@@ -44,6 +45,8 @@ export interface LocalOptions {
   now?: () => Date;
   /** Run the reminder job this often (the cloud schedules it instead); off when omitted. */
   reminderIntervalMs?: number;
+  /** Run the daily digest job this often (each person still gets one a day); off when omitted. */
+  digestIntervalMs?: number;
   /** Consume the table's stream into the report aggregates (the cloud's stream → Lambda). */
   aggregate?: boolean;
   /** How often the stream reader looks for new records (default 1 s). */
@@ -165,6 +168,14 @@ export async function startLocal(options: LocalOptions): Promise<LocalServer> {
           );
         }, options.reminderIntervalMs)
       : null;
+    const digests = options.digestIntervalMs
+      ? setInterval(() => {
+          runDigest(deps).then(
+            (run) => deps.log({ level: 'info', msg: 'digest', ...run }),
+            (error: unknown) => deps.log({ level: 'error', msg: 'digest failed', error: String(error) }),
+          );
+        }, options.digestIntervalMs)
+      : null;
     return {
       url,
       port,
@@ -177,6 +188,7 @@ export async function startLocal(options: LocalOptions): Promise<LocalServer> {
       async stop() {
         poller?.stop();
         if (reminders) clearInterval(reminders);
+        if (digests) clearInterval(digests);
         await new Promise<void>((res) => server.close(() => res()));
         data.destroy();
         await dynamo?.stop();

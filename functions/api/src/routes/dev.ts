@@ -4,6 +4,7 @@ import { listOutbox } from '@manabi/data';
 import type { AppDeps, AppEnv } from '../env.js';
 import { defineRoute } from '../openapi.js';
 import { json } from '../schemas.js';
+import { runDigest } from '../jobs/digest.js';
 
 const messageSchema = z
   .object({
@@ -33,6 +34,20 @@ export function registerDevRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): void
       responses: { 200: json(z.object({ items: z.array(messageSchema) }), 'Queued emails') },
     }),
     async (c) => c.json({ items: await listOutbox(deps.data.platform) }, 200),
+  );
+
+  app.openapi(
+    defineRoute({
+      method: 'post',
+      path: '/api/dev/jobs/digest',
+      roles: 'public',
+      tags: ['dev'],
+      summary: 'Local only: run the daily digest job now (each person still gets one per day)',
+      responses: {
+        200: json(z.object({ tenants: z.number().int(), sent: z.number().int(), skipped: z.number().int() }), 'What the run did'),
+      },
+    }),
+    async (c) => c.json(await runDigest(deps), 200),
   );
 
   app.get('/dev/outbox', async (c) => {

@@ -20,6 +20,7 @@ import type { AppDeps, AppEnv, AuthClaims } from '../env.js';
 import { ApiError, notFound } from '../errors.js';
 import { defineRoute, ERROR_RESPONSES } from '../openapi.js';
 import { leadsUser } from '../services/access.js';
+import { actorName, notify } from '../services/notifications.js';
 import { idParams, json, jsonBody } from '../schemas.js';
 
 const HR: readonly Role[] = ['tenant_admin'];
@@ -143,6 +144,13 @@ export function registerFollowUpRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps):
           createdAt: now,
         })),
       );
+      await notify(deps, db, {
+        kind: 'check_in_scheduled',
+        learnerId: user.id,
+        actorId: auth.userId,
+        actorName: await actorName(db, auth.userId),
+        dates: items.map((i) => i.dueDate),
+      });
       return c.json({ items }, 201);
     },
   );
@@ -189,7 +197,17 @@ export function registerFollowUpRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps):
         if (field === 'comment' && isLearner) throw new ApiError(403, 'forbidden', 'The comment comes from the mentor or manager');
         const text = c.req.valid('json').text;
         const at = deps.now().toISOString();
-        return c.json(await writeCheckInNote(db, id, field, field === 'comment' ? { text, at, by: auth.userId } : { text, at }), 200);
+        const saved = await writeCheckInNote(db, id, field, field === 'comment' ? { text, at, by: auth.userId } : { text, at });
+        if (field === 'comment')
+          await notify(deps, db, {
+            kind: 'manager_comment',
+            checkInId: id,
+            learnerId: checkIn.userId,
+            actorId: auth.userId,
+            actorName: await actorName(db, auth.userId),
+            dueDate: checkIn.dueDate,
+          });
+        return c.json(saved, 200);
       },
     );
   note('/api/checkins/{id}/reflection', 'Write my reflection for a check-in', 'reflection');

@@ -31,6 +31,7 @@ import type { AppDeps, AppEnv, AuthClaims } from '../env.js';
 import { ApiError, notFound } from '../errors.js';
 import { defineRoute, ERROR_RESPONSES } from '../openapi.js';
 import { personInReach } from '../services/access.js';
+import { notify } from '../services/notifications.js';
 import { idParams, json, jsonBody } from '../schemas.js';
 import { todayInJapan, toDomainEntry } from '../services/skill-standing.js';
 
@@ -202,9 +203,46 @@ export function registerGoalRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): voi
         const moved = transitionGoal(record.goal, event(auth, value), todayInJapan(deps.now()));
         if (!moved.ok) throw new ApiError(409, moved.refusal, moved.message[localeOf(c)] ?? moved.message.ja ?? '');
         const saved = await saveGoal(db, record, moved.goal, deps.now().toISOString());
+        if (moved.goal.status === 'agreed' && record.goal.status === 'draft')
+          await notify(deps, db, {
+            kind: 'goal_agreed',
+            goalId: saved.goal.id,
+            ownerId: saved.goal.userId,
+            actorId: auth.userId,
+            goalTitle: saved.goal.title,
+          });
         return c.json(await present(db, saved), 200);
       },
     );
+
+  app.openapi(
+    defineRoute({
+      method: 'post',
+      path: '/api/goals/{id}/return',
+      roles: RATERS,
+      tags: ['goals'],
+      summary: 'Return a draft goal to its owner with a comment (manager or HR; once; not one’s own)',
+      request: { params: idParams, body: jsonBody(z.object({ note: z.string().trim().min(1).max(1000) })) },
+      responses: { 200: json(goalView, 'Returned'), 409: json(z.any(), 'Not allowed from the goal’s state'), ...ERROR_RESPONSES },
+    }),
+    async (c) => {
+      const auth = c.get('auth');
+      const { db, record } = await load(auth, c.req.valid('param').id);
+      const { note } = c.req.valid('json');
+      const moved = transitionGoal(record.goal, { type: 'return', reviewerId: auth.userId, note }, todayInJapan(deps.now()));
+      if (!moved.ok) throw new ApiError(409, moved.refusal, moved.message[localeOf(c)] ?? moved.message.ja ?? '');
+      const saved = await saveGoal(db, record, moved.goal, deps.now().toISOString());
+      await notify(deps, db, {
+        kind: 'goal_returned',
+        goalId: saved.goal.id,
+        ownerId: saved.goal.userId,
+        actorId: auth.userId,
+        goalTitle: saved.goal.title,
+        note,
+      });
+      return c.json(await present(db, saved), 200);
+    },
+  );
   // The baseline is what is measured when the manager agrees (no evidence yet: the bottom of the scale).
   transition('/api/goals/{id}/agree', 'Agree to a goal (manager or HR; not one’s own)', RATERS, (auth, value) => ({
     type: 'agree',

@@ -39,6 +39,8 @@ import {
 import { completeByLearner, presentMyAssignment } from '../services/lesson-progress.js';
 import { scormModuleProblems } from '../services/scorm-packages.js';
 import { checkAudience } from '../services/audience.js';
+import { actorName, notify } from '../services/notifications.js';
+import { pool } from '../services/pool.js';
 
 const HR: readonly Role[] = ['tenant_admin'];
 /** Who writes packages: HR for its company, a vendor admin for its vendor (see authorOwner). */
@@ -268,7 +270,8 @@ export function registerPackageRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): 
       const via = body.userIds ? 'user' : body.departmentId ? 'department' : 'level';
       const now = deps.now().toISOString();
       let created = 0;
-      for (const u of unique) {
+      // Each person's assignment and notice; a few at a time, so a whole department fits the request's time.
+      await pool(unique, 8, async (u) => {
         const outcome = await assignPackage(
           db,
           {
@@ -285,7 +288,19 @@ export function registerPackageRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): 
           newAssignmentState(body.dueDate, deps.now()),
         );
         if (outcome === 'created') created += 1;
-      }
+        // An existing assignment is told about with its stored due date, only if it never was
+        // (a retry after a failure between the two writes); the claim keeps it to one message.
+        const dueDate = outcome === 'created' ? body.dueDate : (await getAssignment(db, u.id, pkg.id))?.dueDate;
+        if (dueDate)
+          await notify(deps, db, {
+            kind: 'assignment_assigned',
+            learnerId: u.id,
+            actorId: auth.userId,
+            packageId: pkg.id,
+            packageTitle: pkg.package.title,
+            dueDate,
+          });
+      });
       return c.json({ created, existing: unique.length - created, users: unique.length }, 200);
     },
   );
@@ -383,7 +398,23 @@ export function registerPackageRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): 
       const { id, packageId, moduleId } = c.req.valid('param');
       const user = await personInReach(deps.data.clientFor(auth), auth, id, false);
       if (user.id === auth.userId) throw new ApiError(403, 'forbidden', 'Your own OJT is signed off by your manager');
-      return c.json(await complete(auth, user.id, packageId, moduleId, ['ojt', 'session']), 200);
+      const signed = await complete(auth, user.id, packageId, moduleId, ['ojt', 'session']);
+      const pkg = await loadPackage(tenant(auth), packageId);
+      const module = pkg.package.modules.find((m) => m.id === moduleId);
+      if (module?.kind === 'ojt') {
+        const db = deps.data.clientFor(auth);
+        await notify(deps, db, {
+          kind: 'ojt_signed_off',
+          learnerId: user.id,
+          actorId: auth.userId,
+          actorName: await actorName(db, auth.userId),
+          packageId,
+          packageTitle: pkg.package.title,
+          moduleId,
+          moduleTitle: module.title,
+        });
+      }
+      return c.json(signed, 200);
     },
   );
 

@@ -7,17 +7,32 @@ import {
   getUser,
   getVendor,
   listAuditLog,
+  listUsers,
   revokeSupportGrantItem,
   supportGrantItem,
   writeAtomically,
   type AuditActor,
+  type TenantDb,
 } from '@manabi/data';
 import type { AppDeps, AppEnv, AuthClaims } from '../env.js';
 import { ApiError } from '../errors.js';
 import { defineRoute, ERROR_RESPONSES } from '../openapi.js';
 import { json, jsonBody } from '../schemas.js';
+import { notify } from '../services/notifications.js';
 
 const HR = ['tenant_admin'] as const;
+
+/** The company's HR admins (not deactivated): they all hear of every support grant. */
+async function adminIds(db: TenantDb): Promise<string[]> {
+  const ids: string[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await listUsers(db, { role: 'tenant_admin', limit: 200, cursor });
+    ids.push(...page.items.filter((u) => u.status !== 'deactivated').map((u) => u.id));
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor);
+  return ids;
+}
 
 /**
  * The company's side of support access: HR lets its vendor see its people and results for a
@@ -79,6 +94,14 @@ export function registerSupportRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): 
         supportGrantItem(db, grant),
         auditItem(db, { at: grant.grantedAt, actor, action: 'support_access.granted', detail: { expiresAt: grant.expiresAt } }),
       ]);
+      await notify(deps, db, {
+        kind: 'support_access_granted',
+        adminIds: await adminIds(db),
+        actorName: actor.name,
+        vendorName: (await vendorNameOf(auth.tenantId)) ?? '',
+        grantedAt: grant.grantedAt,
+        expiresAt: grant.expiresAt,
+      });
       return c.json({ grant }, 201);
     },
   );

@@ -19,6 +19,7 @@ import {
   type TenantDb,
 } from '@manabi/data';
 import type { AppDeps } from '../env.js';
+import { notify } from './notifications.js';
 import { validationError } from '../errors.js';
 import { buildSnapshot } from './assessment-publish.js';
 import { todayInJapan } from './skill-standing.js';
@@ -191,7 +192,7 @@ export async function autoAssignForLevel(
   if (!packageId) return;
   const now = deps.now();
   const dueDate = new Date(now.getTime() + settings.autoAssignDueDays * 86400_000 + 9 * 3600_000).toISOString().slice(0, 10);
-  await assignPackage(
+  const outcome = await assignPackage(
     db,
     {
       userId,
@@ -206,6 +207,10 @@ export async function autoAssignForLevel(
     },
     newAssignmentState(dueDate, now),
   );
+  if (outcome !== 'created') return;
+  const pkg = (await getPackage<LearningPackage>(deps.data.platform, { kind: 'tenant', tenantId: db.tenantId }, packageId))?.package;
+  if (pkg)
+    await notify(deps, db, { kind: 'assignment_assigned', learnerId: userId, actorId: by, packageId, packageTitle: pkg.title, dueDate });
 }
 
 /**

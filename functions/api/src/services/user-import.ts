@@ -36,6 +36,7 @@ import { ApiError } from '../errors.js';
 import { decodeCsv, parseCsv, CsvSyntaxError, type CsvEncoding } from '../csv/decode.js';
 import { invitationItems } from './invitations.js';
 import { autoAssignForLevel } from './packages.js';
+import { pool } from './pool.js';
 import type { SkillFramework } from '@manabi/upskilling';
 
 export const MAX_IMPORT_ROWS = 10_000;
@@ -322,13 +323,4 @@ function batchesByShard<T extends { user: { id: string } }>(people: T[], perUser
   }
   if (current.length > 0) batches.push(current);
   return batches;
-}
-
-/** Runs `work` over items with at most `size` at a time. */
-async function pool<T>(items: T[], size: number, work: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  const runners = Array.from({ length: Math.min(size, items.length) }, async () => {
-    while (next < items.length) await work(items[next++]!);
-  });
-  await Promise.all(runners);
 }
