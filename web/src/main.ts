@@ -2,11 +2,15 @@ import { createPinia } from 'pinia';
 import { createApp } from 'vue';
 import { api } from './api/client';
 import App from './App.vue';
-import { i18n } from './i18n';
+import { ensureLocaleMessages, i18n } from './i18n';
 import { createAppRouter } from './router';
 import { useAuthStore } from './stores/auth';
 import { useBrandingStore } from './stores/branding';
 import './styles/main.css';
+
+// The starting language is known now (this device's choice): its messages download while the
+// session is restored and the first page's code loads, all at once.
+const messagesReady = ensureLocaleMessages(i18n.global, i18n.global.locale.value);
 
 api.configure({ getLocale: () => i18n.global.locale.value });
 
@@ -15,9 +19,11 @@ const pinia = createPinia();
 app.use(pinia);
 app.use(i18n);
 
-// Branding (public) and the session restore run in parallel; the router waits for the session.
+// Branding (public) and the session restore run in parallel; the router waits for the session
+// (and meanwhile fetches the first page's code: see the router's guard).
 void useBrandingStore(pinia).load();
 void useAuthStore(pinia).init();
 
 app.use(createAppRouter());
-app.mount('#app');
+// Mounted once the messages are here, so no raw message key is ever painted.
+void messagesReady.finally(() => app.mount('#app'));

@@ -44,6 +44,17 @@ describe('auth store', () => {
     expect(auth.user).toBeNull();
   });
 
+  it('is signed out, without an error, when the refresh answers 204 (no session on this browser)', async () => {
+    api.configure({ fetch: fakeApi({ 'POST /api/auth/refresh': () => json(204, null) }) });
+    const auth = useAuthStore();
+
+    await auth.init();
+
+    expect(auth.initialized).toBe(true);
+    expect(auth.isSignedIn).toBe(false);
+    expect(auth.accessToken).toBeNull();
+  });
+
   it('uses a refreshed token when a request hits an expired one', async () => {
     let issued = 0;
     api.configure({

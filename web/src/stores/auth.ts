@@ -79,12 +79,16 @@ export const useAuthStore = defineStore('auth', () => {
   /** Exchange the refresh cookie for an access token. Resolves true when signed in. */
   async function refresh(): Promise<boolean> {
     try {
-      startSession(
-        await api.post<Session>('/api/auth/refresh', undefined, {
-          auth: false,
-          retryOnUnauthorized: false,
-        }),
-      );
+      const session = await api.post<Session | undefined>('/api/auth/refresh', undefined, {
+        auth: false,
+        retryOnUnauthorized: false,
+      });
+      // No content: this browser holds no session (an anonymous visit), which is no error.
+      if (!session) {
+        clear();
+        return false;
+      }
+      startSession(session);
       return true;
     } catch (error) {
       if (error instanceof ApiError && (error.status === 401 || error.status === 403)) clear();
