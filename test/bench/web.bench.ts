@@ -46,14 +46,18 @@ async function measure(
   const context = await browser.newContext({ locale: 'ja-JP', viewport: { width: 390, height: 844 } });
   if (cookie) await context.addCookies([{ ...cookie, url: new URL('/api/auth', url).href }]);
   const page = await context.newPage();
-  const finished: Promise<{ script: boolean; bytes: number }>[] = [];
+  const finished: Promise<{ script: boolean; bytes: number; url: string }>[] = [];
   page.on('requestfinished', (request) => {
-    finished.push(request.sizes().then((sizes) => ({ script: request.resourceType() === 'script', bytes: sizes.responseBodySize })));
+    finished.push(
+      request.sizes().then((sizes) => ({ script: request.resourceType() === 'script', bytes: sizes.responseBodySize, url: request.url() })),
+    );
   });
   await page.goto(url);
   await ready(page);
   await page.waitForLoadState('networkidle');
   const all = await Promise.all(finished);
+  // BENCH_WEB_DETAILS=1: what each page loaded, and the audits that did not pass, on stderr.
+  if (process.env.BENCH_WEB_DETAILS) for (const r of all) console.error(`${new URL(url).pathname} ${r.bytes} ${new URL(r.url).pathname}`);
   await context.close();
   const js = all.filter((r) => r.script).reduce((sum, r) => sum + r.bytes, 0);
   return { jsGzipKb: Math.round((js / 1024) * 10) / 10, requests: all.length };
@@ -143,16 +147,21 @@ try {
     }),
   );
 
-  const chrome = await chromeLauncher.launch({ chromePath: CHROMIUM, chromeFlags: FLAGS });
-  try {
-    const signinScores = await audit(chrome.port, signinUrl);
-    const learnerScores = await audit(chrome.port, quizUrl, (await session()).cookie!);
-    console.log(JSON.stringify({ lighthouse: { signin: signinScores, learner: learnerScores } }));
-  } finally {
-    chrome.kill();
-  }
+  // BENCH_WEB_LIGHTHOUSE=0 stops after the transfer figures (a quicker loop while trimming the bundle).
+  if (process.env.BENCH_WEB_LIGHTHOUSE !== '0') await lighthouseScores(signinUrl, quizUrl, async () => (await session()).cookie!);
 } finally {
   await browser?.close();
   await server.stop();
   await dynamo.stop();
+}
+
+async function lighthouseScores(signinUrl: string, learnerUrl: string, learnerCookie: () => Promise<string>) {
+  const chrome = await chromeLauncher.launch({ chromePath: CHROMIUM, chromeFlags: FLAGS });
+  try {
+    const signinScores = await audit(chrome.port, signinUrl);
+    const learnerScores = await audit(chrome.port, learnerUrl, await learnerCookie());
+    console.log(JSON.stringify({ lighthouse: { signin: signinScores, learner: learnerScores } }));
+  } finally {
+    chrome.kill();
+  }
 }

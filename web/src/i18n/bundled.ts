@@ -1,5 +1,6 @@
 import { createI18n } from 'vue-i18n';
 import type { Locale } from '../api/types';
+import { compileMessage } from './compile';
 import en from './en';
 import { DEFAULT_LOCALE } from './index';
 import ja, { type MessageSchema } from './ja';
@@ -15,5 +16,6 @@ export function createAppI18n(locale: Locale = DEFAULT_LOCALE) {
     messages,
     missingWarn: false,
     fallbackWarn: false,
+    messageCompiler: compileMessage,
   });
 }

@@ -1,5 +1,6 @@
 import { createI18n } from 'vue-i18n';
 import { LOCALES, type Locale } from '../api/types';
+import { compileMessage } from './compile';
 import type { MessageSchema } from './ja';
 
 export const LOCALE_STORAGE_KEY = 'manabi.locale';
@@ -68,6 +69,7 @@ export function createLazyI18n(locale: Locale = initialLocale()) {
     messages: {} as Record<Locale, MessageSchema>,
     missingWarn: false,
     fallbackWarn: false,
+    messageCompiler: compileMessage,
   });
 }
 
