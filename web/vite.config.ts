@@ -1,8 +1,9 @@
 import vue from '@vitejs/plugin-vue';
 import { defineConfig } from 'vite';
+import { localePreload } from './build/locale-preload';
 
 export default defineConfig({
-  plugins: [vue()],
+  plugins: [vue(), localePreload()],
   define: {
     // Every component is written with setup (<script setup> or setup()): Vue's Options API stays out.
     __VUE_OPTIONS_API__: false,
@@ -16,6 +17,8 @@ export default defineConfig({
     __INTLIFY_DROP_MESSAGE_COMPILER__: true,
   },
   build: {
+    // Browsers the app supports preload modules natively; the polyfill would be dead weight.
+    modulePreload: { polyfill: false },
     outDir: 'dist',
     emptyOutDir: true,
     // The bundler's plugin-timing report reads like a warning to a newcomer; the Vue transform is

@@ -39,6 +39,8 @@ describe('the built SPA', () => {
       expect(code, file).not.toContain(EN_ONLY);
       expect(code, file).not.toContain(JA_ONLY);
     }
+    // The page itself names both chunks, to preload the one this device will show.
+    expect(html).toMatch(/localStorage\.getItem\("manabi\.locale"\)/);
     // Each language is a chunk of its own, fetched on demand.
     const assets = readdirSync(join(dist, 'assets')).filter((f) => f.endsWith('.js'));
     const holding = (text: string) => assets.filter((f) => readFileSync(join(dist, 'assets', f), 'utf8').includes(text));

@@ -2,9 +2,9 @@ import { createI18n } from 'vue-i18n';
 import { LOCALES, type Locale } from '../api/types';
 import { compileMessage } from './compile';
 import type { MessageSchema } from './ja';
+import { DEFAULT_LOCALE, LOCALE_STORAGE_KEY } from './locale-choice';
 
-export const LOCALE_STORAGE_KEY = 'manabi.locale';
-export const DEFAULT_LOCALE: Locale = 'ja';
+export { DEFAULT_LOCALE, LOCALE_STORAGE_KEY };
 
 /** Native names, deliberately not translated: each language is shown in itself. */
 export const LOCALE_NAMES: Record<Locale, string> = {
