@@ -14,6 +14,14 @@ const messagesReady = ensureLocaleMessages(i18n.global, i18n.global.locale.value
 
 api.configure({ getLocale: () => i18n.global.locale.value });
 
+/** The refresh request index.html sent at the start of the page load, taken once. */
+function takeStartedSessionRestore(): Promise<Response | null> | undefined {
+  const holder = globalThis as { manabiSessionRestore?: Promise<Response | null> };
+  const started = holder.manabiSessionRestore;
+  delete holder.manabiSessionRestore;
+  return started;
+}
+
 const app = createApp(App);
 const pinia = createPinia();
 app.use(pinia);
@@ -22,7 +30,7 @@ app.use(i18n);
 // Branding (public) and the session restore run in parallel; the router waits for the session
 // (and meanwhile fetches the first page's code: see the router's guard).
 void useBrandingStore(pinia).load();
-void useAuthStore(pinia).init();
+void useAuthStore(pinia).init(takeStartedSessionRestore());
 
 app.use(createAppRouter());
 // Mounted once the messages are here, so no raw message key is ever painted.
