@@ -40,7 +40,7 @@ describe('the built SPA', () => {
       expect(code, file).not.toContain(JA_ONLY);
     }
     // The page itself names both chunks, to preload the one this device will show.
-    expect(html).toMatch(/localStorage\.getItem\("manabi\.locale"\)/);
+    expect(html).toMatch(/localStorage\.getItem\("ui-locale"\)/);
     // Each language is a chunk of its own, fetched on demand.
     const assets = readdirSync(join(dist, 'assets')).filter((f) => f.endsWith('.js'));
     const holding = (text: string) => assets.filter((f) => readFileSync(join(dist, 'assets', f), 'utf8').includes(text));

@@ -8,7 +8,7 @@ import { DEFAULT_LOCALE, LOCALE_STORAGE_KEY } from '../src/i18n/locale-choice';
  */
 export function localePreload(): Plugin {
   return {
-    name: 'manabi:locale-preload',
+    name: 'locale-preload',
     apply: 'build',
     transformIndexHtml: {
       order: 'post',

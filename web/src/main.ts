@@ -16,9 +16,9 @@ api.configure({ getLocale: () => i18n.global.locale.value });
 
 /** The refresh request index.html sent at the start of the page load, taken once. */
 function takeStartedSessionRestore(): Promise<Response | null> | undefined {
-  const holder = globalThis as { manabiSessionRestore?: Promise<Response | null> };
-  const started = holder.manabiSessionRestore;
-  delete holder.manabiSessionRestore;
+  const holder = globalThis as { sessionRestore?: Promise<Response | null> };
+  const started = holder.sessionRestore;
+  delete holder.sessionRestore;
   return started;
 }
 

@@ -25,9 +25,20 @@ export function isLocale(value: unknown): value is Locale {
   return typeof value === 'string' && (LOCALES as readonly string[]).includes(value);
 }
 
+/** Where the choice was kept before it got a neutral name; moved over on first read. */
+const LEGACY_LOCALE_STORAGE_KEY = 'manabi.locale';
+
 export function readStoredLocale(): Locale | null {
   try {
-    const value = globalThis.localStorage?.getItem(LOCALE_STORAGE_KEY);
+    const storage = globalThis.localStorage;
+    if (!storage) return null;
+    let value = storage.getItem(LOCALE_STORAGE_KEY);
+    const legacy = value === null ? storage.getItem(LEGACY_LOCALE_STORAGE_KEY) : null;
+    if (isLocale(legacy)) {
+      storage.setItem(LOCALE_STORAGE_KEY, legacy);
+      storage.removeItem(LEGACY_LOCALE_STORAGE_KEY);
+      value = legacy;
+    }
     return isLocale(value) ? value : null;
   } catch {
     return null;

@@ -23,6 +23,13 @@ describe('the app’s languages, loaded one at a time', () => {
     expect(createLazyI18n().global.locale.value).toBe('ja');
   });
 
+  it('moves a choice kept under the old storage name to the new one', () => {
+    localStorage.setItem('manabi.locale', 'en');
+    expect(createLazyI18n().global.locale.value).toBe('en');
+    expect(localStorage.getItem(LOCALE_STORAGE_KEY)).toBe('en');
+    expect(localStorage.getItem('manabi.locale')).toBeNull();
+  });
+
   it('fetches English on switching and shows it once it is there, never a raw key', async () => {
     const { pinia, router } = await setupApp({
       path: '/signin',
