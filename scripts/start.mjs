@@ -53,7 +53,7 @@ once('install', 'node_modules/.manabi-install', manifests, ['install', '--frozen
 once(
   'build the SPA',
   'web/dist/.manabi-build',
-  [...manifests, ...sources, 'web/src', 'web/index.html', 'web/public', 'web/vite.config.ts', 'web/tsconfig.json'],
+  [...manifests, ...sources, 'web/src', 'web/build', 'web/index.html', 'web/public', 'web/vite.config.ts', 'web/tsconfig.json'],
   ['--filter', '@manabi/web', 'run', 'build'],
 );
 once(

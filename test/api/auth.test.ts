@@ -136,6 +136,17 @@ describe('sessions', () => {
     expect((await client.post('/api/auth/refresh')).status).toBe(401);
   });
 
+  it('answers an anonymous visit (no refresh cookie) with 204 and no cookie, and a forged cookie with 401', async () => {
+    const anonymous = await new Client(server.url).post('/api/auth/refresh');
+    expect(anonymous.status).toBe(204);
+    expect(anonymous.headers.get('set-cookie')).toBeNull();
+    const forged = new Client(server.url);
+    forged.cookie = 'manabi_refresh=not-a-token';
+    const rejected = await forged.post('/api/auth/refresh');
+    expect(rejected.status).toBe(401);
+    expect(rejected.headers.get('set-cookie')).toMatch(/manabi_refresh=;/);
+  });
+
   it('signs out: the refresh cookie stops working', async () => {
     const company = await signUpCompany(server.url);
     const cookie = company.client.cookie;

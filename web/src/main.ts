@@ -2,26 +2,40 @@ import { createPinia } from 'pinia';
 import { createApp } from 'vue';
 import { api } from './api/client';
 import App from './App.vue';
-import { i18n } from './i18n';
+import { ensureLocaleMessages, i18n } from './i18n';
 import { installRouteFocus } from './composables/useRouteFocus';
 import { createAppRouter } from './router';
 import { useAuthStore } from './stores/auth';
 import { useBrandingStore } from './stores/branding';
 import './styles/main.css';
 
+// The starting language is known now (this device's choice): its messages download while the
+// session is restored and the first page's code loads, all at once.
+const messagesReady = ensureLocaleMessages(i18n.global, i18n.global.locale.value);
+
 api.configure({ getLocale: () => i18n.global.locale.value });
+
+/** The refresh request index.html sent at the start of the page load, taken once. */
+function takeStartedSessionRestore(): Promise<Response | null> | undefined {
+  const holder = globalThis as { sessionRestore?: Promise<Response | null> };
+  const started = holder.sessionRestore;
+  delete holder.sessionRestore;
+  return started;
+}
 
 const app = createApp(App);
 const pinia = createPinia();
 app.use(pinia);
 app.use(i18n);
 
-// Branding (public) and the session restore run in parallel; the router waits for the session.
+// Branding (public) and the session restore run in parallel; the router waits for the session
+// (and meanwhile fetches the first page's code: see the router's guard).
 void useBrandingStore(pinia).load();
-void useAuthStore(pinia).init();
+void useAuthStore(pinia).init(takeStartedSessionRestore());
 
 const router = createAppRouter();
 // Screen readers hear the new page: focus moves to its heading after each navigation.
 installRouteFocus(router);
 app.use(router);
-app.mount('#app');
+// Mounted once the messages are here, so no raw message key is ever painted.
+void messagesReady.finally(() => app.mount('#app'));

@@ -1,6 +1,7 @@
 import {
   createRouter,
   createWebHistory,
+  loadRouteLocation,
   type RouteLocationNormalized,
   type RouteLocationRaw,
   type RouteRecordRaw,
@@ -460,6 +461,10 @@ export function createAppRouter(history: RouterHistory = createWebHistory()) {
   });
   router.beforeEach(async (to) => {
     const auth = useAuthStore();
+    // At boot the session restore is a round trip: fetch the page's code meanwhile, not after it.
+    // (The page's code holds no data; the API decides what the person may see.) Home is never
+    // shown, and a failed download surfaces in the navigation itself.
+    if (!auth.initialized && to.name !== 'home') loadRouteLocation(to).catch(() => undefined);
     await auth.init();
     return accessDecision(to, auth);
   });

@@ -169,7 +169,16 @@ export class ApiClient {
 
   /** Perform a request and parse the JSON body (`undefined` for 204 / empty bodies). */
   async request<T>(path: string, options: RequestOptions = {}): Promise<T> {
-    const response = await this.raw(path, options);
+    return this.body<T>(await this.raw(path, options));
+  }
+
+  /** A response fetched outside this client (index.html starts the session restore): its body, or its ApiError. */
+  async read<T>(response: Response): Promise<T> {
+    if (!response.ok) throw await toApiError(response);
+    return this.body<T>(response);
+  }
+
+  private async body<T>(response: Response): Promise<T> {
     if (response.status === 204) return undefined as T;
     const text = await response.text();
     if (!text) return undefined as T;

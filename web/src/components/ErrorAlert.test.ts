@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { mount } from '@vue/test-utils';
 import ErrorAlert from './ErrorAlert.vue';
-import { createAppI18n } from '../i18n';
+import { createAppI18n } from '../i18n/bundled';
 
 describe('ErrorAlert', () => {
   it('shows the message, and the support reference only behind a toggle, in the reader’s language', () => {

@@ -1,6 +1,6 @@
 import { mount } from '@vue/test-utils';
 import { describe, expect, it } from 'vitest';
-import { createAppI18n } from '../i18n';
+import { createAppI18n } from '../i18n/bundled';
 import ImportErrorTable from './ImportErrorTable.vue';
 
 describe('ImportErrorTable', () => {

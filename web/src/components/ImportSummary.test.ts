@@ -1,7 +1,7 @@
 import { mount } from '@vue/test-utils';
 import { describe, expect, it } from 'vitest';
 import type { ImportReport } from '../api/types';
-import { createAppI18n } from '../i18n';
+import { createAppI18n } from '../i18n/bundled';
 import ImportSummary from './ImportSummary.vue';
 
 const report: ImportReport = {

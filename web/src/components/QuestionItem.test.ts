@@ -1,7 +1,7 @@
 import { mount } from '@vue/test-utils';
 import { describe, expect, it } from 'vitest';
 import type { Locale, ServedItem } from '../api/types';
-import { createAppI18n } from '../i18n';
+import { createAppI18n } from '../i18n/bundled';
 import type { ResponseDraft } from '../lib/response';
 import { makeServedItem } from '../testing/fixtures';
 import QuestionItem from './QuestionItem.vue';

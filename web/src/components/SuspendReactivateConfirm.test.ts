@@ -1,6 +1,6 @@
 import { mount } from '@vue/test-utils';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createAppI18n } from '../i18n';
+import { createAppI18n } from '../i18n/bundled';
 import SuspendReactivateConfirm from './SuspendReactivateConfirm.vue';
 
 type Props = InstanceType<typeof SuspendReactivateConfirm>['$props'];

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import en from './en';
-import { createAppI18n } from './index';
+import { createAppI18n } from './bundled';
 import ja from './ja';
 
 function flattenKeys(value: unknown, prefix = ''): string[] {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CompletionRule } from '../api/types';
-import { createAppI18n } from '../i18n';
+import { createAppI18n } from '../i18n/bundled';
 import { makeMyAssignment, makeProgress } from '../testing/fixtures';
 import { describeRule, latestResume, newViewId, ruleOf } from './completionRule';
 

@@ -44,6 +44,50 @@ describe('auth store', () => {
     expect(auth.user).toBeNull();
   });
 
+  it('is signed out, without an error, when the refresh answers 204 (no session on this browser)', async () => {
+    api.configure({ fetch: fakeApi({ 'POST /api/auth/refresh': () => json(204, null) }) });
+    const auth = useAuthStore();
+
+    await auth.init();
+
+    expect(auth.initialized).toBe(true);
+    expect(auth.isSignedIn).toBe(false);
+    expect(auth.accessToken).toBeNull();
+  });
+
+  it('takes the session restore index.html started instead of asking again', async () => {
+    let asked = 0;
+    api.configure({ fetch: fakeApi({ 'POST /api/auth/refresh': () => (asked++, apiError(401, 'unauthorized', 'none')) }) });
+    const auth = useAuthStore();
+
+    await auth.init(Promise.resolve(json(200, { accessToken: 'early', expiresIn: 900, user: makeUser({ role: 'learner' }) })));
+
+    expect(asked).toBe(0);
+    expect(auth.isSignedIn).toBe(true);
+    expect(auth.accessToken).toBe('early');
+  });
+
+  it('reads a started restore that found no session (204) or an ended one (401) as signed out', async () => {
+    for (const answer of [json(204, null), apiError(401, 'unauthorized', 'ended')]) {
+      setActivePinia(createPinia());
+      const auth = useAuthStore();
+      await auth.init(Promise.resolve(answer));
+      expect(auth.initialized).toBe(true);
+      expect(auth.isSignedIn).toBe(false);
+    }
+  });
+
+  it('asks itself when the started restore could not reach the server', async () => {
+    api.configure({
+      fetch: fakeApi({ 'POST /api/auth/refresh': () => json(200, { accessToken: 'retried', expiresIn: 900, user: makeUser() }) }),
+    });
+    const auth = useAuthStore();
+
+    await auth.init(Promise.resolve(null));
+
+    expect(auth.accessToken).toBe('retried');
+  });
+
   it('uses a refreshed token when a request hits an expired one', async () => {
     let issued = 0;
     api.configure({

@@ -76,15 +76,25 @@ export const useAuthStore = defineStore('auth', () => {
     branding.resetToHost();
   }
 
-  /** Exchange the refresh cookie for an access token. Resolves true when signed in. */
-  async function refresh(): Promise<boolean> {
+  /**
+   * Exchange the refresh cookie for an access token. Resolves true when signed in. `started` is
+   * that exchange already under way (index.html starts it at boot, while the code downloads).
+   */
+  async function refresh(started?: Promise<Response | null>): Promise<boolean> {
     try {
-      startSession(
-        await api.post<Session>('/api/auth/refresh', undefined, {
-          auth: false,
-          retryOnUnauthorized: false,
-        }),
-      );
+      const early = started ? await started : null;
+      const session = early
+        ? await api.read<Session | undefined>(early)
+        : await api.post<Session | undefined>('/api/auth/refresh', undefined, {
+            auth: false,
+            retryOnUnauthorized: false,
+          });
+      // No content: this browser holds no session (an anonymous visit), which is no error.
+      if (!session) {
+        clear();
+        return false;
+      }
+      startSession(session);
       return true;
     } catch (error) {
       if (error instanceof ApiError && (error.status === 401 || error.status === 403)) clear();
@@ -92,11 +102,15 @@ export const useAuthStore = defineStore('auth', () => {
     }
   }
 
-  api.configure({ getAccessToken: () => accessToken.value, refresh });
+  api.configure({ getAccessToken: () => accessToken.value, refresh: () => refresh() });
 
-  /** Restore the session once at boot; later calls wait for the same attempt. */
-  function init(): Promise<void> {
-    initializing ??= refresh().then((signedIn) => {
+  /**
+   * Restore the session once at boot; later calls wait for the same attempt. `started`: the
+   * refresh request index.html already sent (when it could not be sent, it resolves null and the
+   * store asks itself).
+   */
+  function init(started?: Promise<Response | null>): Promise<void> {
+    initializing ??= refresh(started).then((signedIn) => {
       if (signedIn) applyOwnBranding();
       initialized.value = true;
     });

@@ -2,7 +2,7 @@ import { createPinia, setActivePinia } from 'pinia';
 import { createMemoryHistory } from 'vue-router';
 import { api, type FetchLike } from '../api/client';
 import type { Locale } from '../api/types';
-import { createAppI18n } from '../i18n';
+import { createAppI18n } from '../i18n/bundled';
 import { createAppRouter } from '../router';
 
 /** Fresh pinia + i18n + router (memory history) wired to a fake API, as plugins for mount(). */

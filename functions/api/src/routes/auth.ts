@@ -122,7 +122,11 @@ export function registerAuthRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): voi
       roles: 'public',
       tags: ['auth'],
       summary: 'New access token from the refresh cookie (rotates it; a replayed one revokes the session)',
-      responses: { 200: json(sessionSchema, 'Refreshed'), 401: ERROR_RESPONSES[401] },
+      responses: {
+        200: json(sessionSchema, 'Refreshed'),
+        204: { description: 'No refresh cookie: there is no session to restore (an anonymous visit)' },
+        401: ERROR_RESPONSES[401],
+      },
     }),
     async (c) => {
       const expired = () => {
@@ -130,7 +134,10 @@ export function registerAuthRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): voi
         return new ApiError(401, 'unauthorized', 'Your session has ended; sign in again');
       };
       const token = getCookie(c, REFRESH_COOKIE);
-      const claims = token ? await deps.signer.verifyRefresh(token, deps.now()) : null;
+      // Every page load of the SPA asks; a visitor who never signed in gets a plain "nothing here"
+      // rather than an error (a cookie that is present but invalid still answers 401 below).
+      if (!token) return c.body(null, 204);
+      const claims = await deps.signer.verifyRefresh(token, deps.now());
       if (!claims) throw expired();
       const db = deps.data.clientFor({ tenantId: claims.tenantId });
       const rotated = await rotateSession(db, claims.sessionId, claims.generation, deps.now().toISOString());

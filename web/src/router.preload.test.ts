@@ -1,0 +1,29 @@
+import { createPinia, setActivePinia } from 'pinia';
+import { describe, expect, it, vi } from 'vitest';
+import { createMemoryHistory } from 'vue-router';
+import { api } from './api/client';
+import { createAppRouter } from './router';
+import { useAuthStore } from './stores/auth';
+import { fakeApi, json } from './testing/fakeApi';
+import { makeUser } from './testing/fixtures';
+
+describe('the first navigation', () => {
+  it('fetches the page’s code while the session is still being restored', async () => {
+    let answerRefresh: (response: Response) => void = () => undefined;
+    const refreshAnswered = new Promise<Response>((resolve) => (answerRefresh = resolve));
+    api.configure({ fetch: fakeApi({ 'POST /api/auth/refresh': () => refreshAnswered }) });
+    setActivePinia(createPinia());
+    const router = createAppRouter(createMemoryHistory());
+    const record = router.getRoutes().find((r) => r.name === 'my-plan')!;
+    expect(typeof record.components!.default).toBe('function');
+
+    const navigation = router.push('/me/plan');
+    // The lazy component is replaced by the loaded one before the refresh has answered.
+    await vi.waitFor(() => expect(typeof record.components!.default).toBe('object'), { timeout: 20_000 });
+    expect(useAuthStore().initialized).toBe(false);
+
+    answerRefresh(json(200, { accessToken: 'tok', expiresIn: 900, user: makeUser({ role: 'learner' }) }));
+    await navigation;
+    expect(router.currentRoute.value.name).toBe('my-plan');
+  }, 30_000);
+});
