@@ -1790,6 +1790,12 @@ const en: MessageSchema = {
     },
     kinds: { pdf: 'PDF', pptx: 'Slides', png: 'Image', jpeg: 'Image', webp: 'Image', gif: 'Image', mp4: 'Video' },
   },
+  /** Words that replace ids or English left in the UI (issue #14, "Japanese stays Japanese"). */
+  wording: {
+    removedSkill: '(removed skill)',
+    removedAssessment: '(removed assessment)',
+    removedPackage: '(removed package)',
+  },
 };
 
 export default en;

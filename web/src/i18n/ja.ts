@@ -1789,6 +1789,12 @@ const ja = {
     },
     kinds: { pdf: 'PDF', pptx: 'スライド', png: '画像', jpeg: '画像', webp: '画像', gif: '画像', mp4: '動画' },
   },
+  /** Words that replace ids or English left in the UI (issue #14, "Japanese stays Japanese"). */
+  wording: {
+    removedSkill: '（削除されたスキル）',
+    removedAssessment: '（削除されたテスト）',
+    removedPackage: '（削除された研修パッケージ）',
+  },
 };
 
 export type MessageSchema = typeof ja;
