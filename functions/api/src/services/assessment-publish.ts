@@ -1,7 +1,8 @@
-import { checkDrawRules } from '@manabi/core';
+import { checkDrawRules, LEVEL_LABELS, type Level } from '@manabi/core';
 import type { AssessmentInput, AssessmentSnapshot, SnapshotItem } from '@manabi/assessment';
 import { getQuestionHead, getTenantAccount, listPublishedBySkill, type Owner, type PlatformDb } from '@manabi/data';
 import { ApiError, type Detail } from '../errors.js';
+import type { Text } from '../error-messages.js';
 import { bankRef } from './content-owner.js';
 
 /**
@@ -78,7 +79,7 @@ export async function buildSnapshot(
         path: `fixed.draws.${s.rule}`,
         message: {
           key: 'field.draw_shortfall',
-          params: { available: s.available, skill: s.skill, level: s.level ? ` (${s.level})` : '', wanted: s.wanted },
+          params: { available: s.available, skill: s.skill, level: levelNote(s.level), wanted: s.wanted },
         },
       });
     }
@@ -93,4 +94,11 @@ export async function buildSnapshot(
     ]);
   }
   return { snapshot: { publishedVersion: version, settings: a, pool: [...pool.values()] }, questionCount: null };
+}
+
+/** The level a draw rule asks for, as words in both languages (empty when any level will do). */
+function levelNote(level: string | null | undefined): Text | string {
+  const label = level ? LEVEL_LABELS[level as Level] : undefined;
+  if (!label) return level ? ` (${level})` : '';
+  return { ja: `（${label.ja}）`, en: ` (${label.en})` };
 }
