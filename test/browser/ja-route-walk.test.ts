@@ -142,7 +142,7 @@ async function visibleTexts(page: Page): Promise<string[]> {
       const shown = (parent.tagName === 'OPTION' ? (parent.closest('select') ?? parent) : parent).checkVisibility();
       if (shown && !inEnglish(parent)) out.push(text);
     }
-    for (const el of document.querySelectorAll('[placeholder], [title], [aria-label], img[alt]')) {
+    for (const el of Array.from(document.querySelectorAll('[placeholder], [title], [aria-label], img[alt]'))) {
       if (!(el as HTMLElement).checkVisibility?.() || inEnglish(el)) continue;
       for (const attr of ['placeholder', 'title', 'aria-label', 'alt']) {
         const value = el.getAttribute(attr)?.trim();
