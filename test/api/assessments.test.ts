@@ -265,7 +265,7 @@ describe('fixed-form attempts', () => {
     expect(res.status).toBe(400);
     expect(res.body.error.code).toBe('draw_shortfall');
     expect(res.body.error.details).toEqual([
-      { path: 'fixed.draws.0', message: 'Only 2 published questions for skill コーチング; the rule asks for 3' },
+      { path: 'fixed.draws.0', message: 'スキル コーチング の公開済みの問題は 2 問しかありません（必要数 3 問）' },
     ]);
   });
 });

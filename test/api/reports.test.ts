@@ -146,6 +146,8 @@ describe('report aggregates from the change stream', () => {
     expect(history.attempts).toHaveLength(1);
     expect(history.attempts[0].result.score).toBe((attempts[0]!.result as { score: number }).score);
     expect(history.proficiency.length).toBeGreaterThan(0);
+    // Evidence names its skill in both languages (the page shows it, never the id).
+    for (const e of history.proficiency) expect(e.skillName).toMatchObject({ ja: expect.any(String), en: expect.any(String) });
     const stranger = learners.find((l) => l.c.token !== undefined)!;
     expect((await stranger.c.get(`/api/reports/learners/${mgr.id}`)).status).toBe(404);
 

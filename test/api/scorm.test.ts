@@ -175,7 +175,7 @@ describe('uploading SCORM packages', () => {
   it('refuses upfront a zip declared larger than the maximum, before any byte is sent', async () => {
     const res = await startZipUpload(hr.client, 250 * 1024 * 1024 + 1);
     expect(res.status).toBe(400);
-    expect(res.body.error).toMatchObject({ code: 'scorm_zip_too_large', details: [{ path: 'size', message: 'Too large' }] });
+    expect(res.body.error).toMatchObject({ code: 'scorm_zip_too_large', details: [{ path: 'size', message: '大きすぎます' }] });
     const invalid = await hr.client.post('/api/scorm-packages/uploads', { fileName: 'x.zip', size: 0 });
     expect(invalid.status).toBe(400);
     expect(invalid.body.error.code).toBe('validation_error');
@@ -232,7 +232,9 @@ describe('uploading SCORM packages', () => {
     expect((await hr.client.delete(`/api/scorm-packages/${theirs.body.id}`)).status).toBe(404);
     const using = await hr.client.post('/api/packages', scormPackage(theirs.body.id, 'completed'));
     expect(using.status).toBe(400);
-    expect(using.body.error.details).toEqual([{ path: 'modules.0.scormPackageId', message: 'Not an uploaded SCORM package of yours' }]);
+    expect(using.body.error.details).toEqual([
+      { path: 'modules.0.scormPackageId', message: 'アップロード済みの自社の SCORM 教材ではありません' },
+    ]);
     expect((await hr.client.get('/api/scorm-packages')).body.items.map((p: { id: string }) => p.id)).not.toContain(theirs.body.id);
     // Learners cannot upload.
     const learner = await learnerOf(hr);

@@ -216,7 +216,7 @@ describe('vendors: support access, usage, catalog and features', () => {
       plan: plan({ catalogPackageIds: [newHire, 'nope'] }),
     });
     expect(unknown.status).toBe(400);
-    expect(unknown.body.error.details).toEqual([{ path: 'plan.catalogPackageIds.1', message: 'Not a package of the catalog' }]);
+    expect(unknown.body.error.details).toEqual([{ path: 'plan.catalogPackageIds.1', message: 'カタログにない研修パッケージです' }]);
 
     const created = await a.client.post('/api/vendor/tenants', {
       name: '株式会社カタログ',

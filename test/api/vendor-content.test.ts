@@ -49,7 +49,7 @@ describe('vendor-authored banks and packages', () => {
     expect(bad.status).toBe(400);
     expect(bad.body.error.details.map((d: { path: string }) => d.path)).toEqual(['modules.0.assessmentId']);
     expect((await a.client.post('/api/packages', vendorPackage('unknownbank00000'))).body.error.details).toEqual([
-      { path: 'modules.1.template.bankIds.0', message: 'Not a bank of yours or of the catalog' },
+      { path: 'modules.1.template.bankIds.0', message: '自社またはカタログの問題バンクではありません' },
     ]);
     // A draw its banks cannot meet is refused when the vendor saves, naming the rule.
     const short = vendorPackage(bankId);

@@ -55,7 +55,7 @@ describe('vendors and white-label reselling', () => {
     const csv = new TextEncoder().encode(`name,email\n一郎,${uniqueEmail('csv')}\n二郎,${uniqueEmail('csv')}\n`);
     const imported = await hr.upload('/api/users/import?mode=commit&locale=en', csv);
     expect(imported.status).toBe(409);
-    expect(imported.body.error).toMatchObject({ code: 'seat_limit_reached', message: expect.stringContaining('0 free seats') });
+    expect(imported.body.error).toMatchObject({ code: 'seat_limit_reached', message: expect.stringContaining('空き席は 0 名分') });
     expect(
       (await a.client.patch(`/api/vendor/tenants/${t.id}`, { plan: { seatLimit: 1, features: { adaptive: true, reportsExport: true } } }))
         .body.error.code,

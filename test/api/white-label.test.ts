@@ -56,7 +56,7 @@ describe('white-label at runtime', () => {
 
     // Bad files are refused with a reason, and nothing changes.
     expect((await a.client.put('/api/vendor/branding', brand(host, { accentColor: 'blue' }))).body.error.details).toEqual([
-      { path: 'accentColor', message: 'Expected a colour #rrggbb' },
+      { path: 'accentColor', message: '色は #rrggbb の形で入力してください' },
     ]);
     const notPng = await a.client.putFile('/api/vendor/branding/logo', new TextEncoder().encode('hello'), 'image/png');
     expect(notPng.status).toBe(400);
@@ -93,7 +93,7 @@ describe('white-label at runtime', () => {
       brand(hostA, { selfSignupPlan: { ...trial, catalogPackageIds: ['nope'] } }),
     );
     expect(unknownPackage.body.error.details).toEqual([
-      { path: 'selfSignupPlan.catalogPackageIds.0', message: 'Not a package of the catalog' },
+      { path: 'selfSignupPlan.catalogPackageIds.0', message: 'カタログにない研修パッケージです' },
     ]);
     expect((await a.client.put('/api/vendor/branding', brand(hostA, { selfSignupPlan: trial }))).body.selfSignupPlan).toEqual(trial);
     // Saving the brand without it keeps it.

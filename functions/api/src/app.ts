@@ -2,8 +2,9 @@ import { compress } from 'hono/compress';
 import type { MiddlewareHandler } from 'hono';
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { AppDeps, AppEnv } from './env.js';
-import { errorBody, handleError } from './errors.js';
+import { errorBody, errorHandler, render, requestLocale } from './errors.js';
 import { newApp, routeAccess, honoPath } from './openapi.js';
+import { RESOURCES } from './error-messages.js';
 import { requestId } from './middleware/request-id.js';
 import { requestLogger } from './middleware/logger.js';
 import { authenticate } from './middleware/auth.js';
@@ -59,7 +60,7 @@ const PUBLIC_DOC_PATHS = new Set(['/api/openapi.json', '/api/docs']);
 /** The one Hono app: the Lambda and the local Node server both run exactly this. */
 export function createApp(deps: AppDeps, options: AppOptions = {}): OpenAPIHono<AppEnv> {
   const app = newApp();
-  app.onError(handleError);
+  app.onError(errorHandler(deps));
   if (options.compress) app.use('*', compress());
   app.use('*', requestId(), requestLogger(deps.log, deps.now));
   // SCORM packages play on an origin of their own; it reaches nothing else (see routes/scorm-content.ts).
@@ -116,7 +117,11 @@ export function createApp(deps: AppDeps, options: AppOptions = {}): OpenAPIHono<
   app.notFound((c) => {
     if (options.spa && !c.req.path.startsWith('/api/') && c.req.path !== '/api' && !c.req.path.startsWith(SCORM_CONTENT_PREFIX))
       return options.spa(c, async () => undefined) as Promise<Response>;
-    return c.json(errorBody('not_found', 'Not found'), 404);
+    return requestLocale(c, deps).then((locale) =>
+      c.json(errorBody('not_found', render({ key: 'not_found', params: { resource: RESOURCES.resource } }, locale)), 404, {
+        'Content-Language': locale,
+      }),
+    );
   });
   return app;
 }

@@ -2,7 +2,7 @@ import { createRoute, OpenAPIHono, z, type RouteConfig } from '@hono/zod-openapi
 import type { Role } from '@manabi/core';
 import type { AppEnv } from './env.js';
 import { allowRoles } from './middleware/auth.js';
-import { validationError, errorBody } from './errors.js';
+import { validationError } from './errors.js';
 
 /**
  * Every route states the roles it allows (`roles`); `'public'` must be said out loud. The
@@ -19,11 +19,11 @@ export interface RouteAccess {
 
 export function newApp(): OpenAPIHono<AppEnv> {
   return new OpenAPIHono<AppEnv>({
-    defaultHook: (result, c) => {
+    defaultHook: (result) => {
       if (!result.success) {
         const prefix = result.target === 'json' || result.target === 'form' ? undefined : result.target;
-        const e = validationError(result.error, prefix);
-        return c.json(errorBody(e.code, e.message, e.details), 400);
+        // Thrown, not answered here: the app's error handler words it in the caller's language.
+        throw validationError(result.error, prefix, (result as { data?: unknown }).data);
       }
       return undefined;
     },

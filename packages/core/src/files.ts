@@ -109,7 +109,8 @@ export function zipIsPresentation(names: string[]): boolean {
 export const ZIP_DIRECTORY_MAX_BYTES = 4 * 1024 * 1024;
 
 export type FileCheck =
-  { ok: true; kind: FileKind; contentType: string } | { ok: false; code: 'file_type_not_allowed' | 'file_too_large'; message: string };
+  | { ok: true; kind: FileKind; contentType: string }
+  | { ok: false; code: 'file_type_not_allowed' | 'file_too_large'; message: string; maxMegabytes?: number };
 
 /**
  * Decides a stored upload's kind from its bytes: `read(start, end)` returns bytes [start, end)
@@ -137,7 +138,12 @@ export async function checkUploadedFile(size: number, read: (start: number, end:
   }
   if (!kind) return refused;
   if (size > FILE_MAX_BYTES[kind]) {
-    return { ok: false, code: 'file_too_large', message: `A ${kind.toUpperCase()} file may be at most ${FILE_MAX_BYTES[kind] / MB} MB` };
+    return {
+      ok: false,
+      code: 'file_too_large',
+      message: `A ${kind.toUpperCase()} file may be at most ${FILE_MAX_BYTES[kind] / MB} MB`,
+      maxMegabytes: FILE_MAX_BYTES[kind] / MB,
+    };
   }
   return { ok: true, kind, contentType: FILE_CONTENT_TYPES[kind] };
 }

@@ -44,7 +44,13 @@ export function isSafeSvg(bytes: Uint8Array): boolean {
   );
 }
 
-export type BrandImageProblem = { code: 'invalid_image' | 'image_too_large'; message: string };
+/** Why an image is refused; `reason` and `values` let the API word the message in each language. */
+export type BrandImageProblem = {
+  code: 'invalid_image' | 'image_too_large';
+  reason: 'too_large' | 'type_not_allowed' | 'not_valid' | 'unsafe_svg';
+  values: Record<string, string | number>;
+  message: string;
+};
 
 /**
  * Checks an upload against the type it was declared as. `image/vnd.microsoft.icon` is the
@@ -56,13 +62,27 @@ export function checkBrandImage(
   allowed: readonly BrandImageType[] = BRAND_IMAGE_TYPES,
 ): { type: BrandImageType } | BrandImageProblem {
   if (bytes.length > BRAND_IMAGE_MAX_BYTES)
-    return { code: 'image_too_large', message: `The image is larger than ${BRAND_IMAGE_MAX_BYTES / 1024} KB` };
+    return {
+      code: 'image_too_large',
+      reason: 'too_large',
+      values: { max: BRAND_IMAGE_MAX_BYTES / 1024 },
+      message: `The image is larger than ${BRAND_IMAGE_MAX_BYTES / 1024} KB`,
+    };
   const type = declared.split(';')[0]!.trim().toLowerCase().replace('image/vnd.microsoft.icon', 'image/x-icon');
-  if (!(allowed as readonly string[]).includes(type))
-    return { code: 'invalid_image', message: `Upload one of: ${allowed.map((t) => extensionOf(t).toUpperCase()).join(', ')}` };
-  if (bytes.length === 0 || sniffImage(bytes) !== type)
-    return { code: 'invalid_image', message: `The file is not a valid ${extensionOf(type as BrandImageType).toUpperCase()} image` };
+  if (!(allowed as readonly string[]).includes(type)) {
+    const types = allowed.map((t) => extensionOf(t).toUpperCase()).join(', ');
+    return { code: 'invalid_image', reason: 'type_not_allowed', values: { types }, message: `Upload one of: ${types}` };
+  }
+  if (bytes.length === 0 || sniffImage(bytes) !== type) {
+    const format = extensionOf(type as BrandImageType).toUpperCase();
+    return { code: 'invalid_image', reason: 'not_valid', values: { format }, message: `The file is not a valid ${format} image` };
+  }
   if (type === 'image/svg+xml' && !isSafeSvg(bytes))
-    return { code: 'invalid_image', message: 'SVG images may not contain scripts, event handlers or external references' };
+    return {
+      code: 'invalid_image',
+      reason: 'unsafe_svg',
+      values: {},
+      message: 'SVG images may not contain scripts, event handlers or external references',
+    };
   return { type: type as BrandImageType };
 }

@@ -19,14 +19,27 @@ export class ApiError extends Error {
   readonly code: string;
   readonly details: ErrorDetail[];
   readonly requestId: string | null;
+  /**
+   * Whether `message` is in the UI's language: the server words it in the account's language
+   * (`Content-Language`), which can differ from the language chosen on this device.
+   */
+  readonly inUiLanguage: boolean;
 
-  constructor(init: { status: number; code: string; message: string; details?: ErrorDetail[]; requestId?: string | null }) {
+  constructor(init: {
+    status: number;
+    code: string;
+    message: string;
+    details?: ErrorDetail[];
+    requestId?: string | null;
+    inUiLanguage?: boolean;
+  }) {
     super(init.message);
     this.name = 'ApiError';
     this.status = init.status;
     this.code = init.code;
     this.details = init.details ?? [];
     this.requestId = init.requestId ?? null;
+    this.inUiLanguage = init.inUiLanguage ?? true;
   }
 
   /**
@@ -66,8 +79,9 @@ function parseDetails(value: unknown): ErrorDetail[] {
 }
 
 /** Build an ApiError from a non-2xx response, whatever its body looks like. */
-export async function toApiError(response: Response): Promise<ApiError> {
+export async function toApiError(response: Response, uiLocale: string | null = null): Promise<ApiError> {
   const requestId = response.headers.get('x-request-id');
+  const language = response.headers.get('content-language');
   let body: unknown = null;
   try {
     const text = await response.text();
@@ -85,6 +99,7 @@ export async function toApiError(response: Response): Promise<ApiError> {
     message,
     details: error ? parseDetails(error['details']) : [],
     requestId,
+    inUiLanguage: !language || !uiLocale || language === uiLocale,
   });
 }
 
@@ -163,7 +178,7 @@ export class ApiClient {
         response = await this.send(path, options, auth);
       }
     }
-    if (!response.ok) throw await toApiError(response);
+    if (!response.ok) throw await toApiError(response, this.config.getLocale?.() ?? null);
     return response;
   }
 

@@ -1346,6 +1346,8 @@ export interface LearnerHistory {
   }[];
   proficiency: {
     skillId: string;
+    /** The skill's name in the framework (null for a skill since removed from it). */
+    skillName?: LocalizedText | null;
     source: SkillSource;
     date: string;
     percent: number | null;

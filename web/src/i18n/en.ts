@@ -1996,6 +1996,12 @@ const en: MessageSchema = {
       unit: '{count}',
     },
   },
+  /** Words that replace ids or English left in the UI (issue #14, "Japanese stays Japanese"). */
+  wording: {
+    removedSkill: '(removed skill)',
+    removedAssessment: '(removed assessment)',
+    removedPackage: '(removed package)',
+  },
 };
 
 export default en;

@@ -1994,6 +1994,12 @@ const ja = {
       unit: '{count} 人',
     },
   },
+  /** Words that replace ids or English left in the UI (issue #14, "Japanese stays Japanese"). */
+  wording: {
+    removedSkill: '（削除されたスキル）',
+    removedAssessment: '（削除されたテスト）',
+    removedPackage: '（削除された研修パッケージ）',
+  },
 };
 
 export type MessageSchema = typeof ja;

@@ -28,4 +28,9 @@ describe('describeError', () => {
     expect(describeError(error(500, 'internal'), translate)).toBe(ja.errors.generic);
     expect(describeError(new Error('boom'), translate)).toBe(ja.errors.generic);
   });
+
+  it('never shows a server message worded in another language than the UI', () => {
+    const other = new ApiError({ status: 409, code: 'something_new', message: 'Worded in English', inUiLanguage: false });
+    expect(describeError(other, translate)).toBe(ja.errors.generic);
+  });
 });

@@ -5,7 +5,7 @@ export type Translate = (key: string) => string | null;
 
 /**
  * The text for a general error alert: a translated message for known error codes,
- * otherwise the server's message, otherwise a generic one.
+ * otherwise the server's message (worded in the UI's language), otherwise a generic one.
  */
 export function describeError(error: unknown, translate: Translate): string {
   const generic = translate('errors.generic') ?? 'Error';
@@ -15,6 +15,6 @@ export function describeError(error: unknown, translate: Translate): string {
   if ((error.status === 400 || error.status === 422) && error.details.length > 0) {
     return translate('errors.validation_error') ?? error.message;
   }
-  if (error.status >= 500 || error.status === 0) return generic;
+  if (error.status >= 500 || error.status === 0 || !error.inUiLanguage) return generic;
   return error.message || generic;
 }

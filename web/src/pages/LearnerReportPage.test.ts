@@ -39,8 +39,16 @@ function makeHistory(overrides: Partial<LearnerHistory> = {}): LearnerHistory {
       },
     ],
     proficiency: [
-      { skillId: 'business-basics', source: 'assessment', date: '2025-04-01', percent: 62.5, band: 2, value: 2 },
-      { skillId: 'business-basics', source: 'manager_rating', date: '2025-04-10', percent: null, band: null, value: 3 },
+      {
+        skillId: 'business-basics',
+        skillName: { ja: 'ビジネス基礎', en: 'Business basics' },
+        source: 'assessment',
+        date: '2025-04-01',
+        percent: 62.5,
+        band: 2,
+        value: 2,
+      },
+      { skillId: 'retired-skill', skillName: null, source: 'manager_rating', date: '2025-04-10', percent: null, band: null, value: 3 },
     ],
     goals: [{ id: 'g1', title: 'ビジネス基礎を 4 にする', status: 'in_progress', dueDate: '2025-09-30' }],
     ...overrides,
@@ -75,7 +83,7 @@ describe('LearnerReportPage', () => {
 
     const attempts = wrapper.findAll('[data-testid="learner-attempt-row"]');
     expect(attempts.map((row) => row.attributes('data-attempt-id'))).toEqual(['att3', 'att2', 'att1']);
-    expect(cells(attempts[0]!)).toEqual(['as2', '時間切れ', expect.any(String), '—', '—', '—', '—', '—', '—', '—']);
+    expect(cells(attempts[0]!)).toEqual(['（削除されたテスト）', '時間切れ', expect.any(String), '—', '—', '—', '—', '—', '—', '—']);
     expect(attempts[1]!.find('[data-testid="learner-attempt-score"]').text()).toBe('85');
     // HR and managers keep the psychometric detail of an adaptive attempt.
     expect(wrapper.find('[data-testid="learner-attempts-table"] thead').text()).toContain('θ（能力の推定値）');
@@ -90,8 +98,8 @@ describe('LearnerReportPage', () => {
 
     const evidence = wrapper.findAll('[data-testid="learner-proficiency-row"]');
     expect(evidence.map(cells)).toEqual([
-      ['2025年4月1日', 'business-basics', 'アセスメント', '習熟度 2 · 62.5% · バンド 2'],
-      ['2025年4月10日', 'business-basics', '上長評価', '習熟度 3'],
+      ['2025年4月1日', 'ビジネス基礎', 'アセスメント', '習熟度 2 · 62.5% · バンド 2'],
+      ['2025年4月10日', '（削除されたスキル）', '上長評価', '習熟度 3'],
     ]);
 
     const goals = wrapper.findAll('[data-testid="learner-goal-row"]');
@@ -147,7 +155,7 @@ describe('LearnerReportPage', () => {
     expect(rows.map((row) => row.find('[data-testid="learner-plan-title"]').text())).toEqual([
       'ビジネス基礎',
       'Compliance', // falls back to the other language
-      'p-gone', // no title at all: the id
+      '（削除された研修パッケージ）', // no title at all: said in words, never the id
       'ロジカルシンキング入門',
     ]);
     expect(rows.map((row) => row.find('[data-testid="learner-plan-due"]').text())).toEqual([

@@ -21,7 +21,7 @@ export const authenticate = (
   return async (c, next) => {
     const header = c.req.header('authorization') ?? '';
     const match = /^Bearer ([A-Za-z0-9._-]+)$/.exec(header);
-    if (!match) throw new ApiError(401, 'unauthorized', 'Sign in to continue');
+    if (!match) throw new ApiError(401, 'unauthorized');
     const token = match[1]!;
     const at = now();
     let claims: AuthClaims | null = null;
@@ -34,11 +34,11 @@ export const authenticate = (
         verified.set(token, { claims, exp: expiryOf(token) });
       }
     }
-    if (!claims) throw new ApiError(401, 'unauthorized', 'Your session has expired; sign in again');
+    if (!claims) throw new ApiError(401, 'unauthorized', 'unauthorized.expired');
     // Checked on every request, not remembered with the token: a suspension takes effect at once.
     const status = await statusOf(claims);
-    if (status === 'missing') throw new ApiError(401, 'unauthorized', 'Your session has expired; sign in again');
-    if (status === 'suspended') throw new ApiError(403, 'account_suspended', 'Access for this company is suspended; contact your provider');
+    if (status === 'missing') throw new ApiError(401, 'unauthorized', 'unauthorized.expired');
+    if (status === 'suspended') throw new ApiError(403, 'account_suspended');
     c.set('auth', claims);
     c.get('logger')?.bind({ tenantId: claims.tenantId, userId: claims.userId });
     await next();
@@ -55,6 +55,6 @@ function expiryOf(token: string): number {
 export const allowRoles =
   (roles: readonly Role[]): MiddlewareHandler<AppEnv> =>
   async (c, next) => {
-    if (!roles.includes(c.get('auth').role)) throw new ApiError(403, 'forbidden', 'You do not have access to this');
+    if (!roles.includes(c.get('auth').role)) throw new ApiError(403, 'forbidden');
     await next();
   };

@@ -88,7 +88,7 @@ export function registerAssessmentRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps
   /** An assessment of the caller's tenant; learners see only published ones (a draft is a 404 to them). */
   const load = async (tenantId: string, id: string, role: Role): Promise<Assessment> => {
     const a = /^[0-9a-z]{16}$/.test(id) ? await getAssessment<AssessmentInput>(deps.data.clientFor({ tenantId }), id) : null;
-    if (!a || (role !== 'tenant_admin' && a.status !== 'published')) throw notFound('Assessment');
+    if (!a || (role !== 'tenant_admin' && a.status !== 'published')) throw notFound('assessment');
     return a;
   };
 
@@ -188,9 +188,7 @@ export function registerAssessmentRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps
       await checkAudience(deps, auth, settings.audience);
       if (settings.mode === 'adaptive') await requireFeature(deps, auth.tenantId, 'adaptive');
       if (a.status === 'published' && settings.mode !== a.settings.mode) {
-        throw new ApiError(400, 'validation_error', 'The mode of a published assessment cannot change', [
-          { path: 'mode', message: 'Cannot change after publishing' },
-        ]);
+        throw new ApiError(400, 'validation_error', 'validation_error.mode_locked', [{ path: 'mode', message: 'field.mode_locked' }]);
       }
       return c.json(presentAssessment(await saveAssessment(db, a, { settings }, deps.now().toISOString())), 200);
     },

@@ -50,13 +50,13 @@ export function registerAttemptRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): 
     async (c) => {
       const ctx = ctxOf(c.get('auth'));
       const { id } = c.req.valid('param');
-      if (!/^[0-9a-z]{16}$/.test(id)) throw notFound('Assessment');
+      if (!/^[0-9a-z]{16}$/.test(id)) throw notFound('assessment');
       // The two reads of the start path go out together.
       const [a, progress] = await Promise.all([
         getAssessment<AssessmentInput>(ctx.db, id),
         getLearnerProgress(ctx.db, ctx.auth.userId, id),
       ]);
-      if (!a || a.status !== 'published') throw notFound('Assessment');
+      if (!a || a.status !== 'published') throw notFound('assessment');
       const { attempt, created } = await startOrResume(ctx, a, progress);
       const view = await attemptView(ctx, await versionOf(ctx, attempt), attempt);
       return created ? c.json(view, 201) : c.json(view, 200);

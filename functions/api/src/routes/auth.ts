@@ -83,8 +83,7 @@ export function registerAuthRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): voi
       // On a vendor's host the company signs up under that vendor, if the vendor allows it.
       const vendorId = await vendorOfHost(deps.data.platform, requestHost(deps, c));
       const vendor = vendorId ? await getVendor(deps.data.platform, vendorId) : null;
-      if (vendorId && (!vendor || vendor.status !== 'active' || !vendor.selfSignup))
-        throw new ApiError(403, 'signup_disabled', 'Companies cannot sign themselves up here; ask your provider for an account');
+      if (vendorId && (!vendor || vendor.status !== 'active' || !vendor.selfSignup)) throw new ApiError(403, 'signup_disabled');
       const { tenant, user } = await signUpCompany(deps, c.req.valid('json'), vendor);
       c.get('logger').bind({ tenantId: tenant.id });
       return respondWithSession(c, user, tenant, await startSession(deps, user, tenant), 201);
@@ -131,7 +130,7 @@ export function registerAuthRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): voi
     async (c) => {
       const expired = () => {
         deleteCookie(c, REFRESH_COOKIE, { path: '/api/auth' });
-        return new ApiError(401, 'unauthorized', 'Your session has ended; sign in again');
+        return new ApiError(401, 'unauthorized', 'unauthorized.ended');
       };
       const token = getCookie(c, REFRESH_COOKIE);
       // Every page load of the SPA asks; a visitor who never signed in gets a plain "nothing here"
@@ -182,9 +181,7 @@ export function registerAuthRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): voi
     }),
     async (c) => {
       const { token } = c.req.valid('json');
-      const invalid = new ApiError(400, 'invalid_token', 'This link is invalid or has expired', [
-        { path: 'token', message: 'Invalid or expired' },
-      ]);
+      const invalid = new ApiError(400, 'invalid_token', 'invalid_token', [{ path: 'token', message: 'field.invalid_or_expired' }]);
       const found = await peekToken(deps.data.platform, token, 'verify_email', deps.now());
       if (!found) throw invalid;
       const db = deps.data.clientFor({ tenantId: found.tenantId });
@@ -209,8 +206,7 @@ export function registerAuthRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): voi
       const found = await peekToken(deps.data.platform, c.req.valid('query').token, 'invitation', deps.now());
       const db = found ? deps.data.clientFor({ tenantId: found.tenantId }) : null;
       const [user, tenant] = db && found ? await Promise.all([getUser(db, found.userId), getTenant(db)]) : [null, null];
-      if (!user || !tenant || user.status === 'deactivated')
-        throw new ApiError(404, 'not_found', 'This invitation is invalid or has expired');
+      if (!user || !tenant || user.status === 'deactivated') throw new ApiError(404, 'not_found', 'not_found.invitation');
       return c.json({ email: user.email, name: user.name, tenantName: tenant.name }, 200);
     },
   );
@@ -227,9 +223,7 @@ export function registerAuthRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): voi
     }),
     async (c) => {
       const { token, password } = c.req.valid('json');
-      const invalid = new ApiError(400, 'invalid_token', 'This link is invalid or has expired', [
-        { path: 'token', message: 'Invalid or expired' },
-      ]);
+      const invalid = new ApiError(400, 'invalid_token', 'invalid_token', [{ path: 'token', message: 'field.invalid_or_expired' }]);
       const found = await peekToken(deps.data.platform, token, 'invitation', deps.now());
       if (!found) throw invalid;
       const db = deps.data.clientFor({ tenantId: found.tenantId });

@@ -80,7 +80,7 @@ export function registerBrandingRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps):
       const { scope, owner, file } = c.req.valid('param');
       const key = `brand/${scope}/${owner}/${file}`;
       const object = objectKeys.isBrandImage(key) ? await deps.objects.get(key) : null;
-      if (!object) throw notFound('Image');
+      if (!object) throw notFound('image');
       c.header('content-type', object.contentType);
       c.header('cache-control', 'public, max-age=31536000, immutable');
       c.header('x-content-type-options', 'nosniff');

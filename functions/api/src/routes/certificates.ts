@@ -115,7 +115,7 @@ export function registerCertificateRoutes(app: OpenAPIHono<AppEnv>, deps: AppDep
       const { tenantId, userId } = c.get('auth');
       const { packageId } = c.req.valid('param');
       const cert = isId(packageId) ? await getCertificate(deps.data.clientFor({ tenantId }), userId, packageId) : null;
-      if (!cert) throw notFound('Certificate');
+      if (!cert) throw notFound('certificate');
       return pdf(c, await certificatePdf(deps.objects, cert), attachment(certificateFileName(cert), `certificate_${cert.code}.pdf`));
     },
   );
@@ -247,7 +247,7 @@ export function registerCertificateRoutes(app: OpenAPIHono<AppEnv>, deps: AppDep
   const packageCertificates = async (tenantId: string, packageId: string) => {
     const db = deps.data.clientFor({ tenantId });
     const pkg = isId(packageId) ? await getPackage(deps.data.platform, { kind: 'tenant', tenantId }, packageId) : null;
-    if (!pkg) throw notFound('Package');
+    if (!pkg) throw notFound('package');
     return listCertificatesOfPackage(db, packageId);
   };
 
@@ -282,7 +282,7 @@ export function registerCertificateRoutes(app: OpenAPIHono<AppEnv>, deps: AppDep
       const { tenantId } = c.get('auth');
       const { id, userId } = c.req.valid('param');
       const cert = isId(id) && isId(userId) ? await getCertificate(deps.data.clientFor({ tenantId }), userId, id) : null;
-      if (!cert) throw notFound('Certificate');
+      if (!cert) throw notFound('certificate');
       return pdf(c, await certificatePdf(deps.objects, cert), attachment(certificateFileName(cert), `certificate_${cert.code}.pdf`));
     },
   );

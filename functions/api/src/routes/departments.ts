@@ -28,7 +28,7 @@ const present = (d: Department, userCount: number) => ({
 export function registerDepartmentRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): void {
   const load = async (db: TenantDb, id: string): Promise<Department> => {
     const d = isId(id) ? await getDepartment(db, id) : null;
-    if (!d) throw notFound('Department');
+    if (!d) throw notFound('department');
     return d;
   };
 
@@ -98,7 +98,7 @@ export function registerDepartmentRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps
       const db = deps.data.clientFor(c.get('auth'));
       const current = await load(db, c.req.valid('param').id);
       if ((await countUsersInDepartment(db, current.id)) > 0) {
-        throw new ApiError(409, 'department_in_use', 'Move this department’s users to another department first');
+        throw new ApiError(409, 'department_in_use');
       }
       await deleteDepartment(db, current);
       return c.body(null, 204);

@@ -133,7 +133,7 @@ export function registerFileRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): voi
       const pkg = assignment
         ? await getPackage<LearningPackage>(deps.data.platform, { kind: 'tenant', tenantId: auth.tenantId }, packageId)
         : null;
-      if (!pkg) throw notFound('Assignment');
+      if (!pkg) throw notFound('assignment');
       return c.json({ items: await linksFor(deps, readableFileOwners(auth), filesOfPackage(pkg.package)) }, 200);
     },
   );

@@ -37,7 +37,7 @@ export function registerFollowUpRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps):
   const loadLearner = async (auth: AuthClaims, id: string, needFollow: boolean) => {
     const db = deps.data.clientFor(auth);
     const user = isId(id) ? await getUser(db, id) : null;
-    if (!user || (needFollow && user.id !== auth.userId && !(await canFollow(db, auth, user)))) throw notFound('User');
+    if (!user || (needFollow && user.id !== auth.userId && !(await canFollow(db, auth, user)))) throw notFound('user');
     return { db, user };
   };
 
@@ -57,9 +57,11 @@ export function registerFollowUpRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps):
       const { mentorId } = c.req.valid('json');
       if (mentorId !== null) {
         const mentor = isId(mentorId) ? await getUser(db, mentorId) : null;
-        if (!mentor || mentor.status === 'deactivated') throw notFound('Mentor');
+        if (!mentor || mentor.status === 'deactivated') throw notFound('mentor');
         if (mentor.id === user.id)
-          throw new ApiError(400, 'validation_error', 'Nobody mentors themselves', [{ path: 'mentorId', message: 'Choose someone else' }]);
+          throw new ApiError(400, 'validation_error', 'validation_error.self_mentor', [
+            { path: 'mentorId', message: 'field.choose_someone_else' },
+          ]);
       }
       await setMentor(db, user.id, mentorId, deps.now().toISOString());
       return c.json({ learnerId: user.id, mentorId }, 200);
@@ -127,8 +129,7 @@ export function registerFollowUpRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps):
     async (c) => {
       const auth = c.get('auth');
       const { db, user } = await loadLearner(auth, c.req.valid('param').id, true);
-      if (user.id === auth.userId && auth.role === 'learner')
-        throw new ApiError(403, 'forbidden', 'Check-ins are scheduled by a mentor, manager or HR');
+      if (user.id === auth.userId && auth.role === 'learner') throw new ApiError(403, 'forbidden', 'forbidden.checkin_schedule');
       const { firstDate, everyWeeks, count } = c.req.valid('json');
       const now = deps.now().toISOString();
       const dates = Array.from({ length: count }, (_, i) => addDays(firstDate, i * 7 * (everyWeeks ?? 0)));
@@ -187,14 +188,14 @@ export function registerFollowUpRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps):
         const db = deps.data.clientFor(auth);
         const { id } = c.req.valid('param');
         const checkIn: CheckInRecord | null = isId(id) ? await getCheckIn(db, id) : null;
-        if (!checkIn) throw notFound('Check-in');
+        if (!checkIn) throw notFound('check_in');
         const learner = await getUser(db, checkIn.userId);
         const isLearner = checkIn.userId === auth.userId;
         const follows = learner ? await canFollow(db, auth, learner) : false;
-        if (!isLearner && !follows) throw notFound('Check-in');
+        if (!isLearner && !follows) throw notFound('check_in');
         // The learner writes the reflection; the mentor/manager the comment.
-        if (field === 'reflection' && !isLearner) throw new ApiError(403, 'forbidden', 'The reflection is the learner’s own');
-        if (field === 'comment' && isLearner) throw new ApiError(403, 'forbidden', 'The comment comes from the mentor or manager');
+        if (field === 'reflection' && !isLearner) throw new ApiError(403, 'forbidden', 'forbidden.reflection');
+        if (field === 'comment' && isLearner) throw new ApiError(403, 'forbidden', 'forbidden.comment');
         const text = c.req.valid('json').text;
         const at = deps.now().toISOString();
         const saved = await writeCheckInNote(db, id, field, field === 'comment' ? { text, at, by: auth.userId } : { text, at });
@@ -243,7 +244,7 @@ export function registerFollowUpRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps):
       const auth = c.get('auth');
       const db = deps.data.clientFor(auth);
       const message = (await listInbox(db, auth.userId, 200)).find((m) => m.id === c.req.valid('param').id);
-      if (!message) throw notFound('Message');
+      if (!message) throw notFound('message');
       await markInboxRead(db, auth.userId, message);
       return c.body(null, 204);
     },

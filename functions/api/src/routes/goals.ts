@@ -78,7 +78,7 @@ export function registerGoalRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): voi
   const load = async (auth: AuthClaims, id: string) => {
     const db = deps.data.clientFor(auth);
     const record = isId(id) ? await getGoal<Goal>(db, id) : null;
-    if (!record) throw notFound('Goal');
+    if (!record) throw notFound('goal');
     await subjectFor(auth, record.goal.userId);
     return { db, record };
   };
@@ -99,7 +99,7 @@ export function registerGoalRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): voi
       const subject = await subjectFor(auth, typeof body.userId === 'string' ? body.userId : auth.userId);
       const db = deps.data.clientFor(auth);
       const framework = (await getFramework<SkillFramework>(db))?.framework;
-      if (!framework) throw notFound('Skill framework');
+      if (!framework) throw notFound('skill_framework');
       const today = todayInJapan(deps.now());
       const current = currentProficiencyBySkill((await listProficiencyEntries(db, subject.id)).map(toDomainEntry), { today });
       const result = validateGoal(body, { framework, today, currentProficiency: current });
@@ -108,8 +108,8 @@ export function registerGoalRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): voi
         throw new ApiError(
           400,
           'validation_error',
-          locale === 'ja' ? '目標がSMARTの条件を満たしていません' : 'The goal is not yet SMART',
-          result.errors.map((e) => ({ path: e.path, message: e.message[locale] ?? e.message.ja ?? '' })),
+          'validation_error.goal_not_smart',
+          result.errors.map((e) => ({ path: e.path, message: e.message })),
         );
       }
       const goal = draftGoal(result.goal, { id: randomId(), userId: subject.id });
@@ -201,7 +201,7 @@ export function registerGoalRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): voi
         const { db, record } = await load(auth, c.req.valid('param').id);
         const value = await measure(db, record.goal);
         const moved = transitionGoal(record.goal, event(auth, value), todayInJapan(deps.now()));
-        if (!moved.ok) throw new ApiError(409, moved.refusal, moved.message[localeOf(c)] ?? moved.message.ja ?? '');
+        if (!moved.ok) throw new ApiError(409, moved.refusal, moved.message);
         const saved = await saveGoal(db, record, moved.goal, deps.now().toISOString());
         if (moved.goal.status === 'agreed' && record.goal.status === 'draft')
           await notify(deps, db, {
@@ -230,7 +230,7 @@ export function registerGoalRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): voi
       const { db, record } = await load(auth, c.req.valid('param').id);
       const { note } = c.req.valid('json');
       const moved = transitionGoal(record.goal, { type: 'return', reviewerId: auth.userId, note }, todayInJapan(deps.now()));
-      if (!moved.ok) throw new ApiError(409, moved.refusal, moved.message[localeOf(c)] ?? moved.message.ja ?? '');
+      if (!moved.ok) throw new ApiError(409, moved.refusal, moved.message);
       const saved = await saveGoal(db, record, moved.goal, deps.now().toISOString());
       await notify(deps, db, {
         kind: 'goal_returned',

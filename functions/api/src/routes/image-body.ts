@@ -6,7 +6,9 @@ import { ApiError } from '../errors.js';
 const UNREAD_ABOVE_BYTES = 8 * 1024 * 1024;
 
 const tooLarge = (path: string) =>
-  new ApiError(400, 'image_too_large', `The image is larger than ${BRAND_IMAGE_MAX_BYTES / 1024} KB`, [{ path, message: 'Too large' }]);
+  new ApiError(400, 'image_too_large', { key: 'image_too_large', params: { max: BRAND_IMAGE_MAX_BYTES / 1024 } }, [
+    { path, message: 'field.too_large' },
+  ]);
 
 /**
  * An uploaded image sent as the raw request body, with its declared type (checked by

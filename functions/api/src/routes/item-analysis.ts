@@ -44,7 +44,7 @@ const statsSchema = z
 export function registerItemAnalysisRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): void {
   const load = async (tenantId: string, id: string) => {
     const a = /^[0-9a-z]{16}$/.test(id) ? await getAssessment<AssessmentInput>(deps.data.clientFor({ tenantId }), id) : null;
-    if (!a) throw notFound('Assessment');
+    if (!a) throw notFound('assessment');
     return a;
   };
   /** Finished attempts as item responses (the raw data, read only by these admin actions). */

@@ -11,12 +11,7 @@ const tokenQuery = z.object({
     .max(4000)
     .openapi({ param: { name: 't', in: 'query' } }),
 });
-const refused = (reason: 'invalid' | 'expired') =>
-  new ApiError(
-    403,
-    reason === 'expired' ? 'link_expired' : 'link_invalid',
-    reason === 'expired' ? 'The link has expired' : 'The link is not valid',
-  );
+const refused = (reason: 'invalid' | 'expired') => new ApiError(403, reason === 'expired' ? 'link_expired' : 'link_invalid');
 
 /** Media a page embeds; everything else is opened sandboxed (no scripts, no same origin). */
 const isMedia = (type: string) => type.startsWith('image/') || type.startsWith('video/');
@@ -47,7 +42,7 @@ export function registerLocalObjectRoutes(app: OpenAPIHono<AppEnv>, store: Local
       const p = verified.payload;
       if (p.op !== 'get') throw refused('invalid');
       const size = await store.size(p.key);
-      if (size === null) throw notFound('File');
+      if (size === null) throw notFound('file');
       c.header('content-type', p.type);
       c.header('content-disposition', contentDisposition(p.disposition, p.name));
       c.header('x-content-type-options', 'nosniff');
@@ -70,7 +65,7 @@ export function registerLocalObjectRoutes(app: OpenAPIHono<AppEnv>, store: Local
         return c.body((await store.getRange(p.key, start, end)) as Uint8Array<ArrayBuffer>, 206);
       }
       const object = await store.get(p.key);
-      if (!object) throw notFound('File');
+      if (!object) throw notFound('file');
       return c.body(object.body as Uint8Array<ArrayBuffer>, 200);
     },
   );
@@ -91,8 +86,8 @@ export function registerLocalObjectRoutes(app: OpenAPIHono<AppEnv>, store: Local
       const p = verified.payload;
       if (p.op !== 'put') throw refused('invalid');
       const sizeMismatch = () =>
-        new ApiError(400, 'upload_size_mismatch', `The upload must be exactly ${p.length} bytes`, [
-          { path: 'body', message: 'Wrong size' },
+        new ApiError(400, 'upload_size_mismatch', { key: 'upload_size_mismatch.exact', params: { bytes: p.length } }, [
+          { path: 'body', message: 'field.wrong_size' },
         ]);
       // A body announced larger than signed is refused unread, as S3 refuses a wrong Content-Length.
       if (Number(c.req.header('content-length') ?? p.length) !== p.length) throw sizeMismatch();

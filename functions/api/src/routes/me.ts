@@ -37,7 +37,7 @@ export function registerMeRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): void 
       const auth = c.get('auth');
       const db = deps.data.clientFor(auth);
       const [user, tenant] = await Promise.all([getUser(db, auth.userId), getTenantAccount(deps.data.platform, auth.tenantId)]);
-      if (!user || !tenant) throw notFound('User');
+      if (!user || !tenant) throw notFound('user');
       return c.json(
         {
           user: await presentUserWithDepartment(db, user),
@@ -67,7 +67,7 @@ export function registerMeRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): void 
       const auth = c.get('auth');
       const db = deps.data.clientFor(auth);
       const user = await getUser(db, auth.userId);
-      if (!user) throw notFound('User');
+      if (!user) throw notFound('user');
       const updated = await updateUser(db, user, c.req.valid('json'), deps.now().toISOString());
       return c.json(await presentUserWithDepartment(db, updated), 200);
     },

@@ -47,7 +47,7 @@ export function registerNotificationRoutes(app: OpenAPIHono<AppEnv>, deps: AppDe
     async (c) => {
       const auth = c.get('auth');
       const db = deps.data.clientFor(auth);
-      if (!(await getUser(db, auth.userId))) throw notFound('User');
+      if (!(await getUser(db, auth.userId))) throw notFound('user');
       const { email } = c.req.valid('json');
       const allowed = new Set<string>(kindsFor(auth.role));
       const foreign = Object.keys(email).filter((k) => !allowed.has(k));
@@ -55,8 +55,8 @@ export function registerNotificationRoutes(app: OpenAPIHono<AppEnv>, deps: AppDe
         throw new ApiError(
           400,
           'validation_error',
-          'Not a notification you receive',
-          foreign.map((k) => ({ path: `email.${k}`, message: 'Not a notification you receive' })),
+          'validation_error.not_your_notification',
+          foreign.map((k) => ({ path: `email.${k}`, message: 'field.not_your_notification' as const })),
         );
       await putNotificationPreferences(db, auth.userId, email, deps.now().toISOString());
       return c.json({ items: effectivePreferences(auth.role, email as NotificationPreferences) }, 200);

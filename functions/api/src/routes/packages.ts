@@ -68,14 +68,14 @@ export function registerPackageRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): 
   const tenant = (auth: AuthClaims): Owner => ({ kind: 'tenant', tenantId: auth.tenantId });
   const loadPackage = async (owner: Owner, id: string) => {
     const r = isId(id) ? await getPackage<LearningPackage>(deps.data.platform, owner, id) : null;
-    if (!r) throw notFound('Package');
+    if (!r) throw notFound('package');
     return r;
   };
   /** A read-only package: for a company, what its plan allows (catalog, vendor's); for a vendor, the catalog's. */
   const loadReadable = async (auth: AuthClaims, id: string) => {
     if (auth.role === 'vendor_admin') return loadPackage({ kind: 'catalog' }, id);
     const r = await entitledPackage(deps, auth.tenantId, id);
-    if (!r) throw notFound('Package');
+    if (!r) throw notFound('package');
     return r;
   };
   /**
@@ -85,13 +85,13 @@ export function registerPackageRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): 
   const prepare = async (auth: AuthClaims, pkg: LearningPackage, prefix?: string): Promise<LearningPackage> => {
     await checkAudience(deps, auth, pkg.audience, prefix ? `${prefix}.audience` : 'audience');
     const scormProblems = await scormModuleProblems(deps, auth, pkg);
-    if (scormProblems.length) throw new ApiError(400, 'validation_error', 'The package names an unknown SCORM package', scormProblems);
+    if (scormProblems.length) throw new ApiError(400, 'validation_error', 'validation_error.unknown_scorm', scormProblems);
     const owner = authorOwner(auth);
     if (owner.kind !== 'vendor') return materializeQuizzes(deps, deps.data.clientFor(auth), pkg);
     const problems = await vendorPackageProblems(pkg, owner.vendorId, async (o, bankId) =>
       isId(bankId) ? (await getBank(deps.data.platform, o, bankId)) !== null : false,
     );
-    if (problems.length) throw new ApiError(400, 'validation_error', 'The package cannot be offered as it is', problems);
+    if (problems.length) throw new ApiError(400, 'validation_error', 'validation_error.package_problems', problems);
     await checkVendorTemplates(deps, owner.vendorId, pkg);
     return pkg;
   };
@@ -211,7 +211,7 @@ export function registerPackageRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): 
       const auth = c.get('auth');
       const current = await loadPackage(authorOwner(auth), c.req.valid('param').id);
       const body = c.req.valid('json');
-      if (body.expectedRev !== current.rev) throw new ApiError(409, 'stale', 'The package was changed meanwhile; reload it');
+      if (body.expectedRev !== current.rev) throw new ApiError(409, 'stale');
       const pkg = await prepare(auth, parsePackage(body.package, 'package'), 'package');
       const saved = await savePackage(deps.data.platform, authorOwner(auth), current, pkg, deps.now().toISOString());
       return c.json({ ...packageSummary(saved), package: saved.package }, 200);
@@ -247,18 +247,18 @@ export function registerPackageRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): 
       const pkg = await loadPackage(tenant(auth), c.req.valid('param').id);
       const body = c.req.valid('json');
       if (!body.userIds && !body.departmentId && !body.level) {
-        throw new ApiError(400, 'validation_error', 'Choose people, a department or a level', [
-          { path: 'userIds', message: 'Choose who to assign' },
+        throw new ApiError(400, 'validation_error', 'validation_error.assign_target', [
+          { path: 'userIds', message: 'field.choose_assignees' },
         ]);
       }
       const targets: UserRecord[] = [];
       for (const id of body.userIds ?? []) {
         const u = isId(id) ? await getUser(db, id) : null;
-        if (!u) throw notFound('User');
+        if (!u) throw notFound('user');
         targets.push(u);
       }
       if (body.departmentId || body.level) {
-        if (body.departmentId && !isId(body.departmentId)) throw notFound('Department');
+        if (body.departmentId && !isId(body.departmentId)) throw notFound('department');
         let cursor: string | undefined;
         do {
           const page = await listUsers(db, { departmentId: body.departmentId, level: body.level, limit: 200, cursor });
@@ -397,7 +397,7 @@ export function registerPackageRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): 
       const auth = c.get('auth');
       const { id, packageId, moduleId } = c.req.valid('param');
       const user = await personInReach(deps.data.clientFor(auth), auth, id, false);
-      if (user.id === auth.userId) throw new ApiError(403, 'forbidden', 'Your own OJT is signed off by your manager');
+      if (user.id === auth.userId) throw new ApiError(403, 'forbidden', 'forbidden.own_ojt');
       const signed = await complete(auth, user.id, packageId, moduleId, ['ojt', 'session']);
       const pkg = await loadPackage(tenant(auth), packageId);
       const module = pkg.package.modules.find((m) => m.id === moduleId);
@@ -450,16 +450,12 @@ export function registerPackageRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): 
   const complete = async (auth: AuthClaims, userId: string, packageId: string, moduleId: string, kinds: string[]) => {
     const db = deps.data.clientFor(auth);
     const assignment = isId(packageId) ? await getAssignment(db, userId, packageId) : null;
-    if (!assignment) throw notFound('Assignment');
+    if (!assignment) throw notFound('assignment');
     const pkg = await loadPackage(tenant(auth), packageId);
     const module = pkg.package.modules.find((m) => m.id === moduleId);
-    if (!module) throw notFound('Module');
+    if (!module) throw notFound('module');
     if (!kinds.includes(module.kind)) {
-      throw new ApiError(
-        409,
-        'wrong_module_kind',
-        module.kind === 'quiz' ? 'A quiz is completed by passing it' : 'This module is signed off by a manager',
-      );
+      throw new ApiError(409, 'wrong_module_kind', module.kind === 'quiz' ? 'wrong_module_kind.quiz' : 'wrong_module_kind.sign_off');
     }
     await completeModule(db, userId, packageId, moduleId, { at: deps.now().toISOString(), by: auth.userId });
     await refreshAssignmentState(deps, db, userId, packageId);

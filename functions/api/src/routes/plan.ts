@@ -63,7 +63,7 @@ export function registerPlanRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): voi
         listPackages<LearningPackage>(deps.data.platform, tenantOwner),
         entitledCatalog(deps, auth.tenantId),
       ]);
-      if (!me || !framework) throw notFound('User');
+      if (!me || !framework) throw notFound('user');
       const today = todayInJapan(deps.now());
       const packages = new Map<string, PackageRecord<LearningPackage>>([...own, ...catalog].map((p) => [p.id, p]));
       for (const a of assignments) {

@@ -83,7 +83,7 @@ export function registerPlatformRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps):
       async (c) => {
         const id = c.req.valid('param').id;
         const v = isId(id) ? await getVendor(deps.data.platform, id) : null;
-        if (!v) throw notFound('Vendor');
+        if (!v) throw notFound('vendor');
         await setVendorFields(deps.data.platform, v.id, { status });
         return c.json(await present({ ...v, status }), 200);
       },
@@ -91,7 +91,7 @@ export function registerPlatformRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps):
 
   const loadVendor = async (id: string) => {
     const v = isId(id) ? await getVendor(deps.data.platform, id) : null;
-    if (!v || !v.homeTenantId) throw notFound('Vendor');
+    if (!v || !v.homeTenantId) throw notFound('vendor');
     return v as Vendor & { homeTenantId: string };
   };
 

@@ -26,6 +26,7 @@ import { ApiError, notFound } from '../errors.js';
 import { defineRoute, ERROR_RESPONSES } from '../openapi.js';
 import { json } from '../schemas.js';
 import { questionMeta } from './questions.js';
+import { type MessageKey } from '../error-messages.js';
 
 const AUTHORS: readonly Role[] = ['tenant_admin', 'vendor_admin'];
 const MAX_BYTES = 5 * 1024 * 1024;
@@ -121,12 +122,12 @@ export function registerQuestionImportRoutes(app: OpenAPIHono<AppEnv>, deps: App
       const owner: Owner = authorOwner(c.get('auth'));
       const { bankId } = c.req.valid('param');
       const bank = /^[0-9a-z]{16}$/.test(bankId) ? await getBank(deps.data.platform, owner, bankId) : null;
-      if (!bank) throw notFound('Question bank');
+      if (!bank) throw notFound('bank');
       const { format, mode, locale, encoding } = c.req.valid('query');
       const form = await c.req.parseBody().catch(() => ({}) as Record<string, unknown>);
       const file = form.file;
-      if (!(file instanceof File)) throw fileError('Send the file as multipart/form-data in the field "file"');
-      if (file.size > MAX_BYTES) throw fileError('The file is larger than 5 MB');
+      if (!(file instanceof File)) throw fileError('validation_error.multipart_file');
+      if (file.size > MAX_BYTES) throw fileError('validation_error.file_over_5mb');
       const bytes = new Uint8Array(await file.arrayBuffer());
       // A QTI content package (zip) is read whole: its manifest names the item files.
       const packaged = format === 'qti21' && isZip(bytes);
@@ -199,7 +200,7 @@ export function registerQuestionImportRoutes(app: OpenAPIHono<AppEnv>, deps: App
       const owner: Owner = authorOwner(c.get('auth'));
       const { bankId } = c.req.valid('param');
       const bank = /^[0-9a-z]{16}$/.test(bankId) ? await getBank(deps.data.platform, owner, bankId) : null;
-      if (!bank) throw notFound('Question bank');
+      if (!bank) throw notFound('bank');
       const { format, locale } = c.req.valid('query');
       const questions: Question[] = [];
       let cursor: string | undefined;
@@ -238,4 +239,4 @@ export function registerQuestionImportRoutes(app: OpenAPIHono<AppEnv>, deps: App
   );
 }
 
-const fileError = (message: string) => new ApiError(400, 'validation_error', message, [{ path: 'file', message }]);
+const fileError = (message: MessageKey) => new ApiError(400, 'validation_error', message, [{ path: 'file', message }]);

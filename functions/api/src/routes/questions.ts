@@ -115,7 +115,7 @@ const page = z.object({ items: z.array(questionSummarySchema), nextCursor: z.str
 export function registerQuestionRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): void {
   const loadBank = async (owner: Owner, bankId: string) => {
     const bank = ID.test(bankId) ? await getBank(deps.data.platform, owner, bankId) : null;
-    if (!bank) throw notFound('Question bank');
+    if (!bank) throw notFound('bank');
     return bank;
   };
   /** A bank the caller reads but does not write: the platform catalog's, or the company's vendor's. */
@@ -124,11 +124,11 @@ export function registerQuestionRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps):
       const bank = ID.test(bankId) ? await getBank(deps.data.platform, owner, bankId) : null;
       if (bank) return { owner, bank };
     }
-    throw notFound('Bank');
+    throw notFound('bank');
   };
   const loadQuestion = async (owner: Owner, id: string) => {
     const head = ID.test(id) ? await getQuestionHead(deps.data.platform, owner, id) : null;
-    if (!head) throw notFound('Question');
+    if (!head) throw notFound('question');
     return head;
   };
   const detail = async (owner: Owner, head: QuestionHead) => ({

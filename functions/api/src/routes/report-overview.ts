@@ -47,7 +47,7 @@ export function lastWeeks(now: Date, weeks: number): string[] {
 async function scopeOf(db: TenantDb, auth: AuthClaims, departmentId: string | undefined): Promise<string | undefined> {
   if (auth.role !== 'manager') return departmentId;
   const me = await getUser(db, auth.userId);
-  if (!me?.departmentId) throw notFound('Department');
+  if (!me?.departmentId) throw notFound('department');
   return me.departmentId;
 }
 
@@ -79,7 +79,7 @@ export function registerReportOverviewRoutes(app: OpenAPIHono<AppEnv>, deps: App
       const departments = await listDepartments(db);
       const names = new Map(departments.map((d) => [d.id, d.name]));
       // Known departments only: an unknown id reads empty cells, but is not shown as a row.
-      if (departmentId !== undefined && !names.has(departmentId)) throw notFound('Department');
+      if (departmentId !== undefined && !names.has(departmentId)) throw notFound('department');
       const deptRows: (string | null)[] = departmentId !== undefined ? [departmentId] : [...departments.map((d) => d.id), null];
       const levelRows: (string | null)[] = level !== undefined ? [level] : [...LEVELS, null];
       const weeks = lastWeeks(deps.now(), 12);

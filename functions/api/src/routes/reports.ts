@@ -5,7 +5,7 @@ import { z } from '@hono/zod-openapi';
 import { isId, LEVELS, type Role } from '@manabi/core';
 import type { AssessmentInput, AssessmentSnapshot } from '@manabi/assessment';
 import { cellId, resultKey, resultStats, skillKey, skillStats } from '@manabi/reports';
-import type { LearningPackage } from '@manabi/upskilling';
+import { frameworkSkills, type LearningPackage, type SkillFramework } from '@manabi/upskilling';
 import { stream } from 'hono/streaming';
 import { stringify } from 'csv-stringify/sync';
 import { localeSchema } from '@manabi/core';
@@ -13,6 +13,7 @@ import {
   attemptPagesOfAssessment,
   getAssessment,
   getAssessmentSnapshot,
+  getFramework,
   getPackage,
   getUser,
   listAssignmentsOfUser,
@@ -62,12 +63,12 @@ export function registerReportRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): v
       const db = deps.data.clientFor(auth);
       const { id } = c.req.valid('param');
       const a = isId(id) ? await getAssessment<AssessmentInput>(db, id) : null;
-      if (!a) throw notFound('Assessment');
+      if (!a) throw notFound('assessment');
       const query = { ...c.req.valid('query') };
       // A manager sees their own department only, whatever they ask for.
       if (auth.role === 'manager') {
         const me = await getUser(db, auth.userId);
-        if (!me?.departmentId) throw notFound('Department');
+        if (!me?.departmentId) throw notFound('department');
         query.departmentId = me.departmentId;
       }
       const q = { tenantId: auth.tenantId, assessmentId: a.id, ...query };
@@ -109,7 +110,7 @@ export function registerReportRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): v
       const { locale } = c.req.valid('query');
       await requireFeature(deps, auth.tenantId, 'reportsExport');
       const a = isId(id) ? await getAssessment<AssessmentInput>(db, id) : null;
-      if (!a) throw notFound('Assessment');
+      if (!a) throw notFound('assessment');
       const snapshot = a.publishedVersion ? await getAssessmentSnapshot<AssessmentSnapshot>(db, a.id, a.publishedVersion) : null;
       const skills = [...new Set((snapshot?.pool ?? []).flatMap((p) => p.skills))].sort((x, y) => x.localeCompare(y, 'ja'));
       const departments = new Map((await listDepartments(db)).map((d) => [d.id, d.name]));
@@ -211,12 +212,15 @@ export function registerReportRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): v
       const auth = c.get('auth');
       const db = deps.data.clientFor(auth);
       const user = await personInReach(db, auth, c.req.valid('param').id, true);
-      const [attempts, evidence, goals, assignments] = await Promise.all([
+      const [attempts, evidence, goals, assignments, framework] = await Promise.all([
         listAttemptsOfUser(db, user.id, 200),
         listProficiencyEntries(db, user.id),
         listGoalsOfUser<Record<string, unknown>>(db, user.id),
         listAssignmentsOfUser(db, user.id),
+        getFramework<SkillFramework>(db),
       ]);
+      // Evidence stores skill ids; readers see the skill's name in their language.
+      const skillNames = new Map(framework ? frameworkSkills(framework.framework).map((s) => [s.id, s.name]) : []);
       const plan = await Promise.all(
         assignments.map(async (x) => {
           const pkg =
@@ -259,6 +263,7 @@ export function registerReportRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): v
             .sort((x, y) => (x.date < y.date ? -1 : 1))
             .map((e) => ({
               skillId: e.skillId,
+              skillName: skillNames.get(e.skillId) ?? null,
               source: e.source,
               date: e.date,
               percent: e.percent ?? null,
@@ -296,10 +301,10 @@ export function registerReportRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): v
       const { id } = c.req.valid('param');
       const { weeks, ...filter } = c.req.valid('query');
       const a = isId(id) ? await getAssessment<AssessmentInput>(db, id) : null;
-      if (!a) throw notFound('Assessment');
+      if (!a) throw notFound('assessment');
       if (auth.role === 'manager') {
         const me = await getUser(db, auth.userId);
-        if (!me?.departmentId) throw notFound('Department');
+        if (!me?.departmentId) throw notFound('department');
         filter.departmentId = me.departmentId;
       }
       const mondays = lastWeeks(deps.now(), weeks);

@@ -161,7 +161,7 @@ export function registerScormRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): vo
     async (c) => {
       const auth = c.get('auth');
       const found = await findScormPackage(deps, c.req.valid('param').id, auth);
-      if (!found) throw notFound('SCORM package');
+      if (!found) throw notFound('scorm_package');
       return c.json(scormSummary(found.record), 200);
     },
   );
@@ -178,7 +178,7 @@ export function registerScormRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): vo
     }),
     async (c) => {
       const id = c.req.valid('param').id;
-      if (!isId(id) || !(await removeScormPackage(deps, c.get('auth'), id))) throw notFound('SCORM package');
+      if (!isId(id) || !(await removeScormPackage(deps, c.get('auth'), id))) throw notFound('scorm_package');
       return c.body(null, 204);
     },
   );
@@ -201,7 +201,7 @@ export function registerScormRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): vo
     }),
     async (c) => {
       const { packageId, moduleId } = c.req.valid('param');
-      if (!isId(packageId)) throw notFound('Assignment');
+      if (!isId(packageId)) throw notFound('assignment');
       return c.json(await launchScorm(deps, c.get('auth'), packageId, moduleId, c.req.header('origin')), 200);
     },
   );
@@ -218,7 +218,7 @@ export function registerScormRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): vo
     }),
     async (c) => {
       const { packageId, moduleId } = c.req.valid('param');
-      if (!isId(packageId)) throw notFound('Assignment');
+      if (!isId(packageId)) throw notFound('assignment');
       return c.json({ registration: await myRegistration(deps, c.get('auth'), packageId, moduleId) }, 200);
     },
   );

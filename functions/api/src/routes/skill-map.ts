@@ -32,7 +32,7 @@ const ratingBody = z.object({ skillId: z.string(), value: z.number().int(), date
 export function registerSkillMapRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): void {
   const frameworkOf = async (db: TenantDb): Promise<SkillFramework> => {
     const f = await getFramework<SkillFramework>(db);
-    if (!f) throw notFound('Skill framework');
+    if (!f) throw notFound('skill_framework');
     return f.framework;
   };
 
@@ -54,7 +54,9 @@ export function registerSkillMapRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps):
     const framework = await frameworkOf(db);
     const skill = findSkill(framework, parsed.data.skillId);
     if (!skill)
-      throw new ApiError(400, 'validation_error', 'Unknown skill', [{ path: 'skillId', message: 'Not a skill of this framework' }]);
+      throw new ApiError(400, 'validation_error', 'validation_error.unknown_skill', [
+        { path: 'skillId', message: 'field.not_framework_skill' },
+      ]);
     await addProficiencyEntry(
       db,
       subject.id,
@@ -103,7 +105,7 @@ export function registerSkillMapRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps):
       const auth = c.get('auth');
       const db = deps.data.clientFor(auth);
       const me = await getUser(db, auth.userId);
-      if (!me) throw notFound('User');
+      if (!me) throw notFound('user');
       return c.json({ level: me.level, skills: (await standingOf(db, me)).skills }, 200);
     },
   );
@@ -147,7 +149,7 @@ export function registerSkillMapRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps):
     async (c) => {
       const auth = c.get('auth');
       const me = await getUser(deps.data.clientFor(auth), auth.userId);
-      if (!me) throw notFound('User');
+      if (!me) throw notFound('user');
       return c.json(await recordRating(auth, me, c.req.valid('json'), 'self_rating'), 201);
     },
   );
@@ -166,9 +168,7 @@ export function registerSkillMapRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps):
       const auth = c.get('auth');
       const subject = await loadSubject(auth, c.req.valid('param').id);
       if (subject.id === auth.userId)
-        throw new ApiError(400, 'validation_error', 'Use a self rating for yourself', [
-          { path: 'id', message: 'Cannot rate yourself as a manager' },
-        ]);
+        throw new ApiError(400, 'validation_error', 'validation_error.self_rating', [{ path: 'id', message: 'field.manager_rating_self' }]);
       return c.json(await recordRating(auth, subject, c.req.valid('json'), 'manager_rating'), 201);
     },
   );
@@ -194,7 +194,7 @@ export function registerSkillMapRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps):
           return c.json({ skills: [], rows: [], aggregates: { byDepartment: [], byLevel: [] }, truncated: false }, 200);
         departmentId = me.departmentId;
       }
-      if (departmentId && !isId(departmentId)) throw notFound('Department');
+      if (departmentId && !isId(departmentId)) throw notFound('department');
       const [framework, departments] = await Promise.all([frameworkOf(db), listDepartments(db)]);
       const users: UserRecord[] = [];
       let cursor: string | undefined;

@@ -26,7 +26,7 @@ export function registerSkillRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): vo
     }),
     async (c) => {
       const stored = await getFramework<SkillFramework>(deps.data.clientFor(c.get('auth')));
-      if (!stored) throw notFound('Skill framework');
+      if (!stored) throw notFound('skill_framework');
       return c.json(stored, 200);
     },
   );

@@ -80,7 +80,7 @@ export function registerSupportRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): 
     }),
     async (c) => {
       const auth = c.get('auth');
-      if (!(await vendorNameOf(auth.tenantId))) throw new ApiError(409, 'no_vendor', 'Your company has no provider to grant access to');
+      if (!(await vendorNameOf(auth.tenantId))) throw new ApiError(409, 'no_vendor');
       const db = deps.data.clientFor(auth);
       const now = deps.now();
       const actor = await actorOf(auth);

@@ -22,7 +22,7 @@ const brandBody = z.object({
 export function registerTenantBrandingRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): void {
   const load = async (tenantId: string) => {
     const tenant = await getTenantAccount(deps.data.platform, tenantId);
-    if (!tenant) throw notFound('Company');
+    if (!tenant) throw notFound('company');
     const { branding, overridable } = await brandingForTenant(deps, tenantId);
     const brand: TenantBrand = tenant.brand ?? { productName: null, primaryColor: null, logoKey: null };
     return { tenant, brand, allowed: overridable, effective: branding };
@@ -36,7 +36,7 @@ export function registerTenantBrandingRoutes(app: OpenAPIHono<AppEnv>, deps: App
   });
   const editable = async (tenantId: string) => {
     const r = await load(tenantId);
-    if (!r.allowed) throw new ApiError(403, 'branding_locked', 'Your provider does not allow changing the brand');
+    if (!r.allowed) throw new ApiError(403, 'branding_locked');
     return r;
   };
 

@@ -7,6 +7,7 @@ import { ApiError } from '../errors.js';
 import { defineRoute, ERROR_RESPONSES } from '../openapi.js';
 import { importReportSchema, json } from '../schemas.js';
 import { importUsers } from '../services/user-import.js';
+import { type MessageKey } from '../error-messages.js';
 
 const HR: readonly Role[] = ['tenant_admin'];
 const MAX_BYTES = 5 * 1024 * 1024;
@@ -47,13 +48,13 @@ export function registerUserImportRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps
       const auth = c.get('auth');
       const { mode, locale } = c.req.valid('query');
       const length = Number(c.req.header('content-length') ?? 0);
-      if (length > MAX_BYTES + 64 * 1024) throw fileError('The file is larger than 5 MB');
+      if (length > MAX_BYTES + 64 * 1024) throw fileError('validation_error.file_over_5mb');
       const form = await c.req.parseBody().catch(() => {
-        throw fileError('Send the CSV as multipart/form-data in the field "file"');
+        throw fileError('validation_error.multipart_csv');
       });
       const file = form.file;
-      if (!(file instanceof File)) throw fileError('Send the CSV as multipart/form-data in the field "file"');
-      if (file.size > MAX_BYTES) throw fileError('The file is larger than 5 MB');
+      if (!(file instanceof File)) throw fileError('validation_error.multipart_csv');
+      if (file.size > MAX_BYTES) throw fileError('validation_error.file_over_5mb');
       const bytes = new Uint8Array(await file.arrayBuffer());
       const report = await importUsers(deps, deps.data.clientFor(auth), bytes, {
         mode,
@@ -118,4 +119,4 @@ export function registerUserImportRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps
   );
 }
 
-const fileError = (message: string) => new ApiError(400, 'validation_error', message, [{ path: 'file', message }]);
+const fileError = (message: MessageKey) => new ApiError(400, 'validation_error', message, [{ path: 'file', message }]);

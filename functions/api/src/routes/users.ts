@@ -53,7 +53,7 @@ export function registerUserRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): voi
   /** Loads a user of the caller's tenant; any other id (another tenant's, malformed) is a 404. */
   const loadUser = async (tenantId: string, id: string): Promise<UserRecord> => {
     const user = isId(id) ? await getUser(deps.data.clientFor({ tenantId }), id) : null;
-    if (!user) throw notFound('User');
+    if (!user) throw notFound('user');
     return user;
   };
 
@@ -91,10 +91,10 @@ export function registerUserRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): voi
       const auth = c.get('auth');
       const db = deps.data.clientFor(auth);
       const input = c.req.valid('json');
-      if (input.departmentId && !isId(input.departmentId)) throw notFound('Department');
+      if (input.departmentId && !isId(input.departmentId)) throw notFound('department');
       await checkJobRole(db, input.jobRole);
       const tenant = await getTenant(db);
-      if (!tenant) throw notFound('Company');
+      if (!tenant) throw notFound('company');
       const user = {
         id: newUserId(),
         name: input.name,
@@ -149,12 +149,10 @@ export function registerUserRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): voi
       const db = deps.data.clientFor(auth);
       const user = await loadUser(auth.tenantId, c.req.valid('param').id);
       const changes = c.req.valid('json');
-      if (changes.departmentId && !isId(changes.departmentId)) throw notFound('Department');
+      if (changes.departmentId && !isId(changes.departmentId)) throw notFound('department');
       await checkJobRole(db, changes.jobRole);
       if (user.id === auth.userId && changes.role && changes.role !== user.role) {
-        throw new ApiError(400, 'validation_error', 'You cannot change your own role', [
-          { path: 'role', message: 'You cannot change your own role' },
-        ]);
+        throw new ApiError(400, 'validation_error', 'validation_error.own_role', [{ path: 'role', message: 'validation_error.own_role' }]);
       }
       const updated = await updateUser(db, user, changes, deps.now().toISOString());
       if (updated.level !== user.level) await autoAssignForLevel(deps, db, updated, auth.userId);
@@ -178,8 +176,8 @@ export function registerUserRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): voi
         const db = deps.data.clientFor(auth);
         const user = await loadUser(auth.tenantId, c.req.valid('param').id);
         if (user.id === auth.userId)
-          throw new ApiError(400, 'validation_error', 'You cannot deactivate yourself', [
-            { path: 'id', message: 'You cannot deactivate yourself' },
+          throw new ApiError(400, 'validation_error', 'validation_error.deactivate_self', [
+            { path: 'id', message: 'validation_error.deactivate_self' },
           ]);
         // Reactivating someone who never set a password puts them back to "invited".
         const next = status === 'active' && !user.passwordHash ? 'invited' : status;
@@ -208,9 +206,9 @@ export function registerUserRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): voi
       const auth = c.get('auth');
       const db = deps.data.clientFor(auth);
       const user = await loadUser(auth.tenantId, c.req.valid('param').id);
-      if (user.status !== 'invited') throw new ApiError(409, 'not_invited', 'This user has already set a password or is deactivated');
+      if (user.status !== 'invited') throw new ApiError(409, 'not_invited');
       const tenant = await getTenant(db);
-      if (!tenant) throw notFound('Company');
+      if (!tenant) throw notFound('company');
       await writeAtomically(db, invitationItems(deps, db, user, tenant.name, await mailContextFor(deps, db.tenantId)).items);
       return c.json({ ok: true as const }, 202);
     },
@@ -222,8 +220,8 @@ async function checkJobRole(db: TenantDb, jobRole: string | null | undefined): P
   if (!jobRole) return;
   const framework = (await getFramework<SkillFramework>(db))?.framework;
   if (!framework?.jobRoles.some((r) => r.id === jobRole)) {
-    throw new ApiError(400, 'validation_error', 'Unknown job role', [
-      { path: 'jobRole', message: 'Not a job role of the skill framework' },
+    throw new ApiError(400, 'validation_error', 'validation_error.job_role', [
+      { path: 'jobRole', message: 'field.not_framework_job_role' },
     ]);
   }
 }

@@ -59,7 +59,7 @@ const present = (v: Vendor) => ({
 export function registerVendorBrandingRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): void {
   const loadVendor = async (auth: AuthClaims) => {
     const v = auth.vendorId ? await getVendor(deps.data.platform, auth.vendorId) : null;
-    if (!v) throw notFound('Vendor');
+    if (!v) throw notFound('vendor');
     return v;
   };
 

@@ -22,8 +22,7 @@ export function registerVendorSupportRoutes(app: OpenAPIHono<AppEnv>, deps: AppD
   const granted = async (auth: AuthClaims, tenantId: string) => {
     const t = await ownTenant(deps, auth, tenantId);
     const db = deps.data.clientFor({ tenantId: t.id });
-    if (!(await activeSupportGrant(db, deps.now())))
-      throw new ApiError(403, 'support_access_required', 'The company has not granted support access (or it has ended)');
+    if (!(await activeSupportGrant(db, deps.now()))) throw new ApiError(403, 'support_access_required');
     return db;
   };
 
@@ -72,7 +71,7 @@ export function registerVendorSupportRoutes(app: OpenAPIHono<AppEnv>, deps: AppD
       const { id, userId } = c.req.valid('param');
       const db = await granted(auth, id);
       const user = isId(userId) ? await getUser(db, userId) : null;
-      if (!user) throw notFound('User');
+      if (!user) throw notFound('user');
       const attempts = await listAttemptsOfUser(db, user.id, 100);
       const titles = await assessmentTitles(db, attempts);
       await recordAudit(db, {

@@ -38,9 +38,9 @@ export async function checkPlanCatalog(deps: AppDeps, vendorId: string, plan: Te
   if (!plan.catalogPackageIds) return plan;
   const known = new Set((await offeredPackages(deps, vendorId)).map((p) => p.id));
   const details = plan.catalogPackageIds.flatMap((id, i) =>
-    known.has(id) ? [] : [{ path: `${path}.catalogPackageIds.${i}`, message: 'Not a package of the catalog' }],
+    known.has(id) ? [] : [{ path: `${path}.catalogPackageIds.${i}`, message: 'field.not_catalog_package' as const }],
   );
-  if (details.length) throw new ApiError(400, 'validation_error', 'Some packages are not in the catalog', details);
+  if (details.length) throw new ApiError(400, 'validation_error', 'validation_error.catalog_packages', details);
   return plan;
 }
 

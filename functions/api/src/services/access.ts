@@ -17,8 +17,8 @@ export async function leadsUser(db: TenantDb, auth: AuthClaims, user: UserRecord
  */
 export async function personInReach(db: TenantDb, auth: AuthClaims, id: string, self: boolean): Promise<UserRecord> {
   const user = isId(id) ? await getUser(db, id) : null;
-  if (!user) throw notFound('User');
+  if (!user) throw notFound('user');
   if (self && user.id === auth.userId) return user;
-  if (!(await leadsUser(db, auth, user))) throw notFound('User');
+  if (!(await leadsUser(db, auth, user))) throw notFound('user');
   return user;
 }

@@ -1,7 +1,8 @@
-import { checkDrawRules } from '@manabi/core';
+import { checkDrawRules, LEVEL_LABELS, type Level } from '@manabi/core';
 import type { AssessmentInput, AssessmentSnapshot, SnapshotItem } from '@manabi/assessment';
 import { getQuestionHead, getTenantAccount, listPublishedBySkill, type Owner, type PlatformDb } from '@manabi/data';
-import { ApiError } from '../errors.js';
+import { ApiError, type Detail } from '../errors.js';
+import type { Text } from '../error-messages.js';
 import { bankRef } from './content-owner.js';
 
 /**
@@ -26,11 +27,11 @@ export async function buildSnapshot(
   const vendorId =
     scope?.vendorId ??
     (a.bankIds.some((r) => r.startsWith('vendor:')) ? ((await getTenantAccount(db, tenantId!))?.vendorId ?? null) : null);
-  const unknownBanks: { path: string; message: string }[] = [];
+  const unknownBanks: Detail[] = [];
   for (const [i, ref] of a.bankIds.entries()) {
     const resolved = bankRef(ref, home, vendorId);
     if (!resolved) {
-      unknownBanks.push({ path: `bankIds.${i}`, message: 'Your company has no provider offering this bank' });
+      unknownBanks.push({ path: `bankIds.${i}`, message: 'field.bank_not_offered' });
       continue;
     }
     const { owner, bankId } = resolved;
@@ -49,14 +50,14 @@ export async function buildSnapshot(
       }
     }
   }
-  if (unknownBanks.length) throw new ApiError(400, 'validation_error', 'Unknown question bank', unknownBanks);
+  if (unknownBanks.length) throw new ApiError(400, 'validation_error', 'validation_error.unknown_bank', unknownBanks);
   if (a.mode === 'fixed') {
-    const details: { path: string; message: string }[] = [];
+    const details: Detail[] = [];
     const fixed = a.fixed!;
     for (const [i, id] of fixed.questionIds.entries()) {
       const head = tenantId && /^[0-9a-z]{16}$/.test(id) ? await getQuestionHead(db, { kind: 'tenant', tenantId }, id) : null;
       if (!head || head.publishedVersion === null) {
-        details.push({ path: `fixed.questionIds.${i}`, message: `Question ${id} is not a published question of this company` });
+        details.push({ path: `fixed.questionIds.${i}`, message: { key: 'field.question_not_published', params: { id } } });
         continue;
       }
       pool.set(id, {
@@ -76,18 +77,28 @@ export async function buildSnapshot(
     for (const s of checkDrawRules(drawPool, fixed.draws)) {
       details.push({
         path: `fixed.draws.${s.rule}`,
-        message: `Only ${s.available} published questions for skill ${s.skill}${s.level ? ` (${s.level})` : ''}; the rule asks for ${s.wanted}`,
+        message: {
+          key: 'field.draw_shortfall',
+          params: { available: s.available, skill: s.skill, level: levelNote(s.level), wanted: s.wanted },
+        },
       });
     }
-    if (details.length > 0) throw new ApiError(400, 'draw_shortfall', 'The question banks cannot fill this assessment exactly', details);
+    if (details.length > 0) throw new ApiError(400, 'draw_shortfall', 'draw_shortfall', details);
     const count = fixed.questionIds.length + fixed.draws.reduce((n, d) => n + d.count, 0);
     return { snapshot: { publishedVersion: version, settings: a, pool: [...pool.values()] }, questionCount: count };
   }
   const ad = a.adaptive!;
   if (pool.size < ad.minItems) {
-    throw new ApiError(400, 'draw_shortfall', 'Not enough published questions for this adaptive test', [
-      { path: 'adaptive.skills', message: `Only ${pool.size} published questions for these skills; at least ${ad.minItems} are needed` },
+    throw new ApiError(400, 'draw_shortfall', 'draw_shortfall.adaptive', [
+      { path: 'adaptive.skills', message: { key: 'field.adaptive_shortfall', params: { available: pool.size, needed: ad.minItems } } },
     ]);
   }
   return { snapshot: { publishedVersion: version, settings: a, pool: [...pool.values()] }, questionCount: null };
+}
+
+/** The level a draw rule asks for, as words in both languages (empty when any level will do). */
+function levelNote(level: string | null | undefined): Text | string {
+  const label = level ? LEVEL_LABELS[level as Level] : undefined;
+  if (!label) return level ? ` (${level})` : '';
+  return { ja: `（${label.ja}）`, en: ` (${label.en})` };
 }

@@ -28,7 +28,7 @@ import {
 } from '@manabi/data';
 import { findSkill, type SkillFramework } from '@manabi/upskilling';
 import type { AppDeps, AuthClaims } from '../env.js';
-import { ApiError, notFound } from '../errors.js';
+import { ApiError, notFound, type Detail } from '../errors.js';
 import { cachedQuestionVersion, cachedSnapshot } from './content-cache.js';
 import { learnerResult, skillResultsOf, type StoredResult } from './result-views.js';
 
@@ -113,12 +113,12 @@ export async function startOrResume(
   throw exhausted();
 }
 
-const exhausted = () => new ApiError(409, 'attempts_exhausted', 'No attempts are left for this assessment');
+const exhausted = () => new ApiError(409, 'attempts_exhausted');
 
 /** The caller's own attempt; anyone else's (or another tenant's) is a 404. */
 export async function loadOwn(ctx: AttemptContext, id: string): Promise<AttemptRecord> {
   const attempt = /^[0-9a-z]{16}$/.test(id) ? await getAttempt(ctx.db, id) : null;
-  if (!attempt || attempt.userId !== ctx.auth.userId) throw notFound('Attempt');
+  if (!attempt || attempt.userId !== ctx.auth.userId) throw notFound('attempt');
   return attempt;
 }
 
@@ -193,25 +193,24 @@ export async function answerItem(
     let attempt = tries === 0 ? loaded : await loadOwn(ctx, loaded.id);
     const existing = attempt.answers.find((a) => a.questionId === questionId);
     if (existing) {
-      if (!sameResponse(existing.response, raw))
-        throw new ApiError(409, 'already_answered', 'This question was already answered; answers cannot be changed');
+      if (!sameResponse(existing.response, raw)) throw new ApiError(409, 'already_answered');
       return { attempt, questionId, correct: existing.correct };
     }
     attempt = await expireIfDue(ctx, pub, attempt);
-    if (attempt.status !== 'in_progress')
-      throw new ApiError(409, 'attempt_closed', 'This attempt is over (time is up or it was submitted)');
-    if (attempt.currentQuestionId !== questionId) throw new ApiError(409, 'not_current', 'This is not the question being asked now');
+    if (attempt.status !== 'in_progress') throw new ApiError(409, 'attempt_closed');
+    if (attempt.currentQuestionId !== questionId) throw new ApiError(409, 'not_current');
 
     const { snapshot } = pub;
     const content = await contentOf(ctx, snapshot, questionId);
     const parsed = responseSchema.safeParse({ ...raw, type: content.type });
     if (!parsed.success)
-      throw invalidResponse(parsed.error.issues.map((i) => ({ path: ['response', ...i.path].join('.'), message: i.message })));
+      throw invalidResponse(parsed.error.issues.map((i) => ({ path: ['response', ...i.path].join('.'), message: { issue: i } })));
     let scored: { correct: boolean; score: number };
     try {
       scored = scoreResponse(content, parsed.data);
     } catch (error) {
-      if (error instanceof InvalidResponseError) throw invalidResponse(error.issues.map((m) => ({ path: 'response', message: m })));
+      if (error instanceof InvalidResponseError)
+        throw invalidResponse(error.issues.map(() => ({ path: 'response', message: 'field.answer' })));
       throw error;
     }
     const answers = [
@@ -237,8 +236,7 @@ export async function answerItem(
   }
 }
 
-const invalidResponse = (details: { path: string; message: string }[]) =>
-  new ApiError(400, 'validation_error', 'The answer does not fit this question', details);
+const invalidResponse = (details: Detail[]) => new ApiError(400, 'validation_error', 'validation_error.answer', details);
 
 /** Whether the review policy lets the learner see keys and explanations now. */
 export function reviewOpen(settings: AssessmentInput, attempt: AttemptRecord, now: Date): boolean {

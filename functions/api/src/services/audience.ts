@@ -2,7 +2,7 @@ import { audienceProblems, type Audience } from '@manabi/core';
 import { getFramework, listDepartments } from '@manabi/data';
 import type { SkillFramework } from '@manabi/upskilling';
 import type { AppDeps, AuthClaims } from '../env.js';
-import { ApiError } from '../errors.js';
+import { ApiError, type Detail } from '../errors.js';
 
 /**
  * Refuses an audience naming departments or job roles the author's company does not have (400
@@ -16,11 +16,11 @@ export async function checkAudience(
   prefix = 'audience',
 ): Promise<void> {
   if (!audience || (audience.departmentIds.length === 0 && audience.jobRoles.length === 0)) return;
-  let problems: { path: string; message: string }[];
+  let problems: Detail[];
   if (auth.role === 'vendor_admin') {
     problems = audienceProblems(audience, { departmentIds: [], jobRoles: [] }, prefix).map((p) => ({
-      ...p,
-      message: 'A vendor’s package is offered to many companies: its audience can name levels only',
+      path: p.path,
+      message: 'field.audience_levels_only' as const,
     }));
   } else {
     const db = deps.data.clientFor(auth);
@@ -32,8 +32,7 @@ export async function checkAudience(
       audience,
       { departmentIds: departments.map((d) => d.id), jobRoles: (framework?.framework.jobRoles ?? []).map((r) => r.id) },
       prefix,
-    );
+    ).map((p) => ({ path: p.path, message: p.path.includes('.jobRoles.') ? 'field.audience_job_role' : 'field.audience_department' }));
   }
-  if (problems.length > 0)
-    throw new ApiError(400, 'validation_error', 'The audience names departments or job roles that do not exist', problems);
+  if (problems.length > 0) throw new ApiError(400, 'validation_error', 'validation_error.audience', problems);
 }

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { checkBrandImage, extensionOf, type BrandImageType } from '@manabi/core';
 import { getTenantAccount, getVendor, objectKeys, vendorOfHost, type Vendor } from '@manabi/data';
 import type { AppDeps } from '../env.js';
-import { ApiError } from '../errors.js';
+import { brandImageProblem } from '../errors.js';
 
 export interface Branding {
   productName: string;
@@ -124,7 +124,7 @@ export async function storeBrandImage(
   const allowed: BrandImageType[] =
     kind === 'favicon' ? ['image/png', 'image/svg+xml', 'image/x-icon'] : ['image/png', 'image/jpeg', 'image/webp', 'image/svg+xml'];
   const checked = checkBrandImage(bytes, declaredType, allowed);
-  if ('code' in checked) throw new ApiError(400, checked.code, checked.message, [{ path: kind, message: checked.message }]);
+  if ('code' in checked) throw brandImageProblem(checked, kind);
   const hash = createHash('sha256').update(bytes).digest('hex').slice(0, 32);
   const key = objectKeys.brandImage(owner, kind, hash, extensionOf(checked.type));
   await deps.objects.put(key, { body: bytes, contentType: checked.type });

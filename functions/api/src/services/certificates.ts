@@ -26,7 +26,7 @@ import {
   type ObjectStore,
   type TenantDb,
 } from '@manabi/data';
-import { ApiError } from '../errors.js';
+import { ApiError, brandImageProblem, notFound } from '../errors.js';
 import { brandingForTenant, mailContextFor, mailContextOf } from './branding.js';
 import { certificateFonts } from './certificate-fonts.js';
 
@@ -168,7 +168,7 @@ export async function issueCertificate(
 /** The stored PDF of a certificate. */
 export async function certificatePdf(objects: ObjectStore, c: CertificateRecord): Promise<Uint8Array> {
   const object = await objects.get(c.objectKey);
-  if (!object) throw new ApiError(404, 'not_found', 'Certificate not found');
+  if (!object) throw notFound('certificate');
   return object.body;
 }
 
@@ -181,10 +181,10 @@ export async function storeCertificateImage(
   declaredType: string,
 ): Promise<string> {
   const checked = checkBrandImage(bytes, declaredType, ['image/png', 'image/jpeg']);
-  if ('code' in checked) throw new ApiError(400, checked.code, checked.message, [{ path: kind, message: checked.message }]);
+  if ('code' in checked) throw brandImageProblem(checked, kind);
   // A file that looks like a PNG or JPEG but cannot be drawn would break every certificate later.
   if (!(await canEmbedImage({ bytes, type: checked.type as CertificateImage['type'] })))
-    throw new ApiError(400, 'invalid_image', 'The image cannot be read', [{ path: kind, message: 'The image cannot be read' }]);
+    throw new ApiError(400, 'invalid_image', 'invalid_image', [{ path: kind, message: 'invalid_image' }]);
   const hash = createHash('sha256').update(bytes).digest('hex').slice(0, 32);
   const key = objectKeys.certificateImage(tenantId, kind, hash, extensionOf(checked.type));
   await deps.objects.put(key, { body: bytes, contentType: checked.type });

@@ -1,5 +1,6 @@
 import type { Owner } from '@manabi/data';
 import type { AuthClaims } from '../env.js';
+import { type Detail } from '../errors.js';
 
 /**
  * Whose content the caller authors, from the token only: a vendor admin writes its vendor's
@@ -44,16 +45,15 @@ export async function vendorPackageProblems(
   pkg: { modules: { kind: string; assessmentId?: string | null; template?: { bankIds: string[] } }[] },
   vendorId: string,
   bankExists: (owner: Owner, bankId: string) => Promise<boolean>,
-): Promise<{ path: string; message: string }[]> {
-  const problems: { path: string; message: string }[] = [];
+): Promise<Detail[]> {
+  const problems: Detail[] = [];
   for (const [i, m] of pkg.modules.entries()) {
     if (m.kind !== 'quiz') continue;
-    if (m.assessmentId)
-      problems.push({ path: `modules.${i}.assessmentId`, message: 'A vendor’s quiz is a template (no assessment of a company)' });
+    if (m.assessmentId) problems.push({ path: `modules.${i}.assessmentId`, message: 'field.vendor_quiz_template' });
     for (const [j, ref] of (m.template?.bankIds ?? []).entries()) {
       const resolved = bankRef(ref.includes(':') ? ref : `vendor:${ref}`, { kind: 'vendor', vendorId }, vendorId);
       if (!resolved || resolved.owner.kind === 'tenant' || !(await bankExists(resolved.owner, resolved.bankId)))
-        problems.push({ path: `modules.${i}.template.bankIds.${j}`, message: 'Not a bank of yours or of the catalog' });
+        problems.push({ path: `modules.${i}.template.bankIds.${j}`, message: 'field.not_own_bank' });
       else m.template!.bankIds[j] = refOf(resolved.owner.kind, resolved.bankId);
     }
   }

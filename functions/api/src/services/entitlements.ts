@@ -3,6 +3,7 @@ import { getPackage, getTenantAccount, listPackages, type Owner, type PackageRec
 import type { LearningPackage } from '@manabi/upskilling';
 import type { AppDeps } from '../env.js';
 import { ApiError } from '../errors.js';
+import { FEATURES } from '../error-messages.js';
 
 /** What the company's plan allows (the platform's default plan when it has none). */
 export async function planOf(deps: Pick<AppDeps, 'data'>, tenantId: string): Promise<TenantPlan | null> {
@@ -13,8 +14,7 @@ export async function planOf(deps: Pick<AppDeps, 'data'>, tenantId: string): Pro
 export async function requireFeature(deps: Pick<AppDeps, 'data'>, tenantId: string, feature: keyof TenantPlan['features']): Promise<void> {
   const plan = await planOf(deps, tenantId);
   if (plan && !plan.features[feature]) {
-    const what = feature === 'adaptive' ? 'Adaptive testing' : 'Exporting reports';
-    throw new ApiError(403, 'feature_not_in_plan', `${what} is not part of your company’s plan; ask your provider`);
+    throw new ApiError(403, 'feature_not_in_plan', { key: 'feature_not_in_plan', params: { feature: FEATURES[feature] } });
   }
 }
 

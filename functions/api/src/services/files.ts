@@ -2,7 +2,7 @@ import { checkUploadedFile, FILE_UPLOAD_MAX_BYTES, isId, isInlineKind, randomId,
 import type { LearningPackage } from '@manabi/upskilling';
 import { deleteFile, getFile, listFiles, markFileReady, objectKeys, putPendingFile, type FileRecord, type Owner } from '@manabi/data';
 import type { AppDeps, AuthClaims } from '../env.js';
-import { ApiError, notFound } from '../errors.js';
+import { ApiError, notFound, type Message } from '../errors.js';
 
 /** How long a handed-out file URL works: long enough to read a lesson, short enough not to be shared for good. */
 export const FILE_URL_SECONDS = 3600;
@@ -40,8 +40,8 @@ export async function presentFile(deps: AppDeps, owner: FileOwner, f: FileRecord
 
 export async function startUpload(deps: AppDeps, owner: FileOwner, auth: AuthClaims, input: { name: string; size: number }) {
   if (input.size > FILE_UPLOAD_MAX_BYTES) {
-    throw new ApiError(400, 'file_too_large', `A file may be at most ${FILE_UPLOAD_MAX_BYTES / 1024 / 1024} MB`, [
-      { path: 'size', message: 'Too large' },
+    throw new ApiError(400, 'file_too_large', { key: 'file_too_large', params: { max: FILE_UPLOAD_MAX_BYTES / 1024 / 1024 } }, [
+      { path: 'size', message: 'field.too_large' },
     ]);
   }
   const record: FileRecord = {
@@ -69,19 +69,25 @@ export async function startUpload(deps: AppDeps, owner: FileOwner, auth: AuthCla
  */
 export async function completeUpload(deps: AppDeps, owner: FileOwner, id: string) {
   const record = isId(id) ? await getFile(deps.data.platform, owner, id) : null;
-  if (!record) throw notFound('File');
+  if (!record) throw notFound('file');
   if (record.status === 'ready') return presentFile(deps, owner, record);
   const key = objectKeyOf(owner, id);
   const size = await deps.objects.size(key);
-  if (size === null) throw new ApiError(409, 'upload_missing', 'The file has not been uploaded yet');
-  const refuse = async (code: string, message: string) => {
+  if (size === null) throw new ApiError(409, 'upload_missing');
+  const refuse = async (code: 'upload_size_mismatch' | 'file_type_not_allowed' | 'file_too_large', message: Message = code) => {
     await deps.objects.delete(key);
     await deleteFile(deps.data.platform, owner, id);
     return new ApiError(400, code, message, [{ path: 'file', message }]);
   };
-  if (size !== record.size) throw await refuse('upload_size_mismatch', 'The uploaded file is not the size that was announced');
+  if (size !== record.size) throw await refuse('upload_size_mismatch');
   const checked = await checkUploadedFile(size, (start, end) => deps.objects.getRange(key, start, end));
-  if (!checked.ok) throw await refuse(checked.code, checked.message);
+  if (!checked.ok)
+    throw await refuse(
+      checked.code,
+      checked.code === 'file_too_large'
+        ? { key: 'file_too_large', params: { max: checked.maxMegabytes ?? FILE_UPLOAD_MAX_BYTES / 1024 / 1024 } }
+        : checked.code,
+    );
   await markFileReady(deps.data.platform, owner, id, { kind: checked.kind, contentType: checked.contentType, size });
   return presentFile(deps, owner, (await getFile(deps.data.platform, owner, id))!);
 }
@@ -94,7 +100,7 @@ export async function listOwnFiles(deps: AppDeps, owner: FileOwner) {
 
 export async function removeFile(deps: AppDeps, owner: FileOwner, id: string) {
   const record = isId(id) ? await getFile(deps.data.platform, owner, id) : null;
-  if (!record) throw notFound('File');
+  if (!record) throw notFound('file');
   await deleteFile(deps.data.platform, owner, id);
   await deps.objects.delete(objectKeyOf(owner, id));
 }

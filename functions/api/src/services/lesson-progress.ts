@@ -23,21 +23,10 @@ import type { AppDeps } from '../env.js';
 import { ApiError, notFound } from '../errors.js';
 import { presentAssignment, refreshAssignmentState } from './packages.js';
 
-/** Why the learner cannot mark a module done themselves: the rule that completes it instead. */
-const REFUSALS: Record<Exclude<CompletionRule['rule'], 'self'>, (rule: CompletionRule) => string> = {
-  read_to_end: () => 'This lesson is completed by reading it to the end',
-  viewed: (rule) => `This lesson is completed after ${rule.rule === 'viewed' ? rule.minutes : ''} minutes of viewing`,
-  quiz_passed: () => 'A quiz is completed by passing it',
-  scorm_completed: () => 'This course is completed when the course itself reports it completed',
-  scorm_passed: () => 'This course is completed when the course itself reports it passed',
-  signed_off: () => 'This OJT task is completed when a manager signs it off',
-  attended: () => 'This session is completed when attendance is recorded',
-};
-
-/** 409 naming the rule (`completed_by_read_to_end`, `completed_by_viewed`, …). */
+/** 409 naming the rule that completes the module instead (`completed_by_read_to_end`, `completed_by_viewed`, …). */
 export function ruleRefusal(rule: CompletionRule): ApiError {
-  const message = rule.rule === 'self' ? 'This lesson is marked done by the learner' : REFUSALS[rule.rule](rule);
-  return new ApiError(409, `completed_by_${rule.rule}`, message);
+  const code = `completed_by_${rule.rule}` as const;
+  return new ApiError(409, code, { key: code, params: rule.rule === 'viewed' ? { minutes: rule.minutes } : {} });
 }
 
 interface LearnerModule {
@@ -56,11 +45,11 @@ export async function loadLearnerModule(
   moduleId: string,
 ): Promise<LearnerModule> {
   const assignment = isId(packageId) ? await getAssignment(db, userId, packageId) : null;
-  if (!assignment) throw notFound('Assignment');
+  if (!assignment) throw notFound('assignment');
   const pkg = (await getPackage<LearningPackage>(deps.data.platform, { kind: 'tenant', tenantId: db.tenantId }, packageId))?.package;
-  if (!pkg) throw notFound('Package');
+  if (!pkg) throw notFound('package');
   const module = pkg.modules.find((m) => m.id === moduleId);
-  if (!module) throw notFound('Module');
+  if (!module) throw notFound('module');
   return { assignment, pkg, module, rule: completionRuleOf(module) };
 }
 
@@ -135,7 +124,7 @@ export async function recordHeartbeat(
       viewedMs = outcome.state.viewedMs;
       break;
     }
-    if (attempt >= 4) throw new ApiError(409, 'busy', 'Too many simultaneous heartbeats; try again');
+    if (attempt >= 4) throw new ApiError(409, 'busy');
   }
   const met = alreadyDone || viewingMet(rule.minutes, viewedMs);
   const assignment = met ? await recordCompletion(deps, db, target, userId) : null;

@@ -12,7 +12,7 @@ import {
 import { checkPackage, ScormPackageError, type ZipLimits, DEFAULT_ZIP_LIMITS } from '@manabi/scorm';
 import type { LearningPackage } from '@manabi/upskilling';
 import type { AppDeps, AuthClaims } from '../env.js';
-import { ApiError } from '../errors.js';
+import { ApiError, type Detail } from '../errors.js';
 import { authorOwner } from './content-owner.js';
 
 /** The file list is stored in one item (DynamoDB's 400 KB item limit, with room to spare). */
@@ -103,9 +103,9 @@ export const scormSummary = (r: ScormPackageRecord) => ({
 
 /** A refused package as the API answers it: 400 `scorm_<reason>`, naming the file when there is one. */
 export function packageProblem(error: ScormPackageError): ApiError {
-  return new ApiError(400, `scorm_${error.code}`, error.message, [
-    { path: error.path ? `file:${error.path}` : 'file', message: error.message },
-  ]);
+  const code = `scorm_${error.code}` as const;
+  const message = { key: code, params: { file: error.path ?? '' } };
+  return new ApiError(400, code, message, [{ path: error.path ? `file:${error.path}` : 'file', message }]);
 }
 
 /**
@@ -208,8 +208,8 @@ export async function removeScormPackage(deps: AppDeps, auth: AuthClaims, id: st
   if (!record) return false;
   const users = await packagesUsingScorm(deps, owner, refOfScorm(owner.kind, id));
   if (users.length)
-    throw new ApiError(409, 'scorm_in_use', 'A package uses this SCORM package; remove it from the package first', [
-      { path: 'id', message: `Used by ${users.length} package(s)` },
+    throw new ApiError(409, 'scorm_in_use', 'scorm_in_use', [
+      { path: 'id', message: { key: 'field.scorm_used_by', params: { count: users.length } } },
     ]);
   const files = await deleteScormPackage(deps.data.platform, owner, id);
   if (files === null) return false;
@@ -224,16 +224,12 @@ export async function removeScormPackage(deps: AppDeps, auth: AuthClaims, id: st
  * Checks the SCORM modules of a package being saved: each must name a package the author may use
  * (its own, or for a company its vendor's). A vendor's own refs are written `vendor:<id>` in place.
  */
-export async function scormModuleProblems(
-  deps: AppDeps,
-  auth: AuthClaims,
-  pkg: LearningPackage,
-): Promise<{ path: string; message: string }[]> {
-  const problems: { path: string; message: string }[] = [];
+export async function scormModuleProblems(deps: AppDeps, auth: AuthClaims, pkg: LearningPackage): Promise<Detail[]> {
+  const problems: Detail[] = [];
   for (const [i, m] of pkg.modules.entries()) {
     if (m.kind !== 'scorm') continue;
     const found = await findScormPackage(deps, m.scormPackageId, auth);
-    if (!found) problems.push({ path: `modules.${i}.scormPackageId`, message: 'Not an uploaded SCORM package of yours' });
+    if (!found) problems.push({ path: `modules.${i}.scormPackageId`, message: 'field.not_own_scorm' });
     else m.scormPackageId = found.ref;
   }
   return problems;

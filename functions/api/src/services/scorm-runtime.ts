@@ -78,11 +78,11 @@ type ScormModule = Extract<PackageModule, { kind: 'scorm' }>;
 
 async function assignedScormModule(deps: AppDeps, db: TenantDb, userId: string, packageId: string, moduleId: string) {
   const assignment = await getAssignment(db, userId, packageId);
-  if (!assignment) throw notFound('Assignment');
+  if (!assignment) throw notFound('assignment');
   const pkg = await getPackage<LearningPackage>(deps.data.platform, { kind: 'tenant', tenantId: db.tenantId }, packageId);
   const module = pkg?.package.modules.find((m) => m.id === moduleId);
-  if (!module) throw notFound('Module');
-  if (module.kind !== 'scorm') throw new ApiError(409, 'wrong_module_kind', 'This module is not a SCORM package');
+  if (!module) throw notFound('module');
+  if (module.kind !== 'scorm') throw new ApiError(409, 'wrong_module_kind', 'wrong_module_kind.not_scorm');
   return { assignment, module: module as ScormModule };
 }
 
@@ -97,9 +97,7 @@ function launchOrigin(deps: AppDeps, origin: string | undefined): string {
       // Not a URL: try the next.
     }
   }
-  throw new ApiError(400, 'validation_error', 'Launch the module from the app', [
-    { path: 'origin', message: 'The Origin header is missing' },
-  ]);
+  throw new ApiError(400, 'validation_error', 'validation_error.launch', [{ path: 'origin', message: 'field.origin_missing' }]);
 }
 
 /** A learner launches a SCORM module of their own assignment: a URL on the content origin with a short-lived launch token. */
@@ -107,7 +105,7 @@ export async function launchScorm(deps: AppDeps, auth: AuthClaims, packageId: st
   const db = deps.data.clientFor(auth);
   const { module } = await assignedScormModule(deps, db, auth.userId, packageId, moduleId);
   const found = await findScormPackage(deps, module.scormPackageId, { tenantId: auth.tenantId, vendorId: auth.vendorId });
-  if (!found) throw notFound('SCORM package');
+  if (!found) throw notFound('scorm_package');
   const claims: ScormClaims = {
     tenantId: auth.tenantId,
     userId: auth.userId,
@@ -155,7 +153,7 @@ export async function myRegistration(deps: AppDeps, auth: AuthClaims, packageId:
 export async function openSession(deps: AppDeps, claims: ScormClaims) {
   const db = deps.data.clientFor({ tenantId: claims.tenantId });
   const found = await findScormPackage(deps, claims.scormRef, { tenantId: claims.tenantId, vendorId: claims.vendorId });
-  if (!found) throw notFound('SCORM package');
+  if (!found) throw notFound('scorm_package');
   const sessionId = randomId();
   for (let tries = 0; ; tries++) {
     const reg = await getScormRegistration<RegistrationState>(db, claims.userId, claims.packageId, claims.moduleId);
@@ -183,7 +181,7 @@ export async function openSession(deps: AppDeps, claims: ScormClaims) {
         cmi: initialCmi(state, { id: claims.userId, name: user?.name ?? '' }, found.record.launch.masteryScore),
       };
     }
-    if (tries >= 3) throw new ApiError(409, 'conflict', 'The registration is being changed; try again');
+    if (tries >= 3) throw new ApiError(409, 'conflict', 'conflict.registration');
   }
 }
 
@@ -233,7 +231,7 @@ export async function commitScorm(deps: AppDeps, claims: ScormClaims, flat: Reco
       body: { result: 'true', errorCode: 0, status: { ...registrationView(next)!, moduleDone: completedAt !== null } },
     };
   }
-  throw new ApiError(409, 'conflict', 'The registration is being changed; try again');
+  throw new ApiError(409, 'conflict', 'conflict.registration');
 }
 
 /** The module's completion, recorded as lessons record theirs (the first one is kept), and the assignment's state derived again. */

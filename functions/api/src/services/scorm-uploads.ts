@@ -37,8 +37,8 @@ export async function startScormUpload(
   limits: ZipLimits,
 ): Promise<{ uploadId: string; maxBytes: number; expiresAt: string; upload: SignedUpload }> {
   if (input.size > limits.maxZipBytes) {
-    const message = `The zip is larger than ${Math.round(limits.maxZipBytes / 1024 / 1024)} MB`;
-    throw new ApiError(400, 'scorm_zip_too_large', message, [{ path: 'size', message: 'Too large' }]);
+    const message = { key: 'scorm_zip_too_large' as const, params: { max: Math.round(limits.maxZipBytes / 1024 / 1024) } };
+    throw new ApiError(400, 'scorm_zip_too_large', message, [{ path: 'size', message: 'field.too_large' }]);
   }
   const owner = authorOwner(auth);
   const now = deps.now();
@@ -78,12 +78,12 @@ export async function completeScormUpload(
   const already = async (upload: ScormUploadRecord) => {
     const record = upload.scormId ? await getScormPackage(db, owner, upload.scormId) : null;
     // The package was deleted since: the upload no longer names anything.
-    if (!record) throw notFound('SCORM upload');
+    if (!record) throw notFound('scorm_upload');
     return { record, created: false };
   };
 
   const upload = await read();
-  if (!upload) throw notFound('SCORM upload');
+  if (!upload) throw notFound('scorm_upload');
   if (upload.status === 'completed') return already(upload);
 
   const key = stagedKey(owner, uploadId);
@@ -92,25 +92,23 @@ export async function completeScormUpload(
     // Either nothing was sent yet (the browser may still send it), or another completion just finished.
     const now = await read();
     if (now?.status === 'completed') return already(now);
-    if (!now) throw notFound('SCORM upload');
-    throw new ApiError(409, 'upload_missing', 'The zip has not been uploaded yet');
+    if (!now) throw notFound('scorm_upload');
+    throw new ApiError(409, 'upload_missing');
   }
   if (!(await claimScormUpload(db, owner, uploadId, deps.now(), STALE_IMPORT_SECONDS))) {
     const now = await read();
     if (now?.status === 'completed') return already(now);
-    if (!now) throw notFound('SCORM upload');
-    throw new ApiError(409, 'upload_in_progress', 'This upload is being imported; ask again in a moment');
+    if (!now) throw notFound('scorm_upload');
+    throw new ApiError(409, 'upload_in_progress');
   }
 
   try {
     // The signed URL takes exactly the declared size; checked again in case a store does not.
     if (size !== upload.size) {
-      throw new ApiError(400, 'upload_size_mismatch', 'The uploaded zip is not the size that was announced', [
-        { path: 'file', message: 'Wrong size' },
-      ]);
+      throw new ApiError(400, 'upload_size_mismatch', 'upload_size_mismatch', [{ path: 'file', message: 'field.wrong_size' }]);
     }
     const staged = await deps.objects.get(key);
-    if (!staged) throw new ApiError(409, 'upload_missing', 'The zip has not been uploaded yet');
+    if (!staged) throw new ApiError(409, 'upload_missing');
     const record = await importScormPackage(deps, auth, staged.body, upload.fileName, limits, (scormId) => [
       scormUploadCompletedItem(db, owner, uploadId, scormId),
     ]);

@@ -4,7 +4,7 @@ import type { AppDeps } from '../env.js';
 import { ApiError } from '../errors.js';
 import { DUMMY_HASH, verifyPassword } from '../auth/password.js';
 
-const INVALID = () => new ApiError(401, 'invalid_credentials', 'The email address or password is incorrect');
+const INVALID = () => new ApiError(401, 'invalid_credentials');
 
 /**
  * Checks an email and password. Every failure answers the same way (no hint whether the email
@@ -19,7 +19,7 @@ export async function signIn(deps: AppDeps, email: string, password: string, ip:
   const now = deps.now().getTime();
   const [emailFailures = 0, ipFailures = 0] = await countFailures(deps.data.platform, subjects, now, windowSeconds);
   if (emailFailures >= perEmail || ipFailures >= perIp) {
-    throw new ApiError(429, 'rate_limited', 'Too many failed sign-in attempts. Please wait a while and try again.');
+    throw new ApiError(429, 'rate_limited');
   }
   const login = await findLogin(deps.data.platform, email);
   const db = login ? deps.data.clientFor({ tenantId: login.tenantId }) : null;

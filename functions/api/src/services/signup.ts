@@ -1,6 +1,5 @@
 import { newTenantId, newUserId, type SignupInput, type Tenant } from '@manabi/core';
 import {
-  ConflictError,
   cancelledIndexes,
   createUserItems,
   isConditionFailure,
@@ -18,6 +17,7 @@ import type { AppDeps } from '../env.js';
 import { hashPassword } from '../auth/password.js';
 import { verifyEmailMessage } from './emails.js';
 import { mailContextOf } from './branding.js';
+import { ApiError } from '../errors.js';
 
 const VERIFY_DAYS = 7;
 
@@ -82,7 +82,7 @@ export async function signUpCompany(
     ]);
   } catch (error) {
     if (isConditionFailure(error) && cancelledIndexes(error).includes(2)) {
-      throw new ConflictError('email_taken', 'This email address cannot be used to sign up', 'email');
+      throw new ApiError(409, 'email_taken', 'email_taken.signup', [{ path: 'email', message: 'email_taken.signup' }]);
     }
     throw error;
   }

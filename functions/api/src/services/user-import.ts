@@ -178,14 +178,9 @@ async function commitPlan(
   // The plan's seats: refuse the whole import up front rather than create part of it.
   const free = await freeSeats(db);
   if (free !== null && creating > free)
-    throw new ApiError(
-      409,
-      'seat_limit_reached',
-      options.locale === 'ja'
-        ? `契約の空き席は ${free} 名分です。この取り込みでは ${creating} 名を追加します。`
-        : `The plan has ${free} free seats; this import would add ${creating} people.`,
-      [{ path: 'file', message: options.locale === 'ja' ? `追加できるのはあと ${free} 名です` : `Only ${free} more people can be added` }],
-    );
+    throw new ApiError(409, 'seat_limit_reached', { key: 'seat_limit_reached.import', params: { free, creating } }, [
+      { path: 'file', message: { key: 'field.seats_left', params: { free } } },
+    ]);
 
   // 1. Departments the file names that do not exist yet (one created by a concurrent import is reused).
   const departmentIds = new Map((await listDepartments(db)).map((d) => [departmentKey(d.name), d.id]));

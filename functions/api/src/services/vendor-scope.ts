@@ -5,14 +5,14 @@ import { notFound } from '../errors.js';
 
 /** The caller's vendor, from the token only. */
 export function vendorOf(auth: AuthClaims): string {
-  if (!auth.vendorId) throw notFound('Vendor');
+  if (!auth.vendorId) throw notFound('vendor');
   return auth.vendorId;
 }
 
 /** One of the caller vendor's client companies; any other company is not found (404). */
 export async function ownTenant(deps: Pick<AppDeps, 'data'>, auth: AuthClaims, id: string): Promise<TenantAccount> {
   const t = isId(id) ? await getTenantAccount(deps.data.platform, id) : null;
-  if (!t || t.kind !== 'client' || t.vendorId !== vendorOf(auth)) throw notFound('Company');
+  if (!t || t.kind !== 'client' || t.vendorId !== vendorOf(auth)) throw notFound('company');
   return t;
 }
 
