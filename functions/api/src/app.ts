@@ -13,6 +13,7 @@ import { registerAuthRoutes } from './routes/auth.js';
 import { registerMeRoutes } from './routes/me.js';
 import { registerUserRoutes } from './routes/users.js';
 import { registerUserImportRoutes } from './routes/user-import.js';
+import { registerImportJobRoutes } from './routes/import-jobs.js';
 import { registerDepartmentRoutes } from './routes/departments.js';
 import { registerDevRoutes } from './routes/dev.js';
 import { registerQuestionRoutes } from './routes/questions.js';
@@ -77,6 +78,7 @@ export function createApp(deps: AppDeps, options: AppOptions = {}): OpenAPIHono<
   registerMeRoutes(app, deps);
   registerUserImportRoutes(app, deps); // before /api/users/{id} so "import" is not read as an id
   registerUserRoutes(app, deps);
+  registerImportJobRoutes(app, deps);
   registerDepartmentRoutes(app, deps);
   registerQuestionRoutes(app, deps);
   registerQuestionImportRoutes(app, deps);

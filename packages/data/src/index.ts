@@ -34,3 +34,4 @@ export * from './files.js';
 export * from './scorm.js';
 export * from './scorm-uploads.js';
 export * from './user-search.js';
+export * from './import-jobs.js';

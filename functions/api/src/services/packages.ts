@@ -175,7 +175,7 @@ export async function refreshAssignmentState(
 
 /** Assigns the level's package automatically (if HR set one), when a user is created or changes level. */
 export async function autoAssignForLevel(
-  deps: AppDeps,
+  deps: Pick<AppDeps, 'data' | 'now'>,
   db: TenantDb,
   user: { id: string; level: Level | null; departmentId: string | null },
   by: string,
