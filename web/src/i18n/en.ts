@@ -1133,6 +1133,8 @@ const en: MessageSchema = {
     openLink: 'Open the related page',
   },
   errors: {
+    idempotency_key_reused: 'This import was started with another file. Please choose the file again.',
+    import_failed: 'The import could not finish. Please try again.',
     required_field: 'This field is required.',
     file_required: 'Please choose a file.',
     title: 'Error',
@@ -1789,6 +1791,29 @@ const en: MessageSchema = {
       upload_failed: 'The upload failed. Check your connection and try again.',
     },
     kinds: { pdf: 'PDF', pptx: 'Slides', png: 'Image', jpeg: 'Image', webp: 'Image', gif: 'Image', mp4: 'Video' },
+  },
+  // ── Authoring without system knowledge, feedback on long work (issue 14, items 7 and 9) ──
+  authoring: {
+    importJob: {
+      stepWorking: 'Importing',
+      preparing: 'Reading the file…',
+      progressLabel: 'Import progress',
+      progress: '{done} of {total} rows',
+      leaveNote: 'The import goes on if you leave this page. Open it again later to see its progress and result.',
+      goToUsers: 'Go to users',
+      starting: 'Starting the import…',
+      failedTitle: 'The import could not finish',
+      latestTitle: 'Latest import',
+      latestMeta: '{at} · {file}',
+      statusQueued: 'Waiting',
+      statusRunning: 'Importing',
+      statusCompleted: 'Completed',
+      statusFailed: 'Failed',
+      showResult: 'Show the result',
+      showProgress: 'Show progress',
+      errorsTruncated: '{count} rows were not imported in all; the first {shown} are shown.',
+      rowsDone: 'Rows processed',
+    },
   },
 };
 

@@ -1132,6 +1132,8 @@ const ja = {
     openLink: '関連する画面を開く',
   },
   errors: {
+    idempotency_key_reused: 'この取り込みは別のファイルで始まっています。ファイルを選び直してください。',
+    import_failed: '取り込みを完了できませんでした。もう一度お試しください。',
     required_field: '入力してください。',
     file_required: 'ファイルを選択してください。',
     title: 'エラー',
@@ -1788,6 +1790,29 @@ const ja = {
       upload_failed: 'アップロードできませんでした。通信を確認してもう一度お試しください。',
     },
     kinds: { pdf: 'PDF', pptx: 'スライド', png: '画像', jpeg: '画像', webp: '画像', gif: '画像', mp4: '動画' },
+  },
+  // ── Authoring without system knowledge, feedback on long work (issue 14, items 7 and 9) ──
+  authoring: {
+    importJob: {
+      stepWorking: '取り込み中',
+      preparing: 'ファイルを読み込んでいます…',
+      progressLabel: '取り込みの進み具合',
+      progress: '{done} / {total} 行',
+      leaveNote: 'このページを離れても取り込みは続きます。あとでこのページを開くと、進み具合と結果を確認できます。',
+      goToUsers: 'ユーザー一覧へ',
+      starting: '取り込みを開始しています…',
+      failedTitle: '取り込みを完了できませんでした',
+      latestTitle: '前回の取り込み',
+      latestMeta: '{at}・{file}',
+      statusQueued: '待機中',
+      statusRunning: '取り込み中',
+      statusCompleted: '完了',
+      statusFailed: '失敗',
+      showResult: '結果を見る',
+      showProgress: '進み具合を見る',
+      errorsTruncated: '取り込めなかった行は全部で {count} 行です。最初の {shown} 行を表示しています。',
+      rowsDone: '処理済みの行',
+    },
   },
 };
 
