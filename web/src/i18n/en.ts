@@ -1794,6 +1794,27 @@ const en: MessageSchema = {
   },
   // ── Authoring without system knowledge, feedback on long work (issue 14, items 7 and 9) ──
   authoring: {
+    difficulty: {
+      label: 'Difficulty',
+      easy: 'Easy',
+      medium: 'Medium',
+      hard: 'Hard',
+      showIrt: 'See or set the IRT value (b)',
+      irtLabel: 'IRT difficulty b',
+      irtHint: 'Below {easy} is Easy, above {hard} is Hard, in between is Medium. Empty means 0.',
+      calibrated: 'Estimated from learners’ answers: b = {b} ({word})',
+      showValues: 'Also show the IRT value (b)',
+      value: 'b = {b}',
+    },
+    skillPicker: {
+      placeholder: 'Search skills by name and choose',
+      placeholderFree: 'Type a skill name and press Enter',
+      listLabel: 'Skills',
+      remove: 'Remove “{name}”',
+      addNew: 'Add “{name}”',
+      hint: 'Choose from the skill framework; you can choose several.',
+      noMatch: 'No skill matches',
+    },
     importJob: {
       stepWorking: 'Importing',
       preparing: 'Reading the file…',

@@ -1793,6 +1793,27 @@ const ja = {
   },
   // ── Authoring without system knowledge, feedback on long work (issue 14, items 7 and 9) ──
   authoring: {
+    difficulty: {
+      label: '難易度',
+      easy: 'やさしい',
+      medium: 'ふつう',
+      hard: 'むずかしい',
+      showIrt: 'IRT の値（b）を見る・指定する',
+      irtLabel: 'IRT 難易度 b',
+      irtHint: '{easy} 未満は「やさしい」、{hard} を超えると「むずかしい」、その間は「ふつう」です。空欄は 0。',
+      calibrated: '受験データから推定した値: b = {b}（{word}）',
+      showValues: 'IRT の値（b）も表示',
+      value: 'b = {b}',
+    },
+    skillPicker: {
+      placeholder: 'スキル名で検索して選択',
+      placeholderFree: 'スキル名を入力して Enter',
+      listLabel: 'スキル',
+      remove: '「{name}」を外す',
+      addNew: '「{name}」を追加',
+      hint: 'スキル体系から選びます。複数選べます。',
+      noMatch: '一致するスキルがありません',
+    },
     importJob: {
       stepWorking: '取り込み中',
       preparing: 'ファイルを読み込んでいます…',
