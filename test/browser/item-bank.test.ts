@@ -65,7 +65,8 @@ describe('building an assessment in the browser', () => {
     await byTestId('nav-assessments-admin').click();
     await byTestId('assessment-new').click();
     await byTestId('assessment-title-ja').fill('セキュリティ小テスト');
-    await byTestId('draw-skill').first().fill('情報セキュリティ');
+    await byTestId('draw-skill-input').first().fill('情報セキュリティ');
+    await byTestId('draw-skill-input').first().press('Enter');
     await byTestId('draw-count').first().fill('1');
     await byTestId('assessment-publish').click();
     await expect.poll(() => byTestId('assessment-status').textContent()).toMatch(/公開/);

@@ -1794,6 +1794,19 @@ const en: MessageSchema = {
   },
   // ── Authoring without system knowledge, feedback on long work (issue 14, items 7 and 9) ──
   authoring: {
+    questionPicker: {
+      label: 'Questions always asked',
+      hint: 'Choose a question bank, search by words in the question, and add.',
+      bank: 'Question bank',
+      search: 'Search question text',
+      searchButton: 'Search',
+      noMatch: 'No question matches.',
+      none: 'None chosen yet.',
+      add: 'Add',
+      addNamed: 'Add “{name}”',
+      added: 'Added',
+      remove: 'Remove “{name}”',
+    },
     difficulty: {
       label: 'Difficulty',
       easy: 'Easy',

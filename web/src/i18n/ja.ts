@@ -1793,6 +1793,19 @@ const ja = {
   },
   // ── Authoring without system knowledge, feedback on long work (issue 14, items 7 and 9) ──
   authoring: {
+    questionPicker: {
+      label: '必ず出題する問題',
+      hint: '問題バンクを選び、問題文の一部で検索して追加します。',
+      bank: '問題バンク',
+      search: '問題文で検索',
+      searchButton: '検索',
+      noMatch: '一致する問題がありません。',
+      none: 'まだ選んでいません。',
+      add: '追加',
+      addNamed: '「{name}」を追加',
+      added: '追加済み',
+      remove: '「{name}」を外す',
+    },
     difficulty: {
       label: '難易度',
       easy: 'やさしい',
