@@ -1794,6 +1794,37 @@ const en: MessageSchema = {
   },
   // ── Authoring without system knowledge, feedback on long work (issue 14, items 7 and 9) ──
   authoring: {
+    emptyReports: {
+      askHr: 'To fill it, ask your HR administrator.',
+      assignments: {
+        text: 'No package has been assigned yet. Assign a package to learners and their completion shows here.',
+        action: 'Assign a package',
+      },
+      results: {
+        text: 'No test results yet. Publish a test for learners and their results are counted here.',
+        action: 'Publish a test',
+      },
+      assessments: {
+        text: 'There is no test yet. Create and publish one to see its results here.',
+        action: 'Create a test',
+      },
+      skills: {
+        text: 'No skill data yet. Run a test whose questions carry skills, or rate people on the skill map.',
+        action: 'Open the skill map',
+      },
+      skillGaps: {
+        text: 'No skill ratings yet. Once tests are taken or people are rated on the skill map, gaps show here.',
+        action: 'Open the skill map',
+      },
+      framework: {
+        text: 'The skill framework has no skills. Set it up and reports by skill begin.',
+        action: 'Set up the skill framework',
+      },
+      goals: {
+        text: 'No goals yet. Once learners and their managers set goals, their progress shows here.',
+        action: 'See goals',
+      },
+    },
     questionPicker: {
       label: 'Questions always asked',
       hint: 'Choose a question bank, search by words in the question, and add.',
