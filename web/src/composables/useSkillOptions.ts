@@ -7,10 +7,14 @@ import { skillOptionsOf, type SkillOption } from '../lib/skillOptions';
  * The company's framework skills for pickers. Someone with no company framework (a vendor admin
  * authoring for its client companies) gets none, and the picker lets them type a skill name.
  */
-export function useSkillOptions() {
+export function useSkillOptions(skip: () => boolean = () => false) {
   const options = ref<SkillOption[]>([]);
   const loaded = ref(false);
   onMounted(async () => {
+    if (skip()) {
+      loaded.value = true;
+      return;
+    }
     try {
       const doc = await api.get<SkillFrameworkDocument>('/api/skills/framework');
       options.value = skillOptionsOf(doc.framework);

@@ -210,7 +210,10 @@ describe('PackageDetailPage', () => {
     expect(added.attributes('data-kind')).toBe('lesson');
     await added.find('[data-testid="package-module-title-ja"]').setValue('報連相の基本');
     await added.find('[data-testid="package-module-minutes"]').setValue('25');
-    await added.find('[data-testid="package-module-tags"]').setValue('ビジネス基礎、 報連相');
+    for (const tag of ['ビジネス基礎', '報連相']) {
+      await added.find('[data-testid="package-module-tags-input"]').setValue(tag);
+      await added.find('[data-testid="package-module-tags-input"]').trigger('keydown', { key: 'Enter' });
+    }
     await added.find('[data-testid="package-module-body-ja"]').setValue('# 報告\n\n**すぐに**報告する');
     await added.find('[data-testid="package-module-preview-toggle"]').trigger('click');
     expect(added.find('[data-testid="package-module-preview"] [data-testid="markdown"]').html()).toContain('<strong>すぐに</strong>');
