@@ -1794,6 +1794,7 @@ const en: MessageSchema = {
   },
   // ── Authoring without system knowledge, feedback on long work (issue 14, items 7 and 9) ──
   authoring: {
+    levelHelp: 'The level column: {levels}',
     emptyReports: {
       askHr: 'To fill it, ask your HR administrator.',
       assignments: {

@@ -1793,6 +1793,7 @@ const ja = {
   },
   // ── Authoring without system knowledge, feedback on long work (issue 14, items 7 and 9) ──
   authoring: {
+    levelHelp: 'level 列（階層）: {levels}',
     emptyReports: {
       askHr: 'データを増やすには、人事管理者に依頼してください。',
       assignments: {
