@@ -108,7 +108,7 @@ describe('user import as a background job', () => {
 
     const otherFile = await commit(hr, `${csv}\n追加 1,extra@${domain},,`, key);
     expect(otherFile.status).toBe(409);
-    expect(otherFile.body.error.code).toBe('idempotency_key_reused');
+    expect((otherFile.body as unknown as { error: { code: string } }).error.code).toBe('idempotency_key_reused');
   });
 
   it('the same file as a new job writes nobody twice: every row is unchanged', async () => {

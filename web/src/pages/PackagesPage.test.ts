@@ -345,7 +345,8 @@ describe('PackageNewPage', () => {
       'catalog:cb1',
     ]);
     await quiz.find('[data-testid="package-quiz-bank"]').setValue('catalog:cb1');
-    await quiz.find('[data-testid="package-quiz-draw-skill"]').setValue('ビジネス基礎');
+    await quiz.find('[data-testid="package-quiz-draw-skill-input"]').setValue('ビジネス基礎');
+    await quiz.find('[data-testid="package-quiz-draw-skill-input"]').trigger('keydown', { key: 'Enter' });
     await quiz.find('[data-testid="package-quiz-draw-count"]').setValue('8');
     await quiz.find('[data-testid="package-quiz-pass-mark"]').setValue('70');
     await quiz.find('[data-testid="package-quiz-time-limit"]').setValue('15');
@@ -392,12 +393,13 @@ describe('PackageNewPage', () => {
     await settle();
     await wrapper.find('[data-testid="package-module-title-ja"]').setValue('確認');
     await wrapper.find('[data-testid="package-quiz-bank"]').setValue('bank1');
-    await wrapper.find('[data-testid="package-quiz-draw-skill"]').setValue('報連相');
+    await wrapper.find('[data-testid="package-quiz-draw-skill-input"]').setValue('報連相');
+    await wrapper.find('[data-testid="package-quiz-draw-skill-input"]').trigger('keydown', { key: 'Enter' });
 
     await wrapper.find('[data-testid="package-save"]').trigger('submit');
     await settle();
 
-    expect(wrapper.find('[data-testid="package-quiz-draw-skill"]').attributes('aria-invalid')).toBe('true');
+    expect(wrapper.find('[data-testid="package-quiz-draw-skill-input"]').attributes('aria-invalid')).toBe('true');
     expect(wrapper.find('.draw-table__error-row').text()).toBe('Only 2 published questions match');
     expect(wrapper.find('[role="alert"]').text()).toContain('公開済みの問題が足りないため');
   });
@@ -696,7 +698,8 @@ describe('Packages for vendor admins and their companies', () => {
     const replaced = rows()[1]!;
     expect(replaced.find('[data-testid="package-module-assessment"]').exists()).toBe(false);
     await replaced.find('[data-testid="package-quiz-bank"]').setValue('vendor:v1');
-    await replaced.find('[data-testid="package-quiz-draw-skill"]').setValue('報連相');
+    await replaced.find('[data-testid="package-quiz-draw-skill-input"]').setValue('報連相');
+    await replaced.find('[data-testid="package-quiz-draw-skill-input"]').trigger('keydown', { key: 'Enter' });
 
     await wrapper.find('[data-testid="package-save"]').trigger('submit');
     await settle();
@@ -739,7 +742,8 @@ describe('Packages for vendor admins and their companies', () => {
     expect(options.map((o) => o.attributes('value'))).toEqual(['', 'vendor:v1', 'catalog:cb1']);
     expect(options[2]!.text()).toContain('ビジネス基礎 (カタログ)');
     await wrapper.find('[data-testid="package-quiz-bank"]').setValue('vendor:v1');
-    await wrapper.find('[data-testid="package-quiz-draw-skill"]').setValue('報連相');
+    await wrapper.find('[data-testid="package-quiz-draw-skill-input"]').setValue('報連相');
+    await wrapper.find('[data-testid="package-quiz-draw-skill-input"]').trigger('keydown', { key: 'Enter' });
     await wrapper.find('[data-testid="package-save"]').trigger('submit');
     await settle();
 
