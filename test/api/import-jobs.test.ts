@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../support/server.js';
 import { Client, signUpCompany, uniqueEmail, type SignedUpCompany } from '../support/client.js';
+import { clientAs, createVendor, platformAdmin } from '../support/vendors.js';
 
 let server: TestServer;
 let hr: SignedUpCompany;
@@ -169,4 +170,33 @@ describe('user import as a background job', () => {
     const badKey = await commit(hr, 'a,b', 'short');
     expect(badKey.status).toBe(400);
   });
+
+  it('refuses a file that needs more seats than the plan has free: the job fails whole, with the reason, and imports no one', async () => {
+    const platform = await platformAdmin(server);
+    const vendor = await createVendor(server, platform, '研修のJ社');
+    const created = await vendor.client.post('/api/vendor/tenants', {
+      name: '株式会社少人数',
+      adminName: '人事 花子',
+      adminEmail: uniqueEmail('seats-hr'),
+      plan: { seatLimit: 2, features: { adaptive: true, reportsExport: false } },
+    });
+    expect(created.status).toBe(201);
+    const tenantHr = await clientAs(server, created.body.adminUserId, created.body.tenant.id, vendor.id, 'tenant_admin');
+    const form = new FormData();
+    form.set('file', new Blob([utf8(`name,email\n一郎,${uniqueEmail('s')}\n二郎,${uniqueEmail('s')}\n`)], { type: 'text/csv' }), 'u.csv');
+    const res = await tenantHr.request<Job>('POST', '/api/import-jobs/users?locale=en', undefined, { raw: form });
+    expect(res.status).toBe(202);
+    let job: Job | null = null;
+    await expect
+      .poll(
+        async () => {
+          job = (await tenantHr.get<Job>(`/api/import-jobs/users/${res.body.id}`)).body;
+          return job.status;
+        },
+        { timeout: 60_000, interval: 150 },
+      )
+      .toBe('failed');
+    expect(job!).toMatchObject({ created: 0, failure: { code: 'seat_limit_reached', message: expect.stringContaining('1 free seats') } });
+    expect((await tenantHr.get('/api/users?pageSize=1')).body.total).toBe(1);
+  }, 120_000);
 });
