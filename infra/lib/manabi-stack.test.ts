@@ -125,6 +125,28 @@ describe('ManabiStack template', () => {
     });
   });
 
+  it('starts the import worker from new import job records on the table stream, one job per invocation', () => {
+    const [workerId] = Object.entries(template.findResources('AWS::Lambda::Function')).find(
+      ([, r]) => (r.Properties as Json).Description === 'Manabi import worker (test)',
+    )!;
+    template.hasResourceProperties('AWS::Lambda::Function', { Description: 'Manabi import worker (test)', Timeout: 900 });
+    template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
+      FunctionName: { Ref: workerId },
+      BatchSize: 1,
+      MaximumRetryAttempts: 3,
+      FilterCriteria: {
+        Filters: [{ Pattern: JSON.stringify({ eventName: ['INSERT'], dynamodb: { NewImage: { entity: { S: ['importJob'] } } } }) }],
+      },
+    });
+    // It reads the job's file from the object bucket and writes the table.
+    const policies = Object.values(template.findResources('AWS::IAM::Policy')).filter((p) =>
+      JSON.stringify(p).includes(workerId.replace(/[0-9A-F]{8}$/, '')),
+    );
+    const text = JSON.stringify(policies);
+    expect(text).toContain('s3:GetObject');
+    expect(text).toContain('dynamodb:UpdateItem');
+  });
+
   it('parks stream records that still fail in a queue, with alarms on its depth and on the iterator age', () => {
     template.hasResourceProperties('AWS::CloudWatch::Alarm', {
       MetricName: 'ApproximateNumberOfMessagesVisible',

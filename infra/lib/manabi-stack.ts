@@ -45,6 +45,9 @@ export const SCORM_RUNTIME = createRequire(join(REPO_ROOT, 'functions', 'api', '
 /** The aggregator's entry: the change stream → report aggregates (the local server polls the same). */
 export const AGGREGATE_ENTRY = join(REPO_ROOT, 'functions', 'api', 'src', 'jobs', 'lambda-aggregate.ts');
 
+/** The import worker's entry: a new import job record on the stream → the job runs to its end. */
+export const IMPORT_ENTRY = join(REPO_ROOT, 'functions', 'api', 'src', 'jobs', 'lambda-import.ts');
+
 /** The reminder job's entry: the same function the local server runs on an interval. */
 export const REMINDERS_ENTRY = join(REPO_ROOT, 'functions', 'api', 'src', 'jobs', 'lambda-reminders.ts');
 
@@ -242,6 +245,28 @@ export class ManabiStack extends Stack {
           FilterCriteria.filter({ dynamodb: { NewImage: { entity: { S: [...AGGREGATOR_ENTITIES] } } } }),
           FilterCriteria.filter({ eventName: ['REMOVE'], dynamodb: { OldImage: { entity: { S: [...AGGREGATOR_ENTITIES] } } } }),
         ],
+      }),
+    );
+
+    // Background imports (a user CSV): the commit request writes the job record and answers 202; the
+    // record's INSERT on the stream starts this worker, which writes progress to the record. One job
+    // per invocation, up to 15 minutes (10,000 rows take a few minutes). A retry after a crash
+    // resumes after the rows the record says are done (see services/user-import-job.ts).
+    const importFunction = tableFunction(this, 'ImportFunction', table.tableName, {
+      description: `Manabi import worker (${props.stage})`,
+      entry: IMPORT_ENTRY,
+      timeout: Duration.minutes(15),
+      memorySize: 1024,
+    });
+    table.grantReadWriteData(importFunction);
+    objectBucket.grantReadWrite(importFunction);
+    importFunction.addEnvironment('OBJECT_BUCKET', objectBucket.bucketName);
+    importFunction.addEventSource(
+      new DynamoEventSource(table, {
+        startingPosition: StartingPosition.LATEST,
+        batchSize: 1,
+        retryAttempts: 3,
+        filters: [FilterCriteria.filter({ eventName: ['INSERT'], dynamodb: { NewImage: { entity: { S: ['importJob'] } } } })],
       }),
     );
 

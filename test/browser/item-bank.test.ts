@@ -45,7 +45,10 @@ describe('building an assessment in the browser', () => {
     await options.nth(2).fill('付箋に書いてモニターに貼る');
     await options.nth(3).fill('同僚と共有する');
     await byTestId('question-option-correct').nth(0).check();
-    await byTestId('question-skill-tags').fill('情報セキュリティ');
+    // The skill comes from the company's framework: search, then choose with the keyboard.
+    await byTestId('question-skill-picker-input').fill('セキュリティ');
+    await byTestId('question-skill-picker-input').press('Enter');
+    await expect.poll(() => byTestId('skill-chip').getAttribute('data-tag')).toBe('情報セキュリティ');
     // The preview shows the question as the learner will see it, as it is typed.
     await expect.poll(() => byTestId('question-preview').textContent()).toContain('パスワードの使い回しについて正しいものは？');
     expect(await byTestId('question-preview').textContent()).toContain('覚えやすいので同じものを使う');
@@ -62,7 +65,8 @@ describe('building an assessment in the browser', () => {
     await byTestId('nav-assessments-admin').click();
     await byTestId('assessment-new').click();
     await byTestId('assessment-title-ja').fill('セキュリティ小テスト');
-    await byTestId('draw-skill').first().fill('情報セキュリティ');
+    await byTestId('draw-skill-input').first().fill('情報セキュリティ');
+    await byTestId('draw-skill-input').first().press('Enter');
     await byTestId('draw-count').first().fill('1');
     await byTestId('assessment-publish').click();
     await expect.poll(() => byTestId('assessment-status').textContent()).toMatch(/公開/);

@@ -14,6 +14,7 @@ import { registerAuthRoutes } from './routes/auth.js';
 import { registerMeRoutes } from './routes/me.js';
 import { registerUserRoutes } from './routes/users.js';
 import { registerUserImportRoutes } from './routes/user-import.js';
+import { registerImportJobRoutes } from './routes/import-jobs.js';
 import { registerDepartmentRoutes } from './routes/departments.js';
 import { registerDevRoutes } from './routes/dev.js';
 import { registerNotificationRoutes } from './routes/notifications.js';
@@ -80,6 +81,7 @@ export function createApp(deps: AppDeps, options: AppOptions = {}): OpenAPIHono<
   registerMeRoutes(app, deps);
   registerUserImportRoutes(app, deps); // before /api/users/{id} so "import" is not read as an id
   registerUserRoutes(app, deps);
+  registerImportJobRoutes(app, deps);
   registerDepartmentRoutes(app, deps);
   registerQuestionRoutes(app, deps);
   registerQuestionImportRoutes(app, deps);

@@ -55,6 +55,11 @@ export interface AppDeps {
    * mapping's IteratorAge metric and the failed-records queue's alarm play that part.
    */
   streamStatus?: () => import('@manabi/data/local').StreamStatus;
+  /**
+   * Runs background import jobs in this process (the local server). Absent in the cloud, where the
+   * job record's stream event invokes the import worker Lambda instead.
+   */
+  importJobs?: { start(ref: { tenantId: string; jobId: string }): void };
 }
 
 export interface AppEnv {

@@ -23,6 +23,7 @@ export const RESOURCES = {
   file: { ja: 'ファイル', en: 'File' },
   goal: { ja: '目標', en: 'Goal' },
   image: { ja: '画像', en: 'Image' },
+  import_job: { ja: '取り込み', en: 'Import job' },
   invitation: { ja: '招待', en: 'Invitation' },
   mentor: { ja: 'メンター', en: 'Mentor' },
   message: { ja: 'お知らせ', en: 'Message' },
@@ -212,6 +213,14 @@ export const ERROR_MESSAGES = {
   self_approval: { ja: '自分の目標は承認できません', en: 'You cannot approve your own goal' },
   past_due: { ja: '期日を過ぎています', en: 'The due date has passed' },
   already_reached: { ja: 'この目標はすでに達成されています', en: 'This goal is already reached' },
+  idempotency_key_reused: {
+    ja: 'この取り込みキーは別のファイルで使われています。ファイルを選び直して取り込み直してください',
+    en: 'This idempotency key was used with another file; choose the file again and start a new import',
+  },
+  import_file_missing: {
+    ja: '取り込むファイルが見つかりません。もう一度ファイルを選んで取り込んでください',
+    en: 'The file to import is gone; choose it again and start a new import',
+  },
   already_returned: { ja: 'この目標はすでに差し戻されています', en: 'This goal has already been returned' },
   not_due: { ja: 'まだ期日になっていません', en: 'The goal is not due yet' },
 

@@ -35,3 +35,4 @@ export * from './scorm.js';
 export * from './scorm-uploads.js';
 export * from './user-search.js';
 export * from './notifications.js';
+export * from './import-jobs.js';

@@ -362,6 +362,17 @@ export const keys = {
   certificateTemplate: (tenantId: string): ItemKey => ({ pk: `${tenantPrefix(tenantId)}#CERTTEMPLATE`, sk: 'CURRENT' }),
   /** Platform: a verification code, claimed once across the platform (the public check reads only this). */
   certificateCode: (code: string): ItemKey => ({ pk: `P#CERTCODE#${part(code)}`, sk: 'CODE' }),
+  // ── Import jobs (issue 14) ─────────────────────────────────────────────────────────────
+  /**
+   * A background import of a company (a user CSV): its progress and result. gsi1 lists the
+   * company's jobs newest first (the import page shows the latest one).
+   */
+  importJob: (tenantId: string, jobId: string, createdAt?: string) => ({
+    pk: `${tenantPrefix(tenantId)}#IMPORTJOB#${part(jobId)}`,
+    sk: 'JOB',
+    ...(createdAt === undefined ? {} : { gsi1pk: `${tenantPrefix(tenantId)}#IMPORTJOBS`, gsi1sk: `${createdAt}#${part(jobId)}` }),
+  }),
+  importJobsOfTenant: (tenantId: string) => ({ gsi1pk: `${tenantPrefix(tenantId)}#IMPORTJOBS` }),
   /** Platform: an item that never exists, read by the health check. */
   health: (): ItemKey => ({ pk: 'P#HEALTH', sk: 'HEALTH' }),
   /** Platform: marks that the demo data was seeded (seed runs once). */
@@ -430,6 +441,8 @@ export const objectKeys = {
     'vendorId' in owner
       ? `staging/scorm/v/${part(owner.vendorId)}/${part(uploadId)}.zip`
       : `staging/scorm/t/${tenantPrefix(owner.tenantId).slice(2)}/${part(uploadId)}.zip`,
+  /** The file an import job reads (kept until the job finishes; the bucket's staging rule expires leftovers). */
+  importJobFile: (tenantId: string, jobId: string): string => `staging/imports/t/${tenantPrefix(tenantId).slice(2)}/${part(jobId)}.csv`,
   /** Whether a requested object name is a brand image key (the only objects served publicly). */
   isBrandImage: (key: string): boolean => /^brand\/[vt]\/[0-9a-z]{16}\/(logo|favicon)-[0-9a-f]{16,64}\.(png|jpg|webp|svg|ico)$/.test(key),
 };

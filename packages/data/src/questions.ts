@@ -263,6 +263,8 @@ export async function getQuestionVersion(db: PlatformDb, owner: Owner, id: strin
 
 export interface QuestionListQuery {
   skill?: string;
+  /** Text in the title or the stem's preview (a question picker's search). */
+  text?: string;
   level?: string;
   type?: string;
   status?: string;
@@ -284,6 +286,12 @@ export async function listQuestions(
     filters.push('contains(#skills, :skill)');
     names['#skills'] = 'skillTags';
     values[':skill'] = q.skill;
+  }
+  if (q.text) {
+    filters.push('(contains(#stemPreview, :text) OR contains(#title, :text))');
+    names['#stemPreview'] = 'stemPreview';
+    names['#title'] = 'title';
+    values[':text'] = q.text;
   }
   for (const [field, value] of [
     ['level', q.level],

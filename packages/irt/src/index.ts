@@ -11,3 +11,4 @@ export * from './calibrate.js';
 export * from './item-stats.js';
 export * from './rng.js';
 export * from './simulate.js';
+export * from './difficulty.js';

@@ -120,6 +120,8 @@ export interface RequestOptions {
   /** On 401, refresh once and retry once (default: same as `auth`). */
   retryOnUnauthorized?: boolean;
   signal?: AbortSignal;
+  /** Extra request headers (e.g. an Idempotency-Key). */
+  headers?: Record<string, string>;
 }
 
 export interface ApiClientConfig {
@@ -251,6 +253,7 @@ export class ApiClient {
     const headers = new Headers({ Accept: 'application/json' });
     const locale = this.config.getLocale();
     if (locale) headers.set('Accept-Language', locale);
+    for (const [name, value] of Object.entries(options.headers ?? {})) headers.set(name, value);
     let body: BodyInit | undefined;
     if (options.form) {
       body = options.form;

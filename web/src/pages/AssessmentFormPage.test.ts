@@ -48,6 +48,11 @@ async function open(path: string, routes: Record<string, FakeHandler>, id?: stri
 type Wrapper = Awaited<ReturnType<typeof open>>['wrapper'];
 const find = (wrapper: Wrapper, id: string) => wrapper.find(`[data-testid="${id}"]`);
 const findAll = (wrapper: Wrapper, id: string) => wrapper.findAll(`[data-testid="${id}"]`);
+/** Chooses a skill in a picker (no framework is faked, so a typed name is taken). */
+const pick = async (input: ReturnType<Wrapper['find']>, tag: string) => {
+  await input.setValue(tag);
+  await input.trigger('keydown', { key: 'Enter' });
+};
 
 describe('AssessmentFormPage', () => {
   beforeEach(() => {
@@ -66,10 +71,10 @@ describe('AssessmentFormPage', () => {
 
     expect(findAll(wrapper, 'assessment-bank').map((b) => (b.element as HTMLInputElement).checked)).toEqual([true, false]);
     await find(wrapper, 'assessment-title-ja').setValue('新人ビジネス基礎');
-    await findAll(wrapper, 'draw-skill')[0]!.setValue('論理的思考');
+    await pick(findAll(wrapper, 'draw-skill-input')[0]!, '論理的思考');
     await findAll(wrapper, 'draw-count')[0]!.setValue('3');
     await find(wrapper, 'draw-add').trigger('click');
-    await findAll(wrapper, 'draw-skill')[1]!.setValue('報連相');
+    await pick(findAll(wrapper, 'draw-skill-input')[1]!, '報連相');
     await findAll(wrapper, 'draw-level')[1]!.setValue('new_hire');
     await findAll(wrapper, 'draw-count')[1]!.setValue('5');
     await find(wrapper, 'draw-add').trigger('click'); // left empty: not sent
@@ -183,7 +188,7 @@ describe('AssessmentFormPage', () => {
       'as1',
     );
 
-    expect((findAll(wrapper, 'draw-skill')[1]!.element as HTMLInputElement).value).toBe('論理的思考');
+    expect(findAll(wrapper, 'draw-skill')[1]!.find('[data-testid="skill-chip"]').attributes('data-tag')).toBe('論理的思考');
     await find(wrapper, 'assessment-publish').trigger('click');
     await settle();
 
@@ -194,10 +199,10 @@ describe('AssessmentFormPage', () => {
     const rows = wrapper.findAll('[data-testid="draw-table"] tbody tr');
     expect(rows[1]!.attributes('data-testid')).toBe('draw-row');
     expect(rows[2]!.text()).toContain('Only 3 published questions');
-    const skill = findAll(wrapper, 'draw-skill')[1]!;
+    const skill = findAll(wrapper, 'draw-skill-input')[1]!;
     expect(skill.attributes('aria-invalid')).toBe('true');
     expect(wrapper.find(`#${skill.attributes('aria-describedby')}`).text()).toContain('Only 3 published questions');
-    expect(findAll(wrapper, 'draw-skill')[0]!.attributes('aria-invalid')).toBeUndefined();
+    expect(findAll(wrapper, 'draw-skill-input')[0]!.attributes('aria-invalid')).toBeUndefined();
     expect(find(wrapper, 'error-alert').text()).toContain('公開済みの問題が足りないため公開できません');
     expect(find(wrapper, 'error-alert').text()).not.toContain('Only 3');
     expect(find(wrapper, 'assessment-status').text()).toBe('下書き');
@@ -226,7 +231,11 @@ describe('AssessmentFormPage', () => {
     );
 
     expect((find(wrapper, 'assessment-mode').element as HTMLSelectElement).value).toBe('adaptive');
-    expect((find(wrapper, 'assessment-skills').element as HTMLInputElement).value).toBe('論理的思考');
+    expect(
+      find(wrapper, 'assessment-skills')
+        .findAll('[data-testid="skill-chip"]')
+        .map((c) => c.attributes('data-tag')),
+    ).toEqual(['論理的思考']);
     expect(findAll(wrapper, 'assessment-bank').map((b) => (b.element as HTMLInputElement).checked)).toEqual([false, true]);
     await find(wrapper, 'assessment-publish').trigger('click');
     await settle();
@@ -295,7 +304,8 @@ describe('AssessmentFormPage', () => {
     await find(wrapper, 'assessment-title-en').setValue('Adaptive check');
     await find(wrapper, 'assessment-mode').setValue('adaptive');
     expect((find(wrapper, 'assessment-pass-mark').element as HTMLInputElement).value).toBe('3');
-    await find(wrapper, 'assessment-skills').setValue('論理的思考、報連相');
+    await pick(find(wrapper, 'assessment-skills-input'), '論理的思考');
+    await pick(find(wrapper, 'assessment-skills-input'), '報連相');
     await find(wrapper, 'assessment-save').trigger('click');
     await settle();
 
@@ -324,7 +334,7 @@ describe('AssessmentFormPage', () => {
     expect(find(wrapper, 'assessment-adaptive').exists()).toBe(false);
 
     await find(wrapper, 'assessment-title-ja').setValue('固定テスト');
-    await findAll(wrapper, 'draw-skill')[0]!.setValue('報連相');
+    await pick(findAll(wrapper, 'draw-skill-input')[0]!, '報連相');
     await findAll(wrapper, 'draw-count')[0]!.setValue('2');
     await find(wrapper, 'assessment-save').trigger('click');
     await settle();
@@ -360,12 +370,64 @@ describe('AssessmentFormPage', () => {
     expect(mode.findAll('option').map((o) => o.text())).toEqual(['適応型']);
     expect(mode.attributes('disabled')).toBeDefined();
     expect(find(wrapper, 'assessment-adaptive-not-in-plan').text()).toContain('このテストの出題方式（適応型）は変更できず');
-    expect((find(wrapper, 'assessment-skills').element as HTMLInputElement).value).toBe('論理的思考');
+    expect(
+      find(wrapper, 'assessment-skills')
+        .findAll('[data-testid="skill-chip"]')
+        .map((c) => c.attributes('data-tag')),
+    ).toEqual(['論理的思考']);
 
     await find(wrapper, 'assessment-time-limit').setValue('30');
     await find(wrapper, 'assessment-save').trigger('click');
     await settle();
     expect(find(wrapper, 'error-alert').text()).toContain('ご契約のプランにはこの機能が含まれていません。');
+    wrapper.unmount();
+  });
+
+  it('adds fixed questions by searching a bank’s question text, showing stem, skill and difficulty', async () => {
+    let sent: AssessmentInput | null = null;
+    const searches: string[] = [];
+    const { wrapper } = await open('/admin/assessments/new', {
+      'GET /api/banks/bank1/questions': ({ query }) => {
+        searches.push(query.get('q') ?? '');
+        return json(200, {
+          nextCursor: null,
+          items: [
+            {
+              id: 'q7',
+              bankId: 'bank1',
+              type: 'single_choice',
+              title: null,
+              stemPreview: 'パスワードの使い回しについて正しいものは？',
+              skillTags: ['情報セキュリティ'],
+              level: null,
+              status: 'published',
+              latestVersion: 1,
+              publishedVersion: 1,
+              irt: { a: 1, b: 1.2, c: 0, source: 'prior' },
+              updatedAt: '2025-04-01T00:00:00Z',
+            },
+          ],
+        });
+      },
+      'POST /api/assessments': ({ body }) => {
+        sent = body as AssessmentInput;
+        return json(201, saved(sent));
+      },
+    });
+    await find(wrapper, 'assessment-title-ja').setValue('必須問題テスト');
+    await find(wrapper, 'question-picker-text').setValue('パスワード');
+    await find(wrapper, 'question-picker-search').trigger('click');
+    await flushPromises();
+    expect(searches).toEqual(['パスワード']);
+    const result = find(wrapper, 'question-picker-result');
+    expect(result.text()).toContain('パスワードの使い回し');
+    expect(result.text()).toContain('情報セキュリティ');
+    expect(find(wrapper, 'question-picker-difficulty').text()).toBe('むずかしい');
+    await find(wrapper, 'question-picker-add').trigger('click');
+    expect(find(wrapper, 'question-picker-chip').text()).toContain('パスワードの使い回し');
+    await find(wrapper, 'assessment-save').trigger('click');
+    await settle();
+    expect(sent!.fixed!.questionIds).toEqual(['q7']);
     wrapper.unmount();
   });
 });

@@ -157,7 +157,9 @@ describe('BankQuestionsPage', () => {
     expect(wrapper.find('[data-testid="question-import-link"]').attributes('href')).toBe('/admin/banks/bank1/import');
     expect(wrapper.find('[data-testid="question-export-csv"]').exists()).toBe(true);
 
-    await wrapper.find('[data-testid="questions-filter-skill"]').setValue('報連相');
+    const skill = wrapper.find('[data-testid="questions-filter-skill-input"]');
+    await skill.setValue('報連相');
+    await skill.trigger('keydown', { key: 'Enter' });
     await wrapper.find('[data-testid="questions-filters"]').trigger('submit');
     await settle();
     expect(router.currentRoute.value.query).toEqual({ skill: '報連相', type: 'single_choice' });

@@ -210,7 +210,10 @@ describe('PackageDetailPage', () => {
     expect(added.attributes('data-kind')).toBe('lesson');
     await added.find('[data-testid="package-module-title-ja"]').setValue('報連相の基本');
     await added.find('[data-testid="package-module-minutes"]').setValue('25');
-    await added.find('[data-testid="package-module-tags"]').setValue('ビジネス基礎、 報連相');
+    for (const tag of ['ビジネス基礎', '報連相']) {
+      await added.find('[data-testid="package-module-tags-input"]').setValue(tag);
+      await added.find('[data-testid="package-module-tags-input"]').trigger('keydown', { key: 'Enter' });
+    }
     await added.find('[data-testid="package-module-body-ja"]').setValue('# 報告\n\n**すぐに**報告する');
     await added.find('[data-testid="package-module-preview-toggle"]').trigger('click');
     expect(added.find('[data-testid="package-module-preview"] [data-testid="markdown"]').html()).toContain('<strong>すぐに</strong>');
@@ -347,7 +350,8 @@ describe('PackageNewPage', () => {
       'catalog:cb1',
     ]);
     await quiz.find('[data-testid="package-quiz-bank"]').setValue('catalog:cb1');
-    await quiz.find('[data-testid="package-quiz-draw-skill"]').setValue('ビジネス基礎');
+    await quiz.find('[data-testid="package-quiz-draw-skill-input"]').setValue('ビジネス基礎');
+    await quiz.find('[data-testid="package-quiz-draw-skill-input"]').trigger('keydown', { key: 'Enter' });
     await quiz.find('[data-testid="package-quiz-draw-count"]').setValue('8');
     await quiz.find('[data-testid="package-quiz-pass-mark"]').setValue('70');
     await quiz.find('[data-testid="package-quiz-time-limit"]').setValue('15');
@@ -395,12 +399,13 @@ describe('PackageNewPage', () => {
     await settle();
     await wrapper.find('[data-testid="package-module-title-ja"]').setValue('確認');
     await wrapper.find('[data-testid="package-quiz-bank"]').setValue('bank1');
-    await wrapper.find('[data-testid="package-quiz-draw-skill"]').setValue('報連相');
+    await wrapper.find('[data-testid="package-quiz-draw-skill-input"]').setValue('報連相');
+    await wrapper.find('[data-testid="package-quiz-draw-skill-input"]').trigger('keydown', { key: 'Enter' });
 
     await wrapper.find('[data-testid="package-save"]').trigger('submit');
     await settle();
 
-    expect(wrapper.find('[data-testid="package-quiz-draw-skill"]').attributes('aria-invalid')).toBe('true');
+    expect(wrapper.find('[data-testid="package-quiz-draw-skill-input"]').attributes('aria-invalid')).toBe('true');
     expect(wrapper.find('.draw-table__error-row').text()).toBe('Only 2 published questions match');
     expect(wrapper.find('[role="alert"]').text()).toContain('公開済みの問題が足りないため');
   });
@@ -699,7 +704,8 @@ describe('Packages for vendor admins and their companies', () => {
     const replaced = rows()[1]!;
     expect(replaced.find('[data-testid="package-module-assessment"]').exists()).toBe(false);
     await replaced.find('[data-testid="package-quiz-bank"]').setValue('vendor:v1');
-    await replaced.find('[data-testid="package-quiz-draw-skill"]').setValue('報連相');
+    await replaced.find('[data-testid="package-quiz-draw-skill-input"]').setValue('報連相');
+    await replaced.find('[data-testid="package-quiz-draw-skill-input"]').trigger('keydown', { key: 'Enter' });
 
     await wrapper.find('[data-testid="package-save"]').trigger('submit');
     await settle();
@@ -742,7 +748,8 @@ describe('Packages for vendor admins and their companies', () => {
     expect(options.map((o) => o.attributes('value'))).toEqual(['', 'vendor:v1', 'catalog:cb1']);
     expect(options[2]!.text()).toContain('ビジネス基礎 (カタログ)');
     await wrapper.find('[data-testid="package-quiz-bank"]').setValue('vendor:v1');
-    await wrapper.find('[data-testid="package-quiz-draw-skill"]').setValue('報連相');
+    await wrapper.find('[data-testid="package-quiz-draw-skill-input"]').setValue('報連相');
+    await wrapper.find('[data-testid="package-quiz-draw-skill-input"]').trigger('keydown', { key: 'Enter' });
     await wrapper.find('[data-testid="package-save"]').trigger('submit');
     await settle();
 

@@ -74,7 +74,13 @@ describe('QuestionEditorPage', () => {
     await texts[0]!.setValue('相談');
     await texts[1]!.setValue('相互');
     await findAll(wrapper, 'question-option-correct')[1]!.setValue(true);
-    await find(wrapper, 'question-skill-tags').setValue('報連相、ビジネスマナー');
+    // No framework here (the fake answers 404): the picker takes typed names.
+    const skills = find(wrapper, 'question-skill-picker-input');
+    await skills.setValue('報連相');
+    await skills.trigger('keydown', { key: 'Enter' });
+    await skills.setValue('ビジネスマナー');
+    await skills.trigger('keydown', { key: 'Enter' });
+    expect(findAll(wrapper, 'skill-chip').map((c) => c.attributes('data-tag'))).toEqual(['報連相', 'ビジネスマナー']);
     await find(wrapper, 'question-save').trigger('click');
     await settle();
 
@@ -120,7 +126,7 @@ describe('QuestionEditorPage', () => {
     expect(rows[2]!.find('[data-testid="question-option-text-ja"]').attributes('aria-invalid')).toBe('true');
     expect(rows[1]!.text()).not.toContain('Japanese or English text is required');
     expect(find(wrapper, 'question-options-error').text()).toBe('Exactly one correct option');
-    expect(find(wrapper, 'question-skill-tags').attributes('aria-invalid')).toBe('true');
+    expect(find(wrapper, 'question-skill-picker-input').attributes('aria-invalid')).toBe('true');
     const alert = find(wrapper, 'error-alert');
     expect(alert.text()).toContain('入力内容を確認してください。');
     expect(alert.text()).toContain('somethingElse: Unexpected');
@@ -194,6 +200,68 @@ describe('QuestionEditorPage', () => {
 
     expect(find(wrapper, 'question-stale').text()).toContain('ほかの人が先に変更を保存しました');
     expect(find(wrapper, 'question-reload').exists()).toBe(true);
+    wrapper.unmount();
+  });
+
+  it('offers the framework’s skills by category in the UI language, and difficulty as words with b on demand', async () => {
+    const skill = (id: string, ja: string, en: string) => ({
+      id,
+      name: { ja, en },
+      description: { ja: '' },
+      proficiencyLevels: {},
+      required: {},
+    });
+    let sent: Question | null = null;
+    const { wrapper } = await open('/admin/questions/new?bank=bank1', {
+      'GET /api/skills/framework': () =>
+        json(200, {
+          rev: 1,
+          updatedAt: '2026-01-01T00:00:00.000Z',
+          framework: {
+            jobRoles: [],
+            categories: [
+              {
+                id: 'biz',
+                name: { ja: 'ビジネス基礎', en: 'Business basics' },
+                skills: [skill('manners', 'ビジネスマナー', 'Business manners')],
+              },
+              {
+                id: 'sec',
+                name: { ja: '情報', en: 'Information' },
+                skills: [skill('security', '情報セキュリティ', 'Information security')],
+              },
+            ],
+          },
+        }),
+      'POST /api/banks/bank1/questions': ({ body }) => {
+        sent = body as Question;
+        return json(201, makeQuestionDetail({ id: 'q-new', content: body as Question }));
+      },
+    });
+    const input = find(wrapper, 'question-skill-picker-input');
+    await input.trigger('focus');
+    expect(findAll(wrapper, 'skill-option').map((o) => o.text())).toEqual(['ビジネスマナー', '情報セキュリティ']);
+    await input.setValue('security');
+    expect(findAll(wrapper, 'skill-option').map((o) => o.attributes('data-tag'))).toEqual(['情報セキュリティ']);
+    await input.trigger('keydown', { key: 'Enter' });
+    expect(findAll(wrapper, 'skill-chip').map((c) => c.attributes('data-tag'))).toEqual(['情報セキュリティ']);
+    expect(input.attributes('role')).toBe('combobox');
+
+    expect(find(wrapper, 'question-difficulty-field').attributes('data-level')).toBe('medium');
+    expect(find(wrapper, 'question-difficulty-field').text()).toContain('やさしい');
+    await find(wrapper, 'question-difficulty-hard').setValue(true);
+    expect((find(wrapper, 'question-difficulty').element as HTMLInputElement).value).toBe('1');
+    await find(wrapper, 'question-difficulty').setValue('-0.8');
+    expect(find(wrapper, 'question-difficulty-field').attributes('data-level')).toBe('easy');
+
+    await find(wrapper, 'question-stem-ja').setValue('問題');
+    const texts = findAll(wrapper, 'question-option-text-ja');
+    await texts[0]!.setValue('A');
+    await texts[1]!.setValue('B');
+    await findAll(wrapper, 'question-option-correct')[0]!.setValue(true);
+    await find(wrapper, 'question-save').trigger('click');
+    await settle();
+    expect(sent).toMatchObject({ skillTags: ['情報セキュリティ'], difficultyPrior: -0.8 });
     wrapper.unmount();
   });
 });

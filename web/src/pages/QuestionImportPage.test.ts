@@ -5,6 +5,7 @@ import { fakeApi, json } from '../testing/fakeApi';
 import { makeUser } from '../testing/fixtures';
 import { settle, setupApp } from '../testing/setup';
 import QuestionImportPage from './QuestionImportPage.vue';
+import { levelImportHelp } from '../../../packages/core/src/levels';
 
 describe('QuestionImportPage', () => {
   beforeEach(() => localStorage.clear());
@@ -85,5 +86,23 @@ describe('QuestionImportPage', () => {
       { query: 'format=gift&mode=commit&locale=auto&encoding=utf-8', publish: 'true', name: 'questions.gift' },
     ]);
     expect(wrapper.find('[data-testid="qimport-back-to-bank"]').attributes('href')).toBe('/admin/banks/bank1');
+  });
+
+  it('names the levels for the CSV level column exactly as the importer reads them', async () => {
+    const { plugins } = await setupApp({
+      path: '/admin/banks/bank1/import',
+      fetch: fakeApi({
+        'POST /api/auth/refresh': () => json(200, { accessToken: 'tok', expiresIn: 900, user: makeUser() }),
+        'GET /api/banks': () =>
+          json(200, { items: [{ id: 'bank1', name: '新人研修', owner: 'tenant', editable: true, ref: 'bank1', questionCount: 0 }] }),
+      }),
+    });
+    const wrapper = mount(QuestionImportPage, { props: { bankId: 'bank1' }, global: { plugins: [...plugins] } });
+    await settle();
+    await flushPromises();
+    // CSV is the default format.
+    expect(wrapper.find('[data-testid="qimport-level-help"]').text()).toBe(`level 列（階層）: ${levelImportHelp('ja')}`);
+    for (const name of ['内定者', '新入社員', '若手', '中堅', 'リーダー', '管理職'])
+      expect(wrapper.find('[data-testid="qimport-level-help"]').text()).toContain(name);
   });
 });

@@ -175,9 +175,11 @@ describe('ReportsSkillGapsPage', () => {
 
   it('says when nothing has been assessed yet', async () => {
     const { wrapper } = await open({ empty: true });
-    expect(wrapper.find('[data-testid="skill-gaps-empty"]').text()).toBe(
+    expect(wrapper.find('[data-testid="skill-gaps-empty"]').text()).toContain(
       'まだ評価されたスキルはありません。テストの受験や上長評価が集まると表示されます。',
     );
+    // …and what fills it, with a link to do that.
+    expect(wrapper.find('[data-testid="empty-report-skillGaps-action"]').attributes('href')).toBe('/admin/skills');
     expect(wrapper.find('[data-testid="skill-gaps-table"]').exists()).toBe(false);
   });
 });

@@ -26,6 +26,7 @@ import { loadOrCreateKeys, loadOrCreateUrlSigningKey } from './keys.js';
 import { seedDemo } from './seed.js';
 import { runReminders } from '../jobs/reminders.js';
 import { runDigest } from '../jobs/digest.js';
+import { inProcessImportRunner } from '../jobs/import-worker.js';
 
 export interface LocalOptions {
   /** The table (default `manabi`); tests that consume the stream use a table of their own. */
@@ -126,6 +127,9 @@ export async function startLocal(options: LocalOptions): Promise<LocalServer> {
       log: options.log ?? ((line) => process.stdout.write(`${JSON.stringify(line)}\n`)),
       clientIp: (c) => getConnInfo(c).remote.address,
     };
+    // Import jobs run in this process (the cloud runs them in a Lambda fed by the table's stream).
+    const importRunner = inProcessImportRunner(deps);
+    deps.importJobs = importRunner;
     const webDist = options.webDist && existsSync(join(options.webDist, 'index.html')) ? resolve(options.webDist) : undefined;
     const app = createApp(deps, { compress: true, ...(webDist ? { spa: spaHandler(webDist) } : {}) });
     const { server, port } = await new Promise<{ server: ServerType; port: number }>((res) => {
@@ -189,6 +193,7 @@ export async function startLocal(options: LocalOptions): Promise<LocalServer> {
         poller?.stop();
         if (reminders) clearInterval(reminders);
         if (digests) clearInterval(digests);
+        await importRunner.idle();
         await new Promise<void>((res) => server.close(() => res()));
         data.destroy();
         await dynamo?.stop();

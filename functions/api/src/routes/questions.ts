@@ -102,6 +102,8 @@ export function parseQuestion(body: unknown): Question {
 
 const listQuery = z.object({
   skill: z.string().max(100).optional(),
+  /** Text in a question's title or stem (the assessment form's question picker searches with it). */
+  q: z.string().trim().max(100).optional(),
   level: z.string().max(20).optional(),
   type: z.string().max(30).optional(),
   status: z.enum(['draft', 'published']).optional(),
@@ -189,7 +191,8 @@ export function registerQuestionRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps):
         const { owner, bank } = catalog
           ? await readableBank(auth, bankId)
           : { owner: authorOwner(auth), bank: await loadBank(authorOwner(auth), bankId) };
-        const result = await listQuestions(deps.data.platform, owner, bank.id, c.req.valid('query'));
+        const { q: text, ...query } = c.req.valid('query');
+        const result = await listQuestions(deps.data.platform, owner, bank.id, { ...query, ...(text ? { text } : {}) });
         return c.json({ items: result.items.map(presentQuestion), nextCursor: result.nextCursor }, 200);
       },
     );

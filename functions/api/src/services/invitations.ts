@@ -8,7 +8,7 @@ const INVITATION_DAYS = 14;
 
 /** The items that store an invitation (set-password link) and queue its email. */
 export function invitationItems(
-  deps: AppDeps,
+  deps: Pick<AppDeps, 'data' | 'now'>,
   db: TenantDb,
   user: { id: string; name: string; email: string; locale: Locale },
   companyName: string,

@@ -19,7 +19,7 @@ import {
   type TenantDb,
 } from '@manabi/data';
 import type { AppDeps } from '../env.js';
-import { notify } from './notifications.js';
+import { notify, type NotifyDeps } from './notifications.js';
 import { validationError } from '../errors.js';
 import { buildSnapshot } from './assessment-publish.js';
 import { todayInJapan } from './skill-standing.js';
@@ -179,7 +179,7 @@ export async function refreshAssignmentState(
 
 /** Assigns the level's package automatically (if HR set one), when a user is created or changes level. */
 export async function autoAssignForLevel(
-  deps: AppDeps,
+  deps: NotifyDeps,
   db: TenantDb,
   user: { id: string; level: Level | null; departmentId: string | null },
   by: string,

@@ -31,7 +31,7 @@ import {
   searchIndexWrites,
   searchShardOf,
 } from '@manabi/data';
-import type { AppDeps } from '../env.js';
+import type { AppConfig, AppDeps } from '../env.js';
 import { ApiError } from '../errors.js';
 import { decodeCsv, parseCsv, CsvSyntaxError, type CsvEncoding } from '../csv/decode.js';
 import { invitationItems } from './invitations.js';
@@ -40,6 +40,9 @@ import { pool } from './pool.js';
 import type { SkillFramework } from '@manabi/upskilling';
 
 export const MAX_IMPORT_ROWS = 10_000;
+
+/** What an import needs: the API passes its deps, the background worker (a Lambda of its own) these alone. */
+export type ImportDeps = Pick<AppDeps, 'data' | 'now'> & { config: Pick<AppConfig, 'publicUrl'> };
 
 export interface ImportReport {
   mode: 'preview' | 'commit';
@@ -70,12 +73,25 @@ export interface ImportOptions {
   actorUserId: string;
 }
 
-/**
- * Imports users from a CSV. Preview and commit run the same validation and plan, so what the
- * preview promised is what the commit does; every row not imported is reported with its reason.
- * Re-importing a file updates users by email and never duplicates them.
- */
-export async function importUsers(deps: AppDeps, db: TenantDb, bytes: Uint8Array, options: ImportOptions): Promise<ImportReport> {
+/** What the file says and what importing it would do, before anything is written. */
+export type PreparedImport =
+  | { fatal: true; report: ImportReport }
+  | {
+      fatal: false;
+      report: ImportReport;
+      rows: PlannedRow[];
+      /** Row errors found by reading and planning (the commit adds its own). */
+      errors: ImportIssue[];
+      existingByEmail: Map<string, UserRecord>;
+    };
+
+/** Reads, validates and plans an import (no writes): the preview, the commit and the job share it. */
+export async function prepareUserImport(
+  deps: ImportDeps,
+  db: TenantDb,
+  bytes: Uint8Array,
+  options: ImportOptions,
+): Promise<PreparedImport> {
   const { text, encoding } = decodeCsv(bytes);
   let records: string[][];
   try {
@@ -83,11 +99,14 @@ export async function importUsers(deps: AppDeps, db: TenantDb, bytes: Uint8Array
   } catch (error) {
     if (!(error instanceof CsvSyntaxError)) throw error;
     const message = importMessage('unreadable', options.locale, { detail: error.message });
-    return emptyReport(options.mode, encoding, [{ row: 1, column: null, message }]);
+    return { fatal: true, report: emptyReport(options.mode, encoding, [{ row: 1, column: null, message }]) };
   }
   const read = readImportRows(records, options.locale, MAX_IMPORT_ROWS);
   if (read.fatal)
-    return { ...emptyReport(options.mode, encoding, read.errors.map(strip)), totalRows: read.totalRows, skipped: read.totalRows };
+    return {
+      fatal: true,
+      report: { ...emptyReport(options.mode, encoding, read.errors.map(strip)), totalRows: read.totalRows, skipped: read.totalRows },
+    };
 
   const [existing, departments] = await Promise.all([listAllUsers(db), listDepartments(db)]);
   const existingByEmail = new Map(existing.map((u) => [u.email, u]));
@@ -116,7 +135,6 @@ export async function importUsers(deps: AppDeps, db: TenantDb, bytes: Uint8Array
     actorUserId: options.actorUserId,
     columnName: { email: columnName('email|e-mail|メールアドレス|メール', 2), role: columnName('role|ロール|権限|役割', 3) },
   });
-  const errors: ImportIssue[] = [...read.errors, ...plan.errors];
   const count = (a: PlannedRow['action']) => plan.rows.filter((r) => r.action === a).length;
   const report: ImportReport = {
     mode: options.mode,
@@ -139,8 +157,32 @@ export async function importUsers(deps: AppDeps, db: TenantDb, bytes: Uint8Array
       action: r.action,
     })),
   };
+  return { fatal: false, report, rows: plan.rows, errors: [...read.errors, ...plan.errors], existingByEmail };
+}
+
+/** The rows (by row number) that errors name, header problems aside: the rows skipped. */
+export function skippedRows(errors: ImportIssue[]): Set<number> {
+  return new Set(
+    errors
+      .filter((e) => e.code !== 'unknown_column')
+      .map((e) => e.row)
+      .filter((r) => r > 1),
+  );
+}
+
+/**
+ * Imports users from a CSV. Preview and commit run the same validation and plan, so what the
+ * preview promised is what the commit does; every row not imported is reported with its reason.
+ * Re-importing a file updates users by email and never duplicates them.
+ */
+export async function importUsers(deps: ImportDeps, db: TenantDb, bytes: Uint8Array, options: ImportOptions): Promise<ImportReport> {
+  const prepared = await prepareUserImport(deps, db, bytes, options);
+  if (prepared.fatal) return prepared.report;
+  const { report, rows, existingByEmail } = prepared;
+  const errors = [...prepared.errors];
   if (options.mode === 'commit') {
-    const outcome = await commitPlan(deps, db, plan.rows, existingByEmail, options);
+    await checkSeats(db, rows.filter((r) => r.action === 'create').length);
+    const outcome = await commitPlan(deps, db, rows, existingByEmail, options);
     errors.push(...outcome.errors);
     report.created = outcome.created;
     report.updated = outcome.updated;
@@ -149,39 +191,40 @@ export async function importUsers(deps: AppDeps, db: TenantDb, bytes: Uint8Array
   }
   errors.sort((a, b) => a.row - b.row);
   report.errors = errors.map(strip);
-  report.skipped = new Set(
-    errors
-      .filter((e) => e.code !== 'unknown_column')
-      .map((e) => e.row)
-      .filter((r) => r > 1),
-  ).size;
+  report.skipped = skippedRows(errors).size;
   return report;
 }
 
-const strip = (e: ImportIssue) => ({ row: e.row, column: e.column, message: e.message });
+export const strip = (e: ImportIssue) => ({ row: e.row, column: e.column, message: e.message });
 
 function emptyReport(mode: ImportOptions['mode'], encoding: CsvEncoding, errors: ImportReport['errors']): ImportReport {
   return { mode, encoding, totalRows: 0, created: 0, updated: 0, unchanged: 0, skipped: 0, errors, newDepartments: [], preview: [] };
 }
 
-async function commitPlan(
-  deps: AppDeps,
-  db: TenantDb,
-  rows: PlannedRow[],
-  existingByEmail: Map<string, UserRecord>,
-  options: ImportOptions,
-): Promise<{ created: number; updated: number; errors: ImportIssue[] }> {
-  const now = deps.now().toISOString();
-  const errors: ImportIssue[] = [];
-  const tenant = await getTenant(db);
-  const creating = rows.filter((r) => r.action === 'create').length;
-  // The plan's seats: refuse the whole import up front rather than create part of it.
+/** The plan's seats: an import that would add more people than are free is refused whole, up front. */
+export async function checkSeats(db: TenantDb, creating: number): Promise<void> {
   const free = await freeSeats(db);
   if (free !== null && creating > free)
     throw new ApiError(409, 'seat_limit_reached', { key: 'seat_limit_reached.import', params: { free, creating } }, [
       { path: 'file', message: { key: 'field.seats_left', params: { free } } },
     ]);
+}
 
+/**
+ * Writes planned rows (all of a file, or one chunk of a job). Every write is conditional: a new
+ * person claims the email (a row written before is planned as unchanged or an update next time,
+ * never created twice), an update checks the version it read.
+ */
+export async function commitPlan(
+  deps: ImportDeps,
+  db: TenantDb,
+  rows: PlannedRow[],
+  existingByEmail: Map<string, UserRecord>,
+  options: Omit<ImportOptions, 'mode'>,
+): Promise<{ created: number; updated: number; errors: ImportIssue[] }> {
+  const now = deps.now().toISOString();
+  const errors: ImportIssue[] = [];
+  const tenant = await getTenant(db);
   // 1. Departments the file names that do not exist yet (one created by a concurrent import is reused).
   const departmentIds = new Map((await listDepartments(db)).map((d) => [departmentKey(d.name), d.id]));
   for (const row of rows) {

@@ -1,5 +1,5 @@
 import { normalizeEmail } from '../email.js';
-import { LEVEL_LABELS, LEVELS, type Level } from '../levels.js';
+import { matchLevelName, type Level } from '../levels.js';
 import { ROLE_LABELS, TENANT_ROLES, type TenantRole } from '../roles.js';
 import { isRealIsoDate, type Locale } from '../schemas.js';
 import { normalizeFurigana } from '../kana.js';
@@ -107,7 +107,7 @@ export function readImportRows(records: string[][], locale: Locale, maxRows = 10
     if (!role) issue(row, headerName('role'), 'invalid_role');
 
     const rawLevel = get('level');
-    const level = rawLevel === '' ? null : matchKey(rawLevel, LEVELS, LEVEL_LABELS);
+    const level = rawLevel === '' ? null : matchLevelName(rawLevel);
     if (level === undefined) issue(row, headerName('level'), 'invalid_level');
 
     const rawDate = get('hireDate');

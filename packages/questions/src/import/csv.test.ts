@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { LEVELS, levelImportNames } from '@manabi/core';
 import { fixture, summary } from '../test-support.js';
 import { parseQuestionCsv } from './csv.js';
 
@@ -104,5 +105,17 @@ describe('parseQuestionCsv', () => {
       [2, 3, 'tolerance', 'dropped', 'Column tolerance is not used by type true_false and is not imported'],
     ]);
     expect(r.questions.map((q) => q.type)).toEqual(['true_false']);
+  });
+});
+
+describe('parseQuestionCsv level names', () => {
+  it('accepts every level name the import help lists (the same list the user import reads)', () => {
+    for (const level of LEVELS) {
+      for (const name of levelImportNames(level)) {
+        const r = parseQuestionCsv(`type,stem_ja,option1_ja,option2_ja,correct,level\ntrue_false,空は青い,,,1,${name}\n`);
+        expect(r.errors, `${level}: ${name}`).toEqual([]);
+        expect(r.questions[0]!.level).toBe(level);
+      }
+    }
   });
 });

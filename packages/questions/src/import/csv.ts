@@ -1,5 +1,5 @@
 import { parse as parseCsvText } from 'csv-parse/sync';
-import { LEVEL_LABELS, LEVELS, type Level } from '@manabi/core';
+import { LEVELS, matchLevelName, type Level } from '@manabi/core';
 import { CSV_COLUMNS, CSV_HEADER_ALIASES, CSV_MAX_OPTIONS, CSV_TYPE_ALIASES, foldHeader, type CsvColumn } from '../csv-columns.js';
 import { isQuestionType, type LocalizedText, type QuestionFeedback, type QuestionType } from '../model.js';
 import { parseNumber } from '../scoring.js';
@@ -246,8 +246,7 @@ function compact<T extends Record<string, unknown>>(o: T): Partial<T> {
 
 function parseLevel(ctx: ItemContext, value: string): Level | null {
   if (value === '') return null;
-  const v = value.normalize('NFKC').trim().toLowerCase();
-  const level = LEVELS.find((l) => l === v || LEVEL_LABELS[l].ja === value.trim() || LEVEL_LABELS[l].en.toLowerCase() === v);
+  const level = matchLevelName(value);
   if (!level) ctx.error('invalid', `Unknown level "${value}" (${LEVELS.join(', ')} or the Japanese name)`, { column: 'level' });
   return level ?? null;
 }

@@ -1,0 +1,19 @@
+import { api } from './client';
+import type { QuestionBank, QuestionSummary } from './types';
+
+/**
+ * Questions of a bank whose title or stem contains `text` (the question picker's search). A bank
+ * the caller authors is read from its own list; a catalog or vendor bank from the read-only one.
+ */
+export async function searchBankQuestions(
+  bank: Pick<QuestionBank, 'id' | 'editable'>,
+  text: string,
+  limit = 20,
+): Promise<QuestionSummary[]> {
+  const base = bank.editable ? '/api/banks' : '/api/catalog/banks';
+  const page = await api.get<{ items: QuestionSummary[] }>(`${base}/${encodeURIComponent(bank.id)}/questions`, {
+    q: text.trim(),
+    limit,
+  });
+  return page.items;
+}
