@@ -19,6 +19,8 @@ const server = await startLocal({
   reminderIntervalMs: 10 * 60_000,
   // Report aggregates follow the table's stream, as the Lambda does in the cloud.
   aggregate: true,
+  // The first start gives the demo company three months of history (skipped once .data/ holds the demo).
+  demoHistory: process.env.MANABI_DEMO_HISTORY !== 'off',
   ...(process.env.MANABI_STREAM_INTERVAL_MS ? { streamIntervalMs: Number(process.env.MANABI_STREAM_INTERVAL_MS) } : {}),
   // Request logs are JSON lines; keep the terminal readable unless asked for them.
   log: (line) => {
@@ -27,13 +29,25 @@ const server = await startLocal({
   },
 });
 
+if (server.history) {
+  const h = server.history;
+  console.log(
+    `  Demo history seeded in ${(h.ms / 1000).toFixed(1)} s (aggregator ${(h.aggregateMs / 1000).toFixed(1)} s): ${h.people} people, ` +
+      `${h.attempts} attempts, ${h.answers} answers, ${h.requests} app requests, ${h.streamRecords} stream records.`,
+  );
+}
+
 const width = Math.max(...DEMO.accounts.map((a) => a.email.length));
 console.log(`
   Manabi is running: ${server.url}
   (ready in ${Math.round(performance.now() - started)} ms; data in ${process.env.MANABI_DATA_DIR ?? '.data/'}, demo ${server.seeded === 'seeded' ? 'seeded now' : 'kept from before'})
 
   Sign in as (password for all: ${DEMO_PASSWORD}) — ${DEMO.company}
-${DEMO.accounts.map((a) => `    ${a.email.padEnd(width)}  ${a.role.padEnd(14)} ${a.name}`).join('\n')}
+${DEMO.accounts.map((a) => `    ${a.email.padEnd(width)}  ${a.role.padEnd(14)} ${a.name}`).join('\n')}${
+  server.history
+    ? `\n    ${server.history.learner.email.padEnd(width)}  ${'learner'.padEnd(14)} ${server.history.learner.name} (three months of history)`
+    : ''
+}
 
   White-label: the demo company's vendor brand shows on http://${DEMO_VENDOR_HOST}:${port}
 
