@@ -67,7 +67,11 @@ describe('the demo history', () => {
     const items = (await hr.get(`/api/assessments/${fixed.id}/statistics`)).body;
     expect(items.attempts).toBeGreaterThan(30);
     expect(items.items.length).toBeGreaterThan(10);
-    expect(items.items.every((i: any) => i.n > 0)).toBe(true);
+    expect(items.items.every((i: any) => i.exposureCount > 0)).toBe(true);
+    // Easy and hard items, told apart by the people who know more.
+    const pValues = items.items.map((i: any) => i.pValue);
+    expect(Math.max(...pValues) - Math.min(...pValues)).toBeGreaterThan(0.2);
+    expect(items.items.filter((i: any) => i.pointBiserial !== null && i.pointBiserial > 0).length).toBeGreaterThan(items.items.length / 2);
   });
 
   it('shows a skill-gap heatmap that is not all red', async () => {

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { repoRoot, startLocal } from './start.js';
 import { DEMO, DEMO_PASSWORD, DEMO_VENDOR_HOST } from './seed.js';
@@ -10,17 +11,21 @@ const root = repoRoot();
 const port = Number(process.env.PORT ?? 8787);
 const quiet = process.env.MANABI_LOG !== 'verbose';
 const started = performance.now();
+const dataDir = process.env.MANABI_DATA_DIR ?? join(root, '.data');
+const historyOn = process.env.MANABI_DEMO_HISTORY !== 'off';
+if (historyOn && !existsSync(join(dataDir, 'dynamodb')))
+  console.log('  First start: seeding the demo company and its three months of history (this takes a while, once)…');
 
 const server = await startLocal({
   port,
-  dataDir: process.env.MANABI_DATA_DIR ?? join(root, '.data'),
+  dataDir,
   webDist: join(root, 'web', 'dist'),
   // Reminders (due-soon, overdue, check-ins) every 10 minutes; each is sent once whatever the rate.
   reminderIntervalMs: 10 * 60_000,
   // Report aggregates follow the table's stream, as the Lambda does in the cloud.
   aggregate: true,
   // The first start gives the demo company three months of history (skipped once .data/ holds the demo).
-  demoHistory: process.env.MANABI_DEMO_HISTORY !== 'off',
+  demoHistory: historyOn,
   ...(process.env.MANABI_STREAM_INTERVAL_MS ? { streamIntervalMs: Number(process.env.MANABI_STREAM_INTERVAL_MS) } : {}),
   // Request logs are JSON lines; keep the terminal readable unless asked for them.
   log: (line) => {
