@@ -42,7 +42,7 @@ if (server.history) {
   );
 }
 
-const width = Math.max(...DEMO.accounts.map((a) => a.email.length));
+const width = Math.max(...DEMO.accounts.map((a) => a.email.length), server.history?.learner.email.length ?? 0);
 console.log(`
   Manabi is running: ${server.url}
   (ready in ${Math.round(performance.now() - started)} ms; data in ${process.env.MANABI_DATA_DIR ?? '.data/'}, demo ${server.seeded === 'seeded' ? 'seeded now' : 'kept from before'})

@@ -294,13 +294,13 @@ function attempts(b: Builder, seed: number, all: PlannedPerson[]): void {
   for (const p of all) {
     // The fixed basics check (three attempts allowed): early-career people, once a month.
     if (['pre_hire', 'new_hire', 'junior'].includes(p.level) || (p.level === 'mid' && r.chance(0.3))) {
-      b.events.push({ kind: 'attempt', at: b.at(r, r.int(8, 16)), person: p.key, test: 'fixed' });
-      b.events.push({ kind: 'attempt', at: b.at(r, r.int(38, 48)), person: p.key, test: 'fixed' });
-      if (r.chance(0.6)) b.events.push({ kind: 'attempt', at: b.at(r, r.int(70, 88)), person: p.key, test: 'fixed' });
+      b.events.push({ kind: 'attempt', at: b.at(r, r.int(6, 26)), person: p.key, test: 'fixed' });
+      b.events.push({ kind: 'attempt', at: b.at(r, r.int(34, 58)), person: p.key, test: 'fixed' });
+      if (r.chance(0.6)) b.events.push({ kind: 'attempt', at: b.at(r, r.int(64, 89)), person: p.key, test: 'fixed' });
     }
-    // The adaptive diagnosis: everyone at the start, most again at the end.
-    b.events.push({ kind: 'attempt', at: b.at(r, r.int(4, 14)), person: p.key, test: 'adaptive' });
-    if (r.chance(0.6)) b.events.push({ kind: 'attempt', at: b.at(r, r.int(72, 89)), person: p.key, test: 'adaptive' });
+    // The adaptive diagnosis: everyone in the first weeks, most again in the last month.
+    b.events.push({ kind: 'attempt', at: b.at(r, r.int(3, 24)), person: p.key, test: 'adaptive' });
+    if (r.chance(0.6)) b.events.push({ kind: 'attempt', at: b.at(r, r.int(60, 89)), person: p.key, test: 'adaptive' });
   }
 }
 
