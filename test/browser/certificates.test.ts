@@ -79,7 +79,6 @@ describe('certificates in the browser', () => {
   it('HR words the template, uploads a logo and sees the preview', async () => {
     const { context, page } = await signedIn(hr.email, hr.password);
     await page.goto(`${server.url}/admin/packages`);
-    await page.locator('details[data-menu="settings"] summary').click();
     await page.getByTestId('nav-certificate-template').click();
     await page.waitForURL('**/admin/certificate-template');
     await expect.poll(() => page.getByTestId('certificate-preview-frame').getAttribute('data')).toMatch(/^blob:/);

@@ -20,7 +20,7 @@ beforeAll(async () => {
   await page.getByTestId('signin-email').fill(hr.email);
   await page.getByTestId('signin-password').fill(hr.password);
   await page.getByTestId('signin-submit').click();
-  await page.waitForURL('**/admin/users');
+  await page.waitForURL('**/admin/home');
 });
 afterAll(async () => {
   await browser?.close();

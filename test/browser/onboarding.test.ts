@@ -35,13 +35,16 @@ describe('onboarding a company in the browser', () => {
   const email = uniqueEmail('hr');
   const password = 'browser password 1';
 
-  it('signs up a company and lands on the users page, signed in', async () => {
+  it('signs up a company and lands on HR’s home, signed in, with the users page one click away', async () => {
     await page.goto(`${server.url}/signup`);
     await byTestId('signup-company-name').fill('株式会社ブラウザ');
     await byTestId('signup-admin-name').fill('人事 花子');
     await byTestId('signup-email').fill(email);
     await byTestId('signup-password').fill(password);
     await byTestId('signup-submit').click();
+    await page.waitForURL('**/admin/home');
+    await expect.poll(() => byTestId('onboarding-progress').textContent()).toBe('0/5 完了');
+    await byTestId('nav-users').click();
     await page.waitForURL('**/admin/users');
     await expect.poll(() => byTestId('page-heading').textContent()).toContain('ユーザー');
     await expect.poll(() => byTestId('user-row').count()).toBe(1);
@@ -75,6 +78,8 @@ describe('onboarding a company in the browser', () => {
     await expect.poll(() => byTestId('error-alert').textContent()).toContain('メールアドレスまたはパスワードが正しくありません');
     await byTestId('signin-password').fill(password);
     await byTestId('signin-submit').click();
+    await page.waitForURL('**/admin/home');
+    await byTestId('nav-users').click();
     await page.waitForURL('**/admin/users');
     // A reload keeps the session (refresh cookie), and the page is still there.
     await page.reload();

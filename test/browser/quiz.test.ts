@@ -63,6 +63,8 @@ describe('taking a quiz in the browser', () => {
     await byTestId('signin-password').fill(learner.password);
     await byTestId('signin-submit').click();
     await page.waitForURL('**/me');
+    // A phone: the sidebar is behind the header's menu button.
+    await byTestId('nav-menu-button').click();
     await byTestId('nav-assessments').click();
     const row = page.locator('[data-testid="assessment-row"][data-title="情報セキュリティ確認テスト"]');
     await row.getByTestId('assessment-start').click();

@@ -57,7 +57,7 @@ describe('the reports dashboard in the browser', () => {
     await page.getByTestId('signin-email').fill(hr.email);
     await page.getByTestId('signin-password').fill(hr.password);
     await page.getByTestId('signin-submit').click();
-    await page.waitForURL('**/admin/users');
+    await page.waitForURL('**/admin/home');
     await page.getByTestId('nav-reports').click();
     await page.getByTestId('report-assessment').selectOption(assessmentId);
     await expect.poll(() => page.getByTestId('report-count').textContent()).toContain('6');

@@ -34,6 +34,8 @@ beforeAll(async () => {
   await page.getByTestId('signin-email').fill(hr.email);
   await page.getByTestId('signin-password').fill(hr.password);
   await page.getByTestId('signin-submit').click();
+  await page.waitForURL('**/admin/home');
+  await page.getByTestId('nav-users').click();
   await page.waitForURL('**/admin/users');
 }, 180_000);
 afterAll(async () => {

@@ -96,6 +96,8 @@ describe('a vendor’s console, with a client company of its own', () => {
     await hrPage.waitForURL('**/signin**');
 
     await signIn(hrPage, hr.email, hr.password);
+    await hrPage.waitForURL('**/admin/home');
+    await hrPage.getByTestId('nav-users').click();
     await hrPage.waitForURL('**/admin/users');
     await expect.poll(() => hrPage.getByTestId('user-row').count()).toBe(1);
     // The company's seats come from its plan (`GET /api/me`): the HR admin takes one.

@@ -3,6 +3,7 @@ import { createApp } from 'vue';
 import { api } from './api/client';
 import App from './App.vue';
 import { i18n } from './i18n';
+import { installRouteFocus } from './composables/useRouteFocus';
 import { createAppRouter } from './router';
 import { useAuthStore } from './stores/auth';
 import { useBrandingStore } from './stores/branding';
@@ -19,5 +20,8 @@ app.use(i18n);
 void useBrandingStore(pinia).load();
 void useAuthStore(pinia).init();
 
-app.use(createAppRouter());
+const router = createAppRouter();
+// Screen readers hear the new page: focus moves to its heading after each navigation.
+installRouteFocus(router);
+app.use(router);
 app.mount('#app');

@@ -245,7 +245,7 @@ describe('route access', () => {
     for (const [role, home] of [
       ['vendor_admin', '/vendor/tenants'],
       ['platform_admin', '/platform/vendors'],
-      ['tenant_admin', '/admin/users'],
+      ['tenant_admin', '/admin/home'],
       ['learner', '/me'],
     ] as const) {
       const { router } = await setupApp({

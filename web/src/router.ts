@@ -128,7 +128,7 @@ export const routes: RouteRecordRaw[] = [
     props: true,
     meta: { roles: MEMBERS, titleKey: 'teamMember.title' },
   },
-  { path: '/admin', redirect: '/admin/users' },
+  { path: '/admin', redirect: '/admin/home' },
   {
     path: '/admin/packages',
     name: 'packages',
@@ -372,6 +372,13 @@ export const routes: RouteRecordRaw[] = [
     component: () => import('./pages/AttemptResultPage.vue'),
     props: true,
     meta: { titleKey: 'result.title' },
+  },
+  // HR's landing page: the getting-started checklist and the weekly figures.
+  {
+    path: '/admin/home',
+    name: 'hr-home',
+    component: () => import('./pages/home/HrHomePage.vue'),
+    meta: { roles: ADMIN, titleKey: 'hrHome.title' },
   },
   // ── Certificates (修了証) ──
   {

@@ -37,6 +37,7 @@ import { registerSupportRoutes } from './routes/support.js';
 import { registerUsageRoutes } from './routes/usage.js';
 import { accountStatus, isLocalObjectStore } from '@manabi/data';
 import { registerReportOverviewRoutes } from './routes/report-overview.js';
+import { registerHrHomeRoutes } from './routes/hr-home.js';
 import { registerDocsRoutes } from './routes/docs.js';
 import { registerCertificateRoutes } from './routes/certificates.js';
 import { registerFileRoutes } from './routes/files.js';
@@ -101,6 +102,7 @@ export function createApp(deps: AppDeps, options: AppOptions = {}): OpenAPIHono<
   registerTenantBrandingRoutes(app, deps);
   registerSupportRoutes(app, deps);
   registerReportOverviewRoutes(app, deps);
+  registerHrHomeRoutes(app, deps);
   registerFileRoutes(app, deps);
   // Locally the server itself answers the signed file URLs S3 answers in the cloud.
   if (isLocalObjectStore(deps.objects)) registerLocalObjectRoutes(app, deps.objects);

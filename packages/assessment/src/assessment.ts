@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { LEVELS } from '@manabi/core';
+import { audienceSchema, LEVELS } from '@manabi/core';
 
 const text = z.string().trim().min(1).max(500);
 export const localizedTitleSchema = z
@@ -49,6 +49,8 @@ export const assessmentInputSchema = z
     attemptsAllowed: z.number().int().min(1).max(100).nullable().default(null),
     reviewPolicy: z.enum(REVIEW_POLICIES).default('after_submit'),
     dueAt: z.iso.datetime({ offset: true }).nullable().default(null),
+    /** Who the test is for; missing (tests from before audiences) means everyone. */
+    audience: audienceSchema.optional(),
   })
   .superRefine((a, ctx) => {
     if (a.mode === 'fixed') {

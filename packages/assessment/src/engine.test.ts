@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { assessmentInputSchema, type AssessmentSnapshot, type SnapshotItem } from './assessment.js';
-import { nextAdaptiveItem, optionOrder, planFixedForm, scoreAttempt, type AnsweredItem } from './engine.js';
+import { adaptiveProgressOf, nextAdaptiveItem, optionOrder, planFixedForm, scoreAttempt, type AnsweredItem } from './engine.js';
 
 const item = (id: string, skills: string[], b = 0): SnapshotItem => ({
   id,
@@ -101,6 +101,35 @@ describe('adaptive', () => {
     expect(s.passed).toBe(true);
     expect(s.scaledScore).toBe(Math.round(500 + 100 * s.theta!));
   });
+
+  it('rates each skill from its own answers: 1 of 3 right ranks below 3 of 3', () => {
+    // Same difficulties for both skills, so only the answers differ.
+    const items = ['s1', 's2'].flatMap((skill) => [-0.5, 0, 0.5].map((b, i) => item(`${skill}-${i}`, [skill], b)));
+    const answers = items.map((p) => ({ questionId: p.id, correct: p.skills[0] === 's2' || p.id === 's1-0', score: 0 }));
+    for (const x of answers) x.score = x.correct ? 1 : 0;
+    const s = scoreAttempt(adaptive, snapshot(adaptive, items), answers, null);
+    const [weak, strong] = s.bySkill;
+    expect(weak).toMatchObject({ skill: 's1', correct: 1, answered: 3, evidence: 'enough' });
+    expect(strong).toMatchObject({ skill: 's2', correct: 3, answered: 3, evidence: 'enough' });
+    expect(weak!.band!).toBeLessThan(strong!.band!);
+    // The whole test lands between them, so one level for both would misstate both.
+    expect(weak!.band!).toBeLessThanOrEqual(s.band);
+    expect(strong!.band!).toBeGreaterThanOrEqual(s.band);
+  });
+
+  it('reports the range and percent of a running test, and 100 % once it stops', () => {
+    const answered: AnsweredItem[] = [];
+    const first = adaptiveProgressOf(adaptive, snap, answered);
+    expect(first.answered).toBe(0);
+    expect(first.left.min).toBeGreaterThanOrEqual(3);
+    expect(first.left.max).toBeLessThanOrEqual(6);
+    for (;;) {
+      const next = nextAdaptiveItem(adaptive, snap, answered, 5);
+      if (!next) break;
+      answered.push({ questionId: next, correct: answered.length % 2 === 0, score: answered.length % 2 === 0 ? 1 : 0 });
+    }
+    expect(adaptiveProgressOf(adaptive, snap, answered)).toEqual({ answered: answered.length, left: { min: 0, max: 0 }, percent: 100 });
+  });
 });
 
 describe('scoreAttempt (fixed)', () => {
@@ -116,10 +145,11 @@ describe('scoreAttempt (fixed)', () => {
       4,
     );
     expect(s).toMatchObject({ score: 50, passed: false, correct: 2, answered: 3, band: 3 });
+    const fixedSkill = { evidence: 'enough', theta: null, se: null };
     expect(s.bySkill).toEqual([
-      { skill: 's1', correct: 1, answered: 1, percent: 100 },
-      { skill: 's2', correct: 0, answered: 1, percent: 0 },
-      { skill: 's9', correct: 1, answered: 1, percent: 100 },
+      { skill: 's1', correct: 1, answered: 1, percent: 100, band: 5, ...fixedSkill },
+      { skill: 's2', correct: 0, answered: 1, percent: 0, band: 1, ...fixedSkill },
+      { skill: 's9', correct: 1, answered: 1, percent: 100, band: 5, ...fixedSkill },
     ]);
   });
 });

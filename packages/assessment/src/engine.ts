@@ -12,6 +12,8 @@ import {
   type PoolItem,
 } from '@manabi/irt';
 import type { AssessmentInput, AssessmentSnapshot, SnapshotItem } from './assessment.js';
+import { adaptiveProgress, type AdaptiveProgress } from './adaptive-progress.js';
+import { adaptiveSkillResults, fixedSkillResults, type SkillAnswer, type SkillBreakdown } from './skill-results.js';
 
 /** One answered item as the attempt stores it. */
 export interface AnsweredItem {
@@ -85,22 +87,18 @@ export function nextAdaptiveItem(
   return nextItem(state, seededRng(seed, `cat:${answered.length}`)).item?.id ?? null;
 }
 
-/** About how many more adaptive items: a rough guess from the SE so far (shown as "about N left"). */
-export function adaptiveItemsLeft(a: AssessmentInput, snapshot: AssessmentSnapshot, answered: readonly AnsweredItem[]): number {
+/**
+ * How far along an adaptive attempt is, for the learner: a range of items left that never jumps up
+ * and a percent that never goes down (adaptive-progress.ts), from the SE after each answer.
+ */
+export function adaptiveProgressOf(a: AssessmentInput, snapshot: AssessmentSnapshot, answered: readonly AnsweredItem[]): AdaptiveProgress {
   const ad = a.adaptive!;
   const state = replayCat(a, snapshot, answered);
-  const n = answered.length;
-  if (n < ad.minItems) return ad.minItems - n + 2;
-  // SE shrinks roughly with 1/sqrt(items): items needed ≈ n·(se/target)².
-  const needed = Math.ceil(n * (state.se / ad.seTarget) ** 2);
-  return Math.max(0, Math.min(ad.maxItems, needed) - n);
-}
-
-export interface SkillBreakdown {
-  skill: string;
-  correct: number;
-  answered: number;
-  percent: number;
+  return adaptiveProgress(
+    state.steps.map((s) => s.se),
+    { minItems: ad.minItems, maxItems: ad.maxItems, targetSe: ad.seTarget, poolSize: snapshot.pool.length },
+    finishDecision(state).finished,
+  );
 }
 
 export interface AttemptScore {
@@ -118,7 +116,7 @@ export interface AttemptScore {
 /**
  * Scores a finished attempt. Fixed: percent of the form (unanswered count as wrong), pass at the
  * pass mark; the band comes from the percent. Adaptive: EAP θ and SE, band and scaled score from θ,
- * pass at the pass band.
+ * pass at the pass band. Per skill, each skill is rated from its own answers (skill-results.ts).
  */
 export function scoreAttempt(
   a: AssessmentInput,
@@ -126,19 +124,11 @@ export function scoreAttempt(
   answered: readonly AnsweredItem[],
   formLength: number | null,
 ): AttemptScore {
-  const bySkillMap = new Map<string, { correct: number; answered: number }>();
   const item = (id: string): SnapshotItem | undefined => snapshot.pool.find((p) => p.id === id);
-  for (const x of answered) {
-    for (const skill of item(x.questionId)?.skills ?? []) {
-      const s = bySkillMap.get(skill) ?? { correct: 0, answered: 0 };
-      s.answered += 1;
-      s.correct += x.score;
-      bySkillMap.set(skill, s);
-    }
-  }
-  const bySkill = [...bySkillMap.entries()]
-    .map(([skill, s]) => ({ skill, correct: round(s.correct), answered: s.answered, percent: round((100 * s.correct) / s.answered) }))
-    .sort((x, y) => x.skill.localeCompare(y.skill, 'ja'));
+  const skillAnswers: SkillAnswer[] = answered.flatMap((x) => {
+    const p = item(x.questionId);
+    return p ? [{ skills: p.skills, item: p.irt, correct: x.correct, score: x.score }] : [];
+  });
   const correct = round(answered.reduce((n, x) => n + x.score, 0));
   if (a.mode === 'adaptive') {
     const est = estimateAbilityEAP(
@@ -153,7 +143,7 @@ export function scoreAttempt(
       passed: band >= a.passMark,
       correct,
       answered: answered.length,
-      bySkill,
+      bySkill: adaptiveSkillResults(skillAnswers),
       theta: round(est.theta, 3),
       se: round(est.se, 3),
       band,
@@ -167,7 +157,7 @@ export function scoreAttempt(
     passed: score >= a.passMark,
     correct,
     answered: answered.length,
-    bySkill,
+    bySkill: fixedSkillResults(skillAnswers, bandFromPercent),
     theta: null,
     se: null,
     band: bandFromPercent(score),

@@ -1,2 +1,4 @@
 export * from './assessment.js';
 export * from './engine.js';
+export * from './skill-results.js';
+export * from './adaptive-progress.js';

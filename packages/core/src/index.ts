@@ -14,3 +14,4 @@ export * from './import/export.js';
 export * from './assessment/draw.js';
 export * from './images.js';
 export * from './files.js';
+export * from './audience.js';

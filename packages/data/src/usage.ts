@@ -1,4 +1,4 @@
-import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { PlatformDb, TenantDb } from './db.js';
 import { keys } from './keys.js';
 import { cancelledIndexes, isConditionFailure } from './errors.js';
@@ -101,4 +101,11 @@ export async function usageOfPlatform(db: PlatformDb, month: string): Promise<Us
     ExpressionAttributeValues: { ':p': keys.usageOfPlatform(month).gsi1pk },
   });
   return items.map(toUsage);
+}
+
+/** One company's usage of one month (one GetItem); zeros when nothing was counted. */
+export async function usageOfTenant(db: TenantDb, month: string): Promise<UsageMonth> {
+  const { pk, sk } = keys.usageMonth(db.tenantId, month, null);
+  const out = await db.doc.send(new GetCommand({ TableName: db.table, Key: { pk, sk } }));
+  return out.Item ? toUsage(out.Item) : { tenantId: db.tenantId, vendorId: null, month, activeLearners: 0, attempts: 0 };
 }

@@ -55,6 +55,19 @@ export interface GapCell {
   level: string;
 }
 
+/**
+ * Skill gaps that closed or opened in a week (Asia/Tokyo Monday of the standing's change), by the
+ * group the person was in then. History, like results: counted when it happened, never moved, and
+ * not recounted by a rebuild (a past week's movement is not in today's standings).
+ */
+export interface GapWeekCell {
+  kind: 'gapweek';
+  tenantId: string;
+  department: string;
+  level: string;
+  week: string;
+}
+
 /** Results per skill across every assessment of the company, every skill in one cell. */
 export interface SkillSumCell {
   kind: 'skillsum';
@@ -75,7 +88,7 @@ export interface ItemCell {
   question: string;
 }
 
-export type CellKey = ResultCell | SkillCell | CompletionCell | GoalCell | GapCell | SkillSumCell | ItemCell;
+export type CellKey = ResultCell | SkillCell | CompletionCell | GoalCell | GapCell | SkillSumCell | ItemCell | GapWeekCell;
 
 /**
  * Encodes one key part: `/` separates parts, `%` escapes, `#` is refused by the table's key builder,
@@ -150,6 +163,23 @@ export const goalKey = (q: GroupQuery): GoalCell => groupKey('goal', q);
 export const gapKey = (q: GroupQuery): GapCell => groupKey('gap', q);
 export const skillSumKey = (q: GroupQuery): SkillSumCell => groupKey('skillsum', q);
 
+/** A week's gap movement; department and level omitted: the whole company. */
+export const gapWeekKey = (q: GroupQuery & { week: string }): GapWeekCell => ({
+  kind: 'gapweek',
+  tenantId: part(q.tenantId),
+  department: dim(q.departmentId),
+  level: dim(q.level),
+  week: part(q.week),
+});
+
+/** The 4 cells a person's gap movement in a week adds to: {department, ALL} × {level, ALL}. */
+export function gapWeekCells(tenantId: string, who: Attribution, week: string): GapWeekCell[] {
+  const cells: GapWeekCell[] = [];
+  for (const departmentId of withRollup(who.departmentId))
+    for (const level of withRollup(who.level)) cells.push(gapWeekKey({ tenantId, departmentId, level, week }));
+  return cells;
+}
+
 /** An item-analysis cell; `questionId` omitted: the assessment's count of attempts. */
 export const itemKey = (q: { tenantId: string; assessmentId: string; questionId?: string }): ItemCell => ({
   kind: 'item',
@@ -173,6 +203,8 @@ export function cellId(key: CellKey): string {
       return [key.kind, key.tenantId, key.department, key.level].join('/');
     case 'item':
       return ['item', key.tenantId, key.assessmentId, key.question].join('/');
+    case 'gapweek':
+      return ['gapweek', key.tenantId, key.department, key.level, key.week].join('/');
   }
 }
 
@@ -264,6 +296,7 @@ export function parseCellId(id: string): CellKey {
     if (kind === 'item' && p.length === 4) return { kind, tenantId, assessmentId: subject, question: department };
     if (level !== undefined) {
       if (kind === 'completion' && p.length === 5) return { kind, tenantId, packageId: subject, department, level };
+      if (kind === 'gapweek' && p.length === 5) return { kind, tenantId, department: subject, level: department, week: level };
       if (kind === 'result' && p.length === 6 && week !== undefined)
         return { kind, tenantId, assessmentId: subject, department, level, week };
       if (kind === 'skill' && p.length === 7 && week !== undefined && skill !== undefined)

@@ -91,3 +91,6 @@ export const ITEM_FIELDS = {
   attempts: 'attempts',
 } as const;
 export const optionField = (optionId: string): string => `o|${optionId}`;
+
+/** Gap-week cells: person × skill pairs that went below → met (closed) or met → below (opened). */
+export const GAP_MOVE_FIELDS = { closed: 'closed', opened: 'opened' } as const;

@@ -10,3 +10,4 @@ export * from './rebuild.js';
 export * from './org.js';
 export * from './org-stats.js';
 export * from './usage.js';
+export * from './home.js';

@@ -1,5 +1,5 @@
 import { get, type Counters } from './counters.js';
-import { GAP_FIELDS as G, GOAL_FIELDS, ITEM_FIELDS as I, SKILL_FIELDS as S, gapField, skillSumField } from './fields.js';
+import { GAP_FIELDS as G, GAP_MOVE_FIELDS, GOAL_FIELDS, ITEM_FIELDS as I, SKILL_FIELDS as S, gapField, skillSumField } from './fields.js';
 import { GOAL_STATUSES, type GoalStatus } from './images.js';
 import { skillStats, type SkillStats } from './stats.js';
 
@@ -112,4 +112,9 @@ export function itemStats(items: ReadonlyMap<string, Counters>, attempts: number
         optionRates,
       };
     });
+}
+
+/** A week's gap movement from one gap-week cell. */
+export function gapMovementStats(cell: Counters): { closed: number; opened: number } {
+  return { closed: get(cell, GAP_MOVE_FIELDS.closed), opened: get(cell, GAP_MOVE_FIELDS.opened) };
 }

@@ -1,8 +1,9 @@
 import { combineIncrements, negate, type Counters } from './counters.js';
-import { cellId, groupCells, type CellKey } from './dimensions.js';
-import { GAP_FIELDS as G, GOAL_FIELDS, fixed, gapField } from './fields.js';
+import { cellId, gapWeekCells, groupCells, type CellKey } from './dimensions.js';
+import { GAP_FIELDS as G, GAP_MOVE_FIELDS, GOAL_FIELDS, fixed, gapField } from './fields.js';
 import type { GoalImage, StandingImage } from './images.js';
 import type { Increment } from './delta.js';
+import { weekOf } from './time.js';
 
 const counters = (entries: [string, number][]): Counters => Object.fromEntries(entries.filter(([, v]) => v !== 0));
 const increment = (cell: CellKey, add: Counters): Increment => ({ id: cellId(cell), cell, add });
@@ -54,3 +55,31 @@ export const goalDelta = (oldImage: GoalImage | null, newImage: GoalImage | null
 
 export const standingDelta = (oldImage: StandingImage | null, newImage: StandingImage | null): Increment[] =>
   replace(oldImage, newImage, standingContribution);
+
+/** The skills a standing is below the requirement on (a missing value counts as 0, as in the heatmap). */
+function skillsBelow(s: StandingImage): Set<string> {
+  const below = new Set<string>();
+  for (const k of s.skills)
+    if (k.required !== null && k.required > 0 && fixed(k.required, 100) > fixed(k.current ?? 0, 100)) below.add(k.skill);
+  return below;
+}
+
+/**
+ * How a change of one person's standing moved their gaps, counted in the week it happened: a skill
+ * below the requirement before and met after closed, met before and below after opened. A first
+ * standing (a new person) and a removed one move nothing: they are arrivals and departures, not
+ * progress. Attributed to the group of the new standing.
+ */
+export function gapMovementDelta(oldImage: StandingImage | null, newImage: StandingImage | null, at: string): Increment[] {
+  if (!oldImage || !newImage) return [];
+  const before = skillsBelow(oldImage);
+  const after = skillsBelow(newImage);
+  const closed = [...before].filter((skill) => !after.has(skill)).length;
+  const opened = [...after].filter((skill) => !before.has(skill)).length;
+  const add = counters([
+    [GAP_MOVE_FIELDS.closed, closed],
+    [GAP_MOVE_FIELDS.opened, opened],
+  ]);
+  if (Object.keys(add).length === 0) return [];
+  return gapWeekCells(newImage.tenantId, newImage, weekOf(at)).map((cell) => increment(cell, add));
+}

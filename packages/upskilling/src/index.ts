@@ -11,3 +11,4 @@ export * from './recommend.js';
 export * from './reminders.js';
 export * from './packages.js';
 export * from './viewing.js';
+export * from './offered.js';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { levelSchema } from '@manabi/core';
+import { audienceSchema, levelSchema } from '@manabi/core';
 
 /** HR-authored text: Japanese and/or English (at least one; the UI falls back to the other). */
 const bilingual = (max: number) =>
@@ -77,6 +77,8 @@ export const packageSchema = z
     title: localizedTextSchema,
     description: longTextSchema,
     level: levelSchema,
+    /** Who the package is for; missing (packages from before audiences) means everyone. */
+    audience: audienceSchema.optional(),
     modules: z.array(moduleSchema).min(1).max(50),
   })
   .superRefine((p, ctx) => {

@@ -109,7 +109,7 @@ export function currentProficiency(entries: readonly ProficiencyEntry[], options
     const score =
       'percent' in winner
         ? { ja: `得点 ${winner.percent}%`, en: `score ${winner.percent}%` }
-        : { ja: `バンド ${winner.band}`, en: `band ${winner.band}` };
+        : { ja: `適応型テストの判定 ${winner.band}`, en: `adaptive test level ${winner.band}` };
     reason = { ja: `${day} のアセスメント結果（${score.ja}）による。`, en: `from the assessment on ${day} (${score.en})` };
     if (manager) {
       const managerDay = calendarDate(manager.date);

@@ -141,4 +141,37 @@ describe('recommend', () => {
       recommend(gaps, [], [...catalog].reverse(), [], { level: 'junior' }),
     );
   });
+
+  it('suggests a module that builds two weak skills once, listing both reasons', () => {
+    const recs = recommend(gaps, [], catalog, [], { level: 'junior', maxPerSkill: 5 });
+    const ids = recs.map((r) => r.moduleId);
+    expect(new Set(ids).size).toBe(ids.length);
+    const shared = recs.find((r) => r.moduleId === 'logic-and-security')!;
+    expect(shared.skillId).toBe('information-security');
+    expect(shared.reasons.map((r) => r.skillId)).toEqual(['information-security', 'logical-thinking']);
+    expect(shared.reasonTexts).toEqual([
+      { ja: '情報セキュリティ: 現在 2、若手社員の要求水準 3', en: 'Information security: current 2, required 3 for Junior staff' },
+      { ja: '論理的思考: 現在 2、若手社員の要求水準 3', en: 'Logical thinking: current 2, required 3 for Junior staff' },
+    ]);
+    expect(shared.reasonText).toEqual(shared.reasonTexts[0]);
+    // A module picked for one skill only has that skill's reason.
+    expect(recs.find((r) => r.moduleId === 'logic-tree')!.reasons.map((r) => r.skillId)).toEqual(['logical-thinking']);
+  });
+
+  it('suggests one copy of the same content (a quiz in two packages, a package and its clone), with every reason', () => {
+    const copies: CatalogModule[] = [
+      { ...mod('catalog-pkg:quiz', ['コンプライアンス'], 10, 'junior'), contentKey: 'assessment:q1' },
+      { ...mod('company-pkg:quiz', ['コンプライアンス', '論理的思考'], 10, 'junior'), contentKey: 'assessment:q1' },
+      { ...mod('company-pkg:logic', ['論理的思考'], 20), contentKey: 'catalog-pkg:logic' },
+      { ...mod('catalog-pkg:logic', ['論理的思考'], 20), contentKey: 'catalog-pkg:logic' },
+    ];
+    const recs = recommend(gaps, [], copies, [], { level: 'junior', maxPerSkill: 5 });
+    expect(recs.map((r) => [r.moduleId, r.reasons.map((x) => x.skillId)])).toEqual([
+      ['catalog-pkg:quiz', ['compliance', 'logical-thinking']],
+      ['catalog-pkg:logic', ['logical-thinking']],
+    ]);
+    // A copy of something assigned is not suggested either.
+    const afterAssigning = recommend(gaps, [], copies, ['assessment:q1'], { level: 'junior', maxPerSkill: 5 });
+    expect(afterAssigning.map((r) => r.moduleId)).toEqual(['catalog-pkg:logic']);
+  });
 });

@@ -18,6 +18,11 @@ export interface CatalogModule {
   estimatedMinutes: number;
   /** The level the module is written for; `null` when it suits any level. */
   level?: Level | null;
+  /**
+   * What the module is, whichever package it sits in (a quiz's assessment, or a package module
+   * and its copies): modules with the same key are suggested once. Defaults to `id`.
+   */
+  contentKey?: string;
 }
 
 export interface RecommendOptions {
@@ -44,12 +49,16 @@ export interface RecommendationReason {
 
 export interface Recommendation {
   moduleId: string;
+  /** The highest-ranked skill it was picked for. */
   skillId: string;
   estimatedMinutes: number;
   /** Higher first; feed straight into `scheduleWeeks`. */
   priority: number;
   reason: RecommendationReason;
   reasonText: LocalizedText;
+  /** Every qualifying skill the module builds, highest-ranked first (`reason` is the first). */
+  reasons: RecommendationReason[];
+  reasonTexts: LocalizedText[];
 }
 
 export const DEFAULT_MAX_PER_SKILL = 2;
@@ -63,7 +72,9 @@ export const DEFAULT_WEAK_PERCENT = 60;
  * (largest first), then latest result (lowest first; none after any), then the order of `gaps`
  * (framework order from `skillGaps`). Per skill, modules written for the learner's level come
  * first, then level-free ones, then the nearest other level; then shorter; then id. A module
- * already assigned or done is never suggested, nor one already suggested for a higher-ranked skill.
+ * already assigned or done is never suggested (by id or content key). A module appears once: when
+ * it (or a copy with the same content key) builds several qualifying skills, it is suggested for
+ * the highest-ranked one and lists every skill's reason.
  */
 export function recommend(
   gaps: readonly SkillGap[],
@@ -82,17 +93,11 @@ export function recommend(
     .filter(({ gap, latest }) => gap.gap > 0 || (latest !== null && latest < weakPercent))
     .sort((a, b) => b.gap.gap - a.gap.gap || (a.latest ?? Infinity) - (b.latest ?? Infinity) || a.order - b.order);
 
-  const picked: Omit<Recommendation, 'priority'>[] = [];
+  const keyOf = (m: CatalogModule) => m.contentKey ?? m.id;
+  const builds = (m: CatalogModule, gap: SkillGap) => m.skills.some((s) => s === gap.skillId || s === gap.name.ja);
+  const picked: (Omit<Recommendation, 'priority' | 'reasonText' | 'reasonTexts'> & { key: string; module: CatalogModule })[] = [];
+  const pickedKeys = new Set<string>();
   for (const { gap, latest } of candidates) {
-    const modules = catalogModules
-      .filter((m) => !excluded.has(m.id) && m.skills.some((s) => s === gap.skillId || s === gap.name.ja))
-      .sort(
-        (a, b) =>
-          levelDistance(a.level, options.level) - levelDistance(b.level, options.level) ||
-          a.estimatedMinutes - b.estimatedMinutes ||
-          (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
-      )
-      .slice(0, maxPerSkill);
     const weak = latest !== null && latest < weakPercent;
     const reason: RecommendationReason = {
       kind: gap.gap > 0 ? (weak ? 'gap_and_weak_result' : 'gap') : 'weak_result',
@@ -104,13 +109,43 @@ export function recommend(
       gap: gap.gap,
       latestPercent: latest,
     };
+    // Already suggested for a higher-ranked skill (itself or a copy): this skill's reason joins it.
+    for (const p of picked) {
+      if (builds(p.module, gap) || catalogModules.some((m) => keyOf(m) === p.key && builds(m, gap))) p.reasons.push(reason);
+    }
+    const modules = catalogModules
+      .filter((m) => !excluded.has(m.id) && !excluded.has(keyOf(m)) && !pickedKeys.has(keyOf(m)) && builds(m, gap))
+      .sort(
+        (a, b) =>
+          levelDistance(a.level, options.level) - levelDistance(b.level, options.level) ||
+          a.estimatedMinutes - b.estimatedMinutes ||
+          (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+      );
+    let taken = 0;
     for (const m of modules) {
-      excluded.add(m.id);
-      picked.push({ moduleId: m.id, skillId: gap.skillId, estimatedMinutes: m.estimatedMinutes, reason, reasonText: reasonText(reason) });
+      if (taken === maxPerSkill) break;
+      // Two copies of one module can both match: the first (best fit) stands for them.
+      if (pickedKeys.has(keyOf(m))) continue;
+      pickedKeys.add(keyOf(m));
+      taken++;
+      picked.push({
+        moduleId: m.id,
+        skillId: gap.skillId,
+        estimatedMinutes: m.estimatedMinutes,
+        reason,
+        reasons: [reason],
+        key: keyOf(m),
+        module: m,
+      });
     }
   }
   const kept = picked.slice(0, limit);
-  return kept.map((r, i) => ({ ...r, priority: kept.length - i }));
+  return kept.map(({ key: _key, module: _module, ...r }, i) => ({
+    ...r,
+    priority: kept.length - i,
+    reasonText: reasonText(r.reason),
+    reasonTexts: r.reasons.map(reasonText),
+  }));
 }
 
 /** `論理的思考: 現在 2、若手社員の要求水準 3` / `Logical thinking: current 2, required 3 for Junior staff`. */

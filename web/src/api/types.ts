@@ -489,7 +489,7 @@ export interface QuestionDetail extends QuestionSummary {
 export const QUESTION_IMPORT_FORMATS = ['csv', 'gift', 'moodle_xml', 'qti21'] as const;
 export type QuestionImportFormat = (typeof QUESTION_IMPORT_FORMATS)[number];
 
-export const QUESTION_EXPORT_FORMATS = ['csv', 'gift'] as const;
+export const QUESTION_EXPORT_FORMATS = ['csv', 'gift', 'moodle_xml', 'qti21', 'qti3'] as const;
 export type QuestionExportFormat = (typeof QUESTION_EXPORT_FORMATS)[number];
 
 export interface QuestionImportError {
@@ -504,6 +504,19 @@ export interface QuestionImportPreviewRow {
   title: string | null;
   stemPreview: string;
   skillTags: string[];
+  /** The language the item's text is stored under. */
+  language: Locale;
+}
+
+export const TEXT_ENCODINGS = ['utf-8', 'shift_jis', 'euc-jp', 'windows-1252', 'utf-16le', 'utf-16be'] as const;
+export type TextEncoding = (typeof TEXT_ENCODINGS)[number];
+
+export interface DecodedFile {
+  name: TextEncoding;
+  source: 'chosen' | 'bom' | 'declaration' | 'utf8' | 'detected';
+  /** Detected among encodings that fit the bytes: the person should check the preview. */
+  guessed: boolean;
+  declarationIgnored: string | null;
 }
 
 export interface QuestionImportReport {
@@ -514,6 +527,10 @@ export interface QuestionImportReport {
   imported: number;
   errors: QuestionImportError[];
   preview: QuestionImportPreviewRow[];
+  /** Null for a QTI content package (each item file is decoded on its own). */
+  encoding: DecodedFile | null;
+  /** The start of the decoded text. */
+  textPreview: string;
 }
 
 export const ASSESSMENT_MODES = ['fixed', 'adaptive'] as const;
@@ -552,6 +569,8 @@ export interface AssessmentInput {
   attemptsAllowed: number | null;
   reviewPolicy: ReviewPolicy;
   dueAt: string | null;
+  /** Who the test is for (the API answers everyone for tests from before audiences). */
+  audience?: Audience;
 }
 
 export interface Assessment extends AssessmentInput {
@@ -577,6 +596,7 @@ export interface AssessmentSummary {
   dueAt: string | null;
   /** The caller's unfinished attempt. */
   inProgressAttemptId: string | null;
+  audience?: Audience;
 }
 
 /** A learner's answer, by question type. */
@@ -604,16 +624,28 @@ export interface AttemptProgress {
   answered: number;
   /** Fixed mode. */
   total: number | null;
-  /** Adaptive estimate. */
-  aboutLeft: number | null;
+  /** Adaptive: items left as a range whose ends never go up (null for fixed forms and once over). */
+  left: { min: number; max: number } | null;
+  /** Adaptive: 0–100, never goes down during the attempt. */
+  percent: number | null;
   maxItems: number | null;
 }
 
+/** Why a skill has no level of its own in an attempt ('enough' when it has one). */
+export type SkillEvidence = 'enough' | 'too_few_items' | 'imprecise';
+
 export interface SkillResult {
+  /** The skill tag on the questions. */
   skill: string;
+  /** The framework skill the tag names, when it names one. */
+  skillId: string | null;
+  name: LocalizedText | null;
   correct: number;
   answered: number;
   percent: number;
+  /** Proficiency 1–5 from this skill's own answers; null when the evidence is not enough. */
+  band: number | null;
+  evidence: SkillEvidence;
 }
 
 export interface ReviewItem {
@@ -635,11 +667,10 @@ export interface AttemptResult {
   correct: number;
   answered: number;
   bySkill: SkillResult[];
-  theta: number | null;
-  se: number | null;
-  /** Proficiency band 1–5. */
+  /** Proficiency band 1–5 of the whole attempt. */
   band: number;
-  scaledScore: number | null;
+  /** The weakest rated skill: what to study next (null when no skill could be rated). */
+  focus: SkillResult | null;
   timeTakenSeconds: number;
   /** null when the review policy hides it. */
   review: ReviewItem[] | null;
@@ -890,12 +921,15 @@ export interface PackageSummary {
   clonedFrom: string | null;
   rev: number;
   updatedAt?: string;
+  audience?: Audience;
 }
 
 export interface LearningPackage {
   title: LocalizedText;
   description: LocalizedText;
   level: Level;
+  /** Who the package is for; missing means everyone. */
+  audience?: Audience;
   modules: PackageModule[];
 }
 
@@ -980,6 +1014,8 @@ export interface PlanItem {
   moduleId?: string;
   moduleKind?: ModuleKind;
   reason: LocalizedText | null;
+  /** A recommendation's reasons, one per weak skill it builds. */
+  reasons?: LocalizedText[];
 }
 
 export interface PlanWeek {
@@ -1024,6 +1060,8 @@ export interface PlanRecommendation {
   skillId: string;
   estimatedMinutes: number;
   reasonText: LocalizedText;
+  /** Every skill's reason when one module builds several weak skills (the first is `reasonText`). */
+  reasons?: LocalizedText[];
 }
 
 export interface LearningPlan {
@@ -1294,7 +1332,15 @@ export interface LearnerHistory {
     status: AttemptStatus;
     startedAt: string;
     finishedAt: string | null;
-    result: { score: number; passed: boolean; band: number; theta: number | null } | null;
+    /** θ, SE and the scaled score come for HR and managers only (adaptive attempts). */
+    result: {
+      score: number;
+      passed: boolean;
+      band: number;
+      theta?: number | null;
+      se?: number | null;
+      scaledScore?: number | null;
+    } | null;
   }[];
   proficiency: {
     skillId: string;
@@ -1307,4 +1353,13 @@ export interface LearnerHistory {
   goals: (Pick<Goal, 'id' | 'title' | 'status' | 'dueDate'> & Partial<Goal>)[];
   /** Absent from older API versions. */
   assignments?: LearnerAssignment[];
+}
+
+/* ---------- Audiences ---------- */
+
+/** Who a test or package is for: an empty list means everyone on that dimension. */
+export interface Audience {
+  levels: Level[];
+  departmentIds: string[];
+  jobRoles: string[];
 }

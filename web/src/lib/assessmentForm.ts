@@ -1,4 +1,5 @@
-import type { Assessment, AssessmentInput, AssessmentMode, Level, ReviewPolicy } from '../api/types';
+import type { Assessment, AssessmentInput, AssessmentMode, Audience, Level, ReviewPolicy } from '../api/types';
+import { audienceForm, audienceInput, emptyAudience } from './audience';
 import { fromDateTimeLocal, toDateTimeLocal } from './format';
 import { compactText, splitList, toBilingual, type BilingualText } from './localized';
 import { parseNumberInput } from './questionForm';
@@ -34,6 +35,8 @@ export interface AssessmentForm {
   reviewPolicy: ReviewPolicy;
   /** `<input type="datetime-local">` value. */
   dueAt: string;
+  /** Who the test is for; empty lists are everyone. */
+  audience: Audience;
 }
 
 export const DEFAULT_PASS_MARK: Record<AssessmentMode, string> = { fixed: '60', adaptive: '3' };
@@ -63,6 +66,7 @@ export function emptyAssessmentForm(): AssessmentForm {
     attemptsAllowed: '',
     reviewPolicy: 'after_submit',
     dueAt: '',
+    audience: emptyAudience(),
   };
 }
 
@@ -91,6 +95,7 @@ export function fromAssessment(a: Assessment): AssessmentForm {
     attemptsAllowed: str(a.attemptsAllowed),
     reviewPolicy: a.reviewPolicy,
     dueAt: toDateTimeLocal(a.dueAt),
+    audience: audienceForm(a.audience),
   };
 }
 
@@ -129,6 +134,7 @@ export function toAssessmentInput(form: AssessmentForm): AssessmentPayload {
     attemptsAllowed: number('attemptsAllowed', form.attemptsAllowed, { integer: true }),
     reviewPolicy: form.reviewPolicy,
     dueAt: fromDateTimeLocal(form.dueAt),
+    audience: audienceInput(form.audience),
   };
   const description = compactText(form.description);
   if (description) input.description = description;

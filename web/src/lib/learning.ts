@@ -1,12 +1,14 @@
+import type { Component } from 'vue';
+import { BookOpen, GraduationCap, ListChecks, Users, Wrench } from 'lucide-vue-next';
 import type { GoalStatus, ModuleKind, PackageModule, ProgressStatus } from '../api/types';
 
 /** Decorative icons next to the (always written) module kind. */
-export const MODULE_ICONS: Record<ModuleKind, string> = {
-  lesson: '📖',
-  scorm: '🎓',
-  quiz: '✅',
-  ojt: '🛠️',
-  session: '👥',
+export const MODULE_ICONS: Record<ModuleKind, Component> = {
+  lesson: BookOpen,
+  scorm: GraduationCap,
+  quiz: ListChecks,
+  ojt: Wrench,
+  session: Users,
 };
 
 export function progressBadgeClass(status: ProgressStatus): string {

@@ -1,5 +1,15 @@
-import type { LearningPackage, LessonCompletion, Level, LocalizedText, ModuleKind, PackageModule, QuizTemplate } from '../api/types';
+import type {
+  Audience,
+  LearningPackage,
+  LessonCompletion,
+  Level,
+  LocalizedText,
+  ModuleKind,
+  PackageModule,
+  QuizTemplate,
+} from '../api/types';
 import type { NumberField } from './assessmentForm';
+import { audienceForm, audienceInput, emptyAudience } from './audience';
 import { fromDateTimeLocal, toDateTimeLocal } from './format';
 import { compactText, splitList, toBilingual, type BilingualText } from './localized';
 import { parseNumberInput } from './questionForm';
@@ -76,6 +86,8 @@ export interface PackageForm {
   title: BilingualText;
   description: BilingualText;
   level: Level;
+  /** Who the package is for; empty lists are everyone. */
+  audience: Audience;
   modules: ModuleDraft[];
 }
 
@@ -87,7 +99,7 @@ export function newDraw(): DrawDraft {
 }
 
 export function emptyPackageForm(): PackageForm {
-  return { title: toBilingual(null), description: toBilingual(null), level: 'new_hire', modules: [] };
+  return { title: toBilingual(null), description: toBilingual(null), level: 'new_hire', audience: emptyAudience(), modules: [] };
 }
 
 /** A quiz's rules written from scratch. */
@@ -154,6 +166,7 @@ export function fromPackage(pkg: LearningPackage): PackageForm {
     title: toBilingual(pkg.title),
     description: toBilingual(pkg.description),
     level: pkg.level,
+    audience: audienceForm(pkg.audience),
     modules: pkg.modules.map(fromModule),
   };
 }
@@ -305,7 +318,7 @@ export function toPackage(form: PackageForm): { pkg: LearningPackage; problems: 
   else if (form.modules.length > PACKAGE_LIMITS.modulesMax)
     problems['modules'] = { key: 'packageEditor.tooManyModules', params: { max: PACKAGE_LIMITS.modulesMax } };
   const modules = form.modules.map((m, i) => toModule(m, `modules.${i}`, problems));
-  return { pkg: { title, description, level: form.level, modules }, problems };
+  return { pkg: { title, description, level: form.level, audience: audienceInput(form.audience), modules }, problems };
 }
 
 /**

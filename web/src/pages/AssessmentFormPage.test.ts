@@ -103,6 +103,54 @@ describe('AssessmentFormPage', () => {
     wrapper.unmount();
   });
 
+  it('sends the audience chosen in the checkbox groups and shows the server’s refusal of it', async () => {
+    let sent: AssessmentInput | null = null;
+    const { wrapper } = await open('/admin/assessments/new', {
+      'GET /api/departments': () =>
+        json(200, {
+          items: [
+            { id: 'dept00000000000b', name: '開発部', userCount: 2 },
+            { id: 'dept00000000000a', name: '営業部', userCount: 3 },
+          ],
+        }),
+      'GET /api/skills/framework': () =>
+        json(200, {
+          framework: { categories: [], jobRoles: [{ id: 'sales', name: { ja: '営業職', en: 'Sales' } }] },
+          rev: 1,
+          updatedAt: '',
+        }),
+      'POST /api/assessments': ({ body }) => {
+        sent = body as AssessmentInput;
+        return apiError(400, 'validation_error', 'The audience names departments or job roles that do not exist', [
+          { path: 'audience.departmentIds.0', message: 'Not a department of this company' },
+        ]);
+      },
+    });
+    const option = (dimension: string, value: string) =>
+      wrapper.find(`[data-testid="assessment-audience-option"][data-dimension="${dimension}"][data-value="${value}"]`);
+    expect(find(wrapper, 'assessment-audience-summary').text()).toContain('全員');
+    // Departments by name (五十音 order), job roles from the framework.
+    expect(
+      wrapper
+        .findAll('[data-testid="assessment-audience-option"][data-dimension="departmentIds"]')
+        .map((o) => o.element.parentElement!.textContent!.trim()),
+    ).toEqual(['営業部', '開発部']);
+    await option('levels', 'manager').setValue(true);
+    await option('levels', 'new_hire').setValue(true);
+    await option('departmentIds', 'dept00000000000a').setValue(true);
+    await option('jobRoles', 'sales').setValue(true);
+    expect(find(wrapper, 'assessment-audience-summary').text()).toBe('対象: 階層（新入社員、管理職） ／ 部署（営業部） ／ 職種（営業職）');
+    await find(wrapper, 'assessment-title-ja').setValue('管理職テスト');
+    await findAll(wrapper, 'draw-skill')[0]!.setValue('論理的思考');
+    await find(wrapper, 'assessment-save').trigger('click');
+    await settle();
+    expect(sent!.audience).toEqual({ levels: ['new_hire', 'manager'], departmentIds: ['dept00000000000a'], jobRoles: ['sales'] });
+    expect(find(wrapper, 'assessment-audience').find('[data-testid="field-error"]').text()).toBe(
+      '存在しない部署が選ばれています。部署の一覧を確認して選び直してください。',
+    );
+    wrapper.unmount();
+  });
+
   it('shows draw_shortfall details next to the rule rows they are about', async () => {
     const input: AssessmentInput = {
       title: { ja: '新人ビジネス基礎' },

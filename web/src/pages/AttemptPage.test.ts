@@ -44,11 +44,27 @@ describe('AttemptPage (quiz player)', () => {
     wrapper.unmount();
   });
 
-  it('shows "about N left" for adaptive attempts', async () => {
-    const adaptive = makeAttempt({ mode: 'adaptive', progress: { answered: 4, total: null, aboutLeft: 6, maxItems: 20 } });
+  it('shows a range of items left and the measurement progress for adaptive attempts', async () => {
+    const adaptive = makeAttempt({
+      mode: 'adaptive',
+      progress: { answered: 4, total: null, left: { min: 4, max: 6 }, percent: 40, maxItems: 20 },
+    });
     const { wrapper } = await open({ 'GET /api/attempts/att1': () => json(200, adaptive) });
 
-    expect(byTestId(wrapper, 'player-progress').text()).toBe('5 問目・あと約 6 問');
+    expect(byTestId(wrapper, 'player-progress').text()).toBe('5 問目・あと 4〜6 問程度');
+    const bar = byTestId(wrapper, 'player-adaptive-progress');
+    expect(bar.attributes('aria-valuenow')).toBe('40');
+    expect(bar.attributes('aria-label')).toBe('測定の進み具合');
+    wrapper.unmount();
+  });
+
+  it('says "about N more" when the range has narrowed to one number', async () => {
+    const adaptive = makeAttempt({
+      mode: 'adaptive',
+      progress: { answered: 9, total: null, left: { min: 1, max: 1 }, percent: 90, maxItems: 20 },
+    });
+    const { wrapper } = await open({ 'GET /api/attempts/att1': () => json(200, adaptive) });
+    expect(byTestId(wrapper, 'player-progress').text()).toBe('10 問目・あと 1 問程度');
     wrapper.unmount();
   });
 
@@ -114,7 +130,7 @@ describe('AttemptPage (quiz player)', () => {
   it('submits, shows feedback and explanation, then moves to the next item', async () => {
     const sent: unknown[] = [];
     const second = makeAttempt({
-      progress: { answered: 3, total: 10, aboutLeft: null, maxItems: null },
+      progress: { answered: 3, total: 10, left: null, percent: null, maxItems: null },
       current: makeServedItem({ index: 3, questionId: 'q2', type: 'short_text', options: [], stem: { ja: '次の問題' } }),
     });
     const { wrapper } = await open({
@@ -185,7 +201,7 @@ describe('AttemptPage (quiz player)', () => {
           if (fail) throw new TypeError('Failed to fetch');
           return json(200, {
             answer: { questionId: 'q1', correct: false, feedback: null, explanation: null },
-            attempt: makeAttempt({ progress: { answered: 3, total: 10, aboutLeft: null, maxItems: null } }),
+            attempt: makeAttempt({ progress: { answered: 3, total: 10, left: null, percent: null, maxItems: null } }),
           });
         }
         return fakeApi({
@@ -220,9 +236,13 @@ describe('AttemptPage (quiz player)', () => {
 
   it('finishes after the last item and opens the result page', async () => {
     let finished = false;
-    const done: AttemptView = makeAttempt({ progress: { answered: 10, total: 10, aboutLeft: null, maxItems: null }, current: null });
+    const done: AttemptView = makeAttempt({
+      progress: { answered: 10, total: 10, left: null, percent: null, maxItems: null },
+      current: null,
+    });
     const { wrapper, router } = await open({
-      'GET /api/attempts/att1': () => json(200, makeAttempt({ progress: { answered: 9, total: 10, aboutLeft: null, maxItems: null } })),
+      'GET /api/attempts/att1': () =>
+        json(200, makeAttempt({ progress: { answered: 9, total: 10, left: null, percent: null, maxItems: null } })),
       'POST /api/attempts/att1/answers': () =>
         json(200, { answer: { questionId: 'q1', correct: true, feedback: null, explanation: null }, attempt: done }),
       'POST /api/attempts/att1/finish': () => {

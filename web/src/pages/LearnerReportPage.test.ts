@@ -26,7 +26,7 @@ function makeHistory(overrides: Partial<LearnerHistory> = {}): LearnerHistory {
         status: 'finished',
         startedAt: '2025-04-15T09:00:00Z',
         finishedAt: '2025-04-15T09:18:00Z',
-        result: { score: 85, passed: true, band: 4, theta: 0.8 },
+        result: { score: 85, passed: true, band: 4, theta: 0.8, se: 0.31, scaledScore: 580 },
       },
       {
         id: 'att3',
@@ -75,8 +75,14 @@ describe('LearnerReportPage', () => {
 
     const attempts = wrapper.findAll('[data-testid="learner-attempt-row"]');
     expect(attempts.map((row) => row.attributes('data-attempt-id'))).toEqual(['att3', 'att2', 'att1']);
-    expect(cells(attempts[0]!)).toEqual(['as2', '時間切れ', expect.any(String), '—', '—', '—', '—']);
+    expect(cells(attempts[0]!)).toEqual(['as2', '時間切れ', expect.any(String), '—', '—', '—', '—', '—', '—', '—']);
     expect(attempts[1]!.find('[data-testid="learner-attempt-score"]').text()).toBe('85');
+    // HR and managers keep the psychometric detail of an adaptive attempt.
+    expect(wrapper.find('[data-testid="learner-attempts-table"] thead').text()).toContain('θ（能力の推定値）');
+    expect(attempts[1]!.find('[data-testid="learner-attempt-theta"]').text()).toBe('0.8');
+    expect(attempts[1]!.find('[data-testid="learner-attempt-se"]').text()).toBe('0.31');
+    expect(attempts[1]!.find('[data-testid="learner-attempt-scaled"]').text()).toBe('580');
+    expect(attempts[2]!.find('[data-testid="learner-attempt-theta"]').text()).toBe('—');
     expect(attempts[1]!.find('[data-testid="learner-attempt-outcome"]').text()).toBe('合格');
     expect(attempts[2]!.find('[data-testid="learner-attempt-score"]').text()).toBe('62.5');
     expect(attempts[2]!.find('[data-testid="learner-attempt-outcome"]').text()).toBe('不合格');

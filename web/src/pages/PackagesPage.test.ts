@@ -244,7 +244,12 @@ describe('PackageDetailPage', () => {
     // A lesson stored without a rule is sent back with the default it always had.
     const manners = { ...modules[0]!, completion: { rule: 'read_to_end' as const } };
     expect(sent!.body).toEqual({
-      package: { ...detail().package, modules: [manners, modules[1], modules[2], lesson, modules[3]] },
+      // A package stored before audiences is sent back as for everyone.
+      package: {
+        ...detail().package,
+        audience: { levels: [], departmentIds: [], jobRoles: [] },
+        modules: [manners, modules[1], modules[2], lesson, modules[3]],
+      },
       expectedRev: 1,
     });
     expect(wrapper.find('[data-testid="package-editor"]').exists()).toBe(false);
@@ -354,6 +359,7 @@ describe('PackageNewPage', () => {
       title: { en: 'Sales onboarding' },
       description: { en: 'The first month in sales.' },
       level: 'junior',
+      audience: { levels: [], departmentIds: [], jobRoles: [] },
       modules: [
         {
           id: 'quiz-1',

@@ -27,7 +27,13 @@ describe('QuestionImportPage', () => {
             total: 3,
             imported: 2,
             errors: [{ item: 3, line: 12, message: 'Matching questions are not supported' }],
-            preview: [{ item: 1, type: 'single_choice', title: 'Q1', stemPreview: '報連相の「相」は？', skillTags: ['報連相'] }],
+            preview: [
+              { item: 1, type: 'single_choice', title: 'Q1', stemPreview: '報連相の「相」は？', skillTags: ['報連相'], language: 'ja' },
+            ],
+            encoding: query.get('encoding')
+              ? { name: 'utf-8', source: 'chosen', guessed: false, declarationIgnored: null }
+              : { name: 'shift_jis', source: 'detected', guessed: true, declarationIgnored: null },
+            textPreview: '::Q1:: 報連相の「相」は？ {=相談 ~相互}',
           };
           return json(200, report);
         },
@@ -55,6 +61,17 @@ describe('QuestionImportPage', () => {
     expect(errorRows[0]!.text()).toContain('12');
     expect(errorRows[0]!.text()).toContain('Matching questions are not supported');
     expect(wrapper.find('[data-testid="qimport-preview-row"]').text()).toContain('単一選択');
+    expect(wrapper.find('[data-testid="qimport-preview-language"]').text()).toBe('日本語');
+    // The guessed encoding is said, the decoded text shown, and another encoding can be tried.
+    expect(wrapper.find('[data-testid="import-encoding-name"]').text()).toContain('Shift_JIS');
+    expect(wrapper.find('[data-testid="import-encoding-guessed"]').exists()).toBe(true);
+    expect(wrapper.find('[data-testid="import-text-preview"]').text()).toBe('::Q1:: 報連相の「相」は？ {=相談 ~相互}');
+    await wrapper.find('[data-testid="import-encoding-choice"]').setValue('utf-8');
+    await wrapper.find('[data-testid="import-encoding-reread"]').trigger('submit');
+    await settle();
+    await flushPromises();
+    expect(wrapper.find('[data-testid="import-encoding-name"]').text()).toContain('指定した文字コード');
+    expect(wrapper.find('[data-testid="import-encoding-guessed"]').exists()).toBe(false);
 
     await wrapper.find('[data-testid="qimport-commit"]').trigger('click');
     await settle();
@@ -63,8 +80,9 @@ describe('QuestionImportPage', () => {
     expect(wrapper.find('[data-testid="qimport-done-heading"]').text()).toBe('取り込みが完了しました');
     expect(wrapper.find('[data-testid="qimport-summary"]').attributes('data-mode')).toBe('commit');
     expect(requests).toEqual([
-      { query: 'format=gift&mode=preview&locale=ja', publish: 'true', name: 'questions.gift' },
-      { query: 'format=gift&mode=commit&locale=ja', publish: 'true', name: 'questions.gift' },
+      { query: 'format=gift&mode=preview&locale=auto', publish: 'true', name: 'questions.gift' },
+      { query: 'format=gift&mode=preview&locale=auto&encoding=utf-8', publish: 'true', name: 'questions.gift' },
+      { query: 'format=gift&mode=commit&locale=auto&encoding=utf-8', publish: 'true', name: 'questions.gift' },
     ]);
     expect(wrapper.find('[data-testid="qimport-back-to-bank"]').attributes('href')).toBe('/admin/banks/bank1');
   });

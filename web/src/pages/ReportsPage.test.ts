@@ -184,6 +184,16 @@ describe('ReportsPage', () => {
     );
   });
 
+  it('shows HR the mean θ and its SD for an adaptive assessment (none for a fixed form)', async () => {
+    const adaptive = makeReport();
+    adaptive.results.theta = { count: 4, mean: 0.4213, variance: 0.25, sd: 0.5 };
+    const { wrapper } = await open({ routes: { 'GET /api/reports/assessments/as1': () => json(200, adaptive) } });
+    expect(wrapper.find('[data-testid="report-summary"]').text()).toContain('θ の平均（標準偏差）');
+    expect(wrapper.find('[data-testid="report-theta"]').text()).toBe('0.42 (0.5)');
+    const fixed = await open();
+    expect(fixed.wrapper.find('[data-testid="report-theta"]').exists()).toBe(false);
+  });
+
   it('renders the summary tiles, the per-skill, trend and band tables', async () => {
     const { wrapper } = await open();
 

@@ -91,7 +91,7 @@ describe('SignInPage', () => {
     expect(auth.isSignedIn).toBe(true);
     expect(auth.user?.name).toBe('山田 花子');
     // The admin page is lazy-loaded, so the navigation settles a little later.
-    await vi.waitFor(() => expect(router.currentRoute.value.path).toBe('/admin/users'));
+    await vi.waitFor(() => expect(router.currentRoute.value.path).toBe('/admin/home'));
   });
 
   it('shows the branding sign-in text in the current language', async () => {

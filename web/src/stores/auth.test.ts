@@ -94,7 +94,7 @@ describe('auth store', () => {
   });
 
   it('maps roles to their home page', () => {
-    expect(homePathFor('tenant_admin')).toBe('/admin/users');
+    expect(homePathFor('tenant_admin')).toBe('/admin/home');
     expect(homePathFor('manager')).toBe('/me');
     expect(homePathFor('learner')).toBe('/me');
     expect(homePathFor(null)).toBe('/me');

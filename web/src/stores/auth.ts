@@ -16,7 +16,7 @@ export interface SignUpInput {
 export function homePathFor(role: Role | null | undefined): string {
   switch (role) {
     case 'tenant_admin':
-      return '/admin/users';
+      return '/admin/home';
     case 'vendor_admin':
       return '/vendor/tenants';
     case 'platform_admin':

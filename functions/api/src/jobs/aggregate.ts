@@ -5,6 +5,7 @@ import {
   attemptImageSchema,
   cellGroup,
   cellId,
+  gapMovementDelta,
   goalDelta,
   goalImageSchema,
   idempotencyKey,
@@ -185,7 +186,13 @@ export async function applyUntilFailure(
       case 'standing': {
         const oldImage = parse(standingImageSchema, change.oldImage, 'standing');
         const newImage = parse(standingImageSchema, change.newImage, 'standing');
-        await apply(tenantId, `standing:${change.eventId}`, standingDelta(oldImage, newImage));
+        // Gaps closed or opened this week, dated by the standing's own app-clock stamp (never the
+        // stream's delivery time), claimed with the heatmap's increments so they count once.
+        const at = typeof change.newImage?.updatedAt === 'string' ? change.newImage.updatedAt : deps.now().toISOString();
+        await apply(tenantId, `standing:${change.eventId}`, [
+          ...standingDelta(oldImage, newImage),
+          ...gapMovementDelta(oldImage, newImage, at),
+        ]);
         break;
       }
       case 'proficiency':

@@ -18,7 +18,8 @@ const catalogQuiz = (draws: { skill: string; count: number }[]) => ({
 /**
  * The platform's level-based training catalog (階層別研修): one package per level of the ladder,
  * each mixing short e-learning lessons, a check quiz, an OJT task signed off by the manager and,
- * for leaders and managers, a training session.
+ * for leaders and managers, a training session. Each package is meant for its own level (its
+ * audience), so a learner is offered the package of their level and not, say, the managers'.
  */
 export const CATALOG_PACKAGES: LearningPackageInput[] = [
   // ───────────────────────────── 内定者研修 ─────────────────────────────
@@ -29,6 +30,7 @@ export const CATALOG_PACKAGES: LearningPackageInput[] = [
       en: 'The basics to learn before your first day: the professional mindset, hōrensō (reporting, informing and consulting) and business email. Short e-learning lessons are followed by a check quiz and a practical task — an email to your HR contact.',
     },
     level: 'pre_hire',
+    audience: { levels: ['pre_hire'] },
     modules: [
       {
         id: 'professional-mindset',
@@ -278,6 +280,7 @@ If any point is missing, give specific feedback and sign off once you have recei
       en: 'The essentials for your first three months: business manners, information security basics and compliance. A check quiz and on-the-job telephone practice in your team confirm what you have learned.',
     },
     level: 'new_hire',
+    audience: { levels: ['new_hire'] },
     modules: [
       {
         id: 'business-manners',
@@ -554,6 +557,7 @@ Sign off when the last five calls meet all of the criteria.`,
       en: 'For employees in their second to fourth year: logical thinking, structured problem solving and using Excel for data, put into practice with an improvement proposal for your own work.',
     },
     level: 'junior',
+    audience: { levels: ['junior'] },
     modules: [
       {
         id: 'logical-thinking',
@@ -815,6 +819,7 @@ Whether the proposal is adopted does not matter. Sign off when the criteria are 
       en: "For experienced staff who now develop juniors and drive the team's work: mentoring, running projects and facilitating meetings, put into practice by facilitating a real meeting.",
     },
     level: 'mid',
+    audience: { levels: ['mid'] },
     modules: [
       {
         id: 'mentoring',
@@ -1077,6 +1082,7 @@ Facilitate one team meeting (30–60 minutes, at least three participants).
       en: 'For first-time team leaders and supervisors: team building, SMART goal setting and one-on-ones, put into practice by agreeing goals with a team member and in an in-person role-play workshop.',
     },
     level: 'leader',
+    audience: { levels: ['leader'] },
     modules: [
       {
         id: 'team-building',
@@ -1356,6 +1362,7 @@ Point out anything missing and sign off once it has been corrected.`,
       en: "For new and current managers: fair evaluation and feedback, labour management basics, harassment prevention, and strategy and budgets, put into practice through a review of your team's working hours and an online case study.",
     },
     level: 'manager',
+    audience: { levels: ['manager'] },
     modules: [
       {
         id: 'evaluation-feedback',

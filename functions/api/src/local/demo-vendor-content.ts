@@ -101,6 +101,7 @@ export const vendorPackage = (bankId: string) => ({
     en: 'The phone and visitor manners new employees are first trusted with: a short lesson and a check.',
   },
   level: 'new_hire',
+  audience: { levels: ['new_hire'] },
   modules: [
     {
       id: 'manners',

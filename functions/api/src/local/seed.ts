@@ -205,6 +205,7 @@ async function seedAssessments(deps: AppDeps, tenantId: string, now: string): Pr
       passMark: 60,
       attemptsAllowed: 3,
       reviewPolicy: 'after_submit',
+      audience: { levels: ['new_hire'] },
     },
     {
       title: { ja: 'ビジネス基礎力診断（適応型）', en: 'Business fundamentals diagnosis (adaptive)' },

@@ -1,12 +1,14 @@
 import { requireFeature } from '../services/entitlements.js';
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import { z } from '@hono/zod-openapi';
-import { randomId, type Role } from '@manabi/core';
+import { audienceOf, matchesAudience, randomId, type Role } from '@manabi/core';
+import { offeredTo } from '@manabi/upskilling';
 import { assessmentInputSchema, type AssessmentInput } from '@manabi/assessment';
 import {
   createAssessment,
   getAssessment,
   getLearnerProgressMany,
+  getUser,
   listAssessments,
   publishAssessment,
   saveAssessment,
@@ -18,6 +20,8 @@ import { ApiError, notFound, validationError } from '../errors.js';
 import { defineRoute, ERROR_RESPONSES } from '../openapi.js';
 import { json, jsonBody } from '../schemas.js';
 import { buildSnapshot } from '../services/assessment-publish.js';
+import { checkAudience } from '../services/audience.js';
+import { assessmentsAssignedTo } from '../services/packages.js';
 
 const HR: readonly Role[] = ['tenant_admin'];
 const TAKERS: readonly Role[] = ['tenant_admin', 'manager', 'learner'];
@@ -40,6 +44,9 @@ const summarySchema = z
     passMark: z.number(),
     dueAt: z.string().nullable(),
     inProgressAttemptId: z.string().nullable(),
+    audience: z
+      .object({ levels: z.array(z.string()), departmentIds: z.array(z.string()), jobRoles: z.array(z.string()) })
+      .openapi('Audience', { description: 'Who it is for; an empty list means everyone on that dimension' }),
   })
   .openapi('AssessmentSummary');
 const idParams = z.object({ id: z.string().openapi({ param: { name: 'id', in: 'path' } }) });
@@ -50,6 +57,7 @@ export const presentAssessment = (a: Assessment) => ({
   status: a.status,
   publishedVersion: a.publishedVersion,
   questionCount: a.questionCount,
+  audience: audienceOf(a.settings.audience),
   createdAt: a.createdAt,
   updatedAt: a.updatedAt,
 });
@@ -67,6 +75,7 @@ const summary = (a: Assessment, p: LearnerProgress | undefined) => ({
   passMark: a.settings.passMark,
   dueAt: a.settings.dueAt,
   inProgressAttemptId: p?.inProgressAttemptId ?? null,
+  audience: audienceOf(a.settings.audience),
 });
 
 function parseSettings(body: unknown): AssessmentInput {
@@ -96,12 +105,28 @@ export function registerAssessmentRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps
       const auth = c.get('auth');
       const db = deps.data.clientFor(auth);
       const all = (await listAssessments<AssessmentInput>(db)).filter((a) => auth.role === 'tenant_admin' || a.status === 'published');
-      const progress = await getLearnerProgressMany(
-        db,
-        auth.userId,
-        all.map((a) => a.id),
+      const [progress, me] = await Promise.all([
+        getLearnerProgressMany(
+          db,
+          auth.userId,
+          all.map((a) => a.id),
+        ),
+        auth.role === 'tenant_admin' ? null : getUser(db, auth.userId),
+      ]);
+      if (auth.role === 'tenant_admin') return c.json({ items: all.map((a) => summary(a, progress.get(a.id))) }, 200);
+      // A learner sees the tests meant for them, those assigned to them (through a package) and
+      // those already started, whatever their audience. Filtered in memory: a company has tens of tests.
+      const person = { level: me?.level ?? null, departmentId: me?.departmentId ?? null, jobRole: me?.jobRole ?? null };
+      const started = (id: string) => (progress.get(id)?.attemptsUsed ?? 0) > 0 || !!progress.get(id)?.inProgressAttemptId;
+      const outside = all.some((a) => !started(a.id) && !matchesAudience(a.settings.audience, person));
+      const assigned = outside ? await assessmentsAssignedTo(deps, db, auth.userId) : new Set<string>();
+      const offered = offeredTo(
+        all,
+        person,
+        (a) => a.settings.audience,
+        (a) => started(a.id) || assigned.has(a.id),
       );
-      return c.json({ items: all.map((a) => summary(a, progress.get(a.id))) }, 200);
+      return c.json({ items: offered.map((a) => summary(a, progress.get(a.id))) }, 200);
     },
   );
 
@@ -118,6 +143,7 @@ export function registerAssessmentRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps
     async (c) => {
       const db = deps.data.clientFor(c.get('auth'));
       const settings = parseSettings(await c.req.json());
+      await checkAudience(deps, c.get('auth'), settings.audience);
       if (settings.mode === 'adaptive') await requireFeature(deps, db.tenantId, 'adaptive');
       const a = await createAssessment(db, randomId(), settings, deps.now().toISOString());
       return c.json(presentAssessment(a), 201);
@@ -159,6 +185,7 @@ export function registerAssessmentRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps
       const db = deps.data.clientFor(auth);
       const a = await load(auth.tenantId, c.req.valid('param').id, auth.role);
       const settings = parseSettings(await c.req.json());
+      await checkAudience(deps, auth, settings.audience);
       if (settings.mode === 'adaptive') await requireFeature(deps, auth.tenantId, 'adaptive');
       if (a.status === 'published' && settings.mode !== a.settings.mode) {
         throw new ApiError(400, 'validation_error', 'The mode of a published assessment cannot change', [

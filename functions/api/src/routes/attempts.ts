@@ -20,9 +20,10 @@ import {
 } from '../services/attempts.js';
 
 const TAKERS: readonly Role[] = ['tenant_admin', 'manager', 'learner'];
-const attemptViewSchema = z
-  .any()
-  .openapi('AttemptView', { description: 'The attempt as the learner sees it; no answer keys before review opens' });
+const attemptViewSchema = z.any().openapi('AttemptView', {
+  description:
+    'The attempt as the learner sees it: no answer keys before review opens; results carry the band, per-skill bands and the skill to study next, never θ, SE or the scaled score; an adaptive attempt in progress carries progress.left { min, max } and progress.percent',
+});
 const idParams = z.object({ id: z.string().openapi({ param: { name: 'id', in: 'path' } }) });
 
 export function registerAttemptRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): void {

@@ -38,6 +38,7 @@ import {
 } from '../services/packages.js';
 import { completeByLearner, presentMyAssignment } from '../services/lesson-progress.js';
 import { scormModuleProblems } from '../services/scorm-packages.js';
+import { checkAudience } from '../services/audience.js';
 
 const HR: readonly Role[] = ['tenant_admin'];
 /** Who writes packages: HR for its company, a vendor admin for its vendor (see authorOwner). */
@@ -79,7 +80,8 @@ export function registerPackageRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): 
    * What an author's package becomes when saved: a company's quiz templates turn into its own
    * published assessments at once; a vendor's stay templates, each naming its bank for the readers.
    */
-  const prepare = async (auth: AuthClaims, pkg: LearningPackage): Promise<LearningPackage> => {
+  const prepare = async (auth: AuthClaims, pkg: LearningPackage, prefix?: string): Promise<LearningPackage> => {
+    await checkAudience(deps, auth, pkg.audience, prefix ? `${prefix}.audience` : 'audience');
     const scormProblems = await scormModuleProblems(deps, auth, pkg);
     if (scormProblems.length) throw new ApiError(400, 'validation_error', 'The package names an unknown SCORM package', scormProblems);
     const owner = authorOwner(auth);
@@ -208,7 +210,7 @@ export function registerPackageRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): 
       const current = await loadPackage(authorOwner(auth), c.req.valid('param').id);
       const body = c.req.valid('json');
       if (body.expectedRev !== current.rev) throw new ApiError(409, 'stale', 'The package was changed meanwhile; reload it');
-      const pkg = await prepare(auth, parsePackage(body.package, 'package'));
+      const pkg = await prepare(auth, parsePackage(body.package, 'package'), 'package');
       const saved = await savePackage(deps.data.platform, authorOwner(auth), current, pkg, deps.now().toISOString());
       return c.json({ ...packageSummary(saved), package: saved.package }, 200);
     },

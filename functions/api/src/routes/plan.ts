@@ -4,6 +4,7 @@ import { z } from '@hono/zod-openapi';
 import type { Role } from '@manabi/core';
 import {
   currentProficiencyBySkill,
+  offeredTo,
   packageProgress,
   recommend,
   scheduleWeeks,
@@ -75,6 +76,7 @@ export function registerPlanRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): voi
       // Assigned modules with their state.
       const titles = new Map<string, { title: unknown; packageId: string; moduleId: string; moduleKind: string }>();
       const assigned = [];
+      const assignedContent = new Set<string>();
       for (const a of assignments) {
         const pkg = packages.get(a.packageId)?.package;
         if (!pkg) continue;
@@ -82,6 +84,7 @@ export function registerPlanRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): voi
         const progress = packageProgress(pkg, a.completions, await passedAssessments(db, me.id, quizIds), a.dueDate, today);
         for (const m of pkg.modules) {
           const id = `${a.packageId}:${m.id}`;
+          assignedContent.add(contentKeyOf(packages.get(a.packageId)!, m));
           titles.set(id, { title: m.title, packageId: a.packageId, moduleId: m.id, moduleKind: m.kind });
           assigned.push({
             id,
@@ -103,8 +106,9 @@ export function registerPlanRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): voi
         const prev = latest.get(e.skillId);
         if (!prev || prev.date <= e.date) latest.set(e.skillId, { skill: e.skillId, percent: e.percent, date: e.date });
       }
+      // Only packages meant for this learner are suggested (what was assigned is in the plan already).
       const modules: CatalogModule[] = [];
-      for (const p of packages.values()) {
+      for (const p of offeredTo([...packages.values()], me, (x) => x.package.audience)) {
         for (const m of p.package.modules) {
           if (m.kind !== 'lesson' && m.kind !== 'quiz') continue;
           const id = `${p.id}:${m.id}`;
@@ -115,6 +119,7 @@ export function registerPlanRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): voi
             skills: m.skillTags,
             estimatedMinutes: m.estimatedMinutes,
             level: p.package.level,
+            contentKey: contentKeyOf(p, m),
           });
         }
       }
@@ -122,13 +127,7 @@ export function registerPlanRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): voi
       const assignedTitles = new Set(assigned.map((x) => x.title));
       const candidates = modules.filter((m) => !assignedTitles.has(m.title.ja));
       const recommendations = me.level
-        ? recommend(
-            gaps,
-            [...latest.values()],
-            candidates,
-            assigned.map((x) => x.id),
-            { level: me.level },
-          )
+        ? recommend(gaps, [...latest.values()], candidates, [...assigned.map((x) => x.id), ...assignedContent], { level: me.level })
         : [];
 
       // With auto-add on (a company setting), recommendations are scheduled into the weeks;
@@ -142,8 +141,12 @@ export function registerPlanRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): voi
         today,
         weeklyBudgetMinutes,
       });
-      const reasons = new Map(recommendations.map((r) => [r.moduleId, r.reasonText]));
-      const describe = (id: string) => ({ ...titles.get(id), reason: reasons.get(id) ?? null });
+      const reasons = new Map(recommendations.map((r) => [r.moduleId, r]));
+      const describe = (id: string) => ({
+        ...titles.get(id),
+        reason: reasons.get(id)?.reasonText ?? null,
+        reasons: reasons.get(id)?.reasonTexts ?? [],
+      });
       return c.json(
         {
           weeklyBudgetMinutes,
@@ -160,12 +163,24 @@ export function registerPlanRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): voi
             skillId: r.skillId,
             estimatedMinutes: r.estimatedMinutes,
             reasonText: r.reasonText,
+            reasons: r.reasonTexts,
           })),
         },
         200,
       );
     },
   );
+}
+
+/**
+ * What a module is, whichever package holds it: in a company's clone, the module of the package
+ * it was copied from (the clone's quiz became an assessment of its own, but is the same quiz);
+ * else a quiz is its assessment (two packages may use one) and any other module itself.
+ */
+function contentKeyOf(p: PackageRecord<LearningPackage>, m: LearningPackage['modules'][number]): string {
+  if (p.clonedFrom) return `${p.clonedFrom}:${m.id}`;
+  if (m.kind === 'quiz' && m.assessmentId) return `assessment:${m.assessmentId}`;
+  return `${p.id}:${m.id}`;
 }
 
 export function registerLearnerPrefsRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): void {

@@ -1,7 +1,7 @@
 import { authorOwner } from '../services/content-owner.js';
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import { z } from '@hono/zod-openapi';
-import { localeSchema, randomId, type Role } from '@manabi/core';
+import { LOCALES, localeSchema, randomId, type Locale, type Role } from '@manabi/core';
 import {
   parseGift,
   parseMoodleXml,
@@ -11,6 +11,11 @@ import {
   exportMoodleXml,
   exportQti,
   exportQuestionCsv,
+  decodeText,
+  isZip,
+  parseQtiPackage,
+  textPreview,
+  TEXT_ENCODINGS,
   type ImportResult,
   type Question,
 } from '@manabi/questions';
@@ -20,7 +25,6 @@ import type { AppDeps, AppEnv } from '../env.js';
 import { ApiError, notFound } from '../errors.js';
 import { defineRoute, ERROR_RESPONSES } from '../openapi.js';
 import { json } from '../schemas.js';
-import { decodeCsv } from '../csv/decode.js';
 import { questionMeta } from './questions.js';
 
 const AUTHORS: readonly Role[] = ['tenant_admin', 'vendor_admin'];
@@ -35,6 +39,16 @@ const reportSchema = z
     imported: z.number().int(),
     errors: z.array(z.object({ item: z.union([z.number(), z.string()]), line: z.number().nullable(), message: z.string() })),
     warnings: z.array(z.object({ item: z.union([z.number(), z.string()]), line: z.number().nullable(), message: z.string() })),
+    encoding: z
+      .object({
+        name: z.enum(TEXT_ENCODINGS),
+        source: z.enum(['chosen', 'bom', 'declaration', 'utf8', 'detected']),
+        guessed: z.boolean().openapi({ description: 'Detected among encodings that fit the bytes: check textPreview' }),
+        declarationIgnored: z.string().nullable().openapi({ description: 'An XML encoding declaration the bytes did not fit' }),
+      })
+      .nullable()
+      .openapi({ description: 'How the file was decoded (null for a QTI content package: each item file is decoded on its own)' }),
+    textPreview: z.string().openapi({ description: 'The start of the decoded text, to check the encoding' }),
     preview: z.array(
       z.object({
         item: z.number(),
@@ -42,6 +56,7 @@ const reportSchema = z
         title: z.string().nullable(),
         stemPreview: z.string(),
         skillTags: z.array(z.string()),
+        language: z.enum(LOCALES),
       }),
     ),
   })
@@ -75,14 +90,18 @@ export function registerQuestionImportRoutes(app: OpenAPIHono<AppEnv>, deps: App
       path: '/api/banks/{bankId}/import',
       roles: AUTHORS,
       tags: ['questions'],
-      summary: 'Import questions (CSV, Moodle GIFT, Moodle XML, QTI 2.1 subset): preview, then commit',
+      summary: 'Import questions (CSV, Moodle GIFT, Moodle XML, QTI 2.1/2.2/3.0 items or content packages): preview, then commit',
       description: 'Every item that is not imported is listed in errors with its reason; nothing is dropped silently.',
       request: {
         params: bankParams,
         query: z.object({
           format: z.enum(FORMATS),
           mode: z.enum(['preview', 'commit']).default('preview'),
-          locale: localeSchema.default('ja'),
+          locale: z
+            .enum(['auto', ...LOCALES])
+            .default('auto')
+            .openapi({ description: 'Language of the questions; auto reads each item’s script (kana/kanji → ja, Latin → en)' }),
+          encoding: z.enum(TEXT_ENCODINGS).optional().openapi({ description: 'Read the file in this encoding instead of detecting it' }),
         }),
         body: {
           required: true,
@@ -103,14 +122,26 @@ export function registerQuestionImportRoutes(app: OpenAPIHono<AppEnv>, deps: App
       const { bankId } = c.req.valid('param');
       const bank = /^[0-9a-z]{16}$/.test(bankId) ? await getBank(deps.data.platform, owner, bankId) : null;
       if (!bank) throw notFound('Question bank');
-      const { format, mode, locale } = c.req.valid('query');
+      const { format, mode, locale, encoding } = c.req.valid('query');
       const form = await c.req.parseBody().catch(() => ({}) as Record<string, unknown>);
       const file = form.file;
       if (!(file instanceof File)) throw fileError('Send the file as multipart/form-data in the field "file"');
       if (file.size > MAX_BYTES) throw fileError('The file is larger than 5 MB');
-      const { text } = decodeCsv(new Uint8Array(await file.arrayBuffer()));
+      const bytes = new Uint8Array(await file.arrayBuffer());
+      // A QTI content package (zip) is read whole: its manifest names the item files.
+      const packaged = format === 'qti21' && isZip(bytes);
+      const decoded = packaged ? null : decodeText(bytes, encoding);
       const publish = form.publish === 'true';
-      const result = parse(format, text, { locale, status: publish ? 'published' : 'draft', fileName: file.name });
+      // A CSV names its languages in its columns; "auto" there means the person's language.
+      const fallbackLocale: Locale = (c.req.header('accept-language') ?? '').toLowerCase().startsWith('en') ? 'en' : 'ja';
+      const textLocale = format === 'csv' && locale === 'auto' ? fallbackLocale : locale;
+      const options = {
+        locale: textLocale,
+        fallbackLocale,
+        status: publish ? ('published' as const) : ('draft' as const),
+        fileName: file.name,
+      };
+      const result = decoded ? parse(format, decoded.text, options) : parseQtiPackage(bytes, options);
       if (mode === 'commit' && result.questions.length > 0) {
         await createQuestions(
           deps.data.platform,
@@ -127,12 +158,22 @@ export function registerQuestionImportRoutes(app: OpenAPIHono<AppEnv>, deps: App
           imported: result.questions.length,
           errors: result.errors.map(issue),
           warnings: result.warnings.map(issue),
+          encoding: decoded
+            ? {
+                name: decoded.encoding,
+                source: decoded.source,
+                guessed: decoded.guessed,
+                declarationIgnored: decoded.declarationIgnored ?? null,
+              }
+            : null,
+          textPreview: decoded ? textPreview(decoded.text) : '',
           preview: result.questions.slice(0, 50).map((q) => ({
             item: q.sourceRef.item,
             type: q.type,
             title: q.title ?? null,
             stemPreview: questionMeta(q).stemPreview,
             skillTags: q.skillTags,
+            language: q.stem.en !== undefined && q.stem.ja === undefined ? ('en' as const) : ('ja' as const),
           })),
         },
         200,
@@ -146,10 +187,11 @@ export function registerQuestionImportRoutes(app: OpenAPIHono<AppEnv>, deps: App
       path: '/api/banks/{bankId}/export',
       roles: AUTHORS,
       tags: ['questions'],
-      summary: 'Export a bank’s questions (latest versions): CSV, GIFT, Moodle XML, or a QTI 2.1 zip; warnings in x-export-warnings',
+      summary:
+        'Export a bank’s questions (latest versions): CSV, GIFT, Moodle XML, or a QTI 2.1 or 3.0 content package (zip); warnings in x-export-warnings',
       request: {
         params: bankParams,
-        query: z.object({ format: z.enum(['csv', 'gift', 'moodle_xml', 'qti21']), locale: localeSchema.default('ja') }),
+        query: z.object({ format: z.enum(['csv', 'gift', 'moodle_xml', 'qti21', 'qti3']), locale: localeSchema.default('ja') }),
       },
       responses: { 200: { description: 'The file', content: { 'text/csv': { schema: z.string() } } }, ...ERROR_RESPONSES },
     }),
@@ -169,15 +211,15 @@ export function registerQuestionImportRoutes(app: OpenAPIHono<AppEnv>, deps: App
       } while (cursor);
       // What a format cannot hold is reported per question in a header (as JSON), never dropped silently.
       const report = (warnings: unknown[]) => c.header('x-export-warnings', encodeURIComponent(JSON.stringify(warnings)));
-      if (format === 'qti21') {
-        const out = exportQti(questions, { locale });
+      if (format === 'qti21' || format === 'qti3') {
+        const out = exportQti(questions, { locale, version: format === 'qti3' ? '3.0' : '2.1' });
         report(out.warnings);
         const zip = zipSync({
           'imsmanifest.xml': strToU8(out.manifest),
           ...Object.fromEntries(out.files.map((f) => [f.name, strToU8(f.text)])),
         });
         c.header('content-type', 'application/zip');
-        c.header('content-disposition', `attachment; filename="questions-${bank.id}-qti21.zip"`);
+        c.header('content-disposition', `attachment; filename="questions-${bank.id}-${format}.zip"`);
         return c.body(zip.slice().buffer as ArrayBuffer, 200);
       }
       const out =

@@ -30,6 +30,7 @@ import { json } from '../schemas.js';
 import { readCell } from '../jobs/aggregate.js';
 import { lastWeeks } from './report-overview.js';
 import { presentAssignment } from '../services/packages.js';
+import { reportResult } from '../services/result-views.js';
 
 const HR: readonly Role[] = ['tenant_admin'];
 const LEADS: readonly Role[] = ['tenant_admin', 'manager'];
@@ -128,6 +129,8 @@ export function registerReportRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): v
               '合否',
               '習熟度',
               'θ',
+              'SE',
+              'スケールスコア',
               '所要時間（秒）',
               ...skills.map((s) => `${s}（%）`),
             ]
@@ -144,6 +147,8 @@ export function registerReportRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): v
               'passed',
               'band',
               'theta',
+              'se',
+              'scaled_score',
               'seconds',
               ...skills.map((s) => `${s} (%)`),
             ];
@@ -161,6 +166,8 @@ export function registerReportRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): v
               passed: boolean;
               band: number;
               theta: number | null;
+              se?: number | null;
+              scaledScore?: number | null;
               timeTakenSeconds: number;
               bySkill: { skill: string; percent: number }[];
             } | null;
@@ -177,6 +184,8 @@ export function registerReportRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): v
               r ? (r.passed ? (locale === 'ja' ? '合格' : 'pass') : locale === 'ja' ? '不合格' : 'fail') : '',
               r?.band ?? '',
               r?.theta ?? '',
+              r?.se ?? '',
+              r?.scaledScore ?? '',
               r?.timeTakenSeconds ?? '',
               ...skills.map((s) => r?.bySkill.find((b) => b.skill === s)?.percent ?? ''),
             ]);
@@ -235,7 +244,6 @@ export function registerReportRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): v
         {
           user: { id: user.id, name: user.name, departmentId: user.departmentId, level: user.level },
           attempts: attempts.map((x) => {
-            const r = x.result as { score: number; passed: boolean; band: number; theta: number | null } | null;
             return {
               id: x.id,
               assessmentId: x.assessmentId,
@@ -243,7 +251,8 @@ export function registerReportRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): v
               status: x.status,
               startedAt: x.startedAt,
               finishedAt: x.finishedAt,
-              result: r && { score: r.score, passed: r.passed, band: r.band, theta: r.theta },
+              // θ, SE and the scaled score for HR and managers; a learner reading their own history gets the band.
+              result: reportResult(x.result, auth.role),
             };
           }),
           proficiency: [...evidence]

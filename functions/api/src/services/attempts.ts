@@ -1,5 +1,5 @@
 import {
-  adaptiveItemsLeft,
+  adaptiveProgressOf,
   nextAdaptiveItem,
   optionOrder,
   planFixedForm,
@@ -30,6 +30,7 @@ import { findSkill, type SkillFramework } from '@manabi/upskilling';
 import type { AppDeps, AuthClaims } from '../env.js';
 import { ApiError, notFound } from '../errors.js';
 import { cachedQuestionVersion, cachedSnapshot } from './content-cache.js';
+import { learnerResult, skillResultsOf, type StoredResult } from './result-views.js';
 
 /** One published version of an assessment: settings and pool, as frozen at publish. */
 export interface Published {
@@ -290,6 +291,18 @@ export async function attemptView(ctx: AttemptContext, pub: Published, attempt: 
       }),
     );
   }
+  // The taker's view never carries θ, SE or the scaled score: the level band, per-skill results and
+  // the skill to study next (named from the framework) are what a learner reads.
+  let result = null;
+  if (attempt.result) {
+    const framework = (await getFramework<SkillFramework>(ctx.db))?.framework ?? null;
+    result = {
+      ...learnerResult(attempt.result as StoredResult, skillResultsOf(attempt, settings, snapshot), framework),
+      review,
+    };
+  }
+  const adaptiveProgress =
+    attempt.mode === 'adaptive' && attempt.status === 'in_progress' ? adaptiveProgressOf(settings, snapshot, answered) : null;
   return {
     id: attempt.id,
     assessmentId: attempt.assessmentId,
@@ -302,11 +315,13 @@ export async function attemptView(ctx: AttemptContext, pub: Published, attempt: 
     progress: {
       answered: attempt.answers.length,
       total: attempt.form?.length ?? null,
-      aboutLeft: attempt.mode === 'adaptive' && attempt.status === 'in_progress' ? adaptiveItemsLeft(settings, snapshot, answered) : null,
+      // Adaptive: a range of items left that never jumps up, and a percent that never goes down.
+      left: adaptiveProgress?.left ?? null,
+      percent: adaptiveProgress?.percent ?? null,
       maxItems: settings.mode === 'adaptive' ? settings.adaptive!.maxItems : null,
     },
     current,
-    result: attempt.result ? { ...(attempt.result as object), review } : null,
+    result,
   };
 }
 
@@ -349,8 +364,9 @@ export async function answerFeedback(
 
 /**
  * What a finished attempt says about skills: per framework skill it measured, the percent right
- * (fixed forms) or the proficiency band of the whole adaptive test (a CAT estimates one ability, so
- * its per-skill percentages are not comparable). Tags that are not framework skills are ignored.
+ * (fixed forms) or, for an adaptive test, the skill's own band estimated from its own items (a
+ * CAT's per-skill percentages are not comparable: harder items follow right answers). A skill an
+ * adaptive test saw too little of gives no evidence. Tags that are not framework skills are ignored.
  */
 async function assessmentEvidence(
   ctx: AttemptContext,
@@ -367,7 +383,9 @@ async function assessmentEvidence(
     const skill = findSkill(framework, s.skill);
     if (!skill || entries.has(skill.id)) continue;
     const base = { skillId: skill.id, source: 'assessment' as const, date: finishedAt, ref: `attempt:${attemptId}` };
-    entries.set(skill.id, pub.settings.mode === 'adaptive' ? { ...base, band: score.band } : { ...base, percent: s.percent });
+    if (pub.settings.mode === 'adaptive') {
+      if (s.band !== null) entries.set(skill.id, { ...base, band: s.band });
+    } else entries.set(skill.id, { ...base, percent: s.percent });
   }
   return [...entries.values()];
 }

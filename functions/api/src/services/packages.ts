@@ -1,4 +1,4 @@
-import { randomId, type Level } from '@manabi/core';
+import { audienceOf, randomId, type Audience, type Level } from '@manabi/core';
 import { assessmentInputSchema } from '@manabi/assessment';
 import { packageSchema, packageProgress, type LearningPackage, type PackageProgress } from '@manabi/upskilling';
 import {
@@ -7,6 +7,7 @@ import {
   getAssignmentWithState,
   getLearningSettings,
   getPackage,
+  listAssignmentsOfUser,
   passedAssessments,
   publishAssessment,
   saveAssignmentState,
@@ -30,9 +31,10 @@ export function parsePackage(body: unknown, prefix?: string): LearningPackage {
 
 type QuizTemplate = NonNullable<Extract<LearningPackage['modules'][number], { kind: 'quiz' }>['template']>;
 
-/** The fixed-form assessment a quiz template stands for. */
-function templateSettings(title: LearningPackage['title'], template: QuizTemplate) {
+/** The fixed-form assessment a quiz template stands for, meant for the package's audience. */
+function templateSettings(title: LearningPackage['title'], template: QuizTemplate, audience?: Audience) {
   return assessmentInputSchema.parse({
+    ...(audience ? { audience } : {}),
     title,
     mode: 'fixed',
     bankIds: template.bankIds,
@@ -89,7 +91,7 @@ export async function materializeQuizzes(deps: AppDeps, db: TenantDb, pkg: Learn
       modules.push(m);
       continue;
     }
-    const settings = templateSettings(m.title, m.template);
+    const settings = templateSettings(m.title, m.template, pkg.audience);
     const now = deps.now().toISOString();
     const built = await templateSnapshot(deps, db.tenantId, settings, i);
     const created = await createAssessment(db, randomId(), settings, now);
@@ -105,6 +107,7 @@ export const packageSummary = (r: PackageRecord<LearningPackage>) => ({
   title: r.package.title,
   description: r.package.description,
   level: r.package.level,
+  audience: audienceOf(r.package.audience),
   moduleCount: r.package.modules.length,
   totalMinutes: r.package.modules.reduce((n, m) => n + m.estimatedMinutes, 0),
   clonedFrom: r.clonedFrom,
@@ -202,5 +205,18 @@ export async function autoAssignForLevel(
       level,
     },
     newAssignmentState(dueDate, now),
+  );
+}
+
+/**
+ * The assessments the person has been given through their assignments (quiz modules of the
+ * packages assigned to them): one Query for the assignments, one GetItem per assigned package.
+ */
+export async function assessmentsAssignedTo(deps: Pick<AppDeps, 'data'>, db: TenantDb, userId: string): Promise<Set<string>> {
+  const assignments = await listAssignmentsOfUser(db, userId);
+  const owner = { kind: 'tenant', tenantId: db.tenantId } as const;
+  const packages = await Promise.all(assignments.map((a) => getPackage<LearningPackage>(deps.data.platform, owner, a.packageId)));
+  return new Set(
+    packages.flatMap((p) => (p?.package.modules ?? []).flatMap((m) => (m.kind === 'quiz' && m.assessmentId ? [m.assessmentId] : []))),
   );
 }

@@ -59,7 +59,8 @@ export function exportGift(questions: Question[], options: GiftExportOptions): E
         break;
       }
       case 'short_text':
-        answers = q.accepted.map((a, n) => `=${escape(a)}${n === 0 ? fb(q.feedback?.correct) : ''}`);
+        // A bare * is a wildcard in a GIFT short answer: an asterisk the answer really contains is \\*.
+        answers = q.accepted.map((a, n) => `=${escape(a).replaceAll('*', '\\*')}${n === 0 ? fb(q.feedback?.correct) : ''}`);
         if (q.feedback?.incorrect) answers.push(`=%0%*${fb(q.feedback.incorrect)}`);
         if (q.caseSensitive) lost.push('case-sensitive matching');
         break;
@@ -67,7 +68,7 @@ export function exportGift(questions: Question[], options: GiftExportOptions): E
     if (q.explanation) answers.push(`####${t(q.explanation)}`);
     if (q.level) lost.push('level');
     if (q.difficultyPrior !== null) lost.push('difficulty');
-    // gift-pegjs / Moodle read [tag:…] up to the first "]" and reject control characters.
+    // Our reader takes [tag:…] up to the first "]"; control characters would break the comment line.
     const tags = q.skillTags.filter(
       (tag) => !tag.includes(']') && ![...tag].some((c) => c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f),
     );

@@ -4,6 +4,8 @@ import { parseQtiItems } from '../import/qti.js';
 import type { Question } from '../model.js';
 import { abc, q, relabel, rows, withoutSource } from '../test-support.js';
 import { exportQti } from './qti.js';
+import { parseQtiPackage } from '../import/qti-package.js';
+import { strToU8, zipSync } from 'fflate';
 
 const ja = { locale: 'ja' as const };
 
@@ -80,6 +82,30 @@ describe('QTI 2.1 export → import', () => {
     expect(back.questions.map((x) => x.sourceRef)).toEqual(
       bank.map((_, i) => ({ format: 'qti21', item: i + 1, line: 2, id: `item-00${i + 1}`, file: `item-00${i + 1}.xml` })),
     );
+  });
+
+  it('writes QTI 3.0 (qti- names) that reads back the same, and a package of either version imports whole', () => {
+    const v3 = exportQti(bank, { ...ja, version: '3.0' });
+    expect(v3.warnings).toEqual([]);
+    for (const f of v3.files) expect(XMLValidator.validate(f.text)).toBe(true);
+    expect(v3.files[0]?.text).toContain('<qti-assessment-item xmlns="http://www.imsglobal.org/xsd/imsqtiasi_v3p0"');
+    expect(v3.files[0]?.text).toContain('<qti-choice-interaction response-identifier="RESPONSE" shuffle="true" max-choices="1">');
+    expect(v3.files[2]?.text).toContain('<qti-map-entry map-key="c" mapped-value="-1"/>');
+    expect(v3.files[2]?.text).toContain('template="https://purl.imsglobal.org/spec/qti/v3p0/rptemplates/map_response.xml"');
+    expect(v3.files.some((f) => /<(assessmentItem|choiceInteraction|simpleChoice|value)\b/.test(f.text))).toBe(false);
+    expect(v3.manifest).toContain('type="imsqti_item_xmlv3p0"');
+
+    const v2 = exportQti(bank, ja);
+    for (const exported of [v2, v3]) {
+      // What the export route zips: the manifest and the item files, in a folder to test relative paths.
+      const zip = zipSync({
+        'package/imsmanifest.xml': strToU8(exported.manifest),
+        ...Object.fromEntries(exported.files.map((f) => [`package/${f.name}`, strToU8(f.text)])),
+      });
+      const back = parseQtiPackage(zip, ja);
+      expect(back.errors).toEqual([]);
+      expect(withoutSource(back.questions)).toEqual(withoutSource(parseQtiItems(v2.files, ja).questions));
+    }
   });
 
   it('puts a text entry without a "_____" in the stem in a paragraph after it', () => {

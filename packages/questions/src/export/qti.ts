@@ -1,6 +1,7 @@
 import type { Locale } from '@manabi/core';
 import { XMLBuilder } from 'fast-xml-parser';
 import { optionIdAt } from '../import/types.js';
+import { QTI2_NS, QTI3_NS, qti3Attribute, qti3Element, renameTree, rpTemplate } from '../import/qti-names.js';
 import type { Question, QuestionOption } from '../model.js';
 import { issue, type ExportIssue } from './types.js';
 import { excerpt, paragraphs, TextWriter } from './xml-text.js';
@@ -8,6 +9,8 @@ import { excerpt, paragraphs, TextWriter } from './xml-text.js';
 export interface QtiExportOptions {
   /** QTI items carry no language here: the text in this locale is written (else the other one). */
   locale: Locale;
+  /** QTI 2.1 (default) or 3.0, whose elements and attributes carry the `qti-` names. */
+  version?: '2.1' | '3.0';
 }
 
 export interface QtiFile {
@@ -28,9 +31,11 @@ export interface QtiExportResult {
 
 type XmlNode = Record<string, unknown>;
 
-const QTI_NS = 'http://www.imsglobal.org/xsd/imsqti_v2p1';
 const XSI_NS = 'http://www.w3.org/2001/XMLSchema-instance';
-const TEMPLATES = 'http://www.imsglobal.org/question/qti_v2p1/rptemplates/';
+const SCHEMA: Record<'2.1' | '3.0', string> = {
+  '2.1': `${QTI2_NS} ${QTI2_NS}.xsd`,
+  '3.0': `${QTI3_NS} https://purl.imsglobal.org/spec/qti/v3p0/schema/xsd/imsqti_asiv3p0_v1p0.xsd`,
+};
 /** What `parseQti` writes for an inline text entry, and where the exporter puts one back. */
 const BLANK = '_____';
 /** QTI identifiers are XML names (NCName): a letter or "_" first. Manabi option ids may start with a digit, "." or "-". */
@@ -75,6 +80,7 @@ const xml = (root: XmlNode): string => `<?xml version="1.0" encoding="UTF-8"?>\n
  * level, difficulty, the other language, control characters, option ids that are not QTI identifiers (renamed a, b, c…).
  */
 export function exportQti(questions: Question[], options: QtiExportOptions): QtiExportResult {
+  const version = options.version ?? '2.1';
   const warnings: ExportIssue[] = [];
   const files: QtiFile[] = [];
   const width = Math.max(3, String(questions.length).length);
@@ -168,9 +174,9 @@ export function exportQti(questions: Question[], options: QtiExportOptions): Qti
     const item = el(
       'assessmentItem',
       {
-        xmlns: QTI_NS,
+        xmlns: version === '3.0' ? QTI3_NS : QTI2_NS,
         'xmlns:xsi': XSI_NS,
-        'xsi:schemaLocation': `${QTI_NS} ${QTI_NS}.xsd`,
+        'xsi:schemaLocation': SCHEMA[version],
         identifier,
         title,
         adaptive: 'false',
@@ -180,12 +186,14 @@ export function exportQti(questions: Question[], options: QtiExportOptions): Qti
         declaration,
         el('outcomeDeclaration', { identifier: 'SCORE', cardinality: 'single', baseType: 'float', normalMaximum: String(maximum) }),
         el('itemBody', {}, block(2, body)),
-        el('responseProcessing', { template: `${TEMPLATES}${template}` }),
+        el('responseProcessing', { template: rpTemplate(template, version) }),
       ]),
     );
-    files.push({ name: `${identifier}.xml`, text: xml(item) });
+    // 3.0 is the same item with the qti- names.
+    const root = version === '3.0' ? (renameTree([item], qti3Element, qti3Attribute)[0] as XmlNode) : item;
+    files.push({ name: `${identifier}.xml`, text: xml(root) });
   });
-  return { files, manifest: manifest(files), exported: files.length, warnings };
+  return { files, manifest: manifest(files, version), exported: files.length, warnings };
 }
 
 /** A responseDeclaration with its correctResponse (and mapping). */
@@ -224,19 +232,30 @@ function stemBlocks(stem: string, entry?: XmlNode): XmlNode[] {
   return blocks;
 }
 
-function manifest(files: QtiFile[]): string {
-  const CP_NS = 'http://www.imsglobal.org/xsd/imscp_v1p1';
+function manifest(files: QtiFile[], version: '2.1' | '3.0'): string {
+  const CP_NS = version === '3.0' ? 'http://www.imsglobal.org/xsd/qti/qtiv3p0/imscp_v1p1' : 'http://www.imsglobal.org/xsd/imscp_v1p1';
+  const location =
+    version === '3.0'
+      ? 'https://purl.imsglobal.org/spec/qti/v3p0/schema/xsd/imsqtiv3p0_imscpv1p2_v1p0.xsd'
+      : 'http://www.imsglobal.org/xsd/qti/qtiv2p1/qtiv2p1_imscpv1p2_v1p0.xsd';
   return xml(
     el(
       'manifest',
       {
         xmlns: CP_NS,
         'xmlns:xsi': XSI_NS,
-        'xsi:schemaLocation': `${CP_NS} http://www.imsglobal.org/xsd/qti/qtiv2p1/qtiv2p1_imscpv1p2_v1p0.xsd`,
+        'xsi:schemaLocation': `${CP_NS} ${location}`,
         identifier: 'manabi-questions',
       },
       block(1, [
-        el('metadata', {}, block(2, [el('schema', {}, text('QTIv2.1 Package')), el('schemaversion', {}, text('1.0.0'))])),
+        el(
+          'metadata',
+          {},
+          block(2, [
+            el('schema', {}, text(version === '3.0' ? 'QTI Package' : 'QTIv2.1 Package')),
+            el('schemaversion', {}, text(version === '3.0' ? '3.0.0' : '1.0.0')),
+          ]),
+        ),
         el('organizations'),
         el(
           'resources',
@@ -246,7 +265,11 @@ function manifest(files: QtiFile[]): string {
             files.map((f) =>
               el(
                 'resource',
-                { identifier: f.name.replace(/\.xml$/, ''), type: 'imsqti_item_xmlv2p1', href: f.name },
+                {
+                  identifier: f.name.replace(/\.xml$/, ''),
+                  type: version === '3.0' ? 'imsqti_item_xmlv3p0' : 'imsqti_item_xmlv2p1',
+                  href: f.name,
+                },
                 block(3, [el('file', { href: f.name })]),
               ),
             ),

@@ -132,6 +132,8 @@ describe('GIFT export → import', () => {
       explanation: { en: 'Training at work.' },
     }),
     q({ type: 'short_text', stem: { ja: '「相談」の読みは？' }, accepted: ['そうだん'] }),
+    // An asterisk in an answer is written \\* (a bare one is a wildcard); a backslash before it too.
+    q({ type: 'short_text', stem: { ja: 'すべてのファイルに一致する記号は？' }, accepted: ['*', 'a\\*', '1+1=2: {x} ~#'] }),
   ];
 
   it('gives back equal questions for the types GIFT supports', () => {

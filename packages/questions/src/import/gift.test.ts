@@ -2,122 +2,123 @@ import { describe, expect, it } from 'vitest';
 import { fixture, rows, summary } from '../test-support.js';
 import { parseGift } from './gift.js';
 
-describe('parseGift on Moodle’s own fixtures', () => {
-  it('questions.gift.txt: imports MC, multiple response, short answer and TF; reports essay, matching and the broken numerical', () => {
-    const r = parseGift(fixture('moodle/gift/questions.gift.txt'), { locale: 'en' });
-    expect(summary(r)).toEqual({ total: 9, imported: 6, skipped: 3 });
+describe('parseGift reads GIFT as Moodle reads it (gift/moodle-rules.gift)', () => {
+  const r = parseGift(fixture('gift/moodle-rules.gift'), { locale: 'en' });
+
+  it('imports what Moodle imports and reports the rest with a reason', () => {
+    expect(summary(r)).toEqual({ total: 18, imported: 11, skipped: 7 });
     expect(rows(r.errors)).toEqual([
-      [1, 2, 'unsupported_type', 'Unsupported type "essay" (needs manual grading): not imported'],
-      [2, 5, 'unsupported_type', 'Unsupported type "matching": not imported'],
-      [5, 31, 'syntax', 'GIFT syntax error: Expected "}" but "~" found.'],
-    ]);
-    expect(r.errors.map((e) => e.name)).toEqual(['Q8', 'Moodle activities', 'Q5']);
-    expect(rows(r.warnings)).toEqual([
-      [4, 22, 'dropped', 'Answer weights -100%, -100% are not kept: Manabi gives (right − wrong picks) / 2 as partial credit'],
-      [6, 34, 'dropped', 'Partial-credit answer "Cat" (50%) is not kept'],
-    ]);
-    const [q2, colours, shortAnswer, q1] = r.questions;
-    expect(q2).toMatchObject({
-      type: 'single_choice',
-      title: 'Q2',
-      stem: { en: "What's between orange and green in the spectrum?" },
-      correctOptionIds: ['a'],
-      options: [
-        { id: 'a', text: { en: 'yellow' }, feedback: { en: 'right; good!' } },
-        { id: 'b', text: { en: 'red' }, feedback: { en: "wrong, it's yellow" } },
-        { id: 'c', text: { en: 'blue' }, feedback: { en: "wrong, it's yellow" } },
+      [
+        5,
+        17,
+        'unsupported_feature',
+        'The answer "re*" uses "*" as a wildcard, which Manabi does not match; write \\* for a literal asterisk',
       ],
-      sourceRef: { format: 'gift', item: 3, line: 14 },
-    });
-    expect(colours).toMatchObject({ type: 'multiple_response', correctOptionIds: ['a', 'c'], partialCredit: true });
-    expect(shortAnswer).toMatchObject({
-      type: 'short_text',
-      accepted: ['Frog'],
-      caseSensitive: false,
-      feedback: { correct: { en: 'Good!' }, incorrect: { en: 'Completely wrong' } },
-    });
-    // TF: the first #feedback is for a wrong answer, the second for a right one; #### is the explanation.
-    expect(q1).toMatchObject({
-      type: 'true_false',
-      answer: false,
-      feedback: { incorrect: { en: '42 is the Ultimate Answer.' }, correct: { en: 'You gave the right answer.' } },
-      explanation: { en: "This is, of course, a Hitchiker's Guide to the Galaxy reference." },
-    });
-    expect(r.questions.slice(4).map((q) => [q.title, q.type, q.type === 'true_false' && q.answer])).toEqual([
-      ['2-08 TSL', 'true_false', true],
-      ['2-08 TSL', 'true_false', true],
+      [12, 45, 'invalid', 'GIFT: "eight" is not a number, a number:margin or a low..high range'],
+      [13, 48, 'unsupported_type', 'Unsupported type "essay" (needs manual grading): not imported'],
+      [14, 50, 'unsupported_type', 'Unsupported type "description" (text without an answer): not imported'],
+      [15, 52, 'unsupported_type', 'Unsupported type "matching": not imported'],
+      [16, 59, 'syntax', 'GIFT: The answer block needs both "{" and "}" (write \\{ or \\} for a literal brace)'],
+      [17, 62, 'invalid', 'GIFT: A multiple-choice question needs at least two answers'],
+    ]);
+    expect(r.errors.map((e) => e.name)).toEqual(['Wildcard', 'Bad number', 'Essay', 'Intro', 'Pairs', 'Unclosed', 'Lonely']);
+    expect(rows(r.warnings)).toEqual([
+      [1, 5, 'suspicious', '"~=" is read as a correct answer, as Moodle does (write "=" alone)'],
+      [8, 26, 'dropped', 'Answer weights -100% are not kept: Manabi gives (right − wrong picks) / 2 as partial credit'],
+      [11, 38, 'dropped', 'Partial-credit answer 1868±2 (50%) is not kept'],
     ]);
   });
 
-  it('questions_in_category.gift.txt: the category becomes a skill tag, [html] becomes text', () => {
-    const r = parseGift(fixture('moodle/gift/questions_in_category.gift.txt'), { locale: 'en' });
-    expect(summary(r)).toEqual({ total: 4, imported: 3, skipped: 1 });
-    expect(rows(r.errors)).toEqual([[1, 5, 'unsupported_type', 'Unsupported type "matching": not imported']]);
-    expect(rows(r.warnings)).toEqual([
-      [2, 14, 'dropped', 'Link target "http://demo.moodle.net/file.php/5/media/bonjour.mp3" is not kept (the link text is)'],
-    ]);
-    expect(r.questions.map((q) => [q.title, q.type, q.skillTags])).toEqual([
-      ['Greeting', 'single_choice', ['Default for New Features']],
-      ['Moodle user', 'short_text', ['Default for New Features']],
-      ['Moodle acronym', 'true_false', ['Default for New Features']],
-    ]);
-    expect(r.questions[0]?.stem).toEqual({ en: 'Listen to this greeting:\n\nWhat language is being spoken?' });
-    expect(r.questions[2]?.stem).toEqual({ en: 'Moodle is an acronym for Modular Object-Oriented Dynamic Learning Environment.' });
+  it('"~=" is a right answer; ":" and "=" in the text are text; "\\*" is a literal asterisk', () => {
+    const [tilde, arithmetic, ratio, glob] = r.questions;
+    expect(tilde).toMatchObject({
+      title: 'Tilde equals',
+      type: 'single_choice',
+      stem: { en: 'Which port does HTTPS use by default?' },
+      options: [
+        { id: 'a', text: { en: '80' } },
+        { id: 'b', text: { en: '443' } },
+        { id: 'c', text: { en: '8080' } },
+      ],
+      correctOptionIds: ['b'],
+      sourceRef: { format: 'gift', item: 1, line: 5 },
+    });
+    expect(arithmetic).toMatchObject({ type: 'true_false', stem: { en: '1+1=2' }, answer: true });
+    expect(ratio).toMatchObject({
+      type: 'numeric',
+      stem: { en: 'In a 2:3 ratio, how many parts in total?' },
+      answer: { value: 5, tolerance: 0 },
+    });
+    expect(glob).toMatchObject({ type: 'short_text', accepted: ['*'], feedback: { correct: { en: 'Yes, the asterisk.' } } });
+  });
+
+  it('missing word, escapes, weights, true/false feedback, numeric forms and text formats', () => {
+    const byLine = new Map(r.questions.map((q) => [q.sourceRef.line, q]));
+    expect(byLine.get(20)).toMatchObject({ stem: { en: 'The capital of Australia is _____ since 1913.' }, correctOptionIds: ['a'] });
+    expect(byLine.get(23)).toMatchObject({
+      stem: { en: 'Which is written {like this} in GIFT: a brace, an equals = or a hash #?' },
+      options: [{ text: { en: 'a brace { }' } }, { text: { en: 'an equals sign =' } }, { text: { en: 'a tilde ~' } }],
+      correctOptionIds: ['a'],
+    });
+    expect(byLine.get(26)).toMatchObject({
+      type: 'multiple_response',
+      correctOptionIds: ['a', 'b'],
+      partialCredit: true,
+      options: [{ feedback: { en: 'Yes.' } }, { feedback: { en: 'Yes.' } }, { feedback: { en: 'Black is the absence of light.' } }],
+    });
+    // TF: the first #feedback is for a wrong answer, the second for a right one; #### is the explanation.
+    expect(byLine.get(33)).toMatchObject({
+      type: 'true_false',
+      answer: true,
+      feedback: { incorrect: { en: 'Check a physics table.' }, correct: { en: 'Right.' } },
+      explanation: { en: 'The Celsius scale is defined around it.' },
+    });
+    expect(byLine.get(36)).toMatchObject({ answer: { value: 3.1415, tolerance: 0.0005 } });
+    expect(byLine.get(38)).toMatchObject({
+      answer: { value: 1868, tolerance: 0 },
+      feedback: { correct: { en: 'Exactly.' }, incorrect: { en: 'Look it up in a history book.' } },
+    });
+    expect(byLine.get(65)).toMatchObject({
+      stem: { en: 'Which tag makes text bold?' },
+      options: [{ text: { en: '<b>' }, feedback: { en: 'Right: b for bold.' } }, { text: { en: '*em*' } }, { text: { en: 'strong' } }],
+    });
   });
 });
 
-describe('parseGift on the gift-pegjs test corpus', () => {
-  it('giftFormatPhpExamples.gift: the examples of Moodle’s format.php', () => {
-    const r = parseGift(fixture('gift-pegjs/giftFormatPhpExamples.gift'), { locale: 'en' });
-    expect(summary(r)).toEqual({ total: 10, imported: 9, skipped: 1 });
-    expect(rows(r.errors)).toEqual([[6, 15, 'unsupported_type', 'Unsupported type "matching": not imported']]);
-    expect(rows(r.warnings)).toEqual([
-      [8, 28, 'dropped', 'Partial credit of 50% for "half credit answer" is not kept: only the 100% answer counts'],
-      [9, 33, 'dropped', 'Partial-credit answer "Nazereth" (75%) is not kept'],
-      [9, 33, 'dropped', 'Partial-credit answer "Bethlehem" (25%) is not kept'],
-      [10, 40, 'dropped', 'Partial-credit answer 1822±2 (50%) is not kept'],
+describe('parseGift on a Japanese bank (gift/business-basics.gift)', () => {
+  it('reads categories, [id:] and [tag:] comments, weights, missing words and numeric answers', () => {
+    const r = parseGift(fixture('gift/business-basics.gift'));
+    expect(summary(r)).toEqual({ total: 7, imported: 7, skipped: 0 });
+    expect(r.errors).toEqual([]);
+    expect(r.warnings).toEqual([]);
+    expect(r.questions.map((q) => [q.title, q.type, q.skillTags, q.sourceRef.id ?? null])).toEqual([
+      ['謙譲語', 'single_choice', ['新入社員研修/ビジネスマナー', '敬語'], 'BM-01'],
+      ['名刺交換', 'true_false', ['新入社員研修/ビジネスマナー'], 'BM-02'],
+      ['報連相', 'short_text', ['新入社員研修/ビジネスマナー'], null],
+      ['会議の準備', 'single_choice', ['新入社員研修/ビジネスマナー'], null],
+      ['情報セキュリティ', 'multiple_response', ['新入社員研修/ビジネスマナー', '情報セキュリティ', 'コンプライアンス'], null],
+      ['売上計算', 'numeric', ['新入社員研修/数字に強くなる'], null],
+      ['前年比', 'numeric', ['新入社員研修/数字に強くなる'], null],
     ]);
-    expect(r.questions.map((q) => q.type)).toEqual([
-      'single_choice',
-      'single_choice',
-      'true_false',
-      'short_text',
-      'numeric',
-      'single_choice',
-      'single_choice',
-      'short_text',
-      'numeric',
-    ]);
-    expect(r.questions[1]?.stem).toEqual({ en: "Grant is _____ in Grant's tomb." });
-    expect(r.questions[3]).toMatchObject({ accepted: ['no one', 'nobody'] });
-    expect(r.questions[4]).toMatchObject({ answer: { value: 1822, tolerance: 5 } });
-    expect(r.questions[8]).toMatchObject({
-      title: 'Numerical example',
-      answer: { value: 1822, tolerance: 0 },
-      feedback: { correct: { en: 'Correct! 100% credit' } },
+    const [keigo, meishi, horenso, meeting] = r.questions;
+    expect(keigo).toMatchObject({
+      stem: { ja: '「行く」の謙譲語として正しいものはどれですか。' },
+      options: [
+        { id: 'a', text: { ja: '伺う' }, feedback: { ja: '正解です。「伺う」は「行く」「訪ねる」の謙譲語です。' } },
+        { id: 'b', text: { ja: 'いらっしゃる' } },
+        { id: 'c', text: { ja: '行かれる' } },
+      ],
+      correctOptionIds: ['a'],
+      explanation: { ja: '自分の動作をへりくだって表すのが謙譲語です。' },
     });
-  });
-
-  it('numerical1.gift: exact, value:tolerance and low..high forms', () => {
-    const r = parseGift(fixture('gift-pegjs/numerical1.gift'));
-    expect(summary(r)).toEqual({ total: 5, imported: 5, skipped: 0 });
-    expect(r.questions.map((q) => q.type === 'numeric' && q.answer)).toEqual([
-      { value: 1822, tolerance: 0 },
-      { value: 3.1415, tolerance: 0.0005 },
-      { value: 3.1415, tolerance: 0.0005 },
-      { value: 3, tolerance: 2 },
-      { value: 1822, tolerance: 0 },
-    ]);
-    // No locale given: the text is taken as Japanese (the default).
-    expect(r.questions[0]?.stem).toEqual({ ja: 'When was Ulysses S. Grant born?' });
-  });
-
-  it('category1.gift and description1.gift', () => {
-    const c = parseGift(fixture('gift-pegjs/category1.gift'));
-    expect(c.questions.map((q) => [q.type, q.skillTags, q.sourceRef.line])).toEqual([['true_false', ['Default for LING-373-2194-B'], 4]]);
-    const d = parseGift(fixture('gift-pegjs/description1.gift'));
-    expect(summary(d)).toEqual({ total: 2, imported: 1, skipped: 1 });
-    expect(rows(d.errors)).toEqual([[1, 1, 'unsupported_type', 'Unsupported type "description" (text without an answer): not imported']]);
+    expect(meishi).toMatchObject({
+      answer: true,
+      feedback: { incorrect: { ja: '名刺交換の基本を確認しましょう。' }, correct: { ja: 'その通りです。' } },
+    });
+    expect(horenso).toMatchObject({ accepted: ['連絡', 'れんらく'], feedback: { correct: { ja: 'ひらがなでも正解です。' } } });
+    expect(meeting).toMatchObject({ stem: { ja: '会議の案内には _____ を必ず書く。' } });
+    expect(r.questions[5]).toMatchObject({ answer: { value: 18000, tolerance: 0 } });
+    expect(r.questions[6]).toMatchObject({ answer: { value: 110, tolerance: 0.5 } });
   });
 });
 
@@ -144,7 +145,12 @@ describe('parseGift', () => {
     const r = parseGift('Q1 {=a =b ~c}\n\nQ2 {=ab* =x}\n\nQ3 {#=1 =2}\n');
     expect(rows(r.errors)).toEqual([
       [1, 1, 'unsupported_feature', '2 answers give full marks; a Manabi single-choice question has exactly one correct option'],
-      [2, 3, 'unsupported_feature', 'Wildcard "*" in the answer "ab*" is not supported'],
+      [
+        2,
+        3,
+        'unsupported_feature',
+        'The answer "ab*" uses "*" as a wildcard, which Manabi does not match; write \\* for a literal asterisk',
+      ],
       [3, 5, 'unsupported_feature', '2 numeric answers give full marks; Manabi keeps one value and tolerance'],
     ]);
     expect(summary(r)).toEqual({ total: 3, imported: 0, skipped: 3 });
@@ -154,5 +160,17 @@ describe('parseGift', () => {
     const r = parseGift('A{T}\n\nB{F}\n\nC{T}\n', { maxItems: 2 });
     expect(r.questions).toEqual([]);
     expect(rows(r.errors)).toEqual([['file', undefined, 'unreadable', 'The file has 3 questions; at most 2 can be imported at once']]);
+  });
+});
+
+describe('parseGift with locale "auto"', () => {
+  it('stores each item under the language its script shows, and the fallback where it shows none', () => {
+    const r = parseGift('Is 7 a prime number? {T}\n\n７は素数である。{T}\n\n1 + 1 = ? {#2}\n', { locale: 'auto' });
+    expect(r.questions.map((q) => q.stem)).toEqual([{ en: 'Is 7 a prime number?' }, { ja: '７は素数である。' }, { ja: '1 + 1 = ?' }]);
+    const en = parseGift('::Q:: Pick one {=yes#Right ~no#Wrong}', { locale: 'auto' }).questions[0];
+    expect(en).toMatchObject({
+      stem: { en: 'Pick one' },
+      options: [{ text: { en: 'yes' }, feedback: { en: 'Right' } }, { text: { en: 'no' } }],
+    });
   });
 });

@@ -1,6 +1,6 @@
-import { parse as parseGiftText, type GIFTQuestion, type NumericalFormat, type TextFormat } from 'gift-pegjs';
 import type { QuestionFeedback } from '../model.js';
 import { mapWeightedChoices } from './choices.js';
+import { GiftReadError, readGiftItem, splitGiftItems, type GiftItem, type GiftText } from './gift-reader.js';
 import { htmlToText, tidy } from './html.js';
 import {
   categoryToSkillTag,
@@ -15,15 +15,15 @@ import {
 } from './types.js';
 
 /**
- * Moodle GIFT import, on top of the maintained `gift-pegjs` grammar. Like Moodle, the file is cut
- * into items at blank lines and each item is parsed on its own, so one broken question is
- * reported (with its line) without losing the others.
+ * Moodle GIFT import. The file is read as Moodle's own importer reads it (see gift-reader.ts):
+ * cut into items at blank lines, each item read on its own, so one broken question is reported
+ * (with its line) without losing the others.
  *
  * Mapped: MC with one 100% answer → single_choice; MC whose answers carry weights (~%50%…) and
  * no 100% answer → multiple_response; TF (with right/wrong feedback); short answer; numerical
  * (exact, value:tolerance, low..high); answer feedback and #### general feedback (→ explanation).
  * `$CATEGORY:` lines and `// [tag:…]` comments become skill tags, `// [id:…]` the source id.
- * Reported, not imported: matching, essay, description, and anything the grammar rejects.
+ * Reported, not imported: matching, essay, description.
  */
 export function parseGift(text: string, options: ImportOptions = {}): ImportResult {
   const out = new ImportCollector('gift', options);
@@ -40,90 +40,85 @@ export function parseGift(text: string, options: ImportOptions = {}): ImportResu
       categoryTag = categoryToSkillTag(block.text);
       continue;
     }
-    const name = /^\s*::((?:\\.|[^:\\]|:(?!:))*)::/.exec(block.text.split('\n').find((l) => !isComment(l)) ?? '')?.[1];
-    let parsed: GIFTQuestion[];
+    const name = /^\s*::((?:\\.|[^:\\]|:(?!:))*)::/.exec(block.lines.find((l) => !isComment(l)) ?? '')?.[1];
+    let item: GiftItem | null;
     try {
-      parsed = parseGiftText(block.text);
+      item = readGiftItem(block.lines);
     } catch (e) {
+      if (!(e instanceof GiftReadError)) throw e;
       const ctx = out.item({ line: block.questionLine, ...(name ? { name: name.trim() } : {}) });
-      const loc = (e as { location?: { start?: { line?: number } } }).location?.start?.line;
-      ctx.error('syntax', `GIFT syntax error: ${(e as Error).message}`, {
-        line: loc !== undefined ? block.startLine + loc - 1 : block.questionLine,
-      });
+      ctx.error(e.reason === 'braces' ? 'syntax' : 'invalid', `GIFT: ${e.message}`);
       continue;
     }
-    for (const q of parsed) {
-      if (q.type === 'Category') {
-        categoryTag = categoryToSkillTag(q.title);
-        continue;
-      }
-      const ctx = out.item({
-        line: block.questionLine,
-        ...(q.title ? { name: q.title } : {}),
-        ...(q.id ? { id: q.id } : {}),
-      });
-      const input = mapQuestion(ctx, q);
-      if (!input) continue;
-      const tags = [...(categoryTag ? [categoryTag] : []), ...(q.tags ?? [])];
-      ctx.finish({ ...input, ...(q.title ? { title: q.title } : {}), skillTags: unique(tags) });
+    if (!item) continue;
+    if (item.type === 'category') {
+      categoryTag = categoryToSkillTag(item.path);
+      continue;
     }
+    const marks = commentMarks(block.lines);
+    const ctx = out.item({
+      line: block.questionLine,
+      ...(item.name ? { name: item.name } : {}),
+      ...(marks.id ? { id: marks.id } : {}),
+    });
+    for (const note of item.lenient) ctx.warn('suspicious', note);
+    const input = mapQuestion(ctx, item);
+    if (!input) continue;
+    const tags = [...(categoryTag ? [categoryTag] : []), ...marks.tags];
+    ctx.finish({ ...input, ...(item.name ? { title: item.name } : {}), skillTags: unique(tags) });
   }
   return out.result();
 }
 
 interface Block {
   kind: 'question' | 'category';
+  /** The category path (category blocks). */
   text: string;
-  /** Line of the block's first line (comments included). */
-  startLine: number;
+  /** The item's lines, comments included (question blocks). */
+  lines: string[];
   /** Line of the first non-comment line. */
   questionLine: number;
 }
 
 const isComment = (line: string): boolean => /^\s*\/\//.test(line);
 
-function splitBlocks(raw: string): Block[] {
-  const lines = raw
-    .replace(/^\uFEFF/, '')
-    .replace(/\r\n?/g, '\n')
-    .split('\n');
-  const blocks: Block[] = [];
-  let current: { lines: string[]; start: number } | null = null;
-  const flush = (): void => {
-    if (!current) return;
-    const { lines: ls, start } = current;
-    current = null;
-    let i = ls.findIndex((l) => !isComment(l));
-    if (i < 0) return; // comments only
-    const first = ls[i] ?? '';
-    const cat = /^\s*\$CATEGORY:\s*(.*)$/.exec(first);
-    if (cat) {
-      blocks.push({ kind: 'category', text: (cat[1] ?? '').trim(), startLine: start + i, questionLine: start + i });
-      // A question may follow its category line without a blank line in between.
-      const rest = ls.slice(i + 1);
-      i = rest.findIndex((l) => !isComment(l));
-      if (i < 0) return;
-      blocks.push({
-        kind: 'question',
-        text: rest.join('\n'),
-        startLine: start + ls.length - rest.length,
-        questionLine: start + ls.length - rest.length + i,
-      });
-      return;
+/** `// [id:BM-1] [tag:敬語]` comments above a question: its source id and extra skill tags. */
+function commentMarks(lines: readonly string[]): { id: string | null; tags: string[] } {
+  let id: string | null = null;
+  const tags: string[] = [];
+  for (const line of lines.filter(isComment)) {
+    for (const m of line.matchAll(/\[(id|tag):([^\]]+)\]/g)) {
+      const value = (m[2] ?? '').trim();
+      if (!value) continue;
+      if (m[1] === 'id') id ??= value;
+      else tags.push(value);
     }
-    blocks.push({ kind: 'question', text: ls.join('\n'), startLine: start, questionLine: start + i });
-  };
-  lines.forEach((line, index) => {
-    if (line.trim() === '') flush();
-    else if (current) current.lines.push(line);
-    else current = { lines: [line], start: index + 1 };
-  });
-  flush();
+  }
+  return { id, tags };
+}
+
+function splitBlocks(raw: string): Block[] {
+  const blocks: Block[] = [];
+  for (const chunk of splitGiftItems(raw)) {
+    let first = chunk.lines.findIndex((l) => !isComment(l));
+    if (first < 0) continue; // comments only
+    const cat = /^\s*\$CATEGORY:\s*(.*)$/.exec(chunk.lines[first] ?? '');
+    if (!cat) {
+      blocks.push({ kind: 'question', text: '', lines: chunk.lines, questionLine: chunk.startLine + first });
+      continue;
+    }
+    blocks.push({ kind: 'category', text: (cat[1] ?? '').trim(), lines: [], questionLine: chunk.startLine + first });
+    // Moodle wants a blank line after $CATEGORY; a question written right under it is still read.
+    const rest = chunk.lines.slice(first + 1);
+    first = rest.findIndex((l) => !isComment(l));
+    if (first < 0) continue;
+    blocks.push({ kind: 'question', text: '', lines: rest, questionLine: chunk.startLine + chunk.lines.length - rest.length + first });
+  }
   return blocks;
 }
 
 /** GIFT text to plain text: [html] is converted (images/links reported), other formats are kept as written. */
-function giftText(ctx: ItemContext, value: TextFormat | null | undefined): string | undefined {
+function giftText(ctx: ItemContext, value: GiftText | null | undefined): string | undefined {
   if (!value) return undefined;
   if (value.format !== 'html') return tidy(value.text) || undefined;
   const { text, images, links } = htmlToText(value.text);
@@ -133,87 +128,91 @@ function giftText(ctx: ItemContext, value: TextFormat | null | undefined): strin
 }
 
 const FULL = 99.99;
-const weightOf = (c: { isCorrect: boolean; weight: number | null }): number => c.weight ?? (c.isCorrect ? 100 : 0);
 
-function mapQuestion(ctx: ItemContext, q: Exclude<GIFTQuestion, { type: 'Category' }>): Draft | null {
+/** A short answer as Moodle compares it: `\*` is a literal asterisk, a bare `*` a wildcard. */
+function shortAnswer(raw: string): { text: string; wildcard: boolean } {
+  const wildcard = /(^|[^\\])\*/.test(raw);
+  return { text: raw.replaceAll('\\*', '*'), wildcard };
+}
+
+function mapQuestion(ctx: ItemContext, q: Exclude<GiftItem, { type: 'category' }>): Draft | null {
   switch (q.type) {
-    case 'Description':
+    case 'description':
       ctx.error('unsupported_type', 'Unsupported type "description" (text without an answer): not imported');
       return null;
-    case 'Essay':
+    case 'essay':
       ctx.error('unsupported_type', 'Unsupported type "essay" (needs manual grading): not imported');
       return null;
-    case 'Matching':
+    case 'matching':
       ctx.error('unsupported_type', 'Unsupported type "matching": not imported');
       return null;
     default:
       break;
   }
   const stem = ctx.text(giftText(ctx, q.stem));
-  const explanation = ctx.text(giftText(ctx, q.globalFeedback));
+  const explanation = ctx.text(giftText(ctx, q.generalFeedback));
   const base = { stem: stem ?? {}, ...(explanation ? { explanation } : {}) };
 
   switch (q.type) {
-    case 'TF': {
-      // Moodle: the first #feedback is for a wrong answer, the second for a right one.
+    case 'true_false': {
       const feedback = compactFeedback({
-        incorrect: ctx.text(giftText(ctx, q.trueFeedback)),
-        correct: ctx.text(giftText(ctx, q.falseFeedback)),
+        incorrect: ctx.text(giftText(ctx, q.wrongFeedback)),
+        correct: ctx.text(giftText(ctx, q.rightFeedback)),
       });
-      return { ...base, type: 'true_false', answer: q.isTrue, ...(feedback ? { feedback } : {}) };
+      return { ...base, type: 'true_false', answer: q.answer, ...(feedback ? { feedback } : {}) };
     }
-    case 'MC': {
-      const choices = q.choices.map((c) => ({
-        text: giftText(ctx, c.text) ?? '',
-        weight: weightOf(c),
-        feedback: giftText(ctx, c.feedback),
-      }));
-      const mapped = mapWeightedChoices(ctx, choices, 'auto');
+    case 'multiple_choice': {
+      const choices = q.answers.map((c) => ({ text: giftText(ctx, c.text) ?? '', weight: c.weight, feedback: giftText(ctx, c.feedback) }));
+      const mapped = mapWeightedChoices(ctx, choices, q.single ? 'single' : 'multiple');
       return mapped ? { ...base, ...mapped } : null;
     }
-    case 'Short': {
+    case 'short_answer': {
       const accepted: string[] = [];
       const feedbacks: string[] = [];
       let incorrect: string | undefined;
-      for (const c of q.choices) {
-        const answer = giftText(ctx, c.text) ?? '';
-        const w = weightOf(c);
+      for (const c of q.answers) {
+        const raw = giftText(ctx, c.text) ?? '';
         const fb = giftText(ctx, c.feedback);
-        if (answer === '*') {
-          if (w >= FULL) ctx.error('unsupported_feature', 'A catch-all "*" answer with full marks cannot be scored');
+        if (raw === '*') {
+          if (c.weight >= FULL) ctx.error('unsupported_feature', 'An answer of "*" (anything) with full marks cannot be scored');
           else if (fb) incorrect = fb;
-        } else if (w >= FULL) {
-          if (answer.includes('*')) ctx.error('unsupported_feature', `Wildcard "*" in the answer "${answer}" is not supported`);
-          accepted.push(answer);
+          continue;
+        }
+        const answer = shortAnswer(raw);
+        if (c.weight >= FULL) {
+          if (answer.wildcard) {
+            ctx.error(
+              'unsupported_feature',
+              `The answer "${raw}" uses "*" as a wildcard, which Manabi does not match; write \\* for a literal asterisk`,
+            );
+          }
+          accepted.push(answer.text);
           if (fb) feedbacks.push(fb);
-        } else if (w > 0) {
-          ctx.warn('dropped', `Partial-credit answer "${answer}" (${pct(w)}) is not kept`);
+        } else if (c.weight > 0) {
+          ctx.warn('dropped', `Partial-credit answer "${answer.text}" (${pct(c.weight)}) is not kept`);
         } else if (fb) {
-          ctx.warn('dropped', `Feedback for the wrong answer "${answer}" is not kept`);
+          ctx.warn('dropped', `Feedback for the wrong answer "${answer.text}" is not kept`);
         }
       }
       const feedback = compactFeedback({ correct: ctx.text(sameOrWarn(ctx, feedbacks)), incorrect: ctx.text(incorrect) });
       // Moodle short answers are case-insensitive unless set otherwise; GIFT cannot say so.
       return { ...base, type: 'short_text', accepted, caseSensitive: false, ...(feedback ? { feedback } : {}) };
     }
-    case 'Numerical': {
-      const choices = Array.isArray(q.choices) ? q.choices : [{ isCorrect: true, weight: null, text: q.choices, feedback: null }];
+    case 'numerical': {
       const full: { answer: { value: number; tolerance: number }; feedback?: string }[] = [];
-      let incorrect: string | undefined;
-      for (const c of choices) {
-        const w = weightOf(c);
+      let incorrect = giftText(ctx, q.otherFeedback);
+      for (const c of q.answers) {
         const fb = giftText(ctx, c.feedback);
-        const range = 'type' in c.text ? numericRange(c.text) : null;
-        if (!range) {
-          if (w >= FULL) ctx.error('unsupported_feature', 'A catch-all numeric answer with full marks cannot be scored');
-          else if (fb) incorrect = fb;
-        } else if (w >= FULL) {
-          full.push({ answer: range, ...(fb ? { feedback: fb } : {}) });
-        } else if (w > 0) {
-          ctx.warn('dropped', `Partial-credit answer ${range.value}±${range.tolerance} (${pct(w)}) is not kept`);
-        } else if (fb) {
-          ctx.warn('dropped', `Feedback for the wrong answer ${range.value}±${range.tolerance} is not kept`);
+        if (c.value === null || c.tolerance === null) {
+          if (c.weight >= FULL) ctx.error('unsupported_feature', 'An answer of "*" (any number) with full marks cannot be scored');
+          else if (fb) incorrect ??= fb;
+          continue;
         }
+        const range = { value: c.value, tolerance: c.tolerance };
+        if (c.weight >= FULL) full.push({ answer: range, ...(fb ? { feedback: fb } : {}) });
+        else if (c.weight > 0)
+          ctx.warn('dropped', `Partial-credit answer ${range.value}±${range.tolerance} (${pct(c.weight)}) is not kept`);
+        else if (fb) ctx.warn('dropped', `Feedback for the wrong answer ${range.value}±${range.tolerance} is not kept`);
       }
       if (full.length === 0) {
         ctx.error('invalid', 'No numeric answer with full marks');
@@ -228,18 +227,6 @@ function mapQuestion(ctx: ItemContext, q: Exclude<GIFTQuestion, { type: 'Categor
     }
   }
 }
-
-function numericRange(n: NumericalFormat): { value: number; tolerance: number } | null {
-  if (n.type === 'simple' && n.number !== undefined) return { value: n.number, tolerance: 0 };
-  if (n.type === 'range' && n.number !== undefined) return { value: n.number, tolerance: Math.abs(n.range ?? 0) };
-  if (n.type === 'high-low' && n.numberHigh !== undefined && n.numberLow !== undefined) {
-    // 3.141..3.142 → 3.1415 ± 0.0005 (rounded: the binary midpoint would be 3.1414999999999997).
-    return { value: roundSig((n.numberHigh + n.numberLow) / 2), tolerance: roundSig(Math.abs(n.numberHigh - n.numberLow) / 2) };
-  }
-  return null;
-}
-
-const roundSig = (n: number): number => Number(n.toPrecision(12));
 
 /** One feedback for all right answers: kept when they agree, else reported. */
 export function sameOrWarn(ctx: ItemContext, feedbacks: string[]): string | undefined {

@@ -1,9 +1,13 @@
+import { decodeHTMLStrict } from 'entities';
 /**
  * HTML from other LMSs (Moodle "html" text format, GIFT [html], QTI itemBody) becomes PLAIN
  * TEXT: Manabi stores and renders question text as text, so no markup (and no script) survives.
  * Block ends and <br> become line breaks, list items get "- ", entities are decoded, spaces are
- * collapsed. Images and media are dropped and listed in `images` so importers can warn; link
- * targets are dropped (the link text stays) and listed in `links`.
+ * collapsed — except inside <pre>, whose lines and indentation are kept (code). Formatting that
+ * carries meaning is converted, not dropped: <sup>2</sup> → ², <sub>2</sub> → ₂ (or ^(…) / _(…)
+ * where a character has no Unicode form), and ruby keeps its base text (村田, not 村田むらた).
+ * Images and media are dropped and listed in `images` so importers can warn; link targets are
+ * dropped (the link text stays) and listed in `links`.
  */
 export interface HtmlText {
   text: string;
@@ -11,42 +15,9 @@ export interface HtmlText {
   links: string[];
 }
 
-const NAMED: Record<string, string> = {
-  amp: '&',
-  lt: '<',
-  gt: '>',
-  quot: '"',
-  apos: "'",
-  nbsp: ' ',
-  ndash: '–',
-  mdash: '—',
-  hellip: '…',
-  laquo: '«',
-  raquo: '»',
-  lsquo: '‘',
-  rsquo: '’',
-  ldquo: '“',
-  rdquo: '”',
-  times: '×',
-  divide: '÷',
-  deg: '°',
-  plusmn: '±',
-  copy: '©',
-  reg: '®',
-  yen: '¥',
-  euro: '€',
-  middot: '·',
-  bull: '•',
-};
-
+/** Every HTML character reference (named from the full HTML table, decimal, hex); a name needs its ";". */
 export function decodeEntities(value: string): string {
-  return value.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, body: string) => {
-    if (body[0] === '#') {
-      const code = body[1] === 'x' || body[1] === 'X' ? parseInt(body.slice(2), 16) : parseInt(body.slice(1), 10);
-      return Number.isFinite(code) && code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
-    }
-    return NAMED[body.toLowerCase()] ?? whole;
-  });
+  return decodeHTMLStrict(value);
 }
 
 const attr = (tag: string, name: string): string | undefined => {
@@ -54,12 +25,42 @@ const attr = (tag: string, name: string): string | undefined => {
   return m ? decodeEntities(m[2] ?? m[3] ?? m[4] ?? '') : undefined;
 };
 
+const SUPERSCRIPT: Record<string, string> = Object.fromEntries(
+  [...'0123456789+-=()ni'].map((c, i) => [c, '⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁼⁽⁾ⁿⁱ'[i] as string]),
+);
+const SUBSCRIPT: Record<string, string> = Object.fromEntries(
+  [...'0123456789+-=()aeox'].map((c, i) => [c, '₀₁₂₃₄₅₆₇₈₉₊₋₌₍₎ₐₑₒₓ'[i] as string]),
+);
+
+/** x<sup>2</sup> → x², or x^(ab) when a character has no superscript form. */
+function script(inner: string, table: Record<string, string>, mark: '^' | '_'): string {
+  const text = decodeEntities(inner.replace(/<[^>]*>/g, '')).trim();
+  if (text === '') return '';
+  const chars = [...text];
+  return chars.every((c) => table[c]) ? chars.map((c) => table[c]).join('') : `${mark}${chars.length === 1 ? text : `(${text})`}`;
+}
+
+// <pre> blocks are set aside while the rest is collapsed, and put back with their lines intact.
+const PRE_MARK = (i: number): string => `\uE010${i}\uE011`;
+
 export function htmlToText(html: string): HtmlText {
   const images: string[] = [];
   const links: string[] = [];
+  const pres: string[] = [];
   let s = html
+    .replace(/<pre\b[^>]*>([\s\S]*?)<\/pre\s*>/gi, (_, inner: string) => {
+      const code = decodeEntities(inner.replace(/<br\s*\/?>/gi, '\n').replace(/<[/!?]?[a-z][^>]*>/gi, ''))
+        .replace(/\r\n?/g, '\n')
+        .replace(/^\n/, '')
+        .replace(/\s+$/, '');
+      pres.push(code);
+      return `<p>${PRE_MARK(pres.length - 1)}</p>`;
+    })
     // Source line breaks are plain whitespace in HTML: only <br> and block ends break lines.
     .replace(/\s+/g, ' ')
+    .replace(/<(rt|rp)\b[^>]*>[\s\S]*?<\/\1\s*>/gi, '')
+    .replace(/<sup\b[^>]*>([\s\S]*?)<\/sup\s*>/gi, (_, inner: string) => script(inner, SUPERSCRIPT, '^'))
+    .replace(/<sub\b[^>]*>([\s\S]*?)<\/sub\s*>/gi, (_, inner: string) => script(inner, SUBSCRIPT, '_'))
     .replace(/<!--[\s\S]*?-->/g, '')
     .replace(/<(script|style|head|title)\b[\s\S]*?<\/\1\s*>/gi, '')
     .replace(/<(img|audio|video|source|embed|object|iframe)\b[^>]*>/gi, (tag) => {
@@ -81,7 +82,8 @@ export function htmlToText(html: string): HtmlText {
     // Only a real tag starts with a letter, / or !: "x < 2 and y > 1" is text.
     .replace(/<[/!?]?[a-z][^>]*>/gi, '');
   s = decodeEntities(s);
-  return { text: tidy(s), images, links };
+  const text = tidy(s).replace(/\uE010(\d+)\uE011/g, (_, i: string) => pres[Number(i)] ?? '');
+  return { text, images, links };
 }
 
 /** Collapses runs of spaces in each line, trims lines, keeps at most one empty line in a row. */

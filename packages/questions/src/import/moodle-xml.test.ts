@@ -4,120 +4,120 @@ import { parseMoodleXml } from './moodle-xml.js';
 
 const en = { locale: 'en' as const };
 
-describe('parseMoodleXml on Moodle’s own fixtures', () => {
-  it('nested_categories_with_questions.xml: nested category paths become skill tags; the essay is reported', () => {
-    const r = parseMoodleXml(fixture('moodle/xml/nested_categories_with_questions.xml'), en);
+describe('parseMoodleXml on files written as Moodle exports them', () => {
+  it('moodle-xml/categories.xml: nested category paths become skill tags; the essay is reported', () => {
+    const r = parseMoodleXml(fixture('moodle-xml/categories.xml'));
     expect(summary(r)).toEqual({ total: 5, imported: 4, skipped: 1 });
-    expect(rows(r.errors)).toEqual([[2, 55, 'unsupported_type', 'Unsupported type "essay": not imported']]);
-    expect(r.errors[0]?.name).toBe('Kappa Essay Question');
+    expect(rows(r.errors)).toEqual([[3, 74, 'unsupported_type', 'Unsupported type "essay": not imported']]);
+    expect(r.errors[0]?.name).toBe('お詫び状の作成');
     expect(r.warnings).toEqual([]);
-    expect(r.questions.map((q) => [q.title, q.skillTags, q.sourceRef.line])).toEqual([
-      ['Iota Question', ['Iota'], 15],
-      ['Kappa Question', ['Iota/Kappa'], 83],
-      ['Lambda Question', ['Iota/Kappa/Lambda'], 123],
-      ['Mu Question', ['Iota/Mu'], 163],
+    expect(r.questions.map((q) => [q.title, q.type, q.skillTags, q.sourceRef.line])).toEqual([
+      ['報告のタイミング', 'true_false', ['新入社員研修'], 13],
+      ['件名の書き方', 'single_choice', ['新入社員研修/ビジネス文書'], 47],
+      ['稟議', 'short_text', ['新入社員研修/ビジネス文書/社内文書'], 95],
+      ['保留の長さ', 'true_false', ['新入社員研修/電話応対'], 115],
     ]);
-    expect(r.questions[0]).toMatchObject({ type: 'true_false', answer: true, stem: { en: 'Testing Iota Question' } });
+    expect(r.questions[0]).toMatchObject({ answer: true, stem: { ja: '悪い知らせほど早く上司に報告する。' }, sourceRef: { id: 'NH-01' } });
     expect(r.questions[0]).not.toHaveProperty('feedback');
-  });
-
-  it('error_invalid_grades.xml: imported as multiple response, with the odd grades reported', () => {
-    const r = parseMoodleXml(fixture('moodle/xml/error_invalid_grades.xml'), en);
-    expect(summary(r)).toEqual({ total: 1, imported: 1, skipped: 0 });
-    expect(rows(r.warnings)).toEqual([
-      [1, 4, 'suspicious', 'The weights of the correct answers add up to 99.667%, not 100%'],
-      [1, 4, 'dropped', 'Answer weights -50%, 33%, -50% are not kept: Manabi gives (right − wrong picks) / 3 as partial credit'],
-      [1, 4, 'dropped', 'The "partially correct" feedback is not kept'],
-    ]);
-    expect(r.questions[0]).toMatchObject({
-      type: 'multiple_response',
-      title: 'Question with invalid grades : x > 1 & x < 2',
-      stem: { en: 'Select all prime numbers :' },
-      options: ['1', '2', '3', '4', '5'].map((n, i) => ({ id: 'abcde'[i], text: { en: n } })),
-      correctOptionIds: ['b', 'c', 'e'],
-      partialCredit: true,
-      feedback: { correct: { en: 'Your answer is correct.' }, incorrect: { en: 'Your answer is incorrect.' } },
-    });
-  });
-
-  it('sample_questions_with_old_image_tag.xml: the cloze question is reported, the Moodle 1.9 image is a warning', () => {
-    const r = parseMoodleXml(fixture('moodle/xml/sample_questions_with_old_image_tag.xml'), en);
-    expect(summary(r)).toEqual({ total: 2, imported: 1, skipped: 1 });
-    expect(rows(r.errors)).toEqual([[1, 16, 'unsupported_type', 'Unsupported type "cloze": not imported']]);
-    expect(rows(r.warnings)).toEqual([[2, 36, 'dropped', 'Image/file "moodle.png" is not imported (files are not supported yet)']]);
-    expect(r.questions[0]).toMatchObject({
-      type: 'single_choice',
-      title: 'mcq with image',
-      stem: { en: 'This is a multichoice question with an image in the old "image" field that was used in Moodle 1.9' },
+    expect(r.questions[1]).toMatchObject({
       options: [
-        { id: 'a', text: { en: 'wrong answer' } },
-        { id: 'b', text: { en: 'another wrong answer' } },
-        { id: 'c', text: { en: 'right answer' } },
+        { id: 'a', text: { ja: '【ご確認】11 月 20 日の打ち合わせ資料' } },
+        { id: 'b', text: { ja: 'お疲れさまです' } },
+        { id: 'c', text: { ja: '(件名なし)' } },
       ],
-      correctOptionIds: ['c'],
-      skillTags: ['Default for Test images in backup'],
+      correctOptionIds: ['a'],
     });
+    expect(r.questions[2]).toMatchObject({ accepted: ['稟議書'], caseSensitive: false });
   });
 
-  it('question type fixtures: multichoice, shortanswer, truefalse and ordering import; matching and essay are reported', () => {
-    const results = Object.fromEntries(
-      ['multichoice', 'shortanswer', 'truefalse', 'ordering', 'match', 'essay'].map((t) => [
-        t,
-        parseMoodleXml(fixture(`moodle/qtype/${t}.testquestion.moodle.xml`), en),
-      ]),
-    );
-    expect(Object.fromEntries(Object.entries(results).map(([t, r]) => [t, summary(r)]))).toEqual({
-      multichoice: { total: 1, imported: 1, skipped: 0 },
-      shortanswer: { total: 1, imported: 1, skipped: 0 },
-      truefalse: { total: 1, imported: 1, skipped: 0 },
-      ordering: { total: 1, imported: 1, skipped: 0 },
-      match: { total: 1, imported: 0, skipped: 1 },
-      essay: { total: 1, imported: 0, skipped: 1 },
-    });
-    expect(rows(results['match']?.errors ?? [])).toEqual([[1, 12, 'unsupported_type', 'Unsupported type "matching": not imported']]);
-    expect(rows(results['essay']?.errors ?? [])).toEqual([[1, 12, 'unsupported_type', 'Unsupported type "essay": not imported']]);
+  describe('moodle-xml/qtypes.xml: one question of each type', () => {
+    const r = parseMoodleXml(fixture('moodle-xml/qtypes.xml'), en);
+    const byTitle = (title: string) => r.questions.find((q) => q.title === title);
 
-    expect(results['multichoice']?.questions[0]).toMatchObject({
-      type: 'multiple_response',
-      correctOptionIds: ['c', 'e'],
-      explanation: { en: 'Berlin, Paris and London' },
-      skillTags: ['Default for C1'],
-    });
-    expect(rows(results['multichoice']?.warnings ?? [])).toEqual([
-      [1, 12, 'dropped', 'The "partially correct" feedback is not kept'],
-      [1, 12, 'dropped', '2 hint(s) are not kept'],
-    ]);
-
-    expect(results['shortanswer']?.questions[0]).toMatchObject({
-      type: 'short_text',
-      stem: { en: 'Name an amphibian: __________' },
-      accepted: ['frog'],
-      caseSensitive: false,
-      feedback: { correct: { en: 'Frog is a very good answer.' }, incorrect: { en: 'That is a bad answer.' } },
-      explanation: { en: 'Generalfeedback: frog or toad would have been OK.' },
-    });
-    expect(rows(results['shortanswer']?.warnings ?? [])).toEqual([[1, 12, 'dropped', 'Partial-credit answer "toad" (80%) is not kept']]);
-
-    expect(results['truefalse']?.questions[0]).toMatchObject({
-      type: 'true_false',
-      answer: true,
-      feedback: { correct: { en: 'This is the right answer.' }, incorrect: { en: 'This is the wrong answer.' } },
+    it('imports choice, short answer, true/false and ordering; reports matching and cloze', () => {
+      expect(summary(r)).toEqual({ total: 8, imported: 6, skipped: 2 });
+      expect(rows(r.errors)).toEqual([
+        [6, 159, 'unsupported_type', 'Unsupported type "match": not imported'],
+        [7, 177, 'unsupported_type', 'Unsupported type "cloze": not imported'],
+      ]);
+      expect(rows(r.warnings)).toEqual([
+        [1, 11, 'dropped', 'Answer weights -100%, -100%, -100% are not kept: Manabi gives (right − wrong picks) / 2 as partial credit'],
+        [1, 11, 'dropped', 'The "partially correct" feedback is not kept'],
+        [1, 11, 'dropped', '2 hint(s) are not kept'],
+        [2, 67, 'suspicious', 'The weights of the correct answers add up to 99.667%, not 100%'],
+        [2, 67, 'dropped', 'Answer weights -50%, -50%, 33% are not kept: Manabi gives (right − wrong picks) / 3 as partial credit'],
+        [2, 67, 'dropped', 'The "partially correct" feedback is not kept'],
+        [3, 91, 'dropped', 'Partial-credit answer "STAR" (80%) is not kept'],
+        [5, 133, 'dropped', 'Partial-credit grading ABSOLUTE_POSITION is not kept: Manabi scores the exact order (all or nothing)'],
+        [5, 133, 'dropped', 'The "partially correct" feedback is not kept'],
+        [8, 186, 'dropped', 'Image/file "badge.png" is not imported (files are not supported yet)'],
+      ]);
     });
 
-    expect(results['ordering']?.questions[0]).toMatchObject({
-      type: 'ordering',
-      title: 'dd-ordering 1',
-      order: ['a', 'b', 'c', 'd', 'e', 'f'],
-      sourceRef: { format: 'moodle_xml', item: 1, line: 12, id: 'dd1' },
-      explanation: { en: 'The correct answer is "Modular Object Oriented Dynamic Learning Environment".' },
+    it('keeps the key, feedback and general feedback of each', () => {
+      expect(byTitle('Agile ceremonies')).toMatchObject({
+        type: 'multiple_response',
+        correctOptionIds: ['c', 'e'],
+        partialCredit: true,
+        explanation: { en: 'Sprint planning and the daily scrum are Scrum events.' },
+        feedback: { correct: { en: 'Your answer is correct.' }, incorrect: { en: 'Your answer is incorrect.' } },
+        skillTags: ['Default for Onboarding'],
+      });
+      expect(byTitle('Odd grades : 1 < x & x < 2')).toMatchObject({
+        stem: { en: 'Select every even number :' },
+        options: ['1', '2', '3', '4', '6'].map((n, i) => ({ id: 'abcde'[i], text: { en: n } })),
+        correctOptionIds: ['b', 'd', 'e'],
+      });
+      expect(byTitle('Feedback model')).toMatchObject({
+        type: 'short_text',
+        stem: { en: 'Name the feedback model that starts with the situation: __________' },
+        accepted: ['SBI'],
+        caseSensitive: false,
+        feedback: { correct: { en: 'SBI is the model we teach.' }, incorrect: { en: 'Not one we teach.' } },
+      });
+      expect(byTitle('Password sharing')).toMatchObject({
+        type: 'true_false',
+        answer: false,
+        feedback: { correct: { en: 'Right: never share it.' }, incorrect: { en: 'No: IT support never asks for it.' } },
+      });
+      const ordering = byTitle('Incident steps');
+      expect(ordering).toMatchObject({
+        type: 'ordering',
+        order: ['a', 'b', 'c', 'd'],
+        sourceRef: { format: 'moodle_xml', item: 5, line: 133, id: 'ord-1' },
+        explanation: { en: 'Contain first, then tell, then record.' },
+      });
+      expect(ordering?.type === 'ordering' && ordering.options.map((o) => o.text.en)).toEqual([
+        'Disconnect the device',
+        'Call the security desk',
+        'Write down what happened',
+        "Follow the desk's instructions",
+      ]);
+      expect(byTitle('Badge colours')).toMatchObject({ type: 'single_choice', correctOptionIds: ['c'] });
     });
-    expect(
-      results['ordering']?.questions[0]?.type === 'ordering' && results['ordering'].questions[0].options.map((o) => o.text.en),
-    ).toEqual(['Modular', 'Object', 'Oriented', 'Dynamic', 'Learning', 'Environment']);
-    expect(rows(results['ordering']?.warnings ?? [])).toEqual([
-      [1, 12, 'dropped', 'Partial-credit grading ABSOLUTE_POSITION is not kept: Manabi scores the exact order (all or nothing)'],
-      [1, 12, 'dropped', 'The "partially correct" feedback is not kept'],
-    ]);
+  });
+});
+
+describe('parseMoodleXml stores text, not markup (moodle-xml/markup.xml)', () => {
+  const r = parseMoodleXml(fixture('moodle-xml/markup.xml'), { locale: 'auto' });
+
+  it('reads sup, entities and ruby in answers of every Moodle text format; plain_text stays literal', () => {
+    expect(summary(r)).toEqual({ total: 5, imported: 5, skipped: 0 });
+    expect(r.questions[0]).toMatchObject({
+      options: [
+        { text: { en: 'O ( n² )' } },
+        { text: { en: 'O ( √ n)' } },
+        { text: { en: 'O ( n log n )' } },
+        { text: { en: 'O(1) <fast>' } },
+      ],
+      correctOptionIds: ['a'],
+    });
+    expect(r.questions[1]?.stem).toEqual({ ja: '村田さんは来週北海道へ出張する。出張申請は前日までに出す。' });
+    expect(r.questions[2]).toMatchObject({ options: [{ text: { ja: '北海道' } }, { text: { ja: '沖縄' } }] });
+    expect(r.questions[3]?.stem).toEqual({
+      en: 'What is the last number this prints?\n\nfor i in range(3):\n    if i > 0:\n        print(i * 10)',
+    });
+    expect(r.questions[4]).toMatchObject({ title: 'Café & crème', stem: { en: 'Un café crème contient du lait.' } });
   });
 });
 

@@ -93,6 +93,8 @@ const PARSER_OPTIONS = {
   parseAttributeValue: false,
   trimValues: true,
   captureMetaData: true,
+  // XML character references (&#233;) and the HTML names some exporters write are text.
+  htmlEntities: true,
   isArray: (name: string) => ARRAYS.has(name),
 };
 
@@ -132,7 +134,9 @@ class MoodleItem {
   text(node: XmlNode | undefined, defaultFormat = 'html'): string {
     const raw = textOf(node);
     const format = attr(node, 'format') ?? defaultFormat;
-    if (format !== 'html') return tidy(raw);
+    // Moodle shows moodle_auto_format and markdown text as HTML too: markup and character
+    // references in them are meant ("O ( n<sup>2</sup> )", "&radic;"). Only plain_text is literal.
+    if (format === 'plain_text' || (format !== 'html' && !/<\/?[a-z][^>]*>|&(#x?[0-9a-f]+|[a-z][a-z0-9]*);/i.test(raw))) return tidy(raw);
     const { text, images, links } = htmlToText(raw);
     for (const src of images) this.addMedia(src);
     for (const href of links) {

@@ -3,74 +3,82 @@ import { fixture, rows, summary } from '../test-support.js';
 import { parseQti, parseQtiItems } from './qti.js';
 
 const en = { locale: 'en' as const };
-const item = (name: string) => ({ name, text: fixture(`qti21/${name}`) });
+const item = (name: string) => ({ name, text: fixture(`qti2/${name}`) });
 
-describe('parseQti on the IMS QTI 2.1 example items', () => {
+describe('parseQti on QTI 2.1 items written for these tests', () => {
   it('choice.xml: single choice; the picture is reported', () => {
-    const r = parseQti(fixture('qti21/choice.xml'), { ...en, fileName: 'choice.xml' });
+    const r = parseQti(fixture('qti2/choice.xml'), { ...en, fileName: 'choice.xml' });
     expect(summary(r)).toEqual({ total: 1, imported: 1, skipped: 0 });
-    expect(rows(r.warnings)).toEqual([[1, 3, 'dropped', 'Image/media "images/sign.png" is not imported (the text is kept)']]);
+    expect(rows(r.warnings)).toEqual([[1, 2, 'dropped', 'Image/media "media/exit-sign.png" is not imported (the text is kept)']]);
     expect(r.questions[0]).toMatchObject({
       type: 'single_choice',
-      title: 'Unattended Luggage',
-      stem: { en: 'Look at the text in the picture.\n\nWhat does it say?' },
+      title: 'Fire exit sign',
+      stem: { en: 'Look at the sign in the picture.\n\nWhat should you do when you see it during an alarm?' },
       options: [
-        { id: 'ChoiceA', text: { en: 'You must stay with your luggage at all times.' } },
-        { id: 'ChoiceB', text: { en: 'Do not let someone else look after your luggage.' } },
-        { id: 'ChoiceC', text: { en: 'Remember your luggage when you leave.' } },
+        { id: 'ChoiceA', text: { en: 'Wait at your desk for instructions.' } },
+        { id: 'ChoiceB', text: { en: 'Follow it to the nearest way out.' } },
+        { id: 'ChoiceC', text: { en: 'Take the lift to the ground floor.' } },
       ],
-      correctOptionIds: ['ChoiceA'],
-      sourceRef: { format: 'qti21', item: 1, line: 3, id: 'choice', file: 'choice.xml' },
+      correctOptionIds: ['ChoiceB'],
+      sourceRef: { format: 'qti21', item: 1, line: 2, id: 'fire-exit', file: 'choice.xml' },
     });
   });
 
   it('choice_multiple.xml (CRLF): multiple response from cardinality="multiple", mapped scores reported', () => {
-    const r = parseQti(fixture('qti21/choice_multiple.xml'), en);
+    const r = parseQti(fixture('qti2/choice_multiple.xml'), en);
     expect(r.errors).toEqual([]);
     expect(rows(r.warnings)).toEqual([
-      [1, 2, 'dropped', 'Mapped scores (H: 1, O: 1, Cl: -1) are not kept: Manabi gives (right − wrong picks) / 2 as partial credit'],
+      [
+        1,
+        2,
+        'dropped',
+        'Mapped scores (Long: 1, Mixed: 1, Birthday: -1) are not kept: Manabi gives (right − wrong picks) / 2 as partial credit',
+      ],
     ]);
     expect(r.questions[0]).toMatchObject({
       type: 'multiple_response',
-      stem: { en: 'Which of the following elements are used to form water?' },
-      correctOptionIds: ['H', 'O'],
+      stem: { en: 'Which of these make a password stronger?' },
+      correctOptionIds: ['Long', 'Mixed'],
       partialCredit: true,
     });
     expect(r.questions[0]?.type === 'multiple_response' && r.questions[0].options.map((o) => o.id)).toEqual([
-      'H',
-      'He',
-      'C',
-      'O',
-      'N',
-      'Cl',
+      'Long',
+      'Reuse',
+      'Birthday',
+      'Mixed',
+      'Short',
     ]);
   });
 
-  it('text_entry.xml (CRLF): short text from correctResponse + full-score mapEntry, case-sensitive; the 50% entry reported', () => {
-    const r = parseQti(fixture('qti21/text_entry.xml'), en);
-    expect(rows(r.warnings)).toEqual([[1, 2, 'dropped', 'Partial-credit answer "york" (50%) is not kept']]);
-    expect(r.questions[0]).toMatchObject({ type: 'short_text', title: 'Richard III (Take 3)', accepted: ['York'], caseSensitive: true });
+  it('text_entry.xml (CRLF): short text from correctResponse + full-score mapEntry, case-sensitive; the lower entry reported', () => {
+    const r = parseQti(fixture('qti2/text_entry.xml'), en);
+    expect(rows(r.warnings)).toEqual([[1, 2, 'dropped', 'Partial-credit answer "rome" (50%) is not kept']]);
+    expect(r.questions[0]).toMatchObject({ type: 'short_text', title: 'Proverb (missing word)', accepted: ['Rome'], caseSensitive: true });
     expect(r.questions[0]?.stem).toEqual({
-      en: [
-        "Identify the missing word in this famous quotation from Shakespeare's Richard III.",
-        '',
-        'Now is the winter of our discontent',
-        'Made glorious summer by this sun of _____;',
-        "And all the clouds that lour'd upon our house",
-        'In the deep bosom of the ocean buried.',
-      ].join('\n'),
+      en: ['Complete the proverb about patience.', '', 'Good work takes time:', '_____ was not built in a day.'].join('\n'),
     });
   });
 
-  it('order.xml: ordering', () => {
-    const r = parseQti(fixture('qti21/order.xml'), en);
+  it('order.xml: ordering, with the line break in the prompt folded', () => {
+    const r = parseQti(fixture('qti2/order.xml'), en);
     expect(r.warnings).toEqual([]);
     expect(r.questions[0]).toMatchObject({
       type: 'ordering',
-      stem: {
-        en: 'The following F1 drivers finished on the podium in the first ever Grand Prix of Bahrain. Can you rearrange them into the correct finishing order?',
-      },
-      order: ['DriverC', 'DriverA', 'DriverB'],
+      stem: { en: 'Put the four steps of the improvement cycle in the order they are carried out.' },
+      order: ['Plan', 'Do', 'Check', 'Act'],
+    });
+  });
+
+  it('references-ruby.xml: character references decoded, ruby keeps its base text', () => {
+    const r = parseQti(fixture('qti2/references-ruby.xml'));
+    expect(r.errors).toEqual([]);
+    expect(r.questions[0]).toMatchObject({
+      stem: { ja: '名刺を渡すとき、相手から見て文字が正しく読める向きにするのはなぜですか。' },
+      options: [
+        { id: 'A', text: { ja: '相手がすぐに読めるようにするため。' } },
+        { id: 'B', text: { ja: '規則で決まっているから。' } },
+        { id: 'C', text: { ja: 'café で渡すときだけの作法だから。' } },
+      ],
     });
   });
 
@@ -88,7 +96,7 @@ describe('parseQti on the IMS QTI 2.1 example items', () => {
     );
     expect(summary(r)).toEqual({ total: 6, imported: 2, skipped: 4 });
     expect(r.errors.map((e) => [e.item, e.file, e.line, e.code, e.message])).toEqual([
-      [2, 'extended_text.xml', 3, 'unsupported_type', 'Unsupported interaction "extendedTextInteraction": not imported'],
+      [2, 'extended_text.xml', 2, 'unsupported_type', 'Unsupported interaction "extendedTextInteraction": not imported'],
       [
         4,
         'broken.xml',

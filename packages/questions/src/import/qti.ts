@@ -1,6 +1,7 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { optionIdSchema } from '../model.js';
 import { htmlToText } from './html.js';
+import { qti2Attribute, qti2Element, renameTree } from './qti-names.js';
 import {
   DEFAULT_MAX_ITEMS,
   ImportCollector,
@@ -13,7 +14,7 @@ import {
 } from './types.js';
 
 /**
- * IMS QTI 2.1 assessmentItem import — a subset:
+ * IMS QTI 2.1 / 2.2 / 3.0 assessmentItem import (3.0's qti- names are read as 2.x's) — a subset:
  * - choiceInteraction: cardinality "single" → single_choice, "multiple" → multiple_response
  *   (correct set from correctResponse, else from the positive mapEntry keys; map_response
  *   scoring → partial credit, mapping values not kept exactly: warning);
@@ -52,6 +53,8 @@ const parser = new XMLParser({
   parseAttributeValue: false,
   trimValues: false,
   removeNSPrefix: true,
+  // XML character references (&#233;) and the HTML names some exporters write are text.
+  htmlEntities: true,
 });
 
 const tagOf = (n: ONode): string => Object.keys(n).find((k) => k !== ':@') ?? '';
@@ -101,7 +104,7 @@ interface Declaration {
 
 function importItem(out: ImportCollector, text: string, file: string | undefined): void {
   const rootLine = (() => {
-    const m = /<([A-Za-z_][\w.-]*:)?assessmentItem\b/.exec(text);
+    const m = /<([A-Za-z_][\w.-]*:)?(assessmentItem|qti-assessment-item)\b/.exec(text);
     return m ? text.slice(0, m.index).split('\n').length : 1;
   })();
   const valid = XMLValidator.validate(text);
@@ -111,7 +114,9 @@ function importItem(out: ImportCollector, text: string, file: string | undefined
       .error('syntax', `Not well-formed XML: ${valid.err.msg}`, { line: valid.err.line });
     return;
   }
-  const doc = parser.parse(text) as ONode[];
+  let doc = parser.parse(text) as ONode[];
+  // QTI 3.0 is QTI 2.x with new names (qti-choice-interaction, response-identifier): read it as 2.x.
+  if (elements(doc).some((n) => tagOf(n) === 'qti-assessment-item')) doc = renameTree(doc, qti2Element, qti2Attribute);
   const root = elements(doc).find((n) => !tagOf(n).startsWith('?'));
   const rootTag = root ? tagOf(root) : '';
   const a = root ? attrsOf(root) : {};
@@ -125,11 +130,9 @@ function importItem(out: ImportCollector, text: string, file: string | undefined
     const what =
       rootTag === 'questestinterop'
         ? 'QTI 1.x (questestinterop) is not supported'
-        : rootTag === 'qti-assessment-item'
-          ? 'QTI 3.0 is not supported (QTI 2.1 only)'
-          : rootTag === 'assessmentTest'
-            ? 'An assessmentTest is not an item: import its item files'
-            : `Not a QTI 2.1 assessmentItem (root element <${rootTag || 'none'}>)`;
+        : rootTag === 'assessmentTest' || rootTag === 'qti-assessment-test'
+          ? 'An assessment test is not an item: import its item files, or the whole content package (zip)'
+          : `Not a QTI assessment item (root element <${rootTag || 'none'}>)`;
     ctx.error('unsupported_type', what);
     return;
   }
@@ -160,7 +163,8 @@ function importItem(out: ImportCollector, text: string, file: string | undefined
   for (const tag of unique(dropped)) ctx.warn('dropped', `<${tag}> content is not kept`);
   if (elements(item, 'modalFeedback').length > 0) ctx.warn('dropped', 'Modal feedback is not kept');
   const rp = elements(item, 'responseProcessing')[0];
-  const template = rp ? (attrsOf(rp)['template'] ?? '') : '';
+  // 2.x names templates ".../rptemplates/match_correct", 3.0 ".../rptemplates/match_correct.xml".
+  const template = rp ? (attrsOf(rp)['template'] ?? '').replace(/\.xml$/, '') : '';
   if (rp && !template && elements(kidsOf(rp)).length > 0) {
     ctx.warn('suspicious', 'Custom responseProcessing is not evaluated: the item is scored against its correctResponse');
   }

@@ -1,4 +1,5 @@
 import type { Locale } from '@manabi/core';
+import { detectLanguage, localizedTexts, relabelLanguage } from './language.js';
 import {
   describeIssues,
   questionSchema,
@@ -62,8 +63,13 @@ export interface ImportResult {
 }
 
 export interface ImportOptions {
-  /** Language of the question text in the file (GIFT, Moodle XML and QTI carry none). Default 'ja'. */
-  locale?: Locale;
+  /**
+   * Language of the question text in the file (GIFT, Moodle XML and QTI carry none). Default 'ja'.
+   * 'auto': each item's language is read from its script (kana/kanji → ja, Latin → en), and
+   * `fallbackLocale` (default 'ja') applies where the text has neither (numbers only).
+   */
+  locale?: Locale | 'auto';
+  fallbackLocale?: Locale;
   /** Status given to imported questions. Default 'draft'. */
   status?: QuestionStatus;
   /** Skill tags added to every imported question (after the file's categories / tags). */
@@ -101,8 +107,10 @@ export class ImportCollector {
     readonly options: ImportOptions,
   ) {}
 
+  /** The language texts are collected under while an item is read (relabelled in `finish` when 'auto'). */
   get locale(): Locale {
-    return this.options.locale ?? 'ja';
+    const locale = this.options.locale ?? 'ja';
+    return locale === 'auto' ? (this.options.fallbackLocale ?? 'ja') : locale;
   }
 
   /** Starts an item; returns a handle to report on it. */
@@ -188,6 +196,10 @@ export class ItemContext {
   finish(input: Draft): ImportedQuestion | null {
     if (this.failed) return null;
     const opts = this.collector.options;
+    if (opts.locale === 'auto') {
+      const detected = detectLanguage(localizedTexts(input, this.locale));
+      if (detected) input = relabelLanguage(input, this.locale, detected);
+    }
     const withSource = {
       ...input,
       status: opts.status ?? 'draft',
