@@ -15,8 +15,16 @@ import { skillStanding } from '../services/skill-standing.js';
 
 type Deps = { data: DataAccess; now: () => Date };
 
-const sameStanding = (a: StoredStanding, b: StoredStanding): boolean =>
-  a.departmentId === b.departmentId && a.level === b.level && JSON.stringify(a.skills) === JSON.stringify(b.skills);
+/**
+ * Field by field: a standing read back from DynamoDB may list each skill's attributes in another
+ * order than the one computed, so comparing serialised JSON would see a change every time (and
+ * write, and move the stream, for nothing).
+ */
+export const sameStanding = (a: StoredStanding, b: StoredStanding): boolean =>
+  a.departmentId === b.departmentId &&
+  a.level === b.level &&
+  a.skills.length === b.skills.length &&
+  a.skills.every((x, i) => x.skill === b.skills[i]!.skill && x.required === b.skills[i]!.required && x.current === b.skills[i]!.current);
 
 /**
  * Recomputes one person's current standing (the rule of the skill map: required at their level and

@@ -31,6 +31,7 @@ import { withSeatingChart } from './demo-files.js';
 import type { AppDeps } from '../env.js';
 import { hashPassword } from '../auth/password.js';
 import { signUpCompany } from '../services/signup.js';
+import { seedDemoHistory, type HistorySummary } from './demo-history/index.js';
 
 export const DEMO_PASSWORD = 'manabi-demo-2026';
 export const DEMO_VENDOR_ID = 'demovendor000001';
@@ -102,8 +103,19 @@ async function seedConsoleAdmin(
  * manager and five learners in two departments. The marker is written last, so a start that was
  * interrupted mid-seed seeds again (each piece is a fresh id, and a taken email simply stops it).
  */
-export async function seedDemo(deps: AppDeps): Promise<'seeded' | 'already'> {
-  if (await isSeeded(deps.data.platform)) return 'already';
+export interface SeedOptions {
+  /**
+   * Also play three months of company history (npm start only; tests seed their own data): the
+   * report aggregator's stream is drained through `drain` on the history's clock.
+   */
+  history?: { drain: (deps: AppDeps) => Promise<number>; seed?: number };
+}
+
+export async function seedDemo(
+  deps: AppDeps,
+  options: SeedOptions = {},
+): Promise<{ status: 'seeded' | 'already'; history: HistorySummary | null }> {
+  if (await isSeeded(deps.data.platform)) return { status: 'already', history: null };
   const now = deps.now().toISOString();
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const vendor: Vendor = {
@@ -153,8 +165,11 @@ export async function seedDemo(deps: AppDeps): Promise<'seeded' | 'already'> {
   }
   const catalogBankId = await seedAssessments(deps, tenant.id, now);
   await seedPackages(deps, tenant.id, catalogBankId, now);
+  const history = options.history
+    ? await seedDemoHistory(deps, { tenantId: tenant.id, hrUserId: hr.id, passwordHash, ...options.history })
+    : null;
   await markSeeded(deps.data.platform, now);
-  return 'seeded';
+  return { status: 'seeded', history };
 }
 
 /**

@@ -17,6 +17,8 @@ import {
   pollTableStream,
   startDynamoLocal,
   type DynamoLocal,
+  type ParkingStore,
+  type PositionStore,
 } from '@manabi/data/local';
 import { applyChanges } from '../jobs/aggregate.js';
 import { createApp } from '../app.js';
@@ -24,6 +26,7 @@ import type { AppConfig, AppDeps } from '../env.js';
 import { createSigner, generateKeys, localJwks } from '../auth/jwt.js';
 import { loadOrCreateKeys, loadOrCreateUrlSigningKey } from './keys.js';
 import { seedDemo } from './seed.js';
+import type { HistorySummary } from './demo-history/index.js';
 import { runReminders } from '../jobs/reminders.js';
 import { runDigest } from '../jobs/digest.js';
 import { inProcessImportRunner } from '../jobs/import-worker.js';
@@ -52,6 +55,11 @@ export interface LocalOptions {
   aggregate?: boolean;
   /** How often the stream reader looks for new records (default 1 s). */
   streamIntervalMs?: number;
+  /**
+   * On the first start, also give the demo company three months of history (needs `aggregate`):
+   * `npm start` and the demo's own test; other tests seed what they need themselves.
+   */
+  demoHistory?: boolean;
 }
 
 export interface LocalServer {
@@ -61,6 +69,8 @@ export interface LocalServer {
   data: DataAccess;
   dynamo: DynamoLocal | null;
   seeded: 'seeded' | 'already' | 'skipped';
+  /** What the demo history added and how long it took (null when it was not seeded now). */
+  history: HistorySummary | null;
   /** Applies every stream record written so far to the aggregates (when `aggregate` is on). */
   drainStream(): Promise<number>;
   /** Applies parked stream records again (after a fix). */
@@ -140,14 +150,19 @@ export async function startLocal(options: LocalOptions): Promise<LocalServer> {
     // SCORM content on its own origin: browsers resolve *.localhost to this machine.
     if (!options.config?.scormContentOrigin)
       config.scormContentOrigin = process.env.SCORM_CONTENT_ORIGIN ?? `http://content.localhost:${port}`;
+    const positions = options.dataDir ? filePositions(join(options.dataDir, 'stream-positions.json')) : memoryPositions();
+    const parking = options.dataDir ? fileParking(join(options.dataDir, 'stream-parked.json')) : memoryParking();
     // Seeded after listening, so emailed links already carry the real port.
-    const seeded = options.seed === false ? 'skipped' : await seedDemo(deps);
+    const { status: seeded, history } =
+      options.seed === false
+        ? { status: 'skipped' as const, history: null }
+        : await seedWithHistory(deps, options, endpoint, tableName, positions, parking);
     const poller = options.aggregate
       ? pollTableStream({
           endpoint,
           tableName,
-          positions: options.dataDir ? filePositions(join(options.dataDir, 'stream-positions.json')) : memoryPositions(),
-          parking: options.dataDir ? fileParking(join(options.dataDir, 'stream-parked.json')) : memoryParking(),
+          positions,
+          parking,
           handler: async (changes) => void (await applyChanges(deps, changes)),
           ...(options.streamIntervalMs ? { intervalMs: options.streamIntervalMs } : {}),
           onError: (error) => deps.log({ level: 'error', msg: 'aggregator failed', error: String(error) }),
@@ -187,6 +202,7 @@ export async function startLocal(options: LocalOptions): Promise<LocalServer> {
       data,
       dynamo,
       seeded,
+      history,
       drainStream: () => poller?.drain() ?? Promise.resolve(0),
       replayParked: () => poller?.replayParked() ?? Promise.resolve({ replayed: 0, stillFailing: 0 }),
       async stop() {
@@ -202,5 +218,45 @@ export async function startLocal(options: LocalOptions): Promise<LocalServer> {
   } catch (error) {
     await dynamo?.stop();
     throw error;
+  }
+}
+
+/**
+ * The demo seed, with the company's history when asked for. The history's writes are dated by its
+ * own clock, so the aggregator reads them on that clock too: a stream reader of its own, sharing the
+ * server's stream positions, applies them day by day and hands over where it stopped.
+ */
+async function seedWithHistory(
+  deps: AppDeps,
+  options: LocalOptions,
+  endpoint: string,
+  tableName: string,
+  positions: PositionStore,
+  parking: ParkingStore,
+): Promise<Awaited<ReturnType<typeof seedDemo>>> {
+  if (!options.demoHistory) return seedDemo(deps);
+  if (!options.aggregate) throw new Error('The demo history needs the report aggregator (aggregate: true)');
+  let clocked: AppDeps = deps;
+  const reader = pollTableStream({
+    endpoint,
+    tableName,
+    positions,
+    parking,
+    handler: async (changes) => void (await applyChanges(clocked, changes)),
+    // Only the history's own drains read: never on a timer, whose clock would be the wrong one.
+    intervalMs: 2 ** 31 - 1,
+    onError: (error) => deps.log({ level: 'error', msg: 'aggregator failed', error: String(error) }),
+  });
+  try {
+    return await seedDemo(deps, {
+      history: {
+        drain: (historyDeps) => {
+          clocked = historyDeps;
+          return reader.drain();
+        },
+      },
+    });
+  } finally {
+    reader.stop();
   }
 }
