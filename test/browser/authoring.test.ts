@@ -25,7 +25,7 @@ beforeAll(async () => {
   await page.getByTestId('signin-email').fill(hr.email);
   await page.getByTestId('signin-password').fill(hr.password);
   await page.getByTestId('signin-submit').click();
-  await page.waitForURL('**/admin/users');
+  await page.waitForURL('**/admin/home');
 });
 afterAll(async () => {
   await browser?.close();
@@ -132,7 +132,7 @@ describe('empty reports', () => {
     await other.getByTestId('signin-email').fill(fresh.email);
     await other.getByTestId('signin-password').fill(fresh.password);
     await other.getByTestId('signin-submit').click();
-    await other.waitForURL('**/admin/users');
+    await other.waitForURL('**/admin/home');
     await other.goto(`${server.url}/admin/reports/overview`);
     const hint = other.getByTestId('empty-report-assignments');
     await hint.waitFor();

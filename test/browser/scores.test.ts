@@ -72,6 +72,8 @@ describe('scores a learner understands', () => {
 
   it('takes the adaptive test with a range of items left and a progress bar that never goes back', async () => {
     ({ page } = await signInAs(browser, server.url, learner, { viewport: { width: 390, height: 844 } }));
+    // A phone: the sidebar is behind the header's menu button.
+    await page.getByTestId('nav-menu-button').click();
     await page.getByTestId('nav-assessments').click();
     await page.locator('[data-testid="assessment-row"][data-title="適応型スキルチェック"]').getByTestId('assessment-start').click();
     await page.waitForURL('**/attempts/*');
