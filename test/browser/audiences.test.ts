@@ -38,7 +38,8 @@ describe('audiences in the browser', () => {
 
     await page.goto(`${server.url}/admin/assessments/new`);
     await byTestId('assessment-title-ja').fill('新入社員 セキュリティ確認');
-    await byTestId('draw-skill').first().fill('情報セキュリティ');
+    await byTestId('draw-skill-input').first().fill('情報セキュリティ');
+    await byTestId('draw-skill-input').first().press('Enter');
     await byTestId('draw-count').first().fill('1');
     // Nothing chosen yet: everyone.
     await expect.poll(() => byTestId('assessment-audience-summary').textContent()).toContain('全員');

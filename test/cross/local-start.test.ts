@@ -16,7 +16,8 @@ afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
 async function startServer(port: number): Promise<{ child: ChildProcess; output: () => string }> {
   const child = spawn(process.execPath, [join(repoRoot(), 'functions/api/dist/server.mjs')], {
-    env: { ...process.env, PORT: String(port), MANABI_DATA_DIR: dataDir },
+    // The three months of demo history (minutes of seeding) are tested in test/api/demo-history.test.ts.
+    env: { ...process.env, PORT: String(port), MANABI_DATA_DIR: dataDir, MANABI_DEMO_HISTORY: 'off' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';

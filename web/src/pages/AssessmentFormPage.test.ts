@@ -146,7 +146,7 @@ describe('AssessmentFormPage', () => {
     await option('jobRoles', 'sales').setValue(true);
     expect(find(wrapper, 'assessment-audience-summary').text()).toBe('対象: 階層（新入社員、管理職） ／ 部署（営業部） ／ 職種（営業職）');
     await find(wrapper, 'assessment-title-ja').setValue('管理職テスト');
-    await findAll(wrapper, 'draw-skill')[0]!.setValue('論理的思考');
+    await pick(findAll(wrapper, 'draw-skill-input')[0]!, '論理的思考');
     await find(wrapper, 'assessment-save').trigger('click');
     await settle();
     expect(sent!.audience).toEqual({ levels: ['new_hire', 'manager'], departmentIds: ['dept00000000000a'], jobRoles: ['sales'] });
