@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../support/server.js';
-import { launchChromium } from '../support/browser.js';
+import { launchChromium, signInAs } from '../support/browser.js';
 import { signUpCompany, type SignedUpCompany } from '../support/client.js';
 import { webDist } from '../support/web-dist.js';
 
@@ -23,12 +23,7 @@ beforeAll(async () => {
   hr = await signUpCompany(server.url, '株式会社移行支援');
   bankId = (await hr.client.post('/api/banks', { name: '移行バンク' })).body.id;
   browser = await launchChromium();
-  page = await browser.newPage({ locale: 'ja-JP' });
-  await page.goto(`${server.url}/signin`);
-  await page.getByTestId('signin-email').fill(hr.email);
-  await page.getByTestId('signin-password').fill(hr.password);
-  await page.getByTestId('signin-submit').click();
-  await page.waitForURL((url) => !url.pathname.startsWith('/signin'));
+  ({ page } = await signInAs(browser, server.url, hr));
 });
 afterAll(async () => {
   await browser?.close();
