@@ -47,6 +47,12 @@ export interface AppDeps {
   jwks: JWTVerifyGetKey;
   config: AppConfig;
   now: () => Date;
+  /**
+   * Seeds each new attempt's item draw (fixed-form selection, randomesque picks). Absent: a fresh
+   * random seed per attempt. The demo history passes a seeded sequence so that the same demo
+   * company gets the same tests, answer for answer, on every machine.
+   */
+  attemptSeed?: () => number;
   log: (line: Record<string, unknown>) => void;
   /** Reads the caller's IP where the runtime knows it (node socket / Lambda event). */
   clientIp?: (c: import('hono').Context) => string | undefined;

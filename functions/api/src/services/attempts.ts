@@ -83,7 +83,7 @@ export async function startOrResume(
   const pub = await publishedVersion(ctx, assessment.id, assessment.publishedVersion!);
   const { settings, snapshot } = pub;
   if (settings.attemptsAllowed !== null && progress.attemptsUsed >= settings.attemptsAllowed) throw exhausted();
-  const seed = Math.floor(Math.random() * 2 ** 31);
+  const seed = ctx.deps.attemptSeed?.() ?? Math.floor(Math.random() * 2 ** 31);
   const seen = new Map(Object.entries(progress.seen));
   const form = settings.mode === 'fixed' ? planFixedForm(settings, snapshot, seen, seed) : null;
   const first = form ? (form[0] ?? null) : nextAdaptiveItem(settings, snapshot, [], seed);

@@ -45,7 +45,8 @@ const TITLES = { fixed: '新入社員 基礎確認テスト', adaptive: 'ビジ�
 export async function playHistory(base: AppDeps, plan: HistoryPlan, options: HistoryRunOptions): Promise<HistorySummary> {
   const started = performance.now();
   let clock = instantOf(plan, 0).getTime() - 60 * 60_000;
-  const deps: AppDeps = { ...base, now: () => new Date(clock), log: () => undefined };
+  const draws = derive(plan.seed, 'attempt-draws');
+  const deps: AppDeps = { ...base, now: () => new Date(clock), attemptSeed: () => draws.int(0, 2 ** 31 - 1), log: () => undefined };
   const app = createApp(deps);
   const showcase = showcaseLearner(plan);
   const summary: HistorySummary = {
