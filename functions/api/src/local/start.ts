@@ -47,6 +47,8 @@ export interface LocalOptions {
   log?: (line: Record<string, unknown>) => void;
   /** The server clock (tests move it to expire attempts). */
   now?: () => Date;
+  /** Seeds each new attempt's draw (see AppDeps.attemptSeed); omitted: a random seed per attempt. */
+  attemptSeed?: () => number;
   /** Run the reminder job this often (the cloud schedules it instead); off when omitted. */
   reminderIntervalMs?: number;
   /** Run the daily digest job this often (each person still gets one a day); off when omitted. */
@@ -134,6 +136,7 @@ export async function startLocal(options: LocalOptions): Promise<LocalServer> {
       jwks: localJwks(keys),
       config,
       now: options.now ?? (() => new Date()),
+      ...(options.attemptSeed ? { attemptSeed: options.attemptSeed } : {}),
       log: options.log ?? ((line) => process.stdout.write(`${JSON.stringify(line)}\n`)),
       clientIp: (c) => getConnInfo(c).remote.address,
     };
