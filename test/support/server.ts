@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { inject } from 'vitest';
 import { startLocal, type LocalOptions, type LocalServer } from '@manabi/api/local';
+import { dropTable } from '@manabi/data/local';
 
 export interface TestServer extends LocalServer {
   /** JSON lines the app logged (kept so tests can assert on them). */
@@ -11,16 +12,27 @@ export interface TestServer extends LocalServer {
  * The real app over real HTTP on a free port, against the run's DynamoDB Local. A server that
  * consumes the change stream gets a table of its own: the stream then carries only its own test's
  * records, not every other test file's (a 10,000-row import elsewhere would otherwise flood it).
+ * That table is dropped when the server stops, so the run's DynamoDB Local does not carry every
+ * finished test's stream to the end.
  */
 export async function startTestServer(options: Partial<LocalOptions> = {}): Promise<TestServer> {
   const logs: Record<string, unknown>[] = [];
+  const endpoint = options.dynamoEndpoint ?? inject('dynamoEndpoint');
+  const ownTable = options.aggregate && !options.tableName ? `manabi-${randomUUID().slice(0, 8)}` : undefined;
   const server = await startLocal({
     port: 0,
     seed: false,
-    dynamoEndpoint: inject('dynamoEndpoint'),
+    dynamoEndpoint: endpoint,
     log: (line) => logs.push(line),
-    ...(options.aggregate ? { tableName: `manabi-${randomUUID().slice(0, 8)}` } : {}),
+    ...(ownTable ? { tableName: ownTable } : {}),
     ...options,
   });
-  return Object.assign(server, { logs });
+  const stop = server.stop.bind(server);
+  return Object.assign(server, {
+    logs,
+    stop: async () => {
+      await stop();
+      if (ownTable) await dropTable(endpoint, ownTable);
+    },
+  });
 }

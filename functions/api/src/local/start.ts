@@ -114,7 +114,9 @@ export async function startLocal(options: LocalOptions): Promise<LocalServer> {
   const endpoint = options.dynamoEndpoint ?? dynamo!.endpoint;
   try {
     const tableName = options.tableName ?? DEFAULT_TABLE_NAME;
-    await ensureTable(endpoint, tableName);
+    // A stream only where something reads it: the aggregator, or a persistent table a later
+    // `npm start` (which aggregates) will read. DynamoDB Local keeps all tables' records in one store.
+    await ensureTable(endpoint, tableName, { stream: Boolean(options.aggregate || options.dataDir) });
     const keys = options.dataDir ? await loadOrCreateKeys(options.dataDir) : await generateKeys();
     const data = createDataAccess({ tableName, endpoint });
     const config: AppConfig = {

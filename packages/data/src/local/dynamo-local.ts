@@ -5,6 +5,7 @@ import { dirname, join, resolve } from 'node:path';
 import { createServer } from 'node:net';
 import {
   CreateTableCommand,
+  DeleteTableCommand,
   DescribeTableCommand,
   DynamoDBClient,
   ListTablesCommand,
@@ -123,13 +124,17 @@ export async function startDynamoLocal(options: StartOptions = {}): Promise<Dyna
   };
 }
 
-/** Creates the table (with TTL and a stream) if it does not exist yet. Idempotent. */
-export async function ensureTable(endpoint: string, tableName: string): Promise<'created' | 'exists'> {
-  const client = new DynamoDBClient({
-    endpoint,
-    region: 'ap-northeast-1',
-    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
-  });
+const localClient = (endpoint: string) =>
+  new DynamoDBClient({ endpoint, region: 'ap-northeast-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
+
+/**
+ * Creates the table (with TTL and, unless `stream: false`, a stream) if it does not exist yet.
+ * Idempotent. A table nobody reads the stream of (the shared table of the e2e run) goes without:
+ * DynamoDB Local keeps every stream record of every table in one store, and a run's worth of
+ * unread records slows every other table's stream reads.
+ */
+export async function ensureTable(endpoint: string, tableName: string, options: { stream?: boolean } = {}): Promise<'created' | 'exists'> {
+  const client = localClient(endpoint);
   try {
     try {
       await client.send(new DescribeTableCommand({ TableName: tableName }));
@@ -145,13 +150,25 @@ export async function ensureTable(endpoint: string, tableName: string): Promise<
         KeySchema: def.keySchema,
         GlobalSecondaryIndexes: def.globalSecondaryIndexes,
         BillingMode: 'PAY_PER_REQUEST',
-        StreamSpecification: { StreamEnabled: true, StreamViewType: 'NEW_AND_OLD_IMAGES' },
+        ...(options.stream === false ? {} : { StreamSpecification: { StreamEnabled: true, StreamViewType: 'NEW_AND_OLD_IMAGES' } }),
       }),
     );
     await client.send(
       new UpdateTimeToLiveCommand({ TableName: tableName, TimeToLiveSpecification: { AttributeName: TTL_ATTRIBUTE, Enabled: true } }),
     );
     return 'created';
+  } finally {
+    client.destroy();
+  }
+}
+
+/** Deletes a table and its stream (a test's own table, once its server has stopped). Missing: no-op. */
+export async function dropTable(endpoint: string, tableName: string): Promise<void> {
+  const client = localClient(endpoint);
+  try {
+    await client.send(new DeleteTableCommand({ TableName: tableName }));
+  } catch (error) {
+    if (!(error instanceof ResourceNotFoundException)) throw error;
   } finally {
     client.destroy();
   }

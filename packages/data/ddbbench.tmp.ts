@@ -1,0 +1,12 @@
+import { DynamoDBClient, CreateTableCommand, PutItemCommand, BatchWriteItemCommand } from '@aws-sdk/client-dynamodb';
+import { startDynamoLocal } from './src/local/index.js';
+const stream = process.argv[2] === 'stream';
+const d = await startDynamoLocal();
+const c = new DynamoDBClient({ endpoint: d.endpoint, region: 'ap-northeast-1', credentials: { accessKeyId: 'l', secretAccessKey: 'l' } });
+const mk = (n: string, s: boolean) => c.send(new CreateTableCommand({ TableName: n, AttributeDefinitions: [{ AttributeName: 'pk', AttributeType: 'S' }], KeySchema: [{ AttributeName: 'pk', KeyType: 'HASH' }], BillingMode: 'PAY_PER_REQUEST', ...(s ? { StreamSpecification: { StreamEnabled: true, StreamViewType: 'NEW_AND_OLD_IMAGES' } } : {}) }));
+await mk('big', stream); await mk('probe', true);
+const probe = async () => { const t = performance.now(); for (let i = 0; i < 300; i++) await c.send(new PutItemCommand({ TableName: 'probe', Item: { pk: { S: `p${Math.random()}` } } })); return Math.round(performance.now() - t); };
+console.log('probe before', await probe());
+for (let b = 0; b < 60_000 / 25; b++) await c.send(new BatchWriteItemCommand({ RequestItems: { big: Array.from({ length: 25 }, (_, i) => ({ PutRequest: { Item: { pk: { S: `k${b}-${i}` }, v: { S: 'x'.repeat(300) } } } })) } }));
+console.log('probe after 60k writes', await probe());
+await d.stop();

@@ -1,0 +1,20 @@
+import { DynamoDBClient, CreateTableCommand, PutItemCommand, BatchWriteItemCommand, DescribeTableCommand } from '@aws-sdk/client-dynamodb';
+import { DynamoDBStreamsClient, DescribeStreamCommand, GetShardIteratorCommand, GetRecordsCommand } from '@aws-sdk/client-dynamodb-streams';
+import { startDynamoLocal } from './src/local/index.js';
+const bigWrites = Number(process.argv[2]);
+const d = await startDynamoLocal();
+const cfg = { endpoint: d.endpoint, region: 'ap-northeast-1', credentials: { accessKeyId: 'l', secretAccessKey: 'l' } };
+const c = new DynamoDBClient(cfg); const s = new DynamoDBStreamsClient(cfg);
+const mk = (n: string) => c.send(new CreateTableCommand({ TableName: n, AttributeDefinitions: [{ AttributeName: 'pk', AttributeType: 'S' }], KeySchema: [{ AttributeName: 'pk', KeyType: 'HASH' }], BillingMode: 'PAY_PER_REQUEST', StreamSpecification: { StreamEnabled: true, StreamViewType: 'NEW_AND_OLD_IMAGES' } }));
+await mk('big'); await mk('probe');
+for (let b = 0; b < bigWrites / 25; b++) await c.send(new BatchWriteItemCommand({ RequestItems: { big: Array.from({ length: 25 }, (_, i) => ({ PutRequest: { Item: { pk: { S: `k${b}-${i}` }, v: { S: 'x'.repeat(300) } } } })) } }));
+let t = performance.now();
+for (let i = 0; i < 2000; i++) await c.send(new PutItemCommand({ TableName: 'probe', Item: { pk: { S: `p${i}` } } }));
+const w = Math.round(performance.now() - t);
+t = performance.now();
+const arn = (await c.send(new DescribeTableCommand({ TableName: 'probe' }))).Table!.LatestStreamArn!;
+const shards = (await s.send(new DescribeStreamCommand({ StreamArn: arn }))).StreamDescription!.Shards!;
+let n = 0, calls = 0;
+for (const sh of shards) { let it = (await s.send(new GetShardIteratorCommand({ StreamArn: arn, ShardId: sh.ShardId!, ShardIteratorType: 'TRIM_HORIZON' }))).ShardIterator; while (it) { const r = await s.send(new GetRecordsCommand({ ShardIterator: it, Limit: 1000 })); calls++; n += r.Records!.length; if (r.Records!.length === 0) break; it = r.NextShardIterator; } }
+console.log(JSON.stringify({ bigWrites, probeWritesMs: w, readMs: Math.round(performance.now() - t), records: n, calls }));
+await d.stop();
