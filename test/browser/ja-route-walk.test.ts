@@ -309,34 +309,44 @@ describe('every route in Japanese', () => {
     await context.close();
   });
 
-  it('signed out: the public pages', async () => {
-    const page = await browser.newPage({ locale: 'ja-JP' });
-    await walk(
-      page,
-      'guest',
-      routesFor('guest').flatMap((r) => concrete(r.path, {}) ?? []),
-    );
-    await page.close();
-  }, 300_000);
+  // The walks run side by side: each page waits for the network to go quiet, and those waits,
+  // not the work, are most of a walk's time.
+  it.concurrent(
+    'signed out: the public pages',
+    async () => {
+      const page = await browser.newPage({ locale: 'ja-JP' });
+      await walk(
+        page,
+        'guest',
+        routesFor('guest').flatMap((r) => concrete(r.path, {}) ?? []),
+      );
+      await page.close();
+    },
+    300_000,
+  );
 
   for (const role of Object.keys(DEMO) as Role[]) {
-    it(`as ${role}: every route the role may open`, async () => {
-      const email = DEMO[role];
-      const params = await paramsFor(role, await apiAs(email));
-      const paths: string[] = [];
-      for (const route of routesFor(role)) {
-        const path = concrete(route.path, params);
-        if (path === null) continue;
-        paths.push(path);
-        if (route.path.includes(':') && !route.path.startsWith('/:')) {
-          walkedParamRoutes.add(route.path);
-          paths.push(route.path.replace(/:\w+\??(\([^)]*\)\*?)?/g, MISSING_ID));
+    it.concurrent(
+      `as ${role}: every route the role may open`,
+      async () => {
+        const email = DEMO[role];
+        const params = await paramsFor(role, await apiAs(email));
+        const paths: string[] = [];
+        for (const route of routesFor(role)) {
+          const path = concrete(route.path, params);
+          if (path === null) continue;
+          paths.push(path);
+          if (route.path.includes(':') && !route.path.startsWith('/:')) {
+            walkedParamRoutes.add(route.path);
+            paths.push(route.path.replace(/:\w+\??(\([^)]*\)\*?)?/g, MISSING_ID));
+          }
         }
-      }
-      const { context, page } = await signInAs(browser, server.url, { email, password: DEMO_PASSWORD });
-      await walk(page, role, paths);
-      await context.close();
-    }, 900_000);
+        const { context, page } = await signInAs(browser, server.url, { email, password: DEMO_PASSWORD });
+        await walk(page, role, paths);
+        await context.close();
+      },
+      900_000,
+    );
   }
 
   it('walked every parameterised route with a real id, and found no English in the Japanese UI', () => {
