@@ -33,7 +33,8 @@ describe('report aggregates from the change stream', () => {
     ).body;
     await hr.client.post(`/api/assessments/${a.id}/publish`);
     const depts = [
-      (await hr.client.post('/api/departments', { name: '営業部' })).body.id,
+      // Names a spreadsheet would run as formulas: the export must keep them text (CSV injection).
+      (await hr.client.post('/api/departments', { name: '@営業部' })).body.id,
       (await hr.client.post('/api/departments', { name: '開発部' })).body.id,
     ];
 
@@ -44,7 +45,7 @@ describe('report aggregates from the change stream', () => {
       Array.from({ length: 16 }, async (_, i) => {
         const user = (
           await hr.client.post('/api/users', {
-            name: `受講者${i}`,
+            name: i === 0 ? '=1+2' : `受講者${i}`,
             email: `r${i}-${randomId()}@reports.test`,
             departmentId: depts[i % 2],
             level: 'junior',
@@ -109,7 +110,9 @@ describe('report aggregates from the change stream', () => {
       '受験ID,氏名,メールアドレス,部署,階層,状態,開始,終了,得点,合否,習熟度,θ,SE,スケールスコア,所要時間（秒）,コンプライアンス（%）,論理的思考（%）',
     );
     expect(lines).toHaveLength(17);
-    expect(lines.slice(1).every((l) => /,(営業部|開発部),junior,finished,/.test(l))).toBe(true);
+    expect(lines.slice(1).every((l) => /,('@営業部|開発部),junior,finished,/.test(l))).toBe(true);
+    expect(lines.filter((l) => l.includes(",'=1+2,"))).toHaveLength(1);
+    expect(lines.some((l) => /(^|,)[=+@]/.test(l))).toBe(false);
     const en = await fetch(`${server.url}/api/reports/assessments/${a.id}/results.csv?locale=en`, {
       headers: { authorization: `Bearer ${hr.client.token}` },
     });

@@ -22,7 +22,8 @@ describe('vendors and white-label reselling', () => {
 
     // Vendor A creates a client company with a two-seat plan.
     const created = await a.client.post('/api/vendor/tenants', {
-      name: '株式会社クライアント',
+      // A name a spreadsheet would run as a formula: the usage export must keep it text.
+      name: '=株式会社クライアント',
       adminName: '人事 花子',
       adminEmail: uniqueEmail('client-hr'),
       plan: { seatLimit: 2, features: { adaptive: true, reportsExport: false } },
@@ -110,7 +111,7 @@ describe('vendors and white-label reselling', () => {
     const lines = new TextDecoder().decode(bytes.slice(3)).trim().split('\r\n');
     expect(lines).toHaveLength(3);
     expect(lines[0]).toBe('month,tenant_id,name,status,seat_limit,seats_used,active_learners,attempts');
-    expect(lines[2]).toMatch(new RegExp(`^\\d{4}-\\d{2},${t.id},株式会社クライアント,active,3,3,0,0$`));
+    expect(lines[2]).toMatch(new RegExp(`^\\d{4}-\\d{2},${t.id},'=株式会社クライアント,active,3,3,0,0$`));
 
     // Branding by host: A's domain shows A's brand; B cannot take the same host.
     const host = `learn-${a.id}.a-training.example`;

@@ -8,6 +8,7 @@ import { cellId, resultKey, resultStats, skillKey, skillStats } from '@manabi/re
 import { frameworkSkills, type LearningPackage, type SkillFramework } from '@manabi/upskilling';
 import { stream } from 'hono/streaming';
 import { stringify } from 'csv-stringify/sync';
+import { CSV_OPTIONS } from '../csv-options.js';
 import { localeSchema } from '@manabi/core';
 import {
   attemptPagesOfAssessment,
@@ -156,7 +157,7 @@ export function registerReportRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): v
       c.header('content-type', 'text/csv; charset=utf-8');
       c.header('content-disposition', `attachment; filename="results-${a.id}.csv"`);
       return stream(c, async (out) => {
-        await out.write(`\uFEFF${stringify([header], { record_delimiter: '\r\n' })}`);
+        await out.write(`\uFEFF${stringify([header], CSV_OPTIONS)}`);
         for await (const page of attemptPagesOfAssessment(db, a.id)) {
           const rows = [];
           for (const x of page) {
@@ -191,7 +192,7 @@ export function registerReportRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): v
               ...skills.map((s) => r?.bySkill.find((b) => b.skill === s)?.percent ?? ''),
             ]);
           }
-          if (rows.length > 0) await out.write(stringify(rows, { record_delimiter: '\r\n' }));
+          if (rows.length > 0) await out.write(stringify(rows, CSV_OPTIONS));
         }
       });
     },

@@ -4,6 +4,7 @@ import type { Role } from '@manabi/core';
 import { listTenantsOfVendor, listVendors, usageOfPlatform, usageOfVendor } from '@manabi/data';
 import { lastMonths, usageTable } from '@manabi/reports';
 import { stringify } from 'csv-stringify/sync';
+import { CSV_OPTIONS } from '../csv-options.js';
 import type { AppDeps, AppEnv, AuthClaims } from '../env.js';
 import { defineRoute, ERROR_RESPONSES } from '../openapi.js';
 import { json } from '../schemas.js';
@@ -84,7 +85,7 @@ export function registerUsageRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): vo
       const header = ['month', 'tenant_id', 'name', 'status', 'seat_limit', 'seats_used', 'active_learners', 'attempts'];
       c.header('content-type', 'text/csv; charset=utf-8');
       c.header('content-disposition', 'attachment; filename="usage.csv"');
-      return c.body(`\uFEFF${stringify([header, ...rows], { record_delimiter: '\r\n' })}`, 200);
+      return c.body(`\uFEFF${stringify([header, ...rows], CSV_OPTIONS)}`, 200);
     },
   );
 

@@ -2,6 +2,7 @@ import { LEVEL_LABELS, type Level } from '../levels.js';
 import { ROLE_LABELS, type Role } from '../roles.js';
 import type { Locale } from '../schemas.js';
 import { TEMPLATE_HEADERS } from './columns.js';
+import { neutraliseFormula } from '../csv-cell.js';
 
 export interface ExportedPerson {
   name: string;
@@ -15,7 +16,7 @@ export interface ExportedPerson {
 
 /** A field as CSV writes it: quoted when needed; a leading formula character is neutralised for spreadsheets. */
 function csvField(value: string): string {
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  const safe = neutraliseFormula(value);
   return /[",\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
 }
 

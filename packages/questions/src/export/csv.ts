@@ -1,3 +1,4 @@
+import { neutraliseFormula } from '@manabi/core';
 import { CSV_COLUMNS, CSV_MAX_OPTIONS, type CsvColumn } from '../csv-columns.js';
 import type { LocalizedText, Question } from '../model.js';
 import { issue, type ExportIssue, type ExportResult } from './types.js';
@@ -21,11 +22,11 @@ export function exportQuestionCsv(questions: Question[], options: CsvExportOptio
     const index = i + 1;
     const row = new Map<CsvColumn, string>();
     const setText = (ja: CsvColumn, en: CsvColumn, value: LocalizedText | undefined): void => {
-      if (value?.ja) row.set(ja, guard(value.ja));
-      if (value?.en) row.set(en, guard(value.en));
+      if (value?.ja) row.set(ja, neutraliseFormula(value.ja));
+      if (value?.en) row.set(en, neutraliseFormula(value.en));
     };
     row.set('type', q.type);
-    if (q.title) row.set('title', guard(q.title));
+    if (q.title) row.set('title', neutraliseFormula(q.title));
     setText('stem_ja', 'stem_en', q.stem);
     if ('options' in q) {
       if (q.options.length > CSV_MAX_OPTIONS) {
@@ -50,7 +51,7 @@ export function exportQuestionCsv(questions: Question[], options: CsvExportOptio
         warnings.push(issue(index, q.title, 'skipped', 'An accepted answer contains ";", the CSV list separator'));
         return;
       }
-      row.set('accepted', guard(q.accepted.join(';')));
+      row.set('accepted', neutraliseFormula(q.accepted.join(';')));
       row.set('case_sensitive', String(q.caseSensitive));
     }
     setText('feedback_correct_ja', 'feedback_correct_en', q.feedback?.correct);
@@ -58,7 +59,7 @@ export function exportQuestionCsv(questions: Question[], options: CsvExportOptio
     setText('explanation_ja', 'explanation_en', q.explanation);
     if (q.skillTags.some((t) => /[;；]/.test(t)))
       warnings.push(issue(index, q.title, 'dropped', 'Skill tags containing ";" are split on re-import'));
-    row.set('skills', guard(q.skillTags.join(';')));
+    row.set('skills', neutraliseFormula(q.skillTags.join(';')));
     if (q.level) row.set('level', q.level);
     if (q.difficultyPrior !== null) row.set('difficulty', String(q.difficultyPrior));
     lines.push(CSV_COLUMNS.map((c) => quote(row.get(c) ?? '')).join(','));
@@ -66,8 +67,5 @@ export function exportQuestionCsv(questions: Question[], options: CsvExportOptio
   const text = (options.bom ? '\uFEFF' : '') + lines.join('\r\n') + '\r\n';
   return { text, exported: lines.length - 1, warnings };
 }
-
-/** Neutralises spreadsheet formulas (CSV injection). */
-const guard = (value: string): string => (/^[=+\-@\t\r]/.test(value) ? `'${value}` : value);
 
 const quote = (value: string): string => (/[",\r\n]|^\s|\s$/.test(value) ? `"${value.replace(/"/g, '""')}"` : value);
