@@ -82,6 +82,24 @@ describe('level-based packages and assignments', () => {
     });
   });
 
+  it('refuses a quiz module naming another company’s test, or one that does not exist', async () => {
+    const other = await signUpCompany(server.url, '株式会社よそ');
+    const theirs = (await other.client.post('/api/packages', newHirePackage(await seedBank(other.client, ['論理的思考'], 2)))).body;
+    const theirQuiz = theirs.package.modules.find((m: { id: string }) => m.id === 'logic-check').assessmentId as string;
+    const quizOn = (assessmentId: string) => {
+      const pkg = newHirePackage('unused');
+      pkg.modules[1] = { ...pkg.modules[1]!, template: undefined, assessmentId } as unknown as (typeof pkg.modules)[number];
+      return pkg;
+    };
+    for (const assessmentId of [theirQuiz, '0000000000000000', 'not-an-id']) {
+      const res = await hr.client.post('/api/packages', quizOn(assessmentId));
+      expect(res.status, assessmentId).toBe(400);
+      expect(res.body.error.details).toEqual([{ path: 'modules.1.assessmentId', message: '自社のテストではありません' }]);
+    }
+    // Its own company's test is fine.
+    expect((await other.client.post('/api/packages', quizOn(theirQuiz))).status).toBe(201);
+  });
+
   it('assigns to a department once, tracks lesson, quiz and OJT progress, and auto-assigns by level', async () => {
     const bankId = await seedBank(hr.client, ['論理的思考'], 3);
     const pkg = (await hr.client.post('/api/packages', newHirePackage(bankId))).body;

@@ -30,6 +30,7 @@ import { personInReach } from '../services/access.js';
 import {
   checkVendorTemplates,
   materializeQuizzes,
+  quizModuleProblems,
   newAssignmentState,
   packageSummary,
   parsePackage,
@@ -87,7 +88,12 @@ export function registerPackageRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): 
     const scormProblems = await scormModuleProblems(deps, auth, pkg);
     if (scormProblems.length) throw new ApiError(400, 'validation_error', 'validation_error.unknown_scorm', scormProblems);
     const owner = authorOwner(auth);
-    if (owner.kind !== 'vendor') return materializeQuizzes(deps, deps.data.clientFor(auth), pkg);
+    if (owner.kind !== 'vendor') {
+      const db = deps.data.clientFor(auth);
+      const quizProblems = await quizModuleProblems(db, pkg);
+      if (quizProblems.length) throw new ApiError(400, 'validation_error', 'validation_error.unknown_assessment', quizProblems);
+      return materializeQuizzes(deps, db, pkg);
+    }
     const problems = await vendorPackageProblems(pkg, owner.vendorId, async (o, bankId) =>
       isId(bankId) ? (await getBank(deps.data.platform, o, bankId)) !== null : false,
     );

@@ -1,9 +1,10 @@
-import { audienceOf, randomId, type Audience, type Level } from '@manabi/core';
+import { audienceOf, isId, randomId, type Audience, type Level } from '@manabi/core';
 import { assessmentInputSchema } from '@manabi/assessment';
 import { packageSchema, packageProgress, type LearningPackage, type PackageProgress } from '@manabi/upskilling';
 import {
   assignPackage,
   createAssessment,
+  getAssessment,
   getAssignmentWithState,
   getLearningSettings,
   getPackage,
@@ -20,7 +21,7 @@ import {
 } from '@manabi/data';
 import type { AppDeps } from '../env.js';
 import { notify, type NotifyDeps } from './notifications.js';
-import { validationError } from '../errors.js';
+import { validationError, type Detail } from '../errors.js';
 import { buildSnapshot } from './assessment-publish.js';
 import { todayInJapan } from './skill-standing.js';
 
@@ -78,6 +79,21 @@ export async function checkVendorTemplates(deps: AppDeps, vendorId: string, pkg:
       vendorId,
     });
   }
+}
+
+/**
+ * A company's quiz module may name only an assessment of that company: another company's id (or
+ * one that never existed) reads as missing through the tenant's own keys, so it is refused here
+ * instead of leaving learners a module they can never open.
+ */
+export async function quizModuleProblems(db: TenantDb, pkg: LearningPackage): Promise<Detail[]> {
+  const problems: Detail[] = [];
+  for (const [i, m] of pkg.modules.entries()) {
+    if (m.kind !== 'quiz' || !m.assessmentId) continue;
+    const found = isId(m.assessmentId) ? await getAssessment(db, m.assessmentId) : null;
+    if (!found) problems.push({ path: `modules.${i}.assessmentId`, message: 'field.not_own_assessment' });
+  }
+  return problems;
 }
 
 /**
