@@ -26,6 +26,8 @@ import type { AppConfig, AppDeps } from '../env.js';
 import { createSigner, generateKeys, localJwks } from '../auth/jwt.js';
 import { loadOrCreateKeys, loadOrCreateUrlSigningKey } from './keys.js';
 import { seedDemo } from './seed.js';
+import { withSeededIds } from './seeded-ids.js';
+import { DEMO_HISTORY_SEED } from './demo-history/plan.js';
 import type { HistorySummary } from './demo-history/index.js';
 import { runReminders } from '../jobs/reminders.js';
 import { runDigest } from '../jobs/digest.js';
@@ -253,14 +255,17 @@ async function seedWithHistory(
     onError: (error) => deps.log({ level: 'error', msg: 'aggregator failed', error: String(error) }),
   });
   try {
-    return await seedDemo(deps, {
-      history: {
-        drain: (historyDeps) => {
-          clocked = historyDeps;
-          return reader.drain();
+    // Seeded ids: the history's draws follow the stored order of questions, hence their ids.
+    return await withSeededIds(DEMO_HISTORY_SEED, () =>
+      seedDemo(deps, {
+        history: {
+          drain: (historyDeps) => {
+            clocked = historyDeps;
+            return reader.drain();
+          },
         },
-      },
-    });
+      }),
+    );
   } finally {
     reader.stop();
   }
