@@ -87,7 +87,36 @@ describe('selectNextItem: Sympson–Hetter', () => {
   });
 });
 
+describe('selectNextItem: exposure fallback under randomesque draws', () => {
+  it('gives the most informative refused item whatever order the draw refused them in', () => {
+    const none = Object.fromEntries(pool.map((item) => [item.id, 0]));
+    for (let seed = 1; seed <= 40; seed++) {
+      const selection = selectNextItem({ pool, administered: [], theta: 0 }, mulberry32(seed), { sympsonHetter: none, randomesque: 5 })!;
+      expect(selection.item.id, `seed ${seed}`).toBe('sharp');
+      expect(selection.setAside).not.toContain('sharp');
+      expect(selection.setAside).toHaveLength(pool.length - 1);
+    }
+  });
+});
+
 describe('selectNextItem: content balancing', () => {
+  it('serves a targeted skill’s set-aside items before any untargeted skill', () => {
+    // Every grammar item left was set aside by the lottery earlier; reading has no target.
+    for (let seed = 1; seed <= 20; seed++) {
+      const selection = selectNextItem({ pool, administered: ['easy'], setAside: ['sharp', 'mid'], theta: 0 }, mulberry32(seed), {
+        skillTargets: { grammar: 1 },
+      });
+      expect(selection?.item.skill, `seed ${seed}`).toBe('grammar');
+    }
+  });
+
+  it('still prefers a targeted skill’s fresh items to its set-aside ones', () => {
+    const selection = selectNextItem({ pool, administered: [], setAside: ['sharp'], theta: 0 }, mulberry32(1), {
+      skillTargets: { grammar: 1 },
+    });
+    expect(selection?.item.id).toBe('mid');
+  });
+
   it('takes the skill furthest behind target even when another skill has better items', () => {
     const selection = selectNextItem({ pool, administered: ['easy'], theta: 0 }, mulberry32(1), {
       skillTargets: { grammar: 0.5, reading: 0.5 },

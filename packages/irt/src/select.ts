@@ -93,8 +93,13 @@ export function selectNextItem(input: SelectionInput, rng: Rng, options: Selecti
   let candidates = fresh.length > 0 ? fresh : remaining;
 
   if (options.skillTargets) {
-    const skill = mostUnderRepresentedSkill(candidates, countsBySkill, pool.length - remaining.length, options.skillTargets, rng);
-    if (skill !== null) candidates = candidates.filter((item) => item.skill === skill);
+    // Targeted skills come before untargeted ones even when all a targeted skill has left was set
+    // aside by the lottery; among targeted skills, fresh items still come before set-aside ones.
+    const targets = options.skillTargets;
+    const hasTargeted = (items: readonly PoolItem[]) => items.some((item) => (targets[item.skill] ?? 0) > 0);
+    const from = hasTargeted(fresh) ? fresh : hasTargeted(remaining) ? remaining : candidates;
+    const skill = mostUnderRepresentedSkill(from, countsBySkill, pool.length - remaining.length, targets, rng);
+    if (skill !== null) candidates = from.filter((item) => item.skill === skill);
   }
 
   const ranked = candidates
@@ -116,8 +121,9 @@ export function selectNextItem(input: SelectionInput, rng: Rng, options: Selecti
     }
     refused.push(picked);
   }
-  // Everything was refused: give the most informative one rather than nothing.
-  const [fallback, ...others] = refused;
+  // Everything was refused: give the most informative one (the first of `ranked`, not of the
+  // randomesque draw order) rather than nothing.
+  const fallback = ranked.find((item) => refused.includes(item));
   if (!fallback) return null;
-  return { item: fallback, setAside: others.map((item) => item.id) };
+  return { item: fallback, setAside: refused.filter((item) => item !== fallback).map((item) => item.id) };
 }
