@@ -1,0 +1,36 @@
+import type { Level } from '@manabi/core';
+
+/**
+ * Every threshold of `content:check` in one place (the lead tunes them here, nowhere else).
+ */
+export const CONTENT_RULES = {
+  /** Items at each level (issue #15). */
+  minItemsPerLevel: 200,
+  /** Items tagged with a skill at each level where the default framework requires that skill. */
+  minItemsPerSkill: 40,
+  /** Share of scenario items at each of these levels. */
+  minScenarioShare: 0.4,
+  scenarioLevels: ['junior', 'mid', 'leader', 'manager'] as Level[],
+  /** No option position may hold more than this share of single-choice keys at a level… */
+  maxKeyPositionShare: 0.35,
+  /**
+   * …once the level has this many single-choice items: below ten, one item more or less swings
+   * the share by ten points or more (two items can only be 50/50), so the share says nothing yet.
+   */
+  minKeysForPositionRule: 10,
+  nearDuplicate: {
+    /** Character n-grams of the normalised stem (see rules/duplicates.ts). */
+    n: 3,
+    /**
+     * Jaccard similarity of the n-gram sets at or above which two stems are near-duplicates.
+     * Measured on the catalog (npm run content:check -- --similarity): distinct questions on the
+     * same topic peak at about 0.4 (shared phrasing such as 「最も適切なものはどれか」 or
+     * "What is the best thing to do?"), while a reworded copy of a stem (a few words swapped,
+     * particles changed, sentence order kept) stays above 0.6. 0.55 sits in that gap, nearer
+     * the distinct side so a lazy paraphrase cannot slip under it.
+     */
+    threshold: 0.55,
+  },
+} as const;
+
+export type CoverageMode = 'report' | 'enforce';
