@@ -1,12 +1,10 @@
 import { LEVELS, type Level } from '@manabi/core';
-import { CONTENT_RULES, type CoverageMode } from './config.js';
+import { CONTENT_RULES, type ContentRules, type CoverageMode } from './config.js';
 import { checkBilingual } from './rules/bilingual.js';
 import { similarPairs } from './rules/duplicates.js';
 import { checkKey, keyPosition } from './rules/keys.js';
 import { letterReferences } from './rules/letters.js';
 import { frameworkSkills, type Failure, type LoadedCatalog, type LoadedItem } from './source.js';
-
-export type ContentRules = typeof CONTENT_RULES;
 
 export interface ContentReport {
   ok: boolean;
@@ -50,11 +48,19 @@ export function checkCatalog(catalog: LoadedCatalog, mode: CoverageMode = 'enfor
     const where = whereOf(item);
     failures.push(...checkBilingual(item, where), ...checkKey(item, where));
     for (const locale of ['ja', 'en'] as const) {
-      const texts = [item.question.explanation?.[locale], item.question.feedback?.correct?.[locale], item.question.feedback?.incorrect?.[locale]];
+      const texts = [
+        item.question.explanation?.[locale],
+        item.question.feedback?.correct?.[locale],
+        item.question.feedback?.incorrect?.[locale],
+      ];
       for (const text of texts) {
         const found = text ? letterReferences(text, locale) : [];
         if (found.length > 0)
-          failures.push({ rule: 'option_letter', where, message: `${locale} explanation refers to an option by letter or position: ${found.join(' / ')}` });
+          failures.push({
+            rule: 'option_letter',
+            where,
+            message: `${locale} explanation refers to an option by letter or position: ${found.join(' / ')}`,
+          });
       }
     }
   }
@@ -86,7 +92,10 @@ export function checkCatalog(catalog: LoadedCatalog, mode: CoverageMode = 'enfor
   // Key positions per level.
   let maxPositionShare = 0;
   for (const level of LEVELS) {
-    const positions = items.filter((i) => i.question.level === level).map(keyPosition).filter((p): p is number => p !== null);
+    const positions = items
+      .filter((i) => i.question.level === level)
+      .map(keyPosition)
+      .filter((p): p is number => p !== null);
     if (positions.length === 0) continue;
     const byPosition = new Map<number, number>();
     for (const p of positions) byPosition.set(p, (byPosition.get(p) ?? 0) + 1);
@@ -116,7 +125,11 @@ export function checkCatalog(catalog: LoadedCatalog, mode: CoverageMode = 'enfor
       table[level]![skill.tag] = n;
       minPerSkill = Math.min(minPerSkill, n);
       if (n < rules.minItemsPerSkill)
-        gaps.push({ rule: 'coverage', where: `${level}/${skill.id}`, message: `${n} items tagged ${skill.tag} (at least ${rules.minItemsPerSkill})` });
+        gaps.push({
+          rule: 'coverage',
+          where: `${level}/${skill.id}`,
+          message: `${n} items tagged ${skill.tag} (at least ${rules.minItemsPerSkill})`,
+        });
     }
   }
   const scenarioByLevel: Record<string, number> = {};

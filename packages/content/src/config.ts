@@ -1,16 +1,26 @@
 import type { Level } from '@manabi/core';
 
+export interface ContentRules {
+  minItemsPerLevel: number;
+  minItemsPerSkill: number;
+  minScenarioShare: number;
+  scenarioLevels: readonly Level[];
+  maxKeyPositionShare: number;
+  minKeysForPositionRule: number;
+  nearDuplicate: { n: number; threshold: number };
+}
+
 /**
  * Every threshold of `content:check` in one place (the lead tunes them here, nowhere else).
  */
-export const CONTENT_RULES = {
+export const CONTENT_RULES: ContentRules = {
   /** Items at each level (issue #15). */
   minItemsPerLevel: 200,
   /** Items tagged with a skill at each level where the default framework requires that skill. */
   minItemsPerSkill: 40,
   /** Share of scenario items at each of these levels. */
   minScenarioShare: 0.4,
-  scenarioLevels: ['junior', 'mid', 'leader', 'manager'] as Level[],
+  scenarioLevels: ['junior', 'mid', 'leader', 'manager'],
   /** No option position may hold more than this share of single-choice keys at a level… */
   maxKeyPositionShare: 0.35,
   /**
@@ -31,6 +41,6 @@ export const CONTENT_RULES = {
      */
     threshold: 0.55,
   },
-} as const;
+};
 
 export type CoverageMode = 'report' | 'enforce';

@@ -48,11 +48,17 @@ export function parseItem(raw: unknown): ItemParse {
   const irt = { ...defaultIrt(q), a: fields.data.discriminationPrior };
   return {
     ok: true,
-    item: { id: fields.data.id, scenario: fields.data.scenario, discriminationPrior: fields.data.discriminationPrior, question: { ...q, irt } },
+    item: {
+      id: fields.data.id,
+      scenario: fields.data.scenario,
+      discriminationPrior: fields.data.discriminationPrior,
+      question: { ...q, irt },
+    },
   };
 }
 
-const describe = (i: { path: PropertyKey[]; message: string }): string => (i.path.length > 0 ? `${i.path.map(String).join('.')}: ${i.message}` : i.message);
+const describe = (i: { path: PropertyKey[]; message: string }): string =>
+  i.path.length > 0 ? `${i.path.map(String).join('.')}: ${i.message}` : i.message;
 
 const ALPHABET = '0123456789abcdefghjkmnpqrstvwxyz';
 

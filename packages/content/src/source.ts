@@ -72,7 +72,8 @@ export function loadCatalog(files: SourceFile[]): LoadedCatalog {
       const q = parsed.item.question;
       if (q.level !== level) fail(where, `level: "${q.level}" in the ${level}/ folder`);
       if (!q.skillTags.includes(skillTag)) fail(where, `skillTags: must include "${skillTag}" (the file's skill)`);
-      for (const tag of q.skillTags) if (![...skills.values()].includes(tag)) fail(where, `skillTags: "${tag}" is not a skill of the default framework`);
+      for (const tag of q.skillTags)
+        if (![...skills.values()].includes(tag)) fail(where, `skillTags: "${tag}" is not a skill of the default framework`);
       items.push({ ...parsed.item, file: file.path, index: i + 1 });
     });
   }

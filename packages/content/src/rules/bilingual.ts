@@ -14,7 +14,11 @@ export function checkBilingual(item: LoadedItem, where: string): Failure[] {
       for (const locale of ['ja', 'en'] as const) {
         const text = (value as Record<string, unknown>)[locale];
         if (typeof text !== 'string' || text.trim() === '')
-          failures.push({ rule: 'bilingual', where, message: `${path.slice(1)}: the ${locale === 'ja' ? 'Japanese' : 'English'} text is missing` });
+          failures.push({
+            rule: 'bilingual',
+            where,
+            message: `${path.slice(1)}: the ${locale === 'ja' ? 'Japanese' : 'English'} text is missing`,
+          });
       }
       return;
     }

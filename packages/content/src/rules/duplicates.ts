@@ -62,7 +62,7 @@ export function similarPairs(texts: string[][], n: number, threshold: number): S
         for (const j of postings.get(g)!) {
           if (j <= i) continue;
           if (shared[j] === 0) touched.push(j);
-          shared[j] += 1;
+          shared[j] = shared[j]! + 1;
         }
       }
       for (const j of touched) {
