@@ -117,7 +117,12 @@ export async function seedDemo(
   deps: AppDeps,
   options: SeedOptions = {},
 ): Promise<{ status: 'seeded' | 'already'; history: HistorySummary | null }> {
-  if (await isSeeded(deps.data.platform)) return { status: 'already', history: null };
+  if (await isSeeded(deps.data.platform)) {
+    // Every later start brings the catalog up to date with content/catalog (edited items get a new
+    // published version, new ones are added; unchanged ones cost two reads each).
+    await publishCatalog(deps.data.platform, loadCatalogItems(), deps.now().toISOString());
+    return { status: 'already', history: null };
+  }
   const now = deps.now().toISOString();
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const vendor: Vendor = {
