@@ -1,5 +1,5 @@
 import { api } from './client';
-import type { QuestionBank, QuestionSummary } from './types';
+import type { QuestionBank, QuestionDetail, QuestionSummary } from './types';
 
 /**
  * Questions of a bank whose title or stem contains `text` (the question picker's search). A bank
@@ -16,4 +16,9 @@ export async function searchBankQuestions(
     limit,
   });
   return page.items;
+}
+
+/** A platform catalog question's published version with its key and explanation (HR previews it before using it). */
+export function getCatalogQuestion(id: string): Promise<QuestionDetail> {
+  return api.get<QuestionDetail>(`/api/catalog/questions/${encodeURIComponent(id)}`);
 }

@@ -2094,6 +2094,20 @@ const en: MessageSchema = {
       rowsDone: 'Rows processed',
     },
   },
+  catalogPreview: {
+    open: 'Show key and explanation',
+    close: 'Hide key and explanation',
+    title: 'Key and explanation (preview)',
+    key: 'Correct',
+    order: 'Correct order',
+    true: 'True',
+    false: 'False',
+    numericWithTolerance: '{value} (tolerance ±{tolerance})',
+    accepted: 'Accepted answers',
+    separator: ', ',
+    noExplanation: 'No explanation.',
+    shuffleNote: 'Catalog questions are read-only. Learners may see the options in a shuffled order.',
+  },
 };
 
 export default en;

@@ -2092,6 +2092,20 @@ const ja = {
       rowsDone: '処理済みの行',
     },
   },
+  catalogPreview: {
+    open: '解答と解説を見る',
+    close: '解答と解説を閉じる',
+    title: '解答と解説（プレビュー）',
+    key: '正解',
+    order: '正しい順番',
+    true: '○（正しい）',
+    false: '×（誤り）',
+    numericWithTolerance: '{value}（許容誤差 ±{tolerance}）',
+    accepted: '正解として扱う答え',
+    separator: '、',
+    noExplanation: '解説はありません。',
+    shuffleNote: 'カタログの問題は閲覧のみです。受講者には選択肢の順番を入れ替えて出題されることがあります。',
+  },
 };
 
 export type MessageSchema = typeof ja;

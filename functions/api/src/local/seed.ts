@@ -21,7 +21,7 @@ import { randomId } from '@manabi/core';
 import { createAssessment, getUser, publishAssessment } from '@manabi/data';
 import { questionMeta } from '../routes/questions.js';
 import { buildSnapshot } from '../services/assessment-publish.js';
-import { DEMO_QUESTIONS } from './demo-content.js';
+import { loadCatalogItems, publishCatalog } from './catalog.js';
 import { VENDOR_BANK_NAME, VENDOR_QUESTIONS, vendorPackage } from './demo-vendor-content.js';
 import { CATALOG_BANK, CATALOG_PACKAGES } from './catalog-packages.js';
 import { packageSchema } from '@manabi/upskilling';
@@ -32,6 +32,8 @@ import type { AppDeps } from '../env.js';
 import { hashPassword } from '../auth/password.js';
 import { signUpCompany } from '../services/signup.js';
 import { seedDemoHistory, type HistorySummary } from './demo-history/index.js';
+
+const DEMO_TEST_SKILLS = ['ビジネス基礎', 'コンプライアンス', '情報セキュリティ', '論理的思考', 'Excel・IT', 'コミュニケーション'];
 
 export const DEMO_PASSWORD = 'manabi-demo-2026';
 export const DEMO_VENDOR_ID = 'demovendor000001';
@@ -115,7 +117,12 @@ export async function seedDemo(
   deps: AppDeps,
   options: SeedOptions = {},
 ): Promise<{ status: 'seeded' | 'already'; history: HistorySummary | null }> {
-  if (await isSeeded(deps.data.platform)) return { status: 'already', history: null };
+  if (await isSeeded(deps.data.platform)) {
+    // Every later start brings the catalog up to date with content/catalog (edited items get a new
+    // published version, new ones are added; unchanged ones cost two reads each).
+    await publishCatalog(deps.data.platform, loadCatalogItems(), deps.now().toISOString());
+    return { status: 'already', history: null };
+  }
   const now = deps.now().toISOString();
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const vendor: Vendor = {
@@ -173,22 +180,17 @@ export async function seedDemo(
 }
 
 /**
- * The platform catalog's starter bank (stored once, read by every company) and two published
- * assessments for the demo company: a fixed check (2 questions from each of 6 skills) and an
- * adaptive diagnosis over the same skills.
+ * The platform catalog (content/catalog, stored once in the one catalog bank every company reads)
+ * and two published assessments for the demo company: a fixed check (2 questions from each of the
+ * new-employee skills) and an adaptive diagnosis over the same skills.
  */
 async function seedAssessments(deps: AppDeps, tenantId: string, now: string): Promise<string> {
-  const catalog = { kind: 'catalog' } as const;
-  const bankId = randomId();
-  await createBank(deps.data.platform, catalog, bankId, '基礎カタログ（新入社員・若手）', now);
-  const questions = DEMO_QUESTIONS.map((q) => questionSchema.parse(q));
-  await createQuestions(
-    deps.data.platform,
-    catalog,
-    questions.map((q) => ({ id: randomId(), bankId, meta: questionMeta(q), content: q, publish: true })),
-    now,
+  const items = loadCatalogItems();
+  const { bankId } = await publishCatalog(deps.data.platform, items, now);
+  // The demo's tests keep to the six skills its new employees' package teaches, whatever else the catalog grows to hold.
+  const skills = DEMO_TEST_SKILLS.filter((skill) =>
+    items.some((i) => i.question.level === 'new_hire' && i.question.skillTags.includes(skill)),
   );
-  const skills = [...new Set(questions.flatMap((q) => q.skillTags))];
   const db = deps.data.clientFor({ tenantId });
   const assessments = [
     {
@@ -197,7 +199,7 @@ async function seedAssessments(deps: AppDeps, tenantId: string, now: string): Pr
       bankIds: [`catalog:${bankId}`],
       fixed: {
         questionIds: [],
-        draws: skills.map((skill) => ({ skill, level: null, count: 2 })),
+        draws: skills.map((skill) => ({ skill, level: 'new_hire', count: 2 })),
         shuffleQuestions: true,
         shuffleOptions: true,
       },

@@ -26,6 +26,7 @@ import { json, jsonBody } from '../schemas.js';
 /** Who writes banks and questions: HR for its company, a vendor admin for its vendor (see authorOwner). */
 const AUTHORS: readonly Role[] = ['tenant_admin', 'vendor_admin'];
 const ID = /^[0-9a-z]{16}$/;
+const CATALOG_OWNER = { kind: 'catalog' } as const;
 
 export const questionSummarySchema = z
   .object({
@@ -280,6 +281,25 @@ export function registerQuestionRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps):
       const owner = authorOwner(c.get('auth'));
       const head = await loadQuestion(owner, c.req.valid('param').id);
       return c.json(await detail(owner, await publishQuestion(deps.data.platform, owner, head, deps.now().toISOString())), 200);
+    },
+  );
+
+  app.openapi(
+    defineRoute({
+      method: 'get',
+      path: '/api/catalog/questions/{id}',
+      roles: ['tenant_admin'],
+      tags: ['questions'],
+      summary: 'A platform catalog question as learners get it, with its key and explanation (read-only: HR previews it before using it)',
+      request: { params: idParams },
+      responses: { 200: json(questionDetailSchema, 'The published version'), ...ERROR_RESPONSES },
+    }),
+    async (c) => {
+      // Only the platform catalog: a vendor's bank keeps its keys to itself, and the company's own questions have /api/questions/{id}.
+      const head = await loadQuestion(CATALOG_OWNER, c.req.valid('param').id);
+      if (head.publishedVersion === null) throw notFound('question');
+      const content = await getQuestionVersion(deps.data.platform, CATALOG_OWNER, head.id, head.publishedVersion);
+      return c.json({ ...presentQuestion(head), content }, 200);
     },
   );
 }

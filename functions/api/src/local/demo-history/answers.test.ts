@@ -1,14 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { questionSchema, scoreResponse } from '@manabi/questions';
-import { DEMO_QUESTIONS } from '../demo-content.js';
+import { scoreResponse } from '@manabi/questions';
+import { loadCatalogItems } from '../catalog.js';
 import { abilityOn, chanceRight, responseFor } from './answers.js';
 import { seededRandom } from './random.js';
 
 describe('demo answers', () => {
-  it('score right when meant right and wrong when meant wrong, for every demo question', () => {
+  it('score right when meant right and wrong when meant wrong, for every catalog question', () => {
     const r = seededRandom(3);
-    for (const input of DEMO_QUESTIONS) {
-      const q = questionSchema.parse(input);
+    for (const { question: q } of loadCatalogItems()) {
       expect(scoreResponse(q, { type: q.type, ...responseFor(q, true, r) }).correct).toBe(true);
       for (let i = 0; i < 3; i++) expect(scoreResponse(q, { type: q.type, ...responseFor(q, false, r) }).correct).toBe(false);
     }

@@ -1,10 +1,10 @@
-import { questionSchema, type Question } from '@manabi/questions';
+import type { Question } from '@manabi/questions';
 import { createUser, findLogin, getTenantAccount } from '@manabi/data';
 import { newUserId, type Role } from '@manabi/core';
 import { createApp } from '../../app.js';
 import type { AppDeps, AuthClaims } from '../../env.js';
 import { runReminders } from '../../jobs/reminders.js';
-import { DEMO_QUESTIONS } from '../demo-content.js';
+import { loadCatalogItems } from '../catalog.js';
 import { abilityOn, chanceRight, responseFor } from './answers.js';
 import { annualPackage } from './annual-package.js';
 import { dateOfDay, HISTORY_DAYS, instantOf, showcaseLearner, type HistoryPlan, type PlannedEvent, type PlannedPerson } from './plan.js';
@@ -91,10 +91,8 @@ export async function playHistory(base: AppDeps, plan: HistoryPlan, options: His
   };
 
   const questions = new Map<string, { question: Question; difficulty: number }>();
-  for (const input of DEMO_QUESTIONS) {
-    const question = questionSchema.parse(input);
-    questions.set(question.stem.ja ?? '', { question, difficulty: input.difficultyPrior ?? 0 });
-  }
+  for (const { question } of loadCatalogItems())
+    questions.set(question.stem.ja ?? '', { question, difficulty: question.difficultyPrior ?? 0 });
 
   // ── Day 0, before work: departments, people, packages, tests ──
   const departments = new Map<string, string>();
