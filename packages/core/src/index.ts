@@ -15,3 +15,4 @@ export * from './assessment/draw.js';
 export * from './images.js';
 export * from './files.js';
 export * from './audience.js';
+export * from './mfa.js';
