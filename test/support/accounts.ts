@@ -55,3 +55,11 @@ export async function enrolDuringSignIn(client: Client, challengeToken: string):
   client.token = confirm.body.accessToken;
   return { session: confirm.body, secret: setup.body.secret };
 }
+
+/** The sign-in's second step in the browser: the code of the authenticator that holds `secret`. */
+export async function passMfaInPage(page: import('playwright-core').Page, secret: string): Promise<void> {
+  await page.waitForURL('**/signin/mfa**');
+  await page.getByTestId('mfa-verify-code').fill(await totpCode(secret, 'next'));
+  await page.getByTestId('mfa-verify-submit').click();
+  await page.waitForURL((url) => !url.pathname.startsWith('/signin'));
+}

@@ -1,3 +1,5 @@
+// eslint-disable-next-line @typescript-eslint/triple-slash-reference -- qrcode ships no types, and other projects (test/) compile this file too
+/// <reference path="../types/qrcode.d.ts" />
 import { createHash, randomBytes } from 'node:crypto';
 import { toString as qrSvg } from 'qrcode';
 import {
