@@ -2,7 +2,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../support/server.js';
 import { launchChromium } from '../support/browser.js';
-import { Client, signUpCompany, type SignedUpCompany } from '../support/client.js';
+import { Client, signUpCompany, uniqueEmail, type SignedUpCompany } from '../support/client.js';
 import { activePerson, latestMail, NEW_PASSWORD, totpCode } from '../support/accounts.js';
 import { webDist } from '../support/web-dist.js';
 
@@ -119,6 +119,32 @@ describe('two-step verification in the browser', () => {
     expect((await new Client(server.url).post('/api/auth/signin', { email: manager.email, password: manager.password })).body.mfa).toBe(
       'verify',
     );
+    await page.close();
+  });
+});
+
+describe('HR’s buttons', () => {
+  it('sends a person a reset link from their page, and re-invites everyone still invited from the list', async () => {
+    const hr = await signUpCompany(server.url, '株式会社人事ボタン');
+    const person = await activePerson(hr.client);
+    const invitedEmail = uniqueEmail('invited');
+    await hr.client.post('/api/users', { name: '招待 待ち', email: invitedEmail, role: 'learner', sendInvite: false });
+    const page = await browser.newPage({ locale: 'ja-JP' });
+    await page.goto(`${server.url}/signin`);
+    await page.getByTestId('signin-email').fill(hr.email);
+    await page.getByTestId('signin-password').fill(hr.password);
+    await page.getByTestId('signin-submit').click();
+    await page.waitForURL((url) => !url.pathname.startsWith('/signin'));
+
+    await page.goto(`${server.url}/admin/users/${person.id}`);
+    await page.getByTestId('user-send-password-reset').click();
+    await expect.poll(() => page.getByTestId('notice').textContent()).toContain('パスワード再設定リンクを送信しました');
+    expect(await latestMail(server.url, person.email, 'password_reset')).not.toBeNull();
+
+    await page.goto(`${server.url}/admin/users`);
+    await page.getByTestId('users-reinvite').click();
+    await expect.poll(() => page.getByTestId('notice').textContent()).toContain('1 名に招待メールを送りました');
+    expect(await latestMail(server.url, invitedEmail, 'invitation')).not.toBeNull();
     await page.close();
   });
 });
