@@ -1,4 +1,4 @@
-import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { PlatformDb, TenantDb } from './db.js';
 import { keys } from './keys.js';
 import { hashToken, newOneTimeToken, peekToken, type OneTimeToken } from './tokens.js';
@@ -75,12 +75,46 @@ export interface UserSecurity {
   /** Hashes of the recovery codes not used yet. */
   recoveryCodeHashes: string[];
   mfaEnabledAt: string | null;
+  /** The person's passkeys (WebAuthn credentials). */
+  passkeys: StoredPasskey[];
+  /** The WebAuthn challenge of a passkey registration under way. */
+  pendingPasskeyChallenge: string | null;
 }
 
+export interface StoredPasskey {
+  /** The credential id (base64url). */
+  id: string;
+  /** The COSE public key (base64url). */
+  publicKey: string;
+  counter: number;
+  transports: string[];
+  createdAt: string;
+}
+
+/** A person's security item and passkeys: one consistent Query on their security partition. */
 export async function getUserSecurity(db: TenantDb, userId: string): Promise<UserSecurity> {
-  const out = await db.doc.send(new GetCommand({ TableName: db.table, Key: keys.userSecurity(db.tenantId, userId), ConsistentRead: true }));
-  const i = out.Item ?? {};
+  const out = await db.doc.send(
+    new QueryCommand({
+      TableName: db.table,
+      KeyConditionExpression: 'pk = :p',
+      ExpressionAttributeValues: { ':p': keys.userSecurityPartition(db.tenantId, userId).pk },
+      ConsistentRead: true,
+    }),
+  );
+  const items = out.Items ?? [];
+  const i = items.find((x) => x.sk === keys.userSecurity(db.tenantId, userId).sk) ?? {};
+  const passkeys = items
+    .filter((x) => x.entity === 'passkey')
+    .map((x) => ({
+      id: x.credentialId as string,
+      publicKey: x.publicKey as string,
+      counter: x.counter as number,
+      transports: (x.transports as string[] | undefined) ?? [],
+      createdAt: x.createdAt as string,
+    }));
   return {
+    passkeys,
+    pendingPasskeyChallenge: (i.pendingPasskeyChallenge as string | undefined) ?? null,
     sessionsValidFrom: (i.sessionsValidFrom as string | undefined) ?? null,
     totpSecret: (i.totpSecret as string | undefined) ?? null,
     pendingTotpSecret: (i.pendingTotpSecret as string | undefined) ?? null,
@@ -199,15 +233,118 @@ export async function replaceRecoveryCodes(db: TenantDb, userId: string, hashes:
   );
 }
 
-/** Turns MFA off: the seed, its last step and the recovery codes are removed. */
-export async function disableTotp(db: TenantDb, userId: string): Promise<void> {
+/** Turns MFA off: the seed, its last step, the recovery codes and every passkey are removed. */
+export async function disableMfa(db: TenantDb, userId: string, passkeyIds: string[]): Promise<void> {
+  await writeAtomically(db, [
+    {
+      Update: {
+        TableName: db.table,
+        Key: securityKey(db, userId),
+        UpdateExpression: 'REMOVE totpSecret, pendingTotpSecret, lastTimeStep, recoveryCodes, mfaEnabledAt, pendingPasskeyChallenge',
+      },
+    },
+    ...passkeyIds.map((id) => ({ Delete: { TableName: db.table, Key: keys.userPasskey(db.tenantId, userId, id) } })),
+  ]);
+}
+
+/** Keeps the WebAuthn challenge of a passkey registration until its answer comes. */
+export async function setPendingPasskeyChallenge(db: TenantDb, userId: string, challenge: string): Promise<void> {
   await db.doc.send(
     new UpdateCommand({
       TableName: db.table,
       Key: securityKey(db, userId),
-      UpdateExpression: 'REMOVE totpSecret, pendingTotpSecret, lastTimeStep, recoveryCodes, mfaEnabledAt',
+      UpdateExpression: 'SET pendingPasskeyChallenge = :c, entity = :e',
+      ExpressionAttributeValues: { ':c': challenge, ':e': 'userSecurity' },
     }),
   );
+}
+
+/**
+ * Stores a verified passkey and uses up the registration's challenge (false if it was used
+ * meanwhile). The first MFA method of a person also brings the recovery codes.
+ */
+export async function addPasskey(
+  db: TenantDb,
+  userId: string,
+  change: { passkey: StoredPasskey; challenge: string; recoveryCodeHashes: string[] | null; at: string },
+): Promise<boolean> {
+  const recovery = change.recoveryCodeHashes;
+  try {
+    await writeAtomically(db, [
+      {
+        Put: {
+          TableName: db.table,
+          Item: {
+            ...keys.userPasskey(db.tenantId, userId, change.passkey.id),
+            entity: 'passkey',
+            credentialId: change.passkey.id,
+            publicKey: change.passkey.publicKey,
+            counter: change.passkey.counter,
+            transports: change.passkey.transports,
+            createdAt: change.passkey.createdAt,
+          },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        },
+      },
+      {
+        Update: {
+          TableName: db.table,
+          Key: securityKey(db, userId),
+          UpdateExpression: `SET mfaEnabledAt = if_not_exists(mfaEnabledAt, :at)${recovery ? ', recoveryCodes = :rc' : ''} REMOVE pendingPasskeyChallenge`,
+          ConditionExpression: 'pendingPasskeyChallenge = :c',
+          ExpressionAttributeValues: { ':at': change.at, ':c': change.challenge, ...(recovery ? { ':rc': new Set(recovery) } : {}) },
+        },
+      },
+    ]);
+    return true;
+  } catch (error) {
+    if (isConditionFailure(error)) return false;
+    throw error;
+  }
+}
+
+/**
+ * Records a passkey sign-in: its signature counter moves on (a counter that does not grow, other
+ * than the 0 of authenticators without one, is a cloned key) and the MFA challenge is used up.
+ */
+export async function usePasskey(
+  db: TenantDb,
+  userId: string,
+  credentialId: string,
+  newCounter: number,
+  extra: { platform: PlatformDb; consumeToken: string },
+): Promise<boolean> {
+  return conditional(
+    db,
+    {
+      Key: keys.userPasskey(db.tenantId, userId, credentialId),
+      UpdateExpression: 'SET #counter = :n',
+      ConditionExpression: 'attribute_exists(pk) AND (#counter < :n OR (#counter = :zero AND :n = :zero))',
+      ExpressionAttributeValues: { ':n': newCounter, ':zero': 0 },
+      ExpressionAttributeNames: { '#counter': 'counter' },
+    },
+    extra,
+  );
+}
+
+/** Keeps the WebAuthn challenge of a passkey sign-in on the MFA challenge it belongs to. */
+export async function setTokenWebauthnChallenge(platform: PlatformDb, secret: string, challenge: string): Promise<void> {
+  await platform.doc.send(
+    new UpdateCommand({
+      TableName: platform.table,
+      Key: keys.oneTimeToken(hashToken(secret)),
+      UpdateExpression: 'SET webauthnChallenge = :c',
+      ConditionExpression: 'attribute_exists(pk)',
+      ExpressionAttributeValues: { ':c': challenge },
+    }),
+  );
+}
+
+export async function getTokenWebauthnChallenge(platform: PlatformDb, secret: string): Promise<string | null> {
+  const out = await platform.doc.send(
+    new GetCommand({ TableName: platform.table, Key: keys.oneTimeToken(hashToken(secret)), ConsistentRead: true }),
+  );
+  return (out.Item?.webauthnChallenge as string | undefined) ?? null;
 }
 
 type ConditionalUpdate = {
@@ -215,6 +352,7 @@ type ConditionalUpdate = {
   UpdateExpression: string;
   ConditionExpression: string;
   ExpressionAttributeValues: Record<string, unknown>;
+  ExpressionAttributeNames?: Record<string, string>;
 };
 
 /** A conditional update, optionally together with the use of a one-time token (an MFA challenge). */

@@ -415,6 +415,12 @@ export const keys = {
     pk: `${tenantPrefix(tenantId)}#USER#${part(userId)}#SECURITY`,
     sk: 'SECURITY',
   }),
+  /** A passkey (WebAuthn credential) of a person, beside their security item (one Query reads both). */
+  userPasskey: (tenantId: string, userId: string, credentialId: string): ItemKey => ({
+    pk: `${tenantPrefix(tenantId)}#USER#${part(userId)}#SECURITY`,
+    sk: `PASSKEY#${part(credentialId)}`,
+  }),
+  userSecurityPartition: (tenantId: string, userId: string) => ({ pk: `${tenantPrefix(tenantId)}#USER#${part(userId)}#SECURITY` }),
   /** The one live emailed link of a purpose (invitation, password reset) for a person: its token hash. */
   currentLink: (tenantId: string, userId: string, purpose: string): ItemKey => ({
     pk: `${tenantPrefix(tenantId)}#USER#${part(userId)}#LINK#${part(purpose)}`,

@@ -1,4 +1,10 @@
 import { api } from './client';
+import type {
+  AuthenticationResponseJSON,
+  PublicKeyCredentialCreationOptionsJSON,
+  PublicKeyCredentialRequestOptionsJSON,
+  RegistrationResponseJSON,
+} from '@simplewebauthn/browser';
 import type { Session } from './types';
 
 /** After the password, when MFA applies: prove a second factor (`verify`) or enrol one first (`enrol`). */
@@ -6,6 +12,8 @@ export interface MfaChallenge {
   mfa: 'verify' | 'enrol';
   challengeToken: string;
   expiresIn: number;
+  /** The second factors the person has set up. */
+  methods: ('totp' | 'passkey' | 'recovery')[];
 }
 
 export const isMfaChallenge = (answer: Session | MfaChallenge): answer is MfaChallenge => 'mfa' in answer;
@@ -20,6 +28,8 @@ export interface TotpSetup {
 export interface MfaStatus {
   enabled: boolean;
   required: boolean;
+  totp: boolean;
+  passkeys: number;
   recoveryCodesLeft: number;
   enabledAt: string | null;
 }
@@ -48,6 +58,13 @@ export const accountSecurityApi = {
   startEnrolment: () => api.post<TotpSetup>('/api/me/mfa/totp/start'),
   confirmEnrolment: (code: string) => api.post<{ recoveryCodes: string[] }>('/api/me/mfa/totp/confirm', { code }),
   disableMfa: (code: string) => api.post<{ ok: true }>('/api/me/mfa/disable', { code }),
+
+  passkeyOptions: () => api.post<PublicKeyCredentialCreationOptionsJSON>('/api/me/mfa/passkeys/options'),
+  addPasskey: (response: RegistrationResponseJSON) => api.post<{ recoveryCodes: string[] | null }>('/api/me/mfa/passkeys', { response }),
+  passkeySignInOptions: (challengeToken: string) =>
+    api.post<PublicKeyCredentialRequestOptionsJSON>('/api/auth/mfa/passkey/options', { challengeToken }, anonymous),
+  verifyPasskey: (challengeToken: string, response: AuthenticationResponseJSON) =>
+    api.post<Session>('/api/auth/mfa/passkey/verify', { challengeToken, response }, anonymous),
 
   securitySettings: () => api.get<{ requireMfaForAdmins: boolean }>('/api/security-settings'),
   saveSecuritySettings: (requireMfaForAdmins: boolean) =>

@@ -2147,6 +2147,13 @@ const en: MessageSchema = {
     reinviteAll: 'Resend the invitation to everyone still invited',
     reinviteDepartment: 'Resend the invitation to this department’s invited people',
     reinviteSending: 'Sending…',
+    passkeyHeading: 'Passkeys',
+    passkeyCount: 'Passkeys registered: {count}',
+    passkeyAdd: 'Add a passkey on this device',
+    passkeyAdded: 'Passkey added.',
+    passkeyUse: 'Use a passkey',
+    passkeyFailed: 'The passkey could not confirm it. Try again, or enter a code.',
+    passkeyLead: 'Confirm sign-ins with this device’s unlock: fingerprint, face or PIN.',
     reinviteDone: 'Invitations sent to {invited} people ({matched} matched).',
   },
 };

@@ -2145,6 +2145,13 @@ const ja = {
     reinviteAll: '招待中の全員に招待メールを再送',
     reinviteDepartment: 'この部署の招待中の人に招待メールを再送',
     reinviteSending: '送信しています…',
+    passkeyHeading: 'パスキー',
+    passkeyCount: '登録済みのパスキー: {count} 個',
+    passkeyAdd: 'この端末にパスキーを追加',
+    passkeyAdded: 'パスキーを追加しました。',
+    passkeyUse: 'パスキーで確認',
+    passkeyFailed: 'パスキーで確認できませんでした。もう一度お試しいただくか、確認コードを入力してください。',
+    passkeyLead: '指紋・顔認証・PINなど、この端末のロック解除でサインインを確認できます。',
     reinviteDone: '{invited} 名に招待メールを送りました（対象 {matched} 名）。',
   },
 };

@@ -145,6 +145,16 @@ export const useAuthStore = defineStore('auth', () => {
     afterPassword(await accountSecurityApi.verifyMfa(pendingMfa.value.challengeToken, code));
   }
 
+  /** The second step with a passkey: the browser signs the server's challenge. */
+  async function verifyWithPasskey() {
+    const challenge = pendingMfa.value;
+    if (!challenge) throw new Error('No sign-in is waiting for a passkey');
+    // The WebAuthn helper loads only when a passkey is used.
+    const { startAuthentication } = await import('@simplewebauthn/browser');
+    const optionsJSON = await accountSecurityApi.passkeySignInOptions(challenge.challengeToken);
+    afterPassword(await accountSecurityApi.verifyPasskey(challenge.challengeToken, await startAuthentication({ optionsJSON })));
+  }
+
   /** Enrolment required at sign-in, confirmed with a code: signed in; answers the recovery codes. */
   async function confirmMfaEnrolment(code: string): Promise<string[]> {
     if (!pendingMfa.value) throw new Error('No sign-in is waiting for enrolment');
@@ -233,6 +243,7 @@ export const useAuthStore = defineStore('auth', () => {
     refresh,
     signIn,
     verifyMfa,
+    verifyWithPasskey,
     confirmMfaEnrolment,
     signUp,
     acceptInvitation,

@@ -5,7 +5,7 @@ import {
   auditItem,
   consumeLinkItems,
   consumeToken,
-  disableTotp,
+  disableMfa,
   getSecuritySettings,
   getTenant,
   getUser,
@@ -30,6 +30,8 @@ import { passwordResetItems, requestPasswordReset } from '../services/password-r
 import { reinvite } from '../services/reinvite.js';
 import { confirmTotpSetup, countChallengeAttempt, openChallenge, startTotpSetup, verifySecondFactor } from '../services/mfa.js';
 import { startSession } from '../services/session.js';
+import { finishPasskeyRegistration, finishPasskeySignIn, startPasskeyRegistration, startPasskeySignIn } from '../services/passkeys.js';
+import type { AuthenticationResponseJSON, RegistrationResponseJSON } from '@simplewebauthn/server';
 import { clientIp, sessionResponse } from './auth.js';
 
 const HR: readonly Role[] = ['tenant_admin'];
@@ -39,8 +41,26 @@ const codeField = z.string().trim().min(1).max(40);
 const totpSetupSchema = z.object({ secret: z.string(), otpauthUrl: z.string(), qrDataUrl: z.string() }).openapi('TotpSetup');
 const recoveryCodesSchema = z.object({ recoveryCodes: z.array(z.string()) }).openapi('RecoveryCodes');
 const mfaStatusSchema = z
-  .object({ enabled: z.boolean(), required: z.boolean(), recoveryCodesLeft: z.number().int(), enabledAt: z.string().nullable() })
+  .object({
+    enabled: z.boolean(),
+    required: z.boolean(),
+    totp: z.boolean(),
+    passkeys: z.number().int(),
+    recoveryCodesLeft: z.number().int(),
+    enabledAt: z.string().nullable(),
+  })
   .openapi('MfaStatus');
+/** A WebAuthn credential as the browser library serialises it (checked in full by @simplewebauthn/server). */
+const webauthnResponse = z
+  .object({
+    id: z.string().min(1).max(1400),
+    rawId: z.string().min(1).max(1400),
+    type: z.literal('public-key'),
+    response: z.record(z.string(), z.unknown()),
+    clientExtensionResults: z.record(z.string(), z.unknown()).default({}),
+    authenticatorAttachment: z.string().max(40).optional(),
+  })
+  .passthrough();
 const securitySettingsSchema = z.object({ requireMfaForAdmins: z.boolean() }).openapi('SecuritySettings');
 
 /**
@@ -292,8 +312,10 @@ export function registerAccountSecurityRoutes(app: OpenAPIHono<AppEnv>, deps: Ap
       const [security, settings] = await Promise.all([getUserSecurity(db, auth.userId), getSecuritySettings(db)]);
       return c.json(
         {
-          enabled: security.totpSecret !== null,
+          enabled: security.totpSecret !== null || security.passkeys.length > 0,
           required: mfaRequiredFor(auth.role, settings),
+          totp: security.totpSecret !== null,
+          passkeys: security.passkeys.length,
           recoveryCodesLeft: security.recoveryCodeHashes.length,
           enabledAt: security.mfaEnabledAt,
         },
@@ -364,9 +386,98 @@ export function registerAccountSecurityRoutes(app: OpenAPIHono<AppEnv>, deps: Ap
       if (mfaRequiredFor(auth.role, await getSecuritySettings(db))) throw new ApiError(409, 'mfa_required');
       const user = await signedInUser(auth);
       await verifySecondFactor(deps, db, user, c.req.valid('json').code);
-      await disableTotp(db, user.id);
+      const { passkeys } = await getUserSecurity(db, user.id);
+      await disableMfa(
+        db,
+        user.id,
+        passkeys.map((p) => p.id),
+      );
       await recordAudit(db, { at: deps.now().toISOString(), actor: selfActor(user), action: 'mfa.disabled', detail: { userId: user.id } });
       return c.json({ ok: true as const }, 200);
+    },
+  );
+
+  // ── Passkeys (WebAuthn) ───────────────────────────────────────────────────────────────
+  app.openapi(
+    defineRoute({
+      method: 'post',
+      path: '/api/me/mfa/passkeys/options',
+      roles: ROLES,
+      tags: ['me'],
+      summary: 'Options for the browser to create a passkey on this host',
+      responses: { 200: json(z.any().openapi('PasskeyCreationOptions'), 'WebAuthn creation options'), ...ERROR_RESPONSES },
+    }),
+    async (c) => {
+      const auth = c.get('auth');
+      return c.json(await startPasskeyRegistration(deps, c, deps.data.clientFor(auth), await signedInUser(auth)), 200);
+    },
+  );
+
+  app.openapi(
+    defineRoute({
+      method: 'post',
+      path: '/api/me/mfa/passkeys',
+      roles: ROLES,
+      tags: ['me'],
+      summary: 'Add the passkey the browser created; the first MFA method also answers the recovery codes (shown once)',
+      request: { body: jsonBody(z.object({ response: webauthnResponse })) },
+      responses: {
+        ...ERROR_RESPONSES,
+        201: json(z.object({ recoveryCodes: z.array(z.string()).nullable() }).openapi('PasskeyAdded'), 'Passkey added'),
+        401: json(z.any(), 'The passkey did not verify'),
+        409: json(z.any(), 'No registration started'),
+      },
+    }),
+    async (c) => {
+      const auth = c.get('auth');
+      const response = c.req.valid('json').response as unknown as RegistrationResponseJSON;
+      return c.json(await finishPasskeyRegistration(deps, c, deps.data.clientFor(auth), await signedInUser(auth), response), 201);
+    },
+  );
+
+  app.openapi(
+    defineRoute({
+      method: 'post',
+      path: '/api/auth/mfa/passkey/options',
+      roles: 'public',
+      tags: ['auth'],
+      summary: 'Second sign-in step with a passkey: options for the browser',
+      request: { body: jsonBody(z.object({ challengeToken: tokenField })) },
+      responses: {
+        200: json(z.any().openapi('PasskeyRequestOptions'), 'WebAuthn request options'),
+        400: ERROR_RESPONSES[400],
+        401: json(z.any(), 'The challenge expired'),
+        409: json(z.any(), 'The person has no passkey'),
+      },
+    }),
+    async (c) => {
+      const { challengeToken } = c.req.valid('json');
+      const { db, user } = await challenged(challengeToken);
+      return c.json(await startPasskeySignIn(deps, c, db, user, challengeToken), 200);
+    },
+  );
+
+  app.openapi(
+    defineRoute({
+      method: 'post',
+      path: '/api/auth/mfa/passkey/verify',
+      roles: 'public',
+      tags: ['auth'],
+      summary: 'Second sign-in step with a passkey: the browser’s signed answer',
+      request: { body: jsonBody(z.object({ challengeToken: tokenField, response: webauthnResponse })) },
+      responses: {
+        200: json(sessionSchema, 'Signed in'),
+        400: ERROR_RESPONSES[400],
+        401: json(z.any(), 'The passkey did not verify, or the challenge expired'),
+        429: json(z.any(), 'Too many failed tries'),
+      },
+    }),
+    async (c) => {
+      const { challengeToken, response } = c.req.valid('json');
+      const { db, user, tenant } = await challenged(challengeToken);
+      await countChallengeAttempt(deps, challengeToken);
+      await finishPasskeySignIn(deps, c, db, user, challengeToken, response as unknown as AuthenticationResponseJSON);
+      return sessionResponse(deps, c, user, tenant, await startSession(deps, user, tenant), 200);
     },
   );
 

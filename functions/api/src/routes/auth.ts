@@ -41,7 +41,13 @@ const tokenBody = z.object({ token: z.string().min(1).max(200) });
 const okSchema = z.object({ ok: z.literal(true) });
 /** After the password, when MFA applies: the person proves a second factor (`verify`) or enrols one first (`enrol`). */
 export const mfaChallengeSchema = z
-  .object({ mfa: z.enum(['verify', 'enrol']), challengeToken: z.string(), expiresIn: z.number().int() })
+  .object({
+    mfa: z.enum(['verify', 'enrol']),
+    challengeToken: z.string(),
+    expiresIn: z.number().int(),
+    /** How the person can prove the second factor (a recovery code works whenever MFA is on). */
+    methods: z.array(z.enum(['totp', 'passkey', 'recovery'])),
+  })
   .openapi('MfaChallenge');
 const invitationSchema = z.object({ email: z.string(), name: z.string(), tenantName: z.string() }).openapi('Invitation');
 
@@ -133,12 +139,15 @@ export function registerAuthRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): voi
       c.get('logger').bind({ tenantId: tenant.id, userId: user.id });
       const db = deps.data.clientFor({ tenantId: tenant.id });
       const [security, settings] = await Promise.all([getUserSecurity(db, user.id), getSecuritySettings(db)]);
-      const step = mfaStepFor(user.role, settings, security.totpSecret !== null);
+      const step = mfaStepFor(user.role, settings, security.totpSecret !== null || security.passkeys.length > 0);
       if (step !== 'none') {
         // The password was right; no session until the second factor (or its enrolment) is done.
         const challenge = newMfaChallenge(deps, user);
         await writeAtomically(deps.data.platform, [challenge.item]);
-        return c.json({ mfa: step, challengeToken: challenge.challengeToken, expiresIn: challenge.expiresIn }, 200);
+        return c.json(
+          { mfa: step, challengeToken: challenge.challengeToken, expiresIn: challenge.expiresIn, methods: mfaMethods(security) },
+          200,
+        );
       }
       return respondWithSession(c, user, tenant, await startSession(deps, user, tenant), 200);
     },
@@ -282,12 +291,20 @@ export function registerAuthRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): voi
         throw error;
       }
       const [security, settings] = await Promise.all([getUserSecurity(db, updated.id), getSecuritySettings(db)]);
-      if (mfaStepFor(updated.role, settings, security.totpSecret !== null) !== 'none') {
+      if (mfaStepFor(updated.role, settings, security.totpSecret !== null || security.passkeys.length > 0) !== 'none') {
         // Where MFA applies (a vendor admin, an HR admin of a company that requires it) the
         // password alone never opens a session: enrolment comes first.
         const challenge = newMfaChallenge(deps, updated);
         await writeAtomically(deps.data.platform, [challenge.item]);
-        return c.json({ mfa: 'enrol' as const, challengeToken: challenge.challengeToken, expiresIn: challenge.expiresIn }, 200);
+        return c.json(
+          {
+            mfa: 'enrol' as const,
+            challengeToken: challenge.challengeToken,
+            expiresIn: challenge.expiresIn,
+            methods: mfaMethods(security),
+          },
+          200,
+        );
       }
       return respondWithSession(c, updated, tenant, await startSession(deps, updated, tenant), 200);
     },
@@ -301,4 +318,13 @@ export function clientIp(c: Context<AppEnv>, deps: AppDeps): string {
     if (forwarded) return forwarded;
   }
   return deps.clientIp?.(c) ?? 'unknown';
+}
+
+/** The second factors a person has set up. */
+function mfaMethods(security: { totpSecret: string | null; passkeys: unknown[] }): ('totp' | 'passkey' | 'recovery')[] {
+  const methods: ('totp' | 'passkey' | 'recovery')[] = [];
+  if (security.totpSecret) methods.push('totp');
+  if (security.passkeys.length > 0) methods.push('passkey');
+  if (methods.length > 0) methods.push('recovery');
+  return methods;
 }

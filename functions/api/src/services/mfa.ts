@@ -31,7 +31,9 @@ import { brandingForTenant } from './branding.js';
 
 /** A seed is sealed to its owner: copied onto another person's record it does not open. */
 const sealContext = (db: TenantDb, userId: string) => `totp:${db.tenantId}:${userId}`;
-const hashCode = (code: string) => createHash('sha256').update(code).digest('hex');
+/** Recovery codes are stored as SHA-256 hashes of their normalised form. */
+export const hashRecoveryCode = (code: string) => createHash('sha256').update(code).digest('hex');
+const hashCode = hashRecoveryCode;
 const actorOf = (user: Pick<UserRecord, 'id' | 'name'>): AuditActor => ({ kind: 'user', id: user.id, name: user.name });
 
 export interface TotpSetup {
@@ -127,11 +129,12 @@ export async function verifySecondFactor(
   challengeToken?: string,
 ): Promise<'totp' | 'recovery'> {
   const security = await getUserSecurity(db, user.id);
-  if (!security.totpSecret) throw new ApiError(409, 'mfa_not_enabled');
+  if (!security.totpSecret && security.passkeys.length === 0) throw new ApiError(409, 'mfa_not_enabled');
   const now = deps.now();
   const extra = { platform: deps.data.platform, ...(challengeToken ? { consumeToken: challengeToken } : {}) };
   const code = normalizeTotpCode(input);
   if (code) {
+    if (!security.totpSecret) throw invalidCode();
     const secret = deps.secrets.open(security.totpSecret, sealContext(db, user.id));
     if (!secret) throw new Error('The TOTP seed does not open with this key');
     const step = await checkTotp(secret, code, now, security.lastTimeStep);
