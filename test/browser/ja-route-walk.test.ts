@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { repoRoot } from '@manabi/api/local';
 import { DEMO_PASSWORD } from '../../functions/api/src/local/seed.js';
 import { launchChromium, signInAs } from '../support/browser.js';
+import { enrolDuringSignIn } from '../support/accounts.js';
 import { Client } from '../support/client.js';
 import { startTestServer, type TestServer } from '../support/server.js';
 import { webDist } from '../support/web-dist.js';
@@ -171,11 +172,15 @@ afterAll(async () => {
   await server?.stop();
 });
 
+/** The authenticator seeds of the demo admins who enrolled at their first sign-in (vendor and platform admins must). */
+const totpSecrets = new Map<string, string>();
+
 async function apiAs(email: string): Promise<Client> {
   const client = new Client(server.url);
   const res = await client.post('/api/auth/signin', { email, password: DEMO_PASSWORD });
   if (res.status !== 200) throw new Error(`demo sign-in failed for ${email}: ${res.status}`);
-  client.token = res.body.accessToken;
+  if (res.body.mfa === 'enrol') totpSecrets.set(email, (await enrolDuringSignIn(client, res.body.challengeToken)).secret);
+  else client.token = res.body.accessToken;
   return client;
 }
 
@@ -341,7 +346,12 @@ describe('every route in Japanese', () => {
             paths.push(route.path.replace(/:\w+\??(\([^)]*\)\*?)?/g, MISSING_ID));
           }
         }
-        const { context, page } = await signInAs(browser, server.url, { email, password: DEMO_PASSWORD });
+        const totpSecret = totpSecrets.get(email);
+        const { context, page } = await signInAs(browser, server.url, {
+          email,
+          password: DEMO_PASSWORD,
+          ...(totpSecret ? { totpSecret } : {}),
+        });
         await walk(page, role, paths);
         await context.close();
       },

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../support/server.js';
 import { launchChromium } from '../support/browser.js';
 import { Client, uniqueEmail } from '../support/client.js';
+import { enrolDuringSignIn, passMfaInPage } from '../support/accounts.js';
 import { fixedAssessment, seedBank } from '../support/content.js';
 import { createVendor, platformAdmin, PNG_1x1, requestWithHost } from '../support/vendors.js';
 import { webDist } from '../support/web-dist.js';
@@ -20,7 +21,7 @@ const PLATFORM_NAME = /manabi/i;
 const hrEmail = uniqueEmail('wl-hr');
 const hrPassword = 'white label hr 1';
 let vendorHost: string;
-let vendor: { email: string; password: string };
+let vendor: { email: string; password: string; totpSecret?: string };
 
 const outbox = async (to: string) =>
   (await new Client(server.url).get('/api/dev/outbox')).body.items.find((m: { to: string }) => m.to === to) as {
@@ -38,7 +39,11 @@ beforeAll(async () => {
   const adminEmail = (await v.client.get('/api/me')).body.user.email as string;
   vendor = { email: adminEmail, password: 'vendor admin pass 1' };
   const token = new URL((await outbox(adminEmail)).link).searchParams.get('token');
-  expect((await new Client(server.url).post('/api/auth/set-password', { token, password: vendor.password })).status).toBe(200);
+  // A vendor admin always needs MFA: the invitation's password step leads to enrolment (done here through the API).
+  const setter = new Client(server.url);
+  const set = await setter.post('/api/auth/set-password', { token, password: vendor.password });
+  expect(set.body.mfa).toBe('enrol');
+  vendor.totpSecret = (await enrolDuringSignIn(setter, set.body.challengeToken)).secret;
   browser = await launchChromium();
 });
 afterAll(async () => {
@@ -60,6 +65,7 @@ describe('a vendor’s brand, from its console to its client’s people', () => 
     await page.getByTestId('signin-email').fill(vendor.email);
     await page.getByTestId('signin-password').fill(vendor.password);
     await page.getByTestId('signin-submit').click();
+    await passMfaInPage(page, vendor.totpSecret!);
     await page.waitForURL('**/vendor/tenants');
 
     await page.goto(`${server.url}/vendor/branding`);

@@ -5,6 +5,8 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { repoRoot } from '@manabi/api/local';
 import { freePort } from '@manabi/data/local';
+import { Client } from '../support/client.js';
+import { enrolDuringSignIn } from '../support/accounts.js';
 
 /**
  * The server `npm start` runs (functions/api/dist/server.mjs, built by the test command):
@@ -104,12 +106,11 @@ describe('npm start (the local server)', () => {
       ['vendor@demo.manabi.example', 'vendor_admin'],
       ['admin@demo.manabi.example', 'platform_admin'],
     ]) {
-      const res = await fetch(`${url}/api/auth/signin`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ email, password: 'manabi-demo-2026' }),
-      });
-      expect(((await res.json()) as { user: { role: string } }).user.role).toBe(role);
+      // They always need MFA: the first sign-in asks them to set up an authenticator, then signs them in.
+      const client = new Client(url);
+      const res = await client.post('/api/auth/signin', { email, password: 'manabi-demo-2026' });
+      expect(res.body.mfa).toBe('enrol');
+      expect((await enrolDuringSignIn(client, res.body.challengeToken)).session.user.role).toBe(role);
     }
     expect(first.output()).toContain(`http://partner.localhost:${port}`);
     // The demo company sees its vendor's own package and bank, read-only.

@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { passMfaInPage } from './accounts.js';
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -29,7 +30,7 @@ export async function launchChromium(): Promise<Browser> {
 export async function signInAs(
   browser: Browser,
   baseUrl: string,
-  who: { email: string; password: string },
+  who: { email: string; password: string; totpSecret?: string },
   options: BrowserContextOptions = {},
   prepare?: (context: BrowserContext, page: Page) => void | Promise<void>,
 ): Promise<{ context: BrowserContext; page: Page }> {
@@ -40,6 +41,8 @@ export async function signInAs(
   await page.getByTestId('signin-email').fill(who.email);
   await page.getByTestId('signin-password').fill(who.password);
   await page.getByTestId('signin-submit').click();
+  // People with MFA (vendor and platform admins always) pass the second step with their authenticator's code.
+  if (who.totpSecret) await passMfaInPage(page, who.totpSecret);
   await page.waitForURL((url) => !url.pathname.startsWith('/signin'));
   return { context, page };
 }

@@ -408,6 +408,32 @@ export const routes: RouteRecordRaw[] = [
     component: () => import('./pages/certificates/VerifyCertificatePage.vue'),
     meta: { public: true, titleKey: 'certificates.verify.title' },
   },
+  // ── Password reset and two-step verification (issue 13) ──
+  {
+    path: '/forgot-password',
+    name: 'forgot-password',
+    component: () => import('./pages/account/ForgotPasswordPage.vue'),
+    meta: { public: true, guestOnly: true, titleKey: 'accountSecurity.forgotTitle' },
+  },
+  {
+    path: '/reset-password',
+    name: 'reset-password',
+    component: () => import('./pages/account/ResetPasswordPage.vue'),
+    meta: { public: true, titleKey: 'accountSecurity.resetTitle' },
+  },
+  {
+    // The sign-in's second step; it reads the challenge the sign-in left in the auth store.
+    path: '/signin/mfa',
+    name: 'signin-mfa',
+    component: () => import('./pages/account/MfaSignInPage.vue'),
+    meta: { public: true, titleKey: 'accountSecurity.mfaTitle' },
+  },
+  {
+    path: '/me/security',
+    name: 'security-settings',
+    component: () => import('./pages/account/SecuritySettingsPage.vue'),
+    meta: { titleKey: 'accountSecurity.settingsTitle' },
+  },
   {
     path: '/forbidden',
     name: 'forbidden',

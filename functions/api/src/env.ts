@@ -3,6 +3,7 @@ import type { DataAccess, ObjectStore } from '@manabi/data';
 import type { JWTVerifyGetKey } from 'jose';
 import type { Logger } from './middleware/logger.js';
 import type { TokenSigner } from './auth/jwt.js';
+import type { SecretBox } from './auth/secret-box.js';
 
 /** Who is calling, from the verified token only (never from the URL or body). */
 export interface AuthClaims {
@@ -19,6 +20,8 @@ export interface AppConfig {
   rateLimit: { perEmail: number; perIp: number; windowSeconds: number };
   /** Take the client IP from X-Forwarded-For (only behind a proxy that sets it). */
   trustProxy: boolean;
+  /** Password-reset requests allowed per window, per email and per IP (counted whether or not the email exists). */
+  resetRateLimit?: { perEmail: number; perIp: number; windowSeconds: number };
   /** Mark the refresh cookie Secure (https). */
   secureCookies: boolean;
   /** Expose the local email outbox at /api/dev/outbox (local server only). */
@@ -46,6 +49,8 @@ export interface AppDeps {
   /** Key set the auth middleware verifies access tokens with (local JWKS now, Cognito later). */
   jwks: JWTVerifyGetKey;
   config: AppConfig;
+  /** Seals secrets stored in the table (TOTP seeds): a key file in `.data/keys/` locally, the deploy's key in the cloud. */
+  secrets: SecretBox;
   now: () => Date;
   /**
    * Seeds each new attempt's item draw (fixed-form selection, randomesque picks). Absent: a fresh

@@ -336,6 +336,36 @@ export const ERROR_MESSAGES = {
   'field.origin_missing': { ja: 'Origin ヘッダーがありません', en: 'The Origin header is missing' },
   'field.seats_left': { ja: '追加できるのはあと {free} 名です', en: 'Only {free} more people can be added' },
   'field.answer': { ja: 'この問題に合わない解答です', en: 'The answer does not fit this question' },
+
+  // Password reset and MFA (issue 13)
+  'rate_limited.password_reset': {
+    ja: 'パスワード再設定の依頼が多すぎます。しばらく待ってからもう一度お試しください。',
+    en: 'Too many password reset requests. Please wait a while and try again.',
+  },
+  'rate_limited.mfa': {
+    ja: '確認コードの入力が続けて間違っていました。もう一度サインインしてください。',
+    en: 'Too many wrong codes. Please sign in again.',
+  },
+  not_active: {
+    ja: 'このユーザーはまだパスワードを設定していないか、無効化されています',
+    en: 'This user has not set a password yet or is deactivated',
+  },
+  invalid_mfa_code: { ja: '確認コードが正しくありません', en: 'The code is not correct' },
+  mfa_challenge_expired: {
+    ja: '確認の有効期限が切れました。もう一度サインインしてください。',
+    en: 'This sign-in step has expired. Please sign in again.',
+  },
+  mfa_already_enabled: { ja: '2段階認証はすでに有効です', en: 'Two-step verification is already on' },
+  mfa_not_enabled: { ja: '2段階認証は有効になっていません', en: 'Two-step verification is not on' },
+  mfa_setup_missing: {
+    ja: '先に認証アプリの登録を始めてください',
+    en: 'Start setting up the authenticator app first',
+  },
+  mfa_required: {
+    ja: 'あなたの役割では2段階認証が必須のため、無効にできません',
+    en: 'Two-step verification is required for your role and cannot be turned off',
+  },
+  'field.mfa_code': { ja: '6桁の確認コードか回復コードを入力してください', en: 'Enter the 6-digit code or a recovery code' },
 } as const satisfies Record<string, Text>;
 
 export type MessageKey = keyof typeof ERROR_MESSAGES;

@@ -3,6 +3,7 @@ import type { LambdaEvent } from 'hono/aws-lambda';
 import { createDataAccess, s3ObjectStore } from '@manabi/data';
 import { createApp } from './app.js';
 import { createSigner, localJwks, type KeyMaterial } from './auth/jwt.js';
+import { aesGcmSecretBox } from './auth/secret-box.js';
 
 /**
  * Lambda entry: the same app the local server runs. Signing keys come from the environment
@@ -14,6 +15,8 @@ const data = createDataAccess({ tableName: process.env.TABLE_NAME ?? 'manabi' })
 const appPromise = (async () => {
   if (!keys) throw new Error('JWT_KEYS is not set');
   if (!process.env.OBJECT_BUCKET) throw new Error('OBJECT_BUCKET is not set');
+  // The key sealing TOTP seeds: 32 bytes, base64, from the deploy's secret (like JWT_KEYS).
+  if (!process.env.SECRETS_KEY) throw new Error('SECRETS_KEY is not set');
   // SCORM content must come from a host of its own (see docs/architecture.md); there is no safe default.
   if (!process.env.SCORM_CONTENT_ORIGIN) throw new Error('SCORM_CONTENT_ORIGIN is not set');
   return createApp({
@@ -21,6 +24,7 @@ const appPromise = (async () => {
     objects: s3ObjectStore(process.env.OBJECT_BUCKET),
     signer: await createSigner(keys),
     jwks: localJwks(keys),
+    secrets: aesGcmSecretBox(new Uint8Array(Buffer.from(process.env.SECRETS_KEY, 'base64'))),
     config: {
       publicUrl: process.env.PUBLIC_URL ?? '',
       rateLimit: { perEmail: 5, perIp: 50, windowSeconds: 900 },

@@ -37,6 +37,9 @@ function part(value: string): string {
   return value;
 }
 
+/** What a rate-limit counter counts: failed sign-ins, or password-reset requests, per email or IP. */
+export type RateLimitKind = 'email' | 'ip' | 'reset_email' | 'reset_ip';
+
 export const keys = {
   tenant: (tenantId: string): ItemKey => ({ pk: tenantPrefix(tenantId), sk: 'TENANT' }),
 
@@ -300,7 +303,7 @@ export const keys = {
   /** Platform: one-time token (email verification, invitation), by the hash of its secret. */
   oneTimeToken: (tokenHash: string): ItemKey => ({ pk: `P#TOKEN#${part(tokenHash)}`, sk: 'TOKEN' }),
   /** Platform: fixed-window counter of failed sign-ins for an email or an IP. */
-  rateLimit: (kind: 'email' | 'ip', value: string, windowStart: number): ItemKey => ({
+  rateLimit: (kind: RateLimitKind, value: string, windowStart: number): ItemKey => ({
     pk: `P#RL#${kind}#${value.replaceAll('#', '%23')}#${windowStart}`,
     sk: 'RL',
   }),
@@ -400,6 +403,35 @@ export const keys = {
   digestsOfTenant: (tenantId: string, throughDay: string) => ({
     gsi1pk: `${tenantPrefix(tenantId)}#DIGESTS`,
     below: `${part(throughDay)}$`,
+  }),
+
+  // ── Account security (issue 13) ─────────────────────────────────────────────────────────
+  /**
+   * One person's sign-in security: the time before which their sessions are void (set by a
+   * password reset), their TOTP seed (encrypted), its last used time step and their unused
+   * recovery-code hashes.
+   */
+  userSecurity: (tenantId: string, userId: string): ItemKey => ({
+    pk: `${tenantPrefix(tenantId)}#USER#${part(userId)}#SECURITY`,
+    sk: 'SECURITY',
+  }),
+  /** A passkey (WebAuthn credential) of a person, beside their security item (one Query reads both). */
+  userPasskey: (tenantId: string, userId: string, credentialId: string): ItemKey => ({
+    pk: `${tenantPrefix(tenantId)}#USER#${part(userId)}#SECURITY`,
+    sk: `PASSKEY#${part(credentialId)}`,
+  }),
+  userSecurityPartition: (tenantId: string, userId: string) => ({ pk: `${tenantPrefix(tenantId)}#USER#${part(userId)}#SECURITY` }),
+  /** The one live emailed link of a purpose (invitation, password reset) for a person: its token hash. */
+  currentLink: (tenantId: string, userId: string, purpose: string): ItemKey => ({
+    pk: `${tenantPrefix(tenantId)}#USER#${part(userId)}#LINK#${part(purpose)}`,
+    sk: 'LINK',
+  }),
+  /** The company's sign-in security settings (MFA required for HR admins and managers). */
+  securitySettings: (tenantId: string): ItemKey => ({ pk: `${tenantPrefix(tenantId)}#SECURITY`, sk: 'SETTINGS' }),
+  /** A bulk re-invitation's claim per person (its request key makes a retry send nothing twice). */
+  reinviteClaim: (tenantId: string, requestKey: string, userId: string): ItemKey => ({
+    pk: `${tenantPrefix(tenantId)}#REINVITE#${part(requestKey)}#${part(userId)}`,
+    sk: 'CLAIM',
   }),
 };
 

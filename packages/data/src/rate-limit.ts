@@ -1,10 +1,10 @@
 import { BatchGetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { PlatformDb } from './db.js';
-import { keys } from './keys.js';
+import { keys, type RateLimitKind } from './keys.js';
 import { TTL_ATTRIBUTE } from './table.js';
 
 export interface RateLimitSubject {
-  kind: 'email' | 'ip';
+  kind: RateLimitKind;
   value: string;
 }
 
@@ -19,7 +19,7 @@ export async function countFailures(db: PlatformDb, subjects: RateLimitSubject[]
   return ks.map((k) => (items.find((i) => i.pk === k.pk)?.count as number | undefined) ?? 0);
 }
 
-/** Counts one failure against each subject; the counters expire with their window (TTL). */
+/** Counts one failure (or one request, for limits on requests) against each subject; the counters expire with their window (TTL). */
 export async function recordFailure(db: PlatformDb, subjects: RateLimitSubject[], now: number, windowSeconds: number): Promise<void> {
   const w = windowStart(now, windowSeconds);
   await Promise.all(

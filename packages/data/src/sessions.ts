@@ -48,22 +48,24 @@ export async function getSession(db: TenantDb, sessionId: string): Promise<Sessi
   };
 }
 
-export type RotateResult = { ok: true; generation: number } | { ok: false; reason: 'replayed' | 'revoked' | 'missing' };
+export type RotateResult = { ok: true; generation: number; createdAt: string } | { ok: false; reason: 'replayed' | 'revoked' | 'missing' };
 
 /** Moves the session to the next generation if `generation` is current (one conditional write), stamped `now`. */
 export async function rotateSession(db: TenantDb, sessionId: string, generation: number, now: string): Promise<RotateResult> {
   try {
-    await db.doc.send(
+    const out = await db.doc.send(
       new UpdateCommand({
         TableName: db.table,
         Key: keys.session(db.tenantId, sessionId),
+        // The session's start comes back with the write: a password reset voids the sessions begun before it.
+        ReturnValues: 'ALL_NEW',
         // usedAt dates the person's activity by the app's clock (the stream's own time is not it).
         UpdateExpression: 'SET generation = :next, usedAt = :now',
         ConditionExpression: 'attribute_exists(pk) AND generation = :g AND revoked = :f',
         ExpressionAttributeValues: { ':g': generation, ':next': generation + 1, ':f': false, ':now': now },
       }),
     );
-    return { ok: true, generation: generation + 1 };
+    return { ok: true, generation: generation + 1, createdAt: (out.Attributes?.createdAt as string | undefined) ?? '' };
   } catch (error) {
     if (!isConditionFailure(error)) throw error;
     const current = await getSession(db, sessionId);

@@ -1,12 +1,12 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { DeleteCommand, GetCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { PlatformDb } from './db.js';
 import { keys } from './keys.js';
 import type { TransactItem } from './transact.js';
 import { TTL_ATTRIBUTE } from './table.js';
 import { isConditionFailure } from './errors.js';
 
-export type TokenKind = 'verify_email' | 'invitation';
+export type TokenKind = 'verify_email' | 'invitation' | 'password_reset' | 'mfa_challenge';
 
 export interface OneTimeToken {
   kind: TokenKind;
@@ -55,6 +55,28 @@ export function consumeTokenItem(db: PlatformDb, secret: string): TransactItem {
 export async function consumeToken(db: PlatformDb, secret: string): Promise<boolean> {
   try {
     await db.doc.send(new DeleteCommand(consumeTokenItem(db, secret).Delete!));
+    return true;
+  } catch (error) {
+    if (isConditionFailure(error)) return false;
+    throw error;
+  }
+}
+
+/**
+ * Counts one attempt against a token (an MFA challenge allows a few codes): true while attempts
+ * remain, false once `max` were used (one conditional write, so racing attempts cannot exceed it).
+ */
+export async function countTokenAttempt(db: PlatformDb, secret: string, max: number): Promise<boolean> {
+  try {
+    await db.doc.send(
+      new UpdateCommand({
+        TableName: db.table,
+        Key: keys.oneTimeToken(hashToken(secret)),
+        UpdateExpression: 'ADD attempts :one',
+        ConditionExpression: 'attribute_exists(pk) AND (attribute_not_exists(attempts) OR attempts < :max)',
+        ExpressionAttributeValues: { ':one': 1, ':max': max },
+      }),
+    );
     return true;
   } catch (error) {
     if (isConditionFailure(error)) return false;

@@ -3,6 +3,7 @@ import { computed, ref } from 'vue';
 import { ApiError, api } from '../api/client';
 import type { Locale, MeResponse, MeTenant, PlanFeatures, Role, SeatUsage, Session, SignUpResponse, TenantRef, User } from '../api/types';
 import { useBrandingStore } from './branding';
+import { accountSecurityApi, isMfaChallenge, type MfaChallenge } from '../api/accountSecurity';
 
 export interface SignUpInput {
   companyName: string;
@@ -38,6 +39,8 @@ export const useAuthStore = defineStore('auth', () => {
   const initialized = ref(false);
   /** True when the last session ended by the user signing out (not by expiry). */
   const endedByUser = ref(false);
+  /** A sign-in waiting for its second factor (or for MFA enrolment): held in memory only. */
+  const pendingMfa = ref<MfaChallenge | null>(null);
   let initializing: Promise<void> | null = null;
   let loadingPlan: Promise<MeTenant | null> | null = null;
   const branding = useBrandingStore();
@@ -117,10 +120,47 @@ export const useAuthStore = defineStore('auth', () => {
     return initializing;
   }
 
-  async function signIn(email: string, password: string) {
-    startSession(await api.post<Session>('/api/auth/signin', { email, password }, { auth: false, retryOnUnauthorized: false }));
+  /** A session started, or MFA's next step noted in `pendingMfa`: answers which. */
+  function afterPassword(answer: Session | MfaChallenge): 'signed-in' | 'mfa' {
     initialized.value = true;
+    if (isMfaChallenge(answer)) {
+      pendingMfa.value = answer;
+      return 'mfa';
+    }
+    pendingMfa.value = null;
+    startSession(answer);
     applyOwnBranding();
+    return 'signed-in';
+  }
+
+  async function signIn(email: string, password: string): Promise<'signed-in' | 'mfa'> {
+    return afterPassword(
+      await api.post<Session | MfaChallenge>('/api/auth/signin', { email, password }, { auth: false, retryOnUnauthorized: false }),
+    );
+  }
+
+  /** The second step: a code from the authenticator app or a recovery code. */
+  async function verifyMfa(code: string) {
+    if (!pendingMfa.value) throw new Error('No sign-in is waiting for a code');
+    afterPassword(await accountSecurityApi.verifyMfa(pendingMfa.value.challengeToken, code));
+  }
+
+  /** The second step with a passkey: the browser signs the server's challenge. */
+  async function verifyWithPasskey() {
+    const challenge = pendingMfa.value;
+    if (!challenge) throw new Error('No sign-in is waiting for a passkey');
+    // The WebAuthn helper loads only when a passkey is used.
+    const { startAuthentication } = await import('@simplewebauthn/browser');
+    const optionsJSON = await accountSecurityApi.passkeySignInOptions(challenge.challengeToken);
+    afterPassword(await accountSecurityApi.verifyPasskey(challenge.challengeToken, await startAuthentication({ optionsJSON })));
+  }
+
+  /** Enrolment required at sign-in, confirmed with a code: signed in; answers the recovery codes. */
+  async function confirmMfaEnrolment(code: string): Promise<string[]> {
+    if (!pendingMfa.value) throw new Error('No sign-in is waiting for enrolment');
+    const { recoveryCodes, ...session } = await accountSecurityApi.confirmEnrolmentAtSignIn(pendingMfa.value.challengeToken, code);
+    afterPassword(session);
+    return recoveryCodes;
   }
 
   async function signUp(input: SignUpInput) {
@@ -134,10 +174,10 @@ export const useAuthStore = defineStore('auth', () => {
     applyOwnBranding();
   }
 
-  async function acceptInvitation(token: string, password: string) {
-    startSession(await api.post<Session>('/api/auth/set-password', { token, password }, { auth: false, retryOnUnauthorized: false }));
-    initialized.value = true;
-    applyOwnBranding();
+  async function acceptInvitation(token: string, password: string): Promise<'signed-in' | 'mfa'> {
+    return afterPassword(
+      await api.post<Session | MfaChallenge>('/api/auth/set-password', { token, password }, { auth: false, retryOnUnauthorized: false }),
+    );
   }
 
   async function signOut() {
@@ -192,6 +232,7 @@ export const useAuthStore = defineStore('auth', () => {
     tenant,
     initialized,
     endedByUser,
+    pendingMfa,
     isSignedIn,
     role,
     homePath,
@@ -201,6 +242,9 @@ export const useAuthStore = defineStore('auth', () => {
     init,
     refresh,
     signIn,
+    verifyMfa,
+    verifyWithPasskey,
+    confirmMfaEnrolment,
     signUp,
     acceptInvitation,
     signOut,

@@ -27,3 +27,14 @@ export function loadOrCreateUrlSigningKey(dataDir: string): Uint8Array {
   writeFileSync(file, key.toString('base64'), { mode: 0o600 });
   return new Uint8Array(key);
 }
+
+/** The key that seals stored secrets (TOTP seeds) on the local server; generated on first start. */
+export function loadOrCreateSecretsKey(dataDir: string): Uint8Array {
+  const dir = join(dataDir, 'keys');
+  const file = join(dir, 'secrets.key');
+  if (existsSync(file)) return new Uint8Array(Buffer.from(readFileSync(file, 'utf8').trim(), 'base64'));
+  const key = randomBytes(32);
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(file, key.toString('base64'), { mode: 0o600 });
+  return new Uint8Array(key);
+}

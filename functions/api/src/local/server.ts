@@ -56,6 +56,9 @@ ${DEMO.accounts.map((a) => `    ${a.email.padEnd(width)}  ${a.role.padEnd(14)} $
     : ''
 }
 
+  The vendor and platform admins always use two-step verification: their first sign-in shows a QR
+  code and key for an authenticator app (Google/Microsoft Authenticator…), then asks for its code.
+
   White-label: the demo company's vendor brand shows on http://${DEMO_VENDOR_HOST}:${port}
 
   API docs: ${server.url}/api/docs   Emails (local outbox): ${server.url}/dev/outbox

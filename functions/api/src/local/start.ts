@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -24,7 +25,8 @@ import { applyChanges } from '../jobs/aggregate.js';
 import { createApp } from '../app.js';
 import type { AppConfig, AppDeps } from '../env.js';
 import { createSigner, generateKeys, localJwks } from '../auth/jwt.js';
-import { loadOrCreateKeys, loadOrCreateUrlSigningKey } from './keys.js';
+import { loadOrCreateKeys, loadOrCreateSecretsKey, loadOrCreateUrlSigningKey } from './keys.js';
+import { aesGcmSecretBox } from '../auth/secret-box.js';
 import { seedDemo } from './seed.js';
 import { withSeededIds } from './seeded-ids.js';
 import { DEMO_HISTORY_SEED } from './demo-history/plan.js';
@@ -139,6 +141,7 @@ export async function startLocal(options: LocalOptions): Promise<LocalServer> {
       signer: await createSigner(keys),
       jwks: localJwks(keys),
       config,
+      secrets: aesGcmSecretBox(options.dataDir ? loadOrCreateSecretsKey(options.dataDir) : randomBytes(32)),
       now: options.now ?? (() => new Date()),
       ...(options.attemptSeed ? { attemptSeed: options.attemptSeed } : {}),
       log: options.log ?? ((line) => process.stdout.write(`${JSON.stringify(line)}\n`)),

@@ -2,11 +2,15 @@ import type { OpenAPIHono } from '@hono/zod-openapi';
 import { z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
-import { passwordSchema, signinSchema, signupSchema, canSignIn } from '@manabi/core';
+import { passwordSchema, signinSchema, signupSchema, canSignIn, mfaStepFor } from '@manabi/core';
 import {
+  consumeLinkItems,
   consumeToken,
-  consumeTokenItem,
+  getSecuritySettings,
   getTenant,
+  getUserSecurity,
+  peekLink,
+  writeAtomically,
   getUser,
   getVendor,
   vendorOfHost,
@@ -28,41 +32,64 @@ import { issueTokens, startSession, type IssuedSession } from '../services/sessi
 import { hashPassword } from '../auth/password.js';
 import { REFRESH_TTL_SECONDS } from '../auth/jwt.js';
 import { presentTenant, presentUserWithDepartment } from './present.js';
+import { newMfaChallenge } from '../services/mfa.js';
 import { requestHost } from './branding.js';
 
 export const REFRESH_COOKIE = 'manabi_refresh';
 
 const tokenBody = z.object({ token: z.string().min(1).max(200) });
 const okSchema = z.object({ ok: z.literal(true) });
+/** After the password, when MFA applies: the person proves a second factor (`verify`) or enrols one first (`enrol`). */
+export const mfaChallengeSchema = z
+  .object({
+    mfa: z.enum(['verify', 'enrol']),
+    challengeToken: z.string(),
+    expiresIn: z.number().int(),
+    /** How the person can prove the second factor (a recovery code works whenever MFA is on). */
+    methods: z.array(z.enum(['totp', 'passkey', 'recovery'])),
+  })
+  .openapi('MfaChallenge');
 const invitationSchema = z.object({ email: z.string(), name: z.string(), tenantName: z.string() }).openapi('Invitation');
 
+/** The session's answer: the access token and who is signed in; the refresh token as an httpOnly cookie. */
+export async function sessionResponse<S extends 200 | 201, E extends Record<string, unknown> = Record<never, never>>(
+  deps: AppDeps,
+  c: Context<AppEnv>,
+  user: UserRecord,
+  tenant: Tenant,
+  issued: IssuedSession,
+  status: S,
+  extra: E = {} as E,
+) {
+  // The refresh token lives in an httpOnly cookie scoped to /api/auth: page scripts never see it.
+  setCookie(c, REFRESH_COOKIE, issued.refreshToken, {
+    httpOnly: true,
+    sameSite: 'Strict',
+    secure: deps.config.secureCookies,
+    path: '/api/auth',
+    maxAge: REFRESH_TTL_SECONDS,
+  });
+  const db = deps.data.clientFor({ tenantId: tenant.id });
+  return c.json(
+    {
+      accessToken: issued.accessToken,
+      expiresIn: issued.expiresIn,
+      user: await presentUserWithDepartment(db, user),
+      tenant: presentTenant(tenant),
+      ...extra,
+    },
+    status,
+  );
+}
+
 export function registerAuthRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): void {
-  const respondWithSession = async <S extends 200 | 201>(
+  const respondWithSession = <S extends 200 | 201>(
     c: Context<AppEnv>,
     user: UserRecord,
     tenant: Tenant,
     issued: IssuedSession,
     status: S,
-  ) => {
-    // The refresh token lives in an httpOnly cookie scoped to /api/auth: page scripts never see it.
-    setCookie(c, REFRESH_COOKIE, issued.refreshToken, {
-      httpOnly: true,
-      sameSite: 'Strict',
-      secure: deps.config.secureCookies,
-      path: '/api/auth',
-      maxAge: REFRESH_TTL_SECONDS,
-    });
-    const db = deps.data.clientFor({ tenantId: tenant.id });
-    return c.json(
-      {
-        accessToken: issued.accessToken,
-        expiresIn: issued.expiresIn,
-        user: await presentUserWithDepartment(db, user),
-        tenant: presentTenant(tenant),
-      },
-      status,
-    );
-  };
+  ) => sessionResponse(deps, c, user, tenant, issued, status);
 
   app.openapi(
     defineRoute({
@@ -99,7 +126,7 @@ export function registerAuthRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): voi
       summary: 'Sign in with email and password',
       request: { body: jsonBody(signinSchema) },
       responses: {
-        200: json(sessionSchema, 'Signed in'),
+        200: json(z.union([sessionSchema, mfaChallengeSchema]), 'Signed in, or the second step when MFA applies'),
         400: ERROR_RESPONSES[400],
         401: json(z.any(), 'Email or password incorrect (always the same answer)'),
         429: json(z.any(), 'Too many failed attempts for this email or IP'),
@@ -110,6 +137,18 @@ export function registerAuthRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): voi
       const ip = clientIp(c, deps);
       const { user, tenant } = await signIn(deps, email, password, ip);
       c.get('logger').bind({ tenantId: tenant.id, userId: user.id });
+      const db = deps.data.clientFor({ tenantId: tenant.id });
+      const [security, settings] = await Promise.all([getUserSecurity(db, user.id), getSecuritySettings(db)]);
+      const step = mfaStepFor(user.role, settings, security.totpSecret !== null || security.passkeys.length > 0);
+      if (step !== 'none') {
+        // The password was right; no session until the second factor (or its enrolment) is done.
+        const challenge = newMfaChallenge(deps, user);
+        await writeAtomically(deps.data.platform, [challenge.item]);
+        return c.json(
+          { mfa: step, challengeToken: challenge.challengeToken, expiresIn: challenge.expiresIn, methods: mfaMethods(security) },
+          200,
+        );
+      }
       return respondWithSession(c, user, tenant, await startSession(deps, user, tenant), 200);
     },
   );
@@ -141,8 +180,10 @@ export function registerAuthRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): voi
       const db = deps.data.clientFor({ tenantId: claims.tenantId });
       const rotated = await rotateSession(db, claims.sessionId, claims.generation, deps.now().toISOString());
       if (!rotated.ok) throw expired();
-      const [user, tenant] = await Promise.all([getUser(db, claims.userId), getTenant(db)]);
-      if (!user || !tenant || !canSignIn(user) || tenant.status !== 'active') {
+      const [user, tenant, security] = await Promise.all([getUser(db, claims.userId), getTenant(db), getUserSecurity(db, claims.userId)]);
+      // A password reset voids every session begun before it.
+      const voided = security.sessionsValidFrom !== null && rotated.createdAt < security.sessionsValidFrom;
+      if (!user || !tenant || !canSignIn(user) || tenant.status !== 'active' || voided) {
         await revokeSession(db, claims.sessionId);
         throw expired();
       }
@@ -203,10 +244,11 @@ export function registerAuthRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): voi
       responses: { 200: json(invitationSchema, 'The invitation'), 404: ERROR_RESPONSES[404] },
     }),
     async (c) => {
-      const found = await peekToken(deps.data.platform, c.req.valid('query').token, 'invitation', deps.now());
+      const found = await peekLink(deps.data.platform, c.req.valid('query').token, 'invitation', deps.now());
       const db = found ? deps.data.clientFor({ tenantId: found.tenantId }) : null;
       const [user, tenant] = db && found ? await Promise.all([getUser(db, found.userId), getTenant(db)]) : [null, null];
-      if (!user || !tenant || user.status === 'deactivated') throw new ApiError(404, 'not_found', 'not_found.invitation');
+      // An invitation never works on an account that already has a password (or is deactivated).
+      if (!user || !tenant || user.status !== 'invited') throw new ApiError(404, 'not_found', 'not_found.invitation');
       return c.json({ email: user.email, name: user.name, tenantName: tenant.name }, 200);
     },
   );
@@ -219,26 +261,50 @@ export function registerAuthRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): voi
       tags: ['auth'],
       summary: 'Accept an invitation: set a password and sign in',
       request: { body: jsonBody(z.object({ token: z.string().min(1).max(200), password: passwordSchema })) },
-      responses: { 200: json(sessionSchema, 'Password set; signed in'), 400: ERROR_RESPONSES[400] },
+      responses: {
+        200: json(z.union([sessionSchema, mfaChallengeSchema]), 'Password set; signed in, or MFA enrolment next where it is required'),
+        400: ERROR_RESPONSES[400],
+      },
     }),
     async (c) => {
       const { token, password } = c.req.valid('json');
       const invalid = new ApiError(400, 'invalid_token', 'invalid_token', [{ path: 'token', message: 'field.invalid_or_expired' }]);
-      const found = await peekToken(deps.data.platform, token, 'invitation', deps.now());
+      const found = await peekLink(deps.data.platform, token, 'invitation', deps.now());
       if (!found) throw invalid;
       const db = deps.data.clientFor({ tenantId: found.tenantId });
       const [user, tenant] = await Promise.all([getUser(db, found.userId), getTenant(db)]);
-      if (!user || !tenant || user.status === 'deactivated') throw invalid;
+      if (!user || !tenant || user.status !== 'invited') throw invalid;
       const passwordHash = await hashPassword(password);
       let updated: UserRecord;
       try {
-        // Using the token and setting the password happen together: a link works exactly once.
-        updated = await updateUser(db, user, { passwordHash, status: 'active', emailVerified: true }, deps.now().toISOString(), [
-          consumeTokenItem(deps.data.platform, token),
-        ]);
+        // Using the link and setting the password happen together: a link works exactly once, and
+        // only the newest invitation works (using it ends every earlier one).
+        updated = await updateUser(
+          db,
+          user,
+          { passwordHash, status: 'active', emailVerified: true },
+          deps.now().toISOString(),
+          consumeLinkItems(deps.data.platform, db, token, 'invitation', user.id),
+        );
       } catch (error) {
         if (isConditionFailure(error) || (error as { code?: string }).code === 'conflict') throw invalid;
         throw error;
+      }
+      const [security, settings] = await Promise.all([getUserSecurity(db, updated.id), getSecuritySettings(db)]);
+      if (mfaStepFor(updated.role, settings, security.totpSecret !== null || security.passkeys.length > 0) !== 'none') {
+        // Where MFA applies (a vendor admin, an HR admin of a company that requires it) the
+        // password alone never opens a session: enrolment comes first.
+        const challenge = newMfaChallenge(deps, updated);
+        await writeAtomically(deps.data.platform, [challenge.item]);
+        return c.json(
+          {
+            mfa: 'enrol' as const,
+            challengeToken: challenge.challengeToken,
+            expiresIn: challenge.expiresIn,
+            methods: mfaMethods(security),
+          },
+          200,
+        );
       }
       return respondWithSession(c, updated, tenant, await startSession(deps, updated, tenant), 200);
     },
@@ -252,4 +318,13 @@ export function clientIp(c: Context<AppEnv>, deps: AppDeps): string {
     if (forwarded) return forwarded;
   }
   return deps.clientIp?.(c) ?? 'unknown';
+}
+
+/** The second factors a person has set up. */
+function mfaMethods(security: { totpSecret: string | null; passkeys: unknown[] }): ('totp' | 'passkey' | 'recovery')[] {
+  const methods: ('totp' | 'passkey' | 'recovery')[] = [];
+  if (security.totpSecret) methods.push('totp');
+  if (security.passkeys.length > 0) methods.push('passkey');
+  if (methods.length > 0) methods.push('recovery');
+  return methods;
 }

@@ -18,3 +18,15 @@ export function invitationMessage(locale: Locale, name: string, companyName: str
         body: `Hello ${name},\n\nA learning account at ${companyName} was created for you. Set your password here (valid for 14 days):\n${link}\n`,
       };
 }
+
+export function passwordResetMessage(locale: Locale, name: string, productName: string, link: string, minutes: number) {
+  return locale === 'ja'
+    ? {
+        subject: `${productName} パスワードの再設定`,
+        body: `${name} 様\n\n${productName} のパスワード再設定が依頼されました。以下のリンクから新しいパスワードを設定してください（${minutes}分間有効、1回のみ使用できます）。\n${link}\n\n心当たりがない場合は、このメールを破棄してください。パスワードは変わりません。\n`,
+      }
+    : {
+        subject: `${productName}: reset your password`,
+        body: `Hello ${name},\n\nSomeone asked to reset your ${productName} password. Set a new one here (valid for ${minutes} minutes, usable once):\n${link}\n\nIf this was not you, ignore this email; your password stays as it is.\n`,
+      };
+}

@@ -1,12 +1,15 @@
 import type { Locale } from '@manabi/core';
-import { newOneTimeToken, outboxItem, type TenantDb, type TransactItem } from '@manabi/data';
+import { newLinkItems, outboxItem, type TenantDb, type TransactItem } from '@manabi/data';
 import type { AppDeps } from '../env.js';
 import { invitationMessage } from './emails.js';
 import type { MailContext } from './branding.js';
 
 const INVITATION_DAYS = 14;
 
-/** The items that store an invitation (set-password link) and queue its email. */
+/**
+ * The items that store an invitation (set-password link) and queue its email. The link becomes
+ * the person's only live invitation: any earlier one stops working.
+ */
 export function invitationItems(
   deps: Pick<AppDeps, 'data' | 'now'>,
   db: TenantDb,
@@ -15,9 +18,8 @@ export function invitationItems(
   mail: MailContext,
 ): { items: TransactItem[]; link: string } {
   const now = deps.now();
-  const token = newOneTimeToken(deps.data.platform, {
+  const token = newLinkItems(deps.data.platform, db, {
     kind: 'invitation',
-    tenantId: db.tenantId,
     userId: user.id,
     expiresAt: new Date(now.getTime() + INVITATION_DAYS * 86400_000).toISOString(),
   });
@@ -30,5 +32,5 @@ export function invitationItems(
     kind: 'invitation',
     createdAt: now.toISOString(),
   });
-  return { items: [token.item, message.item], link };
+  return { items: [...token.items, message.item], link };
 }

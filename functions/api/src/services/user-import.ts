@@ -244,7 +244,8 @@ export async function commitPlan(
   // 2. New users, many per transaction with their search index entries; a batch that fails (e.g. an
   //    email claimed meanwhile) is retried one by one.
   const toCreate = rows.filter((r) => r.action === 'create');
-  const perUser = 2 + (options.sendInvites ? 2 : 0);
+  // An invitation is three items: its token, the person's current-link pointer and the email.
+  const perUser = 2 + (options.sendInvites ? 3 : 0);
   let created = 0;
   const newUser = (r: PlannedRow) => ({
     id: newUserId(),
