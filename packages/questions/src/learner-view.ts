@@ -21,7 +21,8 @@ export interface LearnerQuestion {
   blanks?: LearnerBlank[];
 }
 
-export type LearnerBlank = { id: string; kind: 'text' | 'numeric' } | { id: string; kind: 'choice'; options: { id: string; text: string }[] };
+export type LearnerBlank =
+  { id: string; kind: 'text' | 'numeric' } | { id: string; kind: 'choice'; options: { id: string; text: string }[] };
 
 export function learnerView(question: Question, locale: Locale): LearnerQuestion {
   const view: LearnerQuestion = { type: question.type, stem: pickText(question.stem, locale) };

@@ -98,7 +98,10 @@ function readGap(ctx: ItemContext, n: number, type: string, answers: EmbeddedAns
   }
   if (NUMERIC_TYPES.has(type)) {
     if (full.length > 1) {
-      ctx.error('unsupported_feature', `${where} has ${full.length} numbers with full marks; a numeric blank keeps one value and tolerance`);
+      ctx.error(
+        'unsupported_feature',
+        `${where} has ${full.length} numbers with full marks; a numeric blank keeps one value and tolerance`,
+      );
       return null;
     }
     const [value, tolerance = '0'] = (full[0]?.text ?? '').split(':').map((s) => s.trim());
@@ -110,7 +113,10 @@ function readGap(ctx: ItemContext, n: number, type: string, answers: EmbeddedAns
     }
     return { id, kind: 'numeric', value: v, tolerance: t };
   }
-  ctx.error('unsupported_type', `${where} has the type "${type}", which Manabi cannot score (short answer, multiple choice and numerical gaps can be)`);
+  ctx.error(
+    'unsupported_type',
+    `${where} has the type "${type}", which Manabi cannot score (short answer, multiple choice and numerical gaps can be)`,
+  );
   return null;
 }
 

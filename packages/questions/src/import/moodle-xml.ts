@@ -199,7 +199,10 @@ class MoodleItem {
       case 'multianswer':
         return this.multianswer(q);
       case 'match':
-        this.ctx.error('unsupported_type', 'Unsupported type "match": not imported (Moodle XML writes matching questions as type="matching")');
+        this.ctx.error(
+          'unsupported_type',
+          'Unsupported type "match": not imported (Moodle XML writes matching questions as type="matching")',
+        );
         return null;
       default:
         this.ctx.error('unsupported_type', `Unsupported type "${type || '(none)'}": not imported`);

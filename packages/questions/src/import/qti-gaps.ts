@@ -53,7 +53,8 @@ export function qtiCloze(ctx: ItemContext, stemHtmlText: string, found: ONode[],
         text: ctx.text(htmlToText(serialize(kidsOf(c), [], [])).text) ?? {},
       }));
       for (const o of options) {
-        if (!optionIdSchema.safeParse(o.id).success) ctx.error('invalid', `${where}: choice identifier "${o.id}" is not usable as an option id`);
+        if (!optionIdSchema.safeParse(o.id).success)
+          ctx.error('invalid', `${where}: choice identifier "${o.id}" is not usable as an option id`);
       }
       if (right.length !== 1) {
         ctx.error('invalid', `${where} needs exactly one correct choice (found ${right.length})`);
@@ -62,7 +63,8 @@ export function qtiCloze(ctx: ItemContext, stemHtmlText: string, found: ONode[],
       blanks.push({ id, kind: 'choice', options, correctOptionId: right[0] });
     } else if (decl.baseType === 'integer' || decl.baseType === 'float') {
       const value = Number(right[0]);
-      if (right.length !== 1 || !Number.isFinite(value)) ctx.error('invalid', `${where}: a numeric text entry needs one numeric correct value`);
+      if (right.length !== 1 || !Number.isFinite(value))
+        ctx.error('invalid', `${where}: a numeric text entry needs one numeric correct value`);
       else blanks.push({ id, kind: 'numeric', value, tolerance: 0 });
     } else if (decl.baseType === 'string') {
       const accepted = unique([...decl.correct, ...full.map((m) => m.key)]);

@@ -66,7 +66,8 @@ export const kidsOf = (n: ONode): ONode[] => {
 };
 export const attrsOf = (n: ONode): Record<string, string> => (n[':@'] ?? {}) as Record<string, string>;
 const isText = (n: ONode): boolean => '#text' in n;
-export const elements = (nodes: ONode[], tag?: string): ONode[] => nodes.filter((n) => !isText(n) && (tag === undefined || tagOf(n) === tag));
+export const elements = (nodes: ONode[], tag?: string): ONode[] =>
+  nodes.filter((n) => !isText(n) && (tag === undefined || tagOf(n) === tag));
 const textContent = (nodes: ONode[]): string =>
   nodes.map((n) => (isText(n) ? String(n['#text']) : n['#cdata'] ? textContent(kidsOf(n)) : textContent(kidsOf(n)))).join('');
 

@@ -27,10 +27,7 @@ export function clozeShape<T extends z.ZodType<LocalizedText>, I extends z.ZodTy
     .object({
       id: blankIdSchema,
       kind: z.literal('choice'),
-      options: z
-        .array(z.object({ id, text }).strict())
-        .min(2, { message: 'At least 2 options' })
-        .max(20),
+      options: z.array(z.object({ id, text }).strict()).min(2, { message: 'At least 2 options' }).max(20),
       correctOptionId: id,
     })
     .strict();
