@@ -119,6 +119,9 @@ export function qtiMatching(
     }
     key[source] = target;
   }
+  for (const p of prompts) {
+    if (key[p.id] === undefined) ctx.error('invalid', `The prompt "${p.id}" has no right match in the key; Manabi needs one per prompt`);
+  }
   if (template && !template.endsWith('map_response')) {
     ctx.warn('dropped', `Scoring template ${template.split('/').pop()} is not kept: Manabi scores the share of prompts matched`);
   } else if (new Set(decl.mapping.map((m) => m.value)).size > 1) {
