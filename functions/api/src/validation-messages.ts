@@ -82,6 +82,10 @@ export const SCHEMA_MESSAGES: Record<string, Text> = {
     ja: '並び順にはすべての選択肢をちょうど 1 回ずつ含めてください',
     en: 'The order must list every option exactly once',
   },
+  // Matching and cloze questions.
+  'At least 2 choices': { ja: '選択肢は 2 つ以上必要です', en: 'At least 2 choices' },
+  'At least one blank': { ja: '空欄を 1 つ以上作ってください', en: 'At least one blank' },
+  'Blank id: a number from 1 to 99': { ja: '空欄の番号は 1〜99 の数字です', en: 'Blank id: a number from 1 to 99' },
 };
 
 /** Schema messages with a value in them: the English pattern and its Japanese wording ($1… are the values). */
@@ -98,6 +102,23 @@ export const SCHEMA_MESSAGE_PATTERNS: { pattern: RegExp; ja: string }[] = [
   { pattern: /^Option id "(.*)" appears twice$/, ja: '選択肢 ID「$1」が 2 回出てきます' },
   { pattern: /^Skill "(.*)" names unknown job role "(.*)"$/, ja: 'スキル「$1」に存在しない職種「$2」が指定されています' },
   { pattern: /^Unknown option id "(.*)"$/, ja: '選択肢 ID「$1」はありません' },
+  // Matching and cloze questions.
+  { pattern: /^At least (.*) prompts$/, ja: '問いは $1 つ以上必要です' },
+  { pattern: /^At most (.*) prompts$/, ja: '問いは $1 個までです' },
+  { pattern: /^At most (.*) choices$/, ja: '選択肢は $1 個までです' },
+  { pattern: /^At most (.*) blanks$/, ja: '空欄は $1 個までです' },
+  { pattern: /^Prompt (\d+) has no matching choice$/, ja: '問い $1 に対応する選択肢（正解）を選んでください' },
+  { pattern: /^Unknown choice id "(.*)"$/, ja: '選択肢 ID「$1」はありません' },
+  { pattern: /^Unknown prompt id "(.*)"$/, ja: '問い ID「$1」はありません' },
+  { pattern: /^Duplicate prompt id "(.*)"$/, ja: '問い ID「$1」が重複しています' },
+  { pattern: /^Duplicate choice id "(.*)"$/, ja: '選択肢 ID「$1」が重複しています' },
+  { pattern: /^Duplicate blank id "(.*)"$/, ja: '空欄の番号「$1」が重複しています' },
+  { pattern: /^The (ja|en) stem has no \{\{(\d+)\}\} marker for blank \d+$/, ja: '問題文（$1）に空欄 $2 の {{$2}} がありません' },
+  {
+    pattern: /^The (ja|en) stem has the \{\{(\d+)\}\} marker (\d+) times$/,
+    ja: '問題文（$1）に {{$2}} が $3 回あります（1 回にしてください）',
+  },
+  { pattern: /^The (ja|en) stem has a \{\{(\d+)\}\} marker but no blank \d+$/, ja: '問題文（$1）の {{$2}} に対応する空欄がありません' },
   { pattern: /^Unknown placeholder \{(.*)\}; use (.*)$/, ja: '差し込み項目 {$1} はありません。使えるのは $2 です' },
 ];
 

@@ -154,6 +154,21 @@ describe('scoreAttempt (fixed)', () => {
   });
 });
 
+describe('scoreAttempt with partial credit (matching, cloze)', () => {
+  it('takes the percent from the exact sum of scores, not from the rounded count', () => {
+    const s = scoreAttempt(
+      fixed,
+      snapshot(),
+      [
+        { questionId: 'A1', correct: false, score: 2 / 3 },
+        { questionId: 'B1', correct: false, score: 1 / 2 },
+      ],
+      2,
+    );
+    expect(s).toMatchObject({ score: 58.3, correct: 1.2, answered: 2 });
+  });
+});
+
 describe('assessmentInputSchema', () => {
   it('names what is missing', () => {
     const r = assessmentInputSchema.safeParse({ title: {}, mode: 'adaptive', bankIds: [], passMark: 9 });

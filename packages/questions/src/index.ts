@@ -16,3 +16,5 @@ export { exportQuestionCsv, type CsvExportOptions } from './export/csv.js';
 export { exportGift, type GiftExportOptions } from './export/gift.js';
 export { exportMoodleXml, type MoodleXmlExportOptions } from './export/moodle-xml.js';
 export { exportQti, type QtiExportOptions, type QtiExportResult, type QtiFile } from './export/qti.js';
+export * from './types/matching.js';
+export * from './types/cloze.js';

@@ -13,7 +13,16 @@ export interface LearnerQuestion {
   options?: { id: string; text: string }[];
   /** For short_text / numeric: an input hint the UI may show (never the answer). */
   input?: 'text' | 'number';
+  /** matching: the prompts to pair, in authored order. */
+  prompts?: { id: string; text: string }[];
+  /** matching: the choices every prompt picks from (shuffling is the caller's job). */
+  choices?: { id: string; text: string }[];
+  /** cloze: the blanks whose `{{id}}` markers the stem holds; choice blanks carry their options. */
+  blanks?: LearnerBlank[];
 }
+
+export type LearnerBlank =
+  { id: string; kind: 'text' | 'numeric' } | { id: string; kind: 'choice'; options: { id: string; text: string }[] };
 
 export function learnerView(question: Question, locale: Locale): LearnerQuestion {
   const view: LearnerQuestion = { type: question.type, stem: pickText(question.stem, locale) };
@@ -30,6 +39,17 @@ export function learnerView(question: Question, locale: Locale): LearnerQuestion
       view.input = 'text';
       break;
     case 'true_false':
+      break;
+    case 'matching':
+      view.prompts = question.prompts.map((p) => ({ id: p.id, text: pickText(p.text, locale) }));
+      view.choices = question.choices.map((c) => ({ id: c.id, text: pickText(c.text, locale) }));
+      break;
+    case 'cloze':
+      view.blanks = question.blanks.map((b) =>
+        b.kind === 'choice'
+          ? { id: b.id, kind: 'choice', options: b.options.map((o) => ({ id: o.id, text: pickText(o.text, locale) })) }
+          : { id: b.id, kind: b.kind },
+      );
       break;
   }
   return view;

@@ -1,8 +1,19 @@
 import { z } from 'zod';
 import { LEVELS, type Locale } from '@manabi/core';
+import { checkCloze, clozeShape } from './types/cloze.js';
+import { checkMatching, matchingShape } from './types/matching.js';
 
 /** The question types Manabi can score. Anything else is reported by the importers, never dropped silently. */
-export const QUESTION_TYPES = ['single_choice', 'multiple_response', 'true_false', 'ordering', 'numeric', 'short_text'] as const;
+export const QUESTION_TYPES = [
+  'single_choice',
+  'multiple_response',
+  'true_false',
+  'ordering',
+  'numeric',
+  'short_text',
+  'matching',
+  'cloze',
+] as const;
 export type QuestionType = (typeof QUESTION_TYPES)[number];
 
 /** Types whose answer is chosen among `options`. */
@@ -141,7 +152,10 @@ const shortTextSchema = z
   })
   .strict();
 
-/** The irt parameters a question gets before calibration. */
+const matchingSchema = z.object({ ...common, ...matchingShape(localizedTextSchema, optionIdSchema) }).strict();
+const clozeSchema = z.object({ ...common, ...clozeShape(localizedTextSchema, optionIdSchema) }).strict();
+
+/** The irt parameters a question gets before calibration (c = 0 unless guessing is likely: single choice, true/false). */
 export function defaultIrt(q: { type: QuestionType; difficultyPrior: number | null; options?: unknown[] }): IrtParams {
   let c = 0;
   if (q.type === 'single_choice' && q.options && q.options.length > 0) c = round(1 / q.options.length);
@@ -153,8 +167,20 @@ const round = (n: number): number => Math.round(n * 1e6) / 1e6;
 
 /** A question as stored (content only: ids, tenant and timestamps belong to the storage layer). */
 export const questionSchema = z
-  .discriminatedUnion('type', [singleChoiceSchema, multipleResponseSchema, trueFalseSchema, orderingSchema, numericSchema, shortTextSchema])
+  .discriminatedUnion('type', [
+    singleChoiceSchema,
+    multipleResponseSchema,
+    trueFalseSchema,
+    orderingSchema,
+    numericSchema,
+    shortTextSchema,
+    matchingSchema,
+    clozeSchema,
+  ])
   .superRefine((q, ctx) => {
+    const addIssue = (path: (string | number)[], message: string) => ctx.addIssue({ code: 'custom', path, message });
+    if (q.type === 'matching') checkMatching(q, addIssue);
+    if (q.type === 'cloze') checkCloze(q, addIssue);
     if (!('options' in q)) return;
     const ids = q.options.map((o) => o.id);
     const seen = new Set<string>();

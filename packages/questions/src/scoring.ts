@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { describeIssues, type Question } from './model.js';
+import { clozeBlankRight, clozeResponseIssues } from './types/cloze.js';
+import { scoreMatching } from './types/matching.js';
 
 const optionId = z.string().min(1).max(64);
 
@@ -12,6 +14,10 @@ export const responseSchema = z.discriminatedUnion('type', [
   // A string as typed (full-width digits allowed) or a number.
   z.object({ type: z.literal('numeric'), value: z.union([z.number().finite(), z.string().max(100)]) }).strict(),
   z.object({ type: z.literal('short_text'), text: z.string().max(1000) }).strict(),
+  // promptId → choiceId; a prompt left out is unanswered.
+  z.object({ type: z.literal('matching'), pairs: z.record(optionId, z.string().max(64)) }).strict(),
+  // blankId → the text typed, or the chosen option id for a choice blank.
+  z.object({ type: z.literal('cloze'), blanks: z.record(z.string().min(1).max(8), z.string().max(1000)) }).strict(),
 ]);
 export type QuestionResponse = z.infer<typeof responseSchema>;
 
@@ -87,6 +93,19 @@ export function scoreResponse(question: Question, response: unknown, options: Sc
       if (given === '') return result(false);
       return result(question.accepted.some((a) => normalizeShortText(a, question.caseSensitive) === given));
     }
+    case 'matching': {
+      const { right, total, unknown } = scoreMatching(question, (r as Extract<QuestionResponse, { type: 'matching' }>).pairs);
+      if (unknown.length > 0) throw new InvalidResponseError([`Unknown prompt or choice id(s): ${unknown.join(', ')}`]);
+      return share(right, total);
+    }
+    case 'cloze': {
+      const given = (r as Extract<QuestionResponse, { type: 'cloze' }>).blanks;
+      const issues = clozeResponseIssues(question.blanks, given);
+      if (issues.length > 0) throw new InvalidResponseError(issues);
+      const compare = { normalizeText: normalizeShortText, parseNumber };
+      const right = question.blanks.filter((b) => clozeBlankRight(b, given[b.id], compare)).length;
+      return share(right, question.blanks.length);
+    }
   }
 }
 
@@ -102,6 +121,9 @@ export function safeScoreResponse(question: Question, response: unknown, options
 }
 
 const result = (correct: boolean): ScoreResult => ({ correct, score: correct ? 1 : 0 });
+
+/** Partial credit as the share of parts right; `correct` only when all are. */
+const share = (right: number, total: number): ScoreResult => ({ correct: right === total, score: total === 0 ? 0 : right / total });
 
 function requireKnown(options: { id: string }[], ids: string[]): void {
   const known = new Set(options.map((o) => o.id));

@@ -1,4 +1,5 @@
 /** Shapes returned by the Manabi HTTP API (kept in sync with the API contract by hand). */
+import type { ClozeContent, MatchingContent, ServedGaps } from './gap-types';
 
 export const LOCALES = ['ja', 'en'] as const;
 export type Locale = (typeof LOCALES)[number];
@@ -393,7 +394,16 @@ export interface LocalizedText {
   en?: string;
 }
 
-export const QUESTION_TYPES = ['single_choice', 'multiple_response', 'true_false', 'ordering', 'numeric', 'short_text'] as const;
+export const QUESTION_TYPES = [
+  'single_choice',
+  'multiple_response',
+  'true_false',
+  'ordering',
+  'numeric',
+  'short_text',
+  'matching',
+  'cloze',
+] as const;
 export type QuestionType = (typeof QUESTION_TYPES)[number];
 
 /** Types whose answer is chosen among options. */
@@ -446,7 +456,9 @@ export type Question =
   | (QuestionCommon & { type: 'true_false'; answer: boolean })
   | (QuestionCommon & { type: 'ordering'; options: QuestionOption[]; order: string[] })
   | (QuestionCommon & { type: 'numeric'; answer: { value: number; tolerance: number } })
-  | (QuestionCommon & { type: 'short_text'; accepted: string[]; caseSensitive?: boolean });
+  | (QuestionCommon & { type: 'short_text'; accepted: string[]; caseSensitive?: boolean })
+  | (QuestionCommon & MatchingContent)
+  | (QuestionCommon & ClozeContent);
 
 /** Who a bank belongs to: a company, the platform catalog or a vendor (reseller). */
 export type BankOwner = 'tenant' | 'catalog' | 'vendor';
@@ -601,7 +613,14 @@ export interface AssessmentSummary {
 
 /** A learner's answer, by question type. */
 export type QuestionResponse =
-  { optionId: string } | { optionIds: string[] } | { value: boolean } | { order: string[] } | { value: string } | { text: string };
+  | { optionId: string }
+  | { optionIds: string[] }
+  | { value: boolean }
+  | { order: string[] }
+  | { value: string }
+  | { text: string }
+  | { pairs: Record<string, string> }
+  | { blanks: Record<string, string> };
 
 export interface ServedOption {
   id: string;
@@ -609,7 +628,7 @@ export interface ServedOption {
 }
 
 /** The item a learner is answering: no answer key, feedback or explanation. */
-export interface ServedItem {
+export interface ServedItem extends ServedGaps {
   index: number;
   questionId: string;
   type: QuestionType;
@@ -648,7 +667,7 @@ export interface SkillResult {
   evidence: SkillEvidence;
 }
 
-export interface ReviewItem {
+export interface ReviewItem extends ServedGaps {
   index: number;
   questionId: string;
   type: QuestionType;

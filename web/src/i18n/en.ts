@@ -322,6 +322,8 @@ const en: MessageSchema = {
     ordering: 'Ordering',
     numeric: 'Numeric',
     short_text: 'Short text',
+    matching: 'Matching',
+    cloze: 'Cloze (fill in the blanks)',
   },
   publishStatuses: {
     draft: 'Draft',
@@ -2169,6 +2171,46 @@ const en: MessageSchema = {
     passkeyFailed: 'The passkey could not confirm it. Try again, or enter a code.',
     passkeyLead: 'Confirm sign-ins with this device’s unlock: fingerprint, face or PIN.',
     reinviteDone: 'Invitations sent to {invited} people ({matched} matched).',
+  },
+  gapTypes: {
+    instructions: {
+      matching: 'Choose the matching answer for each item.',
+      cloze: 'Fill in each blank.',
+    },
+    player: {
+      choose: 'Choose…',
+      matchFor: 'Answer for item {n}: {text}',
+      blankN: 'Blank {n}',
+      blankNumberN: 'Blank {n} (number)',
+    },
+    kinds: {
+      text: 'Text',
+      choice: 'Choice',
+      numeric: 'Number',
+    },
+    editor: {
+      matchingHint: 'Pair each item with its answer. Answers can be used more than once, and extra answers make it harder.',
+      prompts: 'Items',
+      promptN: 'Item {n}',
+      matchesChoice: 'Matching answer',
+      addPrompt: 'Add an item',
+      removePrompt: 'Remove item {n}',
+      choices: 'Answers',
+      choicesHint: 'Learners pick from these for every item.',
+      choiceN: 'Answer {n}',
+      addChoice: 'Add an answer',
+      removeChoice: 'Remove answer {n}',
+      clozeHint: 'Write {example} in the question text where the blanks go (in each language). Each one gets its answer below.',
+      noBlanks: 'No blanks yet: write {example} in the question text or add one.',
+      addBlank: 'Add a blank',
+      blankTitle: 'Blank {marker}',
+      kind: 'Answer type',
+    },
+    review: {
+      prompt: 'Item',
+      blank: 'Blank',
+      blankN: 'Blank {n}',
+    },
   },
 };
 

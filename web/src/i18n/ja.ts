@@ -323,6 +323,8 @@ const ja = {
     ordering: '並べ替え',
     numeric: '数値',
     short_text: '短答（記述）',
+    matching: '組み合わせ',
+    cloze: '穴埋め（複数空欄）',
   },
   publishStatuses: {
     draft: '下書き',
@@ -2167,6 +2169,46 @@ const ja = {
     passkeyFailed: 'パスキーで確認できませんでした。もう一度お試しいただくか、確認コードを入力してください。',
     passkeyLead: '指紋・顔認証・PINなど、この端末のロック解除でサインインを確認できます。',
     reinviteDone: '{invited} 名に招待メールを送りました（対象 {matched} 名）。',
+  },
+  gapTypes: {
+    instructions: {
+      matching: 'それぞれの項目に合う答えを選んでください。',
+      cloze: 'すべての空欄を埋めてください。',
+    },
+    player: {
+      choose: '選択してください',
+      matchFor: '項目 {n}「{text}」の答え',
+      blankN: '空欄 {n}',
+      blankNumberN: '空欄 {n}（数値）',
+    },
+    kinds: {
+      text: '記述',
+      choice: '選択',
+      numeric: '数値',
+    },
+    editor: {
+      matchingHint: '各項目と答えを組み合わせます。同じ答えを複数の項目に使えます。余分な答えを加えると難しくなります。',
+      prompts: '項目',
+      promptN: '項目 {n}',
+      matchesChoice: '正しい答え',
+      addPrompt: '項目を追加',
+      removePrompt: '項目 {n} を削除',
+      choices: '答え（選択肢）',
+      choicesHint: '受講者はすべての項目で、この中から選びます。',
+      choiceN: '答え {n}',
+      addChoice: '答えを追加',
+      removeChoice: '答え {n} を削除',
+      clozeHint: '問題文の空欄にしたい位置に {example} と書きます（言語ごと）。それぞれの正解を下で設定します。',
+      noBlanks: 'まだ空欄がありません。問題文に {example} と書くか、空欄を追加してください。',
+      addBlank: '空欄を追加',
+      blankTitle: '空欄 {marker}',
+      kind: '答えの種類',
+    },
+    review: {
+      prompt: '項目',
+      blank: '空欄',
+      blankN: '空欄 {n}',
+    },
   },
 };
 

@@ -8,6 +8,17 @@ import {
   type ServedItem,
   type SourceRef,
 } from '../api/types';
+import {
+  checkGaps,
+  clozeFromContent,
+  clozeToContent,
+  emptyMatching,
+  matchingFromContent,
+  matchingToContent,
+  servedGaps,
+  type ClozeDraft,
+  type MatchingDraft,
+} from './gapForm';
 import { compactText, splitList, toBilingual, type BilingualText } from './localized';
 
 /** One option row in the editor. `key` is a stable v-for key; `id` is the option id sent to the API. */
@@ -39,6 +50,8 @@ export interface QuestionForm {
   skillTags: string;
   level: Level | '';
   difficultyPrior: string;
+  matching: MatchingDraft;
+  cloze: ClozeDraft;
 }
 
 /** Content fields the editor does not show but must keep when saving a new version. */
@@ -88,6 +101,8 @@ export function emptyForm(): QuestionForm {
     skillTags: '',
     level: '',
     difficultyPrior: '',
+    matching: emptyMatching(),
+    cloze: { blanks: {} },
   };
 }
 
@@ -142,6 +157,12 @@ export function fromContent(q: Question): { form: QuestionForm; preserved: Prese
       form.accepted = q.accepted.length > 0 ? [...q.accepted] : [''];
       form.caseSensitive = q.caseSensitive ?? false;
       break;
+    case 'matching':
+      form.matching = matchingFromContent(q);
+      break;
+    case 'cloze':
+      form.cloze = clozeFromContent(q);
+      break;
   }
   const preserved: PreservedFields = {};
   // A calibrated item keeps its parameters; a prior is re-derived by the server from difficultyPrior.
@@ -183,6 +204,7 @@ export function checkForm(form: QuestionForm): Record<string, string> {
   }
   const prior = parseNumberInput(form.difficultyPrior);
   if (prior !== null && Number.isNaN(prior)) problems['difficultyPrior'] = 'questionEditor.notANumber';
+  Object.assign(problems, checkGaps(form.type, form.stem, form.matching, form.cloze));
   return problems;
 }
 
@@ -253,6 +275,12 @@ export function toContent(form: QuestionForm, preserved: PreservedFields = {}): 
         caseSensitive: form.caseSensitive,
       };
       break;
+    case 'matching':
+      content = { ...common, type: 'matching', ...matchingToContent(form.matching) };
+      break;
+    case 'cloze':
+      content = { ...common, type: 'cloze', blanks: clozeToContent(form.stem, form.cloze, (v) => parseNumberInput(v)) };
+      break;
   }
   return { content: { ...content, ...extra } as Question, optionRows };
 }
@@ -273,5 +301,6 @@ export function toServedItem(form: QuestionForm): ServedItem {
     type: form.type,
     stem: compactText(form.stem) ?? {},
     options: isOptionType(form.type) ? form.options.map((o) => ({ id: o.id, text: compactText(o.text) ?? {} })) : [],
+    ...servedGaps(form.type, form.stem, form.matching, form.cloze),
   };
 }

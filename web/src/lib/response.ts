@@ -10,6 +10,10 @@ export interface ResponseDraft {
   /** numeric, exactly as typed (full-width digits allowed) */
   number?: string;
   text?: string;
+  /** matching: promptId → choiceId */
+  pairs?: Record<string, string>;
+  /** cloze: blankId → text typed or option id chosen */
+  blanks?: Record<string, string>;
 }
 
 const isStringArray = (value: unknown): value is string[] => Array.isArray(value) && value.every((v) => typeof v === 'string');
@@ -25,6 +29,10 @@ export function initialDraft(item: ServedItem): ResponseDraft {
       return { number: '' };
     case 'short_text':
       return { text: '' };
+    case 'matching':
+      return { pairs: {} };
+    case 'cloze':
+      return { blanks: {} };
     default:
       return {};
   }
@@ -59,6 +67,12 @@ export function sanitizeDraft(item: ServedItem, raw: unknown): ResponseDraft {
     case 'short_text':
       if (typeof value['text'] === 'string') draft.text = value['text'];
       break;
+    case 'matching':
+      draft.pairs = knownEntries(value['pairs'], (id) => item.prompts?.some((p) => p.id === id) ?? false);
+      break;
+    case 'cloze':
+      draft.blanks = knownEntries(value['blanks'], (id) => item.blanks?.some((b) => b.id === id) ?? false);
+      break;
   }
   return draft;
 }
@@ -79,7 +93,25 @@ export function toResponse(item: ServedItem, draft: ResponseDraft): QuestionResp
       return draft.number !== undefined && draft.number.trim() !== '' ? { value: draft.number } : null;
     case 'short_text':
       return draft.text !== undefined && draft.text.trim() !== '' ? { text: draft.text } : null;
+    // Partial credit: what is filled in is sent once anything is (an empty prompt or blank scores 0).
+    case 'matching': {
+      const pairs = filled(draft.pairs);
+      return Object.keys(pairs).length > 0 ? { pairs } : null;
+    }
+    case 'cloze': {
+      const blanks = filled(draft.blanks);
+      return Object.keys(blanks).length > 0 ? { blanks } : null;
+    }
   }
+}
+
+const filled = (map: Record<string, string> | undefined): Record<string, string> =>
+  Object.fromEntries(Object.entries(map ?? {}).filter(([, v]) => v.trim() !== ''));
+
+/** String entries of a stored map whose keys this item knows. */
+function knownEntries(raw: unknown, known: (id: string) => boolean): Record<string, string> {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return {};
+  return Object.fromEntries(Object.entries(raw).filter((e): e is [string, string] => typeof e[1] === 'string' && known(e[0])));
 }
 
 /* ---------- Autosave (sessionStorage: survives a reload of this tab, not a new tab) ---------- */

@@ -55,6 +55,14 @@ export function describeAnswer(value: unknown, type: QuestionType, options: Serv
       const tolerance = isRecord(inner) ? inner['tolerance'] : isRecord(value) ? value['tolerance'] : undefined;
       return typeof tolerance === 'number' && tolerance > 0 ? `${number} ± ${tolerance}` : String(number);
     }
+    // The review shows these per prompt / blank (GapReview); this is the one-line form.
+    case 'matching':
+    case 'cloze': {
+      const map = isRecord(value) ? (value['pairs'] ?? value['blanks']) : null;
+      if (!isRecord(map)) return null;
+      const parts = Object.entries(map).map(([k, v]) => `${k}: ${typeof v === 'string' ? v : JSON.stringify(v)}`);
+      return parts.length > 0 ? parts.join(locale === 'ja' ? '、' : ', ') : null;
+    }
     case 'short_text': {
       const text = scalar(value, ['text', 'accepted']);
       if (typeof text === 'string') return text || null;

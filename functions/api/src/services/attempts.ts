@@ -10,6 +10,7 @@ import {
 } from '@manabi/assessment';
 import { responseSchema, scoreResponse, InvalidResponseError, type Question } from '@manabi/questions';
 import { randomId } from '@manabi/core';
+import { gapAnswerKey, servedParts } from './question-parts.js';
 import {
   closeAttempt,
   ConflictError,
@@ -267,7 +268,7 @@ export async function attemptView(ctx: AttemptContext, pub: Published, attempt: 
             return { id: o.id, text: o.text };
           })
         : [];
-    return { index, questionId, type: q.type, stem: q.stem, options };
+    return { index, questionId, type: q.type, stem: q.stem, options, ...servedParts(q, attempt.seed, questionId, shuffleOptions) };
   };
   const answered = attempt.answers.map((a) => ({ questionId: a.questionId, correct: a.correct, score: a.score }));
   const current =
@@ -337,6 +338,9 @@ export function answerKey(q: Question): unknown {
       return { value: q.answer.value, tolerance: q.answer.tolerance };
     case 'short_text':
       return { accepted: q.accepted };
+    case 'matching':
+    case 'cloze':
+      return gapAnswerKey(q);
   }
 }
 

@@ -20,6 +20,13 @@ export function exportQuestionCsv(questions: Question[], options: CsvExportOptio
   const lines = [CSV_COLUMNS.join(',')];
   questions.forEach((q, i) => {
     const index = i + 1;
+    if (q.type === 'matching' || q.type === 'cloze') {
+      const what = q.type === 'matching' ? 'matching' : 'cloze (multiple blanks)';
+      warnings.push(
+        issue(index, q.title, 'skipped', `A ${what} question is not expressible in the CSV format: export it as Moodle XML or QTI`),
+      );
+      return;
+    }
     const row = new Map<CsvColumn, string>();
     const setText = (ja: CsvColumn, en: CsvColumn, value: LocalizedText | undefined): void => {
       if (value?.ja) row.set(ja, neutraliseFormula(value.ja));

@@ -24,6 +24,14 @@ export function exportGift(questions: Question[], options: GiftExportOptions): E
       warnings.push(issue(index, q.title, 'skipped', 'GIFT has no ordering question type'));
       return;
     }
+    if (q.type === 'cloze') {
+      warnings.push(issue(index, q.title, 'skipped', 'GIFT has no cloze (embedded answers) type: export it as Moodle XML or QTI'));
+      return;
+    }
+    if (q.type === 'matching' && [...q.prompts, ...q.choices].some((p) => pickText(p.text, locale).includes('->'))) {
+      warnings.push(issue(index, q.title, 'skipped', 'A prompt or choice contains "->", the GIFT matching arrow'));
+      return;
+    }
     const lost: string[] = [];
     const t = (value: LocalizedText): string => {
       if (value[locale] !== undefined && value[other] !== undefined && !lost.includes(`${other} text`)) lost.push(`${other} text`);
@@ -58,6 +66,10 @@ export function exportGift(questions: Question[], options: GiftExportOptions): E
           : [`#${value}`];
         break;
       }
+      case 'matching':
+        answers = giftMatchingAnswers(q, t);
+        if (q.feedback) lost.push('question feedback');
+        break;
       case 'short_text':
         // A bare * is a wildcard in a GIFT short answer: an asterisk the answer really contains is \\*.
         answers = q.accepted.map((a, n) => `=${escape(a).replaceAll('*', '\\*')}${n === 0 ? fb(q.feedback?.correct) : ''}`);
@@ -83,6 +95,22 @@ export function exportGift(questions: Question[], options: GiftExportOptions): E
     blocks.push(lines.join('\n'));
   });
   return { text: blocks.length > 0 ? `${blocks.join('\n\n')}\n` : '', exported: blocks.length, warnings };
+}
+
+/**
+ * `=prompt -> answer` per prompt; a choice no prompt uses is written `= -> answer`, which Moodle
+ * (and parseGift) read as an extra answer (a distractor). A choice serving several prompts is written
+ * once per prompt: answers with the same text are one choice again on import.
+ */
+function giftMatchingAnswers(q: Extract<Question, { type: 'matching' }>, t: (value: LocalizedText) => string): string[] {
+  const byId = new Map(q.choices.map((c) => [c.id, c]));
+  const used = new Set(Object.values(q.key));
+  const pairs = q.prompts.map((p) => {
+    const choice = byId.get(q.key[p.id] ?? '');
+    return `=${t(p.text)} -> ${choice ? t(choice.text) : ''}`;
+  });
+  const distractors = q.choices.filter((c) => !used.has(c.id)).map((c) => `= -> ${t(c.text)}`);
+  return [...pairs, ...distractors];
 }
 
 /** GIFT escapes: \ ~ = # { } : and line breaks (\n). */

@@ -3,6 +3,7 @@ import { XMLBuilder } from 'fast-xml-parser';
 import { categoryToSkillTag } from '../import/types.js';
 import type { LocalizedText, Question } from '../model.js';
 import { issue, type ExportIssue, type ExportResult } from './types.js';
+import { embeddedQuestionText } from './moodle-cloze.js';
 import { excerpt, textToHtml, TextWriter } from './xml-text.js';
 
 export interface MoodleXmlExportOptions {
@@ -28,6 +29,9 @@ const builder = new XMLBuilder({
  *   truefalse, short_text → shortanswer (`usecase` from caseSensitive; incorrect feedback on a
  *   `*` answer), numeric → numerical (value and tolerance), ordering → ordering (all items, all
  *   or nothing; the items are written in the correct order, as Moodle expects).
+ * - matching → matching (a subquestion per prompt; a choice no prompt uses is a subquestion without
+ *   text, Moodle's extra answer); cloze → cloze (Moodle's embedded answers in the question text:
+ *   SHORTANSWER / SHORTANSWER_C, MULTICHOICE, NUMERICAL with its tolerance; question feedback not kept).
  * - Texts are written in the "html" format (escaped, paragraphs and line breaks kept); `title`
  *   (else the start of the stem) is the name, explanation → generalfeedback, feedback →
  *   correctfeedback / incorrectfeedback (truefalse, shortanswer, numerical: answer feedback).
@@ -131,6 +135,31 @@ export function exportMoodleXml(questions: Question[], options: MoodleXmlExportO
           showunits: '3',
           unitsleft: '0',
         };
+        break;
+      case 'matching': {
+        type = 'matching';
+        const byId = new Map(q.choices.map((c) => [c.id, c]));
+        const used = new Set(Object.values(q.key));
+        const sub = (prompt: LocalizedText | undefined, choice: LocalizedText | undefined): XmlObject => ({
+          '@format': 'html',
+          text: prompt ? textToHtml(w.pick(prompt)) : '',
+          answer: { text: choice ? w.pick(choice) : '' },
+        });
+        body = {
+          shuffleanswers: 'true',
+          ...combined(),
+          subquestion: [
+            ...q.prompts.map((p) => sub(p.text, byId.get(q.key[p.id] ?? '')?.text)),
+            ...q.choices.filter((c) => !used.has(c.id)).map((c) => sub(undefined, c.text)),
+          ],
+        };
+        break;
+      }
+      case 'cloze':
+        type = 'cloze';
+        head['questiontext'] = { '@format': 'html', text: embeddedQuestionText(stem, q.blanks, (t) => w.pick(t)) };
+        if (q.feedback) w.lose('question feedback');
+        body = {};
         break;
       case 'ordering': {
         type = 'ordering';

@@ -3,6 +3,7 @@ import { XMLBuilder } from 'fast-xml-parser';
 import { optionIdAt } from '../import/types.js';
 import { QTI2_NS, QTI3_NS, qti3Attribute, qti3Element, renameTree, rpTemplate } from '../import/qti-names.js';
 import type { Question, QuestionOption } from '../model.js';
+import { qtiCloze, qtiMatching, type QtiParts } from './qti-gaps.js';
 import { issue, type ExportIssue } from './types.js';
 import { excerpt, paragraphs, TextWriter } from './xml-text.js';
 
@@ -29,7 +30,7 @@ export interface QtiExportResult {
   warnings: ExportIssue[];
 }
 
-type XmlNode = Record<string, unknown>;
+export type XmlNode = Record<string, unknown>;
 
 const XSI_NS = 'http://www.w3.org/2001/XMLSchema-instance';
 const SCHEMA: Record<'2.1' | '3.0', string> = {
@@ -45,20 +46,21 @@ const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_.-]*$/;
 // written by hand (`block`) instead of by the builder's formatter, which would add whitespace inside paragraphs.
 const builder = new XMLBuilder({ preserveOrder: true, ignoreAttributes: false, attributeNamePrefix: '', suppressEmptyNode: true });
 
-const el = (tag: string, attrs: Record<string, string> = {}, children: XmlNode[] = []): XmlNode => ({
+export const el = (tag: string, attrs: Record<string, string> = {}, children: XmlNode[] = []): XmlNode => ({
   [tag]: children,
   ...(Object.keys(attrs).length > 0 ? { ':@': attrs } : {}),
 });
-const text = (value: string): XmlNode[] => (value === '' ? [] : [{ '#text': value }]);
+export const text = (value: string): XmlNode[] => (value === '' ? [] : [{ '#text': value }]);
 /** Element children each on its own line, indented for `depth`. */
-const block = (depth: number, children: XmlNode[]): XmlNode[] => [
+export const block = (depth: number, children: XmlNode[]): XmlNode[] => [
   ...children.flatMap((c) => [...text(`\n${'  '.repeat(depth)}`), c]),
   ...text(`\n${'  '.repeat(depth - 1)}`),
 ];
 /** Lines of one paragraph, separated by <br/>. */
-const inline = (lines: string[]): XmlNode[] => lines.flatMap((line, i) => [...(i > 0 ? [el('br')] : []), ...text(line)]);
+export const inline = (lines: string[]): XmlNode[] => lines.flatMap((line, i) => [...(i > 0 ? [el('br')] : []), ...text(line)]);
 /** Several paragraphs inside one inline context (a choice): a blank line is two <br/>. */
-const flow = (value: string): XmlNode[] => paragraphs(value).flatMap((p, i) => [...(i > 0 ? [el('br'), el('br')] : []), ...inline(p)]);
+export const flow = (value: string): XmlNode[] =>
+  paragraphs(value).flatMap((p, i) => [...(i > 0 ? [el('br'), el('br')] : []), ...inline(p)]);
 const xml = (root: XmlNode): string => `<?xml version="1.0" encoding="UTF-8"?>\n${builder.build([root]) as string}\n`;
 
 /**
@@ -74,6 +76,7 @@ const xml = (root: XmlNode): string => `<?xml version="1.0" encoding="UTF-8"?>\n
  * - numeric → textEntryInteraction, float: correctResponse = the value, `match_correct`. A
  *   tolerance cannot be expressed without custom response processing (which `parseQti` does not
  *   evaluate): the exact value is written and the tolerance reported as dropped.
+ * - matching → matchInteraction, cloze → inline text entries and inline choices (see qti-gaps.ts).
  * The stem is the itemBody (paragraphs, <br/>); a text entry goes in place of the stem's first
  * "_____", else in a paragraph after it. true_false has no interaction in the subset: skipped.
  * Not written, reported per question: feedback, explanation, option feedback, skill tags,
@@ -96,8 +99,9 @@ export function exportQti(questions: Question[], options: QtiExportOptions): Qti
     const identifier = `item-${String(index).padStart(width, '0')}`;
     const stem = w.pick(q.stem);
     const title = q.title ? w.clean(q.title) : excerpt(stem, `Question ${index}`);
-    let declaration: XmlNode;
-    let interaction: XmlNode;
+    let declaration!: XmlNode;
+    let interaction!: XmlNode;
+    let parts: QtiParts | null = null;
     let template = 'match_correct';
     let maximum = 1;
     switch (q.type) {
@@ -157,6 +161,12 @@ export function exportQti(questions: Question[], options: QtiExportOptions): Qti
         template = 'map_response';
         break;
       }
+      case 'matching':
+        parts = qtiMatching(q, w, stemBlocks(stem));
+        break;
+      case 'cloze':
+        parts = qtiCloze(q, w, stem);
+        break;
       case 'numeric':
         declaration = response('single', 'float', [String(q.answer.value)]);
         interaction = el('textEntryInteraction', { responseIdentifier: 'RESPONSE' });
@@ -164,7 +174,13 @@ export function exportQti(questions: Question[], options: QtiExportOptions): Qti
         break;
     }
     const inlineEntry = q.type === 'short_text' || q.type === 'numeric';
-    const body = inlineEntry ? stemBlocks(stem, interaction) : [...stemBlocks(stem), interaction];
+    parts ??= {
+      declarations: [declaration],
+      body: inlineEntry ? stemBlocks(stem, interaction) : [...stemBlocks(stem), interaction],
+      processing: { template },
+      maximum,
+    };
+    const { processing } = parts;
     if (q.feedback) w.lose('feedback');
     if (q.explanation) w.lose('explanation');
     if (q.skillTags.length > 0) w.lose('skill tags');
@@ -183,10 +199,16 @@ export function exportQti(questions: Question[], options: QtiExportOptions): Qti
         timeDependent: 'false',
       },
       block(1, [
-        declaration,
-        el('outcomeDeclaration', { identifier: 'SCORE', cardinality: 'single', baseType: 'float', normalMaximum: String(maximum) }),
-        el('itemBody', {}, block(2, body)),
-        el('responseProcessing', { template: rpTemplate(template, version) }),
+        ...parts.declarations,
+        el(
+          'outcomeDeclaration',
+          { identifier: 'SCORE', cardinality: 'single', baseType: 'float', normalMaximum: String(parts.maximum) },
+          parts.scoreDefault ? [el('defaultValue', {}, [el('value', {}, text('0'))])] : [],
+        ),
+        el('itemBody', {}, block(2, parts.body)),
+        'template' in processing
+          ? el('responseProcessing', { template: rpTemplate(processing.template, version) })
+          : el('responseProcessing', {}, processing.rules),
       ]),
     );
     // 3.0 is the same item with the qti- names.
@@ -197,7 +219,13 @@ export function exportQti(questions: Question[], options: QtiExportOptions): Qti
 }
 
 /** A responseDeclaration with its correctResponse (and mapping). */
-function response(cardinality: string, baseType: string, values: string[], mapping: XmlNode[] = []): XmlNode {
+export function response(
+  cardinality: string,
+  baseType: string,
+  values: string[],
+  mapping: XmlNode[] = [],
+  identifier = 'RESPONSE',
+): XmlNode {
   const correct = el(
     'correctResponse',
     {},
@@ -206,11 +234,11 @@ function response(cardinality: string, baseType: string, values: string[], mappi
       values.map((v) => el('value', {}, text(v))),
     ),
   );
-  return el('responseDeclaration', { identifier: 'RESPONSE', cardinality, baseType }, block(2, [correct, ...mapping]));
+  return el('responseDeclaration', { identifier, cardinality, baseType }, block(2, [correct, ...mapping]));
 }
 
 /** Option id → QTI identifier: the ids themselves, or a, b, c… for all options when one is not an identifier. */
-function identifiers(options: QuestionOption[], w: TextWriter): (id: string) => string {
+export function identifiers(options: Pick<QuestionOption, 'id'>[], w: TextWriter): (id: string) => string {
   const bad = options.filter((o) => !IDENTIFIER.test(o.id));
   if (bad.length === 0) return (id) => id;
   const renamed = new Map(options.map((o, i) => [o.id, optionIdAt(i)]));

@@ -109,6 +109,15 @@ describe('parseQuestionCsv', () => {
 });
 
 describe('parseQuestionCsv level names', () => {
+  it('refuses matching and cloze rows: the CSV has no columns for them', () => {
+    const r = parseQuestionCsv('type,stem_en\nmatching,Match\ncloze,Fill {{1}}\n', { locale: 'en' });
+    expect(r.questions).toEqual([]);
+    expect(r.errors.map((e) => [e.item, e.code, e.message])).toEqual([
+      [1, 'unsupported_type', 'A matching question has no CSV columns: import it from Moodle XML, QTI or GIFT'],
+      [2, 'unsupported_type', 'A cloze question has no CSV columns: import it from Moodle XML, QTI or GIFT'],
+    ]);
+  });
+
   it('accepts every level name the import help lists (the same list the user import reads)', () => {
     for (const level of LEVELS) {
       for (const name of levelImportNames(level)) {

@@ -2,6 +2,7 @@ import type { QuestionFeedback } from '../model.js';
 import { mapWeightedChoices } from './choices.js';
 import { GiftReadError, readGiftItem, splitGiftItems, type GiftItem, type GiftText } from './gift-reader.js';
 import { htmlToText, tidy } from './html.js';
+import { pairsToMatching } from './matching-pairs.js';
 import {
   categoryToSkillTag,
   DEFAULT_MAX_ITEMS,
@@ -23,7 +24,10 @@ import {
  * no 100% answer → multiple_response; TF (with right/wrong feedback); short answer; numerical
  * (exact, value:tolerance, low..high); answer feedback and #### general feedback (→ explanation).
  * `$CATEGORY:` lines and `// [tag:…]` comments become skill tags, `// [id:…]` the source id.
- * Reported, not imported: matching, essay, description.
+ * Matching (`=prompt -> answer`; `= -> answer` adds a distractor) → matching, read as Moodle's
+ * importer reads it: at least 2 pairs (Moodle's GIFT documentation asks for 3, its importer checks
+ * for 2 and so do we), no weights or feedback per pair (Moodle has none to keep).
+ * Reported, not imported: essay, description.
  */
 export function parseGift(text: string, options: ImportOptions = {}): ImportResult {
   const out = new ImportCollector('gift', options);
@@ -144,8 +148,7 @@ function mapQuestion(ctx: ItemContext, q: Exclude<GiftItem, { type: 'category' }
       ctx.error('unsupported_type', 'Unsupported type "essay" (needs manual grading): not imported');
       return null;
     case 'matching':
-      ctx.error('unsupported_type', 'Unsupported type "matching": not imported');
-      return null;
+      return giftMatching(ctx, q);
     default:
       break;
   }
@@ -226,6 +229,16 @@ function mapQuestion(ctx: ItemContext, q: Exclude<GiftItem, { type: 'category' }
       return { ...base, type: 'numeric', answer: full[0]?.answer, ...(feedback ? { feedback } : {}) };
     }
   }
+}
+
+function giftMatching(ctx: ItemContext, q: Extract<GiftItem, { type: 'matching' }>): Draft | null {
+  const stem = ctx.text(giftText(ctx, q.stem));
+  const explanation = ctx.text(giftText(ctx, q.generalFeedback));
+  const mapped = pairsToMatching(
+    ctx,
+    q.pairs.map((p) => ({ prompt: giftText(ctx, p.question) ?? '', answer: p.answer })),
+  );
+  return mapped ? { stem: stem ?? {}, ...(explanation ? { explanation } : {}), type: 'matching', ...mapped } : null;
 }
 
 /** One feedback for all right answers: kept when they agree, else reported. */

@@ -34,12 +34,27 @@ describe('parseMoodleXml on files written as Moodle exports them', () => {
     const r = parseMoodleXml(fixture('moodle-xml/qtypes.xml'), en);
     const byTitle = (title: string) => r.questions.find((q) => q.title === title);
 
-    it('imports choice, short answer, true/false and ordering; reports matching and cloze', () => {
-      expect(summary(r)).toEqual({ total: 8, imported: 6, skipped: 2 });
+    it('imports choice, short answer, true/false, ordering and cloze; reports "match" (Moodle writes "matching")', () => {
+      expect(summary(r)).toEqual({ total: 8, imported: 7, skipped: 1 });
       expect(rows(r.errors)).toEqual([
-        [6, 159, 'unsupported_type', 'Unsupported type "match": not imported'],
-        [7, 177, 'unsupported_type', 'Unsupported type "cloze": not imported'],
+        [6, 159, 'unsupported_type', 'Unsupported type "match": not imported (Moodle XML writes matching questions as type="matching")'],
       ]);
+      expect(byTitle('Embedded answers')).toMatchObject({
+        type: 'cloze',
+        stem: { en: 'Tokyo is the capital of {{1}}.' },
+        blanks: [
+          {
+            id: '1',
+            kind: 'choice',
+            options: [
+              { id: 'a', text: { en: 'Japan' } },
+              { id: 'b', text: { en: 'China' } },
+              { id: 'c', text: { en: 'Korea' } },
+            ],
+            correctOptionId: 'a',
+          },
+        ],
+      });
       expect(rows(r.warnings)).toEqual([
         [1, 11, 'dropped', 'Answer weights -100%, -100%, -100% are not kept: Manabi gives (right − wrong picks) / 2 as partial credit'],
         [1, 11, 'dropped', 'The "partially correct" feedback is not kept'],

@@ -2,6 +2,8 @@ import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { mapWeightedChoices } from './choices.js';
 import { compactFeedback, sameOrWarn } from './gift.js';
 import { htmlToText, mediaName, tidy } from './html.js';
+import { pairsToMatching } from './matching-pairs.js';
+import { readEmbeddedAnswers } from './moodle-cloze.js';
 import {
   categoryToSkillTag,
   DEFAULT_MAX_ITEMS,
@@ -27,8 +29,10 @@ import {
  * Text in the "html" format (the default for question text) is converted to plain text (see
  * html.ts). Images and other files (@@PLUGINFILE@@, <file>, Moodle 1.9 <image>) are NOT
  * imported: each is reported as a warning on its question.
- * Reported, not imported: every other type (essay, matching, calculated*, cloze/multianswer,
- * description, ddwtos, gapselect, randomsamatch, …).
+ * matching (subquestions; an empty subquestion's answer is a distractor) → matching;
+ * cloze / multianswer (embedded answers, see moodle-cloze.ts) → cloze.
+ * Reported, not imported: every other type (essay, calculated*, description, ddwtos, gapselect,
+ * randomsamatch, …).
  */
 export function parseMoodleXml(text: string, options: ImportOptions = {}): ImportResult {
   const out = new ImportCollector('moodle_xml', options);
@@ -188,6 +192,18 @@ class MoodleItem {
         return this.numerical(q);
       case 'ordering':
         return this.ordering(q);
+      case 'matching':
+        return this.matching(q);
+      // Moodle XML names the embedded-answers type "cloze"; "multianswer" is its name inside Moodle.
+      case 'cloze':
+      case 'multianswer':
+        return this.multianswer(q);
+      case 'match':
+        this.ctx.error(
+          'unsupported_type',
+          'Unsupported type "match": not imported (Moodle XML writes matching questions as type="matching")',
+        );
+        return null;
       default:
         this.ctx.error('unsupported_type', `Unsupported type "${type || '(none)'}": not imported`);
         return null;
@@ -300,6 +316,33 @@ class MoodleItem {
       answer: { value: answer?.value, tolerance: answer?.tolerance },
       ...(feedback ? { feedback } : {}),
     };
+  }
+
+  private matching(q: XmlNode): Draft | null {
+    const pairs = children(q, 'subquestion').map((s) => ({
+      prompt: this.text(s),
+      answer: this.text(child(s, 'answer'), 'plain_text'),
+    }));
+    const mapped = pairsToMatching(this.ctx, pairs);
+    if (!mapped) return null;
+    if (['false', '0'].includes(textOf(child(q, 'shuffleanswers')).trim().toLowerCase())) {
+      this.ctx.warn('dropped', "The fixed order of the answers is not kept: the test's option shuffling applies");
+    }
+    this.hints(q);
+    if (this.text(child(q, 'partiallycorrectfeedback'))) this.ctx.warn('dropped', 'The "partially correct" feedback is not kept');
+    const feedback = compactFeedback({
+      correct: this.ctx.text(this.text(child(q, 'correctfeedback'))),
+      incorrect: this.ctx.text(this.text(child(q, 'incorrectfeedback'))),
+    });
+    return { ...this.base(q), type: 'matching', ...mapped, ...(feedback ? { feedback } : {}) };
+  }
+
+  private multianswer(q: XmlNode): Draft | null {
+    const cloze = readEmbeddedAnswers(this.ctx, textOf(child(q, 'questiontext')));
+    if (!cloze) return null;
+    this.hints(q);
+    const explanation = this.ctx.text(this.text(child(q, 'generalfeedback')));
+    return { stem: this.ctx.text(cloze.stem) ?? {}, ...(explanation ? { explanation } : {}), type: 'cloze', blanks: cloze.blanks };
   }
 
   private ordering(q: XmlNode): Draft | null {

@@ -58,6 +58,18 @@ const QTI_ELEMENTS = [
   'graphicAssociateInteraction',
   'graphicGapMatchInteraction',
   'positionObjectInteraction',
+  // Response processing written for cloze items (one rule per gap).
+  'responseCondition',
+  'responseIf',
+  'responseElse',
+  'setOutcomeValue',
+  'match',
+  'variable',
+  'correct',
+  'sum',
+  'gt',
+  'baseValue',
+  'mapResponse',
 ] as const;
 
 const kebab = (name: string): string => name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);

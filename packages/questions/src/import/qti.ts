@@ -1,6 +1,7 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { optionIdSchema } from '../model.js';
 import { htmlToText } from './html.js';
+import { GAP_MARKS, gapMark, isClozeItem, qtiCloze, qtiMatching } from './qti-gaps.js';
 import { qti2Attribute, qti2Element, renameTree } from './qti-names.js';
 import {
   DEFAULT_MAX_ITEMS,
@@ -21,7 +22,8 @@ import {
  * - textEntryInteraction with a string response → short_text (accepted: correctResponse values
  *   and full-score mapEntry keys; case-sensitive as in QTI unless every entry says otherwise),
  *   with an integer/float response → numeric (exact value);
- * - orderInteraction → ordering.
+ * - orderInteraction → ordering;
+ * - matchInteraction → matching; several inline gaps (text entry, inline choice) → cloze (qti-gaps.ts).
  * The stem is the itemBody as plain text with the interaction's prompt in place and "_____"
  * for an inline text entry. Items with another interaction, several interactions or template
  * variables are reported and not imported; images, feedback blocks and modal feedback are
@@ -43,7 +45,7 @@ export function parseQtiItems(files: { name: string; text: string }[], options: 
   return out.result();
 }
 
-type ONode = Record<string, unknown>;
+export type ONode = Record<string, unknown>;
 
 const parser = new XMLParser({
   preserveOrder: true,
@@ -57,20 +59,21 @@ const parser = new XMLParser({
   htmlEntities: true,
 });
 
-const tagOf = (n: ONode): string => Object.keys(n).find((k) => k !== ':@') ?? '';
-const kidsOf = (n: ONode): ONode[] => {
+export const tagOf = (n: ONode): string => Object.keys(n).find((k) => k !== ':@') ?? '';
+export const kidsOf = (n: ONode): ONode[] => {
   const v = n[tagOf(n)];
   return Array.isArray(v) ? (v as ONode[]) : [];
 };
-const attrsOf = (n: ONode): Record<string, string> => (n[':@'] ?? {}) as Record<string, string>;
+export const attrsOf = (n: ONode): Record<string, string> => (n[':@'] ?? {}) as Record<string, string>;
 const isText = (n: ONode): boolean => '#text' in n;
-const elements = (nodes: ONode[], tag?: string): ONode[] => nodes.filter((n) => !isText(n) && (tag === undefined || tagOf(n) === tag));
+export const elements = (nodes: ONode[], tag?: string): ONode[] =>
+  nodes.filter((n) => !isText(n) && (tag === undefined || tagOf(n) === tag));
 const textContent = (nodes: ONode[]): string =>
   nodes.map((n) => (isText(n) ? String(n['#text']) : n['#cdata'] ? textContent(kidsOf(n)) : textContent(kidsOf(n)))).join('');
 
 const escapeXml = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
-const SUPPORTED = new Set(['choiceInteraction', 'orderInteraction', 'textEntryInteraction']);
+const SUPPORTED = new Set(['choiceInteraction', 'orderInteraction', 'textEntryInteraction', 'matchInteraction', 'inlineChoiceInteraction']);
 const INTERACTIONS = new Set([
   ...SUPPORTED,
   'associateInteraction',
@@ -95,7 +98,7 @@ const INTERACTIONS = new Set([
 ]);
 const DROPPED_BLOCKS = new Set(['feedbackInline', 'feedbackBlock', 'rubricBlock', 'templateInline', 'templateBlock']);
 
-interface Declaration {
+export interface Declaration {
   cardinality: string;
   baseType: string;
   correct: string[];
@@ -156,7 +159,7 @@ function importItem(out: ImportCollector, text: string, file: string | undefined
   if (found.length === 0) ctx.error('invalid', 'The item has no interaction');
   else if (unsupported.length > 0)
     ctx.error('unsupported_type', `Unsupported interaction ${unsupported.map((k) => `"${k}"`).join(', ')}: not imported`);
-  else if (found.length > 1)
+  else if (found.length > 1 && !isClozeItem(found))
     ctx.error('unsupported_feature', `${found.length} interactions in one item (${kinds.join(', ')}); Manabi questions have one answer`);
   if (ctx.hasFailed) return;
 
@@ -165,19 +168,29 @@ function importItem(out: ImportCollector, text: string, file: string | undefined
   const rp = elements(item, 'responseProcessing')[0];
   // 2.x names templates ".../rptemplates/match_correct", 3.0 ".../rptemplates/match_correct.xml".
   const template = rp ? (attrsOf(rp)['template'] ?? '').replace(/\.xml$/, '') : '';
-  if (rp && !template && elements(kidsOf(rp)).length > 0) {
+  const cloze = isClozeItem(found);
+  // A cloze item scores each gap on its own correctResponse: custom processing that sums them is expected.
+  if (rp && !template && elements(kidsOf(rp)).length > 0 && !cloze) {
     ctx.warn('suspicious', 'Custom responseProcessing is not evaluated: the item is scored against its correctResponse');
   }
 
   const interaction = found[0] as ONode;
   const kind = tagOf(interaction);
+  if (cloze || kind === 'matchInteraction') {
+    const mapped = cloze
+      ? qtiCloze(ctx, stemText.text, found, decls)
+      : qtiMatching(ctx, stemText.text.replace(GAP_MARKS, '_____'), interaction, decls, template);
+    for (const src of unique(media)) ctx.warn('dropped', `Image/media "${src}" is not imported (the text is kept)`);
+    if (mapped && !ctx.hasFailed) finish(ctx, mapped, a['title']);
+    return;
+  }
   const responseId = attrsOf(interaction)['responseIdentifier'] ?? '';
   const decl = decls.get(responseId);
   if (!decl) {
     ctx.error('invalid', `No responseDeclaration "${responseId}" for the ${kind}`);
     return;
   }
-  const stem = ctx.text(stemText.text);
+  const stem = ctx.text(stemText.text.replace(GAP_MARKS, '_____'));
   let input: Draft | null = null;
 
   if (kind === 'choiceInteraction' || kind === 'orderInteraction') {
@@ -266,7 +279,7 @@ function declaration(d: ONode): Declaration {
  * itemBody content back to HTML for htmlToText. Interactions are collected into `found`: block
  * interactions leave their <prompt>, inline text entries a "_____" blank.
  */
-function serialize(nodes: ONode[], found: ONode[], dropped: string[]): string {
+export function serialize(nodes: ONode[], found: ONode[], dropped: string[]): string {
   let html = '';
   for (const n of nodes) {
     if (isText(n)) {
@@ -281,7 +294,8 @@ function serialize(nodes: ONode[], found: ONode[], dropped: string[]): string {
     if (tag.startsWith('?') || tag === '#comment') continue;
     if (INTERACTIONS.has(tag)) {
       found.push(n);
-      if (tag === 'textEntryInteraction' || tag === 'inlineChoiceInteraction' || tag === 'endAttemptInteraction') html += '_____';
+      if (tag === 'textEntryInteraction' || tag === 'inlineChoiceInteraction') html += gapMark(found.length);
+      else if (tag === 'endAttemptInteraction') html += '_____';
       else {
         const prompt = elements(kidsOf(n), 'prompt')[0];
         if (prompt) html += `<p>${serialize(kidsOf(prompt), found, dropped)}</p>`;

@@ -41,5 +41,19 @@ export function responseFor(q: Question, right: boolean, r: Random): Record<stri
       return { value: right ? q.answer.value : q.answer.value + Math.max(1, q.answer.tolerance * 2 + 1) * (r.chance(0.5) ? 1 : -1) };
     case 'short_text':
       return { text: right ? q.accepted[0]! : r.pick(['わかりません', '報告書', '未回答']) };
+    case 'matching': {
+      // A mistake leaves the first prompt unanswered.
+      const pairs = { ...q.key };
+      if (!right) delete pairs[q.prompts[0]!.id];
+      return { pairs };
+    }
+    case 'cloze': {
+      const blanks = Object.fromEntries(
+        q.blanks.map((b) => [b.id, b.kind === 'text' ? b.accepted[0]! : b.kind === 'choice' ? b.correctOptionId : String(b.value)]),
+      );
+      // A mistake leaves the first blank empty.
+      if (!right) blanks[q.blanks[0]!.id] = '';
+      return { blanks };
+    }
   }
 }

@@ -1,0 +1,132 @@
+import { optionIdSchema } from '../model.js';
+import { attrsOf, elements, kidsOf, serialize, tagOf, type Declaration, type ONode } from './qti.js';
+import { htmlToText } from './html.js';
+import { pct, unique, type Draft, type ItemContext } from './types.js';
+
+/**
+ * The QTI interactions that become Manabi's matching and cloze questions:
+ * - matchInteraction (two simpleMatchSets: the first holds the prompts, the second the choices;
+ *   directedPair responses "prompt choice") → matching, one right choice per prompt. Scored as
+ *   the share of prompts matched, whatever the item's template says (reported when it differs).
+ * - inlineChoiceInteraction and textEntryInteraction gaps in one item body (two or more, or any
+ *   inline choice) → cloze: each gap is a blank numbered in body order, scored against its own
+ *   responseDeclaration (correctResponse, else the mapping's top-valued keys). A text entry with a
+ *   string response is a text blank, with an integer / float one a numeric blank (exact).
+ */
+
+/** Where `serialize` leaves an inline gap (the n-th interaction found, 1-based), until we know what to write there. */
+export const gapMark = (n: number): string => `\uE100${n}\uE101`;
+export const GAP_MARKS = /\uE100(\d+)\uE101/g;
+
+export const GAP_INTERACTIONS = new Set(['textEntryInteraction', 'inlineChoiceInteraction']);
+
+/** True when the item's interactions make a cloze question (a lone text entry stays short_text / numeric). */
+export function isClozeItem(found: ONode[]): boolean {
+  const kinds = found.map(tagOf);
+  return kinds.length > 0 && kinds.every((k) => GAP_INTERACTIONS.has(k)) && (kinds.length > 1 || kinds[0] === 'inlineChoiceInteraction');
+}
+
+export function qtiCloze(ctx: ItemContext, stemHtmlText: string, found: ONode[], decls: Map<string, Declaration>): Draft | null {
+  const blanks: Draft[] = [];
+  found.forEach((gap, i) => {
+    const id = String(i + 1);
+    const where = `Gap ${id}`;
+    const responseId = attrsOf(gap)['responseIdentifier'] ?? '';
+    const decl = decls.get(responseId);
+    if (!decl) {
+      ctx.error('invalid', `${where}: no responseDeclaration "${responseId}"`);
+      return;
+    }
+    if (decl.cardinality !== 'single') {
+      ctx.error('unsupported_feature', `${where}: a "${decl.cardinality}" response is not supported (one answer per gap)`);
+      return;
+    }
+    const top = Math.max(0, ...decl.mapping.map((m) => m.value));
+    const full = decl.mapping.filter((m) => m.value > 0 && m.value >= top);
+    for (const m of decl.mapping.filter((m) => m.value > 0 && m.value < top)) {
+      ctx.warn('dropped', `${where}: partial-credit answer "${m.key}" (${pct((m.value / top) * 100)}) is not kept`);
+    }
+    const right = unique([...decl.correct, ...(decl.correct.length === 0 ? full.map((m) => m.key) : [])]);
+    if (tagOf(gap) === 'inlineChoiceInteraction') {
+      const options = elements(kidsOf(gap), 'inlineChoice').map((c) => ({
+        id: attrsOf(c)['identifier'] ?? '',
+        text: ctx.text(htmlToText(serialize(kidsOf(c), [], [])).text) ?? {},
+      }));
+      for (const o of options) {
+        if (!optionIdSchema.safeParse(o.id).success)
+          ctx.error('invalid', `${where}: choice identifier "${o.id}" is not usable as an option id`);
+      }
+      if (right.length !== 1) {
+        ctx.error('invalid', `${where} needs exactly one correct choice (found ${right.length})`);
+        return;
+      }
+      blanks.push({ id, kind: 'choice', options, correctOptionId: right[0] });
+    } else if (decl.baseType === 'integer' || decl.baseType === 'float') {
+      const value = Number(right[0]);
+      if (right.length !== 1 || !Number.isFinite(value))
+        ctx.error('invalid', `${where}: a numeric text entry needs one numeric correct value`);
+      else blanks.push({ id, kind: 'numeric', value, tolerance: 0 });
+    } else if (decl.baseType === 'string') {
+      const accepted = unique([...decl.correct, ...full.map((m) => m.key)]);
+      const entries = decl.mapping.filter((m) => accepted.includes(m.key));
+      const caseSensitive = !(entries.length > 0 && entries.every((m) => !m.caseSensitive));
+      blanks.push({ id, kind: 'text', accepted, caseSensitive });
+    } else {
+      ctx.error('unsupported_feature', `${where}: text entry with baseType "${decl.baseType}" is not supported`);
+    }
+  });
+  if (ctx.hasFailed) return null;
+  const stem = stemHtmlText.replace(GAP_MARKS, (_m, n: string) => `{{${n}}}`);
+  return { stem: ctx.text(stem) ?? {}, type: 'cloze', blanks };
+}
+
+export function qtiMatching(
+  ctx: ItemContext,
+  stemText: string,
+  interaction: ONode,
+  decls: Map<string, Declaration>,
+  template: string,
+): Draft | null {
+  const responseId = attrsOf(interaction)['responseIdentifier'] ?? '';
+  const decl = decls.get(responseId);
+  if (!decl) {
+    ctx.error('invalid', `No responseDeclaration "${responseId}" for the matchInteraction`);
+    return null;
+  }
+  const sets = elements(kidsOf(interaction), 'simpleMatchSet');
+  if (sets.length !== 2) {
+    ctx.error('invalid', `A matchInteraction needs two simpleMatchSets (found ${sets.length})`);
+    return null;
+  }
+  const rows = (set: ONode) =>
+    elements(kidsOf(set), 'simpleAssociableChoice').map((c) => ({
+      id: attrsOf(c)['identifier'] ?? '',
+      text: ctx.text(htmlToText(serialize(kidsOf(c), [], [])).text) ?? {},
+    }));
+  const prompts = rows(sets[0] as ONode);
+  const choices = rows(sets[1] as ONode);
+  for (const r of [...prompts, ...choices]) {
+    if (!optionIdSchema.safeParse(r.id).success) ctx.error('invalid', `Identifier "${r.id}" is not usable as an id`);
+  }
+  const top = Math.max(0, ...decl.mapping.map((m) => m.value));
+  const pairs = decl.correct.length > 0 ? decl.correct : decl.mapping.filter((m) => m.value > 0 && m.value >= top).map((m) => m.key);
+  const key: Record<string, string> = {};
+  for (const pair of pairs) {
+    const [source = '', target = ''] = pair.trim().split(/\s+/);
+    if (key[source] !== undefined && key[source] !== target) {
+      ctx.error('unsupported_feature', `The prompt "${source}" has several right matches; Manabi keys one choice per prompt`);
+      continue;
+    }
+    key[source] = target;
+  }
+  for (const p of prompts) {
+    if (key[p.id] === undefined) ctx.error('invalid', `The prompt "${p.id}" has no right match in the key; Manabi needs one per prompt`);
+  }
+  if (template && !template.endsWith('map_response')) {
+    ctx.warn('dropped', `Scoring template ${template.split('/').pop()} is not kept: Manabi scores the share of prompts matched`);
+  } else if (new Set(decl.mapping.map((m) => m.value)).size > 1) {
+    ctx.warn('dropped', 'Different points per pair are not kept: every prompt counts the same');
+  }
+  if (ctx.hasFailed) return null;
+  return { stem: ctx.text(stemText) ?? {}, type: 'matching', prompts, choices, key };
+}
