@@ -4,7 +4,7 @@ import { randomId } from '@manabi/core';
 import { catalogBankId, parseItem, storedIdOf, type CatalogItem } from '@manabi/content';
 import { createBank, createQuestion, getBank, getQuestionHead, getQuestionVersion } from '@manabi/data';
 import { questionSchema } from '@manabi/questions';
-import { loadCatalogItems, publishCatalog } from '../../functions/api/src/local/catalog.js';
+import { catalogDigest, loadCatalogItems, publishCatalog } from '../../functions/api/src/local/catalog.js';
 import { startTestServer, type TestServer } from '../support/server.js';
 import { signUpCompany, type SignedUpCompany } from '../support/client.js';
 import { clientAs } from '../support/vendors.js';
@@ -83,6 +83,14 @@ describe('publishing the catalog', () => {
     const first = await publishCatalog(server.data.platform, items, now);
     expect(first.created + first.updated + first.unchanged).toBe(items.length);
     expect(await publishCatalog(server.data.platform, items, now)).toMatchObject({ created: 0, updated: 0, unchanged: items.length });
+    // The bank says which source it holds in full, so the next start checks one item, not 1,500.
+    expect((await getBank(server.data.platform, CATALOG, catalogBankId()))!.contentDigest).toBe(catalogDigest(items));
+    const edited = items.map((i, n) =>
+      n === 0 ? { ...i, question: { ...i.question, explanation: { ja: '改訂した説明です。', en: 'A revised explanation.' } } } : i,
+    );
+    expect(await publishCatalog(server.data.platform, edited, now)).toMatchObject({ created: 0, updated: 1, unchanged: items.length - 1 });
+    expect((await getBank(server.data.platform, CATALOG, catalogBankId()))!.contentDigest).toBe(catalogDigest(edited));
+    expect(catalogDigest(edited)).not.toBe(catalogDigest(items));
   });
 });
 

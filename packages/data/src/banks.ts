@@ -1,4 +1,4 @@
-import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { PlatformDb } from './db.js';
 import { keys, type Owner } from './keys.js';
 
@@ -8,6 +8,8 @@ export interface Bank {
   owner: Owner['kind'];
   questionCount: number;
   createdAt: string;
+  /** A digest of the source the bank was last published from in full (the platform catalog only). */
+  contentDigest: string | null;
 }
 
 const toBank = (i: Record<string, unknown>, owner: Owner): Bank => ({
@@ -16,6 +18,7 @@ const toBank = (i: Record<string, unknown>, owner: Owner): Bank => ({
   owner: owner.kind,
   questionCount: (i.questionCount as number) ?? 0,
   createdAt: i.createdAt as string,
+  contentDigest: typeof i.contentDigest === 'string' ? i.contentDigest : null,
 });
 
 export async function createBank(db: PlatformDb, owner: Owner, id: string, name: string, now: string): Promise<Bank> {
@@ -26,7 +29,7 @@ export async function createBank(db: PlatformDb, owner: Owner, id: string, name:
       ConditionExpression: 'attribute_not_exists(pk)',
     }),
   );
-  return { id, name, owner: owner.kind, questionCount: 0, createdAt: now };
+  return { id, name, owner: owner.kind, questionCount: 0, createdAt: now, contentDigest: null };
 }
 
 export async function getBank(db: PlatformDb, owner: Owner, id: string): Promise<Bank | null> {
@@ -44,4 +47,17 @@ export async function listBanks(db: PlatformDb, owner: Owner): Promise<Bank[]> {
     }),
   );
   return (out.Items ?? []).map((i) => toBank(i, owner)).sort((a, b) => a.name.localeCompare(b.name, 'ja'));
+}
+
+/** Records that the bank now holds everything of the source with this digest (set after a full publish). */
+export async function setBankContentDigest(db: PlatformDb, owner: Owner, id: string, digest: string, now: string): Promise<void> {
+  await db.doc.send(
+    new UpdateCommand({
+      TableName: db.table,
+      Key: keys.bank(owner, id),
+      UpdateExpression: 'SET contentDigest = :d, contentPublishedAt = :t',
+      ConditionExpression: 'attribute_exists(pk)',
+      ExpressionAttributeValues: { ':d': digest, ':t': now },
+    }),
+  );
 }

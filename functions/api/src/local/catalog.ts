@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { CATALOG_BANK_NAME, catalogBankId, storedIdOf, type CatalogItem } from '@manabi/content';
@@ -13,6 +14,7 @@ import {
   isConditionFailure,
   publishQuestion,
   saveQuestionVersion,
+  setBankContentDigest,
   type PlatformDb,
   type QuestionHead,
 } from '@manabi/data';
@@ -58,11 +60,16 @@ export interface PublishSummary {
  * question id is derived from its content id, so a re-run updates what changed (a new version,
  * published) and adds what is new; unchanged items cost two reads and no write. Every write is
  * conditional (create only if absent, new version only on the version read), so two runs at once
- * cannot double an item: the loser's condition fails and it re-reads.
+ * cannot double an item: the loser's condition fails and it re-reads. A full publish stamps the
+ * bank with the source's digest, so a start whose content/catalog has not changed costs one read
+ * (checking 1,500 items one by one takes seconds on every restart).
  */
 export async function publishCatalog(db: PlatformDb, items: CatalogItem[], now: string, concurrency = 8): Promise<PublishSummary> {
   const bankId = catalogBankId();
-  if (!(await getBank(db, CATALOG, bankId))) {
+  const digest = catalogDigest(items);
+  const bank = await getBank(db, CATALOG, bankId);
+  if (bank?.contentDigest === digest) return { bankId, created: 0, updated: 0, unchanged: items.length };
+  if (!bank) {
     try {
       await createBank(db, CATALOG, bankId, CATALOG_BANK_NAME, now);
     } catch (error) {
@@ -70,7 +77,10 @@ export async function publishCatalog(db: PlatformDb, items: CatalogItem[], now: 
     }
   }
   const summary: PublishSummary = { bankId, created: 0, updated: 0, unchanged: 0 };
-  const heads = await inParallel(items, concurrency, (item) => getQuestionHead(db, CATALOG, storedIdOf(item.id)));
+  // A bank created just now holds no question yet: a first publish reads nothing item by item.
+  const heads = bank
+    ? await inParallel(items, concurrency, (item) => getQuestionHead(db, CATALOG, storedIdOf(item.id)))
+    : items.map(() => null);
   // New items go in batched transactions (one bank counter update per batch, not per item).
   const fresh = items.filter((_item, i) => heads[i] === null);
   const rest = items.filter((_item, i) => heads[i] !== null);
@@ -97,7 +107,16 @@ export async function publishCatalog(db: PlatformDb, items: CatalogItem[], now: 
     }
   }
   for (const outcome of await inParallel(rest, concurrency, (item) => publishItem(db, bankId, item, now))) summary[outcome] += 1;
+  await setBankContentDigest(db, CATALOG, bankId, digest, now);
   return summary;
+}
+
+/** What the catalog's source says, independent of file order and key order. */
+export function catalogDigest(items: readonly CatalogItem[]): string {
+  const hash = createHash('sha256');
+  for (const item of [...items].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)))
+    hash.update(`${item.id}\n${canonical(item.question)}\n`);
+  return hash.digest('hex');
 }
 
 async function inParallel<T, R>(inputs: T[], concurrency: number, run: (input: T) => Promise<R>): Promise<R[]> {
