@@ -190,7 +190,21 @@ export function pollTableStream(options: {
   const streamArn = async (): Promise<string | undefined> =>
     (await dynamo.send(new DescribeTableCommand({ TableName: options.tableName }))).Table?.LatestStreamArn;
 
+  /**
+   * Reads until a whole pass finds nothing: what the handler writes during a pass, and records in a
+   * shard opened meanwhile (the shard list is read once per pass), are read before the drain ends,
+   * so a drain leaves nothing behind however slow the machine is.
+   */
   const readAll = async (): Promise<number> => {
+    let total = 0;
+    for (;;) {
+      const read = await readPass();
+      total += read;
+      if (read === 0 || stopped) return total;
+    }
+  };
+
+  const readPass = async (): Promise<number> => {
     const arn = await streamArn();
     if (!arn) return 0;
     const description = await streams.send(new DescribeStreamCommand({ StreamArn: arn }));

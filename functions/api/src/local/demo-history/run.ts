@@ -40,6 +40,9 @@ export interface HistorySummary {
   ms: number;
 }
 
+/** The top of the proficiency scale (1–5). */
+const MAX_PROFICIENCY = 5;
+
 const TITLES = { fixed: '新入社員 基礎確認テスト', adaptive: 'ビジネス基礎力診断（適応型）' } as const;
 
 export async function playHistory(base: AppDeps, plan: HistoryPlan, options: HistoryRunOptions): Promise<HistorySummary> {
@@ -275,10 +278,16 @@ export async function playHistory(base: AppDeps, plan: HistoryPlan, options: His
         await call(e.host, 'POST', `/api/checkins/${checkIns.get(`${e.person}:${dateOfDay(plan, e.dueDay)}`)}/comment`, { text: e.text });
         break;
       case 'goal': {
+        // The person aims above where the product rates them today: their tests may have moved that
+        // since the plan was drawn. Already at the top of the scale, they set no goal on the skill.
+        const mine = (await call<{ skills: { skillId: string; current: number | null }[] }>(e.person, 'GET', '/api/me/skills'))!;
+        const current = mine.skills.find((s) => s.skillId === e.skillId)?.current ?? 0;
+        const target = Math.max(e.target, Math.floor(current) + 1);
+        if (target > MAX_PROFICIENCY) break;
         const created = (await call<{ id: string }>(e.person, 'POST', '/api/goals', {
           title: e.title,
-          description: e.description,
-          metric: { kind: 'proficiency', skillId: e.skillId, target: e.target },
+          description: e.description.replace(`習熟度${e.target}を`, `習熟度${target}を`),
+          metric: { kind: 'proficiency', skillId: e.skillId, target },
           skillId: e.skillId,
           reason: e.reason,
           dueDate: dateOfDay(plan, e.dueDay),
@@ -287,6 +296,7 @@ export async function playHistory(base: AppDeps, plan: HistoryPlan, options: His
         break;
       }
       case 'goal_step':
+        if (!goals.has(e.ref)) break; // never set (see 'goal')
         // A goal read after its target was reached has already moved to achieved: evaluating it again is a 409.
         await call(e.by, 'POST', `/api/goals/${goals.get(e.ref)}/${e.step}`, undefined, e.step === 'evaluate' ? [409] : []);
         break;
