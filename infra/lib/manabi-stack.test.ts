@@ -215,7 +215,7 @@ describe('ManabiStack template', () => {
         Statement: Match.arrayWith([
           Match.objectLike({
             Action: Match.arrayWith(['s3:PutObject']),
-            Resource: Match.arrayWith([Match.objectLike({ 'Fn::Join': Match.anyValue() })]),
+            Resource: { 'Fn::Join': ['', [{ 'Fn::GetAtt': [buckets[0], 'Arn'] }, '/*']] },
           }),
         ]),
       },
