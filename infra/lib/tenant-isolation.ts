@@ -12,6 +12,7 @@ import {
 } from 'aws-cdk-lib/aws-iam';
 import type { Function as LambdaFunction } from 'aws-cdk-lib/aws-lambda';
 import { Construct } from 'constructs';
+import { leadingKeyPatterns } from '../../packages/data/src/keys';
 import { GSIS } from '../../packages/data/src/table';
 import { PLATFORM_DATA_ROLE_ENV, SESSION_TAG_KEYS, TENANT_DATA_ROLE_ENV } from '../../packages/data/src/scoped-env';
 
@@ -28,11 +29,11 @@ const TENANT = '${aws:PrincipalTag/TenantId}';
 const VENDOR = '${aws:PrincipalTag/VendorId}';
 
 /** The partition keys a tenant session may touch: exactly `T#<t>` or anything under `T#<t>#`. */
-export const TENANT_LEADING_KEYS = [`T#${TENANT}`, `T#${TENANT}#*`];
+export const TENANT_LEADING_KEYS = leadingKeyPatterns.tenant(TENANT);
 /** What a tenant session may also read: the platform catalog and its own vendor's content. */
-export const SHARED_READ_LEADING_KEYS = ['C#*', `V#${VENDOR}#*`];
+export const SHARED_READ_LEADING_KEYS = [...leadingKeyPatterns.catalog(), ...leadingKeyPatterns.vendor(VENDOR)];
 /** Platform items: sign-in claims, one-time tokens, rate limits, domains, vendors, registries. */
-export const PLATFORM_LEADING_KEYS = ['P#*'];
+export const PLATFORM_LEADING_KEYS = leadingKeyPatterns.platform();
 
 function tableResources(table: ITable): string[] {
   return [table.tableArn, ...GSIS.map((g) => `${table.tableArn}/index/${g.name}`)];

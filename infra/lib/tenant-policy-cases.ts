@@ -1,4 +1,5 @@
 import { runSimulation } from '@cloud-copilot/iam-simulate';
+import { keys } from '../../packages/data/src/keys';
 
 /**
  * Offline evaluation of the tenant and platform data roles' policies, read from a synthesized
@@ -13,11 +14,18 @@ const INDEX_ARN = `${TABLE_ARN}/index/gsi1`;
 // Fixed-length ids like the app's (16 characters of Crockford base32).
 const A = 'a0000000000000aa';
 const B = 'b0000000000000bb';
-/** Tenant A's id followed by more characters: another id of which A is a prefix. */
-const A_PREFIX_OF_OTHER = `${A}x`;
 const VENDOR = 'v0000000000000vv';
 const OTHER_VENDOR = 'w0000000000000ww';
 const NONE = '-';
+
+// Every key comes from the key builder, so the cases follow the real key shapes.
+const EMAIL = 'someone@example.com';
+const CATALOG = { kind: 'catalog' } as const;
+const vendorOwner = (vendorId: string) => ({ kind: 'vendor', vendorId }) as const;
+const userOf = (tenantId: string) => keys.user(tenantId, 'u1').pk;
+/** Tenant A's user key with one more character after A's id: the key of an id A is a prefix of. */
+const userOfIdExtendingA = userOf(A).replace(A, `${A}x`);
+const login = keys.login(EMAIL).pk;
 
 type Role = 'tenant' | 'platform';
 type Expected = 'allow' | 'deny';
@@ -39,51 +47,51 @@ const t = (name: string, action: string, leadingKeys: string[] | undefined, expe
 
 export const POLICY_CASES: PolicyCase[] = [
   // A tenant session: its own partitions, nothing else.
-  t('tenant A reads its company item', 'dynamodb:GetItem', [`T#${A}`], 'allow'),
-  t('tenant A reads its user', 'dynamodb:GetItem', [`T#${A}#USER#u1`], 'allow'),
-  t('tenant A writes its user', 'dynamodb:PutItem', [`T#${A}#USER#u1`], 'allow'),
-  t('tenant A updates its session', 'dynamodb:UpdateItem', [`T#${A}#SESSION#s1`], 'allow'),
-  t('tenant A deletes its item', 'dynamodb:DeleteItem', [`T#${A}#DEPTS`], 'allow'),
-  t('tenant A condition-checks its department (in a transaction)', 'dynamodb:ConditionCheckItem', [`T#${A}#DEPTS`], 'allow'),
-  t('tenant A batch-writes its items', 'dynamodb:BatchWriteItem', [`T#${A}#USER#u1`, `T#${A}#USERSEARCH`], 'allow'),
-  t('tenant A queries its users on gsi1', 'dynamodb:Query', [`T#${A}#USERS`], 'allow', 'index'),
-  t('tenant A reads tenant B', 'dynamodb:GetItem', [`T#${B}#USER#u1`], 'deny'),
-  t('tenant A writes tenant B', 'dynamodb:PutItem', [`T#${B}#USER#u1`], 'deny'),
-  t('tenant A queries tenant B on gsi1', 'dynamodb:Query', [`T#${B}#USERS`], 'deny', 'index'),
-  t('tenant A reads an id it is a prefix of', 'dynamodb:GetItem', [`T#${A_PREFIX_OF_OTHER}#USER#u1`], 'deny'),
-  t('tenant A writes an id it is a prefix of', 'dynamodb:PutItem', [`T#${A_PREFIX_OF_OTHER}`], 'deny'),
-  t('tenant A batch-writes its item and B’s', 'dynamodb:BatchWriteItem', [`T#${A}#USER#u1`, `T#${B}#USER#u2`], 'deny'),
-  t('tenant A reads a sign-in claim', 'dynamodb:GetItem', ['P#LOGIN#someone@example.com'], 'deny'),
-  t('tenant A writes a sign-in claim', 'dynamodb:PutItem', ['P#LOGIN#someone@example.com'], 'deny'),
-  t('tenant A deletes a sign-in claim', 'dynamodb:DeleteItem', ['P#LOGIN#someone@example.com'], 'deny'),
-  t('tenant A writes a one-time token', 'dynamodb:PutItem', ['P#TOKEN#abc'], 'deny'),
-  t('tenant A lists every tenant (platform index)', 'dynamodb:Query', ['P#TENANTS'], 'deny', 'index'),
-  t('tenant A reads the outbox of every company', 'dynamodb:Query', ['P#OUTBOX'], 'deny', 'index'),
+  t('tenant A reads its company item', 'dynamodb:GetItem', [keys.tenant(A).pk], 'allow'),
+  t('tenant A reads its user', 'dynamodb:GetItem', [userOf(A)], 'allow'),
+  t('tenant A writes its user', 'dynamodb:PutItem', [userOf(A)], 'allow'),
+  t('tenant A updates its session', 'dynamodb:UpdateItem', [keys.session(A, 's1').pk], 'allow'),
+  t('tenant A deletes its item', 'dynamodb:DeleteItem', [keys.departments(A).pk], 'allow'),
+  t('tenant A condition-checks its department (in a transaction)', 'dynamodb:ConditionCheckItem', [keys.departments(A).pk], 'allow'),
+  t('tenant A batch-writes its items', 'dynamodb:BatchWriteItem', [userOf(A), keys.userSearchIndex(A).pk], 'allow'),
+  t('tenant A queries its users on gsi1', 'dynamodb:Query', [keys.usersByName(A).gsi1pk], 'allow', 'index'),
+  t('tenant A reads tenant B', 'dynamodb:GetItem', [userOf(B)], 'deny'),
+  t('tenant A writes tenant B', 'dynamodb:PutItem', [userOf(B)], 'deny'),
+  t('tenant A queries tenant B on gsi1', 'dynamodb:Query', [keys.usersByName(B).gsi1pk], 'deny', 'index'),
+  t('tenant A reads an id it is a prefix of', 'dynamodb:GetItem', [userOfIdExtendingA], 'deny'),
+  t('tenant A writes an id it is a prefix of', 'dynamodb:PutItem', [userOfIdExtendingA], 'deny'),
+  t('tenant A batch-writes its item and B’s', 'dynamodb:BatchWriteItem', [userOf(A), userOf(B)], 'deny'),
+  t('tenant A reads a sign-in claim', 'dynamodb:GetItem', [login], 'deny'),
+  t('tenant A writes a sign-in claim', 'dynamodb:PutItem', [login], 'deny'),
+  t('tenant A deletes a sign-in claim', 'dynamodb:DeleteItem', [login], 'deny'),
+  t('tenant A writes a one-time token', 'dynamodb:PutItem', [keys.oneTimeToken('abc').pk], 'deny'),
+  t('tenant A lists every tenant (platform index)', 'dynamodb:Query', [keys.tenantRegistry().gsi1pk], 'deny', 'index'),
+  t('tenant A reads the outbox of every company', 'dynamodb:Query', [keys.outboxAll().gsi1pk], 'deny', 'index'),
   t('tenant A scans the table', 'dynamodb:Scan', undefined, 'deny'),
   t('tenant A scans an index', 'dynamodb:Scan', undefined, 'deny', 'index'),
   t('tenant A makes an item request naming no key', 'dynamodb:GetItem', undefined, 'deny'),
   // Read-only shared content: the catalog and the tenant's own vendor.
-  t('tenant A reads the catalog', 'dynamodb:GetItem', ['C#BANKS'], 'allow'),
-  t('tenant A queries catalog questions', 'dynamodb:Query', ['C#Q#q1'], 'allow'),
-  t('tenant A writes the catalog', 'dynamodb:PutItem', ['C#BANKS'], 'deny'),
-  t('tenant A reads its vendor’s packages', 'dynamodb:Query', [`V#${VENDOR}#PKGS`], 'allow'),
-  t('tenant A writes its vendor’s packages', 'dynamodb:PutItem', [`V#${VENDOR}#PKGS`], 'deny'),
-  t('tenant A updates its vendor’s packages', 'dynamodb:UpdateItem', [`V#${VENDOR}#PKGS`], 'deny'),
-  t('tenant A reads another vendor’s packages', 'dynamodb:GetItem', [`V#${OTHER_VENDOR}#PKGS`], 'deny'),
+  t('tenant A reads the catalog', 'dynamodb:GetItem', [keys.banks(CATALOG).pk], 'allow'),
+  t('tenant A queries catalog questions', 'dynamodb:Query', [keys.questionHead(CATALOG, 'q1').pk], 'allow'),
+  t('tenant A writes the catalog', 'dynamodb:PutItem', [keys.banks(CATALOG).pk], 'deny'),
+  t('tenant A reads its vendor’s packages', 'dynamodb:Query', [keys.learningPackages(vendorOwner(VENDOR)).pk], 'allow'),
+  t('tenant A writes its vendor’s packages', 'dynamodb:PutItem', [keys.learningPackages(vendorOwner(VENDOR)).pk], 'deny'),
+  t('tenant A updates its vendor’s packages', 'dynamodb:UpdateItem', [keys.learningPackages(vendorOwner(VENDOR)).pk], 'deny'),
+  t('tenant A reads another vendor’s packages', 'dynamodb:GetItem', [keys.learningPackages(vendorOwner(OTHER_VENDOR)).pk], 'deny'),
   t(
     'tenant A batch-reads its items with the catalog and its vendor',
     'dynamodb:BatchGetItem',
-    [`T#${A}`, 'C#BANKS', `V#${VENDOR}#BANKS`],
+    [keys.tenant(A).pk, keys.banks(CATALOG).pk, keys.banks(vendorOwner(VENDOR)).pk],
     'allow',
   ),
-  t('tenant A batch-reads its items with tenant B’s', 'dynamodb:BatchGetItem', [`T#${A}`, `T#${B}`], 'deny'),
+  t('tenant A batch-reads its items with tenant B’s', 'dynamodb:BatchGetItem', [keys.tenant(A).pk, keys.tenant(B).pk], 'deny'),
   {
     name: 'a tenant without a vendor reads no vendor’s content',
     role: 'tenant',
     tags: { TenantId: A, VendorId: NONE },
     action: 'dynamodb:GetItem',
     resource: 'table',
-    leadingKeys: [`V#${VENDOR}#PKGS`],
+    leadingKeys: [keys.learningPackages(vendorOwner(VENDOR)).pk],
     expect: 'deny',
   },
   {
@@ -92,21 +100,26 @@ export const POLICY_CASES: PolicyCase[] = [
     tags: {},
     action: 'dynamodb:GetItem',
     resource: 'table',
-    leadingKeys: [`T#${A}`],
+    leadingKeys: [keys.tenant(A).pk],
     expect: 'deny',
   },
   // The platform role: platform items; a tenant's items only when tagged with that tenant.
   ...(
     [
-      ['platform session writes a sign-in claim', 'dynamodb:PutItem', ['P#LOGIN#someone@example.com'], 'allow'],
-      ['platform session reads a one-time token', 'dynamodb:GetItem', ['P#TOKEN#abc'], 'allow'],
-      ['platform session counts a rate limit', 'dynamodb:UpdateItem', ['P#RL#ip#203.0.113.1#0'], 'allow'],
-      ['platform session reads rate limits in a batch', 'dynamodb:BatchGetItem', ['P#RL#email#x#0', 'P#RL#ip#y#0'], 'allow'],
-      ['platform session writes a domain claim', 'dynamodb:PutItem', ['P#DOMAIN#learn.example.jp'], 'allow'],
-      ['platform session lists vendors (gsi1)', 'dynamodb:Query', ['P#VENDORS'], 'allow', 'index'],
-      ['platform session (no tenant) writes a tenant’s user', 'dynamodb:PutItem', [`T#${A}#USER#u1`], 'deny'],
-      ['platform session (no tenant) reads a tenant', 'dynamodb:GetItem', [`T#${A}`], 'deny'],
-      ['platform session writes the catalog', 'dynamodb:PutItem', ['C#BANKS'], 'deny'],
+      ['platform session writes a sign-in claim', 'dynamodb:PutItem', [login], 'allow'],
+      ['platform session reads a one-time token', 'dynamodb:GetItem', [keys.oneTimeToken('abc').pk], 'allow'],
+      ['platform session counts a rate limit', 'dynamodb:UpdateItem', [keys.rateLimit('ip', '203.0.113.1', 0).pk], 'allow'],
+      [
+        'platform session reads rate limits in a batch',
+        'dynamodb:BatchGetItem',
+        [keys.rateLimit('email', EMAIL, 0).pk, keys.rateLimit('ip', '203.0.113.1', 0).pk],
+        'allow',
+      ],
+      ['platform session writes a domain claim', 'dynamodb:PutItem', [keys.domain('learn.example.jp').pk], 'allow'],
+      ['platform session lists vendors (gsi1)', 'dynamodb:Query', [keys.vendorRegistry().gsi1pk], 'allow', 'index'],
+      ['platform session (no tenant) writes a tenant’s user', 'dynamodb:PutItem', [userOf(A)], 'deny'],
+      ['platform session (no tenant) reads a tenant', 'dynamodb:GetItem', [keys.tenant(A).pk], 'deny'],
+      ['platform session writes the catalog', 'dynamodb:PutItem', [keys.banks(CATALOG).pk], 'deny'],
       ['platform session scans', 'dynamodb:Scan', undefined, 'deny'],
     ] as const
   ).map(([name, action, leadingKeys, expect, resource]): PolicyCase => ({
@@ -120,10 +133,10 @@ export const POLICY_CASES: PolicyCase[] = [
   })),
   ...(
     [
-      ['identity session for A creates A’s user', 'dynamodb:PutItem', [`T#${A}#USER#u1`], 'allow'],
-      ['identity session for A claims the email', 'dynamodb:PutItem', ['P#LOGIN#someone@example.com'], 'allow'],
-      ['identity session for A writes B’s user', 'dynamodb:PutItem', [`T#${B}#USER#u1`], 'deny'],
-      ['identity session for A writes an id it is a prefix of', 'dynamodb:PutItem', [`T#${A_PREFIX_OF_OTHER}#USER#u1`], 'deny'],
+      ['identity session for A creates A’s user', 'dynamodb:PutItem', [userOf(A)], 'allow'],
+      ['identity session for A claims the email', 'dynamodb:PutItem', [login], 'allow'],
+      ['identity session for A writes B’s user', 'dynamodb:PutItem', [userOf(B)], 'deny'],
+      ['identity session for A writes an id it is a prefix of', 'dynamodb:PutItem', [userOfIdExtendingA], 'deny'],
     ] as const
   ).map(([name, action, leadingKeys, expect]): PolicyCase => ({
     name,
