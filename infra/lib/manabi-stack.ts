@@ -22,13 +22,17 @@ import { Architecture, FilterCriteria, Runtime, StartingPosition } from 'aws-cdk
 import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { Rule, RuleTargetInput, Schedule } from 'aws-cdk-lib/aws-events';
 import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
-import { Alarm, ComparisonOperator, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
 import { BlockPublicAccess, Bucket, BucketEncryption, HttpMethods } from 'aws-cdk-lib/aws-s3';
+import type { ILogGroup } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
+import { grantItemAccess, grantObjectAccess } from './grants';
 import { localBundlingEnvironment } from './local-bundling';
+import { acknowledge } from './nag';
+import { Operations } from './operations';
 import { createSingleTable } from './table-from-definition';
+import { TenantIsolation } from './tenant-isolation';
 
 /** Repository root (this file is infra/lib/manabi-stack.ts). */
 export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -92,14 +96,14 @@ const SPA_REWRITE = `function handler(event) {
 }`;
 
 /**
- * A function of this app: Node.js 22 on arm64, bundled with the local esbuild (no Docker) as ESM,
- * minified with a source map, with the table's name in its environment.
+ * A function of this app: Node.js 24 on arm64, bundled with the local esbuild (no Docker) as ESM,
+ * minified with a source map, with the table's name in its environment and its own log group.
  */
 function tableFunction(
   scope: Construct,
   id: string,
   tableName: string,
-  props: { description: string; entry: string; timeout: Duration; memorySize?: number },
+  props: { description: string; entry: string; timeout: Duration; memorySize?: number; logGroup: ILogGroup },
   /** Files copied next to the bundle (the bundle reads them at run time). */
   besideBundle: { from: string; name: string }[] = [],
 ): NodejsFunction {
@@ -107,7 +111,7 @@ function tableFunction(
     memorySize: 512,
     ...props,
     handler: 'handler',
-    runtime: Runtime.NODEJS_22_X,
+    runtime: Runtime.NODEJS_24_X,
     architecture: Architecture.ARM_64,
     projectRoot: REPO_ROOT,
     depsLockFilePath: join(REPO_ROOT, 'pnpm-lock.yaml'),
@@ -120,7 +124,7 @@ function tableFunction(
       forceDockerBundling: false,
       environment: localBundlingEnvironment(REPO_ROOT),
       format: OutputFormat.ESM,
-      target: 'node22',
+      target: 'node24',
       mainFields: ['module', 'main'],
       minify: true,
       sourceMap: true,
@@ -141,6 +145,11 @@ function tableFunction(
 export interface ManabiStackProps extends StackProps {
   /** Deployment stage (dev, prod, …); part of the stack name. */
   stage: string;
+  /**
+   * Whether the data layer uses the IAM-scoped roles (their ARNs in the functions' environment).
+   * The roles always exist; see docs/tenant-isolation.md for what must change before this is on.
+   */
+  scopedData?: boolean;
 }
 
 export class ManabiStack extends Stack {
@@ -148,6 +157,11 @@ export class ManabiStack extends Stack {
     super(scope, id, props);
 
     const table = createSingleTable(this, 'Table');
+    const ops = new Operations(this, 'Operations', { stage: props.stage });
+    ops.backUp(table);
+    ops.watchTable(table);
+    const isolation = new TenantIsolation(this, 'TenantIsolation', { table });
+    const logs = (id: string) => ops.functionLogGroup(this, `${id}Logs`);
 
     const apiFunction = tableFunction(
       this,
@@ -163,10 +177,11 @@ export class ManabiStack extends Stack {
         // ~150 MB of runtime: about 1.15 GB in the worst case, so 1,536 MB leaves headroom. Lambda
         // also gives CPU in proportion to memory, which the CRC checks and inflating need in 29 s.
         memorySize: API_MEMORY_MB,
+        logGroup: logs('ApiFunction'),
       },
       [{ from: SCORM_RUNTIME, name: 'scorm-again.min.js' }, ...FONTS_BESIDE_BUNDLE],
     );
-    table.grantReadWriteData(apiFunction);
+    grantItemAccess(table, apiFunction);
 
     // Uploaded brand images (served by the API) and lesson files; the bucket stays private. Lesson
     // files go and come straight between the browser and S3 at presigned URLs (the Lambda request
@@ -176,6 +191,10 @@ export class ManabiStack extends Stack {
       encryption: BucketEncryption.S3_MANAGED,
       enforceSSL: true,
       removalPolicy: RemovalPolicy.RETAIN,
+      // A deleted or overwritten file can be restored for 30 days, then it is gone for good.
+      versioned: true,
+      serverAccessLogsBucket: ops.accessLogs,
+      serverAccessLogsPrefix: 'object-bucket/',
       cors: [{ allowedMethods: [HttpMethods.PUT, HttpMethods.GET], allowedOrigins: ['*'], allowedHeaders: ['content-type'], maxAge: 3000 }],
       // A SCORM zip is staged under `staging/` until its upload is completed (which deletes it); one
       // the browser sent but never completed would otherwise stay for good (objectKeys.scormStagedZip).
@@ -186,9 +205,10 @@ export class ManabiStack extends Stack {
           expiration: Duration.days(STAGING_EXPIRY_DAYS),
           abortIncompleteMultipartUploadAfter: Duration.days(1),
         },
+        { id: 'ExpireOldVersions', noncurrentVersionExpiration: Duration.days(30), expiredObjectDeleteMarker: true },
       ],
     });
-    objectBucket.grantReadWrite(apiFunction);
+    grantObjectAccess(objectBucket, apiFunction);
     apiFunction.addEnvironment('OBJECT_BUCKET', objectBucket.bucketName);
 
     // Report aggregates follow the table's stream; only the entities the aggregator reads are
@@ -202,12 +222,13 @@ export class ManabiStack extends Stack {
         entry: AGGREGATE_ENTRY,
         // A framework change refreshes every person's standing of the company in one invocation.
         timeout: Duration.minutes(5),
+        logGroup: logs('AggregateFunction'),
       },
       // It issues certificates (修了証) when a package is completed: it draws their PDFs.
       FONTS_BESIDE_BUNDLE,
     );
-    table.grantReadWriteData(aggregateFunction);
-    objectBucket.grantReadWrite(aggregateFunction);
+    grantItemAccess(table, aggregateFunction);
+    grantObjectAccess(objectBucket, aggregateFunction);
     aggregateFunction.addEnvironment('OBJECT_BUCKET', objectBucket.bucketName);
     // Records that still fail after the retries are not lost: their stream positions land here
     // (the records themselves stay in the stream for 24 h; see docs/architecture.md for the replay).
@@ -216,22 +237,19 @@ export class ManabiStack extends Stack {
       encryption: QueueEncryption.SQS_MANAGED,
       enforceSSL: true,
     });
-    new Alarm(this, 'AggregateFailedRecordsAlarm', {
-      alarmDescription: 'Report aggregator: stream records parked after every retry (reports miss them until replayed)',
-      metric: failedRecords.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(1) }),
-      threshold: 0,
-      comparisonOperator: ComparisonOperator.GREATER_THAN_THRESHOLD,
-      evaluationPeriods: 1,
-      treatMissingData: TreatMissingData.NOT_BREACHING,
-    });
-    new Alarm(this, 'AggregateIteratorAgeAlarm', {
-      alarmDescription: 'Report aggregator is more than 5 minutes behind the table stream',
-      metric: aggregateFunction.metric('IteratorAge', { statistic: 'Maximum', period: Duration.minutes(1) }),
-      threshold: 5 * 60 * 1000,
-      comparisonOperator: ComparisonOperator.GREATER_THAN_THRESHOLD,
-      evaluationPeriods: 5,
-      treatMissingData: TreatMissingData.NOT_BREACHING,
-    });
+    acknowledge(failedRecords, [
+      {
+        id: 'AwsSolutions-SQS3',
+        reason:
+          'This queue is itself the failure destination of the aggregator stream; its depth alarms and its messages are replayed by hand',
+      },
+    ]);
+    ops.watchDeadLetters(
+      'AggregateFailedRecords',
+      failedRecords,
+      'Report aggregator: stream records parked after every retry (reports miss them until replayed)',
+    );
+    ops.watchStreamConsumer('AggregateFunction', aggregateFunction);
     aggregateFunction.addEventSource(
       new DynamoEventSource(table, {
         startingPosition: StartingPosition.TRIM_HORIZON,
@@ -257,9 +275,10 @@ export class ManabiStack extends Stack {
       entry: IMPORT_ENTRY,
       timeout: Duration.minutes(15),
       memorySize: 1024,
+      logGroup: logs('ImportFunction'),
     });
-    table.grantReadWriteData(importFunction);
-    objectBucket.grantReadWrite(importFunction);
+    grantItemAccess(table, importFunction);
+    grantObjectAccess(objectBucket, importFunction);
     importFunction.addEnvironment('OBJECT_BUCKET', objectBucket.bucketName);
     importFunction.addEventSource(
       new DynamoEventSource(table, {
@@ -276,8 +295,9 @@ export class ManabiStack extends Stack {
       description: `Manabi reminders (${props.stage})`,
       entry: REMINDERS_ENTRY,
       timeout: Duration.minutes(15),
+      logGroup: logs('RemindersFunction'),
     });
-    table.grantReadWriteData(remindersFunction);
+    grantItemAccess(table, remindersFunction);
     new Rule(this, 'RemindersSchedule', {
       description: 'Daily reminders at 08:00 JST',
       schedule: Schedule.cron({ minute: '0', hour: '23' }),
@@ -293,9 +313,45 @@ export class ManabiStack extends Stack {
       targets: [new LambdaFunction(remindersFunction, { event: RuleTargetInput.fromObject({ job: 'digest' }) })],
     });
 
+    const functions = {
+      ApiFunction: apiFunction,
+      AggregateFunction: aggregateFunction,
+      ImportFunction: importFunction,
+      RemindersFunction: remindersFunction,
+    };
+    for (const [name, fn] of Object.entries(functions)) {
+      ops.watchFunction(name, fn);
+      isolation.grantAssume(fn, { setEnvironment: props.scopedData ?? false });
+      acknowledge(fn, [
+        {
+          id: 'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]',
+          reason: 'AWSLambdaBasicExecutionRole only lets the function write its own CloudWatch logs; an inline copy would grant the same',
+        },
+      ]);
+    }
+    ops.watchStreamConsumer('ImportFunction', importFunction);
+    for (const streamConsumer of [aggregateFunction, importFunction]) {
+      acknowledge(streamConsumer, [
+        {
+          id: 'AwsSolutions-IAM5[Resource::*]',
+          reason: 'dynamodb:ListStreams, which the stream event source needs, has no resource-level permissions (its only * statement)',
+        },
+      ]);
+    }
+
+    // The stage is made by Operations (access logs, throttling) instead of the API's own default.
     const api = new HttpApi(this, 'HttpApi', {
       description: `Manabi API (${props.stage})`,
+      createDefaultStage: false,
     });
+    ops.apiStage(api);
+    ops.watchApi(api);
+    acknowledge(api, [
+      {
+        id: 'AwsSolutions-APIG4',
+        reason: 'Authorization lives in the app: every route is declared with defineRoute({ roles }) behind a JWT gate, deny by default',
+      },
+    ]);
     const apiIntegration = new HttpLambdaIntegration('ApiIntegration', apiFunction);
     api.addRoutes({ path: '/api/{proxy+}', methods: [HttpMethod.ANY], integration: apiIntegration });
     // SCORM content (player, package files, commits): the API answers these only on the content host.
@@ -306,6 +362,10 @@ export class ManabiStack extends Stack {
       encryption: BucketEncryption.S3_MANAGED,
       enforceSSL: true,
       removalPolicy: RemovalPolicy.RETAIN,
+      versioned: true,
+      serverAccessLogsBucket: ops.accessLogs,
+      serverAccessLogsPrefix: 'site-bucket/',
+      lifecycleRules: [{ id: 'ExpireOldVersions', noncurrentVersionExpiration: Duration.days(30), expiredObjectDeleteMarker: true }],
     });
 
     const apiOrigin = new HttpOrigin(`${api.apiId}.execute-api.${this.region}.${this.urlSuffix}`, {
@@ -318,6 +378,9 @@ export class ManabiStack extends Stack {
     const distribution = new Distribution(this, 'Site', {
       comment: `Manabi (${props.stage})`,
       defaultRootObject: 'index.html',
+      enableLogging: true,
+      logBucket: ops.accessLogs,
+      logFilePrefix: 'cloudfront/site/',
       defaultBehavior: {
         origin: S3BucketOrigin.withOriginAccessControl(siteBucket),
         viewerProtocolPolicy: ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
@@ -350,6 +413,9 @@ export class ManabiStack extends Stack {
     // so the app's cookies are never sent to it, nor its pages given the app's storage.
     const scormContent = new Distribution(this, 'ScormContent', {
       comment: `Manabi SCORM content (${props.stage})`,
+      enableLogging: true,
+      logBucket: ops.accessLogs,
+      logFilePrefix: 'cloudfront/scorm/',
       defaultBehavior: {
         origin: apiOrigin,
         viewerProtocolPolicy: ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
@@ -359,6 +425,25 @@ export class ManabiStack extends Stack {
         originRequestPolicy: OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
       },
     });
+    for (const edge of [distribution, scormContent]) {
+      acknowledge(edge, [
+        {
+          id: 'AwsSolutions-CFR1',
+          reason:
+            'Companies employees sign in from anywhere (business trips, overseas offices); access is decided by account, not by country',
+        },
+        {
+          id: 'AwsSolutions-CFR2',
+          reason:
+            'The WAF web ACL (managed rule groups, rate limit on /api/auth/*) is the edge work of issue #12 item 4, in its own change',
+        },
+        {
+          id: 'AwsSolutions-CFR4',
+          reason:
+            'On the default *.cloudfront.net certificate CloudFront fixes the viewer TLS policy; TLS 1.2 minimum comes with the custom-domain certificate',
+        },
+      ]);
+    }
     apiFunction.addEnvironment('SCORM_CONTENT_ORIGIN', `https://${scormContent.distributionDomainName}`);
 
     new CfnOutput(this, 'TableName', { value: table.tableName });

@@ -36,6 +36,8 @@ export function createSingleTable(scope: Construct, id: string): Table {
     stream: StreamViewType.NEW_AND_OLD_IMAGES,
     timeToLiveAttribute: TTL_ATTRIBUTE,
     removalPolicy: RemovalPolicy.RETAIN,
+    // CloudFormation or a console click cannot delete it while this is on (issue #12, item 7).
+    deletionProtection: true,
   });
   for (const gsi of def.globalSecondaryIndexes) {
     if (gsi.Projection.ProjectionType !== 'ALL') {

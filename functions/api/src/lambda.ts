@@ -1,6 +1,6 @@
 import { handle } from 'hono/aws-lambda';
 import type { LambdaEvent } from 'hono/aws-lambda';
-import { createDataAccess, s3ObjectStore } from '@manabi/data';
+import { createDataAccess, s3ObjectStore, scopedDataFromEnv } from '@manabi/data';
 import { createApp } from './app.js';
 import { createSigner, localJwks, type KeyMaterial } from './auth/jwt.js';
 import { aesGcmSecretBox } from './auth/secret-box.js';
@@ -10,7 +10,7 @@ import { aesGcmSecretBox } from './auth/secret-box.js';
  * (a secret in the cloud); the JWKS the middleware verifies with is derived from them.
  */
 const keys = JSON.parse(process.env.JWT_KEYS ?? 'null') as KeyMaterial | null;
-const data = createDataAccess({ tableName: process.env.TABLE_NAME ?? 'manabi' });
+const data = createDataAccess({ tableName: process.env.TABLE_NAME ?? 'manabi', scoped: scopedDataFromEnv() });
 
 const appPromise = (async () => {
   if (!keys) throw new Error('JWT_KEYS is not set');

@@ -1,12 +1,18 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { isId } from '@manabi/core';
+import { scopedSessions, type ScopedDataConfig, type SessionCredentialsCache } from './scoped-credentials.js';
 
 export interface DataConfig {
   tableName: string;
   region?: string;
   /** Set for DynamoDB Local; unset in the cloud. */
   endpoint?: string;
+  /**
+   * IAM-scoped credentials (the cloud, when the stack sets the role ARNs: `scopedDataFromEnv`).
+   * Unset: every client shares the process's own credentials (locally, and DynamoDB Local).
+   */
+  scoped?: ScopedDataConfig;
 }
 
 /** Access to platform-level items (`P#…`): sign-in lookup, one-time tokens, rate limits, vendors. */
@@ -22,6 +28,11 @@ export interface TenantDb extends PlatformDb {
 
 export interface TenantCtx {
   tenantId: string;
+  /**
+   * The tenant's vendor, from the verified token. With IAM-scoped credentials the session may read
+   * that vendor's content (`V#<vendor>#…`); absent or null, no vendor's.
+   */
+  vendorId?: string | null;
 }
 
 export interface DataAccess {
@@ -32,34 +43,88 @@ export interface DataAccess {
    * repositories.
    */
   clientFor(ctx: TenantCtx): TenantDb;
+  /**
+   * Tenant access for identity paths whose transactions also write platform items (an email's
+   * sign-in claim with the person, a one-time token with its link, a certificate code): in the
+   * cloud a platform-role session tagged with this tenant (platform items and this tenant's items
+   * only). Locally the same client as `clientFor`.
+   */
+  identityFor(ctx: TenantCtx): TenantDb;
   /** DynamoDB calls made so far by this client (benchmarks report calls per request). */
   callCount(): number;
   destroy(): void;
 }
 
+/** Scoped clients kept per tenant (each holds its own connection pool); the oldest go first. */
+const MAX_SCOPED_CLIENTS = 500;
+
+type CredentialsProvider = ReturnType<SessionCredentialsCache['provider']>;
+
 export function createDataAccess(config: DataConfig): DataAccess {
-  const client = new DynamoDBClient({
-    region: config.region ?? 'ap-northeast-1',
-    ...(config.endpoint ? { endpoint: config.endpoint, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } } : {}),
-    maxAttempts: 3,
-  });
   let calls = 0;
-  client.middlewareStack.add(
-    (next) => async (args) => {
-      calls += 1;
-      return next(args);
-    },
-    { step: 'initialize', name: 'manabiCallCounter' },
-  );
-  const doc = DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } });
+  const clients = new Set<DynamoDBClient>();
+  const makeClient = (credentials?: CredentialsProvider): DynamoDBClient => {
+    const client = new DynamoDBClient({
+      region: config.region ?? 'ap-northeast-1',
+      ...(config.endpoint ? { endpoint: config.endpoint, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } } : {}),
+      ...(credentials ? { credentials } : {}),
+      maxAttempts: 3,
+    });
+    client.middlewareStack.add(
+      (next) => async (args) => {
+        calls += 1;
+        return next(args);
+      },
+      { step: 'initialize', name: 'manabiCallCounter' },
+    );
+    clients.add(client);
+    return client;
+  };
+  const docOf = (client: DynamoDBClient): DynamoDBDocumentClient =>
+    DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } });
+
+  const doc = docOf(makeClient());
   const platform: PlatformDb = { doc, table: config.tableName };
+  const tenantDb = (d: DynamoDBDocumentClient, tenantId: string): TenantDb => ({ doc: d, table: config.tableName, tenantId });
+  const checked = (ctx: TenantCtx): TenantCtx => {
+    if (!isId(ctx.tenantId)) throw new Error('Invalid tenant id');
+    return ctx;
+  };
+
+  // With IAM-scoped credentials: one client per (role, tenant, vendor), signing with that scope's
+  // session, so a key built for another tenant is refused by IAM, not only by the key builder.
+  const sessions = config.scoped ? scopedSessions(config.scoped) : null;
+  const scoped = new Map<string, { client: DynamoDBClient; doc: DynamoDBDocumentClient }>();
+  const scopedDoc = (role: 'tenant' | 'platform', tenantId: string, vendorId: string | null): DynamoDBDocumentClient => {
+    const key = `${role}|${tenantId}|${vendorId ?? ''}`;
+    let entry = scoped.get(key);
+    if (!entry) {
+      const client = makeClient(sessions![role].provider({ tenantId, vendorId }));
+      entry = { client, doc: docOf(client) };
+      scoped.set(key, entry);
+      if (scoped.size > MAX_SCOPED_CLIENTS) {
+        const [oldestKey, oldest] = scoped.entries().next().value!;
+        scoped.delete(oldestKey);
+        clients.delete(oldest.client);
+        oldest.client.destroy();
+      }
+    }
+    return entry.doc;
+  };
+
   return {
     platform,
     clientFor(ctx) {
-      if (!isId(ctx.tenantId)) throw new Error('Invalid tenant id');
-      return { doc, table: config.tableName, tenantId: ctx.tenantId };
+      const { tenantId, vendorId } = checked(ctx);
+      return tenantDb(sessions ? scopedDoc('tenant', tenantId, vendorId ?? null) : doc, tenantId);
+    },
+    identityFor(ctx) {
+      const { tenantId, vendorId } = checked(ctx);
+      return tenantDb(sessions ? scopedDoc('platform', tenantId, vendorId ?? null) : doc, tenantId);
     },
     callCount: () => calls,
-    destroy: () => client.destroy(),
+    destroy: () => {
+      for (const client of clients) client.destroy();
+    },
   };
 }

@@ -37,3 +37,5 @@ export * from './user-search.js';
 export * from './notifications.js';
 export * from './import-jobs.js';
 export * from './account-security.js';
+export * from './scoped-env.js';
+export * from './scoped-credentials.js';

@@ -489,3 +489,16 @@ export function isTenantKey(key: string, tenantId: string): boolean {
   const prefix = tenantPrefix(tenantId);
   return key === prefix || key.startsWith(`${prefix}#`);
 }
+
+/**
+ * The key spaces as IAM `dynamodb:LeadingKeys` patterns (infra/lib/tenant-isolation.ts), made here
+ * so the policies follow the key builder. The arguments are policy variables
+ * (`${aws:PrincipalTag/TenantId}`) or ids. `T#<t>#*` (not `T#<t>*`): no tenant reaches an id that
+ * merely starts with its own.
+ */
+export const leadingKeyPatterns = {
+  tenant: (tenant: string): string[] => [`T#${tenant}`, `T#${tenant}#*`],
+  catalog: (): string[] => ['C#*'],
+  vendor: (vendor: string): string[] => [`V#${vendor}#*`],
+  platform: (): string[] => ['P#*'],
+};

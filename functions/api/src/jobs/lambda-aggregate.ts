@@ -1,10 +1,10 @@
 import type { DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
-import { createDataAccess, s3ObjectStore } from '@manabi/data';
+import { createDataAccess, s3ObjectStore, scopedDataFromEnv } from '@manabi/data';
 import { toTableChange } from '@manabi/data/local';
 import { applyUntilFailure } from './aggregate.js';
 
 /** DynamoDB Streams → this Lambda: the same aggregator the local stream poller runs. */
-const data = createDataAccess({ tableName: process.env.TABLE_NAME ?? 'manabi' });
+const data = createDataAccess({ tableName: process.env.TABLE_NAME ?? 'manabi', scoped: scopedDataFromEnv() });
 // Certificates issued on completion are stored as PDFs beside the API's other objects.
 if (!process.env.OBJECT_BUCKET) throw new Error('OBJECT_BUCKET is not set');
 const objects = s3ObjectStore(process.env.OBJECT_BUCKET);

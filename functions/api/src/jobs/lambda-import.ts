@@ -1,5 +1,5 @@
 import type { DynamoDBStreamEvent } from 'aws-lambda';
-import { createDataAccess, s3ObjectStore } from '@manabi/data';
+import { createDataAccess, s3ObjectStore, scopedDataFromEnv } from '@manabi/data';
 import { toTableChange } from '@manabi/data/local';
 import { importJobsStarted, runImportJobToEnd } from './import-worker.js';
 
@@ -9,7 +9,7 @@ import { importJobsStarted, runImportJobToEnd } from './import-worker.js';
  * is retried by the mapping; the job's claim and its per-chunk conditional writes make a retry
  * resume rather than import again.
  */
-const data = createDataAccess({ tableName: process.env.TABLE_NAME ?? 'manabi' });
+const data = createDataAccess({ tableName: process.env.TABLE_NAME ?? 'manabi', scoped: scopedDataFromEnv() });
 if (!process.env.OBJECT_BUCKET) throw new Error('OBJECT_BUCKET is not set');
 const objects = s3ObjectStore(process.env.OBJECT_BUCKET);
 const deps = {

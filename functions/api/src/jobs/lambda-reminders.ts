@@ -1,4 +1,4 @@
-import { createDataAccess } from '@manabi/data';
+import { createDataAccess, scopedDataFromEnv } from '@manabi/data';
 import { runDigest } from './digest.js';
 import { runReminders } from './reminders.js';
 
@@ -7,7 +7,7 @@ import { runReminders } from './reminders.js';
  * interval: the reminders, and the notification digest when the schedule's input says
  * `{ "job": "digest" }`. One function for both keeps one bundle to build and deploy.
  */
-const data = createDataAccess({ tableName: process.env.TABLE_NAME ?? 'manabi' });
+const data = createDataAccess({ tableName: process.env.TABLE_NAME ?? 'manabi', scoped: scopedDataFromEnv() });
 
 export const handler = async (event?: { job?: string }) => {
   const deps = { data, config: { publicUrl: process.env.PUBLIC_URL ?? '' }, now: () => new Date() };
