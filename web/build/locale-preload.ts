@@ -3,8 +3,9 @@ import { DEFAULT_LOCALE, LOCALE_STORAGE_KEY } from '../src/i18n/locale-choice';
 
 /**
  * Adds to index.html a few lines that pick the starting language as the app will (this device's
- * choice, else the default) and preload that language's messages chunk, so it downloads alongside
- * the entry code instead of after it. The other language is not fetched until it is chosen.
+ * choice, else the default) and preload that language's shell messages chunk (src/i18n/ja-shell.ts:
+ * the frame and the public pages), so it downloads alongside the entry code instead of after it.
+ * The other language is not fetched until it is chosen; the rest of the messages, once needed.
  */
 export function localePreload(): Plugin {
   return {
@@ -15,10 +16,10 @@ export function localePreload(): Plugin {
       handler(html, ctx) {
         const chunks: Record<string, string> = {};
         for (const output of Object.values(ctx.bundle ?? {})) {
-          const match = output.type === 'chunk' ? /\/src\/i18n\/(\w+)\.ts$/.exec(output.facadeModuleId ?? '') : null;
+          const match = output.type === 'chunk' ? /\/src\/i18n\/(\w+)-shell\.ts$/.exec(output.facadeModuleId ?? '') : null;
           if (match && output.type === 'chunk' && output.isDynamicEntry) chunks[match[1]!] = `/${output.fileName}`;
         }
-        if (!chunks[DEFAULT_LOCALE]) throw new Error(`locale-preload: no chunk for the ${DEFAULT_LOCALE} messages`);
+        if (!chunks[DEFAULT_LOCALE]) throw new Error(`locale-preload: no chunk for the ${DEFAULT_LOCALE} shell messages`);
         // crossorigin as on the build's own preloads, so the import() reuses this very download.
         const script = `<script>(function(){var c=${JSON.stringify(chunks)},l;try{l=localStorage.getItem(${JSON.stringify(LOCALE_STORAGE_KEY)})}catch(e){}var k=document.createElement('link');k.rel='modulepreload';k.crossOrigin='';k.href=c[l]||c[${JSON.stringify(DEFAULT_LOCALE)}];document.head.appendChild(k)})()</script>`;
         // Before the entry and the stylesheet: an inline script after a stylesheet waits for it.

@@ -406,7 +406,7 @@ export const routes: RouteRecordRaw[] = [
     path: '/verify/:code?',
     name: 'verify-certificate',
     component: () => import('./pages/certificates/VerifyCertificatePage.vue'),
-    meta: { public: true, titleKey: 'certificates.verify.title' },
+    meta: { public: true, titleKey: 'certificateVerify.title' },
   },
   // ── Password reset and two-step verification (issue 13) ──
   {
@@ -479,7 +479,13 @@ export function accessDecision(
   return true;
 }
 
-export function createAppRouter(history: RouterHistory = createWebHistory()) {
+export interface AppRouterOptions {
+  /** The signed-in pages' messages (main.ts); unit tests give all messages up front and pass none. */
+  loadAppMessages?: () => Promise<void>;
+}
+
+export function createAppRouter(history: RouterHistory = createWebHistory(), options: AppRouterOptions = {}) {
+  const loadAppMessages = options.loadAppMessages ?? (() => Promise.resolve());
   const router = createRouter({
     history,
     routes,
@@ -491,8 +497,15 @@ export function createAppRouter(history: RouterHistory = createWebHistory()) {
     // (The page's code holds no data; the API decides what the person may see.) Home is never
     // shown, and a failed download surfaces in the navigation itself.
     if (!auth.initialized && to.name !== 'home') loadRouteLocation(to).catch(() => undefined);
+    // Likewise the signed-in pages' messages (not for `/`, which a guest opens too: a guest gets
+    // only the public pages' messages).
+    const appMessages = to.meta.public || to.name === 'home' ? null : loadAppMessages();
+    appMessages?.catch(() => undefined);
     await auth.init();
-    return accessDecision(to, auth);
+    const decision = accessDecision(to, auth);
+    // A signed-in page renders only with its messages: never a raw key on screen.
+    if (decision === true && !to.meta.public) await (appMessages ?? loadAppMessages());
+    return decision;
   });
   router.afterEach((to, from) => {
     if (to.path !== from.path) useNoticeStore().onNavigate();

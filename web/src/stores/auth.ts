@@ -61,7 +61,29 @@ export const useAuthStore = defineStore('auth', () => {
     return features.value?.[feature] !== false;
   }
 
-  function startSession(session: Session) {
+  /** Awaited before a session shows (main.ts: the signed-in pages' messages); nothing by default. */
+  let prepareSession: () => Promise<unknown> = () => Promise.resolve();
+
+  /**
+   * What a session needs before it shows: the signed-in frame (navigation, banners) renders as
+   * soon as `isSignedIn` turns true, so it waits for this instead of painting missing texts.
+   */
+  function beforeSessionStart(prepare: () => Promise<unknown>) {
+    prepareSession = prepare;
+  }
+
+  /** Starts `prepareSession` now, alongside a sign-in request (shared with the later wait). */
+  function prepareEarly() {
+    prepareSession().catch(() => undefined);
+  }
+
+  async function startSession(session: Session) {
+    try {
+      await prepareSession();
+    } catch {
+      // A failed download: the session is valid all the same; the router's guard asks again and
+      // a failure there surfaces in the navigation.
+    }
     endedByUser.value = false;
     accessToken.value = session.accessToken;
     user.value = session.user;
@@ -97,7 +119,7 @@ export const useAuthStore = defineStore('auth', () => {
         clear();
         return false;
       }
-      startSession(session);
+      await startSession(session);
       return true;
     } catch (error) {
       if (error instanceof ApiError && (error.status === 401 || error.status === 403)) clear();
@@ -121,19 +143,20 @@ export const useAuthStore = defineStore('auth', () => {
   }
 
   /** A session started, or MFA's next step noted in `pendingMfa`: answers which. */
-  function afterPassword(answer: Session | MfaChallenge): 'signed-in' | 'mfa' {
+  async function afterPassword(answer: Session | MfaChallenge): Promise<'signed-in' | 'mfa'> {
     initialized.value = true;
     if (isMfaChallenge(answer)) {
       pendingMfa.value = answer;
       return 'mfa';
     }
     pendingMfa.value = null;
-    startSession(answer);
+    await startSession(answer);
     applyOwnBranding();
     return 'signed-in';
   }
 
   async function signIn(email: string, password: string): Promise<'signed-in' | 'mfa'> {
+    prepareEarly();
     return afterPassword(
       await api.post<Session | MfaChallenge>('/api/auth/signin', { email, password }, { auth: false, retryOnUnauthorized: false }),
     );
@@ -142,7 +165,7 @@ export const useAuthStore = defineStore('auth', () => {
   /** The second step: a code from the authenticator app or a recovery code. */
   async function verifyMfa(code: string) {
     if (!pendingMfa.value) throw new Error('No sign-in is waiting for a code');
-    afterPassword(await accountSecurityApi.verifyMfa(pendingMfa.value.challengeToken, code));
+    await afterPassword(await accountSecurityApi.verifyMfa(pendingMfa.value.challengeToken, code));
   }
 
   /** The second step with a passkey: the browser signs the server's challenge. */
@@ -152,29 +175,31 @@ export const useAuthStore = defineStore('auth', () => {
     // The WebAuthn helper loads only when a passkey is used.
     const { startAuthentication } = await import('@simplewebauthn/browser');
     const optionsJSON = await accountSecurityApi.passkeySignInOptions(challenge.challengeToken);
-    afterPassword(await accountSecurityApi.verifyPasskey(challenge.challengeToken, await startAuthentication({ optionsJSON })));
+    await afterPassword(await accountSecurityApi.verifyPasskey(challenge.challengeToken, await startAuthentication({ optionsJSON })));
   }
 
   /** Enrolment required at sign-in, confirmed with a code: signed in; answers the recovery codes. */
   async function confirmMfaEnrolment(code: string): Promise<string[]> {
     if (!pendingMfa.value) throw new Error('No sign-in is waiting for enrolment');
     const { recoveryCodes, ...session } = await accountSecurityApi.confirmEnrolmentAtSignIn(pendingMfa.value.challengeToken, code);
-    afterPassword(session);
+    await afterPassword(session);
     return recoveryCodes;
   }
 
   async function signUp(input: SignUpInput) {
+    prepareEarly();
     const response = await api.post<SignUpResponse>('/api/signup', input, {
       auth: false,
       retryOnUnauthorized: false,
     });
-    startSession(response);
+    await startSession(response);
     tenant.value = response.tenant;
     initialized.value = true;
     applyOwnBranding();
   }
 
   async function acceptInvitation(token: string, password: string): Promise<'signed-in' | 'mfa'> {
+    prepareEarly();
     return afterPassword(
       await api.post<Session | MfaChallenge>('/api/auth/set-password', { token, password }, { auth: false, retryOnUnauthorized: false }),
     );
@@ -239,6 +264,7 @@ export const useAuthStore = defineStore('auth', () => {
     features,
     seats,
     planIncludes,
+    beforeSessionStart,
     init,
     refresh,
     signIn,
