@@ -3,7 +3,7 @@ import { computed, ref } from 'vue';
 import { ApiError, api } from '../api/client';
 import type { Locale, MeResponse, MeTenant, PlanFeatures, Role, SeatUsage, Session, SignUpResponse, TenantRef, User } from '../api/types';
 import { useBrandingStore } from './branding';
-import { accountSecurityApi, isMfaChallenge, type MfaChallenge } from '../api/accountSecurity';
+import type { MfaChallenge } from '../api/accountSecurity';
 
 export interface SignUpInput {
   companyName: string;
@@ -26,6 +26,12 @@ export function homePathFor(role: Role | null | undefined): string {
       return '/me';
   }
 }
+
+/** The second-factor API, loaded only when a sign-in asks for a second factor (not on every page). */
+const secondFactorApi = async () => (await import('../api/accountSecurity')).accountSecurityApi;
+
+/** The password was right and a second factor is asked for (the API's answer carries `mfa`). */
+const asksSecondFactor = (answer: Session | MfaChallenge): answer is MfaChallenge => 'mfa' in answer;
 
 /**
  * Session state. The access token lives in memory only; the refresh token is an
@@ -145,7 +151,7 @@ export const useAuthStore = defineStore('auth', () => {
   /** A session started, or MFA's next step noted in `pendingMfa`: answers which. */
   async function afterPassword(answer: Session | MfaChallenge): Promise<'signed-in' | 'mfa'> {
     initialized.value = true;
-    if (isMfaChallenge(answer)) {
+    if (asksSecondFactor(answer)) {
       pendingMfa.value = answer;
       return 'mfa';
     }
@@ -165,7 +171,8 @@ export const useAuthStore = defineStore('auth', () => {
   /** The second step: a code from the authenticator app or a recovery code. */
   async function verifyMfa(code: string) {
     if (!pendingMfa.value) throw new Error('No sign-in is waiting for a code');
-    await afterPassword(await accountSecurityApi.verifyMfa(pendingMfa.value.challengeToken, code));
+    const challengeToken = pendingMfa.value.challengeToken;
+    await afterPassword(await (await secondFactorApi()).verifyMfa(challengeToken, code));
   }
 
   /** The second step with a passkey: the browser signs the server's challenge. */
@@ -173,7 +180,7 @@ export const useAuthStore = defineStore('auth', () => {
     const challenge = pendingMfa.value;
     if (!challenge) throw new Error('No sign-in is waiting for a passkey');
     // The WebAuthn helper loads only when a passkey is used.
-    const { startAuthentication } = await import('@simplewebauthn/browser');
+    const [{ startAuthentication }, accountSecurityApi] = await Promise.all([import('@simplewebauthn/browser'), secondFactorApi()]);
     const optionsJSON = await accountSecurityApi.passkeySignInOptions(challenge.challengeToken);
     await afterPassword(await accountSecurityApi.verifyPasskey(challenge.challengeToken, await startAuthentication({ optionsJSON })));
   }
@@ -181,7 +188,8 @@ export const useAuthStore = defineStore('auth', () => {
   /** Enrolment required at sign-in, confirmed with a code: signed in; answers the recovery codes. */
   async function confirmMfaEnrolment(code: string): Promise<string[]> {
     if (!pendingMfa.value) throw new Error('No sign-in is waiting for enrolment');
-    const { recoveryCodes, ...session } = await accountSecurityApi.confirmEnrolmentAtSignIn(pendingMfa.value.challengeToken, code);
+    const challengeToken = pendingMfa.value.challengeToken;
+    const { recoveryCodes, ...session } = await (await secondFactorApi()).confirmEnrolmentAtSignIn(challengeToken, code);
     await afterPassword(session);
     return recoveryCodes;
   }
