@@ -44,9 +44,11 @@ function publicPaths(): string[] {
   return paths;
 }
 
+const NOT_FOUND = '/no-such-page';
+
 /** Each public path as it is opened: parameters filled in, with and without the token its link carries. */
 function visits(path: string): string[] {
-  if (path === '/:pathMatch(.*)*') return ['/no-such-page'];
+  if (path === '/:pathMatch(.*)*') return [NOT_FOUND];
   if (path === '/verify/:code?') return ['/verify', '/verify/ABCD-EFGH-JKLM-NPQR'];
   if (['/verify-email', '/set-password', '/reset-password'].includes(path)) return [path, `${path}?token=not-a-real-token`];
   if (path.includes(':')) throw new Error(`public path ${path}: say how to open it`);
@@ -88,7 +90,7 @@ async function shellOnlyPage(locale: 'ja' | 'en'): Promise<{ page: Page; watch: 
 async function rawKeysOn(page: Page): Promise<string[]> {
   const texts = await page.evaluate(() => {
     const attributes = ['placeholder', 'title', 'aria-label', 'alt'];
-    const labels = [...document.querySelectorAll('*')].flatMap((el) =>
+    const labels = Array.from(document.querySelectorAll('*')).flatMap((el) =>
       attributes.map((name) => el.getAttribute(name)).filter((v): v is string => !!v),
     );
     return [document.title, document.body.innerText, ...labels].join('\n');
@@ -118,8 +120,9 @@ describe('public pages with the shell’s messages only', () => {
         expect(await page.locator('html').getAttribute('lang'), path).toBe(locale);
         expect(await rawKeysOn(page), path).toEqual([]);
         expect(watch.missing, path).toEqual([]);
-        // A guest never asks for the rest of the messages.
-        expect(watch.blocked, path).toEqual([]);
+        // A guest never asks for the rest of the messages (index.html preloads them on any path
+        // that is not a public page's, an unknown one included: web/src/public-paths.ts).
+        if (path !== NOT_FOUND) expect(watch.blocked, path).toEqual([]);
         await close();
       }
     });

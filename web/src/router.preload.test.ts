@@ -6,6 +6,7 @@ import { createAppRouter } from './router';
 import { useAuthStore } from './stores/auth';
 import { fakeApi, json } from './testing/fakeApi';
 import { makeUser } from './testing/fixtures';
+import { settle } from './testing/setup';
 
 describe('the first navigation', () => {
   it('fetches the page’s code while the session is still being restored', async () => {
@@ -23,6 +24,31 @@ describe('the first navigation', () => {
     expect(useAuthStore().initialized).toBe(false);
 
     answerRefresh(json(200, { accessToken: 'tok', expiresIn: 900, user: makeUser({ role: 'learner' }) }));
+    await navigation;
+    expect(router.currentRoute.value.name).toBe('my-plan');
+  }, 30_000);
+
+  it('fetches the signed-in pages’ messages alongside the session restore, and shows the page once they are here', async () => {
+    let answerRefresh: (response: Response) => void = () => undefined;
+    const refreshAnswered = new Promise<Response>((resolve) => (answerRefresh = resolve));
+    let messagesArrive: () => void = () => undefined;
+    const messages = new Promise<void>((resolve) => (messagesArrive = resolve));
+    const loadAppMessages = vi.fn(() => messages);
+    api.configure({ fetch: fakeApi({ 'POST /api/auth/refresh': () => refreshAnswered }) });
+    setActivePinia(createPinia());
+    const router = createAppRouter(createMemoryHistory(), { loadAppMessages });
+
+    let done = false;
+    const navigation = router.push('/me/plan').then(() => (done = true));
+    await vi.waitFor(() => expect(loadAppMessages).toHaveBeenCalled());
+    expect(useAuthStore().initialized).toBe(false);
+    answerRefresh(json(200, { accessToken: 'tok', expiresIn: 900, user: makeUser({ role: 'learner' }) }));
+    await vi.waitFor(() => expect(useAuthStore().initialized).toBe(true));
+    // Signed in, the page still waits for its messages.
+    await settle();
+    expect(done).toBe(false);
+
+    messagesArrive();
     await navigation;
     expect(router.currentRoute.value.name).toBe('my-plan');
   }, 30_000);

@@ -498,7 +498,7 @@ export function createAppRouter(history: RouterHistory = createWebHistory(), opt
     // shown, and a failed download surfaces in the navigation itself.
     if (!auth.initialized && to.name !== 'home') loadRouteLocation(to).catch(() => undefined);
     // Likewise the signed-in pages' messages (not for `/`, which a guest opens too: a guest gets
-    // only the public pages' messages).
+    // only the public pages' messages). index.html preloads them already on such a path.
     const appMessages = to.meta.public || to.name === 'home' ? null : loadAppMessages();
     appMessages?.catch(() => undefined);
     await auth.init();
