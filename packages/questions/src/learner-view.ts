@@ -1,5 +1,6 @@
 import type { Locale } from '@manabi/core';
 import { pickText, type Question, type QuestionType } from './model.js';
+import { learnerEssay, type LearnerEssay } from './types/essay.js';
 
 /**
  * What a learner may see before answering. Built field by field from an allowlist (never by
@@ -13,6 +14,8 @@ export interface LearnerQuestion {
   options?: { id: string; text: string }[];
   /** For short_text / numeric: an input hint the UI may show (never the answer). */
   input?: 'text' | 'number';
+  /** Essays: the word limits and the rubric's criteria (never the graders' notes). */
+  essay?: LearnerEssay;
 }
 
 export function learnerView(question: Question, locale: Locale): LearnerQuestion {
@@ -29,7 +32,11 @@ export function learnerView(question: Question, locale: Locale): LearnerQuestion
     case 'short_text':
       view.input = 'text';
       break;
+    case 'essay':
+      view.essay = learnerEssay(question, locale);
+      break;
     case 'true_false':
+    case 'description':
       break;
   }
   return view;

@@ -1,8 +1,18 @@
 import { z } from 'zod';
 import { LEVELS, type Locale } from '@manabi/core';
+import { descriptionFields, essayFields, essayIssues } from './types/essay.js';
 
 /** The question types Manabi can score. Anything else is reported by the importers, never dropped silently. */
-export const QUESTION_TYPES = ['single_choice', 'multiple_response', 'true_false', 'ordering', 'numeric', 'short_text'] as const;
+export const QUESTION_TYPES = [
+  'single_choice',
+  'multiple_response',
+  'true_false',
+  'ordering',
+  'numeric',
+  'short_text',
+  'essay',
+  'description',
+] as const;
 export type QuestionType = (typeof QUESTION_TYPES)[number];
 
 /** Types whose answer is chosen among `options`. */
@@ -141,6 +151,21 @@ const shortTextSchema = z
   })
   .strict();
 
+/** Scored by a person (types/essay.ts). */
+const essaySchema = z.object({ ...common, ...essayFields(localizedTextSchema, optionIdSchema) }).strict();
+/** An information block: never answered, never scored. */
+const descriptionSchema = z.object({ ...common, ...descriptionFields() }).strict();
+
+/** Types a person scores: never scored on submission, never drawn into adaptive (IRT) pools. */
+export const PERSON_SCORED_TYPES = ['essay'] as const;
+/** Types that are never scored nor counted in a score, nor drawn into adaptive pools. */
+export const UNSCORED_TYPES = ['description'] as const;
+/** Whether an adaptive (IRT) pool may hold this type: it needs a right/wrong answer the moment it is given. */
+export const isAdaptiveType = (type: string): boolean =>
+  !(PERSON_SCORED_TYPES as readonly string[]).includes(type) && !(UNSCORED_TYPES as readonly string[]).includes(type);
+export const isPersonScored = (type: string): boolean => (PERSON_SCORED_TYPES as readonly string[]).includes(type);
+export const isUnscored = (type: string): boolean => (UNSCORED_TYPES as readonly string[]).includes(type);
+
 /** The irt parameters a question gets before calibration. */
 export function defaultIrt(q: { type: QuestionType; difficultyPrior: number | null; options?: unknown[] }): IrtParams {
   let c = 0;
@@ -153,8 +178,18 @@ const round = (n: number): number => Math.round(n * 1e6) / 1e6;
 
 /** A question as stored (content only: ids, tenant and timestamps belong to the storage layer). */
 export const questionSchema = z
-  .discriminatedUnion('type', [singleChoiceSchema, multipleResponseSchema, trueFalseSchema, orderingSchema, numericSchema, shortTextSchema])
+  .discriminatedUnion('type', [
+    singleChoiceSchema,
+    multipleResponseSchema,
+    trueFalseSchema,
+    orderingSchema,
+    numericSchema,
+    shortTextSchema,
+    essaySchema,
+    descriptionSchema,
+  ])
   .superRefine((q, ctx) => {
+    if (q.type === 'essay') for (const issue of essayIssues(q)) ctx.addIssue({ code: 'custom', ...issue });
     if (!('options' in q)) return;
     const ids = q.options.map((o) => o.id);
     const seen = new Set<string>();

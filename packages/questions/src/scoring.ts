@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { describeIssues, type Question } from './model.js';
+import { descriptionResponseSchema, essayResponseSchema } from './types/essay.js';
 
 const optionId = z.string().min(1).max(64);
 
@@ -12,6 +13,8 @@ export const responseSchema = z.discriminatedUnion('type', [
   // A string as typed (full-width digits allowed) or a number.
   z.object({ type: z.literal('numeric'), value: z.union([z.number().finite(), z.string().max(100)]) }).strict(),
   z.object({ type: z.literal('short_text'), text: z.string().max(1000) }).strict(),
+  essayResponseSchema,
+  descriptionResponseSchema,
 ]);
 export type QuestionResponse = z.infer<typeof responseSchema>;
 
@@ -32,6 +35,15 @@ export class InvalidResponseError extends Error {
   constructor(readonly issues: string[]) {
     super(`Invalid response: ${issues.join('; ')}`);
     this.name = 'InvalidResponseError';
+  }
+}
+
+/** The question is not scored on submission: a person grades essays, descriptions are never scored. */
+export class NotAutoScoredError extends Error {
+  readonly code = 'not_auto_scored';
+  constructor(readonly type: string) {
+    super(`A ${type} question is not scored automatically`);
+    this.name = 'NotAutoScoredError';
   }
 }
 
@@ -87,6 +99,9 @@ export function scoreResponse(question: Question, response: unknown, options: Sc
       if (given === '') return result(false);
       return result(question.accepted.some((a) => normalizeShortText(a, question.caseSensitive) === given));
     }
+    case 'essay':
+    case 'description':
+      throw new NotAutoScoredError(question.type);
   }
 }
 

@@ -92,13 +92,18 @@ export function exportQti(questions: Question[], options: QtiExportOptions): Qti
       );
       return;
     }
+    if (q.type === 'description') {
+      warnings.push(issue(index, q.title, 'skipped', 'A description has no interaction: QTI items here are questions to answer'));
+      return;
+    }
     const w = new TextWriter(options.locale);
     const identifier = `item-${String(index).padStart(width, '0')}`;
     const stem = w.pick(q.stem);
     const title = q.title ? w.clean(q.title) : excerpt(stem, `Question ${index}`);
     let declaration: XmlNode;
     let interaction: XmlNode;
-    let template = 'match_correct';
+    let template: string | null = 'match_correct';
+    let scorerNotes: XmlNode | null = null;
     let maximum = 1;
     switch (q.type) {
       case 'single_choice':
@@ -162,9 +167,20 @@ export function exportQti(questions: Question[], options: QtiExportOptions): Qti
         interaction = el('textEntryInteraction', { responseIdentifier: 'RESPONSE' });
         if (q.answer.tolerance > 0) w.lose(`tolerance ±${q.answer.tolerance} (QTI text entry is scored exactly)`);
         break;
+      case 'essay': {
+        // Scored by a person: no correct response and no response processing; the grade is out of the rubric's points.
+        declaration = el('responseDeclaration', { identifier: 'RESPONSE', cardinality: 'single', baseType: 'string' });
+        interaction = el('extendedTextInteraction', { responseIdentifier: 'RESPONSE' });
+        template = null;
+        maximum = q.rubric.reduce((n, c) => n + c.maxPoints, 0);
+        if (q.graderNotes) scorerNotes = el('rubricBlock', { view: 'scorer' }, block(3, stemBlocks(w.pick(q.graderNotes))));
+        w.lose('rubric');
+        if (q.minWords !== undefined || q.maxWords !== undefined) w.lose('word limits');
+        break;
+      }
     }
     const inlineEntry = q.type === 'short_text' || q.type === 'numeric';
-    const body = inlineEntry ? stemBlocks(stem, interaction) : [...stemBlocks(stem), interaction];
+    const body = inlineEntry ? stemBlocks(stem, interaction) : [...stemBlocks(stem), ...(scorerNotes ? [scorerNotes] : []), interaction];
     if (q.feedback) w.lose('feedback');
     if (q.explanation) w.lose('explanation');
     if (q.skillTags.length > 0) w.lose('skill tags');
@@ -186,7 +202,7 @@ export function exportQti(questions: Question[], options: QtiExportOptions): Qti
         declaration,
         el('outcomeDeclaration', { identifier: 'SCORE', cardinality: 'single', baseType: 'float', normalMaximum: String(maximum) }),
         el('itemBody', {}, block(2, body)),
-        el('responseProcessing', { template: rpTemplate(template, version) }),
+        ...(template === null ? [] : [el('responseProcessing', { template: rpTemplate(template, version) })]),
       ]),
     );
     // 3.0 is the same item with the qti- names.

@@ -121,7 +121,9 @@ function parseBool(ctx: ItemContext, column: CsvColumn, value: string): boolean 
 function mapRow(ctx: ItemContext, cell: (c: CsvColumn) => string): Draft | null {
   const rawType = cell('type');
   const foldedType = rawType.normalize('NFKC').trim().toLowerCase();
-  const type: QuestionType | undefined = isQuestionType(foldedType) ? foldedType : CSV_TYPE_ALIASES[rawType.trim()];
+  // Essays and descriptions have no CSV columns (rubric, graders' notes): reported like other unsupported types.
+  const type: QuestionType | undefined =
+    isQuestionType(foldedType) && !UNSUPPORTED_TYPES.has(foldedType) ? foldedType : CSV_TYPE_ALIASES[rawType.trim()];
   if (rawType === '') ctx.error('invalid', 'Required', { column: 'type' });
   else if (!type && UNSUPPORTED_TYPES.has(foldedType))
     ctx.error('unsupported_type', `Unsupported type "${rawType}": not imported`, { column: 'type' });

@@ -2,6 +2,7 @@ import type { QuestionFeedback } from '../model.js';
 import { mapWeightedChoices } from './choices.js';
 import { GiftReadError, readGiftItem, splitGiftItems, type GiftItem, type GiftText } from './gift-reader.js';
 import { htmlToText, tidy } from './html.js';
+import { importedEssay } from '../types/essay-import.js';
 import {
   categoryToSkillTag,
   DEFAULT_MAX_ITEMS,
@@ -23,7 +24,9 @@ import {
  * no 100% answer → multiple_response; TF (with right/wrong feedback); short answer; numerical
  * (exact, value:tolerance, low..high); answer feedback and #### general feedback (→ explanation).
  * `$CATEGORY:` lines and `// [tag:…]` comments become skill tags, `// [id:…]` the source id.
- * Reported, not imported: matching, essay, description.
+ * An empty answer block `{}` is an essay (one rubric criterion, see essay-import.ts); text with no
+ * answer block at all is a description (an information block).
+ * Reported, not imported: matching.
  */
 export function parseGift(text: string, options: ImportOptions = {}): ImportResult {
   const out = new ImportCollector('gift', options);
@@ -129,6 +132,14 @@ function giftText(ctx: ItemContext, value: GiftText | null | undefined): string 
 
 const FULL = 99.99;
 
+/** GIFT's two types without answers: an essay (`{}`, graded by a person) and a description (no braces). */
+function essayOrDescription(ctx: ItemContext, q: Extract<GiftItem, { type: 'essay' | 'description' }>): Draft {
+  const stem = ctx.text(giftText(ctx, q.stem));
+  const explanation = ctx.text(giftText(ctx, q.generalFeedback));
+  const base = { stem: stem ?? {}, ...(explanation ? { explanation } : {}) };
+  return q.type === 'description' ? { ...base, type: 'description' } : { ...base, ...importedEssay(ctx, {}) };
+}
+
 /** A short answer as Moodle compares it: `\*` is a literal asterisk, a bare `*` a wildcard. */
 function shortAnswer(raw: string): { text: string; wildcard: boolean } {
   const wildcard = /(^|[^\\])\*/.test(raw);
@@ -138,11 +149,8 @@ function shortAnswer(raw: string): { text: string; wildcard: boolean } {
 function mapQuestion(ctx: ItemContext, q: Exclude<GiftItem, { type: 'category' }>): Draft | null {
   switch (q.type) {
     case 'description':
-      ctx.error('unsupported_type', 'Unsupported type "description" (text without an answer): not imported');
-      return null;
     case 'essay':
-      ctx.error('unsupported_type', 'Unsupported type "essay" (needs manual grading): not imported');
-      return null;
+      return essayOrDescription(ctx, q);
     case 'matching':
       ctx.error('unsupported_type', 'Unsupported type "matching": not imported');
       return null;
