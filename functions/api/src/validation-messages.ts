@@ -82,11 +82,18 @@ export const SCHEMA_MESSAGES: Record<string, Text> = {
     ja: '並び順にはすべての選択肢をちょうど 1 回ずつ含めてください',
     en: 'The order must list every option exactly once',
   },
+  'At least one rubric criterion': { ja: 'ルーブリックの観点を 1 つ以上入力してください', en: 'At least one rubric criterion' },
+  'At most 10 rubric criteria': { ja: 'ルーブリックの観点は 10 個までです', en: 'At most 10 rubric criteria' },
+  'The minimum word count exceeds the maximum': {
+    ja: '最小語数（字数）が最大を超えています',
+    en: 'The minimum word count exceeds the maximum',
+  },
 };
 
 /** Schema messages with a value in them: the English pattern and its Japanese wording ($1… are the values). */
 export const SCHEMA_MESSAGE_PATTERNS: { pattern: RegExp; ja: string }[] = [
   { pattern: /^Duplicate category id "(.*)"$/, ja: 'カテゴリ ID「$1」が重複しています' },
+  { pattern: /^Duplicate criterion id "(.*)"$/, ja: '観点 ID「$1」が重複しています' },
   { pattern: /^Duplicate job role id "(.*)"$/, ja: '職種 ID「$1」が重複しています' },
   { pattern: /^Duplicate module id "(.*)"$/, ja: 'モジュール ID「$1」が重複しています' },
   { pattern: /^Duplicate option id "(.*)"$/, ja: '選択肢 ID「$1」が重複しています' },

@@ -36,3 +36,4 @@ export * from './scorm-uploads.js';
 export * from './user-search.js';
 export * from './notifications.js';
 export * from './import-jobs.js';
+export * from './essays.js';

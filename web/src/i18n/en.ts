@@ -1184,6 +1184,7 @@ const en: MessageSchema = {
       manager_comment: 'A comment from my manager or mentor',
       ojt_signed_off: 'An OJT signed off',
       support_access_granted: 'Support access granted',
+      essay_graded: 'My written answers graded',
     },
   },
   inbox: {

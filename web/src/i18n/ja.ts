@@ -1182,6 +1182,7 @@ const ja = {
       manager_comment: '上司・メンターからのコメント',
       ojt_signed_off: 'OJTの承認',
       support_access_granted: 'サポートアクセスの許可',
+      essay_graded: '記述式の採点結果',
     },
   },
   inbox: {

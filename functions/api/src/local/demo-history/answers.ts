@@ -41,5 +41,9 @@ export function responseFor(q: Question, right: boolean, r: Random): Record<stri
       return { value: right ? q.answer.value : q.answer.value + Math.max(1, q.answer.tolerance * 2 + 1) * (r.chance(0.5) ? 1 : -1) };
     case 'short_text':
       return { text: right ? q.accepted[0]! : r.pick(['わかりません', '報告書', '未回答']) };
+    case 'essay':
+      return { text: right ? '結論、理由、具体例の順に書きました。' : 'わかりません' };
+    case 'description':
+      return {};
   }
 }
