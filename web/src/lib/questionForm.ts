@@ -9,6 +9,7 @@ import {
   type SourceRef,
 } from '../api/types';
 import { compactText, splitList, toBilingual, type BilingualText } from './localized';
+import { newCriterion, rubricContent, rubricDrafts, type RubricDraft } from './essay';
 
 /** One option row in the editor. `key` is a stable v-for key; `id` is the option id sent to the API. */
 export interface OptionDraft {
@@ -32,6 +33,11 @@ export interface QuestionForm {
   tolerance: string;
   accepted: string[];
   caseSensitive: boolean;
+  /** Essays: rubric rows, word limits ('' = none) and notes for graders. */
+  rubric: RubricDraft[];
+  minWords: string;
+  maxWords: string;
+  graderNotes: BilingualText;
   feedbackCorrect: BilingualText;
   feedbackIncorrect: BilingualText;
   explanation: BilingualText;
@@ -82,6 +88,10 @@ export function emptyForm(): QuestionForm {
     tolerance: '0',
     accepted: [''],
     caseSensitive: false,
+    rubric: [newCriterion([])],
+    minWords: '',
+    maxWords: '',
+    graderNotes: toBilingual(null),
     feedbackCorrect: toBilingual(null),
     feedbackIncorrect: toBilingual(null),
     explanation: toBilingual(null),
@@ -142,6 +152,14 @@ export function fromContent(q: Question): { form: QuestionForm; preserved: Prese
       form.accepted = q.accepted.length > 0 ? [...q.accepted] : [''];
       form.caseSensitive = q.caseSensitive ?? false;
       break;
+    case 'essay':
+      form.rubric = rubricDrafts(q.rubric);
+      form.minWords = q.minWords === undefined ? '' : String(q.minWords);
+      form.maxWords = q.maxWords === undefined ? '' : String(q.maxWords);
+      form.graderNotes = toBilingual(q.graderNotes);
+      break;
+    case 'description':
+      break;
   }
   const preserved: PreservedFields = {};
   // A calibrated item keeps its parameters; a prior is re-derived by the server from difficultyPrior.
@@ -183,6 +201,12 @@ export function checkForm(form: QuestionForm): Record<string, string> {
   }
   const prior = parseNumberInput(form.difficultyPrior);
   if (prior !== null && Number.isNaN(prior)) problems['difficultyPrior'] = 'questionEditor.notANumber';
+  if (form.type === 'essay') {
+    for (const key of ['minWords', 'maxWords'] as const) {
+      const n = parseNumberInput(form[key]);
+      if (n !== null && (Number.isNaN(n) || !Number.isInteger(n) || n < 1)) problems[key] = 'essay.editor.wholeNumber';
+    }
+  }
   return problems;
 }
 
@@ -253,6 +277,23 @@ export function toContent(form: QuestionForm, preserved: PreservedFields = {}): 
         caseSensitive: form.caseSensitive,
       };
       break;
+    case 'essay': {
+      const min = parseNumberInput(form.minWords);
+      const max = parseNumberInput(form.maxWords);
+      const notes = compactText(form.graderNotes);
+      content = {
+        ...common,
+        type: 'essay',
+        rubric: rubricContent(form.rubric),
+        ...(min !== null ? { minWords: min } : {}),
+        ...(max !== null ? { maxWords: max } : {}),
+        ...(notes ? { graderNotes: notes } : {}),
+      };
+      break;
+    }
+    case 'description':
+      content = { ...common, type: 'description' };
+      break;
   }
   return { content: { ...content, ...extra } as Question, optionRows };
 }
@@ -273,5 +314,14 @@ export function toServedItem(form: QuestionForm): ServedItem {
     type: form.type,
     stem: compactText(form.stem) ?? {},
     options: isOptionType(form.type) ? form.options.map((o) => ({ id: o.id, text: compactText(o.text) ?? {} })) : [],
+    ...(form.type === 'essay'
+      ? {
+          essay: {
+            minWords: parseNumberInput(form.minWords) || null,
+            maxWords: parseNumberInput(form.maxWords) || null,
+            rubric: rubricContent(form.rubric),
+          },
+        }
+      : {}),
   };
 }

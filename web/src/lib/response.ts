@@ -24,6 +24,7 @@ export function initialDraft(item: ServedItem): ResponseDraft {
     case 'numeric':
       return { number: '' };
     case 'short_text':
+    case 'essay':
       return { text: '' };
     default:
       return {};
@@ -57,6 +58,7 @@ export function sanitizeDraft(item: ServedItem, raw: unknown): ResponseDraft {
       if (typeof value['number'] === 'string') draft.number = value['number'];
       break;
     case 'short_text':
+    case 'essay':
       if (typeof value['text'] === 'string') draft.text = value['text'];
       break;
   }
@@ -78,7 +80,11 @@ export function toResponse(item: ServedItem, draft: ResponseDraft): QuestionResp
       // Sent as typed: the server reads full-width digits, commas and the like.
       return draft.number !== undefined && draft.number.trim() !== '' ? { value: draft.number } : null;
     case 'short_text':
+    case 'essay':
       return draft.text !== undefined && draft.text.trim() !== '' ? { text: draft.text } : null;
+    case 'description':
+      // Nothing to answer: reading it is enough to go on.
+      return {};
   }
 }
 

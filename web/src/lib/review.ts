@@ -55,6 +55,12 @@ export function describeAnswer(value: unknown, type: QuestionType, options: Serv
       const tolerance = isRecord(inner) ? inner['tolerance'] : isRecord(value) ? value['tolerance'] : undefined;
       return typeof tolerance === 'number' && tolerance > 0 ? `${number} ± ${tolerance}` : String(number);
     }
+    case 'essay': {
+      const text = scalar(value, ['text']);
+      return typeof text === 'string' && text ? text : null;
+    }
+    case 'description':
+      return null;
     case 'short_text': {
       const text = scalar(value, ['text', 'accepted']);
       if (typeof text === 'string') return text || null;
