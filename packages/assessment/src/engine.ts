@@ -129,7 +129,9 @@ export function scoreAttempt(
     const p = item(x.questionId);
     return p ? [{ skills: p.skills, item: p.irt, correct: x.correct, score: x.score }] : [];
   });
-  const correct = round(answered.reduce((n, x) => n + x.score, 0));
+  // The percent is taken from the exact sum (an essay's 7 of 8 points is 0.875, not 0.9); `correct` is shown rounded.
+  const exact = answered.reduce((n, x) => n + x.score, 0);
+  const correct = round(exact);
   if (a.mode === 'adaptive') {
     const est = estimateAbilityEAP(
       answered.map((x) => {
@@ -139,7 +141,7 @@ export function scoreAttempt(
     );
     const band = proficiencyBand(est.theta);
     return {
-      score: round((100 * correct) / Math.max(1, answered.length)),
+      score: round((100 * exact) / Math.max(1, answered.length)),
       passed: band >= a.passMark,
       correct,
       answered: answered.length,
@@ -151,7 +153,7 @@ export function scoreAttempt(
     };
   }
   const total = formLength ?? answered.length;
-  const score = round((100 * correct) / Math.max(1, total));
+  const score = round((100 * exact) / Math.max(1, total));
   return {
     score,
     passed: score >= a.passMark,
