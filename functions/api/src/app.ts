@@ -19,6 +19,7 @@ import { registerImportJobRoutes } from './routes/import-jobs.js';
 import { registerDepartmentRoutes } from './routes/departments.js';
 import { registerDevRoutes } from './routes/dev.js';
 import { registerNotificationRoutes } from './routes/notifications.js';
+import { registerEssayGradingRoutes } from './routes/essay-grading.js';
 import { registerQuestionRoutes } from './routes/questions.js';
 import { registerQuestionImportRoutes } from './routes/question-import.js';
 import { registerAssessmentRoutes } from './routes/assessments.js';
@@ -115,6 +116,7 @@ export function createApp(deps: AppDeps, options: AppOptions = {}): OpenAPIHono<
   registerScormRoutes(app, deps);
   registerScormContentRoutes(app, deps);
   registerNotificationRoutes(app, deps);
+  registerEssayGradingRoutes(app, deps);
   if (deps.config.devOutbox) registerDevRoutes(app, deps);
   registerDocsRoutes(app);
 

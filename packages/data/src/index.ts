@@ -37,3 +37,4 @@ export * from './user-search.js';
 export * from './notifications.js';
 export * from './import-jobs.js';
 export * from './account-security.js';
+export * from './essays.js';

@@ -1,6 +1,7 @@
 export * from './model.js';
 export * from './learner-view.js';
 export * from './scoring.js';
+export * from './types/essay.js';
 export * from './csv-columns.js';
 export * from './import/types.js';
 export { htmlToText } from './import/html.js';

@@ -63,6 +63,12 @@ export function describeAnswer(value: unknown, type: QuestionType, options: Serv
       const parts = Object.entries(map).map(([k, v]) => `${k}: ${typeof v === 'string' ? v : JSON.stringify(v)}`);
       return parts.length > 0 ? parts.join(locale === 'ja' ? '、' : ', ') : null;
     }
+    case 'essay': {
+      const text = scalar(value, ['text']);
+      return typeof text === 'string' && text ? text : null;
+    }
+    case 'description':
+      return null;
     case 'short_text': {
       const text = scalar(value, ['text', 'accepted']);
       if (typeof text === 'string') return text || null;

@@ -27,6 +27,10 @@ export function exportQuestionCsv(questions: Question[], options: CsvExportOptio
       );
       return;
     }
+    if (q.type === 'essay' || q.type === 'description') {
+      warnings.push(issue(index, q.title, 'skipped', `The CSV format has no ${q.type} type (use Moodle XML, GIFT or QTI)`));
+      return;
+    }
     const row = new Map<CsvColumn, string>();
     const setText = (ja: CsvColumn, en: CsvColumn, value: LocalizedText | undefined): void => {
       if (value?.ja) row.set(ja, neutraliseFormula(value.ja));

@@ -178,6 +178,32 @@ export function exportMoodleXml(questions: Question[], options: MoodleXmlExportO
         };
         break;
       }
+      case 'essay':
+        type = 'essay';
+        if (q.feedback) w.lose('question feedback');
+        // Moodle questions have no rubric: the grade is out of the rubric's points, the criteria are lost.
+        w.lose('rubric');
+        head.defaultgrade = String(q.rubric.reduce((n, c) => n + c.maxPoints, 0));
+        head.penalty = '0';
+        body = {
+          responseformat: 'editor',
+          responserequired: '1',
+          responsefieldlines: '15',
+          minwordlimit: q.minWords === undefined ? '' : String(q.minWords),
+          maxwordlimit: q.maxWords === undefined ? '' : String(q.maxWords),
+          attachments: '0',
+          attachmentsrequired: '0',
+          graderinfo: html(q.graderNotes),
+          responsetemplate: html(undefined),
+        };
+        break;
+      case 'description':
+        type = 'description';
+        if (q.feedback) w.lose('question feedback');
+        head.defaultgrade = '0';
+        head.penalty = '0';
+        body = {};
+        break;
     }
     const tags = q.skillTags.map((t) => w.clean(t)).filter((t) => t !== '');
     const first = tags[0];

@@ -95,6 +95,10 @@ export function exportQti(questions: Question[], options: QtiExportOptions): Qti
       );
       return;
     }
+    if (q.type === 'description') {
+      warnings.push(issue(index, q.title, 'skipped', 'A description has no interaction: QTI items here are questions to answer'));
+      return;
+    }
     const w = new TextWriter(options.locale);
     const identifier = `item-${String(index).padStart(width, '0')}`;
     const stem = w.pick(q.stem);
@@ -102,7 +106,8 @@ export function exportQti(questions: Question[], options: QtiExportOptions): Qti
     let declaration!: XmlNode;
     let interaction!: XmlNode;
     let parts: QtiParts | null = null;
-    let template = 'match_correct';
+    let template: string | null = 'match_correct';
+    let scorerNotes: XmlNode | null = null;
     let maximum = 1;
     switch (q.type) {
       case 'single_choice':
@@ -172,12 +177,23 @@ export function exportQti(questions: Question[], options: QtiExportOptions): Qti
         interaction = el('textEntryInteraction', { responseIdentifier: 'RESPONSE' });
         if (q.answer.tolerance > 0) w.lose(`tolerance ±${q.answer.tolerance} (QTI text entry is scored exactly)`);
         break;
+      case 'essay': {
+        // Scored by a person: no correct response and no response processing; the grade is out of the rubric's points.
+        declaration = el('responseDeclaration', { identifier: 'RESPONSE', cardinality: 'single', baseType: 'string' });
+        interaction = el('extendedTextInteraction', { responseIdentifier: 'RESPONSE' });
+        template = null;
+        maximum = q.rubric.reduce((n, c) => n + c.maxPoints, 0);
+        if (q.graderNotes) scorerNotes = el('rubricBlock', { view: 'scorer' }, block(3, stemBlocks(w.pick(q.graderNotes))));
+        w.lose('rubric');
+        if (q.minWords !== undefined || q.maxWords !== undefined) w.lose('word limits');
+        break;
+      }
     }
     const inlineEntry = q.type === 'short_text' || q.type === 'numeric';
     parts ??= {
       declarations: [declaration],
-      body: inlineEntry ? stemBlocks(stem, interaction) : [...stemBlocks(stem), interaction],
-      processing: { template },
+      body: inlineEntry ? stemBlocks(stem, interaction) : [...stemBlocks(stem), ...(scorerNotes ? [scorerNotes] : []), interaction],
+      processing: template === null ? null : { template },
       maximum,
     };
     const { processing } = parts;
@@ -206,9 +222,13 @@ export function exportQti(questions: Question[], options: QtiExportOptions): Qti
           parts.scoreDefault ? [el('defaultValue', {}, [el('value', {}, text('0'))])] : [],
         ),
         el('itemBody', {}, block(2, parts.body)),
-        'template' in processing
-          ? el('responseProcessing', { template: rpTemplate(processing.template, version) })
-          : el('responseProcessing', {}, processing.rules),
+        ...(processing === null
+          ? []
+          : [
+              'template' in processing
+                ? el('responseProcessing', { template: rpTemplate(processing.template, version) })
+                : el('responseProcessing', {}, processing.rules),
+            ]),
       ]),
     );
     // 3.0 is the same item with the qti- names.

@@ -2,6 +2,7 @@ import type { QuestionFeedback } from '../model.js';
 import { mapWeightedChoices } from './choices.js';
 import { GiftReadError, readGiftItem, splitGiftItems, type GiftItem, type GiftText } from './gift-reader.js';
 import { htmlToText, tidy } from './html.js';
+import { importedEssay } from '../types/essay-import.js';
 import { pairsToMatching } from './matching-pairs.js';
 import {
   categoryToSkillTag,
@@ -27,7 +28,8 @@ import {
  * Matching (`=prompt -> answer`; `= -> answer` adds a distractor) → matching, read as Moodle's
  * importer reads it: at least 2 pairs (Moodle's GIFT documentation asks for 3, its importer checks
  * for 2 and so do we), no weights or feedback per pair (Moodle has none to keep).
- * Reported, not imported: essay, description.
+ * An empty answer block `{}` is an essay (one rubric criterion, see essay-import.ts); text with no
+ * answer block at all is a description (an information block).
  */
 export function parseGift(text: string, options: ImportOptions = {}): ImportResult {
   const out = new ImportCollector('gift', options);
@@ -133,6 +135,14 @@ function giftText(ctx: ItemContext, value: GiftText | null | undefined): string 
 
 const FULL = 99.99;
 
+/** GIFT's two types without answers: an essay (`{}`, graded by a person) and a description (no braces). */
+function essayOrDescription(ctx: ItemContext, q: Extract<GiftItem, { type: 'essay' | 'description' }>): Draft {
+  const stem = ctx.text(giftText(ctx, q.stem));
+  const explanation = ctx.text(giftText(ctx, q.generalFeedback));
+  const base = { stem: stem ?? {}, ...(explanation ? { explanation } : {}) };
+  return q.type === 'description' ? { ...base, type: 'description' } : { ...base, ...importedEssay(ctx, {}) };
+}
+
 /** A short answer as Moodle compares it: `\*` is a literal asterisk, a bare `*` a wildcard. */
 function shortAnswer(raw: string): { text: string; wildcard: boolean } {
   const wildcard = /(^|[^\\])\*/.test(raw);
@@ -142,11 +152,8 @@ function shortAnswer(raw: string): { text: string; wildcard: boolean } {
 function mapQuestion(ctx: ItemContext, q: Exclude<GiftItem, { type: 'category' }>): Draft | null {
   switch (q.type) {
     case 'description':
-      ctx.error('unsupported_type', 'Unsupported type "description" (text without an answer): not imported');
-      return null;
     case 'essay':
-      ctx.error('unsupported_type', 'Unsupported type "essay" (needs manual grading): not imported');
-      return null;
+      return essayOrDescription(ctx, q);
     case 'matching':
       return giftMatching(ctx, q);
     default:

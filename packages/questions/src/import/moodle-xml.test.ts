@@ -5,15 +5,15 @@ import { parseMoodleXml } from './moodle-xml.js';
 const en = { locale: 'en' as const };
 
 describe('parseMoodleXml on files written as Moodle exports them', () => {
-  it('moodle-xml/categories.xml: nested category paths become skill tags; the essay is reported', () => {
+  it('moodle-xml/categories.xml: nested category paths become skill tags; the essay is imported', () => {
     const r = parseMoodleXml(fixture('moodle-xml/categories.xml'));
-    expect(summary(r)).toEqual({ total: 5, imported: 4, skipped: 1 });
-    expect(rows(r.errors)).toEqual([[3, 74, 'unsupported_type', 'Unsupported type "essay": not imported']]);
-    expect(r.errors[0]?.name).toBe('お詫び状の作成');
-    expect(r.warnings).toEqual([]);
+    expect(summary(r)).toEqual({ total: 5, imported: 5, skipped: 0 });
+    expect(r.errors).toEqual([]);
+    expect(r.warnings.map((w) => [w.item, w.name, w.code])).toEqual([[3, 'お詫び状の作成', 'suspicious']]);
     expect(r.questions.map((q) => [q.title, q.type, q.skillTags, q.sourceRef.line])).toEqual([
       ['報告のタイミング', 'true_false', ['新入社員研修'], 13],
       ['件名の書き方', 'single_choice', ['新入社員研修/ビジネス文書'], 47],
+      ['お詫び状の作成', 'essay', ['新入社員研修/ビジネス文書'], 74],
       ['稟議', 'short_text', ['新入社員研修/ビジネス文書/社内文書'], 95],
       ['保留の長さ', 'true_false', ['新入社員研修/電話応対'], 115],
     ]);
@@ -27,7 +27,7 @@ describe('parseMoodleXml on files written as Moodle exports them', () => {
       ],
       correctOptionIds: ['a'],
     });
-    expect(r.questions[2]).toMatchObject({ accepted: ['稟議書'], caseSensitive: false });
+    expect(r.questions[3]).toMatchObject({ accepted: ['稟議書'], caseSensitive: false });
   });
 
   describe('moodle-xml/qtypes.xml: one question of each type', () => {

@@ -2,6 +2,7 @@ import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { mapWeightedChoices } from './choices.js';
 import { compactFeedback, sameOrWarn } from './gift.js';
 import { htmlToText, mediaName, tidy } from './html.js';
+import { importedEssay } from '../types/essay-import.js';
 import { pairsToMatching } from './matching-pairs.js';
 import { readEmbeddedAnswers } from './moodle-cloze.js';
 import {
@@ -30,9 +31,10 @@ import {
  * html.ts). Images and other files (@@PLUGINFILE@@, <file>, Moodle 1.9 <image>) are NOT
  * imported: each is reported as a warning on its question.
  * matching (subquestions; an empty subquestion's answer is a distractor) → matching;
- * cloze / multianswer (embedded answers, see moodle-cloze.ts) → cloze.
- * Reported, not imported: every other type (essay, calculated*, description, ddwtos, gapselect,
- * randomsamatch, …).
+ * cloze / multianswer (embedded answers, see moodle-cloze.ts) → cloze;
+ * essay (graderinfo → graders' notes, min/max word limits, default grade → the one rubric
+ * criterion's points; a response template is not kept, with a warning) and description.
+ * Reported, not imported: every other type (calculated*, ddwtos, gapselect, randomsamatch, …).
  */
 export function parseMoodleXml(text: string, options: ImportOptions = {}): ImportResult {
   const out = new ImportCollector('moodle_xml', options);
@@ -204,6 +206,10 @@ class MoodleItem {
           'Unsupported type "match": not imported (Moodle XML writes matching questions as type="matching")',
         );
         return null;
+      case 'essay':
+        return this.essay(q);
+      case 'description':
+        return { ...this.base(q), type: 'description' };
       default:
         this.ctx.error('unsupported_type', `Unsupported type "${type || '(none)'}": not imported`);
         return null;
@@ -228,6 +234,23 @@ class MoodleItem {
       incorrect: this.ctx.text(this.text(child(q, 'incorrectfeedback'))),
     });
     return { ...base, ...mapped, ...(feedback ? { feedback } : {}) };
+  }
+
+  private essay(q: XmlNode): Draft {
+    const base = this.base(q);
+    if (this.text(child(q, 'responsetemplate')))
+      this.ctx.warn('dropped', 'The response template is not kept: learners start from an empty text');
+    const attachments = num(textOf(child(q, 'attachments'))) ?? 0;
+    if (attachments !== 0) this.ctx.warn('dropped', 'File attachments are not kept: learners answer in text');
+    return {
+      ...base,
+      ...importedEssay(this.ctx, {
+        markOutOf: num(textOf(child(q, 'defaultgrade'))),
+        minWords: num(textOf(child(q, 'minwordlimit'))),
+        maxWords: num(textOf(child(q, 'maxwordlimit'))),
+        graderNotes: this.text(child(q, 'graderinfo')),
+      }),
+    };
   }
 
   private truefalse(q: XmlNode): Draft | null {

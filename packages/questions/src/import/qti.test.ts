@@ -82,7 +82,7 @@ describe('parseQti on QTI 2.1 items written for these tests', () => {
     });
   });
 
-  it('a batch of item files: the extended text item and a broken file are reported per file', () => {
+  it('a batch of item files: the extended text item is an essay; a broken file is reported per file', () => {
     const r = parseQtiItems(
       [
         item('choice.xml'),
@@ -94,9 +94,8 @@ describe('parseQti on QTI 2.1 items written for these tests', () => {
       ],
       en,
     );
-    expect(summary(r)).toEqual({ total: 6, imported: 2, skipped: 4 });
+    expect(summary(r)).toEqual({ total: 6, imported: 3, skipped: 3 });
     expect(r.errors.map((e) => [e.item, e.file, e.line, e.code, e.message])).toEqual([
-      [2, 'extended_text.xml', 2, 'unsupported_type', 'Unsupported interaction "extendedTextInteraction": not imported'],
       [
         4,
         'broken.xml',
@@ -113,7 +112,11 @@ describe('parseQti on QTI 2.1 items written for these tests', () => {
         '2 interactions in one item (choiceInteraction, textEntryInteraction); Manabi questions have one answer',
       ],
     ]);
-    expect(r.questions.map((q) => q.sourceRef.file)).toEqual(['choice.xml', 'text_entry.xml']);
+    expect(r.questions.map((q) => [q.sourceRef.file, q.type])).toEqual([
+      ['choice.xml', 'single_choice'],
+      ['extended_text.xml', 'essay'],
+      ['text_entry.xml', 'short_text'],
+    ]);
   });
 
   it('numeric text entry', () => {
