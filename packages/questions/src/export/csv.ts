@@ -1,5 +1,6 @@
 import { CSV_COLUMNS, CSV_MAX_OPTIONS, type CsvColumn } from '../csv-columns.js';
 import type { LocalizedText, Question } from '../model.js';
+import { withImagesAsAlt } from './images.js';
 import { issue, type ExportIssue, type ExportResult } from './types.js';
 
 export interface CsvExportOptions {
@@ -17,8 +18,11 @@ export interface CsvExportOptions {
 export function exportQuestionCsv(questions: Question[], options: CsvExportOptions = {}): ExportResult {
   const warnings: ExportIssue[] = [];
   const lines = [CSV_COLUMNS.join(',')];
-  questions.forEach((q, i) => {
+  questions.forEach((original, i) => {
     const index = i + 1;
+    // The CSV carries text only: an image is written as its alt text, and the issue list says so.
+    const { question: q, hadImages } = withImagesAsAlt(original);
+    if (hadImages) warnings.push(issue(index, q.title, 'dropped', 'Images are not part of the CSV format: written as "[image: alt text]"'));
     const row = new Map<CsvColumn, string>();
     const setText = (ja: CsvColumn, en: CsvColumn, value: LocalizedText | undefined): void => {
       if (value?.ja) row.set(ja, guard(value.ja));

@@ -4,10 +4,14 @@ import { categoryToSkillTag } from '../import/types.js';
 import type { LocalizedText, Question } from '../model.js';
 import { issue, type ExportIssue, type ExportResult } from './types.js';
 import { excerpt, textToHtml, TextWriter } from './xml-text.js';
+import { moodleImageField, type ExportImages } from './images.js';
+import { imagesAsAlt } from '../images.js';
 
 export interface MoodleXmlExportOptions {
   /** Moodle XML has no language: the text in this locale is written (else the other one). */
   locale: Locale;
+  /** The bytes of the images the questions show, by id (written as <file>s; see export/images.ts). */
+  images?: ExportImages;
 }
 
 type XmlObject = Record<string, unknown>;
@@ -48,14 +52,15 @@ export function exportMoodleXml(questions: Question[], options: MoodleXmlExportO
       return;
     }
     const w = new TextWriter(options.locale);
-    const html = (value: LocalizedText | undefined): XmlObject => ({ '@format': 'html', text: value ? textToHtml(w.pick(value)) : '' });
+    const html = (value: LocalizedText | undefined): XmlObject =>
+      moodleImageField(value ? textToHtml(w.pick(value)) : '', options.images, w);
     const plain = (value: string): XmlObject => ({ '@format': 'moodle_auto_format', text: w.clean(value) });
     const stem = w.pick(q.stem);
     // Moodle and parseMoodleXml read a name with "<tag>"-like text as HTML and strip the tags.
     if (q.title && TAG.test(q.title)) w.lose('"<…>" in the title (read as an HTML tag)');
     const head: XmlObject = {
-      name: { text: q.title ? w.clean(q.title) : excerpt(stem, `Question ${index}`) },
-      questiontext: { '@format': 'html', text: textToHtml(stem) },
+      name: { text: q.title ? w.clean(q.title) : excerpt(imagesAsAlt(stem), `Question ${index}`) },
+      questiontext: moodleImageField(textToHtml(stem), options.images, w),
       generalfeedback: html(q.explanation),
       defaultgrade: '1',
       penalty: q.type === 'true_false' ? '1' : '0.3333333',

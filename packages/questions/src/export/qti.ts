@@ -5,17 +5,23 @@ import { QTI2_NS, QTI3_NS, qti3Attribute, qti3Element, renameTree, rpTemplate } 
 import type { Question, QuestionOption } from '../model.js';
 import { issue, type ExportIssue } from './types.js';
 import { excerpt, paragraphs, TextWriter } from './xml-text.js';
+import { qtiImages, qtiLineParts, type ExportImages } from './images.js';
+import { imagesAsAlt } from '../images.js';
 
 export interface QtiExportOptions {
   /** QTI items carry no language here: the text in this locale is written (else the other one). */
   locale: Locale;
   /** QTI 2.1 (default) or 3.0, whose elements and attributes carry the `qti-` names. */
   version?: '2.1' | '3.0';
+  /** The bytes of the images the questions show, by id (written into the package; see export/images.ts). */
+  images?: ExportImages;
 }
 
 export interface QtiFile {
   name: string;
   text: string;
+  /** The image files the item shows (`images/<id>.<ext>`): put them in the package beside it. */
+  images?: { name: string; bytes: Uint8Array }[];
 }
 
 export interface QtiExportResult {
@@ -56,7 +62,10 @@ const block = (depth: number, children: XmlNode[]): XmlNode[] => [
   ...text(`\n${'  '.repeat(depth - 1)}`),
 ];
 /** Lines of one paragraph, separated by <br/>. */
-const inline = (lines: string[]): XmlNode[] => lines.flatMap((line, i) => [...(i > 0 ? [el('br')] : []), ...text(line)]);
+const inline = (lines: string[]): XmlNode[] => lines.flatMap((line, i) => [...(i > 0 ? [el('br')] : []), ...lineNodes(line)]);
+/** A line's text, with each image token as an <img> (pointed at its package file by `qtiImages`). */
+const lineNodes = (line: string): XmlNode[] =>
+  qtiLineParts(line).flatMap((p) => ('text' in p ? text(p.text) : [el('img', { 'data-image': p.id, alt: p.alt })]));
 /** Several paragraphs inside one inline context (a choice): a blank line is two <br/>. */
 const flow = (value: string): XmlNode[] => paragraphs(value).flatMap((p, i) => [...(i > 0 ? [el('br'), el('br')] : []), ...inline(p)]);
 const xml = (root: XmlNode): string => `<?xml version="1.0" encoding="UTF-8"?>\n${builder.build([root]) as string}\n`;
@@ -95,7 +104,7 @@ export function exportQti(questions: Question[], options: QtiExportOptions): Qti
     const w = new TextWriter(options.locale);
     const identifier = `item-${String(index).padStart(width, '0')}`;
     const stem = w.pick(q.stem);
-    const title = q.title ? w.clean(q.title) : excerpt(stem, `Question ${index}`);
+    const title = q.title ? w.clean(q.title) : excerpt(imagesAsAlt(stem), `Question ${index}`);
     let declaration: XmlNode;
     let interaction: XmlNode;
     let template = 'match_correct';
@@ -164,7 +173,8 @@ export function exportQti(questions: Question[], options: QtiExportOptions): Qti
         break;
     }
     const inlineEntry = q.type === 'short_text' || q.type === 'numeric';
-    const body = inlineEntry ? stemBlocks(stem, interaction) : [...stemBlocks(stem), interaction];
+    const pictured = qtiImages(inlineEntry ? stemBlocks(stem, interaction) : [...stemBlocks(stem), interaction], options.images, w);
+    const body = pictured.body;
     if (q.feedback) w.lose('feedback');
     if (q.explanation) w.lose('explanation');
     if (q.skillTags.length > 0) w.lose('skill tags');
@@ -191,7 +201,7 @@ export function exportQti(questions: Question[], options: QtiExportOptions): Qti
     );
     // 3.0 is the same item with the qti- names.
     const root = version === '3.0' ? (renameTree([item], qti3Element, qti3Attribute)[0] as XmlNode) : item;
-    files.push({ name: `${identifier}.xml`, text: xml(root) });
+    files.push({ name: `${identifier}.xml`, text: xml(root), ...(pictured.files.length > 0 ? { images: pictured.files } : {}) });
   });
   return { files, manifest: manifest(files, version), exported: files.length, warnings };
 }
@@ -270,7 +280,7 @@ function manifest(files: QtiFile[], version: '2.1' | '3.0'): string {
                   type: version === '3.0' ? 'imsqti_item_xmlv3p0' : 'imsqti_item_xmlv2p1',
                   href: f.name,
                 },
-                block(3, [el('file', { href: f.name })]),
+                block(3, [el('file', { href: f.name }), ...(f.images ?? []).map((i) => el('file', { href: i.name }))]),
               ),
             ),
           ),
