@@ -484,6 +484,8 @@ export interface QuestionSummary {
 export interface QuestionDetail extends QuestionSummary {
   /** The latest version, with answer keys. */
   content: Question;
+  /** Signed URLs of the images its texts show. */
+  images?: { id: string; url: string }[];
 }
 
 export const QUESTION_IMPORT_FORMATS = ['csv', 'gift', 'moodle_xml', 'qti21'] as const;
@@ -531,6 +533,8 @@ export interface QuestionImportReport {
   encoding: DecodedFile | null;
   /** The start of the decoded text. */
   textPreview: string;
+  /** Images the imported questions show (stored with them on commit, once each). */
+  images?: { count: number; bytes: number; items: { item: number; name: string; contentType: string; size: number }[] };
 }
 
 export const ASSESSMENT_MODES = ['fixed', 'adaptive'] as const;
@@ -616,6 +620,8 @@ export interface ServedItem {
   stem: LocalizedText;
   /** Already shuffled for this learner; empty for numeric / short_text / true_false. */
   options: ServedOption[];
+  /** Signed URLs of the images the texts show (`![alt](file:<id>)` tokens). */
+  images?: { id: string; url: string }[];
 }
 
 export type AttemptStatus = 'in_progress' | 'finished' | 'expired';
@@ -658,6 +664,8 @@ export interface ReviewItem {
   correct: boolean | null;
   correctAnswer: unknown;
   explanation: LocalizedText | null;
+  /** Signed URLs of the images the stem, options and explanation show. */
+  images?: { id: string; url: string }[];
 }
 
 export interface AttemptResult {
@@ -696,6 +704,8 @@ export interface AnswerOutcome {
   correct: boolean | null;
   feedback: LocalizedText | null;
   explanation: LocalizedText | null;
+  /** Signed URLs of the images the feedback and explanation show. */
+  images?: { id: string; url: string }[];
 }
 
 export interface AnswerResponse {
