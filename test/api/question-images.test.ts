@@ -109,7 +109,7 @@ describe('images in questions, end to end', () => {
     expect(view.current.stem).toEqual({ ja: `![緑色の非常口の標識](file:${stemId})` });
     const links = new Map((view.current.images as { id: string; url: string }[]).map((i) => [i.id, i.url]));
     expect([...links.keys()].sort()).toEqual([stemId, optionId].sort());
-    expect(await bytesAt(links.get(stemId)!)).toEqual({ status: 200, type: 'image/png', bytes: GREEN });
+    expect(await bytesAt(links.get(stemId!)!)).toEqual({ status: 200, type: 'image/png', bytes: GREEN });
     expect(await bytesAt(links.get(optionId!)!)).toEqual({ status: 200, type: 'image/png', bytes: RED });
     // Learners cannot use the authors' lookup.
     expect((await me.get(`/api/question-images/${stemId}`)).status).toBe(403);
