@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { randomId } from '@manabi/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client, signUpCompany, type SignedUpCompany } from '../support/client.js';
@@ -5,7 +7,12 @@ import { startTestServer, type TestServer } from '../support/server.js';
 
 // Where the two new type families meet: a fixed form holding a description, a matching, a cloze
 // and an essay scores the partial-credit items at once, waits for the essay's grade, and then
-// takes its percent from all three scored items (the description never counts).
+// takes its percent from all three scored items (the description never counts). Images sit in a
+// matching prompt, a cloze stem and an essay's graders' notes: the learner gets signed URLs for
+// the first two only, the grader for the notes' image.
+
+const IMAGES = join(import.meta.dirname, '../fixtures/questions/images');
+const png = (name: string) => new Uint8Array(readFileSync(join(IMAGES, name)));
 
 let server: TestServer;
 let hr: SignedUpCompany;
@@ -34,15 +41,25 @@ async function learner(): Promise<Client> {
   return client;
 }
 
+async function uploadImage(name: string): Promise<{ id: string; bytes: Uint8Array }> {
+  const bytes = png(name);
+  const up = await hr.client.request('POST', `/api/question-images?name=${name}`, undefined, {
+    raw: new Blob([bytes.slice()], { type: 'image/png' }),
+    headers: { 'content-type': 'image/png' },
+  });
+  expect(up.status, JSON.stringify(up.body)).toBe(201);
+  return { id: up.body.id as string, bytes };
+}
+
 const common = { skillTags: ['報連相'], level: null, difficultyPrior: 0, status: 'published' };
-const questions = {
+const contents = (green: string, red: string, blue: string) => ({
   description: { ...common, type: 'description', stem: { ja: 'ここからは報連相の問題です。' } },
   matching: {
     ...common,
     type: 'matching',
     stem: { ja: '言葉と意味を組み合わせなさい。' },
     prompts: [
-      { id: 'p1', text: { ja: '報告' } },
+      { id: 'p1', text: { ja: `報告 ![緑の標識](file:${green})` } },
       { id: 'p2', text: { ja: '連絡' } },
       { id: 'p3', text: { ja: '相談' } },
     ],
@@ -56,7 +73,7 @@ const questions = {
   cloze: {
     ...common,
     type: 'cloze',
-    stem: { ja: '報告は{{1}}から、{{2}}分以内に。' },
+    stem: { ja: `![赤い矢印](file:${red}) 報告は{{1}}から、{{2}}分以内に。` },
     blanks: [
       { id: '1', kind: 'text', accepted: ['結論'], caseSensitive: false },
       { id: '2', kind: 'numeric', value: 5, tolerance: 0 },
@@ -67,15 +84,20 @@ const questions = {
     type: 'essay',
     stem: { ja: '最近の報告で工夫したことを書いてください。' },
     rubric: [{ id: 'overall', criterion: { ja: '全体' }, maxPoints: 4 }],
-    graderNotes: { ja: '採点者だけのメモ：具体例があれば満点' },
+    graderNotes: { ja: `採点者だけのメモ：具体例があれば満点 ![青い図](file:${blue})` },
   },
-};
+});
 
 describe('a fixed form with matching, cloze, essay and description', () => {
   it('scores the partial-credit items at once, awaits the essay’s grade, then takes the percent from all three', async () => {
+    const [green, red, blue] = [
+      await uploadImage('green-sign.png'),
+      await uploadImage('red-arrow.png'),
+      await uploadImage('blue-chart.png'),
+    ];
     const bank = (await hr.client.post('/api/banks', { name: `混在 ${randomId()}` })).body;
     const ids: Record<string, string> = {};
-    for (const [type, content] of Object.entries(questions)) {
+    for (const [type, content] of Object.entries(contents(green.id, red.id, blue.id))) {
       const res = await hr.client.post(`/api/banks/${bank.id}/questions`, content);
       expect(res.status, JSON.stringify(res.body)).toBe(201);
       ids[type] = res.body.id;
@@ -104,7 +126,16 @@ describe('a fixed form with matching, cloze, essay and description', () => {
     for (const type of order) {
       expect(view.current.type).toBe(type);
       const served = JSON.stringify(view.current);
-      for (const secret of ['"key"', 'accepted', '採点者だけのメモ', '"value"']) expect(served, secret).not.toContain(secret);
+      for (const secret of ['"key"', 'accepted', '採点者だけのメモ', '"value"', blue.id]) expect(served, secret).not.toContain(secret);
+      // Signed URLs for exactly the images this item shows, and they load.
+      const shown = { matching: [green], cloze: [red] }[type] ?? [];
+      const links = view.current.images as { id: string; url: string }[];
+      expect(links.map((l) => l.id)).toEqual(shown.map((i) => i.id));
+      for (const [i, link] of links.entries()) {
+        const res = await fetch(link.url.startsWith('http') ? link.url : `${server.url}${link.url}`);
+        expect(res.status).toBe(200);
+        expect(new Uint8Array(await res.arrayBuffer())).toEqual(shown[i]!.bytes);
+      }
       const res = await me.post(`/api/attempts/${view.id}/answers`, { questionId: view.current.questionId, response: responses[type] });
       expect(res.status, `${type}: ${JSON.stringify(res.body)}`).toBe(200);
       answers[type] = res.body.answer;
@@ -124,6 +155,9 @@ describe('a fixed form with matching, cloze, essay and description', () => {
     expect(queue.items.map((i: { attemptId: string; questionId: string }) => [i.attemptId, i.questionId])).toEqual([
       [view.id, ids['essay']],
     ]);
+    // The grader sees the notes' image.
+    const page = (await hr.client.get(`/api/essay-grading/${view.id}/${ids['essay']}`)).body;
+    expect(page.images.map((i: { id: string }) => i.id)).toEqual([blue.id]);
     const graded = await hr.client.post(`/api/essay-grading/${view.id}/${ids['essay']}/grade`, { points: { overall: 3 } });
     expect(graded.status, JSON.stringify(graded.body)).toBe(200);
     expect(graded.body).toMatchObject({ attemptStatus: 'finished', grade: { total: 3, max: 4, score: 0.75 } });
@@ -142,6 +176,9 @@ describe('a fixed form with matching, cloze, essay and description', () => {
       response: { type: 'essay', text: '結論を先に書き、数字を添えました。' },
       grade: { points: { overall: 3 }, total: 3, max: 4 },
     });
+    expect(review['matching']!['images']).toEqual([{ id: green.id, url: expect.any(String) }]);
+    expect(review['cloze']!['images']).toEqual([{ id: red.id, url: expect.any(String) }]);
     expect(JSON.stringify(done)).not.toContain('採点者だけのメモ');
+    expect(JSON.stringify(done)).not.toContain(blue.id);
   });
 });

@@ -22,6 +22,7 @@ import { registerNotificationRoutes } from './routes/notifications.js';
 import { registerEssayGradingRoutes } from './routes/essay-grading.js';
 import { registerQuestionRoutes } from './routes/questions.js';
 import { registerQuestionImportRoutes } from './routes/question-import.js';
+import { registerQuestionImageRoutes } from './routes/question-images.js';
 import { registerAssessmentRoutes } from './routes/assessments.js';
 import { registerAttemptRoutes } from './routes/attempts.js';
 import { registerItemAnalysisRoutes } from './routes/item-analysis.js';
@@ -88,6 +89,7 @@ export function createApp(deps: AppDeps, options: AppOptions = {}): OpenAPIHono<
   registerDepartmentRoutes(app, deps);
   registerQuestionRoutes(app, deps);
   registerQuestionImportRoutes(app, deps);
+  registerQuestionImageRoutes(app, deps);
   registerAssessmentRoutes(app, deps);
   registerAttemptRoutes(app, deps);
   registerItemAnalysisRoutes(app, deps);

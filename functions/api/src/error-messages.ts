@@ -253,6 +253,15 @@ export const ERROR_MESSAGES = {
     ja: 'SVG 画像にスクリプト・イベント処理・外部参照は含められません',
     en: 'SVG images may not contain scripts, event handlers or external references',
   },
+  // Question images (stem / option pictures)
+  'image_too_large.question': {
+    ja: '問題の画像は {max} MB までです（この画像は {size} MB）',
+    en: 'A question image may be at most {max} MB (this one is {size} MB)',
+  },
+  'invalid_image.question': {
+    ja: '問題の画像は PNG・JPEG・GIF・WebP のいずれかにしてください（SVG は使えません）',
+    en: 'A question image must be PNG, JPEG, GIF or WebP (SVG is not accepted)',
+  },
 
   // SCORM packages (scorm_<reason>; {file} names the file when there is one)
   scorm_in_use: {

@@ -513,6 +513,8 @@ export interface QuestionSummary {
 export interface QuestionDetail extends QuestionSummary {
   /** The latest version, with answer keys. */
   content: Question;
+  /** Signed URLs of the images its texts show. */
+  images?: { id: string; url: string }[];
 }
 
 export const QUESTION_IMPORT_FORMATS = ['csv', 'gift', 'moodle_xml', 'qti21'] as const;
@@ -560,6 +562,8 @@ export interface QuestionImportReport {
   encoding: DecodedFile | null;
   /** The start of the decoded text. */
   textPreview: string;
+  /** Images the imported questions show (stored with them on commit, once each). */
+  images?: { count: number; bytes: number; items: { item: number; name: string; contentType: string; size: number }[] };
 }
 
 export const ASSESSMENT_MODES = ['fixed', 'adaptive'] as const;
@@ -656,6 +660,8 @@ export interface ServedItem extends ServedGaps {
   options: ServedOption[];
   /** Essays: the word limits and the rubric's criteria (never the graders' notes). */
   essay?: ServedEssay;
+  /** Signed URLs of the images the texts show (`![alt](file:<id>)` tokens). */
+  images?: { id: string; url: string }[];
 }
 
 export interface ServedEssay {
@@ -708,6 +714,8 @@ export interface ReviewItem extends ServedGaps {
   /** Essays: the rubric's criteria, and once graded the points per criterion and the grader's comment. */
   essay?: ServedEssay;
   grade?: LearnerEssayGrade;
+  /** Signed URLs of the images the stem, options and explanation show. */
+  images?: { id: string; url: string }[];
 }
 
 export interface LearnerEssayGrade {
@@ -756,6 +764,8 @@ export interface AnswerOutcome {
   correct: boolean | null;
   feedback: LocalizedText | null;
   explanation: LocalizedText | null;
+  /** Signed URLs of the images the feedback and explanation show. */
+  images?: { id: string; url: string }[];
 }
 
 export interface AnswerResponse {
@@ -1468,6 +1478,8 @@ export interface EssayGrading {
     maxWords: number | null;
     graderNotes: LocalizedText | null;
   };
+  /** Signed URLs of the images the stem and the graders' notes show. */
+  images?: { id: string; url: string }[];
   text: string;
   grade: EssayGrade | null;
   regrades: { by: string; byName: string; at: string; previous: { total: number; max: number } }[];

@@ -2293,6 +2293,23 @@ const en: MessageSchema = {
     history: 'Regrades',
     historyEntry: '{at} regraded by {name} (was {total} / {max})',
   },
+  questionImages: {
+    image: 'image',
+    add: 'Add image',
+    addLabel: 'Add an image to {field}',
+    file: 'Image file (PNG, JPEG, GIF or WebP, at most 2 MB)',
+    alt: 'Alt text (required)',
+    altHint: 'Read to people who cannot see the image. Example: a green emergency exit sign',
+    altRequired: 'Enter the alt text',
+    fileRequired: 'Choose an image file',
+    insert: 'Insert',
+    uploading: 'Uploading…',
+    uploadFailed: 'The image could not be uploaded. Please try again.',
+    remove: 'Remove',
+    removeLabel: 'Remove the image "{alt}" from {field}',
+    noAlt: '(no alt text)',
+    importSummary: '{count} images ({size} in all) will be stored with the questions. The same image is stored once.',
+  },
 };
 
 export default en;

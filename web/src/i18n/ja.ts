@@ -2289,6 +2289,23 @@ const ja = {
     history: '再採点の履歴',
     historyEntry: '{at} {name} さんが再採点（それまでの得点 {total} / {max}）',
   },
+  questionImages: {
+    image: '画像',
+    add: '画像を追加',
+    addLabel: '{field}に画像を追加',
+    file: '画像ファイル（PNG・JPEG・GIF・WebP、2 MB まで）',
+    alt: '代替テキスト（必須）',
+    altHint: '画像が見えない人に読み上げられる説明です。例: 緑色の非常口の標識',
+    altRequired: '代替テキストを入力してください',
+    fileRequired: '画像ファイルを選んでください',
+    insert: '挿入',
+    uploading: 'アップロード中…',
+    uploadFailed: '画像をアップロードできませんでした。もう一度お試しください。',
+    remove: '削除',
+    removeLabel: '{field}の画像「{alt}」を削除',
+    noAlt: '（代替テキストなし）',
+    importSummary: '画像 {count} 件（合計 {size}）を問題と一緒に保存します。同じ画像は一度だけ保存されます。',
+  },
 };
 
 export type MessageSchema = typeof ja;

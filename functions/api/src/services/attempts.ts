@@ -12,7 +12,15 @@ import {
   type AssessmentSnapshot,
 } from '@manabi/assessment';
 import { createHash } from 'node:crypto';
-import { responseSchema, scoreResponse, InvalidResponseError, wordLimitIssue, type Question, type QuestionOf } from '@manabi/questions';
+import {
+  learnerTexts,
+  responseSchema,
+  scoreResponse,
+  InvalidResponseError,
+  wordLimitIssue,
+  type Question,
+  type QuestionOf,
+} from '@manabi/questions';
 import { randomId } from '@manabi/core';
 import { gapAnswerKey, servedParts } from './question-parts.js';
 import {
@@ -43,6 +51,7 @@ import type { AppDeps, AuthClaims } from '../env.js';
 import { ApiError, notFound, type Detail } from '../errors.js';
 import { cachedQuestionVersion, cachedSnapshot } from './content-cache.js';
 import { learnerResult, skillResultsOf, type StoredResult } from './result-views.js';
+import { imageLinks, questionImageLinks, textImageIds } from './question-images.js';
 
 /** One published version of an assessment: settings and pool, as frozen at publish. */
 export interface Published {
@@ -65,15 +74,21 @@ export async function publishedVersion(ctx: AttemptContext, assessmentId: string
   return { id: assessmentId, version, settings: snapshot.settings, snapshot };
 }
 
+/** Whose bank a pooled question is in (its images are that owner's files). */
+export function ownerOf(ctx: AttemptContext, snapshot: AssessmentSnapshot, questionId: string): Owner {
+  const ref = snapshot.pool.find((p) => p.id === questionId);
+  if (!ref) throw new Error(`Question ${questionId} is not in the snapshot`);
+  return ref.owner === 'catalog'
+    ? { kind: 'catalog' }
+    : ref.owner === 'vendor'
+      ? { kind: 'vendor', vendorId: ref.vendorId! }
+      : { kind: 'tenant', tenantId: ctx.db.tenantId };
+}
+
 export async function contentOf(ctx: AttemptContext, snapshot: AssessmentSnapshot, questionId: string): Promise<Question> {
   const ref = snapshot.pool.find((p) => p.id === questionId);
   if (!ref) throw new Error(`Question ${questionId} is not in the snapshot`);
-  const owner: Owner =
-    ref.owner === 'catalog'
-      ? { kind: 'catalog' }
-      : ref.owner === 'vendor'
-        ? { kind: 'vendor', vendorId: ref.vendorId! }
-        : { kind: 'tenant', tenantId: ctx.db.tenantId };
+  const owner = ownerOf(ctx, snapshot, questionId);
   const content = await cachedQuestionVersion(ctx.deps.data.platform, owner, questionId, ref.version);
   if (!content) throw new Error(`Question ${questionId}@${ref.version} is missing`);
   return content as Question;
@@ -357,7 +372,8 @@ export const immediateFeedback = (settings: AssessmentInput): boolean => setting
 export async function attemptView(ctx: AttemptContext, pub: Published, attempt: AttemptRecord) {
   const { settings, snapshot } = pub;
   const shuffleOptions = settings.mode === 'fixed' ? settings.fixed!.shuffleOptions : true;
-  const served = async (questionId: string, index: number) => {
+  // `revealed`: review is open, so images of the explanation and feedback may be linked too.
+  const served = async (questionId: string, index: number, revealed = false) => {
     const q = await contentOf(ctx, snapshot, questionId);
     const options =
       'options' in q
@@ -380,14 +396,20 @@ export async function attemptView(ctx: AttemptContext, pub: Published, attempt: 
             rubric: q.rubric.map((c) => ({ id: c.id, criterion: c.criterion, maxPoints: c.maxPoints })),
           }
         : null;
+    const parts = servedParts(q, attempt.seed, questionId, shuffleOptions);
+    // Images are linked only for what this view shows: the served texts, and after review the
+    // explanation and feedback too (never the graders' notes, which no learner sees).
+    const shown = revealed ? learnerTexts(q) : { stem: q.stem, options, ...parts };
+    const images = await questionImageLinks(ctx.deps, ownerOf(ctx, snapshot, questionId), [shown]);
     return {
       index,
       questionId,
       type: q.type,
       stem: q.stem,
       options,
-      ...servedParts(q, attempt.seed, questionId, shuffleOptions),
+      ...parts,
       ...(essay ? { essay } : {}),
+      images,
     };
   };
   const answered = attempt.answers.map((a) => ({ questionId: a.questionId, correct: a.correct, score: a.score }));
@@ -404,7 +426,7 @@ export async function attemptView(ctx: AttemptContext, pub: Published, attempt: 
         const a = attempt.answers.find((x) => x.questionId === questionId);
         const essay = essays.find((e) => e.questionId === questionId);
         return {
-          ...(await served(questionId, index)),
+          ...(await served(questionId, index, true)),
           response: essay ? { type: 'essay', text: essay.text } : (a?.response ?? null),
           correct: a?.correct ?? false,
           correctAnswer: answerKey(q),
@@ -488,17 +510,19 @@ export async function answerFeedback(
   correct: boolean,
   response: Record<string, unknown>,
 ) {
-  if (!immediateFeedback(pub.settings)) return { questionId, correct: null, feedback: null, explanation: null };
+  if (!immediateFeedback(pub.settings)) return { questionId, correct: null, feedback: null, explanation: null, images: [] };
   const q = await contentOf(ctx, pub.snapshot, questionId);
   // An essay is not right or wrong until a person grades it; a description has nothing to judge.
-  if (q.type === 'essay' || q.type === 'description') return { questionId, correct: null, feedback: null, explanation: null };
+  if (q.type === 'essay' || q.type === 'description') return { questionId, correct: null, feedback: null, explanation: null, images: [] };
   // The chosen option's own feedback says most about this answer; otherwise the question's.
   const chosen = 'options' in q && typeof response.optionId === 'string' ? q.options.find((o) => o.id === response.optionId) : undefined;
+  const feedback = chosen?.feedback ?? (correct ? q.feedback?.correct : q.feedback?.incorrect) ?? null;
   return {
     questionId,
     correct,
-    feedback: chosen?.feedback ?? (correct ? q.feedback?.correct : q.feedback?.incorrect) ?? null,
+    feedback,
     explanation: q.explanation ?? null,
+    images: await imageLinks(ctx.deps, ownerOf(ctx, pub.snapshot, questionId), textImageIds([feedback, q.explanation])),
   };
 }
 

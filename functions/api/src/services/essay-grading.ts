@@ -23,7 +23,16 @@ import {
 import { gradeEssay, InvalidGradeError, type QuestionOf } from '@manabi/questions';
 import { ApiError, notFound } from '../errors.js';
 import { leadsUser } from './access.js';
-import { assessmentEvidence, contentOf, publishedVersion, scoredAnswers, type AttemptContext, type Published } from './attempts.js';
+import {
+  assessmentEvidence,
+  contentOf,
+  ownerOf,
+  publishedVersion,
+  scoredAnswers,
+  type AttemptContext,
+  type Published,
+} from './attempts.js';
+import { questionImageLinks } from './question-images.js';
 import { notify } from './notifications.js';
 
 /**
@@ -125,6 +134,10 @@ async function viewOf(ctx: AttemptContext, { essay, learner, pub, question }: Lo
       maxWords: question.maxWords ?? null,
       graderNotes: question.graderNotes ?? null,
     },
+    // Graders see the stem's and their notes' images (the notes are theirs alone).
+    images: await questionImageLinks(ctx.deps, ownerOf(ctx, pub.snapshot, essay.questionId), [
+      { stem: question.stem, ...(question.graderNotes ? { graderNotes: question.graderNotes } : {}) },
+    ]),
     text: essay.text,
     grade: essay.grade ? { ...essay.grade, gradedByName: await names(essay.grade.gradedBy) } : null,
     regrades: await Promise.all(

@@ -1,5 +1,6 @@
 import type { Locale } from '@manabi/core';
 import { pickText, type LocalizedText, type Question } from '../model.js';
+import { withImagesAsAlt } from './images.js';
 import { issue, type ExportIssue, type ExportResult } from './types.js';
 
 export interface GiftExportOptions {
@@ -18,8 +19,10 @@ export function exportGift(questions: Question[], options: GiftExportOptions): E
   const warnings: ExportIssue[] = [];
   const blocks: string[] = [];
   const other: Locale = locale === 'ja' ? 'en' : 'ja';
-  questions.forEach((q, i) => {
+  questions.forEach((original, i) => {
     const index = i + 1;
+    // GIFT carries no files: an image is written as its alt text, and the issue list says so.
+    const { question: q, hadImages } = withImagesAsAlt(original);
     if (q.type === 'ordering') {
       warnings.push(issue(index, q.title, 'skipped', 'GIFT has no ordering question type'));
       return;
@@ -32,7 +35,7 @@ export function exportGift(questions: Question[], options: GiftExportOptions): E
       warnings.push(issue(index, q.title, 'skipped', 'A prompt or choice contains "->", the GIFT matching arrow'));
       return;
     }
-    const lost: string[] = [];
+    const lost: string[] = hadImages ? ['images (written as "[image: alt text]")'] : [];
     const t = (value: LocalizedText): string => {
       if (value[locale] !== undefined && value[other] !== undefined && !lost.includes(`${other} text`)) lost.push(`${other} text`);
       return escape(pickText(value, locale));

@@ -1,8 +1,9 @@
 import type { QuestionFeedback } from '../model.js';
 import { mapWeightedChoices } from './choices.js';
 import { GiftReadError, readGiftItem, splitGiftItems, type GiftItem, type GiftText } from './gift-reader.js';
-import { htmlToText, tidy } from './html.js';
+import { htmlToText, mediaName, tidy } from './html.js';
 import { importedEssay } from '../types/essay-import.js';
+import { imageResolver } from './media.js';
 import { pairsToMatching } from './matching-pairs.js';
 import {
   categoryToSkillTag,
@@ -127,7 +128,11 @@ function splitBlocks(raw: string): Block[] {
 function giftText(ctx: ItemContext, value: GiftText | null | undefined): string | undefined {
   if (!value) return undefined;
   if (value.format !== 'html') return tidy(value.text) || undefined;
-  const { text, images, links } = htmlToText(value.text);
+  // A GIFT file is text only: an image comes in a data: URI or not at all (a web address is not fetched).
+  const image = imageResolver(ctx, (src) => ({
+    missing: `The image "${mediaName(src)}" is not in the GIFT file (GIFT carries no files; embed it as a data: URI or use Moodle XML)`,
+  }));
+  const { text, images, links } = htmlToText(value.text, { image });
   for (const src of images) ctx.warn('dropped', `Image/media "${src}" is not imported (the text is kept)`);
   for (const href of links) ctx.warn('dropped', `Link target "${href}" is not kept (the link text is)`);
   return text || undefined;

@@ -3,6 +3,8 @@ import { optionIdSchema } from '../model.js';
 import { htmlToText } from './html.js';
 import { importedEssay } from '../types/essay-import.js';
 import { GAP_MARKS, gapMark, isClozeItem, qtiCloze, qtiMatching } from './qti-gaps.js';
+import { qtiImageFinder, type PackageFiles } from './qti-images.js';
+import { imageResolver } from './media.js';
 import { qti2Attribute, qti2Element, renameTree } from './qti-names.js';
 import {
   DEFAULT_MAX_ITEMS,
@@ -37,14 +39,19 @@ export function parseQti(text: string, options: ImportOptions = {}): ImportResul
   return parseQtiItems([{ name: options.fileName ?? '', text }], options);
 }
 
-export function parseQtiItems(files: { name: string; text: string }[], options: ImportOptions = {}): ImportResult {
+/** `packageFiles`: the other files of the content package the items come from (their images). */
+export function parseQtiItems(
+  files: { name: string; text: string }[],
+  options: ImportOptions = {},
+  packageFiles?: PackageFiles,
+): ImportResult {
   const out = new ImportCollector('qti21', options);
   const max = options.maxItems ?? DEFAULT_MAX_ITEMS;
   if (files.length > max) {
     out.fileError(`${files.length} items; at most ${max} can be imported at once`);
     return out.result();
   }
-  for (const file of files) importItem(out, file.text, file.name || undefined);
+  for (const file of files) importItem(out, file.text, file.name || undefined, packageFiles);
   return out.result();
 }
 
@@ -114,7 +121,7 @@ export interface Declaration {
   mapping: { key: string; value: number; caseSensitive: boolean }[];
 }
 
-function importItem(out: ImportCollector, text: string, file: string | undefined): void {
+function importItem(out: ImportCollector, text: string, file: string | undefined, packageFiles: PackageFiles | undefined): void {
   const rootLine = (() => {
     const m = /<([A-Za-z_][\w.-]*:)?(assessmentItem|qti-assessment-item)\b/.exec(text);
     return m ? text.slice(0, m.index).split('\n').length : 1;
@@ -160,7 +167,8 @@ function importItem(out: ImportCollector, text: string, file: string | undefined
   const dropped: string[] = [];
   const media: string[] = [];
   const stemMarkup = body ? serialize(kidsOf(body), found, dropped) : '';
-  const stemText = htmlToText(stemMarkup);
+  const image = imageResolver(ctx, qtiImageFinder(file ?? '', packageFiles));
+  const stemText = htmlToText(stemMarkup, { image });
   media.push(...stemText.images);
 
   const kinds = found.map(tagOf);
@@ -193,8 +201,8 @@ function importItem(out: ImportCollector, text: string, file: string | undefined
   const kind = tagOf(interaction);
   if (cloze || kind === 'matchInteraction') {
     const mapped = cloze
-      ? qtiCloze(ctx, stemText.text, found, decls)
-      : qtiMatching(ctx, stemText.text.replace(GAP_MARKS, '_____'), interaction, decls, template);
+      ? qtiCloze(ctx, stemText.text, found, decls, image)
+      : qtiMatching(ctx, stemText.text.replace(GAP_MARKS, '_____'), interaction, decls, template, image);
     for (const src of unique(media)) ctx.warn('dropped', `Image/media "${src}" is not imported (the text is kept)`);
     if (mapped && !ctx.hasFailed) finish(ctx, mapped, a['title']);
     return;
@@ -211,7 +219,7 @@ function importItem(out: ImportCollector, text: string, file: string | undefined
   if (kind === 'choiceInteraction' || kind === 'orderInteraction') {
     const choices = elements(kidsOf(interaction), 'simpleChoice').map((c) => {
       const id = attrsOf(c)['identifier'] ?? '';
-      const t = htmlToText(serialize(kidsOf(c), [], dropped));
+      const t = htmlToText(serialize(kidsOf(c), [], dropped), { image });
       media.push(...t.images);
       return { id, text: t.text };
     });
