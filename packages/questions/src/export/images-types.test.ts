@@ -108,6 +108,23 @@ describe('images in matching, cloze, essay and description texts', () => {
     expect(back.questions[1]?.stem.en).toMatch(/^!\[green sign\]\(import:\d+\) This sign marks the \{\{1\}\}, \{\{2\}\} metres away\.$/);
   });
 
+  it('a QTI essay keeps the image of its scorer notes', () => {
+    const out = exportQti([essay], { locale: 'en', images });
+    const packageFiles = new Map(out.files.flatMap((f) => (f.images ?? []).map((i) => [i.name, i.bytes] as const)));
+    const back = parseQtiItems(
+      out.files.map((f) => ({ name: f.name, text: f.text })),
+      { locale: 'en' },
+      packageFiles,
+    );
+    expect(back.errors).toEqual([]);
+    expect(back.questions[0]).toMatchObject({
+      type: 'essay',
+      stem: { en: expect.stringMatching(/!\[red arrow\]\(import:\d+\)$/) },
+      graderNotes: { en: expect.stringMatching(/!\[green sign\]\(import:\d+\)$/) },
+    });
+    expect(back.images).toHaveLength(2);
+  });
+
   it('GIFT writes them as alt text and says so per item', () => {
     const out = exportGift([matching, essay], { locale: 'en' });
     // GIFT escapes the colon of "[image: alt]".

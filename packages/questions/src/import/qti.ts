@@ -182,7 +182,7 @@ function importItem(out: ImportCollector, text: string, file: string | undefined
 
   const kind0 = tagOf(found[0] as ONode);
   // An essay's rubricBlock for scorers is what graders read: kept as the graders' notes.
-  const scorerNotes = kind0 === 'extendedTextInteraction' && body ? scorerRubric(kidsOf(body)) : '';
+  const scorerNotes = kind0 === 'extendedTextInteraction' && body ? scorerRubric(kidsOf(body), image) : '';
   for (const tag of unique(dropped)) {
     if (tag === 'rubricBlock' && scorerNotes && !hasOtherRubric(body ? kidsOf(body) : [])) continue;
     ctx.warn('dropped', `<${tag}> content is not kept`);
@@ -291,12 +291,15 @@ function importItem(out: ImportCollector, text: string, file: string | undefined
 
 const isScorerRubric = (n: ONode): boolean => tagOf(n) === 'rubricBlock' && /\bscorer\b/.test(attrsOf(n)['view'] ?? '');
 
-/** The text of the item body's rubric blocks meant for scorers. */
-function scorerRubric(nodes: ONode[]): string {
+/**
+ * The text of the item body's rubric blocks meant for scorers. `image` turns an <img> in them into
+ * an image token, as in the stem (graders see it on the grading page).
+ */
+function scorerRubric(nodes: ONode[], image: (src: string, alt: string) => string): string {
   const blocks: string[] = [];
   const walk = (list: ONode[]): void => {
     for (const n of elements(list)) {
-      if (isScorerRubric(n)) blocks.push(htmlToText(serialize(kidsOf(n), [], [])).text);
+      if (isScorerRubric(n)) blocks.push(htmlToText(serialize(kidsOf(n), [], []), { image }).text);
       else walk(kidsOf(n));
     }
   };
