@@ -19,8 +19,10 @@ import { registerImportJobRoutes } from './routes/import-jobs.js';
 import { registerDepartmentRoutes } from './routes/departments.js';
 import { registerDevRoutes } from './routes/dev.js';
 import { registerNotificationRoutes } from './routes/notifications.js';
+import { registerEssayGradingRoutes } from './routes/essay-grading.js';
 import { registerQuestionRoutes } from './routes/questions.js';
 import { registerQuestionImportRoutes } from './routes/question-import.js';
+import { registerQuestionImageRoutes } from './routes/question-images.js';
 import { registerAssessmentRoutes } from './routes/assessments.js';
 import { registerAttemptRoutes } from './routes/attempts.js';
 import { registerItemAnalysisRoutes } from './routes/item-analysis.js';
@@ -87,6 +89,7 @@ export function createApp(deps: AppDeps, options: AppOptions = {}): OpenAPIHono<
   registerDepartmentRoutes(app, deps);
   registerQuestionRoutes(app, deps);
   registerQuestionImportRoutes(app, deps);
+  registerQuestionImageRoutes(app, deps);
   registerAssessmentRoutes(app, deps);
   registerAttemptRoutes(app, deps);
   registerItemAnalysisRoutes(app, deps);
@@ -115,6 +118,7 @@ export function createApp(deps: AppDeps, options: AppOptions = {}): OpenAPIHono<
   registerScormRoutes(app, deps);
   registerScormContentRoutes(app, deps);
   registerNotificationRoutes(app, deps);
+  registerEssayGradingRoutes(app, deps);
   if (deps.config.devOutbox) registerDevRoutes(app, deps);
   registerDocsRoutes(app);
 

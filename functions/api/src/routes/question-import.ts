@@ -27,6 +27,7 @@ import { defineRoute, ERROR_RESPONSES } from '../openapi.js';
 import { json } from '../schemas.js';
 import { questionMeta } from './questions.js';
 import { type MessageKey } from '../error-messages.js';
+import { exportImagesOf, importImagesReport, withStoredImages } from '../services/question-images.js';
 
 const AUTHORS: readonly Role[] = ['tenant_admin', 'vendor_admin'];
 const MAX_BYTES = 5 * 1024 * 1024;
@@ -50,6 +51,13 @@ const reportSchema = z
       .nullable()
       .openapi({ description: 'How the file was decoded (null for a QTI content package: each item file is decoded on its own)' }),
     textPreview: z.string().openapi({ description: 'The start of the decoded text, to check the encoding' }),
+    images: z
+      .object({
+        count: z.number().int(),
+        bytes: z.number().int(),
+        items: z.array(z.object({ item: z.number().int(), name: z.string(), contentType: z.string(), size: z.number().int() })),
+      })
+      .openapi({ description: 'Images the imported questions show (stored on commit, once each)' }),
     preview: z.array(
       z.object({
         item: z.number(),
@@ -144,10 +152,11 @@ export function registerQuestionImportRoutes(app: OpenAPIHono<AppEnv>, deps: App
       };
       const result = decoded ? parse(format, decoded.text, options) : parseQtiPackage(bytes, options);
       if (mode === 'commit' && result.questions.length > 0) {
+        const questions = await withStoredImages(deps, owner, result, c.get('auth').userId);
         await createQuestions(
           deps.data.platform,
           owner,
-          result.questions.map((q) => ({ id: randomId(), bankId: bank.id, meta: questionMeta(q), content: q, publish })),
+          questions.map((q) => ({ id: randomId(), bankId: bank.id, meta: questionMeta(q), content: q, publish })),
           deps.now().toISOString(),
         );
       }
@@ -168,6 +177,7 @@ export function registerQuestionImportRoutes(app: OpenAPIHono<AppEnv>, deps: App
               }
             : null,
           textPreview: decoded ? textPreview(decoded.text) : '',
+          images: importImagesReport(result.images),
           preview: result.questions.slice(0, 50).map((q) => ({
             item: q.sourceRef.item,
             type: q.type,
@@ -212,12 +222,16 @@ export function registerQuestionImportRoutes(app: OpenAPIHono<AppEnv>, deps: App
       } while (cursor);
       // What a format cannot hold is reported per question in a header (as JSON), never dropped silently.
       const report = (warnings: unknown[]) => c.header('x-export-warnings', encodeURIComponent(JSON.stringify(warnings)));
+      // Moodle XML and QTI packages carry the images the questions show (read from the owner's store).
+      const images =
+        format === 'moodle_xml' || format === 'qti21' || format === 'qti3' ? await exportImagesOf(deps, owner, questions) : undefined;
       if (format === 'qti21' || format === 'qti3') {
-        const out = exportQti(questions, { locale, version: format === 'qti3' ? '3.0' : '2.1' });
+        const out = exportQti(questions, { locale, version: format === 'qti3' ? '3.0' : '2.1', ...(images ? { images } : {}) });
         report(out.warnings);
         const zip = zipSync({
           'imsmanifest.xml': strToU8(out.manifest),
           ...Object.fromEntries(out.files.map((f) => [f.name, strToU8(f.text)])),
+          ...Object.fromEntries(out.files.flatMap((f) => (f.images ?? []).map((i) => [i.name, i.bytes]))),
         });
         c.header('content-type', 'application/zip');
         c.header('content-disposition', `attachment; filename="questions-${bank.id}-${format}.zip"`);
@@ -228,7 +242,7 @@ export function registerQuestionImportRoutes(app: OpenAPIHono<AppEnv>, deps: App
           ? exportQuestionCsv(questions)
           : format === 'gift'
             ? exportGift(questions, { locale })
-            : exportMoodleXml(questions, { locale });
+            : exportMoodleXml(questions, { locale, ...(images ? { images } : {}) });
       report(out.warnings);
       const ext = { csv: 'csv', gift: 'gift.txt', moodle_xml: 'moodle.xml' }[format];
       const type = { csv: 'text/csv', gift: 'text/plain', moodle_xml: 'application/xml' }[format];

@@ -1,6 +1,7 @@
 import { neutraliseFormula } from '@manabi/core';
 import { CSV_COLUMNS, CSV_MAX_OPTIONS, type CsvColumn } from '../csv-columns.js';
 import type { LocalizedText, Question } from '../model.js';
+import { withImagesAsAlt } from './images.js';
 import { issue, type ExportIssue, type ExportResult } from './types.js';
 
 export interface CsvExportOptions {
@@ -18,15 +19,22 @@ export interface CsvExportOptions {
 export function exportQuestionCsv(questions: Question[], options: CsvExportOptions = {}): ExportResult {
   const warnings: ExportIssue[] = [];
   const lines = [CSV_COLUMNS.join(',')];
-  questions.forEach((q, i) => {
+  questions.forEach((original, i) => {
     const index = i + 1;
-    if (q.type === 'matching' || q.type === 'cloze') {
-      const what = q.type === 'matching' ? 'matching' : 'cloze (multiple blanks)';
+    if (original.type === 'matching' || original.type === 'cloze') {
+      const what = original.type === 'matching' ? 'matching' : 'cloze (multiple blanks)';
       warnings.push(
-        issue(index, q.title, 'skipped', `A ${what} question is not expressible in the CSV format: export it as Moodle XML or QTI`),
+        issue(index, original.title, 'skipped', `A ${what} question is not expressible in the CSV format: export it as Moodle XML or QTI`),
       );
       return;
     }
+    if (original.type === 'essay' || original.type === 'description') {
+      warnings.push(issue(index, original.title, 'skipped', `The CSV format has no ${original.type} type (use Moodle XML, GIFT or QTI)`));
+      return;
+    }
+    // The CSV carries text only: an image is written as its alt text, and the issue list says so.
+    const { question: q, hadImages } = withImagesAsAlt(original);
+    if (hadImages) warnings.push(issue(index, q.title, 'dropped', 'Images are not part of the CSV format: written as "[image: alt text]"'));
     const row = new Map<CsvColumn, string>();
     const setText = (ja: CsvColumn, en: CsvColumn, value: LocalizedText | undefined): void => {
       if (value?.ja) row.set(ja, neutraliseFormula(value.ja));

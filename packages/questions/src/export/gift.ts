@@ -1,5 +1,6 @@
 import type { Locale } from '@manabi/core';
 import { pickText, type LocalizedText, type Question } from '../model.js';
+import { withImagesAsAlt } from './images.js';
 import { issue, type ExportIssue, type ExportResult } from './types.js';
 
 export interface GiftExportOptions {
@@ -18,8 +19,10 @@ export function exportGift(questions: Question[], options: GiftExportOptions): E
   const warnings: ExportIssue[] = [];
   const blocks: string[] = [];
   const other: Locale = locale === 'ja' ? 'en' : 'ja';
-  questions.forEach((q, i) => {
+  questions.forEach((original, i) => {
     const index = i + 1;
+    // GIFT carries no files: an image is written as its alt text, and the issue list says so.
+    const { question: q, hadImages } = withImagesAsAlt(original);
     if (q.type === 'ordering') {
       warnings.push(issue(index, q.title, 'skipped', 'GIFT has no ordering question type'));
       return;
@@ -32,13 +35,14 @@ export function exportGift(questions: Question[], options: GiftExportOptions): E
       warnings.push(issue(index, q.title, 'skipped', 'A prompt or choice contains "->", the GIFT matching arrow'));
       return;
     }
-    const lost: string[] = [];
+    const lost: string[] = hadImages ? ['images (written as "[image: alt text]")'] : [];
     const t = (value: LocalizedText): string => {
       if (value[locale] !== undefined && value[other] !== undefined && !lost.includes(`${other} text`)) lost.push(`${other} text`);
       return escape(pickText(value, locale));
     };
     const fb = (value: LocalizedText | undefined): string => (value ? `#${t(value)}` : '');
-    let answers: string[];
+    // null: a description, which GIFT writes as text with no answer block at all.
+    let answers: string[] | null;
     switch (q.type) {
       case 'single_choice':
         answers = q.options.map((o) => `${q.correctOptionIds.includes(o.id) ? '=' : '~'}${t(o.text)}${fb(o.feedback)}`);
@@ -76,8 +80,17 @@ export function exportGift(questions: Question[], options: GiftExportOptions): E
         if (q.feedback?.incorrect) answers.push(`=%0%*${fb(q.feedback.incorrect)}`);
         if (q.caseSensitive) lost.push('case-sensitive matching');
         break;
+      case 'essay':
+        // An empty answer block is GIFT's essay; the rubric, limits and graders' notes have no GIFT form.
+        answers = [];
+        lost.push(...essayLost(q));
+        break;
+      case 'description':
+        answers = null;
+        if (q.explanation) lost.push('explanation');
+        break;
     }
-    if (q.explanation) answers.push(`####${t(q.explanation)}`);
+    if (answers && q.explanation) answers.push(`####${t(q.explanation)}`);
     if (q.level) lost.push('level');
     if (q.difficultyPrior !== null) lost.push('difficulty');
     // Our reader takes [tag:…] up to the first "]"; control characters would break the comment line.
@@ -85,12 +98,9 @@ export function exportGift(questions: Question[], options: GiftExportOptions): E
       (tag) => !tag.includes(']') && ![...tag].some((c) => c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f),
     );
     if (tags.length < q.skillTags.length) lost.push('skill tags containing "]" or control characters');
-    const lines = [
-      ...(tags.length > 0 ? [`// ${tags.map((tag) => `[tag:${tag}]`).join(' ')}`] : []),
-      `${q.title ? `::${escape(q.title)}::` : ''}${t(q.stem)} {`,
-      ...answers.map((a) => `\t${a}`),
-      '}',
-    ];
+    const head = `${q.title ? `::${escape(q.title)}::` : ''}${t(q.stem)}`;
+    const body = answers === null ? [head] : answers.length === 0 ? [`${head} {}`] : [`${head} {`, ...answers.map((a) => `\t${a}`), '}'];
+    const lines = [...(tags.length > 0 ? [`// ${tags.map((tag) => `[tag:${tag}]`).join(' ')}`] : []), ...body];
     if (lost.length > 0) warnings.push(issue(index, q.title, 'dropped', `Not in GIFT: ${lost.join(', ')}`));
     blocks.push(lines.join('\n'));
   });
@@ -124,3 +134,12 @@ function number(n: number): string {
 }
 
 const weight = (w: number): string => String(Math.round(w * 1e5) / 1e5);
+
+/** What an essay loses in GIFT, which knows only "an essay". */
+function essayLost(q: Extract<Question, { type: 'essay' }>): string[] {
+  const lost = ['rubric'];
+  if (q.minWords !== undefined || q.maxWords !== undefined) lost.push('word limits');
+  if (q.graderNotes) lost.push("graders' notes");
+  if (q.feedback) lost.push('question feedback');
+  return lost;
+}

@@ -5,10 +5,14 @@ import type { LocalizedText, Question } from '../model.js';
 import { issue, type ExportIssue, type ExportResult } from './types.js';
 import { embeddedQuestionText } from './moodle-cloze.js';
 import { excerpt, textToHtml, TextWriter } from './xml-text.js';
+import { moodleImageField, type ExportImages } from './images.js';
+import { hasImage, imagesAsAlt } from '../images.js';
 
 export interface MoodleXmlExportOptions {
   /** Moodle XML has no language: the text in this locale is written (else the other one). */
   locale: Locale;
+  /** The bytes of the images the questions show, by id (written as <file>s; see export/images.ts). */
+  images?: ExportImages;
 }
 
 type XmlObject = Record<string, unknown>;
@@ -52,14 +56,15 @@ export function exportMoodleXml(questions: Question[], options: MoodleXmlExportO
       return;
     }
     const w = new TextWriter(options.locale);
-    const html = (value: LocalizedText | undefined): XmlObject => ({ '@format': 'html', text: value ? textToHtml(w.pick(value)) : '' });
+    const html = (value: LocalizedText | undefined): XmlObject =>
+      moodleImageField(value ? textToHtml(w.pick(value)) : '', options.images, w);
     const plain = (value: string): XmlObject => ({ '@format': 'moodle_auto_format', text: w.clean(value) });
     const stem = w.pick(q.stem);
     // Moodle and parseMoodleXml read a name with "<tag>"-like text as HTML and strip the tags.
     if (q.title && TAG.test(q.title)) w.lose('"<…>" in the title (read as an HTML tag)');
     const head: XmlObject = {
-      name: { text: q.title ? w.clean(q.title) : excerpt(stem, `Question ${index}`) },
-      questiontext: { '@format': 'html', text: textToHtml(stem) },
+      name: { text: q.title ? w.clean(q.title) : excerpt(imagesAsAlt(stem), `Question ${index}`) },
+      questiontext: moodleImageField(textToHtml(stem), options.images, w),
       generalfeedback: html(q.explanation),
       defaultgrade: '1',
       penalty: q.type === 'true_false' ? '1' : '0.3333333',
@@ -140,10 +145,15 @@ export function exportMoodleXml(questions: Question[], options: MoodleXmlExportO
         type = 'matching';
         const byId = new Map(q.choices.map((c) => [c.id, c]));
         const used = new Set(Object.values(q.key));
+        // A prompt is an html text (its images go as files); an answer is plain text in Moodle, so an image there is its alt text.
+        const answerText = (choice: LocalizedText): string => {
+          const picked = w.pick(choice);
+          if (hasImage(picked)) w.lose('images in matching answers (Moodle answers are plain text: written as "[image: alt text]")');
+          return imagesAsAlt(picked);
+        };
         const sub = (prompt: LocalizedText | undefined, choice: LocalizedText | undefined): XmlObject => ({
-          '@format': 'html',
-          text: prompt ? textToHtml(w.pick(prompt)) : '',
-          answer: { text: choice ? w.pick(choice) : '' },
+          ...moodleImageField(prompt ? textToHtml(w.pick(prompt)) : '', options.images, w),
+          answer: { text: choice ? answerText(choice) : '' },
         });
         body = {
           shuffleanswers: 'true',
@@ -157,7 +167,16 @@ export function exportMoodleXml(questions: Question[], options: MoodleXmlExportO
       }
       case 'cloze':
         type = 'cloze';
-        head['questiontext'] = { '@format': 'html', text: embeddedQuestionText(stem, q.blanks, (t) => w.pick(t)) };
+        // The stem's images go as files; inside a gap only text fits, so an option's image is its alt text.
+        head['questiontext'] = moodleImageField(
+          embeddedQuestionText(stem, q.blanks, (t) => {
+            const picked = w.pick(t);
+            if (hasImage(picked)) w.lose('images in blank options (written as "[image: alt text]")');
+            return imagesAsAlt(picked);
+          }),
+          options.images,
+          w,
+        );
         if (q.feedback) w.lose('question feedback');
         body = {};
         break;
@@ -178,6 +197,32 @@ export function exportMoodleXml(questions: Question[], options: MoodleXmlExportO
         };
         break;
       }
+      case 'essay':
+        type = 'essay';
+        if (q.feedback) w.lose('question feedback');
+        // Moodle questions have no rubric: the grade is out of the rubric's points, the criteria are lost.
+        w.lose('rubric');
+        head.defaultgrade = String(q.rubric.reduce((n, c) => n + c.maxPoints, 0));
+        head.penalty = '0';
+        body = {
+          responseformat: 'editor',
+          responserequired: '1',
+          responsefieldlines: '15',
+          minwordlimit: q.minWords === undefined ? '' : String(q.minWords),
+          maxwordlimit: q.maxWords === undefined ? '' : String(q.maxWords),
+          attachments: '0',
+          attachmentsrequired: '0',
+          graderinfo: html(q.graderNotes),
+          responsetemplate: html(undefined),
+        };
+        break;
+      case 'description':
+        type = 'description';
+        if (q.feedback) w.lose('question feedback');
+        head.defaultgrade = '0';
+        head.penalty = '0';
+        body = {};
+        break;
     }
     const tags = q.skillTags.map((t) => w.clean(t)).filter((t) => t !== '');
     const first = tags[0];

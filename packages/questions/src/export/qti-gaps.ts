@@ -7,8 +7,8 @@ import { paragraphs, type TextWriter } from './xml-text.js';
 export interface QtiParts {
   declarations: XmlNode[];
   body: XmlNode[];
-  /** A standard template name, or custom responseProcessing content. */
-  processing: { template: string } | { rules: XmlNode[] };
+  /** A standard template name, custom responseProcessing content, or null when a person scores the item (essay). */
+  processing: { template: string } | { rules: XmlNode[] } | null;
   maximum: number;
   /** SCORE starts at 0 (needed when custom rules add to it). */
   scoreDefault?: boolean;

@@ -121,10 +121,14 @@ function parseBool(ctx: ItemContext, column: CsvColumn, value: string): boolean 
 function mapRow(ctx: ItemContext, cell: (c: CsvColumn) => string): Draft | null {
   const rawType = cell('type');
   const foldedType = rawType.normalize('NFKC').trim().toLowerCase();
-  const type: QuestionType | undefined = isQuestionType(foldedType) ? foldedType : CSV_TYPE_ALIASES[rawType.trim()];
+  // Matching, cloze, essays and descriptions have no CSV columns (pairs, blanks, rubric, graders' notes): reported, never imported.
+  const type: QuestionType | undefined =
+    isQuestionType(foldedType) && !UNSUPPORTED_TYPES.has(foldedType) ? foldedType : CSV_TYPE_ALIASES[rawType.trim()];
   if (rawType === '') ctx.error('invalid', 'Required', { column: 'type' });
-  else if (type === 'matching' || type === 'cloze')
-    ctx.error('unsupported_type', `A ${type} question has no CSV columns: import it from Moodle XML, QTI or GIFT`, { column: 'type' });
+  else if (foldedType === 'matching' || foldedType === 'cloze')
+    ctx.error('unsupported_type', `A ${foldedType} question has no CSV columns: import it from Moodle XML, QTI or GIFT`, {
+      column: 'type',
+    });
   else if (!type && UNSUPPORTED_TYPES.has(foldedType))
     ctx.error('unsupported_type', `Unsupported type "${rawType}": not imported`, { column: 'type' });
   else if (!type)

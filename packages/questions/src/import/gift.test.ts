@@ -6,7 +6,7 @@ describe('parseGift reads GIFT as Moodle reads it (gift/moodle-rules.gift)', () 
   const r = parseGift(fixture('gift/moodle-rules.gift'), { locale: 'en' });
 
   it('imports what Moodle imports and reports the rest with a reason', () => {
-    expect(summary(r)).toEqual({ total: 18, imported: 12, skipped: 6 });
+    expect(summary(r)).toEqual({ total: 18, imported: 14, skipped: 4 });
     expect(rows(r.errors)).toEqual([
       [
         5,
@@ -15,12 +15,10 @@ describe('parseGift reads GIFT as Moodle reads it (gift/moodle-rules.gift)', () 
         'The answer "re*" uses "*" as a wildcard, which Manabi does not match; write \\* for a literal asterisk',
       ],
       [12, 45, 'invalid', 'GIFT: "eight" is not a number, a number:margin or a low..high range'],
-      [13, 48, 'unsupported_type', 'Unsupported type "essay" (needs manual grading): not imported'],
-      [14, 50, 'unsupported_type', 'Unsupported type "description" (text without an answer): not imported'],
       [16, 59, 'syntax', 'GIFT: The answer block needs both "{" and "}" (write \\{ or \\} for a literal brace)'],
       [17, 62, 'invalid', 'GIFT: A multiple-choice question needs at least two answers'],
     ]);
-    expect(r.errors.map((e) => e.name)).toEqual(['Wildcard', 'Bad number', 'Essay', 'Intro', 'Unclosed', 'Lonely']);
+    expect(r.errors.map((e) => e.name)).toEqual(['Wildcard', 'Bad number', 'Unclosed', 'Lonely']);
     expect(r.questions.find((q) => q.title === 'Pairs')).toMatchObject({
       type: 'matching',
       stem: { en: 'Match each protocol with its port.' },
@@ -40,6 +38,7 @@ describe('parseGift reads GIFT as Moodle reads it (gift/moodle-rules.gift)', () 
       [1, 5, 'suspicious', '"~=" is read as a correct answer, as Moodle does (write "=" alone)'],
       [8, 26, 'dropped', 'Answer weights -100% are not kept: Manabi gives (right − wrong picks) / 2 as partial credit'],
       [11, 38, 'dropped', 'Partial-credit answer 1868±2 (50%) is not kept'],
+      [13, 48, 'suspicious', 'This format has no rubric: one criterion "Overall" (10 points) was added; edit the rubric before grading'],
     ]);
   });
 

@@ -1,7 +1,9 @@
 import type { QuestionFeedback } from '../model.js';
 import { mapWeightedChoices } from './choices.js';
 import { GiftReadError, readGiftItem, splitGiftItems, type GiftItem, type GiftText } from './gift-reader.js';
-import { htmlToText, tidy } from './html.js';
+import { htmlToText, mediaName, tidy } from './html.js';
+import { importedEssay } from '../types/essay-import.js';
+import { imageResolver } from './media.js';
 import { pairsToMatching } from './matching-pairs.js';
 import {
   categoryToSkillTag,
@@ -27,7 +29,8 @@ import {
  * Matching (`=prompt -> answer`; `= -> answer` adds a distractor) → matching, read as Moodle's
  * importer reads it: at least 2 pairs (Moodle's GIFT documentation asks for 3, its importer checks
  * for 2 and so do we), no weights or feedback per pair (Moodle has none to keep).
- * Reported, not imported: essay, description.
+ * An empty answer block `{}` is an essay (one rubric criterion, see essay-import.ts); text with no
+ * answer block at all is a description (an information block).
  */
 export function parseGift(text: string, options: ImportOptions = {}): ImportResult {
   const out = new ImportCollector('gift', options);
@@ -125,13 +128,25 @@ function splitBlocks(raw: string): Block[] {
 function giftText(ctx: ItemContext, value: GiftText | null | undefined): string | undefined {
   if (!value) return undefined;
   if (value.format !== 'html') return tidy(value.text) || undefined;
-  const { text, images, links } = htmlToText(value.text);
+  // A GIFT file is text only: an image comes in a data: URI or not at all (a web address is not fetched).
+  const image = imageResolver(ctx, (src) => ({
+    missing: `The image "${mediaName(src)}" is not in the GIFT file (GIFT carries no files; embed it as a data: URI or use Moodle XML)`,
+  }));
+  const { text, images, links } = htmlToText(value.text, { image });
   for (const src of images) ctx.warn('dropped', `Image/media "${src}" is not imported (the text is kept)`);
   for (const href of links) ctx.warn('dropped', `Link target "${href}" is not kept (the link text is)`);
   return text || undefined;
 }
 
 const FULL = 99.99;
+
+/** GIFT's two types without answers: an essay (`{}`, graded by a person) and a description (no braces). */
+function essayOrDescription(ctx: ItemContext, q: Extract<GiftItem, { type: 'essay' | 'description' }>): Draft {
+  const stem = ctx.text(giftText(ctx, q.stem));
+  const explanation = ctx.text(giftText(ctx, q.generalFeedback));
+  const base = { stem: stem ?? {}, ...(explanation ? { explanation } : {}) };
+  return q.type === 'description' ? { ...base, type: 'description' } : { ...base, ...importedEssay(ctx, {}) };
+}
 
 /** A short answer as Moodle compares it: `\*` is a literal asterisk, a bare `*` a wildcard. */
 function shortAnswer(raw: string): { text: string; wildcard: boolean } {
@@ -142,11 +157,8 @@ function shortAnswer(raw: string): { text: string; wildcard: boolean } {
 function mapQuestion(ctx: ItemContext, q: Exclude<GiftItem, { type: 'category' }>): Draft | null {
   switch (q.type) {
     case 'description':
-      ctx.error('unsupported_type', 'Unsupported type "description" (text without an answer): not imported');
-      return null;
     case 'essay':
-      ctx.error('unsupported_type', 'Unsupported type "essay" (needs manual grading): not imported');
-      return null;
+      return essayOrDescription(ctx, q);
     case 'matching':
       return giftMatching(ctx, q);
     default:

@@ -39,7 +39,12 @@ export const hasEmbeddedGaps = (html: string): boolean => new RegExp(GAP.source)
  * The question text (HTML, as Moodle stores it) with each gap replaced by `{{n}}`, and the blanks.
  * Returns null after reporting errors on `ctx`.
  */
-export function readEmbeddedAnswers(ctx: ItemContext, html: string): { stem: string; blanks: Draft[] } | null {
+export function readEmbeddedAnswers(
+  ctx: ItemContext,
+  html: string,
+  /** Turns an <img> of the text into an image token (see media.ts). */
+  image?: (src: string, alt: string) => string,
+): { stem: string; blanks: Draft[] } | null {
   const blanks: Draft[] = [];
   const weights = new Set<number>();
   let n = 0;
@@ -57,7 +62,7 @@ export function readEmbeddedAnswers(ctx: ItemContext, html: string): { stem: str
   }
   if (weights.size > 1) ctx.warn('dropped', `Different gap weights (${[...weights].join(', ')}) are not kept: every blank counts the same`);
   if (ctx.hasFailed) return null;
-  return { stem: htmlToText(marked).text, blanks };
+  return { stem: htmlToText(marked, { image }).text, blanks };
 }
 
 function readGap(ctx: ItemContext, n: number, type: string, answers: EmbeddedAnswer[]): Draft | null {

@@ -2,8 +2,11 @@ import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { mapWeightedChoices } from './choices.js';
 import { compactFeedback, sameOrWarn } from './gift.js';
 import { htmlToText, mediaName, tidy } from './html.js';
+import { importedEssay } from '../types/essay-import.js';
 import { pairsToMatching } from './matching-pairs.js';
 import { readEmbeddedAnswers } from './moodle-cloze.js';
+import { moodleFiles, moodleImageFinder } from './moodle-files.js';
+import { imageResolver } from './media.js';
 import {
   categoryToSkillTag,
   DEFAULT_MAX_ITEMS,
@@ -30,9 +33,10 @@ import {
  * html.ts). Images and other files (@@PLUGINFILE@@, <file>, Moodle 1.9 <image>) are NOT
  * imported: each is reported as a warning on its question.
  * matching (subquestions; an empty subquestion's answer is a distractor) → matching;
- * cloze / multianswer (embedded answers, see moodle-cloze.ts) → cloze.
- * Reported, not imported: every other type (essay, calculated*, description, ddwtos, gapselect,
- * randomsamatch, …).
+ * cloze / multianswer (embedded answers, see moodle-cloze.ts) → cloze;
+ * essay (graderinfo → graders' notes, min/max word limits, default grade → the one rubric
+ * criterion's points; a response template is not kept, with a warning) and description.
+ * Reported, not imported: every other type (calculated*, ddwtos, gapselect, randomsamatch, …).
  */
 export function parseMoodleXml(text: string, options: ImportOptions = {}): ImportResult {
   const out = new ImportCollector('moodle_xml', options);
@@ -77,7 +81,7 @@ export function parseMoodleXml(text: string, options: ImportOptions = {}): Impor
       ...(name ? { name } : {}),
       ...(idnumber ? { id: idnumber } : {}),
     });
-    const item = new MoodleItem(ctx);
+    const item = new MoodleItem(ctx, moodleFiles(q));
     const input = item.map(type, q);
     item.reportMedia(q);
     if (!input || ctx.hasFailed) continue;
@@ -131,8 +135,16 @@ const FULL = 99.99;
 
 class MoodleItem {
   private readonly media = new Set<string>();
+  private readonly image: (src: string, alt: string) => string;
 
-  constructor(readonly ctx: ItemContext) {}
+  constructor(
+    readonly ctx: ItemContext,
+    private readonly files: Map<string, string>,
+  ) {
+    this.image = imageResolver(ctx, moodleImageFinder(files, this.usedFiles));
+  }
+
+  private readonly usedFiles = new Set<string>();
 
   /** A Moodle text element as plain text, in its declared format (default: html). */
   text(node: XmlNode | undefined, defaultFormat = 'html'): string {
@@ -141,7 +153,7 @@ class MoodleItem {
     // Moodle shows moodle_auto_format and markdown text as HTML too: markup and character
     // references in them are meant ("O ( n<sup>2</sup> )", "&radic;"). Only plain_text is literal.
     if (format === 'plain_text' || (format !== 'html' && !/<\/?[a-z][^>]*>|&(#x?[0-9a-f]+|[a-z][a-z0-9]*);/i.test(raw))) return tidy(raw);
-    const { text, images, links } = htmlToText(raw);
+    const { text, images, links } = htmlToText(raw, { image: this.image });
     for (const src of images) this.addMedia(src);
     for (const href of links) {
       if (href.includes('@@PLUGINFILE@@')) this.addMedia(href);
@@ -154,19 +166,22 @@ class MoodleItem {
     this.media.add(mediaName(src));
   }
 
-  /** Files embedded anywhere in the question (<file>, Moodle 1.9 <image>) and @@PLUGINFILE@@ references: one warning each. */
+  /**
+   * What was not imported: media other than images (audio, video, linked files), <file>s no text
+   * shows, the Moodle 1.9 <image> field. One warning each. (Images in the texts are imported.)
+   */
   reportMedia(q: XmlNode): void {
     const walk = (node: unknown): void => {
       if (Array.isArray(node)) return node.forEach(walk);
       if (typeof node !== 'object' || node === null) return;
       for (const [key, value] of Object.entries(node)) {
-        if (key === 'file') for (const f of children(node as XmlNode, 'file')) this.media.add(attr(f, 'name') ?? 'file');
-        else if (key === 'image' && typeof value === 'string' && value.trim()) this.media.add(value.trim());
-        else walk(value);
+        if (key === 'image' && typeof value === 'string' && value.trim()) this.media.add(value.trim());
+        else if (key !== 'file') walk(value);
       }
     };
     walk(q);
-    for (const name of this.media) this.ctx.warn('dropped', `Image/file "${name}" is not imported (files are not supported yet)`);
+    for (const name of this.files.keys()) if (!this.usedFiles.has(name)) this.media.add(name);
+    for (const name of this.media) this.ctx.warn('dropped', `File "${name}" is not imported (only images shown in the question text are)`);
   }
 
   private base(q: XmlNode): { stem: unknown; explanation?: unknown } {
@@ -204,6 +219,10 @@ class MoodleItem {
           'Unsupported type "match": not imported (Moodle XML writes matching questions as type="matching")',
         );
         return null;
+      case 'essay':
+        return this.essay(q);
+      case 'description':
+        return { ...this.base(q), type: 'description' };
       default:
         this.ctx.error('unsupported_type', `Unsupported type "${type || '(none)'}": not imported`);
         return null;
@@ -228,6 +247,23 @@ class MoodleItem {
       incorrect: this.ctx.text(this.text(child(q, 'incorrectfeedback'))),
     });
     return { ...base, ...mapped, ...(feedback ? { feedback } : {}) };
+  }
+
+  private essay(q: XmlNode): Draft {
+    const base = this.base(q);
+    if (this.text(child(q, 'responsetemplate')))
+      this.ctx.warn('dropped', 'The response template is not kept: learners start from an empty text');
+    const attachments = num(textOf(child(q, 'attachments'))) ?? 0;
+    if (attachments !== 0) this.ctx.warn('dropped', 'File attachments are not kept: learners answer in text');
+    return {
+      ...base,
+      ...importedEssay(this.ctx, {
+        markOutOf: num(textOf(child(q, 'defaultgrade'))),
+        minWords: num(textOf(child(q, 'minwordlimit'))),
+        maxWords: num(textOf(child(q, 'maxwordlimit'))),
+        graderNotes: this.text(child(q, 'graderinfo')),
+      }),
+    };
   }
 
   private truefalse(q: XmlNode): Draft | null {
@@ -338,7 +374,7 @@ class MoodleItem {
   }
 
   private multianswer(q: XmlNode): Draft | null {
-    const cloze = readEmbeddedAnswers(this.ctx, textOf(child(q, 'questiontext')));
+    const cloze = readEmbeddedAnswers(this.ctx, textOf(child(q, 'questiontext')), this.image);
     if (!cloze) return null;
     this.hints(q);
     const explanation = this.ctx.text(this.text(child(q, 'generalfeedback')));

@@ -26,7 +26,16 @@ export function isClozeItem(found: ONode[]): boolean {
   return kinds.length > 0 && kinds.every((k) => GAP_INTERACTIONS.has(k)) && (kinds.length > 1 || kinds[0] === 'inlineChoiceInteraction');
 }
 
-export function qtiCloze(ctx: ItemContext, stemHtmlText: string, found: ONode[], decls: Map<string, Declaration>): Draft | null {
+/** `image` turns an <img> in a choice into an image token (see media.ts), as for the stem. */
+export type ImageResolver = (src: string, alt: string) => string;
+
+export function qtiCloze(
+  ctx: ItemContext,
+  stemHtmlText: string,
+  found: ONode[],
+  decls: Map<string, Declaration>,
+  image?: ImageResolver,
+): Draft | null {
   const blanks: Draft[] = [];
   found.forEach((gap, i) => {
     const id = String(i + 1);
@@ -50,7 +59,7 @@ export function qtiCloze(ctx: ItemContext, stemHtmlText: string, found: ONode[],
     if (tagOf(gap) === 'inlineChoiceInteraction') {
       const options = elements(kidsOf(gap), 'inlineChoice').map((c) => ({
         id: attrsOf(c)['identifier'] ?? '',
-        text: ctx.text(htmlToText(serialize(kidsOf(c), [], [])).text) ?? {},
+        text: ctx.text(htmlToText(serialize(kidsOf(c), [], []), { image }).text) ?? {},
       }));
       for (const o of options) {
         if (!optionIdSchema.safeParse(o.id).success)
@@ -86,6 +95,7 @@ export function qtiMatching(
   interaction: ONode,
   decls: Map<string, Declaration>,
   template: string,
+  image?: ImageResolver,
 ): Draft | null {
   const responseId = attrsOf(interaction)['responseIdentifier'] ?? '';
   const decl = decls.get(responseId);
@@ -101,7 +111,7 @@ export function qtiMatching(
   const rows = (set: ONode) =>
     elements(kidsOf(set), 'simpleAssociableChoice').map((c) => ({
       id: attrsOf(c)['identifier'] ?? '',
-      text: ctx.text(htmlToText(serialize(kidsOf(c), [], [])).text) ?? {},
+      text: ctx.text(htmlToText(serialize(kidsOf(c), [], []), { image }).text) ?? {},
     }));
   const prompts = rows(sets[0] as ONode);
   const choices = rows(sets[1] as ONode);

@@ -1,6 +1,6 @@
 import { strToU8, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { fixture, rows, summary } from '../test-support.js';
+import { fixture, fixtureBytes, rows, summary } from '../test-support.js';
 import { isZip, PACKAGE_LIMITS, parseQtiPackage } from './qti-package.js';
 
 const manifest = (resources: string) => `<?xml version="1.0" encoding="UTF-8"?>
@@ -26,6 +26,7 @@ describe('parseQtiPackage', () => {
       'items/kaigi.xml': strToU8(fixture('qti3/choice.xml')),
       'items/order.xml': strToU8(fixture('qti3/order.xml')),
       'items/fire.xml': strToU8(fixture('qti2/choice.xml')),
+      'items/media/exit-sign.png': fixtureBytes('images/green-sign.png'),
       'tests/test.xml': strToU8('<qti-assessment-test identifier="t"/>'),
     });
     expect(isZip(zip)).toBe(true);

@@ -73,6 +73,7 @@ export function parseQtiPackage(bytes: Uint8Array, options: ImportOptions = {}):
   const result = parseQtiItems(
     itemNames.map((name) => ({ name, text: text(name) })),
     options,
+    new Map(Object.entries(entries)),
   );
   for (const name of missing) {
     result.errors.push({ item: 'file', code: 'unreadable', message: `The manifest lists "${name}", which is not in the zip` });

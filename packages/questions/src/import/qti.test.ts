@@ -1,19 +1,33 @@
 import { describe, expect, it } from 'vitest';
-import { fixture, rows, summary } from '../test-support.js';
+import { fixture, fixtureBytes, rows, summary } from '../test-support.js';
 import { parseQti, parseQtiItems } from './qti.js';
 
 const en = { locale: 'en' as const };
 const item = (name: string) => ({ name, text: fixture(`qti2/${name}`) });
 
 describe('parseQti on QTI 2.1 items written for these tests', () => {
-  it('choice.xml: single choice; the picture is reported', () => {
+  it('choice.xml alone: its picture is outside the file, so the item is refused with the way forward', () => {
     const r = parseQti(fixture('qti2/choice.xml'), { ...en, fileName: 'choice.xml' });
-    expect(summary(r)).toEqual({ total: 1, imported: 1, skipped: 0 });
-    expect(rows(r.warnings)).toEqual([[1, 2, 'dropped', 'Image/media "media/exit-sign.png" is not imported (the text is kept)']]);
+    expect(summary(r)).toEqual({ total: 1, imported: 0, skipped: 1 });
+    expect(rows(r.errors)).toEqual([
+      [
+        1,
+        2,
+        'invalid',
+        'The image "media/exit-sign.png" is outside this XML file: upload the item\'s content package (zip with imsmanifest.xml and the image) to import it',
+      ],
+    ]);
+  });
+
+  it('choice.xml with its picture (as in a package): single choice, the picture in the stem', () => {
+    const r = parseQtiItems([item('choice.xml')], en, new Map([['media/exit-sign.png', fixtureBytes('images/green-sign.png')]]));
+    expect(r.warnings).toEqual([]);
     expect(r.questions[0]).toMatchObject({
       type: 'single_choice',
       title: 'Fire exit sign',
-      stem: { en: 'Look at the sign in the picture.\n\nWhat should you do when you see it during an alarm?' },
+      stem: {
+        en: 'Look at the sign in the picture.\n\n![A green sign with a running figure](import:1)\n\nWhat should you do when you see it during an alarm?',
+      },
       options: [
         { id: 'ChoiceA', text: { en: 'Wait at your desk for instructions.' } },
         { id: 'ChoiceB', text: { en: 'Follow it to the nearest way out.' } },
@@ -82,7 +96,7 @@ describe('parseQti on QTI 2.1 items written for these tests', () => {
     });
   });
 
-  it('a batch of item files: the extended text item and a broken file are reported per file', () => {
+  it('a batch of item files: the extended text item is an essay; a broken file is reported per file', () => {
     const r = parseQtiItems(
       [
         item('choice.xml'),
@@ -93,10 +107,10 @@ describe('parseQti on QTI 2.1 items written for these tests', () => {
         { name: 'two.xml', text: twoInteractions },
       ],
       en,
+      new Map([['media/exit-sign.png', fixtureBytes('images/green-sign.png')]]),
     );
-    expect(summary(r)).toEqual({ total: 6, imported: 2, skipped: 4 });
+    expect(summary(r)).toEqual({ total: 6, imported: 3, skipped: 3 });
     expect(r.errors.map((e) => [e.item, e.file, e.line, e.code, e.message])).toEqual([
-      [2, 'extended_text.xml', 2, 'unsupported_type', 'Unsupported interaction "extendedTextInteraction": not imported'],
       [
         4,
         'broken.xml',
@@ -113,7 +127,11 @@ describe('parseQti on QTI 2.1 items written for these tests', () => {
         '2 interactions in one item (choiceInteraction, textEntryInteraction); Manabi questions have one answer',
       ],
     ]);
-    expect(r.questions.map((q) => q.sourceRef.file)).toEqual(['choice.xml', 'text_entry.xml']);
+    expect(r.questions.map((q) => [q.sourceRef.file, q.type])).toEqual([
+      ['choice.xml', 'single_choice'],
+      ['extended_text.xml', 'essay'],
+      ['text_entry.xml', 'short_text'],
+    ]);
   });
 
   it('numeric text entry', () => {

@@ -1,7 +1,10 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { optionIdSchema } from '../model.js';
 import { htmlToText } from './html.js';
+import { importedEssay } from '../types/essay-import.js';
 import { GAP_MARKS, gapMark, isClozeItem, qtiCloze, qtiMatching } from './qti-gaps.js';
+import { qtiImageFinder, type PackageFiles } from './qti-images.js';
+import { imageResolver } from './media.js';
 import { qti2Attribute, qti2Element, renameTree } from './qti-names.js';
 import {
   DEFAULT_MAX_ITEMS,
@@ -23,7 +26,9 @@ import {
  *   and full-score mapEntry keys; case-sensitive as in QTI unless every entry says otherwise),
  *   with an integer/float response → numeric (exact value);
  * - orderInteraction → ordering;
- * - matchInteraction → matching; several inline gaps (text entry, inline choice) → cloze (qti-gaps.ts).
+ * - matchInteraction → matching; several inline gaps (text entry, inline choice) → cloze (qti-gaps.ts);
+ * - extendedTextInteraction → essay (graded by a person): a rubricBlock for the scorer becomes the
+ *   graders' notes, the SCORE outcome's normalMaximum the rubric criterion's points.
  * The stem is the itemBody as plain text with the interaction's prompt in place and "_____"
  * for an inline text entry. Items with another interaction, several interactions or template
  * variables are reported and not imported; images, feedback blocks and modal feedback are
@@ -34,14 +39,19 @@ export function parseQti(text: string, options: ImportOptions = {}): ImportResul
   return parseQtiItems([{ name: options.fileName ?? '', text }], options);
 }
 
-export function parseQtiItems(files: { name: string; text: string }[], options: ImportOptions = {}): ImportResult {
+/** `packageFiles`: the other files of the content package the items come from (their images). */
+export function parseQtiItems(
+  files: { name: string; text: string }[],
+  options: ImportOptions = {},
+  packageFiles?: PackageFiles,
+): ImportResult {
   const out = new ImportCollector('qti21', options);
   const max = options.maxItems ?? DEFAULT_MAX_ITEMS;
   if (files.length > max) {
     out.fileError(`${files.length} items; at most ${max} can be imported at once`);
     return out.result();
   }
-  for (const file of files) importItem(out, file.text, file.name || undefined);
+  for (const file of files) importItem(out, file.text, file.name || undefined, packageFiles);
   return out.result();
 }
 
@@ -73,14 +83,20 @@ const textContent = (nodes: ONode[]): string =>
 
 const escapeXml = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
-const SUPPORTED = new Set(['choiceInteraction', 'orderInteraction', 'textEntryInteraction', 'matchInteraction', 'inlineChoiceInteraction']);
+const SUPPORTED = new Set([
+  'choiceInteraction',
+  'orderInteraction',
+  'textEntryInteraction',
+  'matchInteraction',
+  'inlineChoiceInteraction',
+  'extendedTextInteraction',
+]);
 const INTERACTIONS = new Set([
   ...SUPPORTED,
   'associateInteraction',
   'customInteraction',
   'drawingInteraction',
   'endAttemptInteraction',
-  'extendedTextInteraction',
   'gapMatchInteraction',
   'graphicAssociateInteraction',
   'graphicGapMatchInteraction',
@@ -105,7 +121,7 @@ export interface Declaration {
   mapping: { key: string; value: number; caseSensitive: boolean }[];
 }
 
-function importItem(out: ImportCollector, text: string, file: string | undefined): void {
+function importItem(out: ImportCollector, text: string, file: string | undefined, packageFiles: PackageFiles | undefined): void {
   const rootLine = (() => {
     const m = /<([A-Za-z_][\w.-]*:)?(assessmentItem|qti-assessment-item)\b/.exec(text);
     return m ? text.slice(0, m.index).split('\n').length : 1;
@@ -151,7 +167,8 @@ function importItem(out: ImportCollector, text: string, file: string | undefined
   const dropped: string[] = [];
   const media: string[] = [];
   const stemMarkup = body ? serialize(kidsOf(body), found, dropped) : '';
-  const stemText = htmlToText(stemMarkup);
+  const image = imageResolver(ctx, qtiImageFinder(file ?? '', packageFiles));
+  const stemText = htmlToText(stemMarkup, { image });
   media.push(...stemText.images);
 
   const kinds = found.map(tagOf);
@@ -163,7 +180,13 @@ function importItem(out: ImportCollector, text: string, file: string | undefined
     ctx.error('unsupported_feature', `${found.length} interactions in one item (${kinds.join(', ')}); Manabi questions have one answer`);
   if (ctx.hasFailed) return;
 
-  for (const tag of unique(dropped)) ctx.warn('dropped', `<${tag}> content is not kept`);
+  const kind0 = tagOf(found[0] as ONode);
+  // An essay's rubricBlock for scorers is what graders read: kept as the graders' notes.
+  const scorerNotes = kind0 === 'extendedTextInteraction' && body ? scorerRubric(kidsOf(body), image) : '';
+  for (const tag of unique(dropped)) {
+    if (tag === 'rubricBlock' && scorerNotes && !hasOtherRubric(body ? kidsOf(body) : [])) continue;
+    ctx.warn('dropped', `<${tag}> content is not kept`);
+  }
   if (elements(item, 'modalFeedback').length > 0) ctx.warn('dropped', 'Modal feedback is not kept');
   const rp = elements(item, 'responseProcessing')[0];
   // 2.x names templates ".../rptemplates/match_correct", 3.0 ".../rptemplates/match_correct.xml".
@@ -178,8 +201,8 @@ function importItem(out: ImportCollector, text: string, file: string | undefined
   const kind = tagOf(interaction);
   if (cloze || kind === 'matchInteraction') {
     const mapped = cloze
-      ? qtiCloze(ctx, stemText.text, found, decls)
-      : qtiMatching(ctx, stemText.text.replace(GAP_MARKS, '_____'), interaction, decls, template);
+      ? qtiCloze(ctx, stemText.text, found, decls, image)
+      : qtiMatching(ctx, stemText.text.replace(GAP_MARKS, '_____'), interaction, decls, template, image);
     for (const src of unique(media)) ctx.warn('dropped', `Image/media "${src}" is not imported (the text is kept)`);
     if (mapped && !ctx.hasFailed) finish(ctx, mapped, a['title']);
     return;
@@ -196,7 +219,7 @@ function importItem(out: ImportCollector, text: string, file: string | undefined
   if (kind === 'choiceInteraction' || kind === 'orderInteraction') {
     const choices = elements(kidsOf(interaction), 'simpleChoice').map((c) => {
       const id = attrsOf(c)['identifier'] ?? '';
-      const t = htmlToText(serialize(kidsOf(c), [], dropped));
+      const t = htmlToText(serialize(kidsOf(c), [], dropped), { image });
       media.push(...t.images);
       return { id, text: t.text };
     });
@@ -227,6 +250,18 @@ function importItem(out: ImportCollector, text: string, file: string | undefined
         ctx.error('invalid', `choiceInteraction with a "${decl.cardinality}" response is not supported`);
       }
     }
+  } else if (kind === 'extendedTextInteraction') {
+    if (decl.cardinality !== 'single')
+      ctx.error('unsupported_feature', `Extended text with a "${decl.cardinality}" response is not supported`);
+    const maxScore = elements(item, 'outcomeDeclaration')
+      .map(attrsOf)
+      .find((o) => o['identifier'] === 'SCORE')?.['normalMaximum'];
+    const format = attrsOf(interaction)['format'];
+    if (format === 'xhtml') ctx.warn('dropped', 'Rich-text (xhtml) answers are not kept: learners answer in plain text');
+    input = {
+      stem,
+      ...importedEssay(ctx, { markOutOf: maxScore === undefined ? null : Number(maxScore), graderNotes: scorerNotes }),
+    };
   } else if (kind === 'textEntryInteraction') {
     if (decl.cardinality !== 'single')
       ctx.error('unsupported_feature', `Text entry with a "${decl.cardinality}" response is not supported`);
@@ -252,6 +287,29 @@ function importItem(out: ImportCollector, text: string, file: string | undefined
   for (const src of unique(media)) ctx.warn('dropped', `Image/media "${src}" is not imported (the text is kept)`);
   if (!input || ctx.hasFailed) return;
   finish(ctx, input, a['title']);
+}
+
+const isScorerRubric = (n: ONode): boolean => tagOf(n) === 'rubricBlock' && /\bscorer\b/.test(attrsOf(n)['view'] ?? '');
+
+/**
+ * The text of the item body's rubric blocks meant for scorers. `image` turns an <img> in them into
+ * an image token, as in the stem (graders see it on the grading page).
+ */
+function scorerRubric(nodes: ONode[], image: (src: string, alt: string) => string): string {
+  const blocks: string[] = [];
+  const walk = (list: ONode[]): void => {
+    for (const n of elements(list)) {
+      if (isScorerRubric(n)) blocks.push(htmlToText(serialize(kidsOf(n), [], []), { image }).text);
+      else walk(kidsOf(n));
+    }
+  };
+  walk(nodes);
+  return blocks.filter(Boolean).join('\n\n');
+}
+
+/** Whether a rubric block for someone other than the scorer (candidate, tutor…) is there too. */
+function hasOtherRubric(nodes: ONode[]): boolean {
+  return elements(nodes).some((n) => (tagOf(n) === 'rubricBlock' && !isScorerRubric(n)) || hasOtherRubric(kidsOf(n)));
 }
 
 function finish(ctx: ItemContext, input: Draft, title: string | undefined): void {

@@ -60,6 +60,20 @@ export interface ImportResult {
   skipped: number;
   /** Number of items found (imported + skipped). */
   total: number;
+  /** Images of the imported questions, named in their texts by `import:<ref>` tokens (see images.ts). */
+  images: ImportedImage[];
+}
+
+/** An image read from an import file (Moodle <file>, a package's file, a data: URI), not stored yet. */
+export interface ImportedImage {
+  /** The number its tokens carry (`![alt](import:<ref>)`). */
+  ref: number;
+  /** The first item that uses it. */
+  item: number;
+  name: string;
+  contentType: string;
+  size: number;
+  bytes: Uint8Array;
 }
 
 export interface ImportOptions {
@@ -99,6 +113,7 @@ export class ImportCollector {
   readonly questions: ImportedQuestion[] = [];
   readonly errors: ImportIssue[] = [];
   readonly warnings: ImportIssue[] = [];
+  readonly images: ImportedImage[] = [];
   private readonly failed = new Set<number>();
   private count = 0;
 
@@ -139,6 +154,8 @@ export class ImportCollector {
       warnings: this.warnings,
       skipped: this.failed.size,
       total: this.count,
+      // An image is kept when a question that was imported uses it.
+      images: this.images.filter((image) => this.questions.some((q) => usesImport(q, image.ref))),
     };
   }
 }
@@ -188,6 +205,15 @@ export class ItemContext {
     this.itemWarnings.push(this.issue(code, message, extra));
   }
 
+  /** Registers an image of this item (the same bytes twice → the same ref) and returns its ref. */
+  addImage(image: { name: string; contentType: string; bytes: Uint8Array }): number {
+    const same = this.collector.images.find((i) => i.size === image.bytes.length && i.bytes.every((b, k) => b === image.bytes[k]));
+    if (same) return same.ref;
+    const ref = this.collector.images.length + 1;
+    this.collector.images.push({ ref, item: this.index, ...image, size: image.bytes.length });
+    return ref;
+  }
+
   get hasFailed(): boolean {
     return this.failed;
   }
@@ -197,7 +223,9 @@ export class ItemContext {
     if (this.failed) return null;
     const opts = this.collector.options;
     if (opts.locale === 'auto') {
-      const detected = detectLanguage(localizedTexts(input, this.locale));
+      // An image token's target ("file:…", "import:3") is not language; its alt text is.
+      const texts = localizedTexts(input, this.locale).map((t) => t.replace(/\]\((file|import):[0-9a-z]+\)/g, ']'));
+      const detected = detectLanguage(texts);
       if (detected) input = relabelLanguage(input, this.locale, detected);
     }
     const withSource = {
@@ -223,6 +251,8 @@ export class ItemContext {
     return question;
   }
 }
+
+const usesImport = (q: ImportedQuestion, ref: number): boolean => JSON.stringify(q).includes(`](import:${ref})`);
 
 export function unique<T>(values: T[]): T[] {
   return [...new Set(values)];
