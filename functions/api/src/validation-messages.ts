@@ -29,6 +29,11 @@ export const SCHEMA_MESSAGES: Record<string, Text> = {
     ja: '半角英小文字・数字・ハイフン（連続不可）で入力してください',
     en: 'Expected a slug: lower-case letters, digits and single hyphens',
   },
+  // The catalog's item ids (content/catalog, read by content:check and the catalog publish).
+  'id: a slug (lower-case letters, digits, single hyphens)': {
+    ja: 'id は半角英小文字・数字・ハイフン（連続不可）で書いてください',
+    en: 'id: a slug (lower-case letters, digits, single hyphens)',
+  },
   'Nothing to update': { ja: '変更する項目がありません', en: 'Nothing to update' },
   'Expected a colour #rrggbb': { ja: '色は #rrggbb の形で入力してください', en: 'Expected a colour #rrggbb' },
   'Expected a host name such as learn.example.co.jp': {
