@@ -39,7 +39,7 @@ import { registerVendorSupportRoutes } from './routes/vendor-support.js';
 import { registerTenantBrandingRoutes } from './routes/tenant-branding.js';
 import { registerSupportRoutes } from './routes/support.js';
 import { registerUsageRoutes } from './routes/usage.js';
-import { accountStatus, isLocalObjectStore } from '@manabi/data';
+import { accessState, isLocalObjectStore } from '@manabi/data';
 import { registerReportOverviewRoutes } from './routes/report-overview.js';
 import { registerHrHomeRoutes } from './routes/hr-home.js';
 import { registerDocsRoutes } from './routes/docs.js';
@@ -68,7 +68,12 @@ export function createApp(deps: AppDeps, options: AppOptions = {}): OpenAPIHono<
   // SCORM packages play on an origin of their own; it reaches nothing else (see routes/scorm-content.ts).
   app.use('*', separateContentOrigin(deps));
 
-  const auth = authenticate(deps.jwks, deps.now, (claims) => accountStatus(deps.data.platform, claims.tenantId, claims.vendorId));
+  const auth = authenticate(
+    deps.jwks,
+    deps.now,
+    (claims) => accessState(deps.data.identityFor(claims), claims.tenantId, claims.vendorId, claims.userId),
+    deps.config.accessRecheckMs,
+  );
   app.use('/api/*', async (c, next) => {
     const publicRoute =
       PUBLIC_DOC_PATHS.has(c.req.path) ||

@@ -81,6 +81,14 @@ export const ERROR_MESSAGES = {
     ja: 'この企業の利用は停止されています。ご契約の販売パートナーにお問い合わせください',
     en: 'Access for this company is suspended; contact your provider',
   },
+  account_deactivated: {
+    ja: 'このアカウントは無効化されています。人事担当者にお問い合わせください',
+    en: 'This account has been deactivated; contact your HR team',
+  },
+  access_changed: {
+    ja: 'アカウントの権限が変更されました。もう一度サインインしてください',
+    en: 'Your access has changed; sign in again',
+  },
   invalid_credentials: { ja: 'メールアドレスまたはパスワードが正しくありません', en: 'The email address or password is incorrect' },
   rate_limited: {
     ja: 'サインインの失敗が続いています。しばらく待ってからもう一度お試しください。',

@@ -27,7 +27,7 @@ import { ApiError } from '../errors.js';
 import { defineRoute, ERROR_RESPONSES } from '../openapi.js';
 import { json, jsonBody, sessionSchema } from '../schemas.js';
 import { signUpCompany } from '../services/signup.js';
-import { signIn } from '../services/signin.js';
+import { refuseSuspended, signIn } from '../services/signin.js';
 import { issueTokens, startSession, type IssuedSession } from '../services/session.js';
 import { hashPassword } from '../auth/password.js';
 import { REFRESH_TTL_SECONDS } from '../auth/jwt.js';
@@ -129,6 +129,7 @@ export function registerAuthRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): voi
         200: json(z.union([sessionSchema, mfaChallengeSchema]), 'Signed in, or the second step when MFA applies'),
         400: ERROR_RESPONSES[400],
         401: json(z.any(), 'Email or password incorrect (always the same answer)'),
+        403: json(z.any(), 'account_suspended: the password is right but the company or its vendor is suspended'),
         429: json(z.any(), 'Too many failed attempts for this email or IP'),
       },
     }),
@@ -164,6 +165,7 @@ export function registerAuthRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): voi
         200: json(sessionSchema, 'Refreshed'),
         204: { description: 'No refresh cookie: there is no session to restore (an anonymous visit)' },
         401: ERROR_RESPONSES[401],
+        403: json(z.any(), 'account_suspended: the company or its vendor is suspended'),
       },
     }),
     async (c) => {
@@ -178,12 +180,15 @@ export function registerAuthRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): voi
       const claims = await deps.signer.verifyRefresh(token, deps.now());
       if (!claims) throw expired();
       const db = deps.data.clientFor({ tenantId: claims.tenantId });
+      // Before the rotation, so the session (and the cookie the browser keeps) resumes when the suspension is lifted.
+      const current = await getTenant(db);
+      if (current) await refuseSuspended(deps, current);
       const rotated = await rotateSession(db, claims.sessionId, claims.generation, deps.now().toISOString());
       if (!rotated.ok) throw expired();
       const [user, tenant, security] = await Promise.all([getUser(db, claims.userId), getTenant(db), getUserSecurity(db, claims.userId)]);
       // A password reset voids every session begun before it.
       const voided = security.sessionsValidFrom !== null && rotated.createdAt < security.sessionsValidFrom;
-      if (!user || !tenant || !canSignIn(user) || tenant.status !== 'active' || voided) {
+      if (!user || !tenant || !canSignIn(user) || voided) {
         await revokeSession(db, claims.sessionId);
         throw expired();
       }
