@@ -17,7 +17,6 @@ import { registerUserRoutes } from './routes/users.js';
 import { registerUserImportRoutes } from './routes/user-import.js';
 import { registerImportJobRoutes } from './routes/import-jobs.js';
 import { registerDepartmentRoutes } from './routes/departments.js';
-import { registerDevRoutes } from './routes/dev.js';
 import { registerNotificationRoutes } from './routes/notifications.js';
 import { registerQuestionRoutes } from './routes/questions.js';
 import { registerQuestionImportRoutes } from './routes/question-import.js';
@@ -54,6 +53,11 @@ export interface AppOptions {
   spa?: MiddlewareHandler;
   /** Compresses responses (local server); in the cloud CloudFront compresses at the edge. */
   compress?: boolean;
+  /**
+   * Routes only the local demo server has (the dev outbox, `routes/dev.ts`): passed by
+   * `local/start.ts`, never by the Lambda entry, so the Lambda bundle does not contain them.
+   */
+  localRoutes?: (app: OpenAPIHono<AppEnv>) => void;
 }
 
 /** Paths anyone may call; everything else under /api needs a verified token (deny by default). */
@@ -120,7 +124,7 @@ export function createApp(deps: AppDeps, options: AppOptions = {}): OpenAPIHono<
   registerScormRoutes(app, deps);
   registerScormContentRoutes(app, deps);
   registerNotificationRoutes(app, deps);
-  if (deps.config.devOutbox) registerDevRoutes(app, deps);
+  options.localRoutes?.(app);
   registerDocsRoutes(app);
 
   app.notFound((c) => {

@@ -22,8 +22,10 @@ import {
   type PositionStore,
 } from '@manabi/data/local';
 import { applyChanges } from '../jobs/aggregate.js';
+import type { OpenAPIHono } from '@hono/zod-openapi';
 import { createApp } from '../app.js';
-import type { AppConfig, AppDeps } from '../env.js';
+import { registerDevRoutes } from '../routes/dev.js';
+import type { AppConfig, AppDeps, AppEnv } from '../env.js';
 import { createSigner, generateKeys, localJwks } from '../auth/jwt.js';
 import { loadOrCreateKeys, loadOrCreateSecretsKey, loadOrCreateUrlSigningKey } from './keys.js';
 import { aesGcmSecretBox } from '../auth/secret-box.js';
@@ -40,6 +42,8 @@ export interface LocalOptions {
   tableName?: string;
   /** Port for API + SPA; 0 picks a free one. */
   port: number;
+  /** The interface to listen on (default 127.0.0.1, loopback only). */
+  hostname?: string;
   /** Persist DynamoDB Local and keys here; omit for an in-memory database and fresh keys (tests). */
   dataDir?: string;
   /** Use an already running DynamoDB Local (tests share one) instead of starting one. */
@@ -151,9 +155,15 @@ export async function startLocal(options: LocalOptions): Promise<LocalServer> {
     const importRunner = inProcessImportRunner(deps);
     deps.importJobs = importRunner;
     const webDist = options.webDist && existsSync(join(options.webDist, 'index.html')) ? resolve(options.webDist) : undefined;
-    const app = createApp(deps, { compress: true, ...(webDist ? { spa: spaHandler(webDist) } : {}) });
+    const app = createApp(deps, {
+      compress: true,
+      ...(webDist ? { spa: spaHandler(webDist) } : {}),
+      ...(config.devOutbox ? { localRoutes: (a: OpenAPIHono<AppEnv>) => registerDevRoutes(a, deps) } : {}),
+    });
     const { server, port } = await new Promise<{ server: ServerType; port: number }>((res) => {
-      const s = serve({ fetch: app.fetch, port: options.port, hostname: '127.0.0.1' }, (info) => res({ server: s, port: info.port }));
+      const s = serve({ fetch: app.fetch, port: options.port, hostname: options.hostname ?? '127.0.0.1' }, (info) =>
+        res({ server: s, port: info.port }),
+      );
     });
     const url = `http://localhost:${port}`;
     if (!options.config?.publicUrl) config.publicUrl = url;
