@@ -8,6 +8,7 @@ import { RESOURCES } from './error-messages.js';
 import { requestId } from './middleware/request-id.js';
 import { requestLogger } from './middleware/logger.js';
 import { authenticate } from './middleware/auth.js';
+import { securityHeaders } from './middleware/security-headers.js';
 import { registerHealthRoutes } from './routes/health.js';
 import { registerBrandingRoutes } from './routes/branding.js';
 import { registerAuthRoutes } from './routes/auth.js';
@@ -68,7 +69,7 @@ export function createApp(deps: AppDeps, options: AppOptions = {}): OpenAPIHono<
   const app = newApp();
   app.onError(errorHandler(deps));
   if (options.compress) app.use('*', compress());
-  app.use('*', requestId(), requestLogger(deps.log, deps.now));
+  app.use('*', requestId(), requestLogger(deps.log, deps.now), securityHeaders());
   // SCORM packages play on an origin of their own; it reaches nothing else (see routes/scorm-content.ts).
   app.use('*', separateContentOrigin(deps));
 

@@ -5,6 +5,9 @@ import type { AppEnv } from '../env.js';
 import { ApiError, notFound } from '../errors.js';
 import { defineRoute, ERROR_RESPONSES } from '../openapi.js';
 
+/** The largest signed upload (a SCORM zip, 250 MB by default) with room to spare. */
+const SIGNED_UPLOAD_BODY_LIMIT = 256 * 1024 * 1024;
+
 const tokenQuery = z.object({
   t: z
     .string()
@@ -74,6 +77,8 @@ export function registerLocalObjectRoutes(app: OpenAPIHono<AppEnv>, store: Local
     defineRoute({
       method: 'put',
       path: LOCAL_SIGNED_PUT_PATH,
+      // The signed length is checked against Content-Length before the body is read (as S3 does).
+      bodyLimit: SIGNED_UPLOAD_BODY_LIMIT,
       roles: 'public',
       tags: ['files'],
       summary: 'Local only: receive an upload at a signed URL (exactly the signed number of bytes; S3 in the cloud)',

@@ -23,7 +23,7 @@ import { strToU8, zipSync } from 'fflate';
 import { createQuestions, getBank, getQuestionVersion, listQuestions, type Owner } from '@manabi/data';
 import type { AppDeps, AppEnv } from '../env.js';
 import { ApiError, notFound } from '../errors.js';
-import { defineRoute, ERROR_RESPONSES } from '../openapi.js';
+import { BODY_LIMITS, defineRoute, ERROR_RESPONSES } from '../openapi.js';
 import { json } from '../schemas.js';
 import { questionMeta } from './questions.js';
 import { type MessageKey } from '../error-messages.js';
@@ -89,6 +89,7 @@ export function registerQuestionImportRoutes(app: OpenAPIHono<AppEnv>, deps: App
     defineRoute({
       method: 'post',
       path: '/api/banks/{bankId}/import',
+      bodyLimit: BODY_LIMITS.import,
       roles: AUTHORS,
       tags: ['questions'],
       summary: 'Import questions (CSV, Moodle GIFT, Moodle XML, QTI 2.1/2.2/3.0 items or content packages): preview, then commit',
