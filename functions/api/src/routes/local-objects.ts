@@ -34,7 +34,7 @@ export function registerLocalObjectRoutes(app: OpenAPIHono<AppEnv>, store: Local
       summary: 'Local only: a stored file at a signed, expiring URL (S3 serves these in the cloud)',
       request: { query: tokenQuery },
       responses: {
-        200: { description: 'The file', content: { 'application/octet-stream': { schema: z.string() } } },
+        200: { description: 'The file, with the media type it was stored with', content: { '*/*': { schema: z.string() } } },
         403: ERROR_RESPONSES[403],
         404: ERROR_RESPONSES[404],
       },

@@ -195,7 +195,18 @@ export function registerQuestionImportRoutes(app: OpenAPIHono<AppEnv>, deps: App
         params: bankParams,
         query: z.object({ format: z.enum(['csv', 'gift', 'moodle_xml', 'qti21', 'qti3']), locale: localeSchema.default('ja') }),
       },
-      responses: { 200: { description: 'The file', content: { 'text/csv': { schema: z.string() } } }, ...ERROR_RESPONSES },
+      responses: {
+        200: {
+          description: 'The file: CSV (csv), GIFT text (gift), Moodle XML (moodle_xml) or a QTI content package (qti21, qti3)',
+          content: {
+            'text/csv': { schema: z.string() },
+            'text/plain': { schema: z.string() },
+            'application/xml': { schema: z.string() },
+            'application/zip': { schema: z.string().openapi({ format: 'binary' }) },
+          },
+        },
+        ...ERROR_RESPONSES,
+      },
     }),
     async (c) => {
       const owner: Owner = authorOwner(c.get('auth'));
