@@ -24,8 +24,8 @@ export interface UserRecord extends User {
   passwordHash: string | null;
   version: number;
   /**
-   * Bumped whenever the person's role or status changes; access tokens carry the value they were
-   * issued with, so an older token is refused at once (absent: 0, never changed).
+   * Bumped whenever the person's role changes or they are deactivated; access tokens carry the
+   * value they were issued with, so an older token is refused at once (absent: 0, never changed).
    */
   accessGen?: number;
 }
@@ -175,8 +175,10 @@ export async function updateUser(
   extra: TransactItem[] = [],
 ): Promise<UserRecord> {
   const next: UserRecord = { ...current, ...changes, updatedAt: now, version: current.version + 1 };
-  // A new role or status voids the tokens issued before it (the auth middleware compares).
-  if (next.role !== current.role || next.status !== current.status) next.accessGen = (current.accessGen ?? 0) + 1;
+  // A new role, or a deactivation, voids the tokens issued before it (the auth middleware compares).
+  // Activation needs no bump: an invited person holds no token, and a deactivation already voided the old ones.
+  const deactivated = next.status === 'deactivated' && current.status !== 'deactivated';
+  if (next.role !== current.role || deactivated) next.accessGen = (current.accessGen ?? 0) + 1;
   const { tenantId: _t, ...rest } = next;
   const items: TransactItem[] = [
     {
