@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { inject } from 'vitest';
 import { startLocal, type LocalOptions, type LocalServer } from '@manabi/api/local';
 import { dropTable } from '@manabi/data/local';
+import { runningServers } from './registry.js';
 
 export interface TestServer extends LocalServer {
   /** JSON lines the app logged (kept so tests can assert on them). */
@@ -28,9 +29,11 @@ export async function startTestServer(options: Partial<LocalOptions> = {}): Prom
     ...options,
   });
   const stop = server.stop.bind(server);
+  runningServers.set(server.url, server);
   return Object.assign(server, {
     logs,
     stop: async () => {
+      runningServers.delete(server.url);
       await stop();
       if (ownTable) await dropTable(endpoint, ownTable);
     },

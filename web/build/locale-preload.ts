@@ -2,9 +2,10 @@ import type { Plugin } from 'vite';
 import { DEFAULT_LOCALE, LOCALE_STORAGE_KEY } from '../src/i18n/locale-choice';
 
 /**
- * Adds to index.html a few lines that pick the starting language as the app will (this device's
- * choice, else the default) and preload that language's messages chunk, so it downloads alongside
- * the entry code instead of after it. The other language is not fetched until it is chosen.
+ * Writes into index.html the file names of the languages' message chunks, from which
+ * public/boot.js preloads the starting language's (this device's choice, else the default), so it
+ * downloads alongside the entry code instead of after it. The other language is not fetched until
+ * it is chosen.
  */
 export function localePreload(): Plugin {
   return {
@@ -19,9 +20,9 @@ export function localePreload(): Plugin {
           if (match && output.type === 'chunk' && output.isDynamicEntry) chunks[match[1]!] = `/${output.fileName}`;
         }
         if (!chunks[DEFAULT_LOCALE]) throw new Error(`locale-preload: no chunk for the ${DEFAULT_LOCALE} messages`);
-        // crossorigin as on the build's own preloads, so the import() reuses this very download.
-        const script = `<script>(function(){var c=${JSON.stringify(chunks)},l;try{l=localStorage.getItem(${JSON.stringify(LOCALE_STORAGE_KEY)})}catch(e){}var k=document.createElement('link');k.rel='modulepreload';k.crossOrigin='';k.href=c[l]||c[${JSON.stringify(DEFAULT_LOCALE)}];document.head.appendChild(k)})()</script>`;
-        // Before the entry and the stylesheet: an inline script after a stylesheet waits for it.
+        // Data, not code: public/boot.js reads it (the Content-Security-Policy allows no inline script).
+        const data = JSON.stringify({ chunks, storageKey: LOCALE_STORAGE_KEY, fallback: DEFAULT_LOCALE }).replace(/</g, '\\u003c');
+        const script = `<script type="application/json" id="locale-chunks">${data}</script>`;
         const entry = html.indexOf('<script type="module"');
         if (entry < 0) throw new Error('locale-preload: no entry script in index.html');
         return `${html.slice(0, entry)}${script}\n    ${html.slice(entry)}`;

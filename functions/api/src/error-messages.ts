@@ -53,6 +53,14 @@ export const ERROR_MESSAGES = {
   not_found: { ja: '{resource}が見つかりません', en: '{resource} not found' },
   'not_found.invitation': { ja: 'この招待は無効か、有効期限が切れています', en: 'This invitation is invalid or has expired' },
   bad_request: { ja: 'リクエストを読み取れません', en: 'The request cannot be read' },
+  payload_too_large: {
+    ja: '送信されたデータが大きすぎます（上限 {max}）',
+    en: 'The request is too large (limit {max})',
+  },
+  unsupported_media_type: {
+    ja: 'この形式のデータは受け付けていません',
+    en: 'This content type is not accepted here',
+  },
   http_error: { ja: 'リクエストを処理できません', en: 'The request cannot be processed' },
   conflict: { ja: '変更を保存できませんでした。もう一度お試しください', en: 'The change could not be saved; try again' },
   'conflict.department_name': { ja: '同じ名前の部署がすでにあります', en: 'A department with this name already exists' },
@@ -81,6 +89,14 @@ export const ERROR_MESSAGES = {
   account_suspended: {
     ja: 'この企業の利用は停止されています。ご契約の販売パートナーにお問い合わせください',
     en: 'Access for this company is suspended; contact your provider',
+  },
+  account_deactivated: {
+    ja: 'このアカウントは無効化されています。人事担当者にお問い合わせください',
+    en: 'This account has been deactivated; contact your HR team',
+  },
+  access_changed: {
+    ja: 'アカウントの権限が変更されました。もう一度サインインしてください',
+    en: 'Your access has changed; sign in again',
   },
   invalid_credentials: { ja: 'メールアドレスまたはパスワードが正しくありません', en: 'The email address or password is incorrect' },
   rate_limited: {

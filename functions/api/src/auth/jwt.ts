@@ -52,7 +52,13 @@ export async function createSigner(keys: KeyMaterial): Promise<TokenSigner> {
   const seconds = (d: Date) => Math.floor(d.getTime() / 1000);
   return {
     signAccess: (claims, now) =>
-      new SignJWT({ tenantId: claims.tenantId, vendorId: claims.vendorId, role: claims.role, userId: claims.userId })
+      new SignJWT({
+        tenantId: claims.tenantId,
+        vendorId: claims.vendorId,
+        role: claims.role,
+        userId: claims.userId,
+        agen: claims.accessGen ?? 0,
+      })
         .setProtectedHeader(header)
         .setSubject(claims.userId)
         .setIssuer(ISSUER)
@@ -114,9 +120,10 @@ export async function verifyAccessToken(token: string, jwks: JWTVerifyGetKey, no
       algorithms: ['ES256'],
       currentDate: now,
     });
-    const { tenantId, vendorId, role, userId } = payload as Record<string, unknown>;
+    const { tenantId, vendorId, role, userId, agen } = payload as Record<string, unknown>;
     if (typeof tenantId !== 'string' || typeof userId !== 'string' || typeof role !== 'string' || !ROLES.includes(role)) return null;
-    return { tenantId, userId, role: role as Role, vendorId: typeof vendorId === 'string' ? vendorId : null };
+    const accessGen = typeof agen === 'number' && Number.isInteger(agen) ? agen : 0;
+    return { tenantId, userId, role: role as Role, vendorId: typeof vendorId === 'string' ? vendorId : null, accessGen };
   } catch {
     return null;
   }

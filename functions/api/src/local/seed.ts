@@ -139,14 +139,16 @@ export async function seedDemo(
   await seedConsoleAdmin(deps, PLATFORM_ADMIN, 'platform_home', null, passwordHash, now);
   const branded = (await getVendor(deps.data.platform, vendor.id))!;
   await seedVendorContent(deps, vendor.id, now);
-  const { tenant, user: hr } = await signUpCompany(
+  const signedUp = await signUpCompany(
     deps,
     { companyName: DEMO.company, adminName: DEMO.accounts[0]!.name, email: DEMO.accounts[0]!.email, password: DEMO_PASSWORD, locale: 'ja' },
     branded,
   );
+  if (!signedUp) throw new Error(`The demo HR admin's address is already registered: ${DEMO.accounts[0]!.email}`);
+  const { tenant, user: hr } = signedUp;
   const db = deps.data.clientFor({ tenantId: tenant.id });
-  // The demo HR admin's address counts as confirmed (nobody reads the demo's outbox first).
-  await updateUser(db, hr, { emailVerified: true }, now);
+  // The demo HR admin's address counts as confirmed (nobody reads the demo's outbox first): active at once.
+  await updateUser(db, hr, { status: 'active', emailVerified: true }, now);
   const departments = [
     await createDepartment(db, newDepartmentId(), '営業部', now),
     await createDepartment(db, newDepartmentId(), '開発部', now),

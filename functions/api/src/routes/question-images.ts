@@ -4,7 +4,7 @@ import type { Role } from '@manabi/core';
 import { checkQuestionImage, QUESTION_IMAGE_MAX_BYTES } from '@manabi/questions';
 import type { AppDeps, AppEnv } from '../env.js';
 import { ApiError } from '../errors.js';
-import { defineRoute, ERROR_RESPONSES } from '../openapi.js';
+import { BODY_LIMITS, defineRoute, ERROR_RESPONSES } from '../openapi.js';
 import { json } from '../schemas.js';
 import { authorOwner } from '../services/content-owner.js';
 import { ownQuestionImage, storeQuestionImage, type ImageOwner } from '../services/question-images.js';
@@ -40,6 +40,8 @@ export function registerQuestionImageRoutes(app: OpenAPIHono<AppEnv>, deps: AppD
       method: 'post',
       path: '/api/question-images',
       roles: AUTHORS,
+      // Read in full so an image over its own 2 MB limit gets that clear message, not a bare 413.
+      bodyLimit: BODY_LIMITS.image,
       tags: ['questions'],
       summary: 'Upload an image for a question’s stem or options (the file as the body: PNG, JPEG, GIF or WebP, at most 2 MB)',
       description: 'The same image uploaded twice gets the same id (ids name the content).',

@@ -23,7 +23,7 @@ import { strToU8, zipSync } from 'fflate';
 import { createQuestions, getBank, getQuestionVersion, listQuestions, type Owner } from '@manabi/data';
 import type { AppDeps, AppEnv } from '../env.js';
 import { ApiError, notFound } from '../errors.js';
-import { defineRoute, ERROR_RESPONSES } from '../openapi.js';
+import { BODY_LIMITS, defineRoute, ERROR_RESPONSES } from '../openapi.js';
 import { json } from '../schemas.js';
 import { questionMeta } from './questions.js';
 import { type MessageKey } from '../error-messages.js';
@@ -97,6 +97,7 @@ export function registerQuestionImportRoutes(app: OpenAPIHono<AppEnv>, deps: App
     defineRoute({
       method: 'post',
       path: '/api/banks/{bankId}/import',
+      bodyLimit: BODY_LIMITS.import,
       roles: AUTHORS,
       tags: ['questions'],
       summary: 'Import questions (CSV, Moodle GIFT, Moodle XML, QTI 2.1/2.2/3.0 items or content packages): preview, then commit',
@@ -204,7 +205,18 @@ export function registerQuestionImportRoutes(app: OpenAPIHono<AppEnv>, deps: App
         params: bankParams,
         query: z.object({ format: z.enum(['csv', 'gift', 'moodle_xml', 'qti21', 'qti3']), locale: localeSchema.default('ja') }),
       },
-      responses: { 200: { description: 'The file', content: { 'text/csv': { schema: z.string() } } }, ...ERROR_RESPONSES },
+      responses: {
+        200: {
+          description: 'The file: CSV (csv), GIFT text (gift), Moodle XML (moodle_xml) or a QTI content package (qti21, qti3)',
+          content: {
+            'text/csv': { schema: z.string() },
+            'text/plain': { schema: z.string() },
+            'application/xml': { schema: z.string() },
+            'application/zip': { schema: z.string().openapi({ format: 'binary' }) },
+          },
+        },
+        ...ERROR_RESPONSES,
+      },
     }),
     async (c) => {
       const owner: Owner = authorOwner(c.get('auth'));
