@@ -57,9 +57,17 @@ describe('images in questions, end to end', () => {
         { item: 2, name: 'embedded image (image/png)', contentType: 'image/png', size: 74 },
       ],
     });
-    expect(r.body.errors.map((e: { item: number; message: string }) => [e.item, e.message])).toEqual([
-      [3, '「Missing file」The image "floor-plan.png" is referenced but its <file> is not in the question: not imported'],
-      [4, '「SVG picture」The image "shape.svg" is an SVG: SVG images are not accepted (they can carry scripts); use PNG, JPEG, GIF, WebP'],
+    expect(r.body.errors.map((e: { item: number; key: string; message: string }) => [e.item, e.key, e.message])).toEqual([
+      [
+        3,
+        'image.moodle_missing',
+        '「Missing file」問題文が画像「floor-plan.png」を表示していますが、その画像データが問題の中にありません。Moodle から書き出し直してください',
+      ],
+      [
+        4,
+        'image.svg',
+        '「SVG picture」画像「shape.svg」は SVG 形式のため取り込めません（SVG にはスクリプトを含められるためです）。PNG, JPEG, GIF, WebP に変換してください',
+      ],
     ]);
     // The preview shows an image as its alt text, never the token.
     expect(r.body.preview[0]).toMatchObject({ title: '非常口の標識', stemPreview: '[image: 緑色の非常口の標識]' });

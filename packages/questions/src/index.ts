@@ -20,3 +20,12 @@ export { exportMoodleXml, type MoodleXmlExportOptions } from './export/moodle-xm
 export { exportQti, type QtiExportOptions, type QtiExportResult, type QtiFile } from './export/qti.js';
 export * from './types/matching.js';
 export * from './types/cloze.js';
+export { QUESTION_MESSAGES } from './messages/catalog.js';
+export {
+  renderMessage,
+  type MessageRef,
+  type ParamValue,
+  type QuestionMessageKey,
+  type RenderOptions,
+  type SchemaIssue,
+} from './messages/render.js';

@@ -26,8 +26,8 @@ export function fixtureZip(dir: string): Uint8Array {
 /** A fixture's bytes (images). */
 export const fixtureBytes = (path: string): Uint8Array => new Uint8Array(readFileSync(join(FIXTURES, path)));
 
-/** Compact issue rows for exact assertions. */
-export const rows = (issues: ImportIssue[]): (string | number | undefined)[][] => issues.map((i) => [i.item, i.line, i.code, i.message]);
+/** Compact issue rows for exact assertions: where, what kind, and which message (catalog key). */
+export const rows = (issues: ImportIssue[]): (string | number | undefined)[][] => issues.map((i) => [i.item, i.line, i.code, i.key]);
 
 export const summary = (r: ImportResult) => ({ total: r.total, imported: r.questions.length, skipped: r.skipped });
 

@@ -524,8 +524,13 @@ export const QUESTION_EXPORT_FORMATS = ['csv', 'gift', 'moodle_xml', 'qti21', 'q
 export type QuestionExportFormat = (typeof QUESTION_EXPORT_FORMATS)[number];
 
 export interface QuestionImportError {
+  /** Item number, or 'file' / 'header' for the whole file. */
   item: number | string;
   line: number | null;
+  code: string;
+  /** The message's stable key in the API's question message catalog. */
+  key: string;
+  /** Worded by the API in the language the SPA sent (Accept-Language). */
   message: string;
 }
 
@@ -557,6 +562,8 @@ export interface QuestionImportReport {
   /** In a preview: how many would be imported. */
   imported: number;
   errors: QuestionImportError[];
+  /** Items imported with something not kept (dropped parts, readings to check). */
+  warnings?: QuestionImportError[];
   preview: QuestionImportPreviewRow[];
   /** Null for a QTI content package (each item file is decoded on its own). */
   encoding: DecodedFile | null;

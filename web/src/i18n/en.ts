@@ -2313,6 +2313,13 @@ const en: MessageSchema = {
     noAlt: '(no alt text)',
     importSummary: '{count} images ({size} in all) will be stored with the questions. The same image is stored once.',
   },
+  // What the question import reports, per item (the messages themselves come worded from the API).
+  questionImportReport: {
+    itemFile: 'Whole file',
+    itemHeader: 'Header row',
+    warningsTitle: 'Notes (imported, with something not kept)',
+    warningsLead: 'These questions are imported, but the parts named are not kept. Edit the questions after the import if needed.',
+  },
 };
 
 export default en;

@@ -2309,6 +2309,13 @@ const ja = {
     noAlt: '（代替テキストなし）',
     importSummary: '画像 {count} 件（合計 {size}）を問題と一緒に保存します。同じ画像は一度だけ保存されます。',
   },
+  // What the question import reports, per item (the messages themselves come worded from the API).
+  questionImportReport: {
+    itemFile: 'ファイル全体',
+    itemHeader: '見出し行',
+    warningsTitle: '注意（取り込みますが、一部が保存されないもの）',
+    warningsLead: '次の問題は取り込みますが、書かれている部分は保存されません。必要なら取り込んだあとで編集してください。',
+  },
 };
 
 export type MessageSchema = typeof ja;

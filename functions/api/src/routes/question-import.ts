@@ -16,22 +16,35 @@ import {
   parseQtiPackage,
   textPreview,
   TEXT_ENCODINGS,
+  type ExportIssue,
+  type ImportIssue,
   type ImportResult,
   type Question,
 } from '@manabi/questions';
 import { strToU8, zipSync } from 'fflate';
 import { createQuestions, getBank, getQuestionVersion, listQuestions, type Owner } from '@manabi/data';
 import type { AppDeps, AppEnv } from '../env.js';
-import { ApiError, notFound } from '../errors.js';
+import { acceptedLocale, ApiError, notFound } from '../errors.js';
 import { BODY_LIMITS, defineRoute, ERROR_RESPONSES } from '../openapi.js';
 import { json } from '../schemas.js';
 import { questionMeta } from './questions.js';
 import { type MessageKey } from '../error-messages.js';
 import { exportImagesOf, importImagesReport, withStoredImages } from '../services/question-images.js';
+import { questionMessage } from '../services/question-messages.js';
 
 const AUTHORS: readonly Role[] = ['tenant_admin', 'vendor_admin'];
 const MAX_BYTES = 5 * 1024 * 1024;
 const FORMATS = ['csv', 'gift', 'moodle_xml', 'qti21'] as const;
+
+const issueSchema = z.object({
+  item: z.union([z.number(), z.string()]).openapi({ description: 'Item number, or "file" / "header" for the whole file' }),
+  line: z.number().nullable(),
+  code: z
+    .string()
+    .openapi({ description: 'unreadable, unsupported_type, unsupported_feature, syntax, invalid; warnings dropped, suspicious, file' }),
+  key: z.string().openapi({ description: 'The message’s key in the question message catalog (stable)' }),
+  message: z.string().openapi({ description: 'What happened and what to do, in the request’s language (Accept-Language)' }),
+});
 
 const reportSchema = z
   .object({
@@ -39,8 +52,8 @@ const reportSchema = z
     format: z.enum(FORMATS),
     total: z.number().int(),
     imported: z.number().int(),
-    errors: z.array(z.object({ item: z.union([z.number(), z.string()]), line: z.number().nullable(), message: z.string() })),
-    warnings: z.array(z.object({ item: z.union([z.number(), z.string()]), line: z.number().nullable(), message: z.string() })),
+    errors: z.array(issueSchema),
+    warnings: z.array(issueSchema),
     encoding: z
       .object({
         name: z.enum(TEXT_ENCODINGS),
@@ -84,10 +97,24 @@ function parse(format: (typeof FORMATS)[number], text: string, options: Paramete
   }
 }
 
-const issue = (i: { item: number | string; line?: number; name?: string; column?: string; message: string }) => ({
+const issue = (i: ImportIssue, locale: Locale) => ({
   item: i.item,
   line: i.line ?? null,
-  message: [i.name ? `「${i.name}」` : '', i.column ? `[${i.column}] ` : '', i.message].join(''),
+  code: i.code,
+  key: i.key,
+  message: [
+    i.name ? (locale === 'ja' ? `「${i.name}」` : `"${i.name}": `) : '',
+    i.column ? `[${i.column}] ` : '',
+    questionMessage(i, locale),
+  ].join(''),
+});
+
+const exportNote = (w: ExportIssue, locale: Locale) => ({
+  index: w.index,
+  ...(w.title ? { title: w.title } : {}),
+  code: w.code,
+  key: w.key,
+  message: questionMessage(w, locale),
 });
 
 export function registerQuestionImportRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): void {
@@ -143,7 +170,8 @@ export function registerQuestionImportRoutes(app: OpenAPIHono<AppEnv>, deps: App
       const decoded = packaged ? null : decodeText(bytes, encoding);
       const publish = form.publish === 'true';
       // A CSV names its languages in its columns; "auto" there means the person's language.
-      const fallbackLocale: Locale = (c.req.header('accept-language') ?? '').toLowerCase().startsWith('en') ? 'en' : 'ja';
+      // The report is read on the page that sent the file, so it is worded in that page's language.
+      const fallbackLocale: Locale = acceptedLocale(c.req.header('accept-language'));
       const textLocale = format === 'csv' && locale === 'auto' ? fallbackLocale : locale;
       const options = {
         locale: textLocale,
@@ -161,14 +189,15 @@ export function registerQuestionImportRoutes(app: OpenAPIHono<AppEnv>, deps: App
           deps.now().toISOString(),
         );
       }
+      c.header('Content-Language', fallbackLocale);
       return c.json(
         {
           mode,
           format,
           total: result.total,
           imported: result.questions.length,
-          errors: result.errors.map(issue),
-          warnings: result.warnings.map(issue),
+          errors: result.errors.map((i) => issue(i, fallbackLocale)),
+          warnings: result.warnings.map((i) => issue(i, fallbackLocale)),
           encoding: decoded
             ? {
                 name: decoded.encoding,
@@ -233,7 +262,10 @@ export function registerQuestionImportRoutes(app: OpenAPIHono<AppEnv>, deps: App
         cursor = page.nextCursor ?? undefined;
       } while (cursor);
       // What a format cannot hold is reported per question in a header (as JSON), never dropped silently.
-      const report = (warnings: unknown[]) => c.header('x-export-warnings', encodeURIComponent(JSON.stringify(warnings)));
+      // Worded in the language of the page that asked (the file's language is `locale`).
+      const uiLocale = acceptedLocale(c.req.header('accept-language'));
+      const report = (warnings: ExportIssue[]) =>
+        c.header('x-export-warnings', encodeURIComponent(JSON.stringify(warnings.map((w) => exportNote(w, uiLocale)))));
       // Moodle XML and QTI packages carry the images the questions show (read from the owner's store).
       const images =
         format === 'moodle_xml' || format === 'qti21' || format === 'qti3' ? await exportImagesOf(deps, owner, questions) : undefined;

@@ -71,21 +71,15 @@ describe('exporting questions with images', () => {
 
   it('an image whose bytes are missing is written as its alt text and reported', () => {
     const out = exportMoodleXml([pictured], { locale: 'ja', images: new Map() });
-    expect(out.warnings.map((w) => w.message)).toEqual([
-      'Not in Moodle XML: image "緑色の標識" (not found), image "標識" (not found), image "赤い矢印" (not found)',
-    ]);
+    expect(out.warnings.map((w) => w.key)).toEqual(['export.not_in_moodle']);
   });
 
   it('GIFT and CSV write an image as its alt text and say so per question', () => {
     const gift = exportGift([pictured], { locale: 'ja' });
     expect(gift.text).toContain('[image\\: 緑色の標識]');
-    expect(gift.warnings.map((w) => [w.index, w.code, w.message])).toEqual([
-      [1, 'dropped', 'Not in GIFT: images (written as "[image: alt text]")'],
-    ]);
+    expect(gift.warnings.map((w) => [w.index, w.code, w.key])).toEqual([[1, 'dropped', 'export.not_in_gift']]);
     const csv = exportQuestionCsv([pictured]);
     expect(csv.text).toContain('[image: 赤い矢印]');
-    expect(csv.warnings.map((w) => [w.index, w.code, w.message])).toEqual([
-      [1, 'dropped', 'Images are not part of the CSV format: written as "[image: alt text]"'],
-    ]);
+    expect(csv.warnings.map((w) => [w.index, w.code, w.key])).toEqual([[1, 'dropped', 'export.csv_images']]);
   });
 });

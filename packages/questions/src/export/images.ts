@@ -1,3 +1,4 @@
+import { msg } from '../messages/render.js';
 import {
   extensionOfKind,
   hasImage,
@@ -43,7 +44,7 @@ export function moodleImageField(html: string, images: ExportImages | undefined,
   const text = replaceImageTokens(html, ({ source, id, alt }) => {
     const image = source === 'file' ? images?.get(id) : undefined;
     if (!image) {
-      w.lose(`image${alt ? ` "${alt}"` : ''} (not found)`);
+      w.lose(alt ? msg('lost.image_not_found_alt', { alt }) : msg('lost.image_not_found'));
       return alt;
     }
     const name = exportImageName(id, image);
@@ -78,7 +79,7 @@ export function qtiImages(
         const id = attrs['data-image'];
         const image = images?.get(id);
         if (!image) {
-          w.lose(`image${attrs['alt'] ? ` "${attrs['alt']}"` : ''} (not found)`);
+          w.lose(attrs['alt'] ? msg('lost.image_not_found_alt', { alt: attrs['alt'] }) : msg('lost.image_not_found'));
           return { '#text': attrs['alt'] ?? '' };
         }
         const name = `images/${exportImageName(id, image)}`;

@@ -1,3 +1,4 @@
+import { msg } from '../messages/render.js';
 import type { Locale } from '@manabi/core';
 import { XMLBuilder } from 'fast-xml-parser';
 import { categoryToSkillTag } from '../import/types.js';
@@ -52,7 +53,7 @@ export function exportMoodleXml(questions: Question[], options: MoodleXmlExportO
   questions.forEach((q, i) => {
     const index = i + 1;
     if (q.type === 'short_text' && q.accepted.some((a) => a.includes('*'))) {
-      warnings.push(issue(index, q.title, 'skipped', 'An accepted answer contains "*", a wildcard in Moodle short answers'));
+      warnings.push(issue(index, q.title, 'skipped', msg('export.moodle_wildcard')));
       return;
     }
     const w = new TextWriter(options.locale);
@@ -61,7 +62,7 @@ export function exportMoodleXml(questions: Question[], options: MoodleXmlExportO
     const plain = (value: string): XmlObject => ({ '@format': 'moodle_auto_format', text: w.clean(value) });
     const stem = w.pick(q.stem);
     // Moodle and parseMoodleXml read a name with "<tag>"-like text as HTML and strip the tags.
-    if (q.title && TAG.test(q.title)) w.lose('"<…>" in the title (read as an HTML tag)');
+    if (q.title && TAG.test(q.title)) w.lose(msg('lost.title_tag'));
     const head: XmlObject = {
       name: { text: q.title ? w.clean(q.title) : excerpt(imagesAsAlt(stem), `Question ${index}`) },
       questiontext: moodleImageField(textToHtml(stem), options.images, w),
@@ -86,8 +87,7 @@ export function exportMoodleXml(questions: Question[], options: MoodleXmlExportO
         type = 'multichoice';
         const single = q.type === 'single_choice';
         const share = weight(100 / q.correctOptionIds.length);
-        if (q.type === 'multiple_response' && !q.partialCredit)
-          w.lose('all-or-nothing scoring (Moodle multiple answers give partial credit)');
+        if (q.type === 'multiple_response' && !q.partialCredit) w.lose(msg('lost.all_or_nothing_moodle'));
         body = {
           single: String(single),
           shuffleanswers: 'true',
@@ -148,7 +148,7 @@ export function exportMoodleXml(questions: Question[], options: MoodleXmlExportO
         // A prompt is an html text (its images go as files); an answer is plain text in Moodle, so an image there is its alt text.
         const answerText = (choice: LocalizedText): string => {
           const picked = w.pick(choice);
-          if (hasImage(picked)) w.lose('images in matching answers (Moodle answers are plain text: written as "[image: alt text]")');
+          if (hasImage(picked)) w.lose(msg('lost.matching_images'));
           return imagesAsAlt(picked);
         };
         const sub = (prompt: LocalizedText | undefined, choice: LocalizedText | undefined): XmlObject => ({
@@ -171,18 +171,18 @@ export function exportMoodleXml(questions: Question[], options: MoodleXmlExportO
         head['questiontext'] = moodleImageField(
           embeddedQuestionText(stem, q.blanks, (t) => {
             const picked = w.pick(t);
-            if (hasImage(picked)) w.lose('images in blank options (written as "[image: alt text]")');
+            if (hasImage(picked)) w.lose(msg('lost.blank_option_images'));
             return imagesAsAlt(picked);
           }),
           options.images,
           w,
         );
-        if (q.feedback) w.lose('question feedback');
+        if (q.feedback) w.lose(msg('lost.question_feedback'));
         body = {};
         break;
       case 'ordering': {
         type = 'ordering';
-        if (q.options.some((o) => o.feedback)) w.lose('option feedback');
+        if (q.options.some((o) => o.feedback)) w.lose(msg('lost.option_feedback'));
         const byId = new Map(q.options.map((o) => [o.id, o]));
         body = {
           layouttype: 'VERTICAL',
@@ -199,9 +199,9 @@ export function exportMoodleXml(questions: Question[], options: MoodleXmlExportO
       }
       case 'essay':
         type = 'essay';
-        if (q.feedback) w.lose('question feedback');
+        if (q.feedback) w.lose(msg('lost.question_feedback'));
         // Moodle questions have no rubric: the grade is out of the rubric's points, the criteria are lost.
-        w.lose('rubric');
+        w.lose(msg('lost.rubric'));
         head.defaultgrade = String(q.rubric.reduce((n, c) => n + c.maxPoints, 0));
         head.penalty = '0';
         body = {
@@ -218,7 +218,7 @@ export function exportMoodleXml(questions: Question[], options: MoodleXmlExportO
         break;
       case 'description':
         type = 'description';
-        if (q.feedback) w.lose('question feedback');
+        if (q.feedback) w.lose(msg('lost.question_feedback'));
         head.defaultgrade = '0';
         head.penalty = '0';
         body = {};
@@ -228,9 +228,9 @@ export function exportMoodleXml(questions: Question[], options: MoodleXmlExportO
     const first = tags[0];
     const category = first !== undefined && categoryToSkillTag(`$course$/top/${first}`) === first ? first : null;
     const otherTags = category === null ? tags : tags.slice(1);
-    if (q.level) w.lose('level');
-    if (q.difficultyPrior !== null) w.lose('difficulty');
-    if (w.lost.length > 0) warnings.push(issue(index, q.title, 'dropped', `Not in Moodle XML: ${w.lost.join(', ')}`));
+    if (q.level) w.lose(msg('lost.level'));
+    if (q.difficultyPrior !== null) w.lose(msg('lost.difficulty'));
+    if (w.lost.length > 0) warnings.push(issue(index, q.title, 'dropped', msg('export.not_in_moodle', { lost: w.lost })));
     written.push({
       category,
       question: {

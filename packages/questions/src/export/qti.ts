@@ -1,3 +1,4 @@
+import { msg } from '../messages/render.js';
 import type { Locale } from '@manabi/core';
 import { XMLBuilder } from 'fast-xml-parser';
 import { optionIdAt } from '../import/types.js';
@@ -99,13 +100,11 @@ export function exportQti(questions: Question[], options: QtiExportOptions): Qti
   questions.forEach((q, i) => {
     const index = i + 1;
     if (q.type === 'true_false') {
-      warnings.push(
-        issue(index, q.title, 'skipped', 'QTI has no true/false interaction (a two-choice item would re-import as single choice)'),
-      );
+      warnings.push(issue(index, q.title, 'skipped', msg('export.qti_true_false')));
       return;
     }
     if (q.type === 'description') {
-      warnings.push(issue(index, q.title, 'skipped', 'A description has no interaction: QTI items here are questions to answer'));
+      warnings.push(issue(index, q.title, 'skipped', msg('export.qti_description')));
       return;
     }
     const w = new TextWriter(options.locale);
@@ -127,7 +126,7 @@ export function exportQti(questions: Question[], options: QtiExportOptions): Qti
           3,
           q.options.map((o) => el('simpleChoice', { identifier: id(o.id) }, flow(w.pick(o.text)))),
         );
-        if (q.options.some((o) => o.feedback)) w.lose('option feedback');
+        if (q.options.some((o) => o.feedback)) w.lose(msg('lost.option_feedback'));
         if (q.type === 'ordering') {
           declaration = response('ordered', 'identifier', q.order.map(id));
           interaction = el('orderInteraction', { responseIdentifier: 'RESPONSE', shuffle: 'true' }, choices);
@@ -184,7 +183,7 @@ export function exportQti(questions: Question[], options: QtiExportOptions): Qti
       case 'numeric':
         declaration = response('single', 'float', [String(q.answer.value)]);
         interaction = el('textEntryInteraction', { responseIdentifier: 'RESPONSE' });
-        if (q.answer.tolerance > 0) w.lose(`tolerance ±${q.answer.tolerance} (QTI text entry is scored exactly)`);
+        if (q.answer.tolerance > 0) w.lose(msg('lost.tolerance', { tolerance: q.answer.tolerance }));
         break;
       case 'essay': {
         // Scored by a person: no correct response and no response processing; the grade is out of the rubric's points.
@@ -193,8 +192,8 @@ export function exportQti(questions: Question[], options: QtiExportOptions): Qti
         template = null;
         maximum = q.rubric.reduce((n, c) => n + c.maxPoints, 0);
         if (q.graderNotes) scorerNotes = el('rubricBlock', { view: 'scorer' }, block(3, stemBlocks(w.pick(q.graderNotes))));
-        w.lose('rubric');
-        if (q.minWords !== undefined || q.maxWords !== undefined) w.lose('word limits');
+        w.lose(msg('lost.rubric'));
+        if (q.minWords !== undefined || q.maxWords !== undefined) w.lose(msg('lost.word_limits'));
         break;
       }
     }
@@ -208,12 +207,12 @@ export function exportQti(questions: Question[], options: QtiExportOptions): Qti
     // Image tokens anywhere in the body (stem, options, matching prompts and choices) become package files.
     const pictured = qtiImages(parts.body, options.images, w);
     const { processing } = parts;
-    if (q.feedback) w.lose('feedback');
-    if (q.explanation) w.lose('explanation');
-    if (q.skillTags.length > 0) w.lose('skill tags');
-    if (q.level) w.lose('level');
-    if (q.difficultyPrior !== null) w.lose('difficulty');
-    if (w.lost.length > 0) warnings.push(issue(index, q.title, 'dropped', `Not in QTI: ${w.lost.join(', ')}`));
+    if (q.feedback) w.lose(msg('lost.feedback'));
+    if (q.explanation) w.lose(msg('lost.explanation'));
+    if (q.skillTags.length > 0) w.lose(msg('lost.skill_tags'));
+    if (q.level) w.lose(msg('lost.level'));
+    if (q.difficultyPrior !== null) w.lose(msg('lost.difficulty'));
+    if (w.lost.length > 0) warnings.push(issue(index, q.title, 'dropped', msg('export.not_in_qti', { lost: w.lost })));
     const item = el(
       'assessmentItem',
       {
@@ -273,7 +272,7 @@ export function identifiers(options: Pick<QuestionOption, 'id'>[], w: TextWriter
   const bad = options.filter((o) => !IDENTIFIER.test(o.id));
   if (bad.length === 0) return (id) => id;
   const renamed = new Map(options.map((o, i) => [o.id, optionIdAt(i)]));
-  w.lose(`option ids (${bad.map((o) => o.id).join(', ')} not QTI identifiers: written as ${[...renamed.values()].join(', ')})`);
+  w.lose(msg('lost.option_ids', { ids: bad.map((o) => o.id).join(', '), renamed: [...renamed.values()].join(', ') }));
   return (id) => renamed.get(id) ?? id;
 }
 

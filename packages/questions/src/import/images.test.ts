@@ -19,17 +19,12 @@ describe('images in Moodle XML (moodle-xml/images.xml)', () => {
   it('imports an image-only stem and an image-only option with their <file>s; refuses a missing file and an SVG', () => {
     expect(summary(r)).toEqual({ total: 5, imported: 3, skipped: 2 });
     expect(rows(r.errors)).toEqual([
-      [3, 45, 'invalid', 'The image "floor-plan.png" is referenced but its <file> is not in the question: not imported'],
-      [4, 57, 'invalid', 'The image "shape.svg" is an SVG: SVG images are not accepted (they can carry scripts); use PNG, JPEG, GIF, WebP'],
+      [3, 45, 'invalid', 'image.moodle_missing'],
+      [4, 57, 'invalid', 'image.svg'],
     ]);
     expect(rows(r.warnings)).toEqual([
-      [
-        5,
-        68,
-        'dropped',
-        'The image at https://example.com/skyline.jpg is not fetched (images on other sites are not downloaded): its alt text "A skyline at night" is kept',
-      ],
-      [5, 68, 'dropped', 'File "unused.png" is not imported (only images shown in the question text are)'],
+      [5, 68, 'dropped', 'image.web_not_fetched_alt'],
+      [5, 68, 'dropped', 'xml.file_dropped'],
     ]);
     expect(r.questions[0]).toMatchObject({
       type: 'single_choice',
@@ -63,7 +58,7 @@ describe('images in Moodle XML (moodle-xml/images.xml)', () => {
     big.set(GREEN);
     const xml = `<quiz><question type="truefalse"><name><text>Big</text></name><questiontext format="html"><text><![CDATA[<img src="@@PLUGINFILE@@/big.png" alt="">]]></text><file name="big.png" path="/" encoding="base64">${Buffer.from(big).toString('base64')}</file></questiontext><answer fraction="100"><text>true</text></answer><answer fraction="0"><text>false</text></answer></question></quiz>`;
     const out = parseMoodleXml(xml);
-    expect(rows(out.errors)).toEqual([[1, 1, 'invalid', 'The image "big.png" is 2.1 MB; an image may be at most 2 MB']]);
+    expect(rows(out.errors)).toEqual([[1, 1, 'invalid', 'image.too_large']]);
     expect(out.images).toEqual([]);
   });
 });
@@ -72,9 +67,7 @@ describe('images in QTI content packages', () => {
   it('QTI 2.2: resolves <img src> against the item file; an image missing from the package refuses its item', () => {
     const r = parseQtiPackage(fixtureZip('qti2/image-package'), { locale: 'auto' });
     expect(summary(r)).toEqual({ total: 2, imported: 1, skipped: 1 });
-    expect(rows(r.errors)).toEqual([
-      [2, 3, 'invalid', 'The image "images/floor-plan.png" is not in the package (looked for items/images/floor-plan.png): not imported'],
-    ]);
+    expect(rows(r.errors)).toEqual([[2, 3, 'invalid', 'image.qti_not_in_package_at']]);
     expect(r.questions[0]).toMatchObject({
       type: 'single_choice',
       title: '避難誘導',
@@ -101,14 +94,7 @@ describe('images in QTI content packages', () => {
 
   it('a single QTI XML file with a relative image says the package is needed', () => {
     const r = parseQti(fixture('qti2/image-package/items/evacuation.xml'), { fileName: 'evacuation.xml' });
-    expect(rows(r.errors)).toEqual([
-      [
-        1,
-        3,
-        'invalid',
-        'The image "images/green-sign.png" is outside this XML file: upload the item\'s content package (zip with imsmanifest.xml and the image) to import it',
-      ],
-    ]);
+    expect(rows(r.errors)).toEqual([[1, 3, 'invalid', 'image.qti_single_file']]);
   });
 });
 
@@ -120,22 +106,8 @@ describe('images in GIFT (gift/images.gift)', () => {
       { ja: '![緑色の標識](import:1)' },
       { en: 'Which mountain is this? [A snow-capped mountain]' },
     ]);
-    expect(rows(r.errors)).toEqual([
-      [
-        3,
-        12,
-        'invalid',
-        'The image "diagram.png" is not in the GIFT file (GIFT carries no files; embed it as a data: URI or use Moodle XML)',
-      ],
-    ]);
-    expect(rows(r.warnings)).toEqual([
-      [
-        2,
-        9,
-        'dropped',
-        'The image at https://example.com/fuji.jpg is not fetched (images on other sites are not downloaded): its alt text "A snow-capped mountain" is kept',
-      ],
-    ]);
+    expect(rows(r.errors)).toEqual([[3, 12, 'invalid', 'image.gift_outside']]);
+    expect(rows(r.warnings)).toEqual([[2, 9, 'dropped', 'image.web_not_fetched_alt']]);
     expect(images(r)).toEqual([
       { ref: 1, item: 1, name: 'embedded image (image/png)', contentType: 'image/png', size: 73, bytes: [...GREEN] },
     ]);
@@ -148,7 +120,7 @@ describe('media helpers', () => {
       bytes: GREEN,
       name: 'embedded image (image/png)',
     });
-    expect(dataUri('data:image/png;base64,@@@')).toEqual({ missing: 'An embedded image (data: URI) cannot be read: its base64 is broken' });
+    expect(dataUri('data:image/png;base64,@@@')).toEqual({ missing: { key: 'image.data_uri_base64', params: {} } });
   });
 
   it('resolveRelative stays inside the package', () => {

@@ -1,4 +1,5 @@
-import { checkQuestionImage, cleanAlt, importToken } from '../images.js';
+import { msg, type MessageRef } from '../messages/render.js';
+import { checkQuestionImage, cleanAlt, importToken, QUESTION_IMAGE_MAX_LABEL, QUESTION_IMAGE_TYPES_LABEL } from '../images.js';
 import { mediaName } from './html.js';
 import type { ItemContext } from './types.js';
 
@@ -10,17 +11,14 @@ import type { ItemContext } from './types.js';
  * names): the alt text is kept and a warning says so. A missing, unreadable or too large image
  * refuses the item with the reason, rather than storing a question that lost its picture.
  */
-export type FoundImage = { bytes: Uint8Array; name: string } | { missing: string };
+export type FoundImage = { bytes: Uint8Array; name: string } | { missing: MessageRef };
 
 export function imageResolver(ctx: ItemContext, find: (src: string) => FoundImage): (src: string, alt: string) => string {
   return (src, rawAlt) => {
     const alt = cleanAlt(rawAlt);
     const source = src.trim();
     if (/^(https?:)?\/\//i.test(source)) {
-      ctx.warn(
-        'dropped',
-        `The image at ${source} is not fetched (images on other sites are not downloaded)${alt ? `: its alt text "${alt}" is kept` : ''}`,
-      );
+      ctx.warn('dropped', alt ? msg('image.web_not_fetched_alt', { src: source, alt }) : msg('image.web_not_fetched', { src: source }));
       return alt ? `[${alt}]` : '';
     }
     const found = source.toLowerCase().startsWith('data:') ? dataUri(source) : find(source);
@@ -28,9 +26,9 @@ export function imageResolver(ctx: ItemContext, find: (src: string) => FoundImag
       ctx.error('invalid', found.missing);
       return '';
     }
-    const checked = checkQuestionImage(found.bytes, `The image "${found.name}"`);
+    const checked = checkQuestionImage(found.bytes);
     if (!checked.ok) {
-      ctx.error('invalid', checked.message);
+      ctx.error('invalid', imageRefusal(checked.reason, found.name, found.bytes.length));
       return '';
     }
     const ref = ctx.addImage({ name: found.name, contentType: checked.contentType, bytes: found.bytes });
@@ -41,13 +39,13 @@ export function imageResolver(ctx: ItemContext, find: (src: string) => FoundImag
 /** `data:image/png;base64,…` (or percent-encoded) to bytes. */
 export function dataUri(src: string): FoundImage {
   const m = /^data:([^,;]*)((?:;[^,;]*)*?)(;base64)?,(.*)$/is.exec(src);
-  if (!m) return { missing: 'An embedded image (data: URI) cannot be read' };
+  if (!m) return { missing: msg('image.data_uri_unreadable') };
   try {
     const body = m[4] ?? '';
     const bytes = m[3] ? base64Bytes(body) : new TextEncoder().encode(decodeURIComponent(body));
     return { bytes, name: `embedded image (${m[1] || 'no type'})` };
   } catch {
-    return { missing: 'An embedded image (data: URI) cannot be read: its base64 is broken' };
+    return { missing: msg('image.data_uri_base64') };
   }
 }
 
@@ -72,4 +70,11 @@ export function resolveRelative(fromFile: string, src: string): string | null {
     } else if (segment !== '.' && segment !== '') parts.push(segment);
   }
   return parts.join('/');
+}
+
+/** Why an image of an imported item is refused, in the person's words. */
+export function imageRefusal(reason: 'too_large' | 'type_not_allowed' | 'svg', name: string, size: number): MessageRef {
+  if (reason === 'svg') return msg('image.svg', { name, types: QUESTION_IMAGE_TYPES_LABEL });
+  if (reason === 'type_not_allowed') return msg('image.type', { name, types: QUESTION_IMAGE_TYPES_LABEL });
+  return msg('image.too_large', { name, megabytes: Math.ceil((size / 1024 / 1024) * 10) / 10, max: QUESTION_IMAGE_MAX_LABEL });
 }

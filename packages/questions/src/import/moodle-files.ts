@@ -1,3 +1,4 @@
+import { msg } from '../messages/render.js';
 import { mediaName } from './html.js';
 import { base64Bytes, type FoundImage } from './media.js';
 
@@ -36,15 +37,15 @@ export function moodleImageFinder(files: Map<string, string>, used: Set<string>)
   return (src) => {
     const name = mediaName(src.split(/[?#]/)[0] ?? '');
     if (!src.startsWith('@@PLUGINFILE@@/')) {
-      return { missing: `The image "${name}" is not in the file (Moodle XML carries images as <file> elements): not imported` };
+      return { missing: msg('image.moodle_outside', { name }) };
     }
     const body = files.get(name);
-    if (body === undefined) return { missing: `The image "${name}" is referenced but its <file> is not in the question: not imported` };
+    if (body === undefined) return { missing: msg('image.moodle_missing', { name }) };
     used.add(name);
     try {
       return { bytes: base64Bytes(body), name };
     } catch {
-      return { missing: `The image "${name}" cannot be read: its base64 content is broken` };
+      return { missing: msg('image.moodle_base64', { name }) };
     }
   };
 }

@@ -36,9 +36,7 @@ describe('parseMoodleXml on files written as Moodle exports them', () => {
 
     it('imports choice, short answer, true/false, ordering and cloze; reports "match" (Moodle writes "matching")', () => {
       expect(summary(r)).toEqual({ total: 8, imported: 7, skipped: 1 });
-      expect(rows(r.errors)).toEqual([
-        [6, 159, 'unsupported_type', 'Unsupported type "match": not imported (Moodle XML writes matching questions as type="matching")'],
-      ]);
+      expect(rows(r.errors)).toEqual([[6, 159, 'unsupported_type', 'xml.type_match']]);
       expect(byTitle('Embedded answers')).toMatchObject({
         type: 'cloze',
         stem: { en: 'Tokyo is the capital of {{1}}.' },
@@ -56,16 +54,16 @@ describe('parseMoodleXml on files written as Moodle exports them', () => {
         ],
       });
       expect(rows(r.warnings)).toEqual([
-        [1, 11, 'dropped', 'Answer weights -100%, -100%, -100% are not kept: Manabi gives (right − wrong picks) / 2 as partial credit'],
-        [1, 11, 'dropped', 'The "partially correct" feedback is not kept'],
-        [1, 11, 'dropped', '2 hint(s) are not kept'],
-        [2, 67, 'suspicious', 'The weights of the correct answers add up to 99.667%, not 100%'],
-        [2, 67, 'dropped', 'Answer weights -50%, -50%, 33% are not kept: Manabi gives (right − wrong picks) / 3 as partial credit'],
-        [2, 67, 'dropped', 'The "partially correct" feedback is not kept'],
-        [3, 91, 'dropped', 'Partial-credit answer "STAR" (80%) is not kept'],
-        [5, 133, 'dropped', 'Partial-credit grading ABSOLUTE_POSITION is not kept: Manabi scores the exact order (all or nothing)'],
-        [5, 133, 'dropped', 'The "partially correct" feedback is not kept'],
-        [8, 186, 'dropped', 'File "badge.png" is not imported (only images shown in the question text are)'],
+        [1, 11, 'dropped', 'choice.weights_dropped'],
+        [1, 11, 'dropped', 'xml.partially_correct_dropped'],
+        [1, 11, 'dropped', 'xml.hints_dropped'],
+        [2, 67, 'suspicious', 'choice.weights_sum'],
+        [2, 67, 'dropped', 'choice.weights_dropped'],
+        [2, 67, 'dropped', 'xml.partially_correct_dropped'],
+        [3, 91, 'dropped', 'answer.partial_dropped'],
+        [5, 133, 'dropped', 'xml.ordering_grading_dropped'],
+        [5, 133, 'dropped', 'xml.partially_correct_dropped'],
+        [8, 186, 'dropped', 'xml.file_dropped'],
       ]);
     });
 
@@ -141,12 +139,12 @@ describe('parseMoodleXml', () => {
     const r = parseMoodleXml(fixture('manabi/moodle-numerical-images.xml'));
     expect(summary(r)).toEqual({ total: 4, imported: 2, skipped: 2 });
     expect(rows(r.errors)).toEqual([
-      [2, 53, 'unsupported_type', 'Unsupported type "calculated": not imported'],
-      [3, 66, 'unsupported_feature', 'Wildcard "*" in the answer "相談*" is not supported'],
+      [2, 53, 'unsupported_type', 'xml.type_unsupported'],
+      [3, 66, 'unsupported_feature', 'answer.wildcard'],
     ]);
     expect(rows(r.warnings)).toEqual([
-      [1, 10, 'dropped', 'Partial-credit answer 3840±100 (50%) is not kept'],
-      [1, 10, 'dropped', 'Units (円) are not kept: answers are plain numbers'],
+      [1, 10, 'dropped', 'numeric.partial_dropped'],
+      [1, 10, 'dropped', 'xml.units_dropped'],
     ]);
     expect(r.questions[0]).toMatchObject({
       type: 'numeric',
@@ -171,16 +169,9 @@ describe('parseMoodleXml', () => {
 
   it('reports a broken file and a wrong root element instead of throwing', () => {
     expect(rows(parseMoodleXml('<quiz>\n<question type="truefalse">\n</quiz>').errors)).toEqual([
-      [
-        'file',
-        3,
-        'unreadable',
-        "Not well-formed XML: Expected closing tag 'question' (opened in line 2, col 1) instead of closing tag 'quiz'.",
-      ],
+      ['file', 3, 'unreadable', 'file.xml_not_well_formed'],
     ]);
-    expect(rows(parseMoodleXml('<assessmentItem/>').errors)).toEqual([
-      ['file', undefined, 'unreadable', 'Not a Moodle XML question file: the root element must be <quiz>'],
-    ]);
+    expect(rows(parseMoodleXml('<assessmentItem/>').errors)).toEqual([['file', undefined, 'unreadable', 'file.not_moodle_xml']]);
     expect(summary(parseMoodleXml('<quiz></quiz>'))).toEqual({ total: 0, imported: 0, skipped: 0 });
   });
 

@@ -1,3 +1,4 @@
+import { msg } from '../messages/render.js';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { mapWeightedChoices } from './choices.js';
 import { compactFeedback, sameOrWarn } from './gift.js';
@@ -42,25 +43,25 @@ export function parseMoodleXml(text: string, options: ImportOptions = {}): Impor
   const out = new ImportCollector('moodle_xml', options);
   const valid = XMLValidator.validate(text);
   if (valid !== true) {
-    out.fileError(`Not well-formed XML: ${valid.err.msg}`, valid.err.line);
+    out.fileError(msg('file.xml_not_well_formed'), valid.err.line);
     return out.result();
   }
   let doc: { quiz?: { question?: XmlNode[] } | string };
   try {
     doc = new XMLParser(PARSER_OPTIONS).parse(text) as typeof doc;
-  } catch (e) {
-    out.fileError(`Cannot read the XML: ${(e as Error).message}`);
+  } catch {
+    out.fileError(msg('file.xml_unreadable'));
     return out.result();
   }
   if (doc.quiz === undefined) {
-    out.fileError('Not a Moodle XML question file: the root element must be <quiz>');
+    out.fileError(msg('file.not_moodle_xml'));
     return out.result();
   }
   const questions = typeof doc.quiz === 'object' ? (doc.quiz.question ?? []) : [];
   const items = questions.filter((q) => attr(q, 'type') !== 'category').length;
   const max = options.maxItems ?? DEFAULT_MAX_ITEMS;
   if (items > max) {
-    out.fileError(`The file has ${items} questions; at most ${max} can be imported at once`);
+    out.fileError(msg('file.too_many_items', { count: items, max }));
     return out.result();
   }
   const lineOf = lineIndex(text);
@@ -157,7 +158,7 @@ class MoodleItem {
     for (const src of images) this.addMedia(src);
     for (const href of links) {
       if (href.includes('@@PLUGINFILE@@')) this.addMedia(href);
-      else this.ctx.warn('dropped', `Link target "${href}" is not kept (the link text is)`);
+      else this.ctx.warn('dropped', msg('media.link_dropped', { href }));
     }
     return text;
   }
@@ -181,7 +182,7 @@ class MoodleItem {
     };
     walk(q);
     for (const name of this.files.keys()) if (!this.usedFiles.has(name)) this.media.add(name);
-    for (const name of this.media) this.ctx.warn('dropped', `File "${name}" is not imported (only images shown in the question text are)`);
+    for (const name of this.media) this.ctx.warn('dropped', msg('xml.file_dropped', { name }));
   }
 
   private base(q: XmlNode): { stem: unknown; explanation?: unknown } {
@@ -192,7 +193,7 @@ class MoodleItem {
 
   private hints(q: XmlNode): void {
     const hints = children(q, 'hint').filter((h) => textOf(h).trim() !== '');
-    if (hints.length > 0) this.ctx.warn('dropped', `${hints.length} hint(s) are not kept`);
+    if (hints.length > 0) this.ctx.warn('dropped', msg('xml.hints_dropped', { count: hints.length }));
   }
 
   map(type: string, q: XmlNode): Draft | null {
@@ -214,17 +215,14 @@ class MoodleItem {
       case 'multianswer':
         return this.multianswer(q);
       case 'match':
-        this.ctx.error(
-          'unsupported_type',
-          'Unsupported type "match": not imported (Moodle XML writes matching questions as type="matching")',
-        );
+        this.ctx.error('unsupported_type', msg('xml.type_match'));
         return null;
       case 'essay':
         return this.essay(q);
       case 'description':
         return { ...this.base(q), type: 'description' };
       default:
-        this.ctx.error('unsupported_type', `Unsupported type "${type || '(none)'}": not imported`);
+        this.ctx.error('unsupported_type', msg('xml.type_unsupported', { type: type || msg('xml.type_none') }));
         return null;
     }
   }
@@ -239,8 +237,7 @@ class MoodleItem {
     }));
     const mapped = mapWeightedChoices(this.ctx, choices, single ? 'single' : 'multiple');
     if (!mapped) return null;
-    if (!single && this.text(child(q, 'partiallycorrectfeedback')))
-      this.ctx.warn('dropped', 'The "partially correct" feedback is not kept');
+    if (!single && this.text(child(q, 'partiallycorrectfeedback'))) this.ctx.warn('dropped', msg('xml.partially_correct_dropped'));
     this.hints(q);
     const feedback = compactFeedback({
       correct: this.ctx.text(this.text(child(q, 'correctfeedback'))),
@@ -251,10 +248,9 @@ class MoodleItem {
 
   private essay(q: XmlNode): Draft {
     const base = this.base(q);
-    if (this.text(child(q, 'responsetemplate')))
-      this.ctx.warn('dropped', 'The response template is not kept: learners start from an empty text');
+    if (this.text(child(q, 'responsetemplate'))) this.ctx.warn('dropped', msg('xml.response_template_dropped'));
     const attachments = num(textOf(child(q, 'attachments'))) ?? 0;
-    if (attachments !== 0) this.ctx.warn('dropped', 'File attachments are not kept: learners answer in text');
+    if (attachments !== 0) this.ctx.warn('dropped', msg('xml.attachments_dropped'));
     return {
       ...base,
       ...importedEssay(this.ctx, {
@@ -274,7 +270,7 @@ class MoodleItem {
     }));
     const right = answers.filter((a) => a.full && (a.value === 'true' || a.value === 'false'));
     if (right.length !== 1) {
-      this.ctx.error('invalid', 'A true/false question needs exactly one of "true" / "false" with 100%');
+      this.ctx.error('invalid', msg('xml.true_false'));
       return null;
     }
     const wrong = answers.find((a) => !a.full);
@@ -291,16 +287,16 @@ class MoodleItem {
       const w = num(attr(a, 'fraction') ?? '0') ?? 0;
       const fb = this.text(child(a, 'feedback'));
       if (answer === '*') {
-        if (w >= FULL) this.ctx.error('unsupported_feature', 'A catch-all "*" answer with full marks cannot be scored');
+        if (w >= FULL) this.ctx.error('unsupported_feature', msg('answer.catch_all_full'));
         else if (fb) incorrect = fb;
       } else if (w >= FULL) {
-        if (answer.includes('*')) this.ctx.error('unsupported_feature', `Wildcard "*" in the answer "${answer}" is not supported`);
+        if (answer.includes('*')) this.ctx.error('unsupported_feature', msg('answer.wildcard', { answer }));
         accepted.push(answer);
         if (fb) feedbacks.push(fb);
       } else if (w > 0) {
-        this.ctx.warn('dropped', `Partial-credit answer "${answer}" (${pct(w)}) is not kept`);
+        this.ctx.warn('dropped', msg('answer.partial_dropped', { answer, weight: pct(w) }));
       } else if (fb) {
-        this.ctx.warn('dropped', `Feedback for the wrong answer "${answer}" is not kept`);
+        this.ctx.warn('dropped', msg('answer.wrong_feedback_dropped', { answer }));
       }
     }
     this.hints(q);
@@ -319,30 +315,30 @@ class MoodleItem {
       const value = num(raw);
       const tolerance = Math.abs(num(textOf(child(a, 'tolerance'))) ?? 0);
       if (raw === '*') {
-        if (w >= FULL) this.ctx.error('unsupported_feature', 'A catch-all "*" answer with full marks cannot be scored');
+        if (w >= FULL) this.ctx.error('unsupported_feature', msg('answer.catch_all_full'));
         else if (fb) incorrect = fb;
       } else if (value === null) {
-        this.ctx.error('invalid', `Numeric answer "${raw}" is not a number`);
+        this.ctx.error('invalid', msg('numeric.not_a_number', { value: raw }));
       } else if (w >= FULL) {
         full.push({ value, tolerance, feedback: fb });
       } else if (w > 0) {
-        this.ctx.warn('dropped', `Partial-credit answer ${value}±${tolerance} (${pct(w)}) is not kept`);
+        this.ctx.warn('dropped', msg('numeric.partial_dropped', { value, tolerance, weight: pct(w) }));
       } else if (fb) {
-        this.ctx.warn('dropped', `Feedback for the wrong answer ${value}±${tolerance} is not kept`);
+        this.ctx.warn('dropped', msg('numeric.wrong_feedback_dropped', { value, tolerance }));
       }
     }
     if (full.length === 0) {
-      this.ctx.error('invalid', 'No numeric answer with full marks');
+      this.ctx.error('invalid', msg('numeric.no_full'));
       return null;
     }
     if (full.length > 1) {
-      this.ctx.error('unsupported_feature', `${full.length} numeric answers give full marks; Manabi keeps one value and tolerance`);
+      this.ctx.error('unsupported_feature', msg('numeric.several_full', { count: full.length }));
       return null;
     }
     const units = children(child(q, 'units'), 'unit')
       .map((u) => textOf(child(u, 'unit_name')).trim())
       .filter(Boolean);
-    if (units.length > 0) this.ctx.warn('dropped', `Units (${units.join(', ')}) are not kept: answers are plain numbers`);
+    if (units.length > 0) this.ctx.warn('dropped', msg('xml.units_dropped', { units: units.join(', ') }));
     this.hints(q);
     const [answer] = full;
     const feedback = compactFeedback({ correct: this.ctx.text(answer?.feedback), incorrect: this.ctx.text(incorrect) });
@@ -362,10 +358,10 @@ class MoodleItem {
     const mapped = pairsToMatching(this.ctx, pairs);
     if (!mapped) return null;
     if (['false', '0'].includes(textOf(child(q, 'shuffleanswers')).trim().toLowerCase())) {
-      this.ctx.warn('dropped', "The fixed order of the answers is not kept: the test's option shuffling applies");
+      this.ctx.warn('dropped', msg('xml.fixed_order_dropped'));
     }
     this.hints(q);
-    if (this.text(child(q, 'partiallycorrectfeedback'))) this.ctx.warn('dropped', 'The "partially correct" feedback is not kept');
+    if (this.text(child(q, 'partiallycorrectfeedback'))) this.ctx.warn('dropped', msg('xml.partially_correct_dropped'));
     const feedback = compactFeedback({
       correct: this.ctx.text(this.text(child(q, 'correctfeedback'))),
       incorrect: this.ctx.text(this.text(child(q, 'incorrectfeedback'))),
@@ -385,15 +381,12 @@ class MoodleItem {
     const select = textOf(child(q, 'selecttype')).trim().toUpperCase();
     if (select !== '' && select !== 'ALL' && select !== '0') {
       const count = textOf(child(q, 'selectcount')).trim();
-      this.ctx.error(
-        'unsupported_feature',
-        `Ordering of a subset of the items (selecttype ${select}, selectcount ${count}) is not supported`,
-      );
+      this.ctx.error('unsupported_feature', msg('xml.ordering_subset', { select, count }));
       return null;
     }
     const grading = textOf(child(q, 'gradingtype')).trim().toUpperCase();
     if (grading !== '' && grading !== 'ALL_OR_NOTHING' && grading !== '-1') {
-      this.ctx.warn('dropped', `Partial-credit grading ${grading} is not kept: Manabi scores the exact order (all or nothing)`);
+      this.ctx.warn('dropped', msg('xml.ordering_grading_dropped', { grading }));
     }
     const answers = children(q, 'answer').map((a, i) => ({
       id: optionIdAt(i),
@@ -408,7 +401,7 @@ class MoodleItem {
       incorrect: this.ctx.text(this.text(child(q, 'incorrectfeedback'))),
     });
     if (this.text(child(q, 'partiallycorrectfeedback')) && grading !== 'ALL_OR_NOTHING') {
-      this.ctx.warn('dropped', 'The "partially correct" feedback is not kept');
+      this.ctx.warn('dropped', msg('xml.partially_correct_dropped'));
     }
     return { ...this.base(q), type: 'ordering', options, order, ...(feedback ? { feedback } : {}) };
   }

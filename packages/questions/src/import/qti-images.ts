@@ -1,3 +1,4 @@
+import { msg } from '../messages/render.js';
 import { mediaName } from './html.js';
 import { resolveRelative, type FoundImage } from './media.js';
 
@@ -14,12 +15,15 @@ export function qtiImageFinder(itemFile: string, files: PackageFiles | undefined
     const shown = mediaName(src);
     if (!files) {
       return {
-        missing: `The image "${shown}" is outside this XML file: upload the item's content package (zip with imsmanifest.xml and the image) to import it`,
+        missing: msg('image.qti_single_file', { name: shown }),
       };
     }
     const path = resolveRelative(itemFile, src);
     const bytes = path === null ? undefined : files.get(path);
-    if (!bytes) return { missing: `The image "${shown}" is not in the package${path ? ` (looked for ${path})` : ''}: not imported` };
+    if (!bytes)
+      return {
+        missing: path ? msg('image.qti_not_in_package_at', { name: shown, path }) : msg('image.qti_not_in_package', { name: shown }),
+      };
     return { bytes, name: path!.split('/').pop() ?? shown };
   };
 }

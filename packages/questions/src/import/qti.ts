@@ -1,3 +1,4 @@
+import { msg } from '../messages/render.js';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { optionIdSchema } from '../model.js';
 import { htmlToText } from './html.js';
@@ -48,7 +49,7 @@ export function parseQtiItems(
   const out = new ImportCollector('qti21', options);
   const max = options.maxItems ?? DEFAULT_MAX_ITEMS;
   if (files.length > max) {
-    out.fileError(`${files.length} items; at most ${max} can be imported at once`);
+    out.fileError(msg('file.too_many_items', { count: files.length, max }));
     return out.result();
   }
   for (const file of files) importItem(out, file.text, file.name || undefined, packageFiles);
@@ -130,7 +131,7 @@ function importItem(out: ImportCollector, text: string, file: string | undefined
   if (valid !== true) {
     out
       .item({ line: valid.err.line, ...(file ? { file } : {}) })
-      .error('syntax', `Not well-formed XML: ${valid.err.msg}`, { line: valid.err.line });
+      .error('syntax', msg('file.xml_not_well_formed'), { line: valid.err.line });
     return;
   }
   let doc = parser.parse(text) as ONode[];
@@ -148,16 +149,16 @@ function importItem(out: ImportCollector, text: string, file: string | undefined
   if (!root || rootTag !== 'assessmentItem') {
     const what =
       rootTag === 'questestinterop'
-        ? 'QTI 1.x (questestinterop) is not supported'
+        ? msg('qti.not_an_item_v1')
         : rootTag === 'assessmentTest' || rootTag === 'qti-assessment-test'
-          ? 'An assessment test is not an item: import its item files, or the whole content package (zip)'
-          : `Not a QTI assessment item (root element <${rootTag || 'none'}>)`;
+          ? msg('qti.not_an_item_test')
+          : msg('qti.not_an_item', { root: rootTag || msg('xml.type_none') });
     ctx.error('unsupported_type', what);
     return;
   }
   const item = kidsOf(root);
   if (elements(item, 'templateDeclaration').length > 0 || elements(item, 'templateProcessing').length > 0) {
-    ctx.error('unsupported_feature', 'Items with template variables (values that change per attempt) are not supported');
+    ctx.error('unsupported_feature', msg('qti.template_variables'));
   }
   const decls = new Map<string, Declaration>();
   for (const d of elements(item, 'responseDeclaration')) decls.set(attrsOf(d)['identifier'] ?? '', declaration(d));
@@ -173,11 +174,11 @@ function importItem(out: ImportCollector, text: string, file: string | undefined
 
   const kinds = found.map(tagOf);
   const unsupported = unique(kinds.filter((k) => !SUPPORTED.has(k)));
-  if (found.length === 0) ctx.error('invalid', 'The item has no interaction');
+  if (found.length === 0) ctx.error('invalid', msg('qti.no_interaction'));
   else if (unsupported.length > 0)
-    ctx.error('unsupported_type', `Unsupported interaction ${unsupported.map((k) => `"${k}"`).join(', ')}: not imported`);
+    ctx.error('unsupported_type', msg('qti.interaction_unsupported', { kinds: unsupported.map((k) => `"${k}"`).join(', ') }));
   else if (found.length > 1 && !isClozeItem(found))
-    ctx.error('unsupported_feature', `${found.length} interactions in one item (${kinds.join(', ')}); Manabi questions have one answer`);
+    ctx.error('unsupported_feature', msg('qti.several_interactions', { count: found.length, kinds: kinds.join(', ') }));
   if (ctx.hasFailed) return;
 
   const kind0 = tagOf(found[0] as ONode);
@@ -185,16 +186,16 @@ function importItem(out: ImportCollector, text: string, file: string | undefined
   const scorerNotes = kind0 === 'extendedTextInteraction' && body ? scorerRubric(kidsOf(body), image) : '';
   for (const tag of unique(dropped)) {
     if (tag === 'rubricBlock' && scorerNotes && !hasOtherRubric(body ? kidsOf(body) : [])) continue;
-    ctx.warn('dropped', `<${tag}> content is not kept`);
+    ctx.warn('dropped', msg('qti.content_dropped', { tag }));
   }
-  if (elements(item, 'modalFeedback').length > 0) ctx.warn('dropped', 'Modal feedback is not kept');
+  if (elements(item, 'modalFeedback').length > 0) ctx.warn('dropped', msg('qti.modal_feedback_dropped'));
   const rp = elements(item, 'responseProcessing')[0];
   // 2.x names templates ".../rptemplates/match_correct", 3.0 ".../rptemplates/match_correct.xml".
   const template = rp ? (attrsOf(rp)['template'] ?? '').replace(/\.xml$/, '') : '';
   const cloze = isClozeItem(found);
   // A cloze item scores each gap on its own correctResponse: custom processing that sums them is expected.
   if (rp && !template && elements(kidsOf(rp)).length > 0 && !cloze) {
-    ctx.warn('suspicious', 'Custom responseProcessing is not evaluated: the item is scored against its correctResponse');
+    ctx.warn('suspicious', msg('qti.custom_processing'));
   }
 
   const interaction = found[0] as ONode;
@@ -203,14 +204,14 @@ function importItem(out: ImportCollector, text: string, file: string | undefined
     const mapped = cloze
       ? qtiCloze(ctx, stemText.text, found, decls, image)
       : qtiMatching(ctx, stemText.text.replace(GAP_MARKS, '_____'), interaction, decls, template, image);
-    for (const src of unique(media)) ctx.warn('dropped', `Image/media "${src}" is not imported (the text is kept)`);
+    for (const src of unique(media)) ctx.warn('dropped', msg('media.dropped', { src }));
     if (mapped && !ctx.hasFailed) finish(ctx, mapped, a['title']);
     return;
   }
   const responseId = attrsOf(interaction)['responseIdentifier'] ?? '';
   const decl = decls.get(responseId);
   if (!decl) {
-    ctx.error('invalid', `No responseDeclaration "${responseId}" for the ${kind}`);
+    ctx.error('invalid', msg('qti.no_declaration', { id: responseId }));
     return;
   }
   const stem = ctx.text(stemText.text.replace(GAP_MARKS, '_____'));
@@ -224,13 +225,13 @@ function importItem(out: ImportCollector, text: string, file: string | undefined
       return { id, text: t.text };
     });
     for (const c of choices) {
-      if (!optionIdSchema.safeParse(c.id).success) ctx.error('invalid', `Choice identifier "${c.id}" is not usable as an option id`);
+      if (!optionIdSchema.safeParse(c.id).success) ctx.error('invalid', msg('qti.option_id', { id: c.id }));
     }
     const options = choices.map((c) => ({ id: c.id, text: ctx.text(c.text) ?? {} }));
     if (kind === 'orderInteraction') {
-      if (decl.cardinality !== 'ordered') ctx.error('invalid', `orderInteraction needs an "ordered" response, not "${decl.cardinality}"`);
+      if (decl.cardinality !== 'ordered') ctx.error('invalid', msg('qti.order_cardinality', { cardinality: decl.cardinality }));
       if (template && !template.endsWith('match_correct'))
-        ctx.warn('dropped', `Scoring template ${templateName(template)} is not kept: exact order only`);
+        ctx.warn('dropped', msg('qti.order_template_dropped', { template: templateName(template) }));
       input = { stem, type: 'ordering', options, order: decl.correct };
     } else {
       let correct = decl.correct;
@@ -242,49 +243,47 @@ function importItem(out: ImportCollector, text: string, file: string | undefined
         if (mapped && decl.mapping.length > 0) {
           ctx.warn(
             'dropped',
-            `Mapped scores (${decl.mapping.map((m) => `${m.key}: ${m.value}`).join(', ')}) are not kept: Manabi gives (right − wrong picks) / ${correct.length} as partial credit`,
+            msg('qti.mapped_scores_dropped', { scores: decl.mapping.map((m) => `${m.key}: ${m.value}`).join(', '), count: correct.length }),
           );
         }
         input = { stem, type: 'multiple_response', options, correctOptionIds: correct, partialCredit: mapped };
       } else {
-        ctx.error('invalid', `choiceInteraction with a "${decl.cardinality}" response is not supported`);
+        ctx.error('invalid', msg('qti.choice_cardinality', { cardinality: decl.cardinality }));
       }
     }
   } else if (kind === 'extendedTextInteraction') {
-    if (decl.cardinality !== 'single')
-      ctx.error('unsupported_feature', `Extended text with a "${decl.cardinality}" response is not supported`);
+    if (decl.cardinality !== 'single') ctx.error('unsupported_feature', msg('qti.essay_cardinality', { cardinality: decl.cardinality }));
     const maxScore = elements(item, 'outcomeDeclaration')
       .map(attrsOf)
       .find((o) => o['identifier'] === 'SCORE')?.['normalMaximum'];
     const format = attrsOf(interaction)['format'];
-    if (format === 'xhtml') ctx.warn('dropped', 'Rich-text (xhtml) answers are not kept: learners answer in plain text');
+    if (format === 'xhtml') ctx.warn('dropped', msg('qti.xhtml_dropped'));
     input = {
       stem,
       ...importedEssay(ctx, { markOutOf: maxScore === undefined ? null : Number(maxScore), graderNotes: scorerNotes }),
     };
   } else if (kind === 'textEntryInteraction') {
     if (decl.cardinality !== 'single')
-      ctx.error('unsupported_feature', `Text entry with a "${decl.cardinality}" response is not supported`);
+      ctx.error('unsupported_feature', msg('qti.text_entry_cardinality', { cardinality: decl.cardinality }));
     if (decl.baseType === 'integer' || decl.baseType === 'float') {
       const value = Number(decl.correct[0]);
-      if (decl.correct.length !== 1 || !Number.isFinite(value))
-        ctx.error('invalid', 'A numeric text entry needs one numeric correctResponse');
+      if (decl.correct.length !== 1 || !Number.isFinite(value)) ctx.error('invalid', msg('qti.numeric_one_value'));
       else input = { stem, type: 'numeric', answer: { value, tolerance: 0 } };
     } else if (decl.baseType === 'string') {
       const top = Math.max(0, ...decl.mapping.map((m) => m.value));
       const full = decl.mapping.filter((m) => m.value > 0 && m.value >= top);
       for (const m of decl.mapping.filter((m) => m.value > 0 && m.value < top)) {
-        ctx.warn('dropped', `Partial-credit answer "${m.key}" (${pct((m.value / top) * 100)}) is not kept`);
+        ctx.warn('dropped', msg('answer.partial_dropped', { answer: m.key, weight: pct((m.value / top) * 100) }));
       }
       const accepted = unique([...decl.correct, ...full.map((m) => m.key)]);
       const entries = decl.mapping.filter((m) => accepted.includes(m.key));
       const caseSensitive = !(entries.length > 0 && entries.every((m) => !m.caseSensitive));
       input = { stem, type: 'short_text', accepted, caseSensitive };
     } else {
-      ctx.error('unsupported_feature', `Text entry with baseType "${decl.baseType}" is not supported`);
+      ctx.error('unsupported_feature', msg('qti.base_type', { baseType: decl.baseType }));
     }
   }
-  for (const src of unique(media)) ctx.warn('dropped', `Image/media "${src}" is not imported (the text is kept)`);
+  for (const src of unique(media)) ctx.warn('dropped', msg('media.dropped', { src }));
   if (!input || ctx.hasFailed) return;
   finish(ctx, input, a['title']);
 }

@@ -1,14 +1,8 @@
 import type { Locale } from '@manabi/core';
 import { detectLanguage, localizedTexts, relabelLanguage } from './language.js';
-import {
-  describeIssues,
-  questionSchema,
-  type LocalizedText,
-  type Question,
-  type QuestionStatus,
-  type SourceFormat,
-  type SourceRef,
-} from '../model.js';
+import { renderMessage, type MessageRef, type ParamValue, type QuestionMessageKey } from '../messages/render.js';
+import { schemaIssueMessage } from '../messages/schema-issues.js';
+import { questionSchema, type LocalizedText, type Question, type QuestionStatus, type SourceFormat, type SourceRef } from '../model.js';
 
 export type ImportIssueCode =
   /** The whole file cannot be read (syntax error, wrong root element, too large). */
@@ -40,8 +34,19 @@ export interface ImportIssue {
   /** The file, when a batch holds several (QTI). */
   file?: string;
   code: ImportIssueCode;
+  /** What to tell the person: a key of messages/catalog.ts and its values, worded per request language at the edge. */
+  key: QuestionMessageKey;
+  params: Record<string, ParamValue>;
+  /** The message in English (logs, tests); people get `key` rendered in their language. */
   message: string;
 }
+
+/** The fields of an issue that say what happened. */
+export const issueText = (ref: MessageRef): Pick<ImportIssue, 'key' | 'params' | 'message'> => ({
+  key: ref.key,
+  params: ref.params,
+  message: renderMessage(ref, 'en'),
+});
 
 export type ImportedQuestion = Question & { sourceRef: SourceRef };
 
@@ -134,12 +139,12 @@ export class ImportCollector {
     return new ItemContext(this, this.count, ref);
   }
 
-  fileError(message: string, line?: number, code: ImportIssueCode = 'unreadable'): void {
-    this.errors.push({ item: 'file', ...(line !== undefined ? { line } : {}), code, message });
+  fileError(ref: MessageRef, line?: number, code: ImportIssueCode = 'unreadable'): void {
+    this.errors.push({ item: 'file', ...(line !== undefined ? { line } : {}), code, ...issueText(ref) });
   }
 
-  fileWarning(message: string, item: 'file' | 'header' = 'file', column?: string): void {
-    this.warnings.push({ item, ...(column !== undefined ? { column } : {}), code: 'file', message });
+  fileWarning(ref: MessageRef, item: 'file' | 'header' = 'file', column?: string): void {
+    this.warnings.push({ item, ...(column !== undefined ? { column } : {}), code: 'file', ...issueText(ref) });
   }
 
   markFailed(item: number): void {
@@ -180,7 +185,7 @@ export class ItemContext {
     return t ? ({ [this.locale]: t } as LocalizedText) : undefined;
   }
 
-  private issue(code: ImportIssueCode, message: string, extra: { line?: number; column?: string } = {}): ImportIssue {
+  private issue(code: ImportIssueCode, ref: MessageRef, extra: { line?: number; column?: string } = {}): ImportIssue {
     const line = extra.line ?? this.ref.line;
     return {
       item: this.index,
@@ -189,20 +194,20 @@ export class ItemContext {
       ...(this.ref.name !== undefined ? { name: this.ref.name } : {}),
       ...(this.ref.file !== undefined ? { file: this.ref.file } : {}),
       code,
-      message,
+      ...issueText(ref),
     };
   }
 
   /** The item is not imported. May be called several times (all reasons are reported). */
-  error(code: ImportIssueCode, message: string, extra: { line?: number; column?: string } = {}): void {
+  error(code: ImportIssueCode, ref: MessageRef, extra: { line?: number; column?: string } = {}): void {
     this.failed = true;
     this.collector.markFailed(this.index);
-    this.collector.errors.push(this.issue(code, message, extra));
+    this.collector.errors.push(this.issue(code, ref, extra));
   }
 
   /** The item is imported, with something not kept or looking wrong. */
-  warn(code: 'dropped' | 'suspicious', message: string, extra: { column?: string } = {}): void {
-    this.itemWarnings.push(this.issue(code, message, extra));
+  warn(code: 'dropped' | 'suspicious', ref: MessageRef, extra: { column?: string } = {}): void {
+    this.itemWarnings.push(this.issue(code, ref, extra));
   }
 
   /** Registers an image of this item (the same bytes twice → the same ref) and returns its ref. */
@@ -242,7 +247,7 @@ export class ItemContext {
     };
     const parsed = questionSchema.safeParse(withSource);
     if (!parsed.success) {
-      for (const message of describeIssues(parsed.error)) this.error('invalid', message);
+      for (const i of parsed.error.issues) this.error('invalid', schemaIssueMessage(i));
       return null;
     }
     const question = parsed.data as ImportedQuestion;

@@ -1,3 +1,4 @@
+import { msg } from '../messages/render.js';
 import type { Draft, ItemContext } from '../import/types.js';
 import { MAX_CRITERION_POINTS } from './essay.js';
 
@@ -17,15 +18,9 @@ export function importedEssay(
   const fits = mark !== null && Number.isInteger(mark) && mark >= 1 && mark <= MAX_CRITERION_POINTS;
   const maxPoints = fits ? mark : MAX_CRITERION_POINTS;
   if (mark !== null && !fits && mark !== 0) {
-    ctx.warn(
-      'suspicious',
-      `The essay's mark out of ${mark} is graded out of ${MAX_CRITERION_POINTS} points (the score is the share of the points)`,
-    );
+    ctx.warn('suspicious', msg('essay.mark_scaled', { mark, points: MAX_CRITERION_POINTS }));
   }
-  ctx.warn(
-    'suspicious',
-    `This format has no rubric: one criterion "${IMPORTED_CRITERION.en}" (${maxPoints} points) was added; edit the rubric before grading`,
-  );
+  ctx.warn('suspicious', msg('essay.rubric_added', { points: maxPoints }));
   const limit = (n: number | null | undefined): number | undefined =>
     n !== null && n !== undefined && Number.isInteger(n) && n > 0 ? n : undefined;
   const minWords = limit(source.minWords);
