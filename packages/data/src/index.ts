@@ -10,6 +10,7 @@ export * from './logins.js';
 export * from './tokens.js';
 export * from './sessions.js';
 export * from './outbox.js';
+export * from './email-delivery.js';
 export * from './rate-limit.js';
 export * from './vendors.js';
 export * from './transact.js';

@@ -433,6 +433,10 @@ export const keys = {
     pk: `${tenantPrefix(tenantId)}#REINVITE#${part(requestKey)}#${part(userId)}`,
     sk: 'CLAIM',
   }),
+
+  // ── Email delivery (issue #12) ──────────────────────────────────────────────────────────
+  /** Platform: an address SES reported as bouncing for good or complaining; nothing is sent to it. */
+  emailSuppression: (normalizedEmail: string): ItemKey => ({ pk: `P#SUPPRESS#${normalizedEmail.replaceAll('#', '%23')}`, sk: 'SUPPRESS' }),
 };
 
 /**
