@@ -31,16 +31,22 @@ describe('tenant isolation in IAM (policies read from the synthesized template)'
       .filter(([id]) => id.startsWith('TenantIsolation'))
       .map(([id]) => ({ 'Fn::GetAtt': [id, 'Arn'] }));
     expect(roleArns).toHaveLength(2);
-    const policies = Object.values(main.findResources('AWS::IAM::Policy')).map((p) => JSON.stringify(p));
-    expect(policies).toHaveLength(4);
-    for (const p of policies) {
-      expect(p).toContain('sts:TagSession');
-      for (const arn of roleArns) expect(p).toContain(JSON.stringify(arn));
-    }
-    const envOf = (t: typeof main) =>
-      Object.values(t.findResources('AWS::Lambda::Function')).map(
-        (f) => ((f.Properties as Json).Environment as { Variables: Json }).Variables,
+    // The functions whose data layer serves tenants; the email functions are platform jobs.
+    const dataFunctions = ['ApiFunction', 'IdentityFunction', 'AggregateFunction', 'ImportFunction', 'RemindersFunction'];
+    const policyOf = (fn: string) =>
+      JSON.stringify(
+        Object.entries(main.findResources('AWS::IAM::Policy')).find(([id]) => id.startsWith(`${fn}ServiceRoleDefaultPolicy`))![1],
       );
+    for (const fn of dataFunctions) {
+      expect(policyOf(fn), fn).toContain('sts:TagSession');
+      for (const arn of roleArns) expect(policyOf(fn), fn).toContain(JSON.stringify(arn));
+    }
+    for (const fn of ['EmailSenderFunction', 'EmailEventsFunction']) expect(policyOf(fn), fn).not.toContain('sts:AssumeRole');
+    const envOf = (t: typeof main) =>
+      Object.entries(t.findResources('AWS::Lambda::Function'))
+        .filter(([id]) => dataFunctions.some((fn) => id.startsWith(fn)))
+        .map(([, f]) => ((f.Properties as Json).Environment as { Variables: Json }).Variables);
+    expect(envOf(main)).toHaveLength(dataFunctions.length);
     for (const vars of envOf(main)) expect(vars).not.toHaveProperty('TENANT_DATA_ROLE_ARN');
     const scoped = synthStage({ scopedData: 'true' }).main;
     for (const vars of envOf(scoped)) {
