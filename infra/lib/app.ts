@@ -12,7 +12,7 @@ export interface StageSettings {
   stage: string;
   /** The AWS account the stage deploys to (`-c account=…`), pinned so a deploy cannot land elsewhere. */
   account: string;
-  /** Use the IAM-scoped data roles (`-c scopedData=true`); see docs/tenant-isolation.md. */
+  /** Use the IAM-scoped data roles (`-c scopedData=true|false`; default on for prod only); see docs/tenant-isolation.md. */
   scopedData: boolean;
   /** Signing key generations, oldest first (`-c signingKeys=k1,k2`); see lib/identity.ts. */
   signingKeys: string[];
@@ -49,7 +49,8 @@ export function stageSettingsFrom(app: App): StageSettings {
   return {
     stage,
     account,
-    scopedData: scopedData === true || scopedData === 'true',
+    // prod serves real companies: IAM enforces the tenant boundary there unless explicitly turned off.
+    scopedData: scopedData === undefined ? stage === 'prod' : scopedData === true || scopedData === 'true',
     signingKeys: signingKeyGenerations(app.node.tryGetContext(SIGNING_KEYS_CONTEXT)),
     ...(emailDomain ? { emailDomain: emailDomain as string } : {}),
     ...(publicUrl ? { publicUrl: publicUrl as string } : {}),

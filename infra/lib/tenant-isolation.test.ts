@@ -26,7 +26,7 @@ describe('tenant isolation in IAM (policies read from the synthesized template)'
     expect(failed).toContain('identity session for A writes an id it is a prefix of');
   });
 
-  it('lets every function assume the data roles with session tags, and sets their ARNs only when scopedData is on', () => {
+  it('lets every function assume the data roles with session tags, and sets their ARNs only when scopedData is on (prod by default)', () => {
     const roleArns = Object.entries(main.findResources('AWS::IAM::Role'))
       .filter(([id]) => id.startsWith('TenantIsolation'))
       .map(([id]) => ({ 'Fn::GetAtt': [id, 'Arn'] }));
@@ -48,11 +48,15 @@ describe('tenant isolation in IAM (policies read from the synthesized template)'
         .map(([, f]) => ((f.Properties as Json).Environment as { Variables: Json }).Variables);
     expect(envOf(main)).toHaveLength(dataFunctions.length);
     for (const vars of envOf(main)) expect(vars).not.toHaveProperty('TENANT_DATA_ROLE_ARN');
-    const scoped = synthStage({ scopedData: 'true' }).main;
-    for (const vars of envOf(scoped)) {
-      expect(vars).toHaveProperty('TENANT_DATA_ROLE_ARN');
-      expect(vars).toHaveProperty('PLATFORM_DATA_ROLE_ARN');
+    for (const scoped of [synthStage({ scopedData: 'true' }).main, synthStage({ stage: 'prod' }).main]) {
+      for (const vars of envOf(scoped)) {
+        expect(vars).toHaveProperty('TENANT_DATA_ROLE_ARN');
+        expect(vars).toHaveProperty('PLATFORM_DATA_ROLE_ARN');
+      }
     }
+    // prod has it on by default; it can still be turned off explicitly.
+    for (const vars of envOf(synthStage({ stage: 'prod', scopedData: 'false' }).main))
+      expect(vars).not.toHaveProperty('TENANT_DATA_ROLE_ARN');
   });
 
   it('requires both session tags to assume a data role, and allows no other tags', () => {

@@ -40,3 +40,4 @@ export * from './import-jobs.js';
 export * from './account-security.js';
 export * from './scoped-env.js';
 export * from './scoped-credentials.js';
+export * from './leading-key-guard.js';
