@@ -1,4 +1,3 @@
-import type { SendEmailCommand } from '@aws-sdk/client-sesv2';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deliveryStateOf, getSuppression, listOutboxOfTenant, setVendorFields, type OutboxMessage } from '@manabi/data';
 import { createAccount } from '../../functions/api/src/services/vendors.js';
@@ -13,7 +12,7 @@ const CONFIGURATION_SET = 'manabi-test';
 
 /** Stands in for SES's network only: records every SendEmail it is given, and can refuse the next calls. */
 function fakeSes() {
-  const sent: SendEmailCommand['input'][] = [];
+  const sent: Parameters<SesSender['send']>[0]['input'][] = [];
   let refuseNext = 0;
   const ses: SesSender = {
     async send(command) {

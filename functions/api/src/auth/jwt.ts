@@ -108,7 +108,11 @@ export async function verifyRefreshToken(token: string, jwks: JWTVerifyGetKey, n
 export type ScopedTokens = Pick<TokenSigner, 'signScoped' | 'verifyScoped'>;
 
 /** Scoped tokens signed with an ES256 private key (the local file key). */
-function es256ScopedTokens(privateKey: Parameters<SignJWT['sign']>[0], header: JWTHeaderParameters, verifyKey: JWTVerifyGetKey): ScopedTokens {
+function es256ScopedTokens(
+  privateKey: Parameters<SignJWT['sign']>[0],
+  header: JWTHeaderParameters,
+  verifyKey: JWTVerifyGetKey,
+): ScopedTokens {
   return {
     signScoped: (audience, claims, ttlSeconds, now) =>
       new SignJWT(claims)
@@ -159,7 +163,7 @@ export function hmacScopedTokens(key: Uint8Array): ScopedTokens {
 
 /** The local signer: the ES256 key pair from `.data/keys` (or fresh keys in tests). */
 export async function createSigner(keys: KeyMaterial): Promise<TokenSigner> {
-  const privateKey = (await importJWK(keys.privateJwk, 'ES256'));
+  const privateKey = await importJWK(keys.privateJwk, 'ES256');
   const verifyKey = localJwks(keys);
   const header = { alg: 'ES256', kid: keys.privateJwk.kid, typ: 'JWT' };
   return {
