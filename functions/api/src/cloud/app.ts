@@ -1,6 +1,6 @@
 import { KMSClient } from '@aws-sdk/client-kms';
 import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
-import { createDataAccess, s3ObjectStore, scopedDataFromEnv } from '@manabi/data';
+import { createDataAccess, s3ObjectStore, scopedDataFromEnv, type DataAccess } from '@manabi/data';
 import type { Context } from 'hono';
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import { createApp } from '../app.js';
@@ -14,6 +14,8 @@ import type { CloudEnv } from './env.js';
 export interface CloudAppClients {
   kms?: KmsSender;
   secrets?: SecretReader;
+  /** The table's data access (tests point it at DynamoDB Local); the environment's table otherwise. */
+  data?: DataAccess;
 }
 
 /**
@@ -31,7 +33,7 @@ export async function cloudApp(
   const ids = { current: env.SIGNING_KEY_ID, previous: env.SIGNING_KEY_PREVIOUS_ID ?? null };
   const [published, keys] = await Promise.all([publishedKeysOf(kms, ids), loadAppKeys(secrets, env.APP_SECRET_ARN)]);
   const scoped = hmacScopedTokens(keys.scopedTokenKey);
-  const data = createDataAccess({ tableName: env.TABLE_NAME, scoped: scopedDataFromEnv(env) });
+  const data = clients.data ?? createDataAccess({ tableName: env.TABLE_NAME, scoped: scopedDataFromEnv(env) });
   return createApp({
     data,
     objects: s3ObjectStore(env.OBJECT_BUCKET),
