@@ -25,6 +25,9 @@ export async function startTestServer(options: Partial<LocalOptions> = {}): Prom
     seed: false,
     dynamoEndpoint: endpoint,
     log: (line) => logs.push(line),
+    // MANABI_CHECK_LEADING_KEYS=1 runs any suite as the cloud does with -c scopedData=true (IAM's
+    // LeadingKeys checked in process): a tenant client touching another key space fails.
+    ...(process.env.MANABI_CHECK_LEADING_KEYS === '1' ? { checkLeadingKeys: true } : {}),
     ...(ownTable ? { tableName: ownTable } : {}),
     ...options,
   });

@@ -458,6 +458,9 @@ export const keys = {
     gsi2pk: `${tenantPrefix(tenantId)}#DEPT#${part(departmentId)}#ESSAYQ`,
     gsi2sk: submittedAt === undefined ? '' : `${submittedAt}#${part(attemptId ?? '')}#${part(questionId ?? '')}`,
   }),
+  // ── Email delivery (issue #12) ──────────────────────────────────────────────────────────
+  /** Platform: an address SES reported as bouncing for good or complaining; nothing is sent to it. */
+  emailSuppression: (normalizedEmail: string): ItemKey => ({ pk: `P#SUPPRESS#${normalizedEmail.replaceAll('#', '%23')}`, sk: 'SUPPRESS' }),
 };
 
 /**

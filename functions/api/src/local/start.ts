@@ -71,6 +71,11 @@ export interface LocalOptions {
    * `npm start` and the demo's own test; other tests seed what they need themselves.
    */
   demoHistory?: boolean;
+  /**
+   * Refuse, as the cloud's IAM-scoped roles would (`-c scopedData=true`), any request of a
+   * `clientFor` / `identityFor` client outside its tenant's keys (see packages/data leading-key-guard.ts).
+   */
+  checkLeadingKeys?: boolean;
 }
 
 export interface LocalServer {
@@ -132,7 +137,7 @@ export async function startLocal(options: LocalOptions): Promise<LocalServer> {
     // `npm start` (which aggregates) will read. DynamoDB Local keeps all tables' records in one store.
     await ensureTable(endpoint, tableName, { stream: Boolean(options.aggregate || options.dataDir) });
     const keys = options.dataDir ? await loadOrCreateKeys(options.dataDir) : await generateKeys();
-    const data = createDataAccess({ tableName, endpoint });
+    const data = createDataAccess({ tableName, endpoint, ...(options.checkLeadingKeys ? { checkLeadingKeys: true } : {}) });
     const config: AppConfig = {
       publicUrl: '',
       rateLimit: { perEmail: 5, perIp: 50, windowSeconds: 900 },

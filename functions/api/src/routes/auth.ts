@@ -285,7 +285,7 @@ export function registerAuthRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): voi
       const invalid = new ApiError(400, 'invalid_token', 'invalid_token', [{ path: 'token', message: 'field.invalid_or_expired' }]);
       const found = await peekLink(deps.data.platform, token, 'invitation', deps.now());
       if (!found) throw invalid;
-      const db = deps.data.clientFor({ tenantId: found.tenantId });
+      const db = deps.data.identityFor({ tenantId: found.tenantId });
       const [user, tenant] = await Promise.all([getUser(db, found.userId), getTenant(db)]);
       if (!user || !tenant || user.status !== 'invited') throw invalid;
       const passwordHash = await hashPassword(password);

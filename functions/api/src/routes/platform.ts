@@ -130,7 +130,7 @@ export function registerPlatformRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps):
     async (c) => {
       const v = await loadVendor(c.req.valid('param').id);
       const body = c.req.valid('json');
-      const db = deps.data.clientFor({ tenantId: v.homeTenantId });
+      const db = deps.data.identityFor({ tenantId: v.homeTenantId });
       const user = {
         id: newUserId(),
         name: body.name,

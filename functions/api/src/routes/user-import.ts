@@ -57,7 +57,7 @@ export function registerUserImportRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps
       if (!(file instanceof File)) throw fileError('validation_error.multipart_csv');
       if (file.size > MAX_BYTES) throw fileError('validation_error.file_over_5mb');
       const bytes = new Uint8Array(await file.arrayBuffer());
-      const report = await importUsers(deps, deps.data.clientFor(auth), bytes, {
+      const report = await importUsers(deps, deps.data.identityFor(auth), bytes, {
         mode,
         locale,
         sendInvites: form.sendInvites === 'true',

@@ -90,7 +90,7 @@ export function registerUserRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): voi
     }),
     async (c) => {
       const auth = c.get('auth');
-      const db = deps.data.clientFor(auth);
+      const db = deps.data.identityFor(auth);
       const input = c.req.valid('json');
       if (input.departmentId && !isId(input.departmentId)) throw notFound('department');
       await checkJobRole(db, input.jobRole);
@@ -147,7 +147,7 @@ export function registerUserRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): voi
     }),
     async (c) => {
       const auth = c.get('auth');
-      const db = deps.data.clientFor(auth);
+      const db = deps.data.identityFor(auth);
       const user = await loadUser(auth.tenantId, c.req.valid('param').id);
       const changes = c.req.valid('json');
       if (changes.departmentId && !isId(changes.departmentId)) throw notFound('department');
@@ -207,7 +207,7 @@ export function registerUserRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): voi
     }),
     async (c) => {
       const auth = c.get('auth');
-      const db = deps.data.clientFor(auth);
+      const db = deps.data.identityFor(auth);
       const user = await loadUser(auth.tenantId, c.req.valid('param').id);
       if (user.status !== 'invited') throw new ApiError(409, 'not_invited');
       const tenant = await getTenant(db);

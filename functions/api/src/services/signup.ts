@@ -42,7 +42,8 @@ export async function signUpCompany(
   const now = deps.now();
   const iso = now.toISOString();
   const tenantId = newTenantId();
-  const db = deps.data.clientFor({ tenantId });
+  // The email's sign-in claim and the verification token are platform items, written with the person.
+  const db = deps.data.identityFor({ tenantId });
   const tenant: Tenant = { id: tenantId, name: input.companyName, vendorId, locale: input.locale, status: 'active', createdAt: iso };
   const user = {
     id: newUserId(),
