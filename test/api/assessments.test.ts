@@ -69,7 +69,8 @@ describe('item bank', () => {
     expect(preview.status).toBe(200);
     expect(preview.body).toMatchObject({ total: 4, imported: 3 });
     expect(preview.body.errors).toHaveLength(1);
-    expect(preview.body.errors[0].message).toMatch(/"\}"/);
+    // Worded in the person's language, saying what to fix.
+    expect(preview.body.errors[0]).toMatchObject({ key: 'gift.braces', message: expect.stringMatching(/「}」で閉じていません/) });
     expect((await hr.client.get(`/api/banks/${bank.id}/questions`)).body.items).toHaveLength(0);
     const commit = await hr.client.upload(`/api/banks/${bank.id}/import?format=gift&mode=commit`, form(), { publish: 'true' }, 'q.gift');
     expect(commit.body.imported).toBe(3);
