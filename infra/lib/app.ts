@@ -2,6 +2,8 @@ import type { App } from 'aws-cdk-lib';
 import { BackupCopyStack } from './backup-copy-stack';
 import { ManabiStack } from './manabi-stack';
 import { BACKUP_COPY_REGION, HOME_REGION } from './operations';
+import { EMAIL_DOMAIN_CONTEXT } from './email';
+import { SIGNING_KEYS_CONTEXT, signingKeyGenerations } from './identity';
 
 /** The context key listing the stages (root cdk.json); `cdk:check` synthesizes each. */
 export const STAGES_CONTEXT = 'manabi:stages';
@@ -10,8 +12,14 @@ export interface StageSettings {
   stage: string;
   /** The AWS account the stage deploys to (`-c account=…`), pinned so a deploy cannot land elsewhere. */
   account: string;
-  /** Use the IAM-scoped data roles (`-c scopedData=true`); see docs/tenant-isolation.md. */
+  /** Use the IAM-scoped data roles (`-c scopedData=true|false`; default on for prod only); see docs/tenant-isolation.md. */
   scopedData: boolean;
+  /** Signing key generations, oldest first (`-c signingKeys=k1,k2`); see lib/identity.ts. */
+  signingKeys: string[];
+  /** The platform's SES sending domain (`-c emailDomain=…`). */
+  emailDomain?: string;
+  /** The app's public URL for emailed links (`-c publicUrl=https://…`). */
+  publicUrl?: string;
 }
 
 export function stagesOf(app: App): string[] {
@@ -32,7 +40,21 @@ export function stageSettingsFrom(app: App): StageSettings {
     throw new Error('context "account" must be the 12-digit AWS account of the stage: cdk synth -c stage=<stage> -c account=<id>');
   }
   const scopedData: unknown = app.node.tryGetContext('scopedData');
-  return { stage, account, scopedData: scopedData === true || scopedData === 'true' };
+  const emailDomain: unknown = app.node.tryGetContext(EMAIL_DOMAIN_CONTEXT);
+  if (emailDomain !== undefined && (typeof emailDomain !== 'string' || !/^[a-z0-9.-]+\.[a-z]{2,}$/.test(emailDomain)))
+    throw new Error(`context "${EMAIL_DOMAIN_CONTEXT}" must be a domain name`);
+  const publicUrl: unknown = app.node.tryGetContext('publicUrl');
+  if (publicUrl !== undefined && (typeof publicUrl !== 'string' || !/^https:\/\/[a-z0-9.-]+(:\d+)?$/.test(publicUrl)))
+    throw new Error('context "publicUrl" must be an https origin, e.g. https://learn.example.co.jp');
+  return {
+    stage,
+    account,
+    // prod serves real companies: IAM enforces the tenant boundary there unless explicitly turned off.
+    scopedData: scopedData === undefined ? stage === 'prod' : scopedData === true || scopedData === 'true',
+    signingKeys: signingKeyGenerations(app.node.tryGetContext(SIGNING_KEYS_CONTEXT)),
+    ...(emailDomain ? { emailDomain: emailDomain as string } : {}),
+    ...(publicUrl ? { publicUrl: publicUrl as string } : {}),
+  };
 }
 
 /**
@@ -47,6 +69,9 @@ export function defineStage(app: App, settings: StageSettings): { main: ManabiSt
   const main = new ManabiStack(app, `Manabi-${settings.stage}`, {
     stage: settings.stage,
     scopedData: settings.scopedData,
+    signingKeys: settings.signingKeys,
+    ...(settings.emailDomain ? { emailDomain: settings.emailDomain } : {}),
+    ...(settings.publicUrl ? { publicUrl: settings.publicUrl } : {}),
     env: { account: settings.account, region: HOME_REGION },
   });
   main.addStackDependency(backupCopy, 'daily backups are copied into its vault');

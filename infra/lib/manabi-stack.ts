@@ -1,8 +1,8 @@
 import { AGGREGATOR_ENTITIES } from '../../packages/data/src/table';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
-import { basename, dirname, join } from 'node:path';
-import { CfnOutput, Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
+import { basename, dirname, join, relative } from 'node:path';
+import { CfnOutput, Duration, RemovalPolicy, Stack, type CfnResource, type StackProps } from 'aws-cdk-lib';
 import { HttpApi, HttpMethod } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import {
@@ -33,6 +33,9 @@ import { acknowledge } from './nag';
 import { Operations } from './operations';
 import { createSingleTable } from './table-from-definition';
 import { TenantIsolation } from './tenant-isolation';
+import { DEFAULT_SIGNING_KEYS, Identity } from './identity';
+import { Email, PLACEHOLDER_EMAIL_DOMAIN } from './email';
+import { IDENTITY_HTTP_ROUTES } from '../../functions/api/src/cloud/identity-routes';
 
 /** Repository root (this file is infra/lib/manabi-stack.ts). */
 export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -46,6 +49,18 @@ export const API_ENTRY = join(REPO_ROOT, 'functions', 'api', 'src', 'lambda.ts')
 
 /** scorm-again's browser build, which the API serves on the SCORM content origin; it ships beside the API bundle. */
 export const SCORM_RUNTIME = createRequire(join(REPO_ROOT, 'functions', 'api', 'package.json')).resolve('scorm-again/min');
+/** The identity function's entry: the routes that start sessions, the only code allowed kms:Sign. */
+export const IDENTITY_ENTRY = join(REPO_ROOT, 'functions', 'api', 'src', 'lambda-identity.ts');
+
+/** The email sender's entry: new outbox items on the stream → SES v2. */
+export const EMAIL_SENDER_ENTRY = join(REPO_ROOT, 'functions', 'api', 'src', 'jobs', 'lambda-email-sender.ts');
+
+/** The email events entry: SES bounces and complaints (SNS → SQS) → the suppression list. */
+export const EMAIL_EVENTS_ENTRY = join(REPO_ROOT, 'functions', 'api', 'src', 'jobs', 'lambda-email-events.ts');
+
+/** Template metadata naming each function's bundle entry (the environment test reads it). */
+export const ENTRY_METADATA = 'manabi:entry';
+
 /** The aggregator's entry: the change stream → report aggregates (the local server polls the same). */
 export const AGGREGATE_ENTRY = join(REPO_ROOT, 'functions', 'api', 'src', 'jobs', 'lambda-aggregate.ts');
 
@@ -107,7 +122,7 @@ function tableFunction(
   /** Files copied next to the bundle (the bundle reads them at run time). */
   besideBundle: { from: string; name: string }[] = [],
 ): NodejsFunction {
-  return new NodejsFunction(scope, id, {
+  const fn = new NodejsFunction(scope, id, {
     memorySize: 512,
     ...props,
     handler: 'handler',
@@ -140,6 +155,8 @@ function tableFunction(
       },
     },
   });
+  (fn.node.defaultChild as CfnResource).addMetadata(ENTRY_METADATA, relative(REPO_ROOT, props.entry));
+  return fn;
 }
 
 export interface ManabiStackProps extends StackProps {
@@ -150,6 +167,12 @@ export interface ManabiStackProps extends StackProps {
    * The roles always exist; see docs/tenant-isolation.md for what must change before this is on.
    */
   scopedData?: boolean;
+  /** Signing key generations, oldest first (see lib/identity.ts); default one generation. */
+  signingKeys?: string[];
+  /** The platform's SES sending domain (`-c emailDomain=…`); a placeholder that never verifies otherwise. */
+  emailDomain?: string;
+  /** The app's URL for emailed links (`-c publicUrl=https://…`, a custom domain); default the distribution's. */
+  publicUrl?: string;
 }
 
 export class ManabiStack extends Stack {
@@ -162,6 +185,7 @@ export class ManabiStack extends Stack {
     ops.watchTable(table);
     const isolation = new TenantIsolation(this, 'TenantIsolation', { table });
     const logs = (id: string) => ops.functionLogGroup(this, `${id}Logs`);
+    const identity = new Identity(this, 'Identity', { stage: props.stage, signingKeys: props.signingKeys ?? DEFAULT_SIGNING_KEYS });
 
     const apiFunction = tableFunction(
       this,
@@ -182,6 +206,20 @@ export class ManabiStack extends Stack {
       [{ from: SCORM_RUNTIME, name: 'scorm-again.min.js' }, ...FONTS_BESIDE_BUNDLE],
     );
     grantItemAccess(table, apiFunction);
+    identity.grantVerify(apiFunction);
+
+    // Sign-up, sign-in, refresh, verification, invitations, password reset and MFA: the same app in a
+    // function of its own, the only one whose role may sign tokens with KMS (routes below).
+    const identityFunction = tableFunction(this, 'IdentityFunction', table.tableName, {
+      description: `Manabi identity (${props.stage})`,
+      entry: IDENTITY_ENTRY,
+      timeout: Duration.seconds(29),
+      // scrypt password hashing is CPU-bound, and Lambda gives CPU in proportion to memory.
+      memorySize: 1024,
+      logGroup: logs('IdentityFunction'),
+    });
+    grantItemAccess(table, identityFunction);
+    identity.grantSign(identityFunction);
 
     // Uploaded brand images (served by the API) and lesson files; the bucket stays private. Lesson
     // files go and come straight between the browser and S3 at presigned URLs (the Lambda request
@@ -210,6 +248,8 @@ export class ManabiStack extends Stack {
     });
     grantObjectAccess(objectBucket, apiFunction);
     apiFunction.addEnvironment('OBJECT_BUCKET', objectBucket.bucketName);
+    // The identity routes read no objects (no grant); the app it runs is built with the bucket's name.
+    identityFunction.addEnvironment('OBJECT_BUCKET', objectBucket.bucketName);
 
     // Report aggregates follow the table's stream; only the entities the aggregator reads are
     // delivered (its own writes would otherwise come back to it). A removal has only an old image.
@@ -313,15 +353,30 @@ export class ManabiStack extends Stack {
       targets: [new LambdaFunction(remindersFunction, { event: RuleTargetInput.fromObject({ job: 'digest' }) })],
     });
 
-    const functions = {
+    const email = new Email(this, 'Email', {
+      stage: props.stage,
+      table,
+      domain: props.emailDomain ?? PLACEHOLDER_EMAIL_DOMAIN,
+      ops,
+      makeFunction: (id, fnProps) => tableFunction(this, id, table.tableName, { ...fnProps, logGroup: logs(id) }),
+      senderEntry: EMAIL_SENDER_ENTRY,
+      eventsEntry: EMAIL_EVENTS_ENTRY,
+    });
+    grantItemAccess(table, email.sender);
+    grantItemAccess(table, email.events);
+
+    // The functions whose data layer serves tenants (clientFor / identityFor): they may assume the data roles.
+    const dataFunctions = {
       ApiFunction: apiFunction,
+      IdentityFunction: identityFunction,
       AggregateFunction: aggregateFunction,
       ImportFunction: importFunction,
       RemindersFunction: remindersFunction,
     };
+    for (const fn of Object.values(dataFunctions)) isolation.grantAssume(fn, { setEnvironment: props.scopedData ?? false });
+    const functions = { ...dataFunctions, EmailSenderFunction: email.sender, EmailEventsFunction: email.events };
     for (const [name, fn] of Object.entries(functions)) {
       ops.watchFunction(name, fn);
-      isolation.grantAssume(fn, { setEnvironment: props.scopedData ?? false });
       acknowledge(fn, [
         {
           id: 'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]',
@@ -330,7 +385,8 @@ export class ManabiStack extends Stack {
       ]);
     }
     ops.watchStreamConsumer('ImportFunction', importFunction);
-    for (const streamConsumer of [aggregateFunction, importFunction]) {
+    ops.watchStreamConsumer('EmailSenderFunction', email.sender);
+    for (const streamConsumer of [aggregateFunction, importFunction, email.sender]) {
       acknowledge(streamConsumer, [
         {
           id: 'AwsSolutions-IAM5[Resource::*]',
@@ -356,6 +412,10 @@ export class ManabiStack extends Stack {
     api.addRoutes({ path: '/api/{proxy+}', methods: [HttpMethod.ANY], integration: apiIntegration });
     // SCORM content (player, package files, commits): the API answers these only on the content host.
     api.addRoutes({ path: '/scorm/{proxy+}', methods: [HttpMethod.ANY], integration: apiIntegration });
+    // The routes that mint tokens go to the identity function (more specific routes win over /api/{proxy+}).
+    const identityIntegration = new HttpLambdaIntegration('IdentityIntegration', identityFunction);
+    for (const route of IDENTITY_HTTP_ROUTES)
+      api.addRoutes({ path: route.path, methods: [HttpMethod[route.method]], integration: identityIntegration });
 
     const siteBucket = new Bucket(this, 'SiteBucket', {
       blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
@@ -444,7 +504,12 @@ export class ManabiStack extends Stack {
         },
       ]);
     }
-    apiFunction.addEnvironment('SCORM_CONTENT_ORIGIN', `https://${scormContent.distributionDomainName}`);
+    for (const fn of [apiFunction, identityFunction])
+      fn.addEnvironment('SCORM_CONTENT_ORIGIN', `https://${scormContent.distributionDomainName}`);
+    // Emailed links open the app: a custom domain when one is given, else the distribution's own name.
+    const publicUrl = props.publicUrl ?? `https://${distribution.distributionDomainName}`;
+    for (const fn of [apiFunction, identityFunction, aggregateFunction, importFunction, remindersFunction])
+      fn.addEnvironment('PUBLIC_URL', publicUrl);
 
     new CfnOutput(this, 'TableName', { value: table.tableName });
     new CfnOutput(this, 'ScormContentUrl', { value: `https://${scormContent.distributionDomainName}` });

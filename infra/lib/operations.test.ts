@@ -98,6 +98,9 @@ describe('operations (template assertions)', () => {
     );
     expect(retention).toEqual({
       ApiFunctionLogs: 30,
+      IdentityFunctionLogs: 30,
+      EmailSenderFunctionLogs: 30,
+      EmailEventsFunctionLogs: 30,
       AggregateFunctionLogs: 30,
       ImportFunctionLogs: 30,
       RemindersFunctionLogs: 30,
@@ -117,10 +120,12 @@ describe('operations (template assertions)', () => {
     const metric = (a: Json) => `${String(a.Namespace ?? 'expr')}/${String(a.MetricName ?? (a.Metrics ? 'math' : '?'))}`;
     const count = (name: string) => alarms.filter((a) => metric(a) === name).length;
     expect(count('AWS/ApiGateway/5xx')).toBe(1);
-    expect(count('AWS/Lambda/Errors')).toBe(4);
-    expect(count('AWS/Lambda/Throttles')).toBe(4);
-    expect(count('AWS/Lambda/IteratorAge')).toBe(2);
-    expect(count('AWS/SQS/ApproximateNumberOfMessagesVisible')).toBe(1);
+    expect(count('AWS/Lambda/Errors')).toBe(7);
+    expect(count('AWS/Lambda/Throttles')).toBe(7);
+    // The aggregator, the import worker and the email sender follow the table stream.
+    expect(count('AWS/Lambda/IteratorAge')).toBe(3);
+    // Stream records parked by the aggregator and by the email sender; email events not applied.
+    expect(count('AWS/SQS/ApproximateNumberOfMessagesVisible')).toBe(3);
     const throttles = alarms.find((a) => a.Metrics !== undefined);
     expect(JSON.stringify(throttles)).toContain('ReadThrottleEvents');
     expect(JSON.stringify(throttles)).toContain('WriteThrottleEvents');
@@ -133,7 +138,7 @@ describe('operations (template assertions)', () => {
 
   it('runs every function on Node.js 24 arm64', () => {
     const fns = Object.values(main.findResources('AWS::Lambda::Function')).map((f) => f.Properties as Json);
-    expect(fns).toHaveLength(4);
+    expect(fns).toHaveLength(7);
     for (const fn of fns) {
       expect(fn.Runtime).toBe('nodejs24.x');
       expect(fn.Architectures).toEqual(['arm64']);

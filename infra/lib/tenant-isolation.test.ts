@@ -26,27 +26,37 @@ describe('tenant isolation in IAM (policies read from the synthesized template)'
     expect(failed).toContain('identity session for A writes an id it is a prefix of');
   });
 
-  it('lets every function assume the data roles with session tags, and sets their ARNs only when scopedData is on', () => {
+  it('lets every function assume the data roles with session tags, and sets their ARNs only when scopedData is on (prod by default)', () => {
     const roleArns = Object.entries(main.findResources('AWS::IAM::Role'))
       .filter(([id]) => id.startsWith('TenantIsolation'))
       .map(([id]) => ({ 'Fn::GetAtt': [id, 'Arn'] }));
     expect(roleArns).toHaveLength(2);
-    const policies = Object.values(main.findResources('AWS::IAM::Policy')).map((p) => JSON.stringify(p));
-    expect(policies).toHaveLength(4);
-    for (const p of policies) {
-      expect(p).toContain('sts:TagSession');
-      for (const arn of roleArns) expect(p).toContain(JSON.stringify(arn));
-    }
-    const envOf = (t: typeof main) =>
-      Object.values(t.findResources('AWS::Lambda::Function')).map(
-        (f) => ((f.Properties as Json).Environment as { Variables: Json }).Variables,
+    // The functions whose data layer serves tenants; the email functions are platform jobs.
+    const dataFunctions = ['ApiFunction', 'IdentityFunction', 'AggregateFunction', 'ImportFunction', 'RemindersFunction'];
+    const policyOf = (fn: string) =>
+      JSON.stringify(
+        Object.entries(main.findResources('AWS::IAM::Policy')).find(([id]) => id.startsWith(`${fn}ServiceRoleDefaultPolicy`))![1],
       );
-    for (const vars of envOf(main)) expect(vars).not.toHaveProperty('TENANT_DATA_ROLE_ARN');
-    const scoped = synthStage({ scopedData: 'true' }).main;
-    for (const vars of envOf(scoped)) {
-      expect(vars).toHaveProperty('TENANT_DATA_ROLE_ARN');
-      expect(vars).toHaveProperty('PLATFORM_DATA_ROLE_ARN');
+    for (const fn of dataFunctions) {
+      expect(policyOf(fn), fn).toContain('sts:TagSession');
+      for (const arn of roleArns) expect(policyOf(fn), fn).toContain(JSON.stringify(arn));
     }
+    for (const fn of ['EmailSenderFunction', 'EmailEventsFunction']) expect(policyOf(fn), fn).not.toContain('sts:AssumeRole');
+    const envOf = (t: typeof main) =>
+      Object.entries(t.findResources('AWS::Lambda::Function'))
+        .filter(([id]) => dataFunctions.some((fn) => id.startsWith(fn)))
+        .map(([, f]) => ((f.Properties as Json).Environment as { Variables: Json }).Variables);
+    expect(envOf(main)).toHaveLength(dataFunctions.length);
+    for (const vars of envOf(main)) expect(vars).not.toHaveProperty('TENANT_DATA_ROLE_ARN');
+    for (const scoped of [synthStage({ scopedData: 'true' }).main, synthStage({ stage: 'prod' }).main]) {
+      for (const vars of envOf(scoped)) {
+        expect(vars).toHaveProperty('TENANT_DATA_ROLE_ARN');
+        expect(vars).toHaveProperty('PLATFORM_DATA_ROLE_ARN');
+      }
+    }
+    // prod has it on by default; it can still be turned off explicitly.
+    for (const vars of envOf(synthStage({ stage: 'prod', scopedData: 'false' }).main))
+      expect(vars).not.toHaveProperty('TENANT_DATA_ROLE_ARN');
   });
 
   it('requires both session tags to assume a data role, and allows no other tags', () => {

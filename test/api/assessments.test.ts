@@ -61,14 +61,16 @@ describe('item bank', () => {
       '::Q1:: 個人情報を社外に送るときに必要なのは? {=本人の同意 ~上司の口頭許可 ~何も要らない}',
       '::Q2:: 1+1は? {#2}',
       '::Q3:: 守秘義務は退職後も続く。{T}',
-      '::Essay:: あなたの考えを書いてください。{}',
+      // An answer block never closed: reported, not imported (essays import now: see essay-grading.test.ts).
+      '::Broken:: 答えの括弧が閉じていない {=本人の同意 ~上司',
     ].join('\n\n');
     const form = () => new TextEncoder().encode(gift);
     const preview = await hr.client.upload(`/api/banks/${bank.id}/import?format=gift&mode=preview`, form(), {}, 'q.gift');
     expect(preview.status).toBe(200);
     expect(preview.body).toMatchObject({ total: 4, imported: 3 });
     expect(preview.body.errors).toHaveLength(1);
-    expect(preview.body.errors[0].message).toMatch(/Essay/);
+    // Worded in the person's language, saying what to fix.
+    expect(preview.body.errors[0]).toMatchObject({ key: 'gift.braces', message: expect.stringMatching(/「}」で閉じていません/) });
     expect((await hr.client.get(`/api/banks/${bank.id}/questions`)).body.items).toHaveLength(0);
     const commit = await hr.client.upload(`/api/banks/${bank.id}/import?format=gift&mode=commit`, form(), { publish: 'true' }, 'q.gift');
     expect(commit.body.imported).toBe(3);

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../support/server.js';
 import { Client, signUpCompany, uniqueEmail } from '../support/client.js';
+import { latestMail, tokenOf } from '../support/accounts.js';
 
 let server: TestServer;
 beforeAll(async () => {
@@ -9,36 +10,67 @@ beforeAll(async () => {
 afterAll(() => server.stop());
 
 describe('signup', () => {
-  it('creates the company and its HR admin, signed in, with a verification email in the outbox', async () => {
-    const company = await signUpCompany(server.url, '株式会社サインアップ');
-    const me = await company.client.get('/api/me');
+  it('creates the company and its HR admin, who is signed in by the emailed link (and not before)', async () => {
+    const email = uniqueEmail('hr');
+    const password = 'correct horse battery';
+    const res = await new Client(server.url).post('/api/signup', {
+      companyName: '株式会社サインアップ',
+      adminName: '人事 太郎',
+      email,
+      password,
+      locale: 'ja',
+    });
+    expect(res.status).toBe(202);
+    expect(res.body).toEqual({ status: 'verification_sent' });
+    expect(res.headers.get('set-cookie')).toBeNull();
+    // Until the address is proven, the password signs nobody in (the same answer as a wrong one).
+    expect((await new Client(server.url).post('/api/auth/signin', { email, password })).body.error.code).toBe('invalid_credentials');
+
+    const mail = (await latestMail(server.url, email, 'verify_email'))!;
+    expect(mail.link).toMatch(new RegExp(`^${server.url}/verify-email\\?token=`));
+    const company = new Client(server.url);
+    const verified = await company.post('/api/auth/verify-email', { token: tokenOf(mail.link) });
+    expect(verified.status).toBe(200);
+    company.token = verified.body.accessToken;
+    const me = await company.get('/api/me');
     expect(me.status).toBe(200);
     expect(me.body.tenant.name).toBe('株式会社サインアップ');
-    expect(me.body.user).toMatchObject({ email: company.email, role: 'tenant_admin', status: 'active', emailVerified: false });
+    expect(me.body.user).toMatchObject({ email, role: 'tenant_admin', status: 'active', emailVerified: true });
     expect(me.body.user).not.toHaveProperty('passwordHash');
-
-    const outbox = await new Client(server.url).get('/api/dev/outbox');
-    const mail = outbox.body.items.find((m: { to: string }) => m.to === company.email);
-    expect(mail.kind).toBe('verify_email');
-    expect(mail.link).toMatch(new RegExp(`^${server.url}/verify-email\\?token=`));
-
-    const token = new URL(mail.link).searchParams.get('token');
-    expect((await new Client(server.url).post('/api/auth/verify-email', { token })).status).toBe(200);
-    expect((await company.client.get('/api/me')).body.user.emailVerified).toBe(true);
-    // A link works once.
-    expect((await new Client(server.url).post('/api/auth/verify-email', { token })).body.error.code).toBe('invalid_token');
+    expect(me.body.user).not.toHaveProperty('accessGen');
+    // A link works once; the password now signs in.
+    expect((await new Client(server.url).post('/api/auth/verify-email', { token: tokenOf(mail.link) })).body.error.code).toBe(
+      'invalid_token',
+    );
+    expect((await new Client(server.url).post('/api/auth/signin', { email, password })).status).toBe(200);
   });
 
-  it('refuses an email that is already registered, and creates nothing', async () => {
+  it('answers a registered address exactly as a new one, creates nothing, and tells the owner in their language', async () => {
     const first = await signUpCompany(server.url);
-    const again = await new Client(server.url).post('/api/signup', {
-      companyName: 'Dup Inc.',
-      adminName: 'X',
-      email: first.email.toUpperCase(),
-      password: 'another password',
-    });
-    expect(again.status).toBe(409);
-    expect(again.body.error.code).toBe('email_taken');
+    // The owner reads English.
+    expect((await first.client.patch('/api/me', { locale: 'en' })).status).toBe(200);
+    const attempt = (email: string) =>
+      new Client(server.url).post('/api/signup', {
+        companyName: 'Dup Inc.',
+        adminName: 'X',
+        email,
+        password: 'another password',
+        locale: 'ja',
+      });
+    const fresh = await attempt(uniqueEmail('fresh'));
+    const again = await attempt(first.email.toUpperCase());
+    expect(again.status).toBe(fresh.status);
+    expect(again.body).toEqual(fresh.body);
+    expect(again.headers.get('set-cookie')).toBe(fresh.headers.get('set-cookie'));
+
+    const told = (await latestMail(server.url, first.email, 'signup_existing'))!;
+    expect(told.subject).toBe('Manabi: a sign-up with your email address');
+    expect(told.body).toContain('No new account was created');
+    expect(told.link).toBe(`${server.url}/signin`);
+    // Nothing was created: the owner's company and password are as they were.
+    expect((await new Client(server.url).post('/api/auth/signin', { email: first.email, password: 'another password' })).status).toBe(401);
+    expect((await new Client(server.url).post('/api/auth/signin', { email: first.email, password: first.password })).status).toBe(200);
+    expect((await first.client.get('/api/me')).body.tenant.name).toBe('株式会社テスト');
   });
 
   it('answers bad input with 400 and a detail per field', async () => {

@@ -1,10 +1,13 @@
 import { randomUUID } from 'node:crypto';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomId } from '@manabi/core';
 import { catalogBankId, parseItem, storedIdOf, type CatalogItem } from '@manabi/content';
 import { createBank, createQuestion, getBank, getQuestionHead, getQuestionVersion } from '@manabi/data';
 import { questionSchema } from '@manabi/questions';
-import { catalogDigest, loadCatalogItems, publishCatalog } from '../../functions/api/src/local/catalog.js';
+import { catalogDigest, loadCatalogItems, publishCatalog, publishCatalogFolder } from '../../functions/api/src/local/catalog.js';
 import { startTestServer, type TestServer } from '../support/server.js';
 import { signUpCompany, type SignedUpCompany } from '../support/client.js';
 import { clientAs } from '../support/vendors.js';
@@ -91,6 +94,29 @@ describe('publishing the catalog', () => {
     expect(await publishCatalog(server.data.platform, edited, now)).toMatchObject({ created: 0, updated: 1, unchanged: items.length - 1 });
     expect((await getBank(server.data.platform, CATALOG, catalogBankId()))!.contentDigest).toBe(catalogDigest(edited));
     expect(catalogDigest(edited)).not.toBe(catalogDigest(items));
+  });
+});
+
+describe('a start with the catalog folder', () => {
+  it('publishes it when it changed and otherwise does nothing (one read, no parsing)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'manabi-catalog-'));
+    try {
+      mkdirSync(join(dir, 'new_hire'));
+      // YAML reads JSON as it is: the file is written from the same raw items the other tests use.
+      const write = (items: Record<string, unknown>[]) =>
+        writeFileSync(join(dir, 'new_hire', 'business-basics.yaml'), JSON.stringify(items));
+      write([item('folder-1', '電話を取り次ぐとき'), item('folder-2', '会議室を予約するとき')]);
+      const now = new Date().toISOString();
+      expect(await publishCatalogFolder(server.data.platform, now, dir)).toMatchObject({ created: 2 });
+      expect(await publishCatalogFolder(server.data.platform, now, dir)).toBeNull();
+      write([item('folder-1', '電話を取り次ぐとき', '書き直した説明です。'), item('folder-2', '会議室を予約するとき')]);
+      expect(await publishCatalogFolder(server.data.platform, now, dir)).toMatchObject({ created: 0, updated: 1, unchanged: 1 });
+      expect(await publishCatalogFolder(server.data.platform, now, dir)).toBeNull();
+      const head = (await getQuestionHead(server.data.platform, CATALOG, storedIdOf('folder-1')))!;
+      expect(head).toMatchObject({ latestVersion: 2, publishedVersion: 2 });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomId } from '@manabi/core';
 import { countUsage, putNewPackage } from '@manabi/data';
 import { startTestServer, type TestServer } from '../support/server.js';
-import { Client, uniqueEmail } from '../support/client.js';
+import { Client, completeSignup, uniqueEmail } from '../support/client.js';
 import { fixedAssessment, seedBank } from '../support/content.js';
 import { clientAs, createVendor, platformAdmin, requestWithHost } from '../support/vendors.js';
 
@@ -61,17 +61,17 @@ describe('vendors: support access, usage, catalog and features', () => {
       selfSignup: true,
     });
     // A company signs up on A's host (a session: its HR admin is active this month).
+    const hrEmail = uniqueEmail('usage-hr');
     const signup = await requestWithHost(server, 'POST', '/api/signup', host, {
       companyName: '株式会社利用',
       adminName: '人事',
-      email: uniqueEmail('usage-hr'),
+      email: hrEmail,
       password: 'correct horse battery',
       locale: 'ja',
     });
-    expect(signup.status).toBe(201);
-    const tenantId = signup.body.tenant.id;
+    expect(signup.status).toBe(202);
     const hr = new Client(server.url);
-    hr.token = signup.body.accessToken;
+    const tenantId = (await completeSignup(server.url, hrEmail, hr)).tenant.id;
     const bankId = await seedBank(hr, ['論理'], 3);
     const quiz = (await hr.post('/api/assessments', fixedAssessment(bankId, [{ skill: '論理', count: 2 }]))).body;
     expect((await hr.post(`/api/assessments/${quiz.id}/publish`)).status).toBe(200);
@@ -189,15 +189,17 @@ describe('vendors: support access, usage, catalog and features', () => {
     expect((await (await learnerClient(tenantId, learner.id, a.id)).get('/api/audit-log')).status).toBe(403);
 
     // A company without a vendor has nobody to grant access to.
+    const directEmail = uniqueEmail('direct');
     const direct = await new Client(server.url).post('/api/signup', {
       companyName: '直販',
       adminName: '人事',
-      email: uniqueEmail('direct'),
+      email: directEmail,
       password: 'correct horse battery',
       locale: 'ja',
     });
+    expect(direct.status).toBe(202);
     const directHr = new Client(server.url);
-    directHr.token = direct.body.accessToken;
+    await completeSignup(server.url, directEmail, directHr);
     expect((await directHr.post('/api/support-access', { hours: 1 })).body.error.code).toBe('no_vendor');
   });
 

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listOutbox } from '@manabi/data';
 import { runReminders } from '@manabi/api/jobs';
 import { startTestServer, type TestServer } from '../support/server.js';
-import { Client, uniqueEmail } from '../support/client.js';
+import { Client, completeSignup, uniqueEmail } from '../support/client.js';
 import { clientAs, createVendor, ICO, platformAdmin, PNG_1x1, requestWithHost } from '../support/vendors.js';
 
 let server: TestServer;
@@ -109,8 +109,8 @@ describe('white-label at runtime', () => {
 
     const email = uniqueEmail('self');
     const created = await requestWithHost(server, 'POST', '/api/signup', hostA, signup(email));
-    expect(created.status).toBe(201);
-    const tenantId = created.body.tenant.id;
+    expect(created.status).toBe(202);
+    const tenantId = (await completeSignup(server.url, email)).tenant.id;
     expect((await a.client.get('/api/vendor/tenants')).body.items.map((t: { id: string }) => t.id)).toContain(tenantId);
     expect((await b.client.get(`/api/vendor/tenants/${tenantId}`)).status).toBe(404);
     expect((await a.client.get(`/api/vendor/tenants/${tenantId}`)).body).toMatchObject({ plan: trial, seatsUsed: 1 });
@@ -120,6 +120,15 @@ describe('white-label at runtime', () => {
     expect(mail).toMatchObject({
       fromName: 'A社研修事務局',
       link: expect.stringMatching(new RegExp(`^http://${hostA}:\\d+/verify-email`)),
+    });
+    // The same address again on A's host: the same answer, and its owner is told under A's brand.
+    const again = await requestWithHost(server, 'POST', '/api/signup', hostA, signup(email.toUpperCase()));
+    expect(again).toEqual(created);
+    const told = (await listOutbox(server.data.platform, 200)).find((m) => m.to === email && m.kind === 'signup_existing');
+    expect(told).toMatchObject({
+      fromName: 'A社研修事務局',
+      subject: expect.stringContaining('新規登録のお知らせ'),
+      link: expect.stringMatching(new RegExp(`^http://${hostA}:\\d+/signin$`)),
     });
 
     const refused = await requestWithHost(server, 'POST', '/api/signup', hostB, signup(uniqueEmail('refused')));
@@ -235,14 +244,16 @@ describe('white-label at runtime', () => {
 
   it('shows the platform brand to a company without a vendor', async () => {
     const company = new Client(server.url);
+    const email = uniqueEmail('direct');
     const res = await company.post('/api/signup', {
       companyName: '株式会社直販',
       adminName: '人事',
-      email: uniqueEmail('direct'),
+      email,
       password: 'correct horse battery',
       locale: 'ja',
     });
-    company.token = res.body.accessToken;
+    expect(res.status).toBe(202);
+    await completeSignup(server.url, email, company);
     expect((await company.get('/api/branding/mine')).body.productName).toBe('Manabi');
   });
 });

@@ -63,4 +63,27 @@ describe('question import in the browser', () => {
       options: [{ text: { en: 'España' } }, { text: { en: 'Francia' } }],
     });
   });
+
+  it('says in Japanese why items of a broken GIFT file are not imported, and what to do', async () => {
+    const broken = [
+      '::首都:: 日本の首都は？ {=東京 ~大阪}',
+      '',
+      '::開いたまま:: フランスの首都は？ {=パリ ~リヨン',
+      '',
+      '::一つだけ:: 選んでください {~これ}',
+      '',
+    ].join('\n');
+    await page.goto(`${server.url}/admin/banks/${bankId}/import`);
+    await byTestId('qimport-format').selectOption('gift');
+    await byTestId('qimport-file').setInputFiles({ name: 'broken.gift', mimeType: 'text/plain', buffer: Buffer.from(broken) });
+    await byTestId('qimport-preview').click();
+
+    await expect.poll(() => byTestId('qimport-error-row').count()).toBe(2);
+    const messages = await page.locator('[data-testid="qimport-error-row"] td:last-child').allTextContents();
+    expect(messages[0]).toContain('答えの部分が「{」で始まり「}」で閉じていません');
+    expect(messages[1]).toContain('選択式の問題には答えが 2 つ以上必要です');
+    for (const message of messages) expect(message).toMatch(/[\u3040-\u30ff\u4e00-\u9fff]/);
+    // No English sentence anywhere in the table (three Latin words in a row would be one).
+    expect(await byTestId('qimport-error-table').textContent()).not.toMatch(/[A-Za-z]+\s+[A-Za-z]+\s+[A-Za-z]+/);
+  });
 });

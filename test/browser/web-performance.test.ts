@@ -40,8 +40,16 @@ describe('the built SPA', () => {
       expect(code, file).not.toContain(EN_ONLY);
       expect(code, file).not.toContain(JA_ONLY);
     }
-    // The page itself names both shell chunks, to preload the one this device will show.
-    expect(html).toMatch(/localStorage\.getItem\("ui-locale"\)/);
+    // The page itself names both languages' chunks (as data), to preload the one this device will show.
+    expect(html).toContain('"storageKey":"ui-locale"');
+    // No inline script (the Content-Security-Policy allows none): every script is a file, or data.
+    const scriptTags = [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)];
+    expect(scriptTags.length).toBeGreaterThan(1);
+    for (const [tag, attributes, body] of scriptTags) {
+      if (/type="application\/json"/.test(attributes!)) continue;
+      expect(attributes, tag).toMatch(/\ssrc="\/[^"]+"/);
+      expect(body!.trim(), tag).toBe('');
+    }
     // Each language is a chunk of its own, fetched on demand.
     const assets = readdirSync(join(dist, 'assets')).filter((f) => f.endsWith('.js'));
     const holding = (text: string) => assets.filter((f) => readFileSync(join(dist, 'assets', f), 'utf8').includes(text));
@@ -72,7 +80,19 @@ describe('an anonymous visit in Chromium', () => {
       if (request.url().endsWith('/api/auth/refresh')) refreshes++;
     });
 
-    await page.goto(`${server.url}/`);
+    const violations: string[] = [];
+    await page.exposeFunction('reportViolation', (v: string) => violations.push(v));
+    await page.addInitScript(() =>
+      document.addEventListener('securitypolicyviolation', (e) =>
+        (window as unknown as { reportViolation(v: string): void }).reportViolation(`${e.violatedDirective} ${e.blockedURI}`),
+      ),
+    );
+    const landing = await page.goto(`${server.url}/`);
+    // The page runs under a strict policy: scripts of its own origin only.
+    const policy = (landing!.headers()['content-security-policy'] ?? '').split(';').map((d) => d.trim());
+    expect(policy).toContain("script-src 'self'");
+    expect(policy).toContain("frame-ancestors 'none'");
+    expect(landing!.headers()['x-content-type-options']).toBe('nosniff');
     await page.waitForURL('**/signin');
     expect((await refresh).status()).toBe(204);
     await expect.poll(() => page.getByTestId('page-heading').textContent()).toBe('ログイン');
@@ -100,6 +120,7 @@ describe('an anonymous visit in Chromium', () => {
 
     expect(failed).toEqual([]);
     expect(errors).toEqual([]);
+    expect(violations).toEqual([]);
     await context.close();
   });
 });

@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import { findLogin, listOutboxOfTenant } from '@manabi/data';
+import { runningServers } from './registry.js';
 
 export interface ApiResponse<T = any> {
   status: number;
@@ -77,13 +79,41 @@ export interface SignedUpCompany {
   password: string;
 }
 
-/** Signs up a fresh company (its own tenant) and returns its HR admin's signed-in client. */
+/**
+ * Signs up a fresh company (its own tenant) and returns its HR admin's signed-in client: the sign-up
+ * answers 202, and the emailed link signs the new HR admin in.
+ */
 export async function signUpCompany(baseUrl: string, companyName = '株式会社テスト'): Promise<SignedUpCompany> {
   const client = new Client(baseUrl);
   const email = uniqueEmail('hr');
   const password = 'correct horse battery';
   const res = await client.post('/api/signup', { companyName, adminName: '人事 太郎', email, password, locale: 'ja' });
-  if (res.status !== 201) throw new Error(`signup failed: ${res.status} ${JSON.stringify(res.body)}`);
-  client.token = res.body.accessToken;
-  return { client, tenantId: res.body.tenant.id, adminId: res.body.user.id, email, password };
+  if (res.status !== 202) throw new Error(`signup failed: ${res.status} ${JSON.stringify(res.body)}`);
+  const session = await completeSignup(baseUrl, email, client);
+  return { client, tenantId: session.tenant.id, adminId: session.user.id, email, password };
+}
+
+/** Follows the link a sign-up mailed to `email`: the session of the new HR admin (`client` is signed in with it). */
+export async function completeSignup(baseUrl: string, email: string, client = new Client(baseUrl)): Promise<any> {
+  const link = await verificationLink(baseUrl, email);
+  const verified = await client.post('/api/auth/verify-email', { token: new URL(link).searchParams.get('token') });
+  if (verified.status !== 200 || !verified.body.accessToken)
+    throw new Error(`verification failed: ${verified.status} ${JSON.stringify(verified.body)}`);
+  client.token = verified.body.accessToken;
+  return verified.body;
+}
+
+/** The sign-up verification link mailed to `email`: from the company's own outbox when the server is this process's. */
+export async function verificationLink(baseUrl: string, email: string): Promise<string> {
+  const server = runningServers.get(baseUrl);
+  if (server) {
+    const login = await findLogin(server.data.platform, email);
+    const mails = login ? await listOutboxOfTenant(server.data.clientFor({ tenantId: login.tenantId })) : [];
+    const mail = mails.find((m) => m.to === email && m.kind === 'verify_email');
+    if (mail?.link) return mail.link;
+  }
+  const outbox = await new Client(baseUrl).get('/api/dev/outbox');
+  const mail = (outbox.body.items as { to: string; kind: string; link: string }[]).find((m) => m.to === email && m.kind === 'verify_email');
+  if (!mail) throw new Error(`No verification email to ${email}`);
+  return mail.link;
 }

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { inject } from 'vitest';
 import { startLocal, type LocalOptions, type LocalServer } from '@manabi/api/local';
 import { dropTable } from '@manabi/data/local';
+import { runningServers } from './registry.js';
 
 export interface TestServer extends LocalServer {
   /** JSON lines the app logged (kept so tests can assert on them). */
@@ -24,13 +25,18 @@ export async function startTestServer(options: Partial<LocalOptions> = {}): Prom
     seed: false,
     dynamoEndpoint: endpoint,
     log: (line) => logs.push(line),
+    // MANABI_CHECK_LEADING_KEYS=1 runs any suite as the cloud does with -c scopedData=true (IAM's
+    // LeadingKeys checked in process): a tenant client touching another key space fails.
+    ...(process.env.MANABI_CHECK_LEADING_KEYS === '1' ? { checkLeadingKeys: true } : {}),
     ...(ownTable ? { tableName: ownTable } : {}),
     ...options,
   });
   const stop = server.stop.bind(server);
+  runningServers.set(server.url, server);
   return Object.assign(server, {
     logs,
     stop: async () => {
+      runningServers.delete(server.url);
       await stop();
       if (ownTable) await dropTable(endpoint, ownTable);
     },

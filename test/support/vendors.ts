@@ -5,7 +5,7 @@ import { createAccount } from '../../functions/api/src/services/vendors.js';
 import type { TestServer } from './server.js';
 import { Client, uniqueEmail } from './client.js';
 
-type Role = 'platform_admin' | 'vendor_admin' | 'tenant_admin' | 'learner';
+type Role = 'platform_admin' | 'vendor_admin' | 'tenant_admin' | 'manager' | 'learner';
 
 /** A client with a token minted for the given identity (as a sign-in would issue it). */
 export async function clientAs(server: TestServer, userId: string, tenantId: string, vendorId: string | null, role: Role): Promise<Client> {

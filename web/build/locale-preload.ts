@@ -3,11 +3,12 @@ import { DEFAULT_LOCALE, LOCALE_STORAGE_KEY } from '../src/i18n/locale-choice';
 import { SHELL_ONLY_PATHS } from '../src/public-paths';
 
 /**
- * Adds to index.html a few lines that pick the starting language as the app will (this device's
- * choice, else the default) and preload that language's shell messages chunk (src/i18n/ja-shell.ts:
- * the frame and the public pages), so it downloads alongside the entry code instead of after it.
- * On a signed-in page's path (not a public one, see src/public-paths.ts) the whole set of that
- * language's messages is preloaded too. The other language is not fetched until it is chosen.
+ * Writes into index.html the file names of the languages' message chunks: the shell messages
+ * (src/i18n/ja-shell.ts: the frame and the public pages) and the whole set. public/boot.js
+ * preloads the starting language's shell (this device's choice, else the default), so it
+ * downloads alongside the entry code instead of after it, and on a signed-in page's path (not a
+ * public one, see src/public-paths.ts) the whole set too. The other language is not fetched
+ * until it is chosen.
  */
 export function localePreload(): Plugin {
   return {
@@ -24,9 +25,15 @@ export function localePreload(): Plugin {
         }
         if (!shells[DEFAULT_LOCALE]) throw new Error(`locale-preload: no chunk for the ${DEFAULT_LOCALE} shell messages`);
         if (!wholeSets[DEFAULT_LOCALE]) throw new Error(`locale-preload: no chunk for the ${DEFAULT_LOCALE} messages`);
-        // crossorigin as on the build's own preloads, so the import() reuses this very download.
-        const script = `<script>(function(){var s=${JSON.stringify(shells)},w=${JSON.stringify(wholeSets)},l;try{l=localStorage.getItem(${JSON.stringify(LOCALE_STORAGE_KEY)})}catch(e){}if(!s[l])l=${JSON.stringify(DEFAULT_LOCALE)};function p(h){var k=document.createElement('link');k.rel='modulepreload';k.crossOrigin='';k.href=h;document.head.appendChild(k)}p(s[l]);if(!new RegExp(${JSON.stringify(SHELL_ONLY_PATHS)}).test(location.pathname))p(w[l])})()</script>`;
-        // Before the entry and the stylesheet: an inline script after a stylesheet waits for it.
+        // Data, not code: public/boot.js reads it (the Content-Security-Policy allows no inline script).
+        const data = JSON.stringify({
+          shells,
+          wholeSets,
+          shellOnlyPaths: SHELL_ONLY_PATHS,
+          storageKey: LOCALE_STORAGE_KEY,
+          fallback: DEFAULT_LOCALE,
+        }).replace(/</g, '\\u003c');
+        const script = `<script type="application/json" id="locale-chunks">${data}</script>`;
         const entry = html.indexOf('<script type="module"');
         if (entry < 0) throw new Error('locale-preload: no entry script in index.html');
         return `${html.slice(0, entry)}${script}\n    ${html.slice(entry)}`;

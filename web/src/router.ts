@@ -440,6 +440,20 @@ export const routes: RouteRecordRaw[] = [
     component: () => import('./pages/ForbiddenPage.vue'),
     meta: { public: true, titleKey: 'forbidden.title' },
   },
+  // Essays graded by a person: HR grades the company's, a manager their people's (the API decides whose).
+  {
+    path: '/grading',
+    name: 'essay-grading-queue',
+    component: () => import('./pages/grading/EssayQueuePage.vue'),
+    meta: { roles: PEOPLE_LEADS, titleKey: 'essayGrading.queue.title' },
+  },
+  {
+    path: '/grading/:attemptId/:questionId',
+    name: 'essay-grading',
+    component: () => import('./pages/grading/EssayGradingPage.vue'),
+    props: true,
+    meta: { roles: PEOPLE_LEADS, titleKey: 'essayGrading.title' },
+  },
   {
     path: '/:pathMatch(.*)*',
     name: 'not-found',

@@ -8,6 +8,7 @@ import { RESOURCES } from './error-messages.js';
 import { requestId } from './middleware/request-id.js';
 import { requestLogger } from './middleware/logger.js';
 import { authenticate } from './middleware/auth.js';
+import { securityHeaders } from './middleware/security-headers.js';
 import { registerHealthRoutes } from './routes/health.js';
 import { registerBrandingRoutes } from './routes/branding.js';
 import { registerAuthRoutes } from './routes/auth.js';
@@ -17,10 +18,11 @@ import { registerUserRoutes } from './routes/users.js';
 import { registerUserImportRoutes } from './routes/user-import.js';
 import { registerImportJobRoutes } from './routes/import-jobs.js';
 import { registerDepartmentRoutes } from './routes/departments.js';
-import { registerDevRoutes } from './routes/dev.js';
 import { registerNotificationRoutes } from './routes/notifications.js';
+import { registerEssayGradingRoutes } from './routes/essay-grading.js';
 import { registerQuestionRoutes } from './routes/questions.js';
 import { registerQuestionImportRoutes } from './routes/question-import.js';
+import { registerQuestionImageRoutes } from './routes/question-images.js';
 import { registerAssessmentRoutes } from './routes/assessments.js';
 import { registerAttemptRoutes } from './routes/attempts.js';
 import { registerItemAnalysisRoutes } from './routes/item-analysis.js';
@@ -39,7 +41,7 @@ import { registerVendorSupportRoutes } from './routes/vendor-support.js';
 import { registerTenantBrandingRoutes } from './routes/tenant-branding.js';
 import { registerSupportRoutes } from './routes/support.js';
 import { registerUsageRoutes } from './routes/usage.js';
-import { accountStatus, isLocalObjectStore } from '@manabi/data';
+import { accessState, isLocalObjectStore } from '@manabi/data';
 import { registerReportOverviewRoutes } from './routes/report-overview.js';
 import { registerHrHomeRoutes } from './routes/hr-home.js';
 import { registerDocsRoutes } from './routes/docs.js';
@@ -54,6 +56,11 @@ export interface AppOptions {
   spa?: MiddlewareHandler;
   /** Compresses responses (local server); in the cloud CloudFront compresses at the edge. */
   compress?: boolean;
+  /**
+   * Routes only the local demo server has (the dev outbox, `routes/dev.ts`): passed by
+   * `local/start.ts`, never by the Lambda entry, so the Lambda bundle does not contain them.
+   */
+  localRoutes?: (app: OpenAPIHono<AppEnv>) => void;
 }
 
 /** Paths anyone may call; everything else under /api needs a verified token (deny by default). */
@@ -64,11 +71,16 @@ export function createApp(deps: AppDeps, options: AppOptions = {}): OpenAPIHono<
   const app = newApp();
   app.onError(errorHandler(deps));
   if (options.compress) app.use('*', compress());
-  app.use('*', requestId(), requestLogger(deps.log, deps.now));
+  app.use('*', requestId(), requestLogger(deps.log, deps.now), securityHeaders());
   // SCORM packages play on an origin of their own; it reaches nothing else (see routes/scorm-content.ts).
   app.use('*', separateContentOrigin(deps));
 
-  const auth = authenticate(deps.jwks, deps.now, (claims) => accountStatus(deps.data.platform, claims.tenantId, claims.vendorId));
+  const auth = authenticate(
+    deps.jwks,
+    deps.now,
+    (claims) => accessState(deps.data.identityFor(claims), claims.tenantId, claims.vendorId, claims.userId),
+    deps.config.accessRecheckMs,
+  );
   app.use('/api/*', async (c, next) => {
     const publicRoute =
       PUBLIC_DOC_PATHS.has(c.req.path) ||
@@ -87,6 +99,7 @@ export function createApp(deps: AppDeps, options: AppOptions = {}): OpenAPIHono<
   registerDepartmentRoutes(app, deps);
   registerQuestionRoutes(app, deps);
   registerQuestionImportRoutes(app, deps);
+  registerQuestionImageRoutes(app, deps);
   registerAssessmentRoutes(app, deps);
   registerAttemptRoutes(app, deps);
   registerItemAnalysisRoutes(app, deps);
@@ -115,7 +128,8 @@ export function createApp(deps: AppDeps, options: AppOptions = {}): OpenAPIHono<
   registerScormRoutes(app, deps);
   registerScormContentRoutes(app, deps);
   registerNotificationRoutes(app, deps);
-  if (deps.config.devOutbox) registerDevRoutes(app, deps);
+  registerEssayGradingRoutes(app, deps);
+  options.localRoutes?.(app);
   registerDocsRoutes(app);
 
   app.notFound((c) => {

@@ -11,6 +11,8 @@ export interface AuthClaims {
   tenantId: string;
   vendorId: string | null;
   role: Role;
+  /** The person's access generation when the token was issued (absent: 0); see auth/access-gate.ts. */
+  accessGen?: number;
 }
 
 export interface AppConfig {
@@ -24,6 +26,11 @@ export interface AppConfig {
   resetRateLimit?: { perEmail: number; perIp: number; windowSeconds: number };
   /** Mark the refresh cookie Secure (https). */
   secureCookies: boolean;
+  /**
+   * How long a process trusts what it read about a token's company, vendor and person (default
+   * auth/access-gate.ts ACCESS_RECHECK_MS): the bound on how late another process's change applies.
+   */
+  accessRecheckMs?: number;
   /** Expose the local email outbox at /api/dev/outbox (local server only). */
   devOutbox: boolean;
   /**

@@ -20,6 +20,7 @@ export const RESOURCES = {
   check_in: { ja: '振り返り面談', en: 'Check-in' },
   company: { ja: '企業', en: 'Company' },
   department: { ja: '部署', en: 'Department' },
+  essay: { ja: '記述式の回答', en: 'Essay answer' },
   file: { ja: 'ファイル', en: 'File' },
   goal: { ja: '目標', en: 'Goal' },
   image: { ja: '画像', en: 'Image' },
@@ -52,6 +53,14 @@ export const ERROR_MESSAGES = {
   not_found: { ja: '{resource}が見つかりません', en: '{resource} not found' },
   'not_found.invitation': { ja: 'この招待は無効か、有効期限が切れています', en: 'This invitation is invalid or has expired' },
   bad_request: { ja: 'リクエストを読み取れません', en: 'The request cannot be read' },
+  payload_too_large: {
+    ja: '送信されたデータが大きすぎます（上限 {max}）',
+    en: 'The request is too large (limit {max})',
+  },
+  unsupported_media_type: {
+    ja: 'この形式のデータは受け付けていません',
+    en: 'This content type is not accepted here',
+  },
   http_error: { ja: 'リクエストを処理できません', en: 'The request cannot be processed' },
   conflict: { ja: '変更を保存できませんでした。もう一度お試しください', en: 'The change could not be saved; try again' },
   'conflict.department_name': { ja: '同じ名前の部署がすでにあります', en: 'A department with this name already exists' },
@@ -80,6 +89,14 @@ export const ERROR_MESSAGES = {
   account_suspended: {
     ja: 'この企業の利用は停止されています。ご契約の販売パートナーにお問い合わせください',
     en: 'Access for this company is suspended; contact your provider',
+  },
+  account_deactivated: {
+    ja: 'このアカウントは無効化されています。人事担当者にお問い合わせください',
+    en: 'This account has been deactivated; contact your HR team',
+  },
+  access_changed: {
+    ja: 'アカウントの権限が変更されました。もう一度サインインしてください',
+    en: 'Your access has changed; sign in again',
   },
   invalid_credentials: { ja: 'メールアドレスまたはパスワードが正しくありません', en: 'The email address or password is incorrect' },
   rate_limited: {
@@ -252,6 +269,15 @@ export const ERROR_MESSAGES = {
     ja: 'SVG 画像にスクリプト・イベント処理・外部参照は含められません',
     en: 'SVG images may not contain scripts, event handlers or external references',
   },
+  // Question images (stem / option pictures)
+  'image_too_large.question': {
+    ja: '問題の画像は {max} MB までです（この画像は {size} MB）',
+    en: 'A question image may be at most {max} MB (this one is {size} MB)',
+  },
+  'invalid_image.question': {
+    ja: '問題の画像は PNG・JPEG・GIF・WebP のいずれかにしてください（SVG は使えません）',
+    en: 'A question image must be PNG, JPEG, GIF or WebP (SVG is not accepted)',
+  },
 
   // SCORM packages (scorm_<reason>; {file} names the file when there is one)
   scorm_in_use: {
@@ -366,6 +392,24 @@ export const ERROR_MESSAGES = {
     en: 'Two-step verification is required for your role and cannot be turned off',
   },
   'field.mfa_code': { ja: '6桁の確認コードか回復コードを入力してください', en: 'Enter the 6-digit code or a recovery code' },
+
+  // Essays graded by a person (issue 17)
+  essay_already_graded: {
+    ja: 'この記述式の回答は、ほかの採点者がすでに採点しました。点数を変えるときは「再採点」を使ってください',
+    en: 'Someone else already graded this essay. To change its points, use "Regrade"',
+  },
+  essay_not_graded: {
+    ja: 'まだ採点されていない回答は再採点できません。先に採点してください',
+    en: 'This essay has not been graded yet, so it cannot be regraded: grade it first',
+  },
+  essay_changed: {
+    ja: 'この回答はほかの採点者が再採点しました。再読み込みして確かめてください',
+    en: 'Someone else regraded this essay meanwhile; reload it to see their points',
+  },
+  'field.essay_too_long': { ja: '{max} 語（字）以内で書いてください', en: 'Write at most {max} words' },
+  'field.essay_too_short': { ja: '{min} 語（字）以上書いてください', en: 'Write at least {min} words' },
+  'field.rubric_points': { ja: '0〜{max} の整数で入力してください', en: 'Give whole points from 0 to {max}' },
+  'field.rubric_unknown': { ja: 'このルーブリックにない観点です', en: 'Not a criterion of this rubric' },
 } as const satisfies Record<string, Text>;
 
 export type MessageKey = keyof typeof ERROR_MESSAGES;

@@ -129,7 +129,8 @@ export function toApiError(error: unknown, c: Context<AppEnv>): ApiError {
     return new ApiError(400, 'validation_error', 'validation_error.cursor', [{ path: 'cursor', message: 'field.cursor' }]);
   if (error instanceof HTTPException && error.status < 500) {
     // Hono's own parsers (malformed JSON, bad form data) end up here.
-    return new ApiError(error.status as ContentfulStatusCode, error.status === 400 ? 'bad_request' : 'http_error');
+    const code = error.status === 400 ? 'bad_request' : error.status === 415 ? 'unsupported_media_type' : 'http_error';
+    return new ApiError(error.status as ContentfulStatusCode, code);
   }
   c.get('logger')?.error('unhandled error', {
     error: error instanceof Error ? { name: error.name, message: error.message, stack: error.stack } : String(error),

@@ -29,6 +29,11 @@ export const SCHEMA_MESSAGES: Record<string, Text> = {
     ja: '半角英小文字・数字・ハイフン（連続不可）で入力してください',
     en: 'Expected a slug: lower-case letters, digits and single hyphens',
   },
+  // The catalog's item ids (content/catalog, read by content:check and the catalog publish).
+  'id: a slug (lower-case letters, digits, single hyphens)': {
+    ja: 'id は半角英小文字・数字・ハイフン（連続不可）で書いてください',
+    en: 'id: a slug (lower-case letters, digits, single hyphens)',
+  },
   'Nothing to update': { ja: '変更する項目がありません', en: 'Nothing to update' },
   'Expected a colour #rrggbb': { ja: '色は #rrggbb の形で入力してください', en: 'Expected a colour #rrggbb' },
   'Expected a host name such as learn.example.co.jp': {
@@ -86,11 +91,18 @@ export const SCHEMA_MESSAGES: Record<string, Text> = {
   'At least 2 choices': { ja: '選択肢は 2 つ以上必要です', en: 'At least 2 choices' },
   'At least one blank': { ja: '空欄を 1 つ以上作ってください', en: 'At least one blank' },
   'Blank id: a number from 1 to 99': { ja: '空欄の番号は 1〜99 の数字です', en: 'Blank id: a number from 1 to 99' },
+  'At least one rubric criterion': { ja: 'ルーブリックの観点を 1 つ以上入力してください', en: 'At least one rubric criterion' },
+  'At most 10 rubric criteria': { ja: 'ルーブリックの観点は 10 個までです', en: 'At most 10 rubric criteria' },
+  'The minimum word count exceeds the maximum': {
+    ja: '最小語数（字数）が最大を超えています',
+    en: 'The minimum word count exceeds the maximum',
+  },
 };
 
 /** Schema messages with a value in them: the English pattern and its Japanese wording ($1… are the values). */
 export const SCHEMA_MESSAGE_PATTERNS: { pattern: RegExp; ja: string }[] = [
   { pattern: /^Duplicate category id "(.*)"$/, ja: 'カテゴリ ID「$1」が重複しています' },
+  { pattern: /^Duplicate criterion id "(.*)"$/, ja: '観点 ID「$1」が重複しています' },
   { pattern: /^Duplicate job role id "(.*)"$/, ja: '職種 ID「$1」が重複しています' },
   { pattern: /^Duplicate module id "(.*)"$/, ja: 'モジュール ID「$1」が重複しています' },
   { pattern: /^Duplicate option id "(.*)"$/, ja: '選択肢 ID「$1」が重複しています' },

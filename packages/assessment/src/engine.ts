@@ -129,7 +129,8 @@ export function scoreAttempt(
     const p = item(x.questionId);
     return p ? [{ skills: p.skills, item: p.irt, correct: x.correct, score: x.score }] : [];
   });
-  // The percent comes from the exact sum: partial credit (2/3 + 1/2) rounded first would shift it (60 instead of 58.3).
+  // The percent comes from the exact sum: partial credit (2/3 + 1/2) or an essay's 7 of 8 points (0.875)
+  // rounded first would shift it (60 instead of 58.3; 0.9 instead of 0.875); `correct` is shown rounded.
   const sum = answered.reduce((n, x) => n + x.score, 0);
   const correct = round(sum);
   if (a.mode === 'adaptive') {

@@ -2,3 +2,4 @@ export * from './assessment.js';
 export * from './engine.js';
 export * from './skill-results.js';
 export * from './adaptive-progress.js';
+export * from './grading.js';

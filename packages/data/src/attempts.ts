@@ -21,7 +21,10 @@ export interface AttemptRecord {
   /** The published version (snapshot) this attempt runs on, whatever HR publishes later. */
   assessmentVersion: number;
   mode: 'fixed' | 'adaptive';
-  status: 'in_progress' | 'finished' | 'expired';
+  /** awaiting_grading: submitted, with essays a person has yet to grade (no result until then). */
+  status: 'in_progress' | 'awaiting_grading' | 'finished' | 'expired';
+  /** While awaiting grading: how it closed (finished by the learner or expired), the status it takes once graded. */
+  closedAs?: 'finished' | 'expired';
   seed: number;
   startedAt: string;
   deadline: string | null;
@@ -160,6 +163,58 @@ export async function closeAttempt(db: TenantDb, current: AttemptRecord, next: A
       },
       ...extra,
     ]);
+  } catch (error) {
+    if (isConditionFailure(error)) throw new ConflictError('attempt_changed', 'The attempt changed meanwhile; reload it');
+    throw error;
+  }
+}
+
+/** The guarded put of an attempt's next state, to combine with other writes in one transaction. */
+export function attemptPut(db: TenantDb, current: AttemptRecord, next: AttemptRecord): TransactItem {
+  return {
+    Put: {
+      TableName: db.table,
+      Item: attemptItem(db, { ...next, rev: current.rev + 1 }),
+      ConditionExpression: 'rev = :r',
+      ExpressionAttributeValues: { ':r': current.rev },
+    },
+  };
+}
+
+/** Writes the attempt's next state together with `extra` (an essay's text), only if the attempt is unchanged. */
+export async function saveAttemptWith(db: TenantDb, current: AttemptRecord, next: AttemptRecord, extra: TransactItem[]): Promise<void> {
+  try {
+    await writeAtomically(db, [attemptPut(db, current, next), ...extra]);
+  } catch (error) {
+    if (isConditionFailure(error)) throw new ConflictError('attempt_changed', 'The attempt changed meanwhile; reload it');
+    throw error;
+  }
+}
+
+/**
+ * Stores the result of an attempt whose last essay was just graded: the attempt (rev guard), the
+ * learner's first pass (a package's quiz module is done from then on) and `extra` (skill evidence).
+ */
+export async function finalizeGradedAttempt(
+  db: TenantDb,
+  current: AttemptRecord,
+  next: AttemptRecord,
+  extra: TransactItem[] = [],
+): Promise<void> {
+  const passed = Boolean((next.result as { passed?: boolean } | null)?.passed);
+  const items: TransactItem[] = [attemptPut(db, current, next), ...extra];
+  if (passed) {
+    items.push({
+      Update: {
+        TableName: db.table,
+        Key: keys.learnerAssessment(db.tenantId, current.userId, current.assessmentId),
+        UpdateExpression: 'SET passedAt = if_not_exists(passedAt, :passedAt)',
+        ExpressionAttributeValues: { ':passedAt': next.finishedAt },
+      },
+    });
+  }
+  try {
+    await writeAtomically(db, items);
   } catch (error) {
     if (isConditionFailure(error)) throw new ConflictError('attempt_changed', 'The attempt changed meanwhile; reload it');
     throw error;

@@ -2,6 +2,7 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { isId } from '@manabi/core';
 import { scopedSessions, type ScopedDataConfig, type SessionCredentialsCache } from './scoped-credentials.js';
+import { guardLeadingKeys } from './leading-key-guard.js';
 
 export interface DataConfig {
   tableName: string;
@@ -13,6 +14,12 @@ export interface DataConfig {
    * Unset: every client shares the process's own credentials (locally, and DynamoDB Local).
    */
   scoped?: ScopedDataConfig;
+  /**
+   * Without `scoped` (DynamoDB Local): give each `clientFor` / `identityFor` scope a client that
+   * refuses what its IAM role would (leading-key-guard.ts), so the app can be run locally as the
+   * cloud runs it with `-c scopedData=true`. Off by default.
+   */
+  checkLeadingKeys?: boolean;
 }
 
 /** Access to platform-level items (`P#…`): sign-in lookup, one-time tokens, rate limits, vendors. */
@@ -99,7 +106,8 @@ export function createDataAccess(config: DataConfig): DataAccess {
     const key = `${role}|${tenantId}|${vendorId ?? ''}`;
     let entry = scoped.get(key);
     if (!entry) {
-      const client = makeClient(sessions![role].provider({ tenantId, vendorId }));
+      const client = sessions ? makeClient(sessions[role].provider({ tenantId, vendorId })) : makeClient();
+      if (!sessions) guardLeadingKeys(client, { role, tenantId, vendorId });
       entry = { client, doc: docOf(client) };
       scoped.set(key, entry);
       if (scoped.size > MAX_SCOPED_CLIENTS) {
@@ -116,11 +124,11 @@ export function createDataAccess(config: DataConfig): DataAccess {
     platform,
     clientFor(ctx) {
       const { tenantId, vendorId } = checked(ctx);
-      return tenantDb(sessions ? scopedDoc('tenant', tenantId, vendorId ?? null) : doc, tenantId);
+      return tenantDb(sessions || config.checkLeadingKeys ? scopedDoc('tenant', tenantId, vendorId ?? null) : doc, tenantId);
     },
     identityFor(ctx) {
       const { tenantId, vendorId } = checked(ctx);
-      return tenantDb(sessions ? scopedDoc('platform', tenantId, vendorId ?? null) : doc, tenantId);
+      return tenantDb(sessions || config.checkLeadingKeys ? scopedDoc('platform', tenantId, vendorId ?? null) : doc, tenantId);
     },
     callCount: () => calls,
     destroy: () => {

@@ -22,6 +22,8 @@ export interface FileRecord {
   contentType: string | null;
   uploadedBy: string;
   createdAt: string;
+  /** 'question': an image in a question's text (content-addressed, not listed among lesson files). */
+  purpose?: 'question';
 }
 
 const PENDING_SECONDS = 24 * 3600;
@@ -35,6 +37,7 @@ const toFile = (i: Record<string, unknown>): FileRecord => ({
   contentType: (i.contentType as string | null) ?? null,
   uploadedBy: i.uploadedBy as string,
   createdAt: i.createdAt as string,
+  ...(i.purpose === 'question' ? { purpose: 'question' as const } : {}),
 });
 
 export async function putPendingFile(db: PlatformDb, owner: Owner, record: FileRecord, now: Date): Promise<void> {
@@ -74,6 +77,27 @@ export async function markFileReady(
           ':type': checked.contentType,
           ':size': checked.size,
         },
+      }),
+    );
+    return true;
+  } catch (error) {
+    if (isConditionFailure(error)) return false;
+    throw error;
+  }
+}
+
+/**
+ * Records a file that is ready at once (its bytes already stored and checked), unless a record
+ * with that id exists: ids of content-addressed files name their bytes, so a second put of the
+ * same image changes nothing. Returns whether this call created it.
+ */
+export async function putReadyFileOnce(db: PlatformDb, owner: Owner, record: FileRecord): Promise<boolean> {
+  try {
+    await db.doc.send(
+      new PutCommand({
+        TableName: db.table,
+        Item: { ...keys.lessonFile(owner, record.id), entity: 'file', ...record },
+        ConditionExpression: 'attribute_not_exists(pk)',
       }),
     );
     return true;

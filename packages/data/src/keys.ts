@@ -433,6 +433,34 @@ export const keys = {
     pk: `${tenantPrefix(tenantId)}#REINVITE#${part(requestKey)}#${part(userId)}`,
     sk: 'CLAIM',
   }),
+
+  // ── Essays graded by a person (issue 17) ──────────────────────────────────────────────
+  /** One essay answer of an attempt (text, grade, regrades), in the attempt's own partition. */
+  essayAnswer: (tenantId: string, attemptId: string, questionId: string): ItemKey => ({
+    pk: `${tenantPrefix(tenantId)}#ATT#${part(attemptId)}`,
+    sk: `ESSAY#${part(questionId)}`,
+  }),
+  /** Every essay answer of one attempt: one Query on the attempt's partition. */
+  essaysOfAttempt: (tenantId: string, attemptId: string) => ({
+    pk: `${tenantPrefix(tenantId)}#ATT#${part(attemptId)}`,
+    skPrefix: 'ESSAY#',
+  }),
+  /**
+   * gsi1 on a submitted, ungraded essay: the company's grading queue, oldest first (HR). Sparse:
+   * grading removes the attributes, so the index holds only what is waiting.
+   */
+  pendingEssaysOfTenant: (tenantId: string, submittedAt?: string, attemptId?: string, questionId?: string) => ({
+    gsi1pk: `${tenantPrefix(tenantId)}#ESSAYQ`,
+    gsi1sk: submittedAt === undefined ? '' : `${submittedAt}#${part(attemptId ?? '')}#${part(questionId ?? '')}`,
+  }),
+  /** gsi2 on the same item: the queue of the learner's department, the people its manager leads. */
+  pendingEssaysOfDepartment: (tenantId: string, departmentId: string, submittedAt?: string, attemptId?: string, questionId?: string) => ({
+    gsi2pk: `${tenantPrefix(tenantId)}#DEPT#${part(departmentId)}#ESSAYQ`,
+    gsi2sk: submittedAt === undefined ? '' : `${submittedAt}#${part(attemptId ?? '')}#${part(questionId ?? '')}`,
+  }),
+  // ── Email delivery (issue #12) ──────────────────────────────────────────────────────────
+  /** Platform: an address SES reported as bouncing for good or complaining; nothing is sent to it. */
+  emailSuppression: (normalizedEmail: string): ItemKey => ({ pk: `P#SUPPRESS#${normalizedEmail.replaceAll('#', '%23')}`, sk: 'SUPPRESS' }),
 };
 
 /**

@@ -51,10 +51,11 @@ export async function listOutboxOfTenant(db: TenantDb, limit = 100): Promise<Out
       Limit: limit,
     }),
   );
-  return (out.Items ?? []).map(toMessage);
+  return (out.Items ?? []).map(toOutboxMessage);
 }
 
-const toMessage = (i: Record<string, unknown>): OutboxMessage => ({
+/** An outbox message from its item (a read, or a stream record's image). */
+export const toOutboxMessage = (i: Record<string, unknown>): OutboxMessage => ({
   id: i.id as string,
   tenantId: i.tenantId as string,
   to: i.to as string,
@@ -78,5 +79,5 @@ export async function listOutbox(db: PlatformDb, limit = 50): Promise<OutboxMess
       Limit: limit,
     }),
   );
-  return (out.Items ?? []).map(toMessage);
+  return (out.Items ?? []).map(toOutboxMessage);
 }

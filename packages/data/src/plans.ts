@@ -167,3 +167,42 @@ export async function accountStatus(
   if (!tenant) return 'missing';
   return items.some((i) => i.status === 'suspended') ? 'suspended' : 'active';
 }
+
+/** What the auth middleware needs to know about a token's company, vendor and person right now. */
+export interface AccessState {
+  account: 'active' | 'suspended' | 'missing';
+  /** The person's status and access generation (null: no such person is stored). */
+  person: { status: string; accessGen: number } | null;
+}
+
+/**
+ * The company, its vendor and the person in one BatchGet of three small items (the request's
+ * only read besides its own work; the caller caches it briefly per process).
+ */
+export async function accessState(db: PlatformDb, tenantId: string, vendorId: string | null, userId: string): Promise<AccessState> {
+  const tenantKey = keys.tenant(tenantId);
+  const userKey = keys.user(tenantId, userId);
+  let wanted: Record<string, unknown>[] = [tenantKey, userKey, ...(vendorId ? [keys.vendor(vendorId)] : [])];
+  const items: Record<string, unknown>[] = [];
+  // Unprocessed keys (throttling) are asked again; with three items this is rare.
+  for (let round = 0; wanted.length > 0; round++) {
+    if (round >= 5) throw new Error('accessState: keys left unprocessed');
+    const out = await db.doc.send(
+      new BatchGetCommand({
+        RequestItems: {
+          [db.table]: { Keys: wanted, ProjectionExpression: 'pk, sk, #s, accessGen', ExpressionAttributeNames: { '#s': 'status' } },
+        },
+      }),
+    );
+    items.push(...(out.Responses?.[db.table] ?? []));
+    wanted = (out.UnprocessedKeys?.[db.table]?.Keys as Record<string, unknown>[] | undefined) ?? [];
+  }
+  const find = (key: { pk: string; sk: string }) => items.find((i) => i.pk === key.pk && i.sk === key.sk);
+  const tenant = find(tenantKey);
+  const person = find(userKey);
+  const account = !tenant ? 'missing' : items.some((i) => i.sk !== userKey.sk && i.status === 'suspended') ? 'suspended' : 'active';
+  return {
+    account,
+    person: person ? { status: person.status as string, accessGen: (person.accessGen as number | undefined) ?? 0 } : null,
+  };
+}

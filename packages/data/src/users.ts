@@ -23,6 +23,11 @@ import { ConflictError, NotFoundError, cancelledIndexes, isConditionFailure } fr
 export interface UserRecord extends User {
   passwordHash: string | null;
   version: number;
+  /**
+   * Bumped whenever the person's role changes or they are deactivated; access tokens carry the
+   * value they were issued with, so an older token is refused at once (absent: 0, never changed).
+   */
+  accessGen?: number;
 }
 
 export interface NewUser {
@@ -81,11 +86,12 @@ export function toUserRecord(item: Record<string, unknown>): UserRecord {
     updatedAt: item.updatedAt as string,
     passwordHash: (item.passwordHash as string | null) ?? null,
     version: (item.version as number) ?? 1,
+    accessGen: (item.accessGen as number | undefined) ?? 0,
   };
 }
 
 export function publicUser(record: UserRecord): User {
-  const { passwordHash: _hash, version: _version, ...user } = record;
+  const { passwordHash: _hash, version: _version, accessGen: _gen, ...user } = record;
   return user;
 }
 
@@ -169,6 +175,10 @@ export async function updateUser(
   extra: TransactItem[] = [],
 ): Promise<UserRecord> {
   const next: UserRecord = { ...current, ...changes, updatedAt: now, version: current.version + 1 };
+  // A new role, or a deactivation, voids the tokens issued before it (the auth middleware compares).
+  // Activation needs no bump: an invited person holds no token, and a deactivation already voided the old ones.
+  const deactivated = next.status === 'deactivated' && current.status !== 'deactivated';
+  if (next.role !== current.role || deactivated) next.accessGen = (current.accessGen ?? 0) + 1;
   const { tenantId: _t, ...rest } = next;
   const items: TransactItem[] = [
     {

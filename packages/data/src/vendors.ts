@@ -34,6 +34,11 @@ export interface Vendor {
   allowTenantBranding?: boolean;
   /** The plan a company that signs itself up on the vendor's host starts with (null: the default plan). */
   selfSignupPlan?: TenantPlan | null;
+  /**
+   * The vendor's own sending domain, once it is a verified SES identity: its companies' emails come
+   * from no-reply@ it. Null: the platform's sending domain (with the vendor's sender name).
+   */
+  emailDomain?: string | null;
 }
 
 const toVendor = (i: Record<string, unknown>): Vendor => ({
@@ -49,6 +54,7 @@ const toVendor = (i: Record<string, unknown>): Vendor => ({
   faviconKey: (i.faviconKey as string | null) ?? null,
   allowTenantBranding: i.allowTenantBranding === true,
   selfSignupPlan: (i.selfSignupPlan as TenantPlan | null) ?? null,
+  ...(typeof i.emailDomain === 'string' ? { emailDomain: i.emailDomain } : {}),
 });
 
 export async function putVendor(db: PlatformDb, vendor: Vendor): Promise<void> {

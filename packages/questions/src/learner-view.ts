@@ -1,5 +1,6 @@
 import type { Locale } from '@manabi/core';
 import { pickText, type Question, type QuestionType } from './model.js';
+import { learnerEssay, type LearnerEssay } from './types/essay.js';
 
 /**
  * What a learner may see before answering. Built field by field from an allowlist (never by
@@ -19,6 +20,8 @@ export interface LearnerQuestion {
   choices?: { id: string; text: string }[];
   /** cloze: the blanks whose `{{id}}` markers the stem holds; choice blanks carry their options. */
   blanks?: LearnerBlank[];
+  /** Essays: the word limits and the rubric's criteria (never the graders' notes). */
+  essay?: LearnerEssay;
 }
 
 export type LearnerBlank =
@@ -38,7 +41,11 @@ export function learnerView(question: Question, locale: Locale): LearnerQuestion
     case 'short_text':
       view.input = 'text';
       break;
+    case 'essay':
+      view.essay = learnerEssay(question, locale);
+      break;
     case 'true_false':
+    case 'description':
       break;
     case 'matching':
       view.prompts = question.prompts.map((p) => ({ id: p.id, text: pickText(p.text, locale) }));

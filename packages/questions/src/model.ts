@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { LEVELS, type Locale } from '@manabi/core';
 import { checkCloze, clozeShape } from './types/cloze.js';
+import { descriptionFields, essayFields, essayIssues } from './types/essay.js';
 import { checkMatching, matchingShape } from './types/matching.js';
 
 /** The question types Manabi can score. Anything else is reported by the importers, never dropped silently. */
@@ -13,6 +14,8 @@ export const QUESTION_TYPES = [
   'short_text',
   'matching',
   'cloze',
+  'essay',
+  'description',
 ] as const;
 export type QuestionType = (typeof QUESTION_TYPES)[number];
 
@@ -155,6 +158,21 @@ const shortTextSchema = z
 const matchingSchema = z.object({ ...common, ...matchingShape(localizedTextSchema, optionIdSchema) }).strict();
 const clozeSchema = z.object({ ...common, ...clozeShape(localizedTextSchema, optionIdSchema) }).strict();
 
+/** Scored by a person (types/essay.ts). */
+const essaySchema = z.object({ ...common, ...essayFields(localizedTextSchema, optionIdSchema) }).strict();
+/** An information block: never answered, never scored. */
+const descriptionSchema = z.object({ ...common, ...descriptionFields() }).strict();
+
+/** Types a person scores: never scored on submission, never drawn into adaptive (IRT) pools. */
+export const PERSON_SCORED_TYPES = ['essay'] as const;
+/** Types that are never scored nor counted in a score, nor drawn into adaptive pools. */
+export const UNSCORED_TYPES = ['description'] as const;
+/** Whether an adaptive (IRT) pool may hold this type: it needs a right/wrong answer the moment it is given. */
+export const isAdaptiveType = (type: string): boolean =>
+  !(PERSON_SCORED_TYPES as readonly string[]).includes(type) && !(UNSCORED_TYPES as readonly string[]).includes(type);
+export const isPersonScored = (type: string): boolean => (PERSON_SCORED_TYPES as readonly string[]).includes(type);
+export const isUnscored = (type: string): boolean => (UNSCORED_TYPES as readonly string[]).includes(type);
+
 /** The irt parameters a question gets before calibration (c = 0 unless guessing is likely: single choice, true/false). */
 export function defaultIrt(q: { type: QuestionType; difficultyPrior: number | null; options?: unknown[] }): IrtParams {
   let c = 0;
@@ -176,11 +194,14 @@ export const questionSchema = z
     shortTextSchema,
     matchingSchema,
     clozeSchema,
+    essaySchema,
+    descriptionSchema,
   ])
   .superRefine((q, ctx) => {
     const addIssue = (path: (string | number)[], message: string) => ctx.addIssue({ code: 'custom', path, message });
     if (q.type === 'matching') checkMatching(q, addIssue);
     if (q.type === 'cloze') checkCloze(q, addIssue);
+    if (q.type === 'essay') for (const issue of essayIssues(q)) addIssue(issue.path, issue.message);
     if (!('options' in q)) return;
     const ids = q.options.map((o) => o.id);
     const seen = new Set<string>();

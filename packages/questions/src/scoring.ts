@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { describeIssues, type Question } from './model.js';
 import { clozeBlankRight, clozeResponseIssues } from './types/cloze.js';
+import { descriptionResponseSchema, essayResponseSchema } from './types/essay.js';
 import { scoreMatching } from './types/matching.js';
 
 const optionId = z.string().min(1).max(64);
@@ -18,6 +19,8 @@ export const responseSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('matching'), pairs: z.record(optionId, z.string().max(64)) }).strict(),
   // blankId → the text typed, or the chosen option id for a choice blank.
   z.object({ type: z.literal('cloze'), blanks: z.record(z.string().min(1).max(8), z.string().max(1000)) }).strict(),
+  essayResponseSchema,
+  descriptionResponseSchema,
 ]);
 export type QuestionResponse = z.infer<typeof responseSchema>;
 
@@ -38,6 +41,15 @@ export class InvalidResponseError extends Error {
   constructor(readonly issues: string[]) {
     super(`Invalid response: ${issues.join('; ')}`);
     this.name = 'InvalidResponseError';
+  }
+}
+
+/** The question is not scored on submission: a person grades essays, descriptions are never scored. */
+export class NotAutoScoredError extends Error {
+  readonly code = 'not_auto_scored';
+  constructor(readonly type: string) {
+    super(`A ${type} question is not scored automatically`);
+    this.name = 'NotAutoScoredError';
   }
 }
 
@@ -106,6 +118,9 @@ export function scoreResponse(question: Question, response: unknown, options: Sc
       const right = question.blanks.filter((b) => clozeBlankRight(b, given[b.id], compare)).length;
       return share(right, question.blanks.length);
     }
+    case 'essay':
+    case 'description':
+      throw new NotAutoScoredError(question.type);
   }
 }
 

@@ -1,13 +1,33 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { zipSync } from 'fflate';
 import type { ImportedQuestion, ImportIssue, ImportResult } from './import/types.js';
 import { questionSchema, type Question, type QuestionInput } from './model.js';
 
 /** A file under test/fixtures/questions (see the README there for where each comes from). */
 export const fixture = (path: string): string => readFileSync(join(import.meta.dirname, '../../../test/fixtures/questions', path), 'utf8');
 
-/** Compact issue rows for exact assertions. */
-export const rows = (issues: ImportIssue[]): (string | number | undefined)[][] => issues.map((i) => [i.item, i.line, i.code, i.message]);
+const FIXTURES = join(import.meta.dirname, '../../../test/fixtures/questions');
+
+/** A fixture folder zipped as a content package (paths relative to the folder). */
+export function fixtureZip(dir: string): Uint8Array {
+  const files: Record<string, Uint8Array> = {};
+  const walk = (path: string): void => {
+    for (const name of readdirSync(path)) {
+      const full = join(path, name);
+      if (statSync(full).isDirectory()) walk(full);
+      else files[relative(join(FIXTURES, dir), full)] = new Uint8Array(readFileSync(full));
+    }
+  };
+  walk(join(FIXTURES, dir));
+  return zipSync(files);
+}
+
+/** A fixture's bytes (images). */
+export const fixtureBytes = (path: string): Uint8Array => new Uint8Array(readFileSync(join(FIXTURES, path)));
+
+/** Compact issue rows for exact assertions: where, what kind, and which message (catalog key). */
+export const rows = (issues: ImportIssue[]): (string | number | undefined)[][] => issues.map((i) => [i.item, i.line, i.code, i.key]);
 
 export const summary = (r: ImportResult) => ({ total: r.total, imported: r.questions.length, skipped: r.skipped });
 

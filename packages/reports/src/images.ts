@@ -8,7 +8,8 @@ import { isRealIsoDate } from '@manabi/core';
  * package take the parsed types.
  */
 
-export const ATTEMPT_STATUSES = ['in_progress', 'finished', 'expired'] as const;
+/** awaiting_grading is not closed for reports: the attempt is counted once its essays are graded. */
+export const ATTEMPT_STATUSES = ['in_progress', 'awaiting_grading', 'finished', 'expired'] as const;
 export type AttemptStatus = (typeof ATTEMPT_STATUSES)[number];
 
 export interface SkillResult {

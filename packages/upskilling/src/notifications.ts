@@ -15,6 +15,7 @@ export const NOTIFICATION_KINDS = [
   'manager_comment',
   'ojt_signed_off',
   'support_access_granted',
+  'essay_graded',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -68,7 +69,8 @@ export type NotificationEvent =
       moduleId: string;
       moduleTitle: Partial<Text>;
     }
-  | { kind: 'support_access_granted'; adminIds: string[]; actorName: string; vendorName: string; grantedAt: string; expiresAt: string };
+  | { kind: 'support_access_granted'; adminIds: string[]; actorName: string; vendorName: string; grantedAt: string; expiresAt: string }
+  | { kind: 'essay_graded'; learnerId: string; actorId: string; attemptId: string; assessmentTitle: Partial<Text> };
 
 export interface NotificationPlan {
   /** The event's idempotency key: one delivery per key and recipient, however often it is retried. */
@@ -184,6 +186,22 @@ export function planNotification(event: NotificationEvent): NotificationPlan {
           en: `${event.actorName} granted ${event.vendorName} support access until ${until} (Japan time).`,
         },
         path: '/admin/support-access',
+      };
+    }
+    case 'essay_graded': {
+      const name = pick(event.assessmentTitle);
+      const nameEn = event.assessmentTitle.en ?? name;
+      return {
+        // One message per attempt: the result is final when its last essay is graded (a regrade tells no one again).
+        key: `essay-graded:${event.attemptId}`,
+        kind: event.kind,
+        recipientIds: others([event.learnerId], event.actorId),
+        title: { ja: '記述式の採点が終わりました', en: 'Your written answers were graded' },
+        body: {
+          ja: `「${name}」の記述式の回答が採点され、結果が確定しました。`,
+          en: `Your written answers in "${nameEn}" were graded and your result is final.`,
+        },
+        path: `/attempts/${event.attemptId}/result`,
       };
     }
   }

@@ -11,6 +11,7 @@ export const NOTIFICATION_KINDS = [
   'manager_comment',
   'ojt_signed_off',
   'support_access_granted',
+  'essay_graded',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 

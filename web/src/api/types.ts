@@ -403,6 +403,8 @@ export const QUESTION_TYPES = [
   'short_text',
   'matching',
   'cloze',
+  'essay',
+  'description',
 ] as const;
 export type QuestionType = (typeof QUESTION_TYPES)[number];
 
@@ -458,7 +460,22 @@ export type Question =
   | (QuestionCommon & { type: 'numeric'; answer: { value: number; tolerance: number } })
   | (QuestionCommon & { type: 'short_text'; accepted: string[]; caseSensitive?: boolean })
   | (QuestionCommon & MatchingContent)
-  | (QuestionCommon & ClozeContent);
+  | (QuestionCommon & ClozeContent)
+  | (QuestionCommon & {
+      type: 'essay';
+      rubric: RubricCriterion[];
+      minWords?: number;
+      maxWords?: number;
+      graderNotes?: LocalizedText;
+    })
+  | (QuestionCommon & { type: 'description' });
+
+/** One criterion of an essay's rubric: whole points from 0 to maxPoints (1–10). */
+export interface RubricCriterion {
+  id: string;
+  criterion: LocalizedText;
+  maxPoints: number;
+}
 
 /** Who a bank belongs to: a company, the platform catalog or a vendor (reseller). */
 export type BankOwner = 'tenant' | 'catalog' | 'vendor';
@@ -496,6 +513,8 @@ export interface QuestionSummary {
 export interface QuestionDetail extends QuestionSummary {
   /** The latest version, with answer keys. */
   content: Question;
+  /** Signed URLs of the images its texts show. */
+  images?: { id: string; url: string }[];
 }
 
 export const QUESTION_IMPORT_FORMATS = ['csv', 'gift', 'moodle_xml', 'qti21'] as const;
@@ -505,8 +524,13 @@ export const QUESTION_EXPORT_FORMATS = ['csv', 'gift', 'moodle_xml', 'qti21', 'q
 export type QuestionExportFormat = (typeof QUESTION_EXPORT_FORMATS)[number];
 
 export interface QuestionImportError {
+  /** Item number, or 'file' / 'header' for the whole file. */
   item: number | string;
   line: number | null;
+  code: string;
+  /** The message's stable key in the API's question message catalog. */
+  key: string;
+  /** Worded by the API in the language the SPA sent (Accept-Language). */
   message: string;
 }
 
@@ -538,11 +562,15 @@ export interface QuestionImportReport {
   /** In a preview: how many would be imported. */
   imported: number;
   errors: QuestionImportError[];
+  /** Items imported with something not kept (dropped parts, readings to check). */
+  warnings?: QuestionImportError[];
   preview: QuestionImportPreviewRow[];
   /** Null for a QTI content package (each item file is decoded on its own). */
   encoding: DecodedFile | null;
   /** The start of the decoded text. */
   textPreview: string;
+  /** Images the imported questions show (stored with them on commit, once each). */
+  images?: { count: number; bytes: number; items: { item: number; name: string; contentType: string; size: number }[] };
 }
 
 export const ASSESSMENT_MODES = ['fixed', 'adaptive'] as const;
@@ -620,7 +648,9 @@ export type QuestionResponse =
   | { value: string }
   | { text: string }
   | { pairs: Record<string, string> }
-  | { blanks: Record<string, string> };
+  | { blanks: Record<string, string> }
+  // A description is read, not answered: an empty response moves on.
+  | Record<string, never>;
 
 export interface ServedOption {
   id: string;
@@ -635,9 +665,20 @@ export interface ServedItem extends ServedGaps {
   stem: LocalizedText;
   /** Already shuffled for this learner; empty for numeric / short_text / true_false. */
   options: ServedOption[];
+  /** Essays: the word limits and the rubric's criteria (never the graders' notes). */
+  essay?: ServedEssay;
+  /** Signed URLs of the images the texts show (`![alt](file:<id>)` tokens). */
+  images?: { id: string; url: string }[];
 }
 
-export type AttemptStatus = 'in_progress' | 'finished' | 'expired';
+export interface ServedEssay {
+  minWords: number | null;
+  maxWords: number | null;
+  rubric: RubricCriterion[];
+}
+
+/** awaiting_grading: submitted with essays a person has yet to grade (no result until then). */
+export type AttemptStatus = 'in_progress' | 'awaiting_grading' | 'finished' | 'expired';
 
 export interface AttemptProgress {
   answered: number;
@@ -677,6 +718,19 @@ export interface ReviewItem extends ServedGaps {
   correct: boolean | null;
   correctAnswer: unknown;
   explanation: LocalizedText | null;
+  /** Essays: the rubric's criteria, and once graded the points per criterion and the grader's comment. */
+  essay?: ServedEssay;
+  grade?: LearnerEssayGrade;
+  /** Signed URLs of the images the stem, options and explanation show. */
+  images?: { id: string; url: string }[];
+}
+
+export interface LearnerEssayGrade {
+  points: Record<string, number>;
+  total: number;
+  max: number;
+  score: number;
+  comment: string | null;
 }
 
 export interface AttemptResult {
@@ -707,6 +761,8 @@ export interface AttemptView {
   progress: AttemptProgress;
   current: ServedItem | null;
   result: AttemptResult | null;
+  /** While awaiting grading: essays in the attempt and how many are graded. */
+  grading?: { essays: number; graded: number } | null;
 }
 
 export interface AnswerOutcome {
@@ -715,6 +771,8 @@ export interface AnswerOutcome {
   correct: boolean | null;
   feedback: LocalizedText | null;
   explanation: LocalizedText | null;
+  /** Signed URLs of the images the feedback and explanation show. */
+  images?: { id: string; url: string }[];
 }
 
 export interface AnswerResponse {
@@ -1385,4 +1443,56 @@ export interface Audience {
   levels: Level[];
   departmentIds: string[];
   jobRoles: string[];
+}
+
+/* ---------- Essay grading (HR and managers) ---------- */
+
+export interface EssayQueueItem {
+  attemptId: string;
+  questionId: string;
+  learner: { id: string; name: string };
+  assessment: { id: string; title: LocalizedText };
+  question: { title: string | null; stem: LocalizedText };
+  submittedAt: string;
+}
+
+export interface EssayQueue {
+  items: EssayQueueItem[];
+  /** Every essay waiting in the caller's queue (all pages). */
+  count: number;
+  nextCursor: string | null;
+}
+
+export interface EssayGrade extends LearnerEssayGrade {
+  gradedBy: string;
+  gradedByName: string;
+  gradedAt: string;
+}
+
+export interface EssayGrading {
+  attemptId: string;
+  questionId: string;
+  state: 'pending' | 'graded';
+  learner: { id: string; name: string };
+  assessment: { id: string; title: LocalizedText };
+  attemptStatus: AttemptStatus | null;
+  submittedAt: string | null;
+  question: {
+    title: string | null;
+    stem: LocalizedText;
+    rubric: RubricCriterion[];
+    minWords: number | null;
+    maxWords: number | null;
+    graderNotes: LocalizedText | null;
+  };
+  /** Signed URLs of the images the stem and the graders' notes show. */
+  images?: { id: string; url: string }[];
+  text: string;
+  grade: EssayGrade | null;
+  regrades: { by: string; byName: string; at: string; previous: { total: number; max: number } }[];
+}
+
+export interface EssayGradeInput {
+  points: Record<string, number>;
+  comment: string | null;
 }

@@ -57,16 +57,19 @@ const enShell: ShellMessageSchema = {
   },
   signUp: {
     title: 'Sign up your company',
-    lead: 'Enter the details of the HR contact. You can start right after signing up.',
+    lead: 'Enter the details of the HR contact. You start from the link we email you.',
     passwordHint: 'At least 10 characters.',
     localeHint: 'Used for emails and the interface.',
     submit: 'Sign up',
     submitting: 'Signing up…',
     hasAccount: 'Already have an account?',
     signInLink: 'Sign in',
-    verificationSent: 'We sent a verification link to your email address. Open the email and click the link.',
     unavailable: 'Sign-up is not available here. Ask your provider.',
     contact: 'Contact:',
+  },
+  signUpSent: {
+    message: 'We sent a link to {email}. Open the email and click the link to start.',
+    hint: 'No email? Check your spam folder. The link is valid for 7 days.',
   },
   verifyEmail: {
     title: 'Email verification',

@@ -19,6 +19,7 @@ import {
   type ClozeDraft,
   type MatchingDraft,
 } from './gapForm';
+import { newCriterion, rubricContent, rubricDrafts, type RubricDraft } from './essay';
 import { compactText, splitList, toBilingual, type BilingualText } from './localized';
 
 /** One option row in the editor. `key` is a stable v-for key; `id` is the option id sent to the API. */
@@ -43,6 +44,11 @@ export interface QuestionForm {
   tolerance: string;
   accepted: string[];
   caseSensitive: boolean;
+  /** Essays: rubric rows, word limits ('' = none) and notes for graders. */
+  rubric: RubricDraft[];
+  minWords: string;
+  maxWords: string;
+  graderNotes: BilingualText;
   feedbackCorrect: BilingualText;
   feedbackIncorrect: BilingualText;
   explanation: BilingualText;
@@ -95,6 +101,10 @@ export function emptyForm(): QuestionForm {
     tolerance: '0',
     accepted: [''],
     caseSensitive: false,
+    rubric: [newCriterion([])],
+    minWords: '',
+    maxWords: '',
+    graderNotes: toBilingual(null),
     feedbackCorrect: toBilingual(null),
     feedbackIncorrect: toBilingual(null),
     explanation: toBilingual(null),
@@ -163,6 +173,14 @@ export function fromContent(q: Question): { form: QuestionForm; preserved: Prese
     case 'cloze':
       form.cloze = clozeFromContent(q);
       break;
+    case 'essay':
+      form.rubric = rubricDrafts(q.rubric);
+      form.minWords = q.minWords === undefined ? '' : String(q.minWords);
+      form.maxWords = q.maxWords === undefined ? '' : String(q.maxWords);
+      form.graderNotes = toBilingual(q.graderNotes);
+      break;
+    case 'description':
+      break;
   }
   const preserved: PreservedFields = {};
   // A calibrated item keeps its parameters; a prior is re-derived by the server from difficultyPrior.
@@ -205,6 +223,12 @@ export function checkForm(form: QuestionForm): Record<string, string> {
   const prior = parseNumberInput(form.difficultyPrior);
   if (prior !== null && Number.isNaN(prior)) problems['difficultyPrior'] = 'questionEditor.notANumber';
   Object.assign(problems, checkGaps(form.type, form.stem, form.matching, form.cloze));
+  if (form.type === 'essay') {
+    for (const key of ['minWords', 'maxWords'] as const) {
+      const n = parseNumberInput(form[key]);
+      if (n !== null && (Number.isNaN(n) || !Number.isInteger(n) || n < 1)) problems[key] = 'essay.editor.wholeNumber';
+    }
+  }
   return problems;
 }
 
@@ -281,6 +305,23 @@ export function toContent(form: QuestionForm, preserved: PreservedFields = {}): 
     case 'cloze':
       content = { ...common, type: 'cloze', blanks: clozeToContent(form.stem, form.cloze, (v) => parseNumberInput(v)) };
       break;
+    case 'essay': {
+      const min = parseNumberInput(form.minWords);
+      const max = parseNumberInput(form.maxWords);
+      const notes = compactText(form.graderNotes);
+      content = {
+        ...common,
+        type: 'essay',
+        rubric: rubricContent(form.rubric),
+        ...(min !== null ? { minWords: min } : {}),
+        ...(max !== null ? { maxWords: max } : {}),
+        ...(notes ? { graderNotes: notes } : {}),
+      };
+      break;
+    }
+    case 'description':
+      content = { ...common, type: 'description' };
+      break;
   }
   return { content: { ...content, ...extra } as Question, optionRows };
 }
@@ -302,5 +343,14 @@ export function toServedItem(form: QuestionForm): ServedItem {
     stem: compactText(form.stem) ?? {},
     options: isOptionType(form.type) ? form.options.map((o) => ({ id: o.id, text: compactText(o.text) ?? {} })) : [],
     ...servedGaps(form.type, form.stem, form.matching, form.cloze),
+    ...(form.type === 'essay'
+      ? {
+          essay: {
+            minWords: parseNumberInput(form.minWords) || null,
+            maxWords: parseNumberInput(form.maxWords) || null,
+            rubric: rubricContent(form.rubric),
+          },
+        }
+      : {}),
   };
 }

@@ -28,6 +28,7 @@ export function initialDraft(item: ServedItem): ResponseDraft {
     case 'numeric':
       return { number: '' };
     case 'short_text':
+    case 'essay':
       return { text: '' };
     case 'matching':
       return { pairs: {} };
@@ -65,6 +66,7 @@ export function sanitizeDraft(item: ServedItem, raw: unknown): ResponseDraft {
       if (typeof value['number'] === 'string') draft.number = value['number'];
       break;
     case 'short_text':
+    case 'essay':
       if (typeof value['text'] === 'string') draft.text = value['text'];
       break;
     case 'matching':
@@ -92,6 +94,7 @@ export function toResponse(item: ServedItem, draft: ResponseDraft): QuestionResp
       // Sent as typed: the server reads full-width digits, commas and the like.
       return draft.number !== undefined && draft.number.trim() !== '' ? { value: draft.number } : null;
     case 'short_text':
+    case 'essay':
       return draft.text !== undefined && draft.text.trim() !== '' ? { text: draft.text } : null;
     // Partial credit: what is filled in is sent once anything is (an empty prompt or blank scores 0).
     case 'matching': {
@@ -102,6 +105,9 @@ export function toResponse(item: ServedItem, draft: ResponseDraft): QuestionResp
       const blanks = filled(draft.blanks);
       return Object.keys(blanks).length > 0 ? { blanks } : null;
     }
+    case 'description':
+      // Nothing to answer: reading it is enough to go on.
+      return {};
   }
 }
 

@@ -1,5 +1,6 @@
 import type { Locale, QuestionType, ServedOption } from '../api/types';
 import { pickText } from './localized';
+import { richAsPlain } from './rich-text';
 
 type Translate = (key: string) => string;
 
@@ -33,7 +34,8 @@ export function describeAnswer(value: unknown, type: QuestionType, options: Serv
   if (value === null || value === undefined) return null;
   const optionText = (id: string) => {
     const option = options.find((o) => o.id === id);
-    return option ? pickText(option.text, locale) || id : id;
+    // An image in an option is described by its alt text here.
+    return option ? richAsPlain(pickText(option.text, locale), t('questionImages.image')) || id : id;
   };
   switch (type) {
     case 'single_choice':
@@ -63,6 +65,12 @@ export function describeAnswer(value: unknown, type: QuestionType, options: Serv
       const parts = Object.entries(map).map(([k, v]) => `${k}: ${typeof v === 'string' ? v : JSON.stringify(v)}`);
       return parts.length > 0 ? parts.join(locale === 'ja' ? '、' : ', ') : null;
     }
+    case 'essay': {
+      const text = scalar(value, ['text']);
+      return typeof text === 'string' && text ? text : null;
+    }
+    case 'description':
+      return null;
     case 'short_text': {
       const text = scalar(value, ['text', 'accepted']);
       if (typeof text === 'string') return text || null;

@@ -27,7 +27,32 @@ describe('QuestionImportPage', () => {
             format: 'gift',
             total: 3,
             imported: 2,
-            errors: [{ item: 3, line: 12, message: 'Matching questions are not supported' }],
+            errors: [
+              {
+                item: 3,
+                line: 12,
+                code: 'syntax',
+                key: 'gift.braces',
+                message:
+                  '答えの部分が「{」で始まり「}」で閉じていません。{ と } の対応を確かめてください（文字として使うときは \\{ \\} と書きます）',
+              },
+              {
+                item: 'header',
+                line: null,
+                code: 'invalid',
+                key: 'csv.type_column_missing',
+                message: '必須の列「type（種類）」がありません。',
+              },
+            ],
+            warnings: [
+              {
+                item: 1,
+                line: 1,
+                code: 'suspicious',
+                key: 'gift.tilde_equals',
+                message: '「~=」を正解として読みました（Moodle と同じ読み方です）。',
+              },
+            ],
             preview: [
               { item: 1, type: 'single_choice', title: 'Q1', stemPreview: '報連相の「相」は？', skillTags: ['報連相'], language: 'ja' },
             ],
@@ -58,9 +83,16 @@ describe('QuestionImportPage', () => {
     expect(wrapper.find('[data-testid="qimport-summary-imported"]').text()).toBe('2');
     expect(wrapper.find('[data-testid="qimport-summary"]').text()).toContain('取り込み予定');
     const errorRows = wrapper.findAll('[data-testid="qimport-error-row"]');
-    expect(errorRows).toHaveLength(1);
+    expect(errorRows).toHaveLength(2);
     expect(errorRows[0]!.text()).toContain('12');
-    expect(errorRows[0]!.text()).toContain('Matching questions are not supported');
+    expect(errorRows[0]!.text()).toContain('答えの部分が「{」で始まり「}」で閉じていません');
+    // The API's 'header' / 'file' items are said in the UI language.
+    expect(errorRows[1]!.find('th').text()).toBe('見出し行');
+    // Items imported with a note are listed too, apart from the refused ones.
+    const warningRows = wrapper.findAll('[data-testid="qimport-warning-error-row"]');
+    expect(warningRows).toHaveLength(1);
+    expect(warningRows[0]!.text()).toContain('「~=」を正解として読みました');
+    expect(wrapper.find('[data-testid="qimport-warning-error-table"]').text()).toContain('注意');
     expect(wrapper.find('[data-testid="qimport-preview-row"]').text()).toContain('単一選択');
     expect(wrapper.find('[data-testid="qimport-preview-language"]').text()).toBe('日本語');
     // The guessed encoding is said, the decoded text shown, and another encoding can be tried.

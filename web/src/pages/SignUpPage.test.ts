@@ -1,10 +1,9 @@
 import { flushPromises, mount } from '@vue/test-utils';
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { PublicBranding } from '../api/types';
 import { useAuthStore } from '../stores/auth';
 import { useBrandingStore } from '../stores/branding';
 import { apiError, fakeApi, json, type FakeHandler } from '../testing/fakeApi';
-import { makeUser } from '../testing/fixtures';
 import { settle, setupApp } from '../testing/setup';
 import SignUpPage from './SignUpPage.vue';
 
@@ -46,26 +45,25 @@ async function fill(wrapper: Awaited<ReturnType<typeof open>>['wrapper']) {
 describe('SignUpPage', () => {
   beforeEach(() => localStorage.clear());
 
-  it('shows the form where companies may sign up', async () => {
+  it('shows the form where companies may sign up, and after sending it, where the link went', async () => {
+    const sent: unknown[] = [];
     const { wrapper, router } = await open(
       {},
       {
-        'POST /api/signup': () =>
-          json(201, {
-            accessToken: 'tok',
-            expiresIn: 900,
-            user: makeUser(),
-            tenant: { id: 't1', name: '株式会社さくら商事' },
-          }),
-        'GET /api/users': () => json(200, { items: [], nextCursor: null }),
-        'GET /api/departments': () => json(200, { items: [] }),
+        'POST /api/signup': (request) => {
+          sent.push(request.body);
+          return json(202, { status: 'verification_sent' });
+        },
       },
     );
     expect(wrapper.find('[data-testid="signup-unavailable"]').exists()).toBe(false);
     await fill(wrapper);
-    expect(useAuthStore().isSignedIn).toBe(true);
-    // HR's home is lazy-loaded: the navigation settles once its chunk is in (slow on a busy machine).
-    await vi.waitFor(() => expect(router.currentRoute.value.path).toBe('/admin/home'), { timeout: 15_000 });
+    expect(sent).toHaveLength(1);
+    // Signed in only by the emailed link: the page says where it went, and stays.
+    expect(useAuthStore().isSignedIn).toBe(false);
+    expect(wrapper.find('[data-testid="signup-form"]').exists()).toBe(false);
+    expect(wrapper.find('[data-testid="signup-sent"]').text()).toContain('hanako@sakura.example.jp に確認用のリンクを送信しました');
+    expect(router.currentRoute.value.path).toBe('/signup');
   });
 
   it('shows no form, but whom to ask, where sign-up is not open', async () => {

@@ -194,12 +194,13 @@ export const useAuthStore = defineStore('auth', () => {
     return recoveryCodes;
   }
 
-  async function signUp(input: SignUpInput) {
-    prepareEarly();
-    const response = await api.post<SignUpResponse>('/api/signup', input, {
-      auth: false,
-      retryOnUnauthorized: false,
-    });
+  /** Sends the sign-up; the company's HR admin is signed in by the link it emails (`signedUp`). */
+  async function signUp(input: SignUpInput): Promise<void> {
+    await api.post<{ status: 'verification_sent' }>('/api/signup', input, { auth: false, retryOnUnauthorized: false });
+  }
+
+  /** The session the sign-up's verification link answers with: the new company's HR admin. */
+  async function signedUp(response: SignUpResponse) {
     await startSession(response);
     tenant.value = response.tenant;
     initialized.value = true;
@@ -280,6 +281,7 @@ export const useAuthStore = defineStore('auth', () => {
     verifyWithPasskey,
     confirmMfaEnrolment,
     signUp,
+    signedUp,
     acceptInvitation,
     signOut,
     loadMe,

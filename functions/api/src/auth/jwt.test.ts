@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createSigner, generateKeys, localJwks, verifyAccessToken } from './jwt.js';
 
-const claims = { userId: 'u1', tenantId: 'aaaaaaaaaaaaaaaa', vendorId: null, role: 'learner' as const };
+const claims = { userId: 'u1', tenantId: 'aaaaaaaaaaaaaaaa', vendorId: null, role: 'learner' as const, accessGen: 2 };
 
 describe('tokens (ES256)', () => {
   it('signs access tokens the JWKS verifies, with the claims and a 15-minute life', async () => {

@@ -1,4 +1,15 @@
-import { createLocalJWKSet, exportJWK, generateKeyPair, importJWK, jwtVerify, SignJWT, type JWK, type JWTVerifyGetKey } from 'jose';
+import {
+  createLocalJWKSet,
+  exportJWK,
+  generateKeyPair,
+  importJWK,
+  jwtVerify,
+  SignJWT,
+  type JWK,
+  type JWTHeaderParameters,
+  type JWTPayload,
+  type JWTVerifyGetKey,
+} from 'jose';
 import type { Role } from '@manabi/core';
 import type { AuthClaims } from '../env.js';
 
@@ -45,30 +56,66 @@ export function localJwks(keys: KeyMaterial): JWTVerifyGetKey {
   return createLocalJWKSet({ keys: [keys.publicJwk] });
 }
 
-export async function createSigner(keys: KeyMaterial): Promise<TokenSigner> {
-  const privateKey = await importJWK(keys.privateJwk, 'ES256');
-  const verifyKey = localJwks(keys);
-  const header = { alg: 'ES256', kid: keys.privateJwk.kid, typ: 'JWT' };
-  const seconds = (d: Date) => Math.floor(d.getTime() / 1000);
+const seconds = (d: Date) => Math.floor(d.getTime() / 1000);
+
+/** The claims of an access token (the same whichever key signs it: the local file key or KMS). */
+export function accessTokenPayload(claims: AuthClaims, now: Date): JWTPayload {
   return {
-    signAccess: (claims, now) =>
-      new SignJWT({ tenantId: claims.tenantId, vendorId: claims.vendorId, role: claims.role, userId: claims.userId })
-        .setProtectedHeader(header)
-        .setSubject(claims.userId)
-        .setIssuer(ISSUER)
-        .setAudience(ACCESS_AUDIENCE)
-        .setIssuedAt(seconds(now))
-        .setExpirationTime(seconds(now) + ACCESS_TTL_SECONDS)
-        .sign(privateKey),
-    signRefresh: (claims, now) =>
-      new SignJWT({ tenantId: claims.tenantId, sid: claims.sessionId, gen: claims.generation })
-        .setProtectedHeader(header)
-        .setSubject(claims.userId)
-        .setIssuer(ISSUER)
-        .setAudience(REFRESH_AUDIENCE)
-        .setIssuedAt(seconds(now))
-        .setExpirationTime(seconds(now) + REFRESH_TTL_SECONDS)
-        .sign(privateKey),
+    tenantId: claims.tenantId,
+    vendorId: claims.vendorId,
+    role: claims.role,
+    userId: claims.userId,
+    // The person's access generation at sign-in: a later role change or deactivation refuses the token.
+    agen: claims.accessGen ?? 0,
+    sub: claims.userId,
+    iss: ISSUER,
+    aud: ACCESS_AUDIENCE,
+    iat: seconds(now),
+    exp: seconds(now) + ACCESS_TTL_SECONDS,
+  };
+}
+
+/** The claims of a refresh token. */
+export function refreshTokenPayload(claims: RefreshClaims, now: Date): JWTPayload {
+  return {
+    tenantId: claims.tenantId,
+    sid: claims.sessionId,
+    gen: claims.generation,
+    sub: claims.userId,
+    iss: ISSUER,
+    aud: REFRESH_AUDIENCE,
+    iat: seconds(now),
+    exp: seconds(now) + REFRESH_TTL_SECONDS,
+  };
+}
+
+/** Verifies a refresh token against a key set; null for anything invalid, expired or of another audience. */
+export async function verifyRefreshToken(token: string, jwks: JWTVerifyGetKey, now: Date): Promise<RefreshClaims | null> {
+  try {
+    const { payload } = await jwtVerify(token, jwks, {
+      issuer: ISSUER,
+      audience: REFRESH_AUDIENCE,
+      algorithms: ['ES256'],
+      currentDate: now,
+    });
+    if (typeof payload.tenantId !== 'string' || typeof payload.sid !== 'string' || typeof payload.gen !== 'number' || !payload.sub)
+      return null;
+    return { tenantId: payload.tenantId, userId: payload.sub, sessionId: payload.sid, generation: payload.gen };
+  } catch {
+    return null;
+  }
+}
+
+/** Narrow-use tokens (SCORM launch and session): signed and verified by the same function. */
+export type ScopedTokens = Pick<TokenSigner, 'signScoped' | 'verifyScoped'>;
+
+/** Scoped tokens signed with an ES256 private key (the local file key). */
+function es256ScopedTokens(
+  privateKey: Parameters<SignJWT['sign']>[0],
+  header: JWTHeaderParameters,
+  verifyKey: JWTVerifyGetKey,
+): ScopedTokens {
+  return {
     signScoped: (audience, claims, ttlSeconds, now) =>
       new SignJWT(claims)
         .setProtectedHeader(header)
@@ -85,21 +132,47 @@ export async function createSigner(keys: KeyMaterial): Promise<TokenSigner> {
         return null;
       }
     },
-    async verifyRefresh(token, now) {
+  };
+}
+
+/**
+ * Scoped tokens signed with a symmetric key (HS256) in the cloud, where the request function holds
+ * no private key: it makes and checks its own SCORM tokens, which can never pass for an access or
+ * refresh token (those are verified as ES256 against the JWKS only).
+ */
+export function hmacScopedTokens(key: Uint8Array): ScopedTokens {
+  if (key.length < 32) throw new Error('The scoped-token key must be at least 32 bytes');
+  const header = { alg: 'HS256', typ: 'JWT' };
+  return {
+    signScoped: (audience, claims, ttlSeconds, now) =>
+      new SignJWT(claims)
+        .setProtectedHeader(header)
+        .setIssuer(ISSUER)
+        .setAudience(audience)
+        .setIssuedAt(seconds(now))
+        .setExpirationTime(seconds(now) + ttlSeconds)
+        .sign(key),
+    async verifyScoped(audience, token, now) {
       try {
-        const { payload } = await jwtVerify(token, verifyKey, {
-          issuer: ISSUER,
-          audience: REFRESH_AUDIENCE,
-          algorithms: ['ES256'],
-          currentDate: now,
-        });
-        if (typeof payload.tenantId !== 'string' || typeof payload.sid !== 'string' || typeof payload.gen !== 'number' || !payload.sub)
-          return null;
-        return { tenantId: payload.tenantId, userId: payload.sub, sessionId: payload.sid, generation: payload.gen };
+        const { payload } = await jwtVerify(token, key, { issuer: ISSUER, audience, algorithms: ['HS256'], currentDate: now });
+        return payload as Record<string, unknown>;
       } catch {
         return null;
       }
     },
+  };
+}
+
+/** The local signer: the ES256 key pair from `.data/keys` (or fresh keys in tests). */
+export async function createSigner(keys: KeyMaterial): Promise<TokenSigner> {
+  const privateKey = await importJWK(keys.privateJwk, 'ES256');
+  const verifyKey = localJwks(keys);
+  const header = { alg: 'ES256', kid: keys.privateJwk.kid, typ: 'JWT' };
+  return {
+    signAccess: (claims, now) => new SignJWT(accessTokenPayload(claims, now)).setProtectedHeader(header).sign(privateKey),
+    signRefresh: (claims, now) => new SignJWT(refreshTokenPayload(claims, now)).setProtectedHeader(header).sign(privateKey),
+    ...es256ScopedTokens(privateKey, header, verifyKey),
+    verifyRefresh: (token, now) => verifyRefreshToken(token, verifyKey, now),
   };
 }
 
@@ -114,9 +187,10 @@ export async function verifyAccessToken(token: string, jwks: JWTVerifyGetKey, no
       algorithms: ['ES256'],
       currentDate: now,
     });
-    const { tenantId, vendorId, role, userId } = payload as Record<string, unknown>;
+    const { tenantId, vendorId, role, userId, agen } = payload as Record<string, unknown>;
     if (typeof tenantId !== 'string' || typeof userId !== 'string' || typeof role !== 'string' || !ROLES.includes(role)) return null;
-    return { tenantId, userId, role: role as Role, vendorId: typeof vendorId === 'string' ? vendorId : null };
+    const accessGen = typeof agen === 'number' && Number.isInteger(agen) ? agen : 0;
+    return { tenantId, userId, role: role as Role, vendorId: typeof vendorId === 'string' ? vendorId : null, accessGen };
   } catch {
     return null;
   }

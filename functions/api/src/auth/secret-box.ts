@@ -4,7 +4,7 @@ import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
  * Seals small secrets (TOTP seeds) before they are stored, and opens them again. `context` binds
  * a sealed value to its owner (e.g. tenant and person), so a value copied onto another record
  * does not open. Locally the key is a file in `.data/keys/`; in the cloud it is a data key the
- * deploy provides (see lambda.ts).
+ * deploy provides (derived from its app secret: cloud/app-secret.ts).
  */
 export interface SecretBox {
   seal(plain: string, context: string): string;

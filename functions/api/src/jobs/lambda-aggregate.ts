@@ -2,13 +2,13 @@ import type { DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
 import { createDataAccess, s3ObjectStore, scopedDataFromEnv } from '@manabi/data';
 import { toTableChange } from '@manabi/data/local';
 import { applyUntilFailure } from './aggregate.js';
+import { cloudEnv } from '../cloud/env.js';
 
 /** DynamoDB Streams → this Lambda: the same aggregator the local stream poller runs. */
-const data = createDataAccess({ tableName: process.env.TABLE_NAME ?? 'manabi', scoped: scopedDataFromEnv() });
-// Certificates issued on completion are stored as PDFs beside the API's other objects.
-if (!process.env.OBJECT_BUCKET) throw new Error('OBJECT_BUCKET is not set');
-const objects = s3ObjectStore(process.env.OBJECT_BUCKET);
-const config = { publicUrl: process.env.PUBLIC_URL ?? '' };
+const env = cloudEnv('aggregate');
+const data = createDataAccess({ tableName: env.TABLE_NAME, scoped: scopedDataFromEnv(env) });
+const objects = s3ObjectStore(env.OBJECT_BUCKET);
+const config = { publicUrl: env.PUBLIC_URL };
 
 /**
  * Reports the first record that failed (ReportBatchItemFailures): the mapping checkpoints the

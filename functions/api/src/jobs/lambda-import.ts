@@ -2,6 +2,7 @@ import type { DynamoDBStreamEvent } from 'aws-lambda';
 import { createDataAccess, s3ObjectStore, scopedDataFromEnv } from '@manabi/data';
 import { toTableChange } from '@manabi/data/local';
 import { importJobsStarted, runImportJobToEnd } from './import-worker.js';
+import { cloudEnv } from '../cloud/env.js';
 
 /**
  * DynamoDB Streams → this Lambda, for new import job records only (the event source mapping's
@@ -9,13 +10,13 @@ import { importJobsStarted, runImportJobToEnd } from './import-worker.js';
  * is retried by the mapping; the job's claim and its per-chunk conditional writes make a retry
  * resume rather than import again.
  */
-const data = createDataAccess({ tableName: process.env.TABLE_NAME ?? 'manabi', scoped: scopedDataFromEnv() });
-if (!process.env.OBJECT_BUCKET) throw new Error('OBJECT_BUCKET is not set');
-const objects = s3ObjectStore(process.env.OBJECT_BUCKET);
+const env = cloudEnv('import');
+const data = createDataAccess({ tableName: env.TABLE_NAME, scoped: scopedDataFromEnv(env) });
+const objects = s3ObjectStore(env.OBJECT_BUCKET);
 const deps = {
   data,
   objects,
-  config: { publicUrl: process.env.PUBLIC_URL ?? '' },
+  config: { publicUrl: env.PUBLIC_URL },
   now: () => new Date(),
   log: (line: Record<string, unknown>) => console.log(JSON.stringify(line)),
 };

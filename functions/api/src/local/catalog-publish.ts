@@ -13,13 +13,14 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createDataAccess, DEFAULT_TABLE_NAME } from '@manabi/data';
 import { ensureTable, startDynamoLocal } from '@manabi/data/local';
-import { catalogFolder, loadCatalogItems, publishCatalog } from './catalog.js';
+import { catalogFolder, catalogSourceDigest, loadCatalogItems, publishCatalog } from './catalog.js';
 
 const { values } = parseArgs({
   options: { table: { type: 'string' }, endpoint: { type: 'string' }, region: { type: 'string' }, dir: { type: 'string' } },
 });
 const table = values.table ?? process.env.TABLE_NAME;
-const items = loadCatalogItems(values.dir ?? catalogFolder());
+const dir = values.dir ?? catalogFolder();
+const items = loadCatalogItems(dir);
 const local = !table && !values.endpoint;
 const dataDir = process.env.MANABI_DATA_DIR ?? join(process.cwd(), '.data');
 const dynamo = local ? await startDynamoLocal({ dataDir: join(dataDir, 'dynamodb') }) : null;
@@ -31,7 +32,8 @@ try {
     ...(endpoint ? { endpoint } : {}),
     ...((values.region ?? process.env.AWS_REGION) ? { region: values.region ?? process.env.AWS_REGION } : {}),
   });
-  const summary = await publishCatalog(data.platform, items, new Date().toISOString());
+  // Checks every item (the explicit command), and stamps the folder so the next start skips it.
+  const summary = await publishCatalog(data.platform, items, new Date().toISOString(), { digest: catalogSourceDigest(dir) });
   process.stdout.write(`${JSON.stringify({ table: table ?? DEFAULT_TABLE_NAME, items: items.length, ...summary })}\n`);
 } finally {
   await dynamo?.stop();

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { CATALOG_BANK_NAME, catalogBankId, storedIdOf, type CatalogItem } from '@manabi/content';
-import { CATALOG_FOLDER, loadCatalogFolder } from '@manabi/content/fs';
+import { CATALOG_FOLDER, loadCatalogFolder, readSourceFiles } from '@manabi/content/fs';
 import {
   createBank,
   ConflictError,
@@ -64,9 +64,15 @@ export interface PublishSummary {
  * bank with the source's digest, so a start whose content/catalog has not changed costs one read
  * (checking 1,500 items one by one takes seconds on every restart).
  */
-export async function publishCatalog(db: PlatformDb, items: CatalogItem[], now: string, concurrency = 8): Promise<PublishSummary> {
+export async function publishCatalog(
+  db: PlatformDb,
+  items: CatalogItem[],
+  now: string,
+  options: { concurrency?: number; /** The source's digest to stamp (default: the items'). */ digest?: string } = {},
+): Promise<PublishSummary> {
+  const concurrency = options.concurrency ?? 8;
   const bankId = catalogBankId();
-  const digest = catalogDigest(items);
+  const digest = options.digest ?? catalogDigest(items);
   const bank = await getBank(db, CATALOG, bankId);
   if (bank?.contentDigest === digest) return { bankId, created: 0, updated: 0, unchanged: items.length };
   if (!bank) {
@@ -111,7 +117,28 @@ export async function publishCatalog(db: PlatformDb, items: CatalogItem[], now: 
   return summary;
 }
 
-/** What the catalog's source says, independent of file order and key order. */
+/**
+ * The folder's digest, from its files' bytes: computed in milliseconds without parsing 2,000
+ * items, so a restart with content/catalog unchanged neither parses nor publishes anything.
+ */
+export function catalogSourceDigest(dir: string = catalogFolder()): string {
+  const hash = createHash('sha256');
+  for (const file of readSourceFiles(dir).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)))
+    hash.update(`${file.path}\n${file.text}\n`);
+  return `source:${hash.digest('hex')}`;
+}
+
+/**
+ * Publishes content/catalog unless the catalog bank already holds exactly this folder (one read).
+ * Returns null when nothing had to be done.
+ */
+export async function publishCatalogFolder(db: PlatformDb, now: string, dir: string = catalogFolder()): Promise<PublishSummary | null> {
+  const digest = catalogSourceDigest(dir);
+  if ((await getBank(db, CATALOG, catalogBankId()))?.contentDigest === digest) return null;
+  return publishCatalog(db, loadCatalogItems(dir), now, { digest });
+}
+
+/** What the catalog's items say, independent of file order and key order. */
 export function catalogDigest(items: readonly CatalogItem[]): string {
   const hash = createHash('sha256');
   for (const item of [...items].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)))

@@ -21,7 +21,7 @@ import { randomId } from '@manabi/core';
 import { createAssessment, getUser, publishAssessment } from '@manabi/data';
 import { questionMeta } from '../routes/questions.js';
 import { buildSnapshot } from '../services/assessment-publish.js';
-import { loadCatalogItems, publishCatalog } from './catalog.js';
+import { catalogSourceDigest, loadCatalogItems, publishCatalog, publishCatalogFolder } from './catalog.js';
 import { VENDOR_BANK_NAME, VENDOR_QUESTIONS, vendorPackage } from './demo-vendor-content.js';
 import { CATALOG_BANK, CATALOG_PACKAGES } from './catalog-packages.js';
 import { packageSchema } from '@manabi/upskilling';
@@ -119,8 +119,8 @@ export async function seedDemo(
 ): Promise<{ status: 'seeded' | 'already'; history: HistorySummary | null }> {
   if (await isSeeded(deps.data.platform)) {
     // Every later start brings the catalog up to date with content/catalog (edited items get a new
-    // published version, new ones are added; unchanged ones cost two reads each).
-    await publishCatalog(deps.data.platform, loadCatalogItems(), deps.now().toISOString());
+    // published version, new ones are added); an unchanged folder costs one read.
+    await publishCatalogFolder(deps.data.platform, deps.now().toISOString());
     return { status: 'already', history: null };
   }
   const now = deps.now().toISOString();
@@ -139,14 +139,16 @@ export async function seedDemo(
   await seedConsoleAdmin(deps, PLATFORM_ADMIN, 'platform_home', null, passwordHash, now);
   const branded = (await getVendor(deps.data.platform, vendor.id))!;
   await seedVendorContent(deps, vendor.id, now);
-  const { tenant, user: hr } = await signUpCompany(
+  const signedUp = await signUpCompany(
     deps,
     { companyName: DEMO.company, adminName: DEMO.accounts[0]!.name, email: DEMO.accounts[0]!.email, password: DEMO_PASSWORD, locale: 'ja' },
     branded,
   );
+  if (!signedUp) throw new Error(`The demo HR admin's address is already registered: ${DEMO.accounts[0]!.email}`);
+  const { tenant, user: hr } = signedUp;
   const db = deps.data.clientFor({ tenantId: tenant.id });
-  // The demo HR admin's address counts as confirmed (nobody reads the demo's outbox first).
-  await updateUser(db, hr, { emailVerified: true }, now);
+  // The demo HR admin's address counts as confirmed (nobody reads the demo's outbox first): active at once.
+  await updateUser(db, hr, { status: 'active', emailVerified: true }, now);
   const departments = [
     await createDepartment(db, newDepartmentId(), '営業部', now),
     await createDepartment(db, newDepartmentId(), '開発部', now),
@@ -186,7 +188,7 @@ export async function seedDemo(
  */
 async function seedAssessments(deps: AppDeps, tenantId: string, now: string): Promise<string> {
   const items = loadCatalogItems();
-  const { bankId } = await publishCatalog(deps.data.platform, items, now);
+  const { bankId } = await publishCatalog(deps.data.platform, items, now, { digest: catalogSourceDigest() });
   // The demo's tests keep to the six skills its new employees' package teaches, whatever else the catalog grows to hold.
   const skills = DEMO_TEST_SKILLS.filter((skill) =>
     items.some((i) => i.question.level === 'new_hire' && i.question.skillTags.includes(skill)),

@@ -22,8 +22,11 @@ import {
   type PositionStore,
 } from '@manabi/data/local';
 import { applyChanges } from '../jobs/aggregate.js';
+import type { OpenAPIHono } from '@hono/zod-openapi';
 import { createApp } from '../app.js';
-import type { AppConfig, AppDeps } from '../env.js';
+import { spaContentSecurityPolicy } from '../csp.js';
+import { registerDevRoutes } from '../routes/dev.js';
+import type { AppConfig, AppDeps, AppEnv } from '../env.js';
 import { createSigner, generateKeys, localJwks } from '../auth/jwt.js';
 import { loadOrCreateKeys, loadOrCreateSecretsKey, loadOrCreateUrlSigningKey } from './keys.js';
 import { aesGcmSecretBox } from '../auth/secret-box.js';
@@ -40,6 +43,8 @@ export interface LocalOptions {
   tableName?: string;
   /** Port for API + SPA; 0 picks a free one. */
   port: number;
+  /** The interface to listen on (default 127.0.0.1, loopback only). */
+  hostname?: string;
   /** Persist DynamoDB Local and keys here; omit for an in-memory database and fresh keys (tests). */
   dataDir?: string;
   /** Use an already running DynamoDB Local (tests share one) instead of starting one. */
@@ -66,6 +71,11 @@ export interface LocalOptions {
    * `npm start` and the demo's own test; other tests seed what they need themselves.
    */
   demoHistory?: boolean;
+  /**
+   * Refuse, as the cloud's IAM-scoped roles would (`-c scopedData=true`), any request of a
+   * `clientFor` / `identityFor` client outside its tenant's keys (see packages/data leading-key-guard.ts).
+   */
+  checkLeadingKeys?: boolean;
 }
 
 export interface LocalServer {
@@ -95,18 +105,23 @@ export function repoRoot(from: string = import.meta.dirname): string {
   return dir;
 }
 
-function spaHandler(root: string): MiddlewareHandler {
+function spaHandler(root: string, csp: () => string): MiddlewareHandler {
   const files = serveStatic({ root });
   const index = serveStatic({ root, path: 'index.html' });
+  const withPolicy = (res: Response): Response => {
+    if ((res.headers.get('content-type') ?? '').startsWith('text/html')) res.headers.set('content-security-policy', csp());
+    return res;
+  };
   return async (c, next) => {
     if (c.req.method !== 'GET' && c.req.method !== 'HEAD') return next();
     const res = await files(c, async () => undefined);
     if (res) {
       if (c.req.path.startsWith('/assets/')) res.headers.set('cache-control', 'public, max-age=31536000, immutable');
-      return res;
+      return withPolicy(res);
     }
     // Any other path is a client-side route: the SPA decides what it shows.
-    return (await index(c, next)) ?? next();
+    const page = await index(c, next);
+    return page ? withPolicy(page) : next();
   };
 }
 
@@ -122,7 +137,7 @@ export async function startLocal(options: LocalOptions): Promise<LocalServer> {
     // `npm start` (which aggregates) will read. DynamoDB Local keeps all tables' records in one store.
     await ensureTable(endpoint, tableName, { stream: Boolean(options.aggregate || options.dataDir) });
     const keys = options.dataDir ? await loadOrCreateKeys(options.dataDir) : await generateKeys();
-    const data = createDataAccess({ tableName, endpoint });
+    const data = createDataAccess({ tableName, endpoint, ...(options.checkLeadingKeys ? { checkLeadingKeys: true } : {}) });
     const config: AppConfig = {
       publicUrl: '',
       rateLimit: { perEmail: 5, perIp: 50, windowSeconds: 900 },
@@ -151,9 +166,15 @@ export async function startLocal(options: LocalOptions): Promise<LocalServer> {
     const importRunner = inProcessImportRunner(deps);
     deps.importJobs = importRunner;
     const webDist = options.webDist && existsSync(join(options.webDist, 'index.html')) ? resolve(options.webDist) : undefined;
-    const app = createApp(deps, { compress: true, ...(webDist ? { spa: spaHandler(webDist) } : {}) });
+    const app = createApp(deps, {
+      compress: true,
+      ...(webDist ? { spa: spaHandler(webDist, () => spaContentSecurityPolicy(config)) } : {}),
+      ...(config.devOutbox ? { localRoutes: (a: OpenAPIHono<AppEnv>) => registerDevRoutes(a, deps) } : {}),
+    });
     const { server, port } = await new Promise<{ server: ServerType; port: number }>((res) => {
-      const s = serve({ fetch: app.fetch, port: options.port, hostname: '127.0.0.1' }, (info) => res({ server: s, port: info.port }));
+      const s = serve({ fetch: app.fetch, port: options.port, hostname: options.hostname ?? '127.0.0.1' }, (info) =>
+        res({ server: s, port: info.port }),
+      );
     });
     const url = `http://localhost:${port}`;
     if (!options.config?.publicUrl) config.publicUrl = url;

@@ -4,6 +4,8 @@ import type { Role } from '@manabi/core';
 import type { AppEnv, AuthClaims } from '../env.js';
 import { ApiError } from '../errors.js';
 import { verifyAccessToken } from '../auth/jwt.js';
+import { currentAccess, verdictOf } from '../auth/access-gate.js';
+import type { AccessState } from '@manabi/data';
 
 /**
  * Verifies the bearer token against a JWKS and puts its claims on the context. The same
@@ -12,8 +14,12 @@ import { verifyAccessToken } from '../auth/jwt.js';
 export const authenticate = (
   jwks: JWTVerifyGetKey,
   now: () => Date,
-  /** Whether the token's company and vendor are active now (a suspension stops existing tokens at once). */
-  statusOf: (claims: AuthClaims) => Promise<'active' | 'suspended' | 'missing'> = async () => 'active',
+  /**
+   * The token's company, vendor and person as stored now (a suspension, a deactivation or a new
+   * role stops existing tokens); remembered per process for a few seconds (auth/access-gate.ts).
+   */
+  stateOf: (claims: AuthClaims) => Promise<AccessState> = async () => ({ account: 'active', person: null }),
+  recheckMs?: number,
 ): MiddlewareHandler<AppEnv> => {
   // A learner sends the same token with every answer: remember tokens already verified (until
   // they expire) so the hot path does not repeat the signature check. Bounded, per process.
@@ -35,10 +41,14 @@ export const authenticate = (
       }
     }
     if (!claims) throw new ApiError(401, 'unauthorized', 'unauthorized.expired');
-    // Checked on every request, not remembered with the token: a suspension takes effect at once.
-    const status = await statusOf(claims);
-    if (status === 'missing') throw new ApiError(401, 'unauthorized', 'unauthorized.expired');
-    if (status === 'suspended') throw new ApiError(403, 'account_suspended');
+    // Checked on every request, not remembered with the token: a suspension, a deactivation or a
+    // new role takes effect at the next request (within seconds when another process made it).
+    const verdict = verdictOf(claims, await currentAccess(claims, stateOf, recheckMs));
+    if (verdict === 'missing') throw new ApiError(401, 'unauthorized', 'unauthorized.expired');
+    if (verdict === 'suspended') throw new ApiError(403, 'account_suspended');
+    if (verdict === 'deactivated') throw new ApiError(401, 'account_deactivated');
+    // The SPA refreshes on a 401: the new token carries the person's current role.
+    if (verdict === 'changed') throw new ApiError(401, 'access_changed');
     c.set('auth', claims);
     c.get('logger')?.bind({ tenantId: claims.tenantId, userId: claims.userId });
     await next();

@@ -78,7 +78,7 @@ export function registerAccountSecurityRoutes(app: OpenAPIHono<AppEnv>, deps: Ap
   /** The person and company behind an MFA challenge; 401 once it is unusable. */
   const challenged = async (challengeToken: string) => {
     const found = await openChallenge(deps, challengeToken);
-    const db = deps.data.clientFor({ tenantId: found.tenantId });
+    const db = deps.data.identityFor({ tenantId: found.tenantId });
     const [user, tenant] = await Promise.all([getUser(db, found.userId), getTenant(db)]);
     if (!user || !tenant || !canSignIn(user) || tenant.status !== 'active') throw new ApiError(401, 'mfa_challenge_expired');
     return { db, user, tenant };
@@ -138,7 +138,7 @@ export function registerAccountSecurityRoutes(app: OpenAPIHono<AppEnv>, deps: Ap
       const invalid = new ApiError(400, 'invalid_token', 'invalid_token', [{ path: 'token', message: 'field.invalid_or_expired' }]);
       const found = await peekLink(deps.data.platform, token, 'password_reset', deps.now());
       if (!found) throw invalid;
-      const db = deps.data.clientFor({ tenantId: found.tenantId });
+      const db = deps.data.identityFor({ tenantId: found.tenantId });
       const user = await getUser(db, found.userId);
       if (!user || user.status !== 'active') throw invalid;
       const at = deps.now().toISOString();
@@ -174,7 +174,7 @@ export function registerAccountSecurityRoutes(app: OpenAPIHono<AppEnv>, deps: Ap
     }),
     async (c) => {
       const auth = c.get('auth');
-      const db = deps.data.clientFor(auth);
+      const db = deps.data.identityFor(auth);
       const id = c.req.valid('param').id;
       const user = isId(id) ? await getUser(db, id) : null;
       if (!user) throw notFound('user');
@@ -216,7 +216,7 @@ export function registerAccountSecurityRoutes(app: OpenAPIHono<AppEnv>, deps: Ap
     async (c) => {
       const auth = c.get('auth');
       const body = c.req.valid('json');
-      const result = await reinvite(deps, deps.data.clientFor(auth), await signedInUser(auth), body);
+      const result = await reinvite(deps, deps.data.identityFor(auth), await signedInUser(auth), body);
       return c.json(result, 200);
     },
   );

@@ -26,8 +26,8 @@ import type { AppDeps, AppEnv } from '../env.js';
 import { ApiError } from '../errors.js';
 import { defineRoute, ERROR_RESPONSES } from '../openapi.js';
 import { json, jsonBody, sessionSchema } from '../schemas.js';
-import { signUpCompany } from '../services/signup.js';
-import { signIn } from '../services/signin.js';
+import { activateSignup, signUpCompany } from '../services/signup.js';
+import { refuseSuspended, signIn } from '../services/signin.js';
 import { issueTokens, startSession, type IssuedSession } from '../services/session.js';
 import { hashPassword } from '../auth/password.js';
 import { REFRESH_TTL_SECONDS } from '../auth/jwt.js';
@@ -39,6 +39,7 @@ export const REFRESH_COOKIE = 'manabi_refresh';
 
 const tokenBody = z.object({ token: z.string().min(1).max(200) });
 const okSchema = z.object({ ok: z.literal(true) });
+const signupAcceptedSchema = z.object({ status: z.literal('verification_sent') }).openapi('SignupAccepted');
 /** After the password, when MFA applies: the person proves a second factor (`verify`) or enrols one first (`enrol`). */
 export const mfaChallengeSchema = z
   .object({
@@ -97,13 +98,13 @@ export function registerAuthRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): voi
       path: '/api/signup',
       roles: 'public',
       tags: ['auth'],
-      summary: 'Sign up a company: creates the tenant and its HR admin, signed in',
+      summary:
+        'Sign up a company: creates the tenant and its HR admin, who signs in by following the emailed link. The answer is the same whether or not the address already has an account (its owner is told by email)',
       request: { body: jsonBody(signupSchema) },
       responses: {
-        201: json(sessionSchema, 'Company created; signed in'),
+        202: json(signupAcceptedSchema, 'A link was emailed to the address (the same answer for an address already registered)'),
         400: ERROR_RESPONSES[400],
         403: json(z.any(), 'Sign-up is not available on this host (signup_disabled)'),
-        409: json(z.any(), 'Email cannot be used'),
       },
     }),
     async (c) => {
@@ -111,9 +112,9 @@ export function registerAuthRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): voi
       const vendorId = await vendorOfHost(deps.data.platform, requestHost(deps, c));
       const vendor = vendorId ? await getVendor(deps.data.platform, vendorId) : null;
       if (vendorId && (!vendor || vendor.status !== 'active' || !vendor.selfSignup)) throw new ApiError(403, 'signup_disabled');
-      const { tenant, user } = await signUpCompany(deps, c.req.valid('json'), vendor);
-      c.get('logger').bind({ tenantId: tenant.id });
-      return respondWithSession(c, user, tenant, await startSession(deps, user, tenant), 201);
+      const created = await signUpCompany(deps, c.req.valid('json'), vendor);
+      if (created) c.get('logger').bind({ tenantId: created.tenant.id });
+      return c.json({ status: 'verification_sent' as const }, 202);
     },
   );
 
@@ -129,6 +130,7 @@ export function registerAuthRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): voi
         200: json(z.union([sessionSchema, mfaChallengeSchema]), 'Signed in, or the second step when MFA applies'),
         400: ERROR_RESPONSES[400],
         401: json(z.any(), 'Email or password incorrect (always the same answer)'),
+        403: json(z.any(), 'account_suspended: the password is right but the company or its vendor is suspended'),
         429: json(z.any(), 'Too many failed attempts for this email or IP'),
       },
     }),
@@ -164,6 +166,7 @@ export function registerAuthRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): voi
         200: json(sessionSchema, 'Refreshed'),
         204: { description: 'No refresh cookie: there is no session to restore (an anonymous visit)' },
         401: ERROR_RESPONSES[401],
+        403: json(z.any(), 'account_suspended: the company or its vendor is suspended'),
       },
     }),
     async (c) => {
@@ -178,12 +181,15 @@ export function registerAuthRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): voi
       const claims = await deps.signer.verifyRefresh(token, deps.now());
       if (!claims) throw expired();
       const db = deps.data.clientFor({ tenantId: claims.tenantId });
+      // Before the rotation, so the session (and the cookie the browser keeps) resumes when the suspension is lifted.
+      const current = await getTenant(db);
+      if (current) await refuseSuspended(deps, current);
       const rotated = await rotateSession(db, claims.sessionId, claims.generation, deps.now().toISOString());
       if (!rotated.ok) throw expired();
       const [user, tenant, security] = await Promise.all([getUser(db, claims.userId), getTenant(db), getUserSecurity(db, claims.userId)]);
       // A password reset voids every session begun before it.
       const voided = security.sessionsValidFrom !== null && rotated.createdAt < security.sessionsValidFrom;
-      if (!user || !tenant || !canSignIn(user) || tenant.status !== 'active' || voided) {
+      if (!user || !tenant || !canSignIn(user) || voided) {
         await revokeSession(db, claims.sessionId);
         throw expired();
       }
@@ -216,9 +222,12 @@ export function registerAuthRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): voi
       path: '/api/auth/verify-email',
       roles: 'public',
       tags: ['auth'],
-      summary: 'Confirm an email address with the emailed link',
+      summary: 'Confirm an email address with the emailed link (a new company’s HR admin is signed in by it)',
       request: { body: jsonBody(tokenBody) },
-      responses: { 200: json(okSchema, 'Email confirmed'), 400: ERROR_RESPONSES[400] },
+      responses: {
+        200: json(z.union([okSchema, sessionSchema]), 'Email confirmed; for a sign-up, the session of its HR admin'),
+        400: ERROR_RESPONSES[400],
+      },
     }),
     async (c) => {
       const { token } = c.req.valid('json');
@@ -228,6 +237,11 @@ export function registerAuthRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): voi
       const db = deps.data.clientFor({ tenantId: found.tenantId });
       const user = await getUser(db, found.userId);
       if (!user || !(await consumeToken(deps.data.platform, token))) throw invalid;
+      const activated = await activateSignup(deps, db, user);
+      if (activated) {
+        const tenant = await getTenant(db);
+        if (tenant) return respondWithSession(c, activated, tenant, await startSession(deps, activated, tenant), 200);
+      }
       if (!user.emailVerified) await updateUser(db, user, { emailVerified: true }, deps.now().toISOString());
       return c.json({ ok: true as const }, 200);
     },
@@ -271,7 +285,7 @@ export function registerAuthRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): voi
       const invalid = new ApiError(400, 'invalid_token', 'invalid_token', [{ path: 'token', message: 'field.invalid_or_expired' }]);
       const found = await peekLink(deps.data.platform, token, 'invitation', deps.now());
       if (!found) throw invalid;
-      const db = deps.data.clientFor({ tenantId: found.tenantId });
+      const db = deps.data.identityFor({ tenantId: found.tenantId });
       const [user, tenant] = await Promise.all([getUser(db, found.userId), getTenant(db)]);
       if (!user || !tenant || user.status !== 'invited') throw invalid;
       const passwordHash = await hashPassword(password);

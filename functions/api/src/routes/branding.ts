@@ -7,7 +7,7 @@ import { notFound } from '../errors.js';
 import { defineRoute, ERROR_RESPONSES } from '../openapi.js';
 import { json } from '../schemas.js';
 import { brandingForHost, brandingForTenant, PLATFORM_BRANDING } from '../services/branding.js';
-import { ROLES } from '@manabi/core';
+import { BRAND_IMAGE_TYPES, ROLES } from '@manabi/core';
 
 export const brandingSchema = z
   .object({
@@ -74,7 +74,13 @@ export function registerBrandingRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps):
           file: z.string().openapi({ param: { name: 'file', in: 'path' } }),
         }),
       },
-      responses: { 200: { description: 'The image', content: { 'image/*': { schema: z.string() } } }, 404: ERROR_RESPONSES[404] },
+      responses: {
+        200: {
+          description: 'The image',
+          content: Object.fromEntries(BRAND_IMAGE_TYPES.map((type) => [type, { schema: z.string().openapi({ format: 'binary' }) }])),
+        },
+        404: ERROR_RESPONSES[404],
+      },
     }),
     async (c) => {
       const { scope, owner, file } = c.req.valid('param');

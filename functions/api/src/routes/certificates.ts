@@ -17,7 +17,7 @@ import {
 } from '@manabi/data';
 import type { AppDeps, AppEnv } from '../env.js';
 import { notFound, validationError } from '../errors.js';
-import { defineRoute, ERROR_RESPONSES } from '../openapi.js';
+import { BODY_LIMITS, defineRoute, ERROR_RESPONSES } from '../openapi.js';
 import { json, jsonBody } from '../schemas.js';
 import { brandingForTenant } from '../services/branding.js';
 import {
@@ -195,6 +195,7 @@ export function registerCertificateRoutes(app: OpenAPIHono<AppEnv>, deps: AppDep
     defineRoute({
       method: 'put',
       path: '/api/certificate-template/{kind}',
+      bodyLimit: BODY_LIMITS.image,
       roles: HR,
       tags: ['certificates'],
       summary: 'Upload the certificate’s logo or signature (PNG or JPEG as the body; at most 256 KB)',

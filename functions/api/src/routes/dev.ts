@@ -2,7 +2,9 @@ import type { OpenAPIHono } from '@hono/zod-openapi';
 import { z } from '@hono/zod-openapi';
 import { listOutbox } from '@manabi/data';
 import type { AppDeps, AppEnv } from '../env.js';
+import type { MiddlewareHandler } from 'hono';
 import { defineRoute } from '../openapi.js';
+import { notFound } from '../errors.js';
 import { json } from '../schemas.js';
 import { runDigest } from '../jobs/digest.js';
 
@@ -19,11 +21,31 @@ const messageSchema = z
   })
   .openapi('OutboxMessage');
 
+/** The loopback interface: the person at this machine, who started the demo. */
+const LOOPBACK = /^(127\.\d+\.\d+\.\d+|::1|::ffff:127\.\d+\.\d+\.\d+)$/;
+/** Headers a proxy adds: a request through one comes from elsewhere, whatever the socket says. */
+const FORWARDED = ['forwarded', 'x-forwarded-for', 'x-real-ip'];
+
 /**
- * The local email outbox (the cloud sends these instead). Registered only when the local server
- * runs with devOutbox on, never in the Lambda.
+ * Answers only a request whose socket is on the loopback interface and that no proxy forwarded;
+ * anything else gets the plain 404 of a route that does not exist (no hint that it does).
+ */
+const loopbackOnly =
+  (deps: AppDeps): MiddlewareHandler<AppEnv> =>
+  async (c, next) => {
+    const ip = deps.clientIp?.(c) ?? '';
+    if (!LOOPBACK.test(ip) || FORWARDED.some((h) => c.req.header(h) !== undefined)) throw notFound();
+    await next();
+  };
+
+/**
+ * The local email outbox (the cloud sends these instead). Registered only by the local server in
+ * demo mode (`local/start.ts`, config.devOutbox), never in the Lambda (its bundle does not contain
+ * this file), and answering only on the loopback interface.
  */
 export function registerDevRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): void {
+  app.use('/api/dev/*', loopbackOnly(deps));
+  app.use('/dev/*', loopbackOnly(deps));
   app.openapi(
     defineRoute({
       method: 'get',

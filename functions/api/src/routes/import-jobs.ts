@@ -4,7 +4,7 @@ import { isId, localeSchema, type Role } from '@manabi/core';
 import { getImportJob, listImportJobs } from '@manabi/data';
 import type { AppDeps, AppEnv } from '../env.js';
 import { ApiError, notFound } from '../errors.js';
-import { defineRoute, ERROR_RESPONSES } from '../openapi.js';
+import { BODY_LIMITS, defineRoute, ERROR_RESPONSES } from '../openapi.js';
 import { json } from '../schemas.js';
 import { isStale, jobView, startUserImportJob } from '../services/user-import-job.js';
 
@@ -44,6 +44,7 @@ export function registerImportJobRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps)
     defineRoute({
       method: 'post',
       path: '/api/import-jobs/users',
+      bodyLimit: BODY_LIMITS.import,
       roles: HR,
       tags: ['users'],
       summary: 'Commit a user CSV as a background job: 202 with the job; poll it for progress and the per-row result',

@@ -50,7 +50,8 @@ export function registerItemAnalysisRoutes(app: OpenAPIHono<AppEnv>, deps: AppDe
   /** Finished attempts as item responses (the raw data, read only by these admin actions). */
   const responsesOf = async (tenantId: string, assessmentId: string) => {
     const attempts = (await listAttemptsOfAssessment(deps.data.clientFor({ tenantId }), assessmentId)).filter(
-      (x) => x.status !== 'in_progress',
+      // Closed with a result: an attempt still awaiting its essays' grades has no scores to analyse yet.
+      (x) => x.status !== 'in_progress' && x.status !== 'awaiting_grading',
     );
     const rows: ItemAttempt[] = attempts.flatMap((x) =>
       x.answers.map((ans) => {

@@ -5,6 +5,9 @@ import type { AppEnv } from '../env.js';
 import { ApiError, notFound } from '../errors.js';
 import { defineRoute, ERROR_RESPONSES } from '../openapi.js';
 
+/** The largest signed upload (a SCORM zip, 250 MB by default) with room to spare. */
+const SIGNED_UPLOAD_BODY_LIMIT = 256 * 1024 * 1024;
+
 const tokenQuery = z.object({
   t: z
     .string()
@@ -31,7 +34,7 @@ export function registerLocalObjectRoutes(app: OpenAPIHono<AppEnv>, store: Local
       summary: 'Local only: a stored file at a signed, expiring URL (S3 serves these in the cloud)',
       request: { query: tokenQuery },
       responses: {
-        200: { description: 'The file', content: { 'application/octet-stream': { schema: z.string() } } },
+        200: { description: 'The file, with the media type it was stored with', content: { '*/*': { schema: z.string() } } },
         403: ERROR_RESPONSES[403],
         404: ERROR_RESPONSES[404],
       },
@@ -74,6 +77,8 @@ export function registerLocalObjectRoutes(app: OpenAPIHono<AppEnv>, store: Local
     defineRoute({
       method: 'put',
       path: LOCAL_SIGNED_PUT_PATH,
+      // The signed length is checked against Content-Length before the body is read (as S3 does).
+      bodyLimit: SIGNED_UPLOAD_BODY_LIMIT,
       roles: 'public',
       tags: ['files'],
       summary: 'Local only: receive an upload at a signed URL (exactly the signed number of bytes; S3 in the cloud)',

@@ -24,7 +24,7 @@ import {
 } from '@manabi/data';
 import type { AppDeps, AppEnv, AuthClaims } from '../env.js';
 import { ApiError, notFound, validationError } from '../errors.js';
-import { defineRoute, ERROR_RESPONSES } from '../openapi.js';
+import { BODY_LIMITS, defineRoute, ERROR_RESPONSES, errorSchema } from '../openapi.js';
 import { json, jsonBody } from '../schemas.js';
 import { personInReach } from '../services/access.js';
 import {
@@ -154,6 +154,7 @@ export function registerPackageRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): 
     defineRoute({
       method: 'post',
       path: '/api/packages',
+      bodyLimit: BODY_LIMITS.document,
       roles: AUTHORS,
       tags: ['packages'],
       summary: 'Create a package (quiz modules with a template get a published assessment at once)',
@@ -207,11 +208,16 @@ export function registerPackageRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): 
     defineRoute({
       method: 'put',
       path: '/api/packages/{id}',
+      bodyLimit: BODY_LIMITS.document,
       roles: AUTHORS,
       tags: ['packages'],
       summary: 'Change a company package (guarded by expectedRev)',
       request: { params: pkgParams, body: jsonBody(z.object({ package: z.any(), expectedRev: z.number().int().min(1) })) },
-      responses: { 200: json(anyJson('PackageSaved', 'PackageSummary + package'), 'Saved'), ...ERROR_RESPONSES },
+      responses: {
+        200: json(anyJson('PackageSaved', 'PackageSummary + package'), 'Saved'),
+        409: json(errorSchema, 'stale: the package was changed meanwhile (expectedRev is not its revision)'),
+        ...ERROR_RESPONSES,
+      },
     }),
     async (c) => {
       const auth = c.get('auth');

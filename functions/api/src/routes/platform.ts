@@ -9,6 +9,7 @@ import { idParams, json, jsonBody } from '../schemas.js';
 import { createAccount } from '../services/vendors.js';
 import { invitationItems } from '../services/invitations.js';
 import { mailContextOf } from '../services/branding.js';
+import { forgetAccess } from '../auth/access-gate.js';
 
 const PLATFORM: readonly Role[] = ['platform_admin'];
 
@@ -85,6 +86,7 @@ export function registerPlatformRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps):
         const v = isId(id) ? await getVendor(deps.data.platform, id) : null;
         if (!v) throw notFound('vendor');
         await setVendorFields(deps.data.platform, v.id, { status });
+        forgetAccess({ vendorId: v.id });
         return c.json(await present({ ...v, status }), 200);
       },
     );
@@ -128,7 +130,7 @@ export function registerPlatformRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps):
     async (c) => {
       const v = await loadVendor(c.req.valid('param').id);
       const body = c.req.valid('json');
-      const db = deps.data.clientFor({ tenantId: v.homeTenantId });
+      const db = deps.data.identityFor({ tenantId: v.homeTenantId });
       const user = {
         id: newUserId(),
         name: body.name,

@@ -16,21 +16,35 @@ import {
   parseQtiPackage,
   textPreview,
   TEXT_ENCODINGS,
+  type ExportIssue,
+  type ImportIssue,
   type ImportResult,
   type Question,
 } from '@manabi/questions';
 import { strToU8, zipSync } from 'fflate';
 import { createQuestions, getBank, getQuestionVersion, listQuestions, type Owner } from '@manabi/data';
 import type { AppDeps, AppEnv } from '../env.js';
-import { ApiError, notFound } from '../errors.js';
-import { defineRoute, ERROR_RESPONSES } from '../openapi.js';
+import { acceptedLocale, ApiError, notFound } from '../errors.js';
+import { BODY_LIMITS, defineRoute, ERROR_RESPONSES } from '../openapi.js';
 import { json } from '../schemas.js';
 import { questionMeta } from './questions.js';
 import { type MessageKey } from '../error-messages.js';
+import { exportImagesOf, importImagesReport, withStoredImages } from '../services/question-images.js';
+import { questionMessage } from '../services/question-messages.js';
 
 const AUTHORS: readonly Role[] = ['tenant_admin', 'vendor_admin'];
 const MAX_BYTES = 5 * 1024 * 1024;
 const FORMATS = ['csv', 'gift', 'moodle_xml', 'qti21'] as const;
+
+const issueSchema = z.object({
+  item: z.union([z.number(), z.string()]).openapi({ description: 'Item number, or "file" / "header" for the whole file' }),
+  line: z.number().nullable(),
+  code: z
+    .string()
+    .openapi({ description: 'unreadable, unsupported_type, unsupported_feature, syntax, invalid; warnings dropped, suspicious, file' }),
+  key: z.string().openapi({ description: 'The message’s key in the question message catalog (stable)' }),
+  message: z.string().openapi({ description: 'What happened and what to do, in the request’s language (Accept-Language)' }),
+});
 
 const reportSchema = z
   .object({
@@ -38,8 +52,8 @@ const reportSchema = z
     format: z.enum(FORMATS),
     total: z.number().int(),
     imported: z.number().int(),
-    errors: z.array(z.object({ item: z.union([z.number(), z.string()]), line: z.number().nullable(), message: z.string() })),
-    warnings: z.array(z.object({ item: z.union([z.number(), z.string()]), line: z.number().nullable(), message: z.string() })),
+    errors: z.array(issueSchema),
+    warnings: z.array(issueSchema),
     encoding: z
       .object({
         name: z.enum(TEXT_ENCODINGS),
@@ -50,6 +64,13 @@ const reportSchema = z
       .nullable()
       .openapi({ description: 'How the file was decoded (null for a QTI content package: each item file is decoded on its own)' }),
     textPreview: z.string().openapi({ description: 'The start of the decoded text, to check the encoding' }),
+    images: z
+      .object({
+        count: z.number().int(),
+        bytes: z.number().int(),
+        items: z.array(z.object({ item: z.number().int(), name: z.string(), contentType: z.string(), size: z.number().int() })),
+      })
+      .openapi({ description: 'Images the imported questions show (stored on commit, once each)' }),
     preview: z.array(
       z.object({
         item: z.number(),
@@ -76,10 +97,24 @@ function parse(format: (typeof FORMATS)[number], text: string, options: Paramete
   }
 }
 
-const issue = (i: { item: number | string; line?: number; name?: string; column?: string; message: string }) => ({
+const issue = (i: ImportIssue, locale: Locale) => ({
   item: i.item,
   line: i.line ?? null,
-  message: [i.name ? `「${i.name}」` : '', i.column ? `[${i.column}] ` : '', i.message].join(''),
+  code: i.code,
+  key: i.key,
+  message: [
+    i.name ? (locale === 'ja' ? `「${i.name}」` : `"${i.name}": `) : '',
+    i.column ? `[${i.column}] ` : '',
+    questionMessage(i, locale),
+  ].join(''),
+});
+
+const exportNote = (w: ExportIssue, locale: Locale) => ({
+  index: w.index,
+  ...(w.title ? { title: w.title } : {}),
+  code: w.code,
+  key: w.key,
+  message: questionMessage(w, locale),
 });
 
 export function registerQuestionImportRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): void {
@@ -89,6 +124,7 @@ export function registerQuestionImportRoutes(app: OpenAPIHono<AppEnv>, deps: App
     defineRoute({
       method: 'post',
       path: '/api/banks/{bankId}/import',
+      bodyLimit: BODY_LIMITS.import,
       roles: AUTHORS,
       tags: ['questions'],
       summary: 'Import questions (CSV, Moodle GIFT, Moodle XML, QTI 2.1/2.2/3.0 items or content packages): preview, then commit',
@@ -134,7 +170,8 @@ export function registerQuestionImportRoutes(app: OpenAPIHono<AppEnv>, deps: App
       const decoded = packaged ? null : decodeText(bytes, encoding);
       const publish = form.publish === 'true';
       // A CSV names its languages in its columns; "auto" there means the person's language.
-      const fallbackLocale: Locale = (c.req.header('accept-language') ?? '').toLowerCase().startsWith('en') ? 'en' : 'ja';
+      // The report is read on the page that sent the file, so it is worded in that page's language.
+      const fallbackLocale: Locale = acceptedLocale(c.req.header('accept-language'));
       const textLocale = format === 'csv' && locale === 'auto' ? fallbackLocale : locale;
       const options = {
         locale: textLocale,
@@ -144,21 +181,23 @@ export function registerQuestionImportRoutes(app: OpenAPIHono<AppEnv>, deps: App
       };
       const result = decoded ? parse(format, decoded.text, options) : parseQtiPackage(bytes, options);
       if (mode === 'commit' && result.questions.length > 0) {
+        const questions = await withStoredImages(deps, owner, result, c.get('auth').userId);
         await createQuestions(
           deps.data.platform,
           owner,
-          result.questions.map((q) => ({ id: randomId(), bankId: bank.id, meta: questionMeta(q), content: q, publish })),
+          questions.map((q) => ({ id: randomId(), bankId: bank.id, meta: questionMeta(q), content: q, publish })),
           deps.now().toISOString(),
         );
       }
+      c.header('Content-Language', fallbackLocale);
       return c.json(
         {
           mode,
           format,
           total: result.total,
           imported: result.questions.length,
-          errors: result.errors.map(issue),
-          warnings: result.warnings.map(issue),
+          errors: result.errors.map((i) => issue(i, fallbackLocale)),
+          warnings: result.warnings.map((i) => issue(i, fallbackLocale)),
           encoding: decoded
             ? {
                 name: decoded.encoding,
@@ -168,6 +207,7 @@ export function registerQuestionImportRoutes(app: OpenAPIHono<AppEnv>, deps: App
               }
             : null,
           textPreview: decoded ? textPreview(decoded.text) : '',
+          images: importImagesReport(result.images),
           preview: result.questions.slice(0, 50).map((q) => ({
             item: q.sourceRef.item,
             type: q.type,
@@ -194,7 +234,18 @@ export function registerQuestionImportRoutes(app: OpenAPIHono<AppEnv>, deps: App
         params: bankParams,
         query: z.object({ format: z.enum(['csv', 'gift', 'moodle_xml', 'qti21', 'qti3']), locale: localeSchema.default('ja') }),
       },
-      responses: { 200: { description: 'The file', content: { 'text/csv': { schema: z.string() } } }, ...ERROR_RESPONSES },
+      responses: {
+        200: {
+          description: 'The file: CSV (csv), GIFT text (gift), Moodle XML (moodle_xml) or a QTI content package (qti21, qti3)',
+          content: {
+            'text/csv': { schema: z.string() },
+            'text/plain': { schema: z.string() },
+            'application/xml': { schema: z.string() },
+            'application/zip': { schema: z.string().openapi({ format: 'binary' }) },
+          },
+        },
+        ...ERROR_RESPONSES,
+      },
     }),
     async (c) => {
       const owner: Owner = authorOwner(c.get('auth'));
@@ -211,13 +262,20 @@ export function registerQuestionImportRoutes(app: OpenAPIHono<AppEnv>, deps: App
         cursor = page.nextCursor ?? undefined;
       } while (cursor);
       // What a format cannot hold is reported per question in a header (as JSON), never dropped silently.
-      const report = (warnings: unknown[]) => c.header('x-export-warnings', encodeURIComponent(JSON.stringify(warnings)));
+      // Worded in the language of the page that asked (the file's language is `locale`).
+      const uiLocale = acceptedLocale(c.req.header('accept-language'));
+      const report = (warnings: ExportIssue[]) =>
+        c.header('x-export-warnings', encodeURIComponent(JSON.stringify(warnings.map((w) => exportNote(w, uiLocale)))));
+      // Moodle XML and QTI packages carry the images the questions show (read from the owner's store).
+      const images =
+        format === 'moodle_xml' || format === 'qti21' || format === 'qti3' ? await exportImagesOf(deps, owner, questions) : undefined;
       if (format === 'qti21' || format === 'qti3') {
-        const out = exportQti(questions, { locale, version: format === 'qti3' ? '3.0' : '2.1' });
+        const out = exportQti(questions, { locale, version: format === 'qti3' ? '3.0' : '2.1', ...(images ? { images } : {}) });
         report(out.warnings);
         const zip = zipSync({
           'imsmanifest.xml': strToU8(out.manifest),
           ...Object.fromEntries(out.files.map((f) => [f.name, strToU8(f.text)])),
+          ...Object.fromEntries(out.files.flatMap((f) => (f.images ?? []).map((i) => [i.name, i.bytes]))),
         });
         c.header('content-type', 'application/zip');
         c.header('content-disposition', `attachment; filename="questions-${bank.id}-${format}.zip"`);
@@ -228,7 +286,7 @@ export function registerQuestionImportRoutes(app: OpenAPIHono<AppEnv>, deps: App
           ? exportQuestionCsv(questions)
           : format === 'gift'
             ? exportGift(questions, { locale })
-            : exportMoodleXml(questions, { locale });
+            : exportMoodleXml(questions, { locale, ...(images ? { images } : {}) });
       report(out.warnings);
       const ext = { csv: 'csv', gift: 'gift.txt', moodle_xml: 'moodle.xml' }[format];
       const type = { csv: 'text/csv', gift: 'text/plain', moodle_xml: 'application/xml' }[format];

@@ -2,7 +2,7 @@ import { authorOwner, readOnlyOwners, refOf } from '../services/content-owner.js
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import { z } from '@hono/zod-openapi';
 import { randomId, type Role } from '@manabi/core';
-import { questionSchema, pickText, type Question } from '@manabi/questions';
+import { questionSchema, pickText, imagesAsAlt, type Question } from '@manabi/questions';
 import {
   createBank,
   createQuestion,
@@ -22,6 +22,7 @@ import type { AppDeps, AppEnv, AuthClaims } from '../env.js';
 import { notFound, validationError } from '../errors.js';
 import { defineRoute, ERROR_RESPONSES } from '../openapi.js';
 import { json, jsonBody } from '../schemas.js';
+import { questionImageLinks } from '../services/question-images.js';
 
 /** Who writes banks and questions: HR for its company, a vendor admin for its vendor (see authorOwner). */
 const AUTHORS: readonly Role[] = ['tenant_admin', 'vendor_admin'];
@@ -44,7 +45,9 @@ export const questionSummarySchema = z
     updatedAt: z.string(),
   })
   .openapi('QuestionSummary');
-const questionDetailSchema = questionSummarySchema.extend({ content: z.any() }).openapi('QuestionDetail');
+const questionDetailSchema = questionSummarySchema
+  .extend({ content: z.any(), images: z.array(z.object({ id: z.string(), url: z.string() })) })
+  .openapi('QuestionDetail');
 const bankSchema = z
   .object({
     id: z.string(),
@@ -68,7 +71,8 @@ const presentBank = (viewer: Owner) => (b: Bank) => ({
 
 /** What the head of a question keeps for lists (derived from the content, in one place). */
 export function questionMeta(q: Question): QuestionMeta {
-  const stem = pickText(q.stem, 'ja');
+  // Lists show an image as its alt text ("[image: …]"), never the token.
+  const stem = imagesAsAlt(pickText(q.stem, 'ja'));
   return {
     type: q.type,
     title: q.title ?? null,
@@ -134,10 +138,11 @@ export function registerQuestionRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps):
     if (!head) throw notFound('question');
     return head;
   };
-  const detail = async (owner: Owner, head: QuestionHead) => ({
-    ...presentQuestion(head),
-    content: await getQuestionVersion(deps.data.platform, owner, head.id, head.latestVersion),
-  });
+  const detail = async (owner: Owner, head: QuestionHead) => {
+    const content = await getQuestionVersion(deps.data.platform, owner, head.id, head.latestVersion);
+    // Signed URLs of the images its text shows (for the editor's preview).
+    return { ...presentQuestion(head), content, images: await questionImageLinks(deps, owner, content ? [content as Question] : []) };
+  };
 
   app.openapi(
     defineRoute({
@@ -299,7 +304,8 @@ export function registerQuestionRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps):
       const head = await loadQuestion(CATALOG_OWNER, c.req.valid('param').id);
       if (head.publishedVersion === null) throw notFound('question');
       const content = await getQuestionVersion(deps.data.platform, CATALOG_OWNER, head.id, head.publishedVersion);
-      return c.json({ ...presentQuestion(head), content }, 200);
+      // Catalog questions hold no images (the catalog is text content: see question-images.ts).
+      return c.json({ ...presentQuestion(head), content, images: [] }, 200);
     },
   );
 }

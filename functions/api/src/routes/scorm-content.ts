@@ -5,7 +5,7 @@ import { objectKeys } from '@manabi/data';
 import { safeZipPath } from '@manabi/scorm';
 import type { AppDeps, AppEnv } from '../env.js';
 import { ApiError, errorBody } from '../errors.js';
-import { defineRoute } from '../openapi.js';
+import { defineRoute, limitBody } from '../openapi.js';
 import { fileOwnerOf, scormOwnerOf } from '../services/scorm-packages.js';
 import { commitScorm, openSession, verifyLaunch, verifySession } from '../services/scorm-runtime.js';
 import { PLAYER_SCRIPT, playerErrorHtml, playerHtml, scormAgainSource } from '../services/scorm-player.js';
@@ -115,7 +115,7 @@ export function registerScormContentRoutes(app: OpenAPIHono<AppEnv>, deps: AppDe
 
   // A commit of the runtime. The session token is in the path, not a header: the last commit of a
   // page being closed goes by sendBeacon, which cannot send headers. Not an OpenAPI route, like the files.
-  app.post('/scorm/commit/:token', async (c) => {
+  app.post('/scorm/commit/:token', limitBody(MAX_COMMIT_BYTES), async (c) => {
     const claims = await verifySession(deps, c.req.param('token'));
     if (!claims) return c.json({ result: 'false', errorCode: 101, ...errorBody('unauthorized', 'The SCORM session has expired') }, 401);
     if (Number(c.req.header('content-length') ?? 0) > MAX_COMMIT_BYTES)

@@ -3,7 +3,7 @@ import { z } from '@hono/zod-openapi';
 import { getTenantAccount, setTenantBrand, type TenantBrand } from '@manabi/data';
 import type { AppDeps, AppEnv } from '../env.js';
 import { ApiError, notFound } from '../errors.js';
-import { defineRoute, ERROR_RESPONSES } from '../openapi.js';
+import { BODY_LIMITS, defineRoute, ERROR_RESPONSES } from '../openapi.js';
 import { json, jsonBody } from '../schemas.js';
 import { assetUrl, brandingForTenant, storeBrandImage } from '../services/branding.js';
 import { readImageBody } from './image-body.js';
@@ -74,6 +74,7 @@ export function registerTenantBrandingRoutes(app: OpenAPIHono<AppEnv>, deps: App
     defineRoute({
       method: 'put',
       path: '/api/tenant/branding/logo',
+      bodyLimit: BODY_LIMITS.image,
       roles: HR,
       tags: ['company'],
       summary: 'Upload the company’s logo (the file itself as the body; at most 256 KB)',

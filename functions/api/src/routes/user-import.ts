@@ -4,7 +4,7 @@ import { exportUsersCsv, localeSchema, TEMPLATE_HEADERS, type Role } from '@mana
 import { listAllUsers, listDepartments } from '@manabi/data';
 import type { AppDeps, AppEnv } from '../env.js';
 import { ApiError } from '../errors.js';
-import { defineRoute, ERROR_RESPONSES } from '../openapi.js';
+import { BODY_LIMITS, defineRoute, ERROR_RESPONSES } from '../openapi.js';
 import { importReportSchema, json } from '../schemas.js';
 import { importUsers } from '../services/user-import.js';
 import { type MessageKey } from '../error-messages.js';
@@ -22,6 +22,7 @@ export function registerUserImportRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps
     defineRoute({
       method: 'post',
       path: '/api/users/import',
+      bodyLimit: BODY_LIMITS.import,
       roles: HR,
       tags: ['users'],
       summary: 'Import users from CSV (UTF-8, UTF-8 BOM or Shift_JIS; ja or en headers): preview, then commit',
@@ -56,7 +57,7 @@ export function registerUserImportRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps
       if (!(file instanceof File)) throw fileError('validation_error.multipart_csv');
       if (file.size > MAX_BYTES) throw fileError('validation_error.file_over_5mb');
       const bytes = new Uint8Array(await file.arrayBuffer());
-      const report = await importUsers(deps, deps.data.clientFor(auth), bytes, {
+      const report = await importUsers(deps, deps.data.identityFor(auth), bytes, {
         mode,
         locale,
         sendInvites: form.sendInvites === 'true',

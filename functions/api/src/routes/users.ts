@@ -24,6 +24,7 @@ import { invitationItems } from '../services/invitations.js';
 import { searchCompanyUsers } from '../services/user-search.js';
 import { autoAssignForLevel } from '../services/packages.js';
 import { presentUser, presentUserWithDepartment } from './present.js';
+import { forgetAccess } from '../auth/access-gate.js';
 
 const HR: readonly Role[] = ['tenant_admin'];
 
@@ -89,7 +90,7 @@ export function registerUserRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): voi
     }),
     async (c) => {
       const auth = c.get('auth');
-      const db = deps.data.clientFor(auth);
+      const db = deps.data.identityFor(auth);
       const input = c.req.valid('json');
       if (input.departmentId && !isId(input.departmentId)) throw notFound('department');
       await checkJobRole(db, input.jobRole);
@@ -146,7 +147,7 @@ export function registerUserRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): voi
     }),
     async (c) => {
       const auth = c.get('auth');
-      const db = deps.data.clientFor(auth);
+      const db = deps.data.identityFor(auth);
       const user = await loadUser(auth.tenantId, c.req.valid('param').id);
       const changes = c.req.valid('json');
       if (changes.departmentId && !isId(changes.departmentId)) throw notFound('department');
@@ -155,6 +156,7 @@ export function registerUserRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): voi
         throw new ApiError(400, 'validation_error', 'validation_error.own_role', [{ path: 'role', message: 'validation_error.own_role' }]);
       }
       const updated = await updateUser(db, user, changes, deps.now().toISOString());
+      forgetAccess({ tenantId: auth.tenantId, userId: user.id });
       if (updated.level !== user.level) await autoAssignForLevel(deps, db, updated, auth.userId);
       return c.json(await presentUserWithDepartment(db, updated), 200);
     },
@@ -182,6 +184,7 @@ export function registerUserRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): voi
         // Reactivating someone who never set a password puts them back to "invited".
         const next = status === 'active' && !user.passwordHash ? 'invited' : status;
         const updated = user.status === next ? user : await updateUser(db, user, { status: next }, deps.now().toISOString());
+        forgetAccess({ tenantId: auth.tenantId, userId: user.id });
         return c.json(await presentUserWithDepartment(db, updated), 200);
       },
     );
@@ -204,7 +207,7 @@ export function registerUserRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): voi
     }),
     async (c) => {
       const auth = c.get('auth');
-      const db = deps.data.clientFor(auth);
+      const db = deps.data.identityFor(auth);
       const user = await loadUser(auth.tenantId, c.req.valid('param').id);
       if (user.status !== 'invited') throw new ApiError(409, 'not_invited');
       const tenant = await getTenant(db);

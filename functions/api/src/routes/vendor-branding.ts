@@ -4,7 +4,7 @@ import { emailSchema } from '@manabi/core';
 import { getVendor, saveVendorBranding, setVendorFields, type Vendor } from '@manabi/data';
 import type { AppDeps, AppEnv, AuthClaims } from '../env.js';
 import { notFound } from '../errors.js';
-import { defineRoute, ERROR_RESPONSES } from '../openapi.js';
+import { BODY_LIMITS, defineRoute, ERROR_RESPONSES } from '../openapi.js';
 import { json, jsonBody } from '../schemas.js';
 import { assetUrl, PLATFORM_BRANDING, storeBrandImage } from '../services/branding.js';
 import { readImageBody } from './image-body.js';
@@ -102,6 +102,7 @@ export function registerVendorBrandingRoutes(app: OpenAPIHono<AppEnv>, deps: App
       defineRoute({
         method: 'put',
         path: `/api/vendor/branding/${kind}`,
+        bodyLimit: BODY_LIMITS.image,
         roles: VENDOR,
         tags: ['vendor'],
         summary: `Upload the ${kind} (the file itself as the body, with its content type; at most 256 KB)`,

@@ -18,6 +18,7 @@ import { idParams, json, jsonBody } from '../schemas.js';
 import { createAccount, presentTenant } from '../services/vendors.js';
 import { ownTenant, vendorActor, vendorOf } from '../services/vendor-scope.js';
 import { offeredPackages } from '../services/entitlements.js';
+import { forgetAccess } from '../auth/access-gate.js';
 
 const VENDOR: readonly Role[] = ['vendor_admin'];
 
@@ -161,6 +162,7 @@ export function registerVendorRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): v
       async (c) => {
         const t = await own(c.get('auth'), c.req.valid('param').id);
         await setTenantStatus(deps.data.platform, t.id, status);
+        forgetAccess({ tenantId: t.id });
         await audit(c.get('auth'), t.id, action === 'suspend' ? 'vendor.suspended' : 'vendor.reactivated');
         return c.json(presentTenant({ ...t, status }), 200);
       },

@@ -1,6 +1,7 @@
 import { checkDrawRules, LEVEL_LABELS, type Level } from '@manabi/core';
 import type { AssessmentInput, AssessmentSnapshot, SnapshotItem } from '@manabi/assessment';
 import { getQuestionHead, getTenantAccount, listPublishedBySkill, type Owner, type PlatformDb } from '@manabi/data';
+import { isAdaptiveType, isUnscored } from '@manabi/questions';
 import { ApiError, type Detail } from '../errors.js';
 import type { Text } from '../error-messages.js';
 import { bankRef } from './content-owner.js';
@@ -71,6 +72,8 @@ export async function buildSnapshot(
       });
     }
     const explicit = new Set(fixed.questionIds);
+    // A description is an information block the author places: draw rules count questions to answer.
+    for (const p of [...pool.values()]) if (isUnscored(p.type) && !explicit.has(p.id)) pool.delete(p.id);
     const drawPool = [...pool.values()]
       .filter((p) => !explicit.has(p.id))
       .map((p) => ({ id: p.id, skills: p.skills, level: p.level as never }));
@@ -88,6 +91,9 @@ export async function buildSnapshot(
     return { snapshot: { publishedVersion: version, settings: a, pool: [...pool.values()] }, questionCount: count };
   }
   const ad = a.adaptive!;
+  // An adaptive test picks its next item from the answer just given: an essay (graded later by a
+  // person) or a description (never scored) cannot inform that choice, so neither enters the pool.
+  for (const p of [...pool.values()]) if (!isAdaptiveType(p.type)) pool.delete(p.id);
   if (pool.size < ad.minItems) {
     throw new ApiError(400, 'draw_shortfall', 'draw_shortfall.adaptive', [
       { path: 'adaptive.skills', message: { key: 'field.adaptive_shortfall', params: { available: pool.size, needed: ad.minItems } } },

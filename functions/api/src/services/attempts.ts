@@ -4,16 +4,35 @@ import {
   optionOrder,
   planFixedForm,
   scoreAttempt,
+  personScoredIds,
+  scorableAnswers,
+  scorableFormLength,
   type AnsweredItem,
   type AssessmentInput,
   type AssessmentSnapshot,
 } from '@manabi/assessment';
-import { responseSchema, scoreResponse, InvalidResponseError, type Question } from '@manabi/questions';
+import { createHash } from 'node:crypto';
+import {
+  learnerTexts,
+  responseSchema,
+  scoreResponse,
+  InvalidResponseError,
+  wordLimitIssue,
+  type Question,
+  type QuestionOf,
+} from '@manabi/questions';
 import { randomId } from '@manabi/core';
 import { gapAnswerKey, servedParts } from './question-parts.js';
 import {
   closeAttempt,
   ConflictError,
+  essayAnswerPut,
+  essaySubmitUpdate,
+  getUser,
+  listEssaysOfAttempt,
+  saveAttemptWith,
+  type EssayAnswerRecord,
+  type TransactItem,
   getAttempt,
   getLearnerProgress,
   type LearnerProgress,
@@ -32,6 +51,7 @@ import type { AppDeps, AuthClaims } from '../env.js';
 import { ApiError, notFound, type Detail } from '../errors.js';
 import { cachedQuestionVersion, cachedSnapshot } from './content-cache.js';
 import { learnerResult, skillResultsOf, type StoredResult } from './result-views.js';
+import { imageLinks, questionImageLinks, textImageIds } from './question-images.js';
 
 /** One published version of an assessment: settings and pool, as frozen at publish. */
 export interface Published {
@@ -54,15 +74,21 @@ export async function publishedVersion(ctx: AttemptContext, assessmentId: string
   return { id: assessmentId, version, settings: snapshot.settings, snapshot };
 }
 
-async function contentOf(ctx: AttemptContext, snapshot: AssessmentSnapshot, questionId: string): Promise<Question> {
+/** Whose bank a pooled question is in (its images are that owner's files). */
+export function ownerOf(ctx: AttemptContext, snapshot: AssessmentSnapshot, questionId: string): Owner {
   const ref = snapshot.pool.find((p) => p.id === questionId);
   if (!ref) throw new Error(`Question ${questionId} is not in the snapshot`);
-  const owner: Owner =
-    ref.owner === 'catalog'
-      ? { kind: 'catalog' }
-      : ref.owner === 'vendor'
-        ? { kind: 'vendor', vendorId: ref.vendorId! }
-        : { kind: 'tenant', tenantId: ctx.db.tenantId };
+  return ref.owner === 'catalog'
+    ? { kind: 'catalog' }
+    : ref.owner === 'vendor'
+      ? { kind: 'vendor', vendorId: ref.vendorId! }
+      : { kind: 'tenant', tenantId: ctx.db.tenantId };
+}
+
+export async function contentOf(ctx: AttemptContext, snapshot: AssessmentSnapshot, questionId: string): Promise<Question> {
+  const ref = snapshot.pool.find((p) => p.id === questionId);
+  if (!ref) throw new Error(`Question ${questionId} is not in the snapshot`);
+  const owner = ownerOf(ctx, snapshot, questionId);
   const content = await cachedQuestionVersion(ctx.deps.data.platform, owner, questionId, ref.version);
   if (!content) throw new Error(`Question ${questionId}@${ref.version} is missing`);
   return content as Question;
@@ -135,11 +161,14 @@ async function close(
   attempt: AttemptRecord,
   status: 'finished' | 'expired',
   at?: string,
+  /** An essay answered by the very answer that closes the attempt (written in the same transaction). */
+  lastEssay?: EssayAnswerRecord,
 ): Promise<AttemptRecord> {
   const { snapshot } = pub;
   const finishedAt = at ?? ctx.deps.now().toISOString();
-  const answered: AnsweredItem[] = attempt.answers.map((a) => ({ questionId: a.questionId, correct: a.correct, score: a.score }));
-  const score = scoreAttempt(pub.settings, snapshot, answered, attempt.form?.length ?? null);
+  const essays = personScoredIds(snapshot, attempt.answers);
+  if (essays.length > 0) return submitForGrading(ctx, attempt, status, finishedAt, essays, lastEssay);
+  const score = scoreAttempt(pub.settings, snapshot, scoredAnswers(pub, attempt.answers), scorableFormLength(snapshot, attempt.form));
   const next: AttemptRecord = {
     ...attempt,
     status,
@@ -156,6 +185,49 @@ async function close(
       next,
       evidence.map((e) => proficiencyEntryItem(ctx.db, attempt.userId, e, finishedAt)),
     );
+  } catch (error) {
+    if (error instanceof ConflictError) return (await getAttempt(ctx.db, attempt.id))!;
+    throw error;
+  }
+  return { ...next, rev: attempt.rev + 1 };
+}
+
+/** The answers as the score reads them (descriptions left out). */
+export function scoredAnswers(pub: Published, answers: AttemptRecord['answers']): AnsweredItem[] {
+  return scorableAnswers(pub.snapshot, answers).map((a) => ({ questionId: a.questionId, correct: a.correct, score: a.score }));
+}
+
+/**
+ * Closes an attempt with essays: it waits for a person to grade them, with no result yet (a score
+ * without the essays would mislead; the learner sees "awaiting grading" and how many are left).
+ * The essays enter the grading queues (the company's and the learner's department's) in the same
+ * transaction that frees the learner's in-progress slot; the result, the skill evidence and the
+ * reports follow when the last essay is graded (services/essay-grading.ts).
+ */
+async function submitForGrading(
+  ctx: AttemptContext,
+  attempt: AttemptRecord,
+  status: 'finished' | 'expired',
+  finishedAt: string,
+  essayIds: string[],
+  lastEssay: EssayAnswerRecord | undefined,
+): Promise<AttemptRecord> {
+  const departmentId = (await getUser(ctx.db, attempt.userId))?.departmentId ?? null;
+  const next: AttemptRecord = {
+    ...attempt,
+    status: 'awaiting_grading',
+    closedAs: status,
+    currentQuestionId: null,
+    finishedAt,
+    result: null,
+  };
+  const queued: TransactItem[] = essayIds.map((questionId) =>
+    lastEssay && lastEssay.questionId === questionId
+      ? essayAnswerPut(ctx.db, { ...lastEssay, state: 'pending', submittedAt: finishedAt, departmentId })
+      : essaySubmitUpdate(ctx.db, { attemptId: attempt.id, questionId } as EssayAnswerRecord, finishedAt, departmentId),
+  );
+  try {
+    await closeAttempt(ctx.db, attempt, next, queued);
   } catch (error) {
     if (error instanceof ConflictError) return (await getAttempt(ctx.db, attempt.id))!;
     throw error;
@@ -194,7 +266,7 @@ export async function answerItem(
     let attempt = tries === 0 ? loaded : await loadOwn(ctx, loaded.id);
     const existing = attempt.answers.find((a) => a.questionId === questionId);
     if (existing) {
-      if (!sameResponse(existing.response, raw)) throw new ApiError(409, 'already_answered');
+      if (!sameResponse(existing.response, storedEssayResponse(existing.response, raw))) throw new ApiError(409, 'already_answered');
       return { attempt, questionId, correct: existing.correct };
     }
     attempt = await expireIfDue(ctx, pub, attempt);
@@ -207,28 +279,56 @@ export async function answerItem(
     if (!parsed.success)
       throw invalidResponse(parsed.error.issues.map((i) => ({ path: ['response', ...i.path].join('.'), message: { issue: i } })));
     let scored: { correct: boolean; score: number };
-    try {
-      scored = scoreResponse(content, parsed.data);
-    } catch (error) {
-      if (error instanceof InvalidResponseError)
-        throw invalidResponse(error.issues.map(() => ({ path: 'response', message: 'field.answer' })));
-      throw error;
+    let stored: unknown = raw;
+    let essay: EssayAnswerRecord | undefined;
+    const answeredAt = ctx.deps.now().toISOString();
+    if (content.type === 'essay') {
+      // Graded later by a person: the text goes to an item of its own, the attempt keeps its digest.
+      const text = (parsed.data as { text: string }).text;
+      checkWordLimits(content, text);
+      scored = { correct: false, score: 0 };
+      stored = essayDigest(text);
+      essay = {
+        attemptId: attempt.id,
+        questionId,
+        userId: attempt.userId,
+        assessmentId: attempt.assessmentId,
+        assessmentVersion: attempt.assessmentVersion,
+        text,
+        state: 'draft',
+        answeredAt,
+        submittedAt: null,
+        departmentId: null,
+        grade: null,
+        regrades: [],
+        rev: 1,
+      };
+    } else if (content.type === 'description') {
+      // Read, not answered: recorded so the form moves on, never counted in the score.
+      scored = { correct: false, score: 0 };
+      stored = { type: 'description' };
+    } else {
+      try {
+        scored = scoreResponse(content, parsed.data);
+      } catch (error) {
+        if (error instanceof InvalidResponseError)
+          throw invalidResponse(error.issues.map(() => ({ path: 'response', message: 'field.answer' })));
+        throw error;
+      }
     }
-    const answers = [
-      ...attempt.answers,
-      { questionId, response: raw, correct: scored.correct, score: scored.score, answeredAt: ctx.deps.now().toISOString() },
-    ];
+    const answers = [...attempt.answers, { questionId, response: stored, correct: scored.correct, score: scored.score, answeredAt }];
     const answered = answers.map((a) => ({ questionId: a.questionId, correct: a.correct, score: a.score }));
     const next = attempt.form ? (attempt.form[answers.length] ?? null) : nextAdaptiveItem(pub.settings, snapshot, answered, attempt.seed);
     try {
       if (next === null) {
-        const closed = await close(ctx, pub, { ...attempt, answers }, 'finished');
+        const closed = await close(ctx, pub, { ...attempt, answers }, 'finished', undefined, essay);
         if (closed.answers.length === answers.length) return { attempt: closed, questionId, correct: scored.correct };
         // close() lost a race to a concurrent writer: fall through and re-read.
         throw new ConflictError('attempt_changed', 'changed');
       }
       const updated: AttemptRecord = { ...attempt, answers, currentQuestionId: next };
-      await saveAttempt(ctx.db, attempt, updated);
+      if (essay) await saveAttemptWith(ctx.db, attempt, updated, [essayAnswerPut(ctx.db, essay)]);
+      else await saveAttempt(ctx.db, attempt, updated);
       return { attempt: { ...updated, rev: attempt.rev + 1 }, questionId, correct: scored.correct };
     } catch (error) {
       // Someone (a retried request, another tab) changed the attempt meanwhile: read again and decide anew.
@@ -238,6 +338,24 @@ export async function answerItem(
 }
 
 const invalidResponse = (details: Detail[]) => new ApiError(400, 'validation_error', 'validation_error.answer', details);
+
+/** What the attempt keeps of an essay: its length and a digest (the text lives in the essay's own item). */
+const essayDigest = (text: string) => ({ type: 'essay', chars: text.length, sha256: createHash('sha256').update(text).digest('hex') });
+
+/** A resent answer in the stored form of the answer it may repeat (essays are stored as a digest). */
+function storedEssayResponse(existing: unknown, raw: Record<string, unknown>): unknown {
+  const isEssay = typeof existing === 'object' && existing !== null && 'sha256' in existing;
+  return isEssay ? essayDigest(typeof raw.text === 'string' ? raw.text : '') : raw;
+}
+
+/** The essay's word limits, checked when it is sent (the player shows the same count as it is typed). */
+function checkWordLimits(q: QuestionOf<'essay'>, text: string): void {
+  const issue = wordLimitIssue(q, text);
+  if (issue === 'too_long')
+    throw invalidResponse([{ path: 'response.text', message: { key: 'field.essay_too_long', params: { max: q.maxWords ?? 0 } } }]);
+  if (issue === 'too_short')
+    throw invalidResponse([{ path: 'response.text', message: { key: 'field.essay_too_short', params: { min: q.minWords ?? 0 } } }]);
+}
 
 /** Whether the review policy lets the learner see keys and explanations now. */
 export function reviewOpen(settings: AssessmentInput, attempt: AttemptRecord, now: Date): boolean {
@@ -254,7 +372,8 @@ export const immediateFeedback = (settings: AssessmentInput): boolean => setting
 export async function attemptView(ctx: AttemptContext, pub: Published, attempt: AttemptRecord) {
   const { settings, snapshot } = pub;
   const shuffleOptions = settings.mode === 'fixed' ? settings.fixed!.shuffleOptions : true;
-  const served = async (questionId: string, index: number) => {
+  // `revealed`: review is open, so images of the explanation and feedback may be linked too.
+  const served = async (questionId: string, index: number, revealed = false) => {
     const q = await contentOf(ctx, snapshot, questionId);
     const options =
       'options' in q
@@ -268,24 +387,51 @@ export async function attemptView(ctx: AttemptContext, pub: Published, attempt: 
             return { id: o.id, text: o.text };
           })
         : [];
-    return { index, questionId, type: q.type, stem: q.stem, options, ...servedParts(q, attempt.seed, questionId, shuffleOptions) };
+    // Essays: the limits and the rubric's criteria, in both languages (never the graders' notes).
+    const essay =
+      q.type === 'essay'
+        ? {
+            minWords: q.minWords ?? null,
+            maxWords: q.maxWords ?? null,
+            rubric: q.rubric.map((c) => ({ id: c.id, criterion: c.criterion, maxPoints: c.maxPoints })),
+          }
+        : null;
+    const parts = servedParts(q, attempt.seed, questionId, shuffleOptions);
+    // Images are linked only for what this view shows: the served texts, and after review the
+    // explanation and feedback too (never the graders' notes, which no learner sees).
+    const shown = revealed ? learnerTexts(q) : { stem: q.stem, options, ...parts };
+    const images = await questionImageLinks(ctx.deps, ownerOf(ctx, snapshot, questionId), [shown]);
+    return {
+      index,
+      questionId,
+      type: q.type,
+      stem: q.stem,
+      options,
+      ...parts,
+      ...(essay ? { essay } : {}),
+      images,
+    };
   };
   const answered = attempt.answers.map((a) => ({ questionId: a.questionId, correct: a.correct, score: a.score }));
   const current =
     attempt.status === 'in_progress' && attempt.currentQuestionId ? await served(attempt.currentQuestionId, attempt.answers.length) : null;
   let review = null;
+  const hasEssays = personScoredIds(snapshot, attempt.answers).length > 0;
+  const essays = hasEssays && attempt.status !== 'in_progress' ? await listEssaysOfAttempt(ctx.db, attempt.id) : [];
   if (attempt.result && reviewOpen(settings, attempt, ctx.deps.now())) {
     const ids = attempt.form ?? attempt.answers.map((a) => a.questionId);
     review = await Promise.all(
       ids.map(async (questionId, index) => {
         const q = await contentOf(ctx, snapshot, questionId);
         const a = attempt.answers.find((x) => x.questionId === questionId);
+        const essay = essays.find((e) => e.questionId === questionId);
         return {
-          ...(await served(questionId, index)),
-          response: a?.response ?? null,
+          ...(await served(questionId, index, true)),
+          response: essay ? { type: 'essay', text: essay.text } : (a?.response ?? null),
           correct: a?.correct ?? false,
           correctAnswer: answerKey(q),
           explanation: q.explanation ?? null,
+          ...(essay?.grade ? { grade: learnerGrade(essay) } : {}),
         };
       }),
     );
@@ -311,6 +457,9 @@ export async function attemptView(ctx: AttemptContext, pub: Published, attempt: 
     startedAt: attempt.startedAt,
     deadline: attempt.deadline,
     serverNow: ctx.deps.now().toISOString(),
+    // Awaiting grading: how many essays a person has graded so far (the result comes with the last one).
+    grading:
+      attempt.status === 'awaiting_grading' ? { essays: essays.length, graded: essays.filter((e) => e.state === 'graded').length } : null,
     progress: {
       answered: attempt.answers.length,
       total: attempt.form?.length ?? null,
@@ -341,7 +490,16 @@ export function answerKey(q: Question): unknown {
     case 'matching':
     case 'cloze':
       return gapAnswerKey(q);
+    case 'essay':
+    case 'description':
+      return null;
   }
+}
+
+/** What the learner reads of a grade: points per criterion and the grader's comment (never who graded). */
+export function learnerGrade(e: EssayAnswerRecord) {
+  const g = e.grade!;
+  return { points: g.points, total: g.total, max: g.max, score: g.score, comment: g.comment };
 }
 
 /** Feedback for one answer, if the review policy allows it now. */
@@ -352,15 +510,19 @@ export async function answerFeedback(
   correct: boolean,
   response: Record<string, unknown>,
 ) {
-  if (!immediateFeedback(pub.settings)) return { questionId, correct: null, feedback: null, explanation: null };
+  if (!immediateFeedback(pub.settings)) return { questionId, correct: null, feedback: null, explanation: null, images: [] };
   const q = await contentOf(ctx, pub.snapshot, questionId);
+  // An essay is not right or wrong until a person grades it; a description has nothing to judge.
+  if (q.type === 'essay' || q.type === 'description') return { questionId, correct: null, feedback: null, explanation: null, images: [] };
   // The chosen option's own feedback says most about this answer; otherwise the question's.
   const chosen = 'options' in q && typeof response.optionId === 'string' ? q.options.find((o) => o.id === response.optionId) : undefined;
+  const feedback = chosen?.feedback ?? (correct ? q.feedback?.correct : q.feedback?.incorrect) ?? null;
   return {
     questionId,
     correct,
-    feedback: chosen?.feedback ?? (correct ? q.feedback?.correct : q.feedback?.incorrect) ?? null,
+    feedback,
     explanation: q.explanation ?? null,
+    images: await imageLinks(ctx.deps, ownerOf(ctx, pub.snapshot, questionId), textImageIds([feedback, q.explanation])),
   };
 }
 
@@ -370,7 +532,7 @@ export async function answerFeedback(
  * CAT's per-skill percentages are not comparable: harder items follow right answers). A skill an
  * adaptive test saw too little of gives no evidence. Tags that are not framework skills are ignored.
  */
-async function assessmentEvidence(
+export async function assessmentEvidence(
   ctx: AttemptContext,
   pub: Published,
   score: ReturnType<typeof scoreAttempt>,

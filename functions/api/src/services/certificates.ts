@@ -157,7 +157,8 @@ export async function issueCertificate(
     };
     const pdf = await drawCertificate(design, design.template, { ...record, issuedAt });
     await deps.objects.put(record.objectKey, { body: pdf, contentType: 'application/pdf' });
-    const outcome = await putCertificate(db, record);
+    // The verification code is a platform item, claimed with the certificate (an identity session).
+    const outcome = await putCertificate(deps.data.identityFor({ tenantId: db.tenantId }), record);
     if (outcome === 'created') return record;
     await deps.objects.delete(record.objectKey);
     if (outcome === 'exists') return getCertificate(db, userId, packageId);

@@ -30,3 +30,16 @@ export function passwordResetMessage(locale: Locale, name: string, productName: 
         body: `Hello ${name},\n\nSomeone asked to reset your ${productName} password. Set a new one here (valid for ${minutes} minutes, usable once):\n${link}\n\nIf this was not you, ignore this email; your password stays as it is.\n`,
       };
 }
+
+/** To the owner of an address someone tried to sign a new company up with (sign-up answers the same either way). */
+export function signupExistingMessage(locale: Locale, name: string, productName: string, signinLink: string, resetLink: string) {
+  return locale === 'ja'
+    ? {
+        subject: `${productName} 新規登録のお知らせ`,
+        body: `${name} 様\n\nこのメールアドレスで ${productName} に企業の新規登録が申し込まれましたが、このアドレスはすでに登録されています。新しいアカウントは作成していません。\n\nご本人の場合は、こちらからログインしてください。\n${signinLink}\n\nパスワードをお忘れの場合は、こちらから再設定できます。\n${resetLink}\n\n心当たりがない場合は、このメールを破棄してください。アカウントは変わりません。\n`,
+      }
+    : {
+        subject: `${productName}: a sign-up with your email address`,
+        body: `Hello ${name},\n\nSomeone tried to sign a new company up for ${productName} with this email address, which already has an account. No new account was created.\n\nIf it was you, sign in here:\n${signinLink}\n\nForgot your password? Reset it here:\n${resetLink}\n\nIf this was not you, ignore this email; your account stays as it is.\n`,
+      };
+}

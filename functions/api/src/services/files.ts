@@ -93,7 +93,8 @@ export async function completeUpload(deps: AppDeps, owner: FileOwner, id: string
 }
 
 export async function listOwnFiles(deps: AppDeps, owner: FileOwner) {
-  const files = (await listFiles(deps.data.platform, owner)).filter((f) => f.status === 'ready');
+  // Question images live beside lesson files but belong to their questions: not listed (nor removable) here.
+  const files = (await listFiles(deps.data.platform, owner)).filter((f) => f.status === 'ready' && f.purpose !== 'question');
   files.sort((a, b) => b.createdAt.localeCompare(a.createdAt));
   return Promise.all(files.map((f) => presentFile(deps, owner, f)));
 }

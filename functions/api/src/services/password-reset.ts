@@ -74,7 +74,7 @@ export async function requestPasswordReset(deps: AppDeps, email: string, ip: str
     await recordFailure(deps.data.platform, subjects, now.getTime(), limits.windowSeconds);
     const login = await findLogin(deps.data.platform, email);
     if (!login) return;
-    const db = deps.data.clientFor({ tenantId: login.tenantId });
+    const db = deps.data.identityFor({ tenantId: login.tenantId });
     const [user, tenant] = await Promise.all([getUser(db, login.userId), getTenant(db)]);
     if (!user || !tenant || tenant.status !== 'active') return;
     const mail = await mailContextFor(deps, db.tenantId);

@@ -30,7 +30,7 @@ export async function issueTokens(
 ): Promise<IssuedSession> {
   const now = deps.now();
   const accessToken = await deps.signer.signAccess(
-    { userId: user.id, tenantId: user.tenantId, vendorId: tenant.vendorId, role: user.role },
+    { userId: user.id, tenantId: user.tenantId, vendorId: tenant.vendorId, role: user.role, accessGen: user.accessGen ?? 0 },
     now,
   );
   const refreshToken = await deps.signer.signRefresh({ tenantId: user.tenantId, userId: user.id, sessionId, generation }, now);

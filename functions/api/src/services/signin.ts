@@ -1,5 +1,5 @@
 import { canSignIn, type Tenant } from '@manabi/core';
-import { countFailures, findLogin, getTenant, getUser, recordFailure, type UserRecord } from '@manabi/data';
+import { countFailures, findLogin, getTenant, getUser, getVendor, recordFailure, type UserRecord } from '@manabi/data';
 import type { AppDeps } from '../env.js';
 import { ApiError } from '../errors.js';
 import { DUMMY_HASH, verifyPassword } from '../auth/password.js';
@@ -26,9 +26,17 @@ export async function signIn(deps: AppDeps, email: string, password: string, ip:
   const user = db && login ? await getUser(db, login.userId) : null;
   const ok = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
   const tenant = ok && db ? await getTenant(db) : null;
-  if (!ok || !user || !canSignIn(user) || !tenant || tenant.status !== 'active') {
+  if (!ok || !user || !canSignIn(user) || !tenant) {
     await recordFailure(deps.data.platform, subjects, now, windowSeconds);
     throw INVALID();
   }
+  // Only someone who knows the password learns that the company (or its vendor) is suspended.
+  await refuseSuspended(deps, tenant);
   return { user, tenant };
+}
+
+/** 403 `account_suspended` when the company or its vendor is suspended (sign-in and refresh say so). */
+export async function refuseSuspended(deps: AppDeps, tenant: Tenant): Promise<void> {
+  const vendor = tenant.status === 'active' && tenant.vendorId ? await getVendor(deps.data.platform, tenant.vendorId) : null;
+  if (tenant.status !== 'active' || vendor?.status === 'suspended') throw new ApiError(403, 'account_suspended');
 }

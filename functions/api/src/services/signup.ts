@@ -9,35 +9,41 @@ import {
   writeAtomically,
   initialFrameworkItem,
   searchIndexReadyItem,
+  findLogin,
+  getUser,
+  updateUser,
+  type TenantDb,
   type UserRecord,
   type Vendor,
 } from '@manabi/data';
 import { defaultFramework } from '@manabi/upskilling';
 import type { AppDeps } from '../env.js';
 import { hashPassword } from '../auth/password.js';
-import { verifyEmailMessage } from './emails.js';
-import { mailContextOf } from './branding.js';
-import { ApiError } from '../errors.js';
+import { signupExistingMessage, verifyEmailMessage } from './emails.js';
+import { mailContextOf, type MailContext } from './branding.js';
 
 const VERIFY_DAYS = 7;
 
 /**
  * Creates a company (tenant) and its first HR admin in one transaction, together with the email
  * verification link in the outbox and the default skill framework: all of it exists afterwards or
- * none of it.
+ * none of it. The admin can sign in once the link is followed (`activateSignup`), so an address
+ * is proven before anything answers differently for it. An address that already has an account
+ * gets a mail telling its owner instead, and the caller answers exactly the same (no enumeration).
  */
 export async function signUpCompany(
   deps: AppDeps,
   input: SignupInput,
   /** The vendor whose host the company signed up on (null: the platform's own). */
   vendor: Vendor | null = null,
-): Promise<{ tenant: Tenant; user: UserRecord }> {
+): Promise<{ tenant: Tenant; user: UserRecord } | null> {
   const vendorId = vendor?.id ?? null;
   const mailContext = mailContextOf(deps.config, vendor);
   const now = deps.now();
   const iso = now.toISOString();
   const tenantId = newTenantId();
-  const db = deps.data.clientFor({ tenantId });
+  // The email's sign-in claim and the verification token are platform items, written with the person.
+  const db = deps.data.identityFor({ tenantId });
   const tenant: Tenant = { id: tenantId, name: input.companyName, vendorId, locale: input.locale, status: 'active', createdAt: iso };
   const user = {
     id: newUserId(),
@@ -49,7 +55,8 @@ export async function signUpCompany(
     hireDate: null,
     jobRole: null,
     locale: input.locale,
-    status: 'active' as const,
+    // Not active (no sign-in) until the emailed link proves the address.
+    status: 'invited' as const,
     emailVerified: false,
     passwordHash: await hashPassword(input.password),
   };
@@ -82,10 +89,39 @@ export async function signUpCompany(
     ]);
   } catch (error) {
     if (isConditionFailure(error) && cancelledIndexes(error).includes(2)) {
-      throw new ApiError(409, 'email_taken', 'email_taken.signup', [{ path: 'email', message: 'email_taken.signup' }]);
+      await tellOwner(deps, input.email, mailContext, iso);
+      return null;
     }
     throw error;
   }
   deps.log({ level: 'info', msg: 'outbox', kind: 'verify_email', to: user.email, link, tenantId });
   return { tenant, user: { ...user, furigana: null, tenantId, createdAt: iso, updatedAt: iso, version: 1 } };
+}
+
+/** Mails the owner of an address that already has an account, in their language, under the host's brand. */
+async function tellOwner(deps: AppDeps, email: string, mailContext: MailContext, iso: string): Promise<void> {
+  const login = await findLogin(deps.data.platform, email);
+  const db = login ? deps.data.identityFor({ tenantId: login.tenantId }) : null;
+  const owner = db && login ? await getUser(db, login.userId) : null;
+  if (!db || !owner) return;
+  const signinLink = `${mailContext.baseUrl}/signin`;
+  const mail = outboxItem(db, {
+    to: owner.email,
+    fromName: mailContext.fromName,
+    ...signupExistingMessage(owner.locale, owner.name, mailContext.fromName, signinLink, `${mailContext.baseUrl}/forgot-password`),
+    link: signinLink,
+    kind: 'signup_existing',
+    createdAt: iso,
+  });
+  await writeAtomically(db, [mail.item]);
+  deps.log({ level: 'info', msg: 'outbox', kind: 'signup_existing', to: owner.email, tenantId: owner.tenantId });
+}
+
+/**
+ * The first use of a sign-up's verification link: the HR admin who chose a password at sign-up
+ * becomes active (and verified). Null when the person is not such a pending sign-up.
+ */
+export async function activateSignup(deps: AppDeps, db: TenantDb, user: UserRecord): Promise<UserRecord | null> {
+  if (user.status !== 'invited' || !user.passwordHash || user.role !== 'tenant_admin') return null;
+  return updateUser(db, user, { status: 'active', emailVerified: true }, deps.now().toISOString());
 }

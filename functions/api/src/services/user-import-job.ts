@@ -105,7 +105,8 @@ export type JobRunOutcome = 'completed' | 'failed' | 'busy' | 'taken_over';
  * what is now stored (a person already created is "unchanged"), so nothing is written twice.
  */
 export async function runUserImportJob(deps: ImportJobDeps, ref: ImportJobRef, runner: string = randomId()): Promise<JobRunOutcome> {
-  const db = deps.data.clientFor({ tenantId: ref.tenantId });
+  // Creating people claims their emails (platform items) in the same transactions.
+  const db = deps.data.identityFor({ tenantId: ref.tenantId });
   const job = await claimImportJob(db, ref.jobId, runner, deps.now(), IMPORT_STALE_AFTER_SECONDS);
   if (!job) return 'busy';
   const fileKey = objectKeys.importJobFile(ref.tenantId, ref.jobId);

@@ -38,6 +38,7 @@ import { invitationItems } from './invitations.js';
 import { autoAssignForLevel } from './packages.js';
 import { pool } from './pool.js';
 import type { SkillFramework } from '@manabi/upskilling';
+import { forgetAccess } from '../auth/access-gate.js';
 
 export const MAX_IMPORT_ROWS = 10_000;
 
@@ -317,6 +318,7 @@ export async function commitPlan(
           },
           now,
         );
+        forgetAccess({ tenantId: db.tenantId, userId: current.id });
         updated += 1;
         if (row.level !== current.level) assignLevels.push({ id: current.id, level: row.level, departmentId: row.departmentId });
       } catch (error) {

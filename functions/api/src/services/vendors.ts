@@ -45,7 +45,8 @@ export async function createAccount(
 ): Promise<{ tenant: Tenant; adminUserId: string }> {
   const iso = deps.now().toISOString();
   const tenantId = newTenantId();
-  const db = deps.data.clientFor({ tenantId });
+  // The admin's sign-in claim and invitation token are platform items, written with the company.
+  const db = deps.data.identityFor({ tenantId });
   const tenant: Tenant = {
     id: tenantId,
     name: input.name,

@@ -1,6 +1,8 @@
+import { msg, typeName } from '../messages/render.js';
 import { neutraliseFormula } from '@manabi/core';
 import { CSV_COLUMNS, CSV_MAX_OPTIONS, type CsvColumn } from '../csv-columns.js';
 import type { LocalizedText, Question } from '../model.js';
+import { withImagesAsAlt } from './images.js';
 import { issue, type ExportIssue, type ExportResult } from './types.js';
 
 export interface CsvExportOptions {
@@ -18,15 +20,19 @@ export interface CsvExportOptions {
 export function exportQuestionCsv(questions: Question[], options: CsvExportOptions = {}): ExportResult {
   const warnings: ExportIssue[] = [];
   const lines = [CSV_COLUMNS.join(',')];
-  questions.forEach((q, i) => {
+  questions.forEach((original, i) => {
     const index = i + 1;
-    if (q.type === 'matching' || q.type === 'cloze') {
-      const what = q.type === 'matching' ? 'matching' : 'cloze (multiple blanks)';
-      warnings.push(
-        issue(index, q.title, 'skipped', `A ${what} question is not expressible in the CSV format: export it as Moodle XML or QTI`),
-      );
+    if (original.type === 'matching' || original.type === 'cloze') {
+      warnings.push(issue(index, original.title, 'skipped', msg('export.csv_no_type', { type: typeName(original.type) })));
       return;
     }
+    if (original.type === 'essay' || original.type === 'description') {
+      warnings.push(issue(index, original.title, 'skipped', msg('export.csv_no_type_any', { type: typeName(original.type) })));
+      return;
+    }
+    // The CSV carries text only: an image is written as its alt text, and the issue list says so.
+    const { question: q, hadImages } = withImagesAsAlt(original);
+    if (hadImages) warnings.push(issue(index, q.title, 'dropped', msg('export.csv_images')));
     const row = new Map<CsvColumn, string>();
     const setText = (ja: CsvColumn, en: CsvColumn, value: LocalizedText | undefined): void => {
       if (value?.ja) row.set(ja, neutraliseFormula(value.ja));
@@ -37,12 +43,13 @@ export function exportQuestionCsv(questions: Question[], options: CsvExportOptio
     setText('stem_ja', 'stem_en', q.stem);
     if ('options' in q) {
       if (q.options.length > CSV_MAX_OPTIONS) {
-        warnings.push(issue(index, q.title, 'skipped', `${q.options.length} options: the CSV format has at most ${CSV_MAX_OPTIONS}`));
+        warnings.push(
+          issue(index, q.title, 'skipped', msg('export.csv_too_many_options', { count: q.options.length, max: CSV_MAX_OPTIONS })),
+        );
         return;
       }
       q.options.forEach((o, n) => setText(`option${n + 1}_ja` as CsvColumn, `option${n + 1}_en` as CsvColumn, o.text));
-      if (q.options.some((o) => o.feedback))
-        warnings.push(issue(index, q.title, 'dropped', 'Option feedback is not part of the CSV format'));
+      if (q.options.some((o) => o.feedback)) warnings.push(issue(index, q.title, 'dropped', msg('export.csv_option_feedback')));
       const position = (id: string): string => String(q.options.findIndex((o) => o.id === id) + 1);
       if (q.type === 'ordering') row.set('correct', q.order.map(position).join(';'));
       else row.set('correct', q.correctOptionIds.map(position).join(';'));
@@ -55,7 +62,7 @@ export function exportQuestionCsv(questions: Question[], options: CsvExportOptio
     }
     if (q.type === 'short_text') {
       if (q.accepted.some((a) => /[;；]/.test(a))) {
-        warnings.push(issue(index, q.title, 'skipped', 'An accepted answer contains ";", the CSV list separator'));
+        warnings.push(issue(index, q.title, 'skipped', msg('export.csv_semicolon_answer')));
         return;
       }
       row.set('accepted', neutraliseFormula(q.accepted.join(';')));
@@ -64,8 +71,7 @@ export function exportQuestionCsv(questions: Question[], options: CsvExportOptio
     setText('feedback_correct_ja', 'feedback_correct_en', q.feedback?.correct);
     setText('feedback_incorrect_ja', 'feedback_incorrect_en', q.feedback?.incorrect);
     setText('explanation_ja', 'explanation_en', q.explanation);
-    if (q.skillTags.some((t) => /[;；]/.test(t)))
-      warnings.push(issue(index, q.title, 'dropped', 'Skill tags containing ";" are split on re-import'));
+    if (q.skillTags.some((t) => /[;；]/.test(t))) warnings.push(issue(index, q.title, 'dropped', msg('export.csv_semicolon_tags')));
     row.set('skills', neutraliseFormula(q.skillTags.join(';')));
     if (q.level) row.set('level', q.level);
     if (q.difficultyPrior !== null) row.set('difficulty', String(q.difficultyPrior));

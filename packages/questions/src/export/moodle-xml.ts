@@ -1,3 +1,4 @@
+import { msg } from '../messages/render.js';
 import type { Locale } from '@manabi/core';
 import { XMLBuilder } from 'fast-xml-parser';
 import { categoryToSkillTag } from '../import/types.js';
@@ -5,10 +6,14 @@ import type { LocalizedText, Question } from '../model.js';
 import { issue, type ExportIssue, type ExportResult } from './types.js';
 import { embeddedQuestionText } from './moodle-cloze.js';
 import { excerpt, textToHtml, TextWriter } from './xml-text.js';
+import { moodleImageField, type ExportImages } from './images.js';
+import { hasImage, imagesAsAlt } from '../images.js';
 
 export interface MoodleXmlExportOptions {
   /** Moodle XML has no language: the text in this locale is written (else the other one). */
   locale: Locale;
+  /** The bytes of the images the questions show, by id (written as <file>s; see export/images.ts). */
+  images?: ExportImages;
 }
 
 type XmlObject = Record<string, unknown>;
@@ -48,18 +53,19 @@ export function exportMoodleXml(questions: Question[], options: MoodleXmlExportO
   questions.forEach((q, i) => {
     const index = i + 1;
     if (q.type === 'short_text' && q.accepted.some((a) => a.includes('*'))) {
-      warnings.push(issue(index, q.title, 'skipped', 'An accepted answer contains "*", a wildcard in Moodle short answers'));
+      warnings.push(issue(index, q.title, 'skipped', msg('export.moodle_wildcard')));
       return;
     }
     const w = new TextWriter(options.locale);
-    const html = (value: LocalizedText | undefined): XmlObject => ({ '@format': 'html', text: value ? textToHtml(w.pick(value)) : '' });
+    const html = (value: LocalizedText | undefined): XmlObject =>
+      moodleImageField(value ? textToHtml(w.pick(value)) : '', options.images, w);
     const plain = (value: string): XmlObject => ({ '@format': 'moodle_auto_format', text: w.clean(value) });
     const stem = w.pick(q.stem);
     // Moodle and parseMoodleXml read a name with "<tag>"-like text as HTML and strip the tags.
-    if (q.title && TAG.test(q.title)) w.lose('"<…>" in the title (read as an HTML tag)');
+    if (q.title && TAG.test(q.title)) w.lose(msg('lost.title_tag'));
     const head: XmlObject = {
-      name: { text: q.title ? w.clean(q.title) : excerpt(stem, `Question ${index}`) },
-      questiontext: { '@format': 'html', text: textToHtml(stem) },
+      name: { text: q.title ? w.clean(q.title) : excerpt(imagesAsAlt(stem), `Question ${index}`) },
+      questiontext: moodleImageField(textToHtml(stem), options.images, w),
       generalfeedback: html(q.explanation),
       defaultgrade: '1',
       penalty: q.type === 'true_false' ? '1' : '0.3333333',
@@ -81,8 +87,7 @@ export function exportMoodleXml(questions: Question[], options: MoodleXmlExportO
         type = 'multichoice';
         const single = q.type === 'single_choice';
         const share = weight(100 / q.correctOptionIds.length);
-        if (q.type === 'multiple_response' && !q.partialCredit)
-          w.lose('all-or-nothing scoring (Moodle multiple answers give partial credit)');
+        if (q.type === 'multiple_response' && !q.partialCredit) w.lose(msg('lost.all_or_nothing_moodle'));
         body = {
           single: String(single),
           shuffleanswers: 'true',
@@ -140,10 +145,15 @@ export function exportMoodleXml(questions: Question[], options: MoodleXmlExportO
         type = 'matching';
         const byId = new Map(q.choices.map((c) => [c.id, c]));
         const used = new Set(Object.values(q.key));
+        // A prompt is an html text (its images go as files); an answer is plain text in Moodle, so an image there is its alt text.
+        const answerText = (choice: LocalizedText): string => {
+          const picked = w.pick(choice);
+          if (hasImage(picked)) w.lose(msg('lost.matching_images'));
+          return imagesAsAlt(picked);
+        };
         const sub = (prompt: LocalizedText | undefined, choice: LocalizedText | undefined): XmlObject => ({
-          '@format': 'html',
-          text: prompt ? textToHtml(w.pick(prompt)) : '',
-          answer: { text: choice ? w.pick(choice) : '' },
+          ...moodleImageField(prompt ? textToHtml(w.pick(prompt)) : '', options.images, w),
+          answer: { text: choice ? answerText(choice) : '' },
         });
         body = {
           shuffleanswers: 'true',
@@ -157,13 +167,22 @@ export function exportMoodleXml(questions: Question[], options: MoodleXmlExportO
       }
       case 'cloze':
         type = 'cloze';
-        head['questiontext'] = { '@format': 'html', text: embeddedQuestionText(stem, q.blanks, (t) => w.pick(t)) };
-        if (q.feedback) w.lose('question feedback');
+        // The stem's images go as files; inside a gap only text fits, so an option's image is its alt text.
+        head['questiontext'] = moodleImageField(
+          embeddedQuestionText(stem, q.blanks, (t) => {
+            const picked = w.pick(t);
+            if (hasImage(picked)) w.lose(msg('lost.blank_option_images'));
+            return imagesAsAlt(picked);
+          }),
+          options.images,
+          w,
+        );
+        if (q.feedback) w.lose(msg('lost.question_feedback'));
         body = {};
         break;
       case 'ordering': {
         type = 'ordering';
-        if (q.options.some((o) => o.feedback)) w.lose('option feedback');
+        if (q.options.some((o) => o.feedback)) w.lose(msg('lost.option_feedback'));
         const byId = new Map(q.options.map((o) => [o.id, o]));
         body = {
           layouttype: 'VERTICAL',
@@ -178,14 +197,40 @@ export function exportMoodleXml(questions: Question[], options: MoodleXmlExportO
         };
         break;
       }
+      case 'essay':
+        type = 'essay';
+        if (q.feedback) w.lose(msg('lost.question_feedback'));
+        // Moodle questions have no rubric: the grade is out of the rubric's points, the criteria are lost.
+        w.lose(msg('lost.rubric'));
+        head.defaultgrade = String(q.rubric.reduce((n, c) => n + c.maxPoints, 0));
+        head.penalty = '0';
+        body = {
+          responseformat: 'editor',
+          responserequired: '1',
+          responsefieldlines: '15',
+          minwordlimit: q.minWords === undefined ? '' : String(q.minWords),
+          maxwordlimit: q.maxWords === undefined ? '' : String(q.maxWords),
+          attachments: '0',
+          attachmentsrequired: '0',
+          graderinfo: html(q.graderNotes),
+          responsetemplate: html(undefined),
+        };
+        break;
+      case 'description':
+        type = 'description';
+        if (q.feedback) w.lose(msg('lost.question_feedback'));
+        head.defaultgrade = '0';
+        head.penalty = '0';
+        body = {};
+        break;
     }
     const tags = q.skillTags.map((t) => w.clean(t)).filter((t) => t !== '');
     const first = tags[0];
     const category = first !== undefined && categoryToSkillTag(`$course$/top/${first}`) === first ? first : null;
     const otherTags = category === null ? tags : tags.slice(1);
-    if (q.level) w.lose('level');
-    if (q.difficultyPrior !== null) w.lose('difficulty');
-    if (w.lost.length > 0) warnings.push(issue(index, q.title, 'dropped', `Not in Moodle XML: ${w.lost.join(', ')}`));
+    if (q.level) w.lose(msg('lost.level'));
+    if (q.difficultyPrior !== null) w.lose(msg('lost.difficulty'));
+    if (w.lost.length > 0) warnings.push(issue(index, q.title, 'dropped', msg('export.not_in_moodle', { lost: w.lost })));
     written.push({
       category,
       question: {

@@ -1,3 +1,4 @@
+import { msg } from '../messages/render.js';
 import type { Question } from '../model.js';
 import { splitCloze, type ClozeBlank } from '../types/cloze.js';
 import { block, el, flow, identifiers, inline, response, text, type XmlNode } from './qti.js';
@@ -7,8 +8,8 @@ import { paragraphs, type TextWriter } from './xml-text.js';
 export interface QtiParts {
   declarations: XmlNode[];
   body: XmlNode[];
-  /** A standard template name, or custom responseProcessing content. */
-  processing: { template: string } | { rules: XmlNode[] };
+  /** A standard template name, custom responseProcessing content, or null when a person scores the item (essay). */
+  processing: { template: string } | { rules: XmlNode[] } | null;
   maximum: number;
   /** SCORE starts at 0 (needed when custom rules add to it). */
   scoreDefault?: boolean;
@@ -86,7 +87,7 @@ export function qtiCloze(q: Extract<Question, { type: 'cloze' }>, w: TextWriter,
       case 'numeric':
         declarations.push(response('single', 'float', [String(b.value)], [], rid(b)));
         interactions.set(b.id, el('textEntryInteraction', { responseIdentifier: rid(b) }));
-        if (b.tolerance > 0) w.lose(`tolerance ±${b.tolerance} of blank ${b.id} (QTI text entry is scored exactly)`);
+        if (b.tolerance > 0) w.lose(msg('lost.blank_tolerance', { tolerance: b.tolerance, blank: b.id }));
         right = el('match', {}, [el('variable', { identifier: rid(b) }), el('correct', { identifier: rid(b) })]);
         break;
       case 'choice': {

@@ -1,3 +1,4 @@
+import { msg } from '../messages/render.js';
 import type { Locale } from '@manabi/core';
 import { XMLBuilder } from 'fast-xml-parser';
 import { optionIdAt } from '../import/types.js';
@@ -6,17 +7,23 @@ import type { Question, QuestionOption } from '../model.js';
 import { qtiCloze, qtiMatching, type QtiParts } from './qti-gaps.js';
 import { issue, type ExportIssue } from './types.js';
 import { excerpt, paragraphs, TextWriter } from './xml-text.js';
+import { qtiImages, qtiLineParts, type ExportImages } from './images.js';
+import { imagesAsAlt } from '../images.js';
 
 export interface QtiExportOptions {
   /** QTI items carry no language here: the text in this locale is written (else the other one). */
   locale: Locale;
   /** QTI 2.1 (default) or 3.0, whose elements and attributes carry the `qti-` names. */
   version?: '2.1' | '3.0';
+  /** The bytes of the images the questions show, by id (written into the package; see export/images.ts). */
+  images?: ExportImages;
 }
 
 export interface QtiFile {
   name: string;
   text: string;
+  /** The image files the item shows (`images/<id>.<ext>`): put them in the package beside it. */
+  images?: { name: string; bytes: Uint8Array }[];
 }
 
 export interface QtiExportResult {
@@ -57,7 +64,10 @@ export const block = (depth: number, children: XmlNode[]): XmlNode[] => [
   ...text(`\n${'  '.repeat(depth - 1)}`),
 ];
 /** Lines of one paragraph, separated by <br/>. */
-export const inline = (lines: string[]): XmlNode[] => lines.flatMap((line, i) => [...(i > 0 ? [el('br')] : []), ...text(line)]);
+export const inline = (lines: string[]): XmlNode[] => lines.flatMap((line, i) => [...(i > 0 ? [el('br')] : []), ...lineNodes(line)]);
+/** A line's text, with each image token as an <img> (pointed at its package file by `qtiImages`). */
+const lineNodes = (line: string): XmlNode[] =>
+  qtiLineParts(line).flatMap((p) => ('text' in p ? text(p.text) : [el('img', { 'data-image': p.id, alt: p.alt })]));
 /** Several paragraphs inside one inline context (a choice): a blank line is two <br/>. */
 export const flow = (value: string): XmlNode[] =>
   paragraphs(value).flatMap((p, i) => [...(i > 0 ? [el('br'), el('br')] : []), ...inline(p)]);
@@ -90,19 +100,22 @@ export function exportQti(questions: Question[], options: QtiExportOptions): Qti
   questions.forEach((q, i) => {
     const index = i + 1;
     if (q.type === 'true_false') {
-      warnings.push(
-        issue(index, q.title, 'skipped', 'QTI has no true/false interaction (a two-choice item would re-import as single choice)'),
-      );
+      warnings.push(issue(index, q.title, 'skipped', msg('export.qti_true_false')));
+      return;
+    }
+    if (q.type === 'description') {
+      warnings.push(issue(index, q.title, 'skipped', msg('export.qti_description')));
       return;
     }
     const w = new TextWriter(options.locale);
     const identifier = `item-${String(index).padStart(width, '0')}`;
     const stem = w.pick(q.stem);
-    const title = q.title ? w.clean(q.title) : excerpt(stem, `Question ${index}`);
+    const title = q.title ? w.clean(q.title) : excerpt(imagesAsAlt(stem), `Question ${index}`);
     let declaration!: XmlNode;
     let interaction!: XmlNode;
     let parts: QtiParts | null = null;
-    let template = 'match_correct';
+    let template: string | null = 'match_correct';
+    let scorerNotes: XmlNode | null = null;
     let maximum = 1;
     switch (q.type) {
       case 'single_choice':
@@ -113,7 +126,7 @@ export function exportQti(questions: Question[], options: QtiExportOptions): Qti
           3,
           q.options.map((o) => el('simpleChoice', { identifier: id(o.id) }, flow(w.pick(o.text)))),
         );
-        if (q.options.some((o) => o.feedback)) w.lose('option feedback');
+        if (q.options.some((o) => o.feedback)) w.lose(msg('lost.option_feedback'));
         if (q.type === 'ordering') {
           declaration = response('ordered', 'identifier', q.order.map(id));
           interaction = el('orderInteraction', { responseIdentifier: 'RESPONSE', shuffle: 'true' }, choices);
@@ -170,23 +183,36 @@ export function exportQti(questions: Question[], options: QtiExportOptions): Qti
       case 'numeric':
         declaration = response('single', 'float', [String(q.answer.value)]);
         interaction = el('textEntryInteraction', { responseIdentifier: 'RESPONSE' });
-        if (q.answer.tolerance > 0) w.lose(`tolerance ±${q.answer.tolerance} (QTI text entry is scored exactly)`);
+        if (q.answer.tolerance > 0) w.lose(msg('lost.tolerance', { tolerance: q.answer.tolerance }));
         break;
+      case 'essay': {
+        // Scored by a person: no correct response and no response processing; the grade is out of the rubric's points.
+        declaration = el('responseDeclaration', { identifier: 'RESPONSE', cardinality: 'single', baseType: 'string' });
+        interaction = el('extendedTextInteraction', { responseIdentifier: 'RESPONSE' });
+        template = null;
+        maximum = q.rubric.reduce((n, c) => n + c.maxPoints, 0);
+        if (q.graderNotes) scorerNotes = el('rubricBlock', { view: 'scorer' }, block(3, stemBlocks(w.pick(q.graderNotes))));
+        w.lose(msg('lost.rubric'));
+        if (q.minWords !== undefined || q.maxWords !== undefined) w.lose(msg('lost.word_limits'));
+        break;
+      }
     }
     const inlineEntry = q.type === 'short_text' || q.type === 'numeric';
     parts ??= {
       declarations: [declaration],
-      body: inlineEntry ? stemBlocks(stem, interaction) : [...stemBlocks(stem), interaction],
-      processing: { template },
+      body: inlineEntry ? stemBlocks(stem, interaction) : [...stemBlocks(stem), ...(scorerNotes ? [scorerNotes] : []), interaction],
+      processing: template === null ? null : { template },
       maximum,
     };
+    // Image tokens anywhere in the body (stem, options, matching prompts and choices) become package files.
+    const pictured = qtiImages(parts.body, options.images, w);
     const { processing } = parts;
-    if (q.feedback) w.lose('feedback');
-    if (q.explanation) w.lose('explanation');
-    if (q.skillTags.length > 0) w.lose('skill tags');
-    if (q.level) w.lose('level');
-    if (q.difficultyPrior !== null) w.lose('difficulty');
-    if (w.lost.length > 0) warnings.push(issue(index, q.title, 'dropped', `Not in QTI: ${w.lost.join(', ')}`));
+    if (q.feedback) w.lose(msg('lost.feedback'));
+    if (q.explanation) w.lose(msg('lost.explanation'));
+    if (q.skillTags.length > 0) w.lose(msg('lost.skill_tags'));
+    if (q.level) w.lose(msg('lost.level'));
+    if (q.difficultyPrior !== null) w.lose(msg('lost.difficulty'));
+    if (w.lost.length > 0) warnings.push(issue(index, q.title, 'dropped', msg('export.not_in_qti', { lost: w.lost })));
     const item = el(
       'assessmentItem',
       {
@@ -205,15 +231,19 @@ export function exportQti(questions: Question[], options: QtiExportOptions): Qti
           { identifier: 'SCORE', cardinality: 'single', baseType: 'float', normalMaximum: String(parts.maximum) },
           parts.scoreDefault ? [el('defaultValue', {}, [el('value', {}, text('0'))])] : [],
         ),
-        el('itemBody', {}, block(2, parts.body)),
-        'template' in processing
-          ? el('responseProcessing', { template: rpTemplate(processing.template, version) })
-          : el('responseProcessing', {}, processing.rules),
+        el('itemBody', {}, block(2, pictured.body)),
+        ...(processing === null
+          ? []
+          : [
+              'template' in processing
+                ? el('responseProcessing', { template: rpTemplate(processing.template, version) })
+                : el('responseProcessing', {}, processing.rules),
+            ]),
       ]),
     );
     // 3.0 is the same item with the qti- names.
     const root = version === '3.0' ? (renameTree([item], qti3Element, qti3Attribute)[0] as XmlNode) : item;
-    files.push({ name: `${identifier}.xml`, text: xml(root) });
+    files.push({ name: `${identifier}.xml`, text: xml(root), ...(pictured.files.length > 0 ? { images: pictured.files } : {}) });
   });
   return { files, manifest: manifest(files, version), exported: files.length, warnings };
 }
@@ -242,7 +272,7 @@ export function identifiers(options: Pick<QuestionOption, 'id'>[], w: TextWriter
   const bad = options.filter((o) => !IDENTIFIER.test(o.id));
   if (bad.length === 0) return (id) => id;
   const renamed = new Map(options.map((o, i) => [o.id, optionIdAt(i)]));
-  w.lose(`option ids (${bad.map((o) => o.id).join(', ')} not QTI identifiers: written as ${[...renamed.values()].join(', ')})`);
+  w.lose(msg('lost.option_ids', { ids: bad.map((o) => o.id).join(', '), renamed: [...renamed.values()].join(', ') }));
   return (id) => renamed.get(id) ?? id;
 }
 
@@ -298,7 +328,7 @@ function manifest(files: QtiFile[], version: '2.1' | '3.0'): string {
                   type: version === '3.0' ? 'imsqti_item_xmlv3p0' : 'imsqti_item_xmlv2p1',
                   href: f.name,
                 },
-                block(3, [el('file', { href: f.name })]),
+                block(3, [el('file', { href: f.name }), ...(f.images ?? []).map((i) => el('file', { href: i.name }))]),
               ),
             ),
           ),

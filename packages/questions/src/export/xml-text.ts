@@ -1,3 +1,4 @@
+import { msg, type MessageRef } from '../messages/render.js';
 import type { Locale } from '@manabi/core';
 import { tidy } from '../import/html.js';
 import { pickText, type LocalizedText } from '../model.js';
@@ -14,25 +15,26 @@ const isXmlChar = (c: number): boolean =>
 
 /** Collects, per question, what the file cannot carry (the message of a 'dropped' warning). */
 export class TextWriter {
-  readonly lost: string[] = [];
+  readonly lost: MessageRef[] = [];
 
   constructor(readonly locale: Locale) {}
 
-  lose(what: string): void {
-    if (!this.lost.includes(what)) this.lost.push(what);
+  lose(what: MessageRef): void {
+    if (!this.lost.some((l) => JSON.stringify(l) === JSON.stringify(what))) this.lost.push(what);
   }
 
   /** The text in the export language, else the other one; a text in both languages loses the other one. */
   pick(value: LocalizedText): string {
     const other: Locale = this.locale === 'ja' ? 'en' : 'ja';
-    if (value[this.locale] !== undefined && value[other] !== undefined) this.lose(`${other} text`);
+    if (value[this.locale] !== undefined && value[other] !== undefined)
+      this.lose(msg('lost.other_language', { language: msg(`lang.${other}`) }));
     return this.clean(pickText(value, this.locale));
   }
 
   /** Removes the characters XML cannot carry (control characters: a parser would reject the whole file). */
   clean(value: string): string {
     const kept = [...value].filter((c) => isXmlChar(c.codePointAt(0) ?? 0)).join('');
-    if (kept !== value) this.lose('control characters');
+    if (kept !== value) this.lose(msg('lost.control_characters'));
     return kept;
   }
 }

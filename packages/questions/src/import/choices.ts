@@ -1,3 +1,4 @@
+import { msg } from '../messages/render.js';
 import type { LocalizedText, QuestionInput } from '../model.js';
 import { optionIdAt, pct, type ItemContext } from './types.js';
 
@@ -34,26 +35,20 @@ export function mapWeightedChoices(ctx: ItemContext, choices: WeightedChoice[], 
   const single = mode === 'single' || (mode === 'auto' && full.length > 0);
 
   if (positive.length === 0) {
-    ctx.error('invalid', 'No answer is marked correct');
+    ctx.error('invalid', msg('choice.no_correct'));
     return null;
   }
   if (single) {
     if (full.length === 0) {
-      ctx.error('invalid', 'Single-answer question without a 100% answer');
+      ctx.error('invalid', msg('choice.single_no_full'));
       return null;
     }
     if (full.length > 1) {
-      ctx.error(
-        'unsupported_feature',
-        `${full.length} answers give full marks; a Manabi single-choice question has exactly one correct option`,
-      );
+      ctx.error('unsupported_feature', msg('choice.several_full', { count: full.length }));
       return null;
     }
     for (const i of positive.filter((i) => !full.includes(i))) {
-      ctx.warn(
-        'dropped',
-        `Partial credit of ${pct(choices[i]?.weight ?? 0)} for "${choices[i]?.text}" is not kept: only the 100% answer counts`,
-      );
+      ctx.warn('dropped', msg('choice.partial_dropped', { weight: pct(choices[i]?.weight ?? 0), answer: choices[i]?.text ?? '' }));
     }
     return { type: 'single_choice', options, correctOptionIds: [optionIdAt(full[0] ?? 0)] };
   }
@@ -61,16 +56,13 @@ export function mapWeightedChoices(ctx: ItemContext, choices: WeightedChoice[], 
   const share = 100 / positive.length;
   const sum = positive.reduce((s, i) => s + (choices[i]?.weight ?? 0), 0);
   if (Math.abs(sum - 100) > 0.01) {
-    ctx.warn('suspicious', `The weights of the correct answers add up to ${pct(sum)}, not 100%`);
+    ctx.warn('suspicious', msg('choice.weights_sum', { sum: pct(sum) }));
   }
   // Manabi's partial credit is +1/N per right pick and −1/N per wrong pick: weights 0, +100/N
   // and −100/N mean the same thing; any other weight does not survive the import.
   const odd = choices.filter((c) => c.weight !== 0 && Math.abs(Math.abs(c.weight) - share) > 0.01);
   if (odd.length > 0) {
-    ctx.warn(
-      'dropped',
-      `Answer weights ${odd.map((c) => pct(c.weight)).join(', ')} are not kept: Manabi gives (right − wrong picks) / ${positive.length} as partial credit`,
-    );
+    ctx.warn('dropped', msg('choice.weights_dropped', { weights: odd.map((c) => pct(c.weight)).join(', '), count: positive.length }));
   }
   return { type: 'multiple_response', options, correctOptionIds: positive.map(optionIdAt), partialCredit: true };
 }

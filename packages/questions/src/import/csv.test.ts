@@ -3,21 +3,21 @@ import { LEVELS, levelImportNames } from '@manabi/core';
 import { fixture, summary } from '../test-support.js';
 import { parseQuestionCsv } from './csv.js';
 
-const issues = (list: { item: unknown; line?: number; column?: string; code: string; message: string }[]) =>
-  list.map((i) => [i.item, i.line, i.column, i.code, i.message]);
+const issues = (list: { item: unknown; line?: number; column?: string; code: string; key: string }[]) =>
+  list.map((i) => [i.item, i.line, i.column, i.code, i.key]);
 
 describe('parseQuestionCsv', () => {
   it('imports the sample bank (ja/en text, aliases, full-width input) and reports every bad row with line and column', () => {
     const r = parseQuestionCsv(fixture('manabi/questions.csv'));
     expect(summary(r)).toEqual({ total: 9, imported: 6, skipped: 3 });
     expect(issues(r.errors)).toEqual([
-      [7, 9, 'type', 'unsupported_type', 'Unsupported type "essay": not imported'],
-      [8, 10, 'correct', 'invalid', '"7": give option numbers 1–2 separated by ";"'],
-      [9, 11, 'level', 'invalid', 'Unknown level "部長" (pre_hire, new_hire, junior, mid, leader, manager or the Japanese name)'],
-      [9, 11, 'difficulty', 'invalid', '"9": difficulty is a number from -5 (easy) to 5 (hard)'],
-      [9, 11, 'correct', 'invalid', '"abc" is not a number'],
+      [7, 9, 'type', 'unsupported_type', 'csv.type_unsupported'],
+      [8, 10, 'correct', 'invalid', 'csv.correct_numbers'],
+      [9, 11, 'level', 'invalid', 'csv.level_unknown'],
+      [9, 11, 'difficulty', 'invalid', 'csv.difficulty'],
+      [9, 11, 'correct', 'invalid', 'csv.not_a_number'],
     ]);
-    expect(issues(r.warnings)).toEqual([['header', undefined, 'memo', 'file', 'Column "memo" is not recognised and will not be imported']]);
+    expect(issues(r.warnings)).toEqual([['header', undefined, 'memo', 'file', 'csv.unknown_column']]);
 
     const [single, multi, tf, numeric, short, ordering] = r.questions;
     expect(single).toMatchObject({
@@ -76,15 +76,15 @@ describe('parseQuestionCsv', () => {
 
   it('reports header problems and unreadable files for the whole file', () => {
     expect(issues(parseQuestionCsv('title,stem_ja\nx,y\n').errors)).toEqual([
-      ['header', undefined, 'type', 'invalid', 'Required column "type" is missing'],
+      ['header', undefined, 'type', 'invalid', 'csv.type_column_missing'],
     ]);
     expect(issues(parseQuestionCsv('type,stem_ja,問題文\n').errors)).toEqual([
-      ['header', undefined, '問題文', 'invalid', 'Column "stem_ja" appears more than once'],
+      ['header', undefined, '問題文', 'invalid', 'csv.duplicate_column'],
     ]);
     const broken = parseQuestionCsv('type,stem_ja\ntrue_false,"unclosed\n');
     expect(broken.questions).toEqual([]);
     expect(broken.errors[0]).toMatchObject({ item: 'file', code: 'unreadable' });
-    expect(parseQuestionCsv('').errors).toEqual([{ item: 'file', code: 'unreadable', message: 'The file is empty' }]);
+    expect(parseQuestionCsv('').errors).toMatchObject([{ item: 'file', code: 'unreadable', key: 'csv.empty' }]);
   });
 
   it('reports gaps in options, values in columns the type does not use, and extra fields', () => {
@@ -97,13 +97,11 @@ describe('parseQuestionCsv', () => {
       ].join('\n'),
     );
     expect(issues(r.errors)).toEqual([
-      [1, 2, 'option2_ja', 'invalid', 'option2 is empty but option3 is not'],
-      [1, 2, 'option1_ja', 'invalid', 'At least 2 options (option1, option2) are required'],
-      [3, 4, undefined, 'invalid', 'The row has 9 fields but the header has 8'],
+      [1, 2, 'option2_ja', 'invalid', 'csv.option_gap'],
+      [1, 2, 'option1_ja', 'invalid', 'csv.two_options'],
+      [3, 4, undefined, 'invalid', 'csv.field_count'],
     ]);
-    expect(issues(r.warnings)).toEqual([
-      [2, 3, 'tolerance', 'dropped', 'Column tolerance is not used by type true_false and is not imported'],
-    ]);
+    expect(issues(r.warnings)).toEqual([[2, 3, 'tolerance', 'dropped', 'csv.column_unused']]);
     expect(r.questions.map((q) => q.type)).toEqual(['true_false']);
   });
 });
@@ -112,9 +110,9 @@ describe('parseQuestionCsv level names', () => {
   it('refuses matching and cloze rows: the CSV has no columns for them', () => {
     const r = parseQuestionCsv('type,stem_en\nmatching,Match\ncloze,Fill {{1}}\n', { locale: 'en' });
     expect(r.questions).toEqual([]);
-    expect(r.errors.map((e) => [e.item, e.code, e.message])).toEqual([
-      [1, 'unsupported_type', 'A matching question has no CSV columns: import it from Moodle XML, QTI or GIFT'],
-      [2, 'unsupported_type', 'A cloze question has no CSV columns: import it from Moodle XML, QTI or GIFT'],
+    expect(r.errors.map((e) => [e.item, e.code, e.key])).toEqual([
+      [1, 'unsupported_type', 'csv.type_no_columns'],
+      [2, 'unsupported_type', 'csv.type_no_columns'],
     ]);
   });
 

@@ -1,3 +1,4 @@
+import { msg, typeName } from '../messages/render.js';
 import { parse as parseCsvText } from 'csv-parse/sync';
 import { LEVELS, matchLevelName, type Level } from '@manabi/core';
 import { CSV_COLUMNS, CSV_HEADER_ALIASES, CSV_MAX_OPTIONS, CSV_TYPE_ALIASES, foldHeader, type CsvColumn } from '../csv-columns.js';
@@ -6,6 +7,7 @@ import { parseNumber } from '../scoring.js';
 import {
   DEFAULT_MAX_ITEMS,
   ImportCollector,
+  issueText,
   optionIdAt,
   unique,
   type Draft,
@@ -32,12 +34,12 @@ export function parseQuestionCsv(text: string, options: ImportOptions = {}): Imp
     }) as unknown as typeof records;
   } catch (e) {
     const line = (e as { lines?: number }).lines;
-    out.fileError(`Cannot read as CSV: ${(e as Error).message}`, line);
+    out.fileError(msg('csv.unreadable'), line);
     return out.result();
   }
   const [header, ...rows] = records;
   if (!header) {
-    out.fileError('The file is empty');
+    out.fileError(msg('csv.empty'));
     return out.result();
   }
   const columns = mapHeader(out, header.record);
@@ -45,10 +47,10 @@ export function parseQuestionCsv(text: string, options: ImportOptions = {}): Imp
   const dataRows = rows.filter((r) => r.record.some((c) => c.trim() !== ''));
   const max = options.maxItems ?? DEFAULT_MAX_ITEMS;
   if (dataRows.length > max) {
-    out.fileError(`The file has ${dataRows.length} rows; at most ${max} can be imported at once`);
+    out.fileError(msg('csv.too_many_rows', { count: dataRows.length, max }));
     return out.result();
   }
-  if (dataRows.length === 0) out.fileWarning('The file has no data rows');
+  if (dataRows.length === 0) out.fileWarning(msg('csv.no_rows'));
 
   for (const { record, info } of dataRows) {
     const newlines = record.reduce((n, cell) => n + (cell.match(/\n/g)?.length ?? 0), 0);
@@ -61,7 +63,7 @@ export function parseQuestionCsv(text: string, options: ImportOptions = {}): Imp
     const title = cell('title');
     const ctx = out.item({ line: info.lines - newlines, ...(title ? { name: title } : {}) });
     const extra = record.slice(header.record.length).filter((c) => c.trim() !== '');
-    if (extra.length > 0) ctx.error('invalid', `The row has ${record.length} fields but the header has ${header.record.length}`);
+    if (extra.length > 0) ctx.error('invalid', msg('csv.field_count', { fields: record.length, columns: header.record.length }));
     const input = mapRow(ctx, cell);
     if (input) ctx.finish({ ...input, ...(title ? { title } : {}) });
   }
@@ -80,20 +82,20 @@ function mapHeader(out: ImportCollector, header: string[]): Map<CsvColumn, numbe
     const name = (known.has(folded) ? folded : plainOption ? `option${plainOption[1]}_${out.locale}` : CSV_HEADER_ALIASES[folded]) as
       CsvColumn | undefined;
     if (!name || !known.has(name)) {
-      out.fileWarning(`Column "${raw}" is not recognised and will not be imported`, 'header', raw);
+      out.fileWarning(msg('csv.unknown_column', { column: raw }), 'header', raw);
     } else if (columns.has(name)) {
-      out.errors.push({ item: 'header', column: raw, code: 'invalid', message: `Column "${name}" appears more than once` });
+      out.errors.push({ item: 'header', column: raw, code: 'invalid', ...issueText(msg('csv.duplicate_column', { column: name })) });
       ok = false;
     } else {
       columns.set(name, index);
     }
   });
   if (!columns.has('type')) {
-    out.errors.push({ item: 'header', column: 'type', code: 'invalid', message: 'Required column "type" is missing' });
+    out.errors.push({ item: 'header', column: 'type', code: 'invalid', ...issueText(msg('csv.type_column_missing')) });
     ok = false;
   }
   if (!columns.has('stem_ja') && !columns.has('stem_en')) {
-    out.errors.push({ item: 'header', column: 'stem_ja', code: 'invalid', message: 'A "stem_ja" or "stem_en" column is required' });
+    out.errors.push({ item: 'header', column: 'stem_ja', code: 'invalid', ...issueText(msg('csv.stem_column_missing')) });
     ok = false;
   }
   return ok ? columns : null;
@@ -114,23 +116,22 @@ function parseBool(ctx: ItemContext, column: CsvColumn, value: string): boolean 
   const v = value.normalize('NFKC').toLowerCase();
   if (TRUE.has(v)) return true;
   if (FALSE.has(v)) return false;
-  ctx.error('invalid', `"${value}" is not true or false`, { column });
+  ctx.error('invalid', msg('csv.not_boolean', { value }), { column });
   return undefined;
 }
 
 function mapRow(ctx: ItemContext, cell: (c: CsvColumn) => string): Draft | null {
   const rawType = cell('type');
   const foldedType = rawType.normalize('NFKC').trim().toLowerCase();
-  const type: QuestionType | undefined = isQuestionType(foldedType) ? foldedType : CSV_TYPE_ALIASES[rawType.trim()];
-  if (rawType === '') ctx.error('invalid', 'Required', { column: 'type' });
-  else if (type === 'matching' || type === 'cloze')
-    ctx.error('unsupported_type', `A ${type} question has no CSV columns: import it from Moodle XML, QTI or GIFT`, { column: 'type' });
+  // Matching, cloze, essays and descriptions have no CSV columns (pairs, blanks, rubric, graders' notes): reported, never imported.
+  const type: QuestionType | undefined =
+    isQuestionType(foldedType) && !UNSUPPORTED_TYPES.has(foldedType) ? foldedType : CSV_TYPE_ALIASES[rawType.trim()];
+  if (rawType === '') ctx.error('invalid', msg('csv.type_required'), { column: 'type' });
+  else if (foldedType === 'matching' || foldedType === 'cloze')
+    ctx.error('unsupported_type', msg('csv.type_no_columns', { type: typeName(foldedType) }), { column: 'type' });
   else if (!type && UNSUPPORTED_TYPES.has(foldedType))
-    ctx.error('unsupported_type', `Unsupported type "${rawType}": not imported`, { column: 'type' });
-  else if (!type)
-    ctx.error('invalid', `Unknown type "${rawType}" (single_choice, multiple_response, true_false, ordering, numeric, short_text)`, {
-      column: 'type',
-    });
+    ctx.error('unsupported_type', msg('csv.type_unsupported', { type: rawType }), { column: 'type' });
+  else if (!type) ctx.error('invalid', msg('csv.type_unknown', { type: rawType }), { column: 'type' });
 
   const localized = (ja: CsvColumn, en: CsvColumn): LocalizedText | undefined => {
     const t: { ja?: string; en?: string } = {};
@@ -139,7 +140,7 @@ function mapRow(ctx: ItemContext, cell: (c: CsvColumn) => string): Draft | null 
     return t.ja || t.en ? (t as LocalizedText) : undefined;
   };
   const stem = localized('stem_ja', 'stem_en');
-  if (!stem) ctx.error('invalid', 'Required: stem_ja or stem_en', { column: 'stem_ja' });
+  if (!stem) ctx.error('invalid', msg('csv.stem_required'), { column: 'stem_ja' });
 
   // Options: option1 … optionN with no gaps.
   const options: { id: string; text: LocalizedText }[] = [];
@@ -147,18 +148,18 @@ function mapRow(ctx: ItemContext, cell: (c: CsvColumn) => string): Draft | null 
   for (let i = 1; i <= CSV_MAX_OPTIONS; i++) {
     const text = localized(`option${i}_ja` as CsvColumn, `option${i}_en` as CsvColumn);
     if (!text) gapAt ??= i;
-    else if (gapAt !== null) ctx.error('invalid', `option${gapAt} is empty but option${i} is not`, { column: `option${gapAt}_ja` });
+    else if (gapAt !== null) ctx.error('invalid', msg('csv.option_gap', { gap: gapAt, next: i }), { column: `option${gapAt}_ja` });
     else options.push({ id: optionIdAt(i - 1), text });
   }
   const choice = type === 'single_choice' || type === 'multiple_response' || type === 'ordering';
-  if (choice && options.length < 2) ctx.error('invalid', 'At least 2 options (option1, option2) are required', { column: 'option1_ja' });
+  if (choice && options.length < 2) ctx.error('invalid', msg('csv.two_options'), { column: 'option1_ja' });
   if (type && !choice && options.length > 0)
-    ctx.warn('dropped', `Options are not used by type ${type} and are not imported`, { column: 'option1_ja' });
+    ctx.warn('dropped', msg('csv.options_unused', { type: typeName(type as QuestionType) }), { column: 'option1_ja' });
 
   const optionRefs = (value: string): string[] | null => {
     const refs = list(value).map((v) => parseNumber(v));
     if (refs.some((n) => n === null || !Number.isInteger(n) || n < 1 || n > options.length)) {
-      ctx.error('invalid', `"${value}": give option numbers 1–${options.length} separated by ";"`, { column: 'correct' });
+      ctx.error('invalid', msg('csv.correct_numbers', { value, count: options.length }), { column: 'correct' });
       return null;
     }
     return refs.map((n) => optionIdAt((n as number) - 1));
@@ -179,7 +180,7 @@ function mapRow(ctx: ItemContext, cell: (c: CsvColumn) => string): Draft | null 
     difficultyPrior: parseDifficulty(ctx, cell('difficulty')),
   };
   const unused = (column: CsvColumn): void => {
-    if (cell(column)) ctx.warn('dropped', `Column ${column} is not used by type ${type} and is not imported`, { column });
+    if (cell(column)) ctx.warn('dropped', msg('csv.column_unused', { column, type: typeName(type as QuestionType) }), { column });
   };
   const caseSensitive = parseBool(ctx, 'case_sensitive', cell('case_sensitive'));
   const partialCredit = parseBool(ctx, 'partial_credit', cell('partial_credit'));
@@ -192,13 +193,13 @@ function mapRow(ctx: ItemContext, cell: (c: CsvColumn) => string): Draft | null 
     case 'single_choice':
     case 'multiple_response': {
       if (!correct) {
-        ctx.error('invalid', 'Required: the number(s) of the correct option(s)', { column: 'correct' });
+        ctx.error('invalid', msg('csv.correct_required_choice'), { column: 'correct' });
         return null;
       }
       const ids = optionRefs(correct);
       if (!ids) return null;
       if (type === 'single_choice' && ids.length !== 1) {
-        ctx.error('invalid', 'A single_choice question has exactly one correct option (use multiple_response)', { column: 'correct' });
+        ctx.error('invalid', msg('csv.single_one_correct'), { column: 'correct' });
         return null;
       }
       return {
@@ -214,23 +215,23 @@ function mapRow(ctx: ItemContext, cell: (c: CsvColumn) => string): Draft | null 
       return order ? { ...common, type, options, order } : null;
     }
     case 'true_false': {
-      if (!correct) ctx.error('invalid', 'Required: true or false', { column: 'correct' });
+      if (!correct) ctx.error('invalid', msg('csv.correct_required_tf'), { column: 'correct' });
       const answer = correct ? parseBool(ctx, 'correct', correct) : undefined;
       return answer === undefined ? null : { ...common, type, answer };
     }
     case 'numeric': {
       const value = parseNumber(correct);
       if (value === null)
-        ctx.error('invalid', correct ? `"${correct}" is not a number` : 'Required: the correct value', { column: 'correct' });
+        ctx.error('invalid', correct ? msg('csv.not_a_number', { value: correct }) : msg('csv.value_required'), { column: 'correct' });
       const tolRaw = cell('tolerance');
       const tolerance = tolRaw === '' ? 0 : parseNumber(tolRaw);
-      if (tolerance === null || tolerance < 0) ctx.error('invalid', `"${tolRaw}" is not a number ≥ 0`, { column: 'tolerance' });
+      if (tolerance === null || tolerance < 0) ctx.error('invalid', msg('csv.tolerance', { value: tolRaw }), { column: 'tolerance' });
       return value === null || tolerance === null ? null : { ...common, type, answer: { value, tolerance } };
     }
     case 'short_text': {
       const accepted = unique(list(cell('accepted')));
-      if (accepted.length === 0) ctx.error('invalid', 'Required: accepted answers separated by ";"', { column: 'accepted' });
-      if (correct) ctx.warn('dropped', 'short_text uses the accepted column; correct is not imported', { column: 'correct' });
+      if (accepted.length === 0) ctx.error('invalid', msg('csv.accepted_required'), { column: 'accepted' });
+      if (correct) ctx.warn('dropped', msg('csv.correct_unused_short'), { column: 'correct' });
       return { ...common, type, accepted, ...(caseSensitive !== undefined ? { caseSensitive } : {}) };
     }
     default:
@@ -249,7 +250,7 @@ function compact<T extends Record<string, unknown>>(o: T): Partial<T> {
 function parseLevel(ctx: ItemContext, value: string): Level | null {
   if (value === '') return null;
   const level = matchLevelName(value);
-  if (!level) ctx.error('invalid', `Unknown level "${value}" (${LEVELS.join(', ')} or the Japanese name)`, { column: 'level' });
+  if (!level) ctx.error('invalid', msg('csv.level_unknown', { value, levels: LEVELS.join(', ') }), { column: 'level' });
   return level ?? null;
 }
 
@@ -257,7 +258,7 @@ function parseDifficulty(ctx: ItemContext, value: string): number | null {
   if (value === '') return null;
   const n = parseNumber(value);
   if (n === null || n < -5 || n > 5) {
-    ctx.error('invalid', `"${value}": difficulty is a number from -5 (easy) to 5 (hard)`, { column: 'difficulty' });
+    ctx.error('invalid', msg('csv.difficulty', { value }), { column: 'difficulty' });
     return null;
   }
   return n;

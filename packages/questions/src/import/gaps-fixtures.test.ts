@@ -13,8 +13,8 @@ describe('matching and cloze fixtures (per-file counts, reasons, stored values)'
     const r = parseGift(fixture('gift/matching.gift'), { locale: 'auto' });
     expect(summary(r)).toEqual({ total: 6, imported: 4, skipped: 2 });
     expect(rows(r.errors)).toEqual([
-      [5, 33, 'invalid', 'GIFT: A matching question needs at least two pairs'],
-      [6, 36, 'invalid', 'GIFT: Each matching pair needs "->": "green go"'],
+      [5, 33, 'invalid', 'gift.matching_two_pairs'],
+      [6, 36, 'invalid', 'gift.matching_arrow'],
     ]);
     expect(r.warnings).toEqual([]);
     const [horenso, two, shared, escapes] = stored(r);
@@ -55,25 +55,20 @@ describe('matching and cloze fixtures (per-file counts, reasons, stored values)'
     const r = parseMoodleXml(fixture('moodle-xml/matching-cloze.xml'), { locale: 'auto' });
     expect(summary(r)).toEqual({ total: 8, imported: 4, skipped: 4 });
     expect(rows(r.errors)).toEqual([
-      [3, 52, 'invalid', 'A matching question needs at least 2 prompts with an answer (found 1)'],
-      [6, 84, 'unsupported_feature', 'Gap 1 (MULTIRESPONSE) lets the learner tick several options; a blank takes one answer'],
-      [7, 90, 'invalid', 'Gap 1 has no answer with full marks (write "=" before the right answer)'],
-      [
-        7,
-        90,
-        'unsupported_type',
-        'Gap 2 has the type "REGEXP", which Manabi cannot score (short answer, multiple choice and numerical gaps can be)',
-      ],
-      [8, 96, 'unsupported_feature', 'Gap 1: the answer "a*" uses "*" as a wildcard, which Manabi does not match'],
+      [3, 52, 'invalid', 'matching.two_prompts'],
+      [6, 84, 'unsupported_feature', 'cloze.multi_response'],
+      [7, 90, 'invalid', 'cloze.no_full'],
+      [7, 90, 'unsupported_type', 'cloze.gap_type'],
+      [8, 96, 'unsupported_feature', 'cloze.wildcard'],
     ]);
     expect(rows(r.warnings)).toEqual([
-      [1, 10, 'dropped', "The fixed order of the answers is not kept: the test's option shuffling applies"],
-      [1, 10, 'dropped', '1 hint(s) are not kept'],
-      [4, 61, 'dropped', 'Gap 1: partial-credit answer "the background" (50%) is not kept'],
-      [4, 61, 'dropped', 'Gap 1: answer feedback is not kept'],
-      [4, 61, 'dropped', 'Gap 2: answer feedback is not kept'],
-      [4, 61, 'dropped', 'Gap 4: answer feedback is not kept'],
-      [4, 61, 'dropped', 'Different gap weights (2, 1) are not kept: every blank counts the same'],
+      [1, 10, 'dropped', 'xml.fixed_order_dropped'],
+      [1, 10, 'dropped', 'xml.hints_dropped'],
+      [4, 61, 'dropped', 'cloze.partial_dropped'],
+      [4, 61, 'dropped', 'cloze.feedback_dropped'],
+      [4, 61, 'dropped', 'cloze.feedback_dropped'],
+      [4, 61, 'dropped', 'cloze.feedback_dropped'],
+      [4, 61, 'dropped', 'cloze.weights_dropped'],
     ]);
     const [tools, keigo, email, shuffled] = stored(r);
     expect(tools).toEqual({
@@ -162,12 +157,10 @@ describe('matching and cloze fixtures (per-file counts, reasons, stored values)'
       { locale: 'auto' },
     );
     expect(summary(r)).toEqual({ total: 7, imported: 6, skipped: 1 });
-    expect(r.errors.map((e) => [e.file, e.code, e.message])).toEqual([
-      ['qti3/match.xml', 'invalid', 'The prompt "drill" has no right match in the key; Manabi needs one per prompt'],
-    ]);
-    expect(r.warnings.map((e) => [e.file, e.code, e.message])).toEqual([
-      ['qti2/match_correct.xml', 'dropped', 'Scoring template match_correct is not kept: Manabi scores the share of prompts matched'],
-      ['qti2/inline_gaps.xml', 'dropped', 'Gap 2: partial-credit answer "lobby" (50%) is not kept'],
+    expect(r.errors.map((e) => [e.file, e.code, e.key])).toEqual([['qti3/match.xml', 'invalid', 'qti.match_missing']]);
+    expect(r.warnings.map((e) => [e.file, e.code, e.key])).toEqual([
+      ['qti2/match_correct.xml', 'dropped', 'qti.match_template_dropped'],
+      ['qti2/inline_gaps.xml', 'dropped', 'cloze.partial_dropped'],
     ]);
     const [departments, units, visitor, keigo, seasons, expenses] = stored(r);
     expect(departments).toEqual({

@@ -1,3 +1,4 @@
+import { msg, renderMessage, type MessageRef } from '../messages/render.js';
 /**
  * Reads GIFT the way Moodle's own importer does, so a file that imports into Moodle reads the
  * same here. The rules, as Moodle applies them to one item (a run of lines without a blank line):
@@ -48,7 +49,7 @@ interface GiftCommon {
   stem: GiftText;
   generalFeedback: GiftText | null;
   /** Where Moodle's reading was more lenient than the GIFT documentation (for a warning). */
-  lenient: string[];
+  lenient: MessageRef[];
 }
 
 export type GiftItem =
@@ -65,9 +66,9 @@ export type GiftItem =
 export class GiftReadError extends Error {
   constructor(
     readonly reason: 'braces' | 'too_few_answers' | 'matching_pair' | 'not_a_number' | 'no_numeric_answer',
-    message: string,
+    readonly text: MessageRef,
   ) {
-    super(message);
+    super(renderMessage(text, 'en'));
   }
 }
 
@@ -150,12 +151,12 @@ export function readGiftItem(lines: readonly string[]): GiftItem | null {
 
   const open = body.indexOf('{');
   const close = body.indexOf('}');
-  const lenient: string[] = [];
+  const lenient: MessageRef[] = [];
   if (open < 0 && close < 0) {
     return { type: 'description', name, stem: formatted(body), generalFeedback: null, lenient };
   }
   if (open < 0 || close < 0 || close < open) {
-    throw new GiftReadError('braces', 'The answer block needs both "{" and "}" (write \\{ or \\} for a literal brace)');
+    throw new GiftReadError('braces', msg('gift.braces'));
   }
   let answerText = body.slice(open + 1, close).trim();
   const after = body.slice(close + 1);
@@ -174,7 +175,7 @@ export function readGiftItem(lines: readonly string[]): GiftItem | null {
   if (answerText === '') return { ...common, type: 'essay' };
   if (answerText.startsWith('#')) return { ...common, ...readNumerical(answerText.slice(1), stem.format) };
   if (answerText.includes('~')) {
-    if (/~\s*=/.test(answerText)) lenient.push('"~=" is read as a correct answer, as Moodle does (write "=" alone)');
+    if (/~\s*=/.test(answerText)) lenient.push(msg('gift.tilde_equals'));
     return { ...common, ...readChoices(answerText, stem.format) };
   }
   if (answerText.includes('=') && answerText.includes('->')) return { ...common, ...readMatching(answerText, stem.format) };
@@ -210,7 +211,7 @@ function readChoices(answerText: string, format: GiftFormat): { type: 'multiple_
       return { weight: 0, ...withFeedback(piece, format) };
     })
     .filter((answer) => answer.text.text !== '');
-  if (answers.length < 2) throw new GiftReadError('too_few_answers', 'A multiple-choice question needs at least two answers');
+  if (answers.length < 2) throw new GiftReadError('too_few_answers', msg('gift.mc_two_answers'));
   return { type: 'multiple_choice', answers, single };
 }
 
@@ -223,17 +224,17 @@ function readShortAnswers(answerText: string, format: GiftFormat): { type: 'shor
         ? { weight: weighted.weight, ...withFeedback(weighted.rest, format) }
         : { weight: 100, ...withFeedback(piece, format) };
     });
-  if (answers.length < 1) throw new GiftReadError('too_few_answers', 'A short-answer question needs at least one answer');
+  if (answers.length < 1) throw new GiftReadError('too_few_answers', msg('gift.short_one_answer'));
   return { type: 'short_answer', answers };
 }
 
 function readMatching(answerText: string, format: GiftFormat): { type: 'matching'; pairs: { question: GiftText; answer: string }[] } {
   const pairs = pieces(answerText, '=').map((piece) => {
     const arrow = piece.indexOf('->');
-    if (arrow < 0) throw new GiftReadError('matching_pair', `Each matching pair needs "->": "${restore(piece.trim())}"`);
+    if (arrow < 0) throw new GiftReadError('matching_pair', msg('gift.matching_arrow', { pair: restore(piece.trim()) }));
     return { question: formatted(piece.slice(0, arrow), format), answer: restore(piece.slice(arrow + 2)).trim() };
   });
-  if (pairs.length < 2) throw new GiftReadError('too_few_answers', 'A matching question needs at least two pairs');
+  if (pairs.length < 2) throw new GiftReadError('too_few_answers', msg('gift.matching_two_pairs'));
   return { type: 'matching', pairs };
 }
 
@@ -248,7 +249,7 @@ function readNumerical(
   const otherFeedback = tilde >= 0 ? withFeedback(answerText.slice(tilde + 1), format).feedback : null;
   const main = tilde >= 0 ? answerText.slice(0, tilde) : answerText;
   const parts = pieces(main, '=');
-  if (parts.length === 0) throw new GiftReadError('no_numeric_answer', 'A numerical question needs at least one answer');
+  if (parts.length === 0) throw new GiftReadError('no_numeric_answer', msg('gift.numeric_no_answer'));
   const answers = parts.map((piece): GiftNumericAnswer => {
     const weighted = leadingWeight(piece.trim());
     const { text, feedback } = withFeedback(weighted ? weighted.rest : piece, format);
@@ -277,7 +278,7 @@ function readNumerical(
   return { type: 'numerical', answers, otherFeedback };
 }
 
-const notANumber = (raw: string) => new GiftReadError('not_a_number', `"${raw}" is not a number, a number:margin or a low..high range`);
+const notANumber = (raw: string) => new GiftReadError('not_a_number', msg('gift.not_a_number', { value: raw }));
 
 /** 3.141..3.142 → 3.1415 ± 0.0005, not the binary midpoint 3.1414999999999997. */
 const round = (n: number): number => Number(n.toPrecision(12));

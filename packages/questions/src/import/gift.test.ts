@@ -6,21 +6,14 @@ describe('parseGift reads GIFT as Moodle reads it (gift/moodle-rules.gift)', () 
   const r = parseGift(fixture('gift/moodle-rules.gift'), { locale: 'en' });
 
   it('imports what Moodle imports and reports the rest with a reason', () => {
-    expect(summary(r)).toEqual({ total: 18, imported: 12, skipped: 6 });
+    expect(summary(r)).toEqual({ total: 18, imported: 14, skipped: 4 });
     expect(rows(r.errors)).toEqual([
-      [
-        5,
-        17,
-        'unsupported_feature',
-        'The answer "re*" uses "*" as a wildcard, which Manabi does not match; write \\* for a literal asterisk',
-      ],
-      [12, 45, 'invalid', 'GIFT: "eight" is not a number, a number:margin or a low..high range'],
-      [13, 48, 'unsupported_type', 'Unsupported type "essay" (needs manual grading): not imported'],
-      [14, 50, 'unsupported_type', 'Unsupported type "description" (text without an answer): not imported'],
-      [16, 59, 'syntax', 'GIFT: The answer block needs both "{" and "}" (write \\{ or \\} for a literal brace)'],
-      [17, 62, 'invalid', 'GIFT: A multiple-choice question needs at least two answers'],
+      [5, 17, 'unsupported_feature', 'answer.wildcard_gift'],
+      [12, 45, 'invalid', 'gift.not_a_number'],
+      [16, 59, 'syntax', 'gift.braces'],
+      [17, 62, 'invalid', 'gift.mc_two_answers'],
     ]);
-    expect(r.errors.map((e) => e.name)).toEqual(['Wildcard', 'Bad number', 'Essay', 'Intro', 'Unclosed', 'Lonely']);
+    expect(r.errors.map((e) => e.name)).toEqual(['Wildcard', 'Bad number', 'Unclosed', 'Lonely']);
     expect(r.questions.find((q) => q.title === 'Pairs')).toMatchObject({
       type: 'matching',
       stem: { en: 'Match each protocol with its port.' },
@@ -37,9 +30,10 @@ describe('parseGift reads GIFT as Moodle reads it (gift/moodle-rules.gift)', () 
       key: { p1: 'a', p2: 'b', p3: 'c' },
     });
     expect(rows(r.warnings)).toEqual([
-      [1, 5, 'suspicious', '"~=" is read as a correct answer, as Moodle does (write "=" alone)'],
-      [8, 26, 'dropped', 'Answer weights -100% are not kept: Manabi gives (right − wrong picks) / 2 as partial credit'],
-      [11, 38, 'dropped', 'Partial-credit answer 1868±2 (50%) is not kept'],
+      [1, 5, 'suspicious', 'gift.tilde_equals'],
+      [8, 26, 'dropped', 'choice.weights_dropped'],
+      [11, 38, 'dropped', 'numeric.partial_dropped'],
+      [13, 48, 'suspicious', 'essay.rubric_added'],
     ]);
   });
 
@@ -158,14 +152,9 @@ describe('parseGift', () => {
   it('reports several fully-correct answers and wildcards instead of guessing', () => {
     const r = parseGift('Q1 {=a =b ~c}\n\nQ2 {=ab* =x}\n\nQ3 {#=1 =2}\n');
     expect(rows(r.errors)).toEqual([
-      [1, 1, 'unsupported_feature', '2 answers give full marks; a Manabi single-choice question has exactly one correct option'],
-      [
-        2,
-        3,
-        'unsupported_feature',
-        'The answer "ab*" uses "*" as a wildcard, which Manabi does not match; write \\* for a literal asterisk',
-      ],
-      [3, 5, 'unsupported_feature', '2 numeric answers give full marks; Manabi keeps one value and tolerance'],
+      [1, 1, 'unsupported_feature', 'choice.several_full'],
+      [2, 3, 'unsupported_feature', 'answer.wildcard_gift'],
+      [3, 5, 'unsupported_feature', 'numeric.several_full'],
     ]);
     expect(summary(r)).toEqual({ total: 3, imported: 0, skipped: 3 });
   });
@@ -173,7 +162,7 @@ describe('parseGift', () => {
   it('refuses files over the item limit', () => {
     const r = parseGift('A{T}\n\nB{F}\n\nC{T}\n', { maxItems: 2 });
     expect(r.questions).toEqual([]);
-    expect(rows(r.errors)).toEqual([['file', undefined, 'unreadable', 'The file has 3 questions; at most 2 can be imported at once']]);
+    expect(rows(r.errors)).toEqual([['file', undefined, 'unreadable', 'file.too_many_items']]);
   });
 });
 

@@ -1,7 +1,10 @@
+import { msg } from '../messages/render.js';
 import type { QuestionFeedback } from '../model.js';
 import { mapWeightedChoices } from './choices.js';
 import { GiftReadError, readGiftItem, splitGiftItems, type GiftItem, type GiftText } from './gift-reader.js';
-import { htmlToText, tidy } from './html.js';
+import { htmlToText, mediaName, tidy } from './html.js';
+import { importedEssay } from '../types/essay-import.js';
+import { imageResolver } from './media.js';
 import { pairsToMatching } from './matching-pairs.js';
 import {
   categoryToSkillTag,
@@ -27,7 +30,8 @@ import {
  * Matching (`=prompt -> answer`; `= -> answer` adds a distractor) → matching, read as Moodle's
  * importer reads it: at least 2 pairs (Moodle's GIFT documentation asks for 3, its importer checks
  * for 2 and so do we), no weights or feedback per pair (Moodle has none to keep).
- * Reported, not imported: essay, description.
+ * An empty answer block `{}` is an essay (one rubric criterion, see essay-import.ts); text with no
+ * answer block at all is a description (an information block).
  */
 export function parseGift(text: string, options: ImportOptions = {}): ImportResult {
   const out = new ImportCollector('gift', options);
@@ -35,7 +39,7 @@ export function parseGift(text: string, options: ImportOptions = {}): ImportResu
   const questionBlocks = blocks.filter((b) => b.kind === 'question').length;
   const max = options.maxItems ?? DEFAULT_MAX_ITEMS;
   if (questionBlocks > max) {
-    out.fileError(`The file has ${questionBlocks} questions; at most ${max} can be imported at once`);
+    out.fileError(msg('file.too_many_items', { count: questionBlocks, max }));
     return out.result();
   }
   let categoryTag: string | null = null;
@@ -51,7 +55,7 @@ export function parseGift(text: string, options: ImportOptions = {}): ImportResu
     } catch (e) {
       if (!(e instanceof GiftReadError)) throw e;
       const ctx = out.item({ line: block.questionLine, ...(name ? { name: name.trim() } : {}) });
-      ctx.error(e.reason === 'braces' ? 'syntax' : 'invalid', `GIFT: ${e.message}`);
+      ctx.error(e.reason === 'braces' ? 'syntax' : 'invalid', e.text);
       continue;
     }
     if (!item) continue;
@@ -125,13 +129,25 @@ function splitBlocks(raw: string): Block[] {
 function giftText(ctx: ItemContext, value: GiftText | null | undefined): string | undefined {
   if (!value) return undefined;
   if (value.format !== 'html') return tidy(value.text) || undefined;
-  const { text, images, links } = htmlToText(value.text);
-  for (const src of images) ctx.warn('dropped', `Image/media "${src}" is not imported (the text is kept)`);
-  for (const href of links) ctx.warn('dropped', `Link target "${href}" is not kept (the link text is)`);
+  // A GIFT file is text only: an image comes in a data: URI or not at all (a web address is not fetched).
+  const image = imageResolver(ctx, (src) => ({
+    missing: msg('image.gift_outside', { name: mediaName(src) }),
+  }));
+  const { text, images, links } = htmlToText(value.text, { image });
+  for (const src of images) ctx.warn('dropped', msg('media.dropped', { src }));
+  for (const href of links) ctx.warn('dropped', msg('media.link_dropped', { href }));
   return text || undefined;
 }
 
 const FULL = 99.99;
+
+/** GIFT's two types without answers: an essay (`{}`, graded by a person) and a description (no braces). */
+function essayOrDescription(ctx: ItemContext, q: Extract<GiftItem, { type: 'essay' | 'description' }>): Draft {
+  const stem = ctx.text(giftText(ctx, q.stem));
+  const explanation = ctx.text(giftText(ctx, q.generalFeedback));
+  const base = { stem: stem ?? {}, ...(explanation ? { explanation } : {}) };
+  return q.type === 'description' ? { ...base, type: 'description' } : { ...base, ...importedEssay(ctx, {}) };
+}
 
 /** A short answer as Moodle compares it: `\*` is a literal asterisk, a bare `*` a wildcard. */
 function shortAnswer(raw: string): { text: string; wildcard: boolean } {
@@ -142,11 +158,8 @@ function shortAnswer(raw: string): { text: string; wildcard: boolean } {
 function mapQuestion(ctx: ItemContext, q: Exclude<GiftItem, { type: 'category' }>): Draft | null {
   switch (q.type) {
     case 'description':
-      ctx.error('unsupported_type', 'Unsupported type "description" (text without an answer): not imported');
-      return null;
     case 'essay':
-      ctx.error('unsupported_type', 'Unsupported type "essay" (needs manual grading): not imported');
-      return null;
+      return essayOrDescription(ctx, q);
     case 'matching':
       return giftMatching(ctx, q);
     default:
@@ -177,24 +190,21 @@ function mapQuestion(ctx: ItemContext, q: Exclude<GiftItem, { type: 'category' }
         const raw = giftText(ctx, c.text) ?? '';
         const fb = giftText(ctx, c.feedback);
         if (raw === '*') {
-          if (c.weight >= FULL) ctx.error('unsupported_feature', 'An answer of "*" (anything) with full marks cannot be scored');
+          if (c.weight >= FULL) ctx.error('unsupported_feature', msg('answer.catch_all_full'));
           else if (fb) incorrect = fb;
           continue;
         }
         const answer = shortAnswer(raw);
         if (c.weight >= FULL) {
           if (answer.wildcard) {
-            ctx.error(
-              'unsupported_feature',
-              `The answer "${raw}" uses "*" as a wildcard, which Manabi does not match; write \\* for a literal asterisk`,
-            );
+            ctx.error('unsupported_feature', msg('answer.wildcard_gift', { answer: raw }));
           }
           accepted.push(answer.text);
           if (fb) feedbacks.push(fb);
         } else if (c.weight > 0) {
-          ctx.warn('dropped', `Partial-credit answer "${answer.text}" (${pct(c.weight)}) is not kept`);
+          ctx.warn('dropped', msg('answer.partial_dropped', { answer: answer.text, weight: pct(c.weight) }));
         } else if (fb) {
-          ctx.warn('dropped', `Feedback for the wrong answer "${answer.text}" is not kept`);
+          ctx.warn('dropped', msg('answer.wrong_feedback_dropped', { answer: answer.text }));
         }
       }
       const feedback = compactFeedback({ correct: ctx.text(sameOrWarn(ctx, feedbacks)), incorrect: ctx.text(incorrect) });
@@ -207,22 +217,22 @@ function mapQuestion(ctx: ItemContext, q: Exclude<GiftItem, { type: 'category' }
       for (const c of q.answers) {
         const fb = giftText(ctx, c.feedback);
         if (c.value === null || c.tolerance === null) {
-          if (c.weight >= FULL) ctx.error('unsupported_feature', 'An answer of "*" (any number) with full marks cannot be scored');
+          if (c.weight >= FULL) ctx.error('unsupported_feature', msg('numeric.any_number_full'));
           else if (fb) incorrect ??= fb;
           continue;
         }
         const range = { value: c.value, tolerance: c.tolerance };
         if (c.weight >= FULL) full.push({ answer: range, ...(fb ? { feedback: fb } : {}) });
         else if (c.weight > 0)
-          ctx.warn('dropped', `Partial-credit answer ${range.value}±${range.tolerance} (${pct(c.weight)}) is not kept`);
-        else if (fb) ctx.warn('dropped', `Feedback for the wrong answer ${range.value}±${range.tolerance} is not kept`);
+          ctx.warn('dropped', msg('numeric.partial_dropped', { value: range.value, tolerance: range.tolerance, weight: pct(c.weight) }));
+        else if (fb) ctx.warn('dropped', msg('numeric.wrong_feedback_dropped', { value: range.value, tolerance: range.tolerance }));
       }
       if (full.length === 0) {
-        ctx.error('invalid', 'No numeric answer with full marks');
+        ctx.error('invalid', msg('numeric.no_full'));
         return null;
       }
       if (full.length > 1) {
-        ctx.error('unsupported_feature', `${full.length} numeric answers give full marks; Manabi keeps one value and tolerance`);
+        ctx.error('unsupported_feature', msg('numeric.several_full', { count: full.length }));
         return null;
       }
       const feedback = compactFeedback({ correct: ctx.text(full[0]?.feedback), incorrect: ctx.text(incorrect) });
@@ -245,7 +255,7 @@ function giftMatching(ctx: ItemContext, q: Extract<GiftItem, { type: 'matching' 
 export function sameOrWarn(ctx: ItemContext, feedbacks: string[]): string | undefined {
   const distinct = unique(feedbacks);
   if (distinct.length > 1) {
-    ctx.warn('dropped', `Different feedback per accepted answer is not kept (${distinct.length} texts); only the first is used`);
+    ctx.warn('dropped', msg('answer.feedback_per_answer', { count: distinct.length }));
   }
   return distinct[0];
 }

@@ -43,8 +43,20 @@ function script(inner: string, table: Record<string, string>, mark: '^' | '_'): 
 // <pre> blocks are set aside while the rest is collapsed, and put back with their lines intact.
 const PRE_MARK = (i: number): string => `\uE010${i}\uE011`;
 
-export function htmlToText(html: string): HtmlText {
+/**
+ * `image` (optional) is asked about each <img>: it returns the text to put in its place (an image
+ * token, or alt text) and the image is then not listed in `images`; null keeps the default.
+ */
+export interface HtmlTextOptions {
+  image?: (src: string, alt: string) => string | null;
+}
+
+// Image tokens are set aside like <pre> blocks, so entity decoding and tidying leave them as made.
+const IMAGE_MARK = (i: number): string => `\uE012${i}\uE013`;
+
+export function htmlToText(html: string, options: HtmlTextOptions = {}): HtmlText {
   const images: string[] = [];
+  const tokens: string[] = [];
   const links: string[] = [];
   const pres: string[] = [];
   let s = html
@@ -63,8 +75,13 @@ export function htmlToText(html: string): HtmlText {
     .replace(/<sub\b[^>]*>([\s\S]*?)<\/sub\s*>/gi, (_, inner: string) => script(inner, SUBSCRIPT, '_'))
     .replace(/<!--[\s\S]*?-->/g, '')
     .replace(/<(script|style|head|title)\b[\s\S]*?<\/\1\s*>/gi, '')
-    .replace(/<(img|audio|video|source|embed|object|iframe)\b[^>]*>/gi, (tag) => {
+    .replace(/<(img|audio|video|source|embed|object|iframe)\b[^>]*>/gi, (tag, name: string) => {
       const src = attr(tag, 'src') ?? attr(tag, 'data');
+      const replaced = src && name.toLowerCase() === 'img' && options.image ? options.image(src, attr(tag, 'alt') ?? '') : null;
+      if (replaced !== null) {
+        tokens.push(replaced);
+        return ` ${IMAGE_MARK(tokens.length - 1)} `;
+      }
       if (src) images.push(src);
       return ' ';
     })
@@ -82,7 +99,10 @@ export function htmlToText(html: string): HtmlText {
     // Only a real tag starts with a letter, / or !: "x < 2 and y > 1" is text.
     .replace(/<[/!?]?[a-z][^>]*>/gi, '');
   s = decodeEntities(s);
-  const text = tidy(s).replace(/\uE010(\d+)\uE011/g, (_, i: string) => pres[Number(i)] ?? '');
+  const text = tidy(s.replace(/\uE012(\d+)\uE013/g, (_, i: string) => tokens[Number(i)] ?? '')).replace(
+    /\uE010(\d+)\uE011/g,
+    (_, i: string) => pres[Number(i)] ?? '',
+  );
   return { text, images, links };
 }
 

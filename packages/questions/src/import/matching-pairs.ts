@@ -1,3 +1,4 @@
+import { msg } from '../messages/render.js';
 import { optionIdAt, type Draft, type ItemContext } from './types.js';
 
 export interface SourcePair {
@@ -20,7 +21,7 @@ export function pairsToMatching(ctx: ItemContext, pairs: SourcePair[]): Pick<Dra
   for (const pair of pairs) {
     const answer = pair.answer.trim();
     if (answer === '') {
-      if (pair.prompt.trim() !== '') ctx.error('invalid', `The prompt "${pair.prompt.trim()}" has no answer to match`);
+      if (pair.prompt.trim() !== '') ctx.error('invalid', msg('matching.prompt_without_answer', { prompt: pair.prompt.trim() }));
       continue;
     }
     let choiceId = choiceIds.get(answer);
@@ -34,7 +35,7 @@ export function pairsToMatching(ctx: ItemContext, pairs: SourcePair[]): Pick<Dra
     prompts.push({ id: promptId, text: ctx.text(pair.prompt) });
     key[promptId] = choiceId;
   }
-  if (prompts.length < 2) ctx.error('invalid', `A matching question needs at least 2 prompts with an answer (found ${prompts.length})`);
-  if (choices.length < 2) ctx.error('invalid', 'A matching question needs at least 2 different answers');
+  if (prompts.length < 2) ctx.error('invalid', msg('matching.two_prompts', { count: prompts.length }));
+  if (choices.length < 2) ctx.error('invalid', msg('matching.two_answers'));
   return ctx.hasFailed ? null : { prompts, choices, key };
 }

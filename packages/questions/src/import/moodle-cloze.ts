@@ -1,3 +1,4 @@
+import { msg } from '../messages/render.js';
 import { decodeEntities, htmlToText } from './html.js';
 import { optionIdAt, pct, type Draft, type ItemContext } from './types.js';
 
@@ -39,7 +40,12 @@ export const hasEmbeddedGaps = (html: string): boolean => new RegExp(GAP.source)
  * The question text (HTML, as Moodle stores it) with each gap replaced by `{{n}}`, and the blanks.
  * Returns null after reporting errors on `ctx`.
  */
-export function readEmbeddedAnswers(ctx: ItemContext, html: string): { stem: string; blanks: Draft[] } | null {
+export function readEmbeddedAnswers(
+  ctx: ItemContext,
+  html: string,
+  /** Turns an <img> of the text into an image token (see media.ts). */
+  image?: (src: string, alt: string) => string,
+): { stem: string; blanks: Draft[] } | null {
   const blanks: Draft[] = [];
   const weights = new Set<number>();
   let n = 0;
@@ -52,40 +58,40 @@ export function readEmbeddedAnswers(ctx: ItemContext, html: string): { stem: str
     return `{{${n}}}`;
   });
   if (n === 0) {
-    ctx.error('invalid', 'The question text has no embedded answers ({1:SHORTANSWER:=…}, {1:MULTICHOICE:…}, {1:NUMERICAL:…})');
+    ctx.error('invalid', msg('cloze.no_gaps'));
     return null;
   }
-  if (weights.size > 1) ctx.warn('dropped', `Different gap weights (${[...weights].join(', ')}) are not kept: every blank counts the same`);
+  if (weights.size > 1) ctx.warn('dropped', msg('cloze.weights_dropped', { weights: [...weights].join(', ') }));
   if (ctx.hasFailed) return null;
-  return { stem: htmlToText(marked).text, blanks };
+  return { stem: htmlToText(marked, { image }).text, blanks };
 }
 
 function readGap(ctx: ItemContext, n: number, type: string, answers: EmbeddedAnswer[]): Draft | null {
-  const where = `Gap ${n}`;
+  const gap = msg('part.gap', { number: n });
   if (MULTI_RESPONSE.has(type)) {
-    ctx.error('unsupported_feature', `${where} (${type}) lets the learner tick several options; a blank takes one answer`);
+    ctx.error('unsupported_feature', msg('cloze.multi_response', { gap, type }));
     return null;
   }
   const full = answers.filter((a) => a.weight >= FULL && a.text !== '*');
   const partial = answers.filter((a) => a.weight > 0 && a.weight < FULL && a.text !== '*');
-  for (const a of partial) ctx.warn('dropped', `${where}: partial-credit answer "${a.text}" (${pct(a.weight)}) is not kept`);
-  if (answers.some((a) => a.feedback !== '')) ctx.warn('dropped', `${where}: answer feedback is not kept`);
+  for (const a of partial) ctx.warn('dropped', msg('cloze.partial_dropped', { gap, answer: a.text, weight: pct(a.weight) }));
+  if (answers.some((a) => a.feedback !== '')) ctx.warn('dropped', msg('cloze.feedback_dropped', { gap }));
   if (full.length === 0) {
-    ctx.error('invalid', `${where} has no answer with full marks (write "=" before the right answer)`);
+    ctx.error('invalid', msg('cloze.no_full', { gap }));
     return null;
   }
   const id = String(n);
   if (type in TEXT_TYPES) {
     const wildcard = full.find((a) => a.text.includes('*'));
     if (wildcard) {
-      ctx.error('unsupported_feature', `${where}: the answer "${wildcard.text}" uses "*" as a wildcard, which Manabi does not match`);
+      ctx.error('unsupported_feature', msg('cloze.wildcard', { gap, answer: wildcard.text }));
       return null;
     }
     return { id, kind: 'text', accepted: full.map((a) => a.text), caseSensitive: TEXT_TYPES[type] };
   }
   if (CHOICE_TYPES.has(type) || SHUFFLED_CHOICE.has(type)) {
     if (full.length > 1) {
-      ctx.error('unsupported_feature', `${where} has ${full.length} options with full marks; a choice blank has one right option`);
+      ctx.error('unsupported_feature', msg('cloze.several_full_options', { gap, count: full.length }));
       return null;
     }
     const options = answers.map((a, i) => ({ id: optionIdAt(i), text: ctx.text(a.text) ?? {}, right: a === full[0] }));
@@ -98,25 +104,19 @@ function readGap(ctx: ItemContext, n: number, type: string, answers: EmbeddedAns
   }
   if (NUMERIC_TYPES.has(type)) {
     if (full.length > 1) {
-      ctx.error(
-        'unsupported_feature',
-        `${where} has ${full.length} numbers with full marks; a numeric blank keeps one value and tolerance`,
-      );
+      ctx.error('unsupported_feature', msg('cloze.several_full_numbers', { gap, count: full.length }));
       return null;
     }
     const [value, tolerance = '0'] = (full[0]?.text ?? '').split(':').map((s) => s.trim());
     const v = Number(value);
     const t = Math.abs(Number(tolerance));
     if (value === '' || !Number.isFinite(v) || !Number.isFinite(t)) {
-      ctx.error('invalid', `${where}: "${full[0]?.text}" is not a number or number:tolerance`);
+      ctx.error('invalid', msg('cloze.not_a_number', { gap, value: full[0]?.text ?? '' }));
       return null;
     }
     return { id, kind: 'numeric', value: v, tolerance: t };
   }
-  ctx.error(
-    'unsupported_type',
-    `${where} has the type "${type}", which Manabi cannot score (short answer, multiple choice and numerical gaps can be)`,
-  );
+  ctx.error('unsupported_type', msg('cloze.gap_type', { gap, type }));
   return null;
 }
 

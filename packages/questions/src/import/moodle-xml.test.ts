@@ -5,15 +5,15 @@ import { parseMoodleXml } from './moodle-xml.js';
 const en = { locale: 'en' as const };
 
 describe('parseMoodleXml on files written as Moodle exports them', () => {
-  it('moodle-xml/categories.xml: nested category paths become skill tags; the essay is reported', () => {
+  it('moodle-xml/categories.xml: nested category paths become skill tags; the essay is imported', () => {
     const r = parseMoodleXml(fixture('moodle-xml/categories.xml'));
-    expect(summary(r)).toEqual({ total: 5, imported: 4, skipped: 1 });
-    expect(rows(r.errors)).toEqual([[3, 74, 'unsupported_type', 'Unsupported type "essay": not imported']]);
-    expect(r.errors[0]?.name).toBe('お詫び状の作成');
-    expect(r.warnings).toEqual([]);
+    expect(summary(r)).toEqual({ total: 5, imported: 5, skipped: 0 });
+    expect(r.errors).toEqual([]);
+    expect(r.warnings.map((w) => [w.item, w.name, w.code])).toEqual([[3, 'お詫び状の作成', 'suspicious']]);
     expect(r.questions.map((q) => [q.title, q.type, q.skillTags, q.sourceRef.line])).toEqual([
       ['報告のタイミング', 'true_false', ['新入社員研修'], 13],
       ['件名の書き方', 'single_choice', ['新入社員研修/ビジネス文書'], 47],
+      ['お詫び状の作成', 'essay', ['新入社員研修/ビジネス文書'], 74],
       ['稟議', 'short_text', ['新入社員研修/ビジネス文書/社内文書'], 95],
       ['保留の長さ', 'true_false', ['新入社員研修/電話応対'], 115],
     ]);
@@ -27,7 +27,7 @@ describe('parseMoodleXml on files written as Moodle exports them', () => {
       ],
       correctOptionIds: ['a'],
     });
-    expect(r.questions[2]).toMatchObject({ accepted: ['稟議書'], caseSensitive: false });
+    expect(r.questions[3]).toMatchObject({ accepted: ['稟議書'], caseSensitive: false });
   });
 
   describe('moodle-xml/qtypes.xml: one question of each type', () => {
@@ -36,9 +36,7 @@ describe('parseMoodleXml on files written as Moodle exports them', () => {
 
     it('imports choice, short answer, true/false, ordering and cloze; reports "match" (Moodle writes "matching")', () => {
       expect(summary(r)).toEqual({ total: 8, imported: 7, skipped: 1 });
-      expect(rows(r.errors)).toEqual([
-        [6, 159, 'unsupported_type', 'Unsupported type "match": not imported (Moodle XML writes matching questions as type="matching")'],
-      ]);
+      expect(rows(r.errors)).toEqual([[6, 159, 'unsupported_type', 'xml.type_match']]);
       expect(byTitle('Embedded answers')).toMatchObject({
         type: 'cloze',
         stem: { en: 'Tokyo is the capital of {{1}}.' },
@@ -56,16 +54,16 @@ describe('parseMoodleXml on files written as Moodle exports them', () => {
         ],
       });
       expect(rows(r.warnings)).toEqual([
-        [1, 11, 'dropped', 'Answer weights -100%, -100%, -100% are not kept: Manabi gives (right − wrong picks) / 2 as partial credit'],
-        [1, 11, 'dropped', 'The "partially correct" feedback is not kept'],
-        [1, 11, 'dropped', '2 hint(s) are not kept'],
-        [2, 67, 'suspicious', 'The weights of the correct answers add up to 99.667%, not 100%'],
-        [2, 67, 'dropped', 'Answer weights -50%, -50%, 33% are not kept: Manabi gives (right − wrong picks) / 3 as partial credit'],
-        [2, 67, 'dropped', 'The "partially correct" feedback is not kept'],
-        [3, 91, 'dropped', 'Partial-credit answer "STAR" (80%) is not kept'],
-        [5, 133, 'dropped', 'Partial-credit grading ABSOLUTE_POSITION is not kept: Manabi scores the exact order (all or nothing)'],
-        [5, 133, 'dropped', 'The "partially correct" feedback is not kept'],
-        [8, 186, 'dropped', 'Image/file "badge.png" is not imported (files are not supported yet)'],
+        [1, 11, 'dropped', 'choice.weights_dropped'],
+        [1, 11, 'dropped', 'xml.partially_correct_dropped'],
+        [1, 11, 'dropped', 'xml.hints_dropped'],
+        [2, 67, 'suspicious', 'choice.weights_sum'],
+        [2, 67, 'dropped', 'choice.weights_dropped'],
+        [2, 67, 'dropped', 'xml.partially_correct_dropped'],
+        [3, 91, 'dropped', 'answer.partial_dropped'],
+        [5, 133, 'dropped', 'xml.ordering_grading_dropped'],
+        [5, 133, 'dropped', 'xml.partially_correct_dropped'],
+        [8, 186, 'dropped', 'xml.file_dropped'],
       ]);
     });
 
@@ -137,22 +135,21 @@ describe('parseMoodleXml stores text, not markup (moodle-xml/markup.xml)', () =>
 });
 
 describe('parseMoodleXml', () => {
-  it('numerical with tolerance, @@PLUGINFILE@@ images, units, tags; calculated and wildcards reported (Manabi sample)', () => {
+  it('numerical with tolerance, an @@PLUGINFILE@@ image (imported), units, units, tags; calculated and wildcards reported (Manabi sample)', () => {
     const r = parseMoodleXml(fixture('manabi/moodle-numerical-images.xml'));
     expect(summary(r)).toEqual({ total: 4, imported: 2, skipped: 2 });
     expect(rows(r.errors)).toEqual([
-      [2, 53, 'unsupported_type', 'Unsupported type "calculated": not imported'],
-      [3, 66, 'unsupported_feature', 'Wildcard "*" in the answer "相談*" is not supported'],
+      [2, 53, 'unsupported_type', 'xml.type_unsupported'],
+      [3, 66, 'unsupported_feature', 'answer.wildcard'],
     ]);
     expect(rows(r.warnings)).toEqual([
-      [1, 10, 'dropped', 'Partial-credit answer 3840±100 (50%) is not kept'],
-      [1, 10, 'dropped', 'Units (円) are not kept: answers are plain numbers'],
-      [1, 10, 'dropped', 'Image/file "領収書.png" is not imported (files are not supported yet)'],
+      [1, 10, 'dropped', 'numeric.partial_dropped'],
+      [1, 10, 'dropped', 'xml.units_dropped'],
     ]);
     expect(r.questions[0]).toMatchObject({
       type: 'numeric',
       title: '交通費の精算',
-      stem: { ja: '往復 1,280 円の交通費を 3 日分精算します。合計は何円ですか？' },
+      stem: { ja: '往復 1,280 円の交通費を 3 日分精算します。合計は何円ですか？\n\n![領収書](import:1)' },
       answer: { value: 3840, tolerance: 0 },
       feedback: { correct: { ja: '正解です。' }, incorrect: { ja: '1 日分は 1,280 円です。' } },
       explanation: { ja: '1,280 × 3 = 3,840 円' },
@@ -172,16 +169,9 @@ describe('parseMoodleXml', () => {
 
   it('reports a broken file and a wrong root element instead of throwing', () => {
     expect(rows(parseMoodleXml('<quiz>\n<question type="truefalse">\n</quiz>').errors)).toEqual([
-      [
-        'file',
-        3,
-        'unreadable',
-        "Not well-formed XML: Expected closing tag 'question' (opened in line 2, col 1) instead of closing tag 'quiz'.",
-      ],
+      ['file', 3, 'unreadable', 'file.xml_not_well_formed'],
     ]);
-    expect(rows(parseMoodleXml('<assessmentItem/>').errors)).toEqual([
-      ['file', undefined, 'unreadable', 'Not a Moodle XML question file: the root element must be <quiz>'],
-    ]);
+    expect(rows(parseMoodleXml('<assessmentItem/>').errors)).toEqual([['file', undefined, 'unreadable', 'file.not_moodle_xml']]);
     expect(summary(parseMoodleXml('<quiz></quiz>'))).toEqual({ total: 0, imported: 0, skipped: 0 });
   });
 

@@ -1,9 +1,13 @@
+import { msg } from '../messages/render.js';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { mapWeightedChoices } from './choices.js';
 import { compactFeedback, sameOrWarn } from './gift.js';
 import { htmlToText, mediaName, tidy } from './html.js';
+import { importedEssay } from '../types/essay-import.js';
 import { pairsToMatching } from './matching-pairs.js';
 import { readEmbeddedAnswers } from './moodle-cloze.js';
+import { moodleFiles, moodleImageFinder } from './moodle-files.js';
+import { imageResolver } from './media.js';
 import {
   categoryToSkillTag,
   DEFAULT_MAX_ITEMS,
@@ -30,33 +34,34 @@ import {
  * html.ts). Images and other files (@@PLUGINFILE@@, <file>, Moodle 1.9 <image>) are NOT
  * imported: each is reported as a warning on its question.
  * matching (subquestions; an empty subquestion's answer is a distractor) → matching;
- * cloze / multianswer (embedded answers, see moodle-cloze.ts) → cloze.
- * Reported, not imported: every other type (essay, calculated*, description, ddwtos, gapselect,
- * randomsamatch, …).
+ * cloze / multianswer (embedded answers, see moodle-cloze.ts) → cloze;
+ * essay (graderinfo → graders' notes, min/max word limits, default grade → the one rubric
+ * criterion's points; a response template is not kept, with a warning) and description.
+ * Reported, not imported: every other type (calculated*, ddwtos, gapselect, randomsamatch, …).
  */
 export function parseMoodleXml(text: string, options: ImportOptions = {}): ImportResult {
   const out = new ImportCollector('moodle_xml', options);
   const valid = XMLValidator.validate(text);
   if (valid !== true) {
-    out.fileError(`Not well-formed XML: ${valid.err.msg}`, valid.err.line);
+    out.fileError(msg('file.xml_not_well_formed'), valid.err.line);
     return out.result();
   }
   let doc: { quiz?: { question?: XmlNode[] } | string };
   try {
     doc = new XMLParser(PARSER_OPTIONS).parse(text) as typeof doc;
-  } catch (e) {
-    out.fileError(`Cannot read the XML: ${(e as Error).message}`);
+  } catch {
+    out.fileError(msg('file.xml_unreadable'));
     return out.result();
   }
   if (doc.quiz === undefined) {
-    out.fileError('Not a Moodle XML question file: the root element must be <quiz>');
+    out.fileError(msg('file.not_moodle_xml'));
     return out.result();
   }
   const questions = typeof doc.quiz === 'object' ? (doc.quiz.question ?? []) : [];
   const items = questions.filter((q) => attr(q, 'type') !== 'category').length;
   const max = options.maxItems ?? DEFAULT_MAX_ITEMS;
   if (items > max) {
-    out.fileError(`The file has ${items} questions; at most ${max} can be imported at once`);
+    out.fileError(msg('file.too_many_items', { count: items, max }));
     return out.result();
   }
   const lineOf = lineIndex(text);
@@ -77,7 +82,7 @@ export function parseMoodleXml(text: string, options: ImportOptions = {}): Impor
       ...(name ? { name } : {}),
       ...(idnumber ? { id: idnumber } : {}),
     });
-    const item = new MoodleItem(ctx);
+    const item = new MoodleItem(ctx, moodleFiles(q));
     const input = item.map(type, q);
     item.reportMedia(q);
     if (!input || ctx.hasFailed) continue;
@@ -131,8 +136,16 @@ const FULL = 99.99;
 
 class MoodleItem {
   private readonly media = new Set<string>();
+  private readonly image: (src: string, alt: string) => string;
 
-  constructor(readonly ctx: ItemContext) {}
+  constructor(
+    readonly ctx: ItemContext,
+    private readonly files: Map<string, string>,
+  ) {
+    this.image = imageResolver(ctx, moodleImageFinder(files, this.usedFiles));
+  }
+
+  private readonly usedFiles = new Set<string>();
 
   /** A Moodle text element as plain text, in its declared format (default: html). */
   text(node: XmlNode | undefined, defaultFormat = 'html'): string {
@@ -141,11 +154,11 @@ class MoodleItem {
     // Moodle shows moodle_auto_format and markdown text as HTML too: markup and character
     // references in them are meant ("O ( n<sup>2</sup> )", "&radic;"). Only plain_text is literal.
     if (format === 'plain_text' || (format !== 'html' && !/<\/?[a-z][^>]*>|&(#x?[0-9a-f]+|[a-z][a-z0-9]*);/i.test(raw))) return tidy(raw);
-    const { text, images, links } = htmlToText(raw);
+    const { text, images, links } = htmlToText(raw, { image: this.image });
     for (const src of images) this.addMedia(src);
     for (const href of links) {
       if (href.includes('@@PLUGINFILE@@')) this.addMedia(href);
-      else this.ctx.warn('dropped', `Link target "${href}" is not kept (the link text is)`);
+      else this.ctx.warn('dropped', msg('media.link_dropped', { href }));
     }
     return text;
   }
@@ -154,19 +167,22 @@ class MoodleItem {
     this.media.add(mediaName(src));
   }
 
-  /** Files embedded anywhere in the question (<file>, Moodle 1.9 <image>) and @@PLUGINFILE@@ references: one warning each. */
+  /**
+   * What was not imported: media other than images (audio, video, linked files), <file>s no text
+   * shows, the Moodle 1.9 <image> field. One warning each. (Images in the texts are imported.)
+   */
   reportMedia(q: XmlNode): void {
     const walk = (node: unknown): void => {
       if (Array.isArray(node)) return node.forEach(walk);
       if (typeof node !== 'object' || node === null) return;
       for (const [key, value] of Object.entries(node)) {
-        if (key === 'file') for (const f of children(node as XmlNode, 'file')) this.media.add(attr(f, 'name') ?? 'file');
-        else if (key === 'image' && typeof value === 'string' && value.trim()) this.media.add(value.trim());
-        else walk(value);
+        if (key === 'image' && typeof value === 'string' && value.trim()) this.media.add(value.trim());
+        else if (key !== 'file') walk(value);
       }
     };
     walk(q);
-    for (const name of this.media) this.ctx.warn('dropped', `Image/file "${name}" is not imported (files are not supported yet)`);
+    for (const name of this.files.keys()) if (!this.usedFiles.has(name)) this.media.add(name);
+    for (const name of this.media) this.ctx.warn('dropped', msg('xml.file_dropped', { name }));
   }
 
   private base(q: XmlNode): { stem: unknown; explanation?: unknown } {
@@ -177,7 +193,7 @@ class MoodleItem {
 
   private hints(q: XmlNode): void {
     const hints = children(q, 'hint').filter((h) => textOf(h).trim() !== '');
-    if (hints.length > 0) this.ctx.warn('dropped', `${hints.length} hint(s) are not kept`);
+    if (hints.length > 0) this.ctx.warn('dropped', msg('xml.hints_dropped', { count: hints.length }));
   }
 
   map(type: string, q: XmlNode): Draft | null {
@@ -199,13 +215,14 @@ class MoodleItem {
       case 'multianswer':
         return this.multianswer(q);
       case 'match':
-        this.ctx.error(
-          'unsupported_type',
-          'Unsupported type "match": not imported (Moodle XML writes matching questions as type="matching")',
-        );
+        this.ctx.error('unsupported_type', msg('xml.type_match'));
         return null;
+      case 'essay':
+        return this.essay(q);
+      case 'description':
+        return { ...this.base(q), type: 'description' };
       default:
-        this.ctx.error('unsupported_type', `Unsupported type "${type || '(none)'}": not imported`);
+        this.ctx.error('unsupported_type', msg('xml.type_unsupported', { type: type || msg('xml.type_none') }));
         return null;
     }
   }
@@ -220,14 +237,29 @@ class MoodleItem {
     }));
     const mapped = mapWeightedChoices(this.ctx, choices, single ? 'single' : 'multiple');
     if (!mapped) return null;
-    if (!single && this.text(child(q, 'partiallycorrectfeedback')))
-      this.ctx.warn('dropped', 'The "partially correct" feedback is not kept');
+    if (!single && this.text(child(q, 'partiallycorrectfeedback'))) this.ctx.warn('dropped', msg('xml.partially_correct_dropped'));
     this.hints(q);
     const feedback = compactFeedback({
       correct: this.ctx.text(this.text(child(q, 'correctfeedback'))),
       incorrect: this.ctx.text(this.text(child(q, 'incorrectfeedback'))),
     });
     return { ...base, ...mapped, ...(feedback ? { feedback } : {}) };
+  }
+
+  private essay(q: XmlNode): Draft {
+    const base = this.base(q);
+    if (this.text(child(q, 'responsetemplate'))) this.ctx.warn('dropped', msg('xml.response_template_dropped'));
+    const attachments = num(textOf(child(q, 'attachments'))) ?? 0;
+    if (attachments !== 0) this.ctx.warn('dropped', msg('xml.attachments_dropped'));
+    return {
+      ...base,
+      ...importedEssay(this.ctx, {
+        markOutOf: num(textOf(child(q, 'defaultgrade'))),
+        minWords: num(textOf(child(q, 'minwordlimit'))),
+        maxWords: num(textOf(child(q, 'maxwordlimit'))),
+        graderNotes: this.text(child(q, 'graderinfo')),
+      }),
+    };
   }
 
   private truefalse(q: XmlNode): Draft | null {
@@ -238,7 +270,7 @@ class MoodleItem {
     }));
     const right = answers.filter((a) => a.full && (a.value === 'true' || a.value === 'false'));
     if (right.length !== 1) {
-      this.ctx.error('invalid', 'A true/false question needs exactly one of "true" / "false" with 100%');
+      this.ctx.error('invalid', msg('xml.true_false'));
       return null;
     }
     const wrong = answers.find((a) => !a.full);
@@ -255,16 +287,16 @@ class MoodleItem {
       const w = num(attr(a, 'fraction') ?? '0') ?? 0;
       const fb = this.text(child(a, 'feedback'));
       if (answer === '*') {
-        if (w >= FULL) this.ctx.error('unsupported_feature', 'A catch-all "*" answer with full marks cannot be scored');
+        if (w >= FULL) this.ctx.error('unsupported_feature', msg('answer.catch_all_full'));
         else if (fb) incorrect = fb;
       } else if (w >= FULL) {
-        if (answer.includes('*')) this.ctx.error('unsupported_feature', `Wildcard "*" in the answer "${answer}" is not supported`);
+        if (answer.includes('*')) this.ctx.error('unsupported_feature', msg('answer.wildcard', { answer }));
         accepted.push(answer);
         if (fb) feedbacks.push(fb);
       } else if (w > 0) {
-        this.ctx.warn('dropped', `Partial-credit answer "${answer}" (${pct(w)}) is not kept`);
+        this.ctx.warn('dropped', msg('answer.partial_dropped', { answer, weight: pct(w) }));
       } else if (fb) {
-        this.ctx.warn('dropped', `Feedback for the wrong answer "${answer}" is not kept`);
+        this.ctx.warn('dropped', msg('answer.wrong_feedback_dropped', { answer }));
       }
     }
     this.hints(q);
@@ -283,30 +315,30 @@ class MoodleItem {
       const value = num(raw);
       const tolerance = Math.abs(num(textOf(child(a, 'tolerance'))) ?? 0);
       if (raw === '*') {
-        if (w >= FULL) this.ctx.error('unsupported_feature', 'A catch-all "*" answer with full marks cannot be scored');
+        if (w >= FULL) this.ctx.error('unsupported_feature', msg('answer.catch_all_full'));
         else if (fb) incorrect = fb;
       } else if (value === null) {
-        this.ctx.error('invalid', `Numeric answer "${raw}" is not a number`);
+        this.ctx.error('invalid', msg('numeric.not_a_number', { value: raw }));
       } else if (w >= FULL) {
         full.push({ value, tolerance, feedback: fb });
       } else if (w > 0) {
-        this.ctx.warn('dropped', `Partial-credit answer ${value}±${tolerance} (${pct(w)}) is not kept`);
+        this.ctx.warn('dropped', msg('numeric.partial_dropped', { value, tolerance, weight: pct(w) }));
       } else if (fb) {
-        this.ctx.warn('dropped', `Feedback for the wrong answer ${value}±${tolerance} is not kept`);
+        this.ctx.warn('dropped', msg('numeric.wrong_feedback_dropped', { value, tolerance }));
       }
     }
     if (full.length === 0) {
-      this.ctx.error('invalid', 'No numeric answer with full marks');
+      this.ctx.error('invalid', msg('numeric.no_full'));
       return null;
     }
     if (full.length > 1) {
-      this.ctx.error('unsupported_feature', `${full.length} numeric answers give full marks; Manabi keeps one value and tolerance`);
+      this.ctx.error('unsupported_feature', msg('numeric.several_full', { count: full.length }));
       return null;
     }
     const units = children(child(q, 'units'), 'unit')
       .map((u) => textOf(child(u, 'unit_name')).trim())
       .filter(Boolean);
-    if (units.length > 0) this.ctx.warn('dropped', `Units (${units.join(', ')}) are not kept: answers are plain numbers`);
+    if (units.length > 0) this.ctx.warn('dropped', msg('xml.units_dropped', { units: units.join(', ') }));
     this.hints(q);
     const [answer] = full;
     const feedback = compactFeedback({ correct: this.ctx.text(answer?.feedback), incorrect: this.ctx.text(incorrect) });
@@ -326,10 +358,10 @@ class MoodleItem {
     const mapped = pairsToMatching(this.ctx, pairs);
     if (!mapped) return null;
     if (['false', '0'].includes(textOf(child(q, 'shuffleanswers')).trim().toLowerCase())) {
-      this.ctx.warn('dropped', "The fixed order of the answers is not kept: the test's option shuffling applies");
+      this.ctx.warn('dropped', msg('xml.fixed_order_dropped'));
     }
     this.hints(q);
-    if (this.text(child(q, 'partiallycorrectfeedback'))) this.ctx.warn('dropped', 'The "partially correct" feedback is not kept');
+    if (this.text(child(q, 'partiallycorrectfeedback'))) this.ctx.warn('dropped', msg('xml.partially_correct_dropped'));
     const feedback = compactFeedback({
       correct: this.ctx.text(this.text(child(q, 'correctfeedback'))),
       incorrect: this.ctx.text(this.text(child(q, 'incorrectfeedback'))),
@@ -338,7 +370,7 @@ class MoodleItem {
   }
 
   private multianswer(q: XmlNode): Draft | null {
-    const cloze = readEmbeddedAnswers(this.ctx, textOf(child(q, 'questiontext')));
+    const cloze = readEmbeddedAnswers(this.ctx, textOf(child(q, 'questiontext')), this.image);
     if (!cloze) return null;
     this.hints(q);
     const explanation = this.ctx.text(this.text(child(q, 'generalfeedback')));
@@ -349,15 +381,12 @@ class MoodleItem {
     const select = textOf(child(q, 'selecttype')).trim().toUpperCase();
     if (select !== '' && select !== 'ALL' && select !== '0') {
       const count = textOf(child(q, 'selectcount')).trim();
-      this.ctx.error(
-        'unsupported_feature',
-        `Ordering of a subset of the items (selecttype ${select}, selectcount ${count}) is not supported`,
-      );
+      this.ctx.error('unsupported_feature', msg('xml.ordering_subset', { select, count }));
       return null;
     }
     const grading = textOf(child(q, 'gradingtype')).trim().toUpperCase();
     if (grading !== '' && grading !== 'ALL_OR_NOTHING' && grading !== '-1') {
-      this.ctx.warn('dropped', `Partial-credit grading ${grading} is not kept: Manabi scores the exact order (all or nothing)`);
+      this.ctx.warn('dropped', msg('xml.ordering_grading_dropped', { grading }));
     }
     const answers = children(q, 'answer').map((a, i) => ({
       id: optionIdAt(i),
@@ -372,7 +401,7 @@ class MoodleItem {
       incorrect: this.ctx.text(this.text(child(q, 'incorrectfeedback'))),
     });
     if (this.text(child(q, 'partiallycorrectfeedback')) && grading !== 'ALL_OR_NOTHING') {
-      this.ctx.warn('dropped', 'The "partially correct" feedback is not kept');
+      this.ctx.warn('dropped', msg('xml.partially_correct_dropped'));
     }
     return { ...this.base(q), type: 'ordering', options, order, ...(feedback ? { feedback } : {}) };
   }

@@ -1,3 +1,4 @@
+import { msg } from '../messages/render.js';
 import { optionIdSchema } from '../model.js';
 import { attrsOf, elements, kidsOf, serialize, tagOf, type Declaration, type ONode } from './qti.js';
 import { htmlToText } from './html.js';
@@ -26,45 +27,52 @@ export function isClozeItem(found: ONode[]): boolean {
   return kinds.length > 0 && kinds.every((k) => GAP_INTERACTIONS.has(k)) && (kinds.length > 1 || kinds[0] === 'inlineChoiceInteraction');
 }
 
-export function qtiCloze(ctx: ItemContext, stemHtmlText: string, found: ONode[], decls: Map<string, Declaration>): Draft | null {
+/** `image` turns an <img> in a choice into an image token (see media.ts), as for the stem. */
+export type ImageResolver = (src: string, alt: string) => string;
+
+export function qtiCloze(
+  ctx: ItemContext,
+  stemHtmlText: string,
+  found: ONode[],
+  decls: Map<string, Declaration>,
+  image?: ImageResolver,
+): Draft | null {
   const blanks: Draft[] = [];
   found.forEach((gap, i) => {
     const id = String(i + 1);
-    const where = `Gap ${id}`;
+    const where = msg('part.gap', { number: id });
     const responseId = attrsOf(gap)['responseIdentifier'] ?? '';
     const decl = decls.get(responseId);
     if (!decl) {
-      ctx.error('invalid', `${where}: no responseDeclaration "${responseId}"`);
+      ctx.error('invalid', msg('qti.gap_no_declaration', { gap: where, id: responseId }));
       return;
     }
     if (decl.cardinality !== 'single') {
-      ctx.error('unsupported_feature', `${where}: a "${decl.cardinality}" response is not supported (one answer per gap)`);
+      ctx.error('unsupported_feature', msg('qti.gap_cardinality', { gap: where, cardinality: decl.cardinality }));
       return;
     }
     const top = Math.max(0, ...decl.mapping.map((m) => m.value));
     const full = decl.mapping.filter((m) => m.value > 0 && m.value >= top);
     for (const m of decl.mapping.filter((m) => m.value > 0 && m.value < top)) {
-      ctx.warn('dropped', `${where}: partial-credit answer "${m.key}" (${pct((m.value / top) * 100)}) is not kept`);
+      ctx.warn('dropped', msg('cloze.partial_dropped', { gap: where, answer: m.key, weight: pct((m.value / top) * 100) }));
     }
     const right = unique([...decl.correct, ...(decl.correct.length === 0 ? full.map((m) => m.key) : [])]);
     if (tagOf(gap) === 'inlineChoiceInteraction') {
       const options = elements(kidsOf(gap), 'inlineChoice').map((c) => ({
         id: attrsOf(c)['identifier'] ?? '',
-        text: ctx.text(htmlToText(serialize(kidsOf(c), [], [])).text) ?? {},
+        text: ctx.text(htmlToText(serialize(kidsOf(c), [], []), { image }).text) ?? {},
       }));
       for (const o of options) {
-        if (!optionIdSchema.safeParse(o.id).success)
-          ctx.error('invalid', `${where}: choice identifier "${o.id}" is not usable as an option id`);
+        if (!optionIdSchema.safeParse(o.id).success) ctx.error('invalid', msg('qti.gap_option_id', { gap: where, id: o.id }));
       }
       if (right.length !== 1) {
-        ctx.error('invalid', `${where} needs exactly one correct choice (found ${right.length})`);
+        ctx.error('invalid', msg('qti.gap_one_correct', { gap: where, count: right.length }));
         return;
       }
       blanks.push({ id, kind: 'choice', options, correctOptionId: right[0] });
     } else if (decl.baseType === 'integer' || decl.baseType === 'float') {
       const value = Number(right[0]);
-      if (right.length !== 1 || !Number.isFinite(value))
-        ctx.error('invalid', `${where}: a numeric text entry needs one numeric correct value`);
+      if (right.length !== 1 || !Number.isFinite(value)) ctx.error('invalid', msg('qti.gap_numeric', { gap: where }));
       else blanks.push({ id, kind: 'numeric', value, tolerance: 0 });
     } else if (decl.baseType === 'string') {
       const accepted = unique([...decl.correct, ...full.map((m) => m.key)]);
@@ -72,7 +80,7 @@ export function qtiCloze(ctx: ItemContext, stemHtmlText: string, found: ONode[],
       const caseSensitive = !(entries.length > 0 && entries.every((m) => !m.caseSensitive));
       blanks.push({ id, kind: 'text', accepted, caseSensitive });
     } else {
-      ctx.error('unsupported_feature', `${where}: text entry with baseType "${decl.baseType}" is not supported`);
+      ctx.error('unsupported_feature', msg('qti.gap_base_type', { gap: where, baseType: decl.baseType }));
     }
   });
   if (ctx.hasFailed) return null;
@@ -86,27 +94,28 @@ export function qtiMatching(
   interaction: ONode,
   decls: Map<string, Declaration>,
   template: string,
+  image?: ImageResolver,
 ): Draft | null {
   const responseId = attrsOf(interaction)['responseIdentifier'] ?? '';
   const decl = decls.get(responseId);
   if (!decl) {
-    ctx.error('invalid', `No responseDeclaration "${responseId}" for the matchInteraction`);
+    ctx.error('invalid', msg('qti.match_no_declaration', { id: responseId }));
     return null;
   }
   const sets = elements(kidsOf(interaction), 'simpleMatchSet');
   if (sets.length !== 2) {
-    ctx.error('invalid', `A matchInteraction needs two simpleMatchSets (found ${sets.length})`);
+    ctx.error('invalid', msg('qti.match_sets', { count: sets.length }));
     return null;
   }
   const rows = (set: ONode) =>
     elements(kidsOf(set), 'simpleAssociableChoice').map((c) => ({
       id: attrsOf(c)['identifier'] ?? '',
-      text: ctx.text(htmlToText(serialize(kidsOf(c), [], [])).text) ?? {},
+      text: ctx.text(htmlToText(serialize(kidsOf(c), [], []), { image }).text) ?? {},
     }));
   const prompts = rows(sets[0] as ONode);
   const choices = rows(sets[1] as ONode);
   for (const r of [...prompts, ...choices]) {
-    if (!optionIdSchema.safeParse(r.id).success) ctx.error('invalid', `Identifier "${r.id}" is not usable as an id`);
+    if (!optionIdSchema.safeParse(r.id).success) ctx.error('invalid', msg('qti.match_id', { id: r.id }));
   }
   const top = Math.max(0, ...decl.mapping.map((m) => m.value));
   const pairs = decl.correct.length > 0 ? decl.correct : decl.mapping.filter((m) => m.value > 0 && m.value >= top).map((m) => m.key);
@@ -114,18 +123,18 @@ export function qtiMatching(
   for (const pair of pairs) {
     const [source = '', target = ''] = pair.trim().split(/\s+/);
     if (key[source] !== undefined && key[source] !== target) {
-      ctx.error('unsupported_feature', `The prompt "${source}" has several right matches; Manabi keys one choice per prompt`);
+      ctx.error('unsupported_feature', msg('qti.match_several', { prompt: source }));
       continue;
     }
     key[source] = target;
   }
   for (const p of prompts) {
-    if (key[p.id] === undefined) ctx.error('invalid', `The prompt "${p.id}" has no right match in the key; Manabi needs one per prompt`);
+    if (key[p.id] === undefined) ctx.error('invalid', msg('qti.match_missing', { prompt: p.id }));
   }
   if (template && !template.endsWith('map_response')) {
-    ctx.warn('dropped', `Scoring template ${template.split('/').pop()} is not kept: Manabi scores the share of prompts matched`);
+    ctx.warn('dropped', msg('qti.match_template_dropped', { template: template.split('/').pop() ?? template }));
   } else if (new Set(decl.mapping.map((m) => m.value)).size > 1) {
-    ctx.warn('dropped', 'Different points per pair are not kept: every prompt counts the same');
+    ctx.warn('dropped', msg('qti.match_points_dropped'));
   }
   if (ctx.hasFailed) return null;
   return { stem: ctx.text(stemText) ?? {}, type: 'matching', prompts, choices, key };

@@ -1,8 +1,9 @@
+import { msg } from '../messages/render.js';
 import { unzipSync } from 'fflate';
 import { XMLParser } from 'fast-xml-parser';
 import { decodeText } from './decode.js';
 import { parseQtiItems } from './qti.js';
-import { ImportCollector, type ImportOptions, type ImportResult } from './types.js';
+import { ImportCollector, issueText, type ImportOptions, type ImportResult } from './types.js';
 
 /** Limits on what a package may unpack to (a small zip can expand to gigabytes). */
 export const PACKAGE_LIMITS = { files: 5000, bytes: 100 * 1024 * 1024 };
@@ -39,11 +40,11 @@ export function parseQtiPackage(bytes: Uint8Array, options: ImportOptions = {}):
       },
     });
     if (tooBig) {
-      refusal.fileError(`The package unpacks to more than ${PACKAGE_LIMITS.files} files or ${PACKAGE_LIMITS.bytes / 1024 / 1024} MB`);
+      refusal.fileError(msg('package.too_big', { files: PACKAGE_LIMITS.files, megabytes: PACKAGE_LIMITS.bytes / 1024 / 1024 }));
       return refusal.result();
     }
-  } catch (e) {
-    refusal.fileError(`The zip cannot be opened: ${(e as Error).message}`);
+  } catch {
+    refusal.fileError(msg('package.unreadable_zip'));
     return refusal.result();
   }
 
@@ -57,8 +58,8 @@ export function parseQtiPackage(bytes: Uint8Array, options: ImportOptions = {}):
     let manifest: { manifest?: { resources?: { resource?: Record<string, unknown>[] } } };
     try {
       manifest = manifestParser.parse(text(manifestName)) as typeof manifest;
-    } catch (e) {
-      refusal.fileError(`imsmanifest.xml cannot be read: ${(e as Error).message}`);
+    } catch {
+      refusal.fileError(msg('package.manifest_unreadable'));
       return refusal.result();
     }
     const resources = manifest.manifest?.resources?.resource ?? [];
@@ -73,15 +74,16 @@ export function parseQtiPackage(bytes: Uint8Array, options: ImportOptions = {}):
   const result = parseQtiItems(
     itemNames.map((name) => ({ name, text: text(name) })),
     options,
+    new Map(Object.entries(entries)),
   );
   for (const name of missing) {
-    result.errors.push({ item: 'file', code: 'unreadable', message: `The manifest lists "${name}", which is not in the zip` });
+    result.errors.push({ item: 'file', code: 'unreadable', ...issueText(msg('package.missing_file', { name })) });
   }
   if (itemNames.length === 0 && missing.length === 0) {
     result.errors.push({
       item: 'file',
       code: 'unreadable',
-      message: manifestName ? 'The manifest lists no QTI items' : 'The zip holds no imsmanifest.xml and no QTI item files',
+      ...issueText(manifestName ? msg('package.no_items') : msg('package.no_manifest')),
     });
   }
   return result;

@@ -1,19 +1,26 @@
 import { describe, expect, it } from 'vitest';
-import { fixture, rows, summary } from '../test-support.js';
+import { fixture, fixtureBytes, rows, summary } from '../test-support.js';
 import { parseQti, parseQtiItems } from './qti.js';
 
 const en = { locale: 'en' as const };
 const item = (name: string) => ({ name, text: fixture(`qti2/${name}`) });
 
 describe('parseQti on QTI 2.1 items written for these tests', () => {
-  it('choice.xml: single choice; the picture is reported', () => {
+  it('choice.xml alone: its picture is outside the file, so the item is refused with the way forward', () => {
     const r = parseQti(fixture('qti2/choice.xml'), { ...en, fileName: 'choice.xml' });
-    expect(summary(r)).toEqual({ total: 1, imported: 1, skipped: 0 });
-    expect(rows(r.warnings)).toEqual([[1, 2, 'dropped', 'Image/media "media/exit-sign.png" is not imported (the text is kept)']]);
+    expect(summary(r)).toEqual({ total: 1, imported: 0, skipped: 1 });
+    expect(rows(r.errors)).toEqual([[1, 2, 'invalid', 'image.qti_single_file']]);
+  });
+
+  it('choice.xml with its picture (as in a package): single choice, the picture in the stem', () => {
+    const r = parseQtiItems([item('choice.xml')], en, new Map([['media/exit-sign.png', fixtureBytes('images/green-sign.png')]]));
+    expect(r.warnings).toEqual([]);
     expect(r.questions[0]).toMatchObject({
       type: 'single_choice',
       title: 'Fire exit sign',
-      stem: { en: 'Look at the sign in the picture.\n\nWhat should you do when you see it during an alarm?' },
+      stem: {
+        en: 'Look at the sign in the picture.\n\n![A green sign with a running figure](import:1)\n\nWhat should you do when you see it during an alarm?',
+      },
       options: [
         { id: 'ChoiceA', text: { en: 'Wait at your desk for instructions.' } },
         { id: 'ChoiceB', text: { en: 'Follow it to the nearest way out.' } },
@@ -27,14 +34,7 @@ describe('parseQti on QTI 2.1 items written for these tests', () => {
   it('choice_multiple.xml (CRLF): multiple response from cardinality="multiple", mapped scores reported', () => {
     const r = parseQti(fixture('qti2/choice_multiple.xml'), en);
     expect(r.errors).toEqual([]);
-    expect(rows(r.warnings)).toEqual([
-      [
-        1,
-        2,
-        'dropped',
-        'Mapped scores (Long: 1, Mixed: 1, Birthday: -1) are not kept: Manabi gives (right − wrong picks) / 2 as partial credit',
-      ],
-    ]);
+    expect(rows(r.warnings)).toEqual([[1, 2, 'dropped', 'qti.mapped_scores_dropped']]);
     expect(r.questions[0]).toMatchObject({
       type: 'multiple_response',
       stem: { en: 'Which of these make a password stronger?' },
@@ -52,7 +52,7 @@ describe('parseQti on QTI 2.1 items written for these tests', () => {
 
   it('text_entry.xml (CRLF): short text from correctResponse + full-score mapEntry, case-sensitive; the lower entry reported', () => {
     const r = parseQti(fixture('qti2/text_entry.xml'), en);
-    expect(rows(r.warnings)).toEqual([[1, 2, 'dropped', 'Partial-credit answer "rome" (50%) is not kept']]);
+    expect(rows(r.warnings)).toEqual([[1, 2, 'dropped', 'answer.partial_dropped']]);
     expect(r.questions[0]).toMatchObject({ type: 'short_text', title: 'Proverb (missing word)', accepted: ['Rome'], caseSensitive: true });
     expect(r.questions[0]?.stem).toEqual({
       en: ['Complete the proverb about patience.', '', 'Good work takes time:', '_____ was not built in a day.'].join('\n'),
@@ -82,7 +82,7 @@ describe('parseQti on QTI 2.1 items written for these tests', () => {
     });
   });
 
-  it('a batch of item files: the extended text item and a broken file are reported per file', () => {
+  it('a batch of item files: the extended text item is an essay; a broken file is reported per file', () => {
     const r = parseQtiItems(
       [
         item('choice.xml'),
@@ -93,27 +93,19 @@ describe('parseQti on QTI 2.1 items written for these tests', () => {
         { name: 'two.xml', text: twoInteractions },
       ],
       en,
+      new Map([['media/exit-sign.png', fixtureBytes('images/green-sign.png')]]),
     );
-    expect(summary(r)).toEqual({ total: 6, imported: 2, skipped: 4 });
-    expect(r.errors.map((e) => [e.item, e.file, e.line, e.code, e.message])).toEqual([
-      [2, 'extended_text.xml', 2, 'unsupported_type', 'Unsupported interaction "extendedTextInteraction": not imported'],
-      [
-        4,
-        'broken.xml',
-        2,
-        'syntax',
-        "Not well-formed XML: Expected closing tag 'itemBody' (opened in line 2, col 1) instead of closing tag 'assessmentItem'.",
-      ],
-      [5, 'qti1.xml', 1, 'unsupported_type', 'QTI 1.x (questestinterop) is not supported'],
-      [
-        6,
-        'two.xml',
-        1,
-        'unsupported_feature',
-        '2 interactions in one item (choiceInteraction, textEntryInteraction); Manabi questions have one answer',
-      ],
+    expect(summary(r)).toEqual({ total: 6, imported: 3, skipped: 3 });
+    expect(r.errors.map((e) => [e.item, e.file, e.line, e.code, e.key])).toEqual([
+      [4, 'broken.xml', 2, 'syntax', 'file.xml_not_well_formed'],
+      [5, 'qti1.xml', 1, 'unsupported_type', 'qti.not_an_item_v1'],
+      [6, 'two.xml', 1, 'unsupported_feature', 'qti.several_interactions'],
     ]);
-    expect(r.questions.map((q) => q.sourceRef.file)).toEqual(['choice.xml', 'text_entry.xml']);
+    expect(r.questions.map((q) => [q.sourceRef.file, q.type])).toEqual([
+      ['choice.xml', 'single_choice'],
+      ['extended_text.xml', 'essay'],
+      ['text_entry.xml', 'short_text'],
+    ]);
   });
 
   it('numeric text entry', () => {

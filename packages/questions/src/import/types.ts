@@ -1,14 +1,8 @@
 import type { Locale } from '@manabi/core';
 import { detectLanguage, localizedTexts, relabelLanguage } from './language.js';
-import {
-  describeIssues,
-  questionSchema,
-  type LocalizedText,
-  type Question,
-  type QuestionStatus,
-  type SourceFormat,
-  type SourceRef,
-} from '../model.js';
+import { renderMessage, type MessageRef, type ParamValue, type QuestionMessageKey } from '../messages/render.js';
+import { schemaIssueMessage } from '../messages/schema-issues.js';
+import { questionSchema, type LocalizedText, type Question, type QuestionStatus, type SourceFormat, type SourceRef } from '../model.js';
 
 export type ImportIssueCode =
   /** The whole file cannot be read (syntax error, wrong root element, too large). */
@@ -40,8 +34,19 @@ export interface ImportIssue {
   /** The file, when a batch holds several (QTI). */
   file?: string;
   code: ImportIssueCode;
+  /** What to tell the person: a key of messages/catalog.ts and its values, worded per request language at the edge. */
+  key: QuestionMessageKey;
+  params: Record<string, ParamValue>;
+  /** The message in English (logs, tests); people get `key` rendered in their language. */
   message: string;
 }
+
+/** The fields of an issue that say what happened. */
+export const issueText = (ref: MessageRef): Pick<ImportIssue, 'key' | 'params' | 'message'> => ({
+  key: ref.key,
+  params: ref.params,
+  message: renderMessage(ref, 'en'),
+});
 
 export type ImportedQuestion = Question & { sourceRef: SourceRef };
 
@@ -60,6 +65,20 @@ export interface ImportResult {
   skipped: number;
   /** Number of items found (imported + skipped). */
   total: number;
+  /** Images of the imported questions, named in their texts by `import:<ref>` tokens (see images.ts). */
+  images: ImportedImage[];
+}
+
+/** An image read from an import file (Moodle <file>, a package's file, a data: URI), not stored yet. */
+export interface ImportedImage {
+  /** The number its tokens carry (`![alt](import:<ref>)`). */
+  ref: number;
+  /** The first item that uses it. */
+  item: number;
+  name: string;
+  contentType: string;
+  size: number;
+  bytes: Uint8Array;
 }
 
 export interface ImportOptions {
@@ -99,6 +118,7 @@ export class ImportCollector {
   readonly questions: ImportedQuestion[] = [];
   readonly errors: ImportIssue[] = [];
   readonly warnings: ImportIssue[] = [];
+  readonly images: ImportedImage[] = [];
   private readonly failed = new Set<number>();
   private count = 0;
 
@@ -119,12 +139,12 @@ export class ImportCollector {
     return new ItemContext(this, this.count, ref);
   }
 
-  fileError(message: string, line?: number, code: ImportIssueCode = 'unreadable'): void {
-    this.errors.push({ item: 'file', ...(line !== undefined ? { line } : {}), code, message });
+  fileError(ref: MessageRef, line?: number, code: ImportIssueCode = 'unreadable'): void {
+    this.errors.push({ item: 'file', ...(line !== undefined ? { line } : {}), code, ...issueText(ref) });
   }
 
-  fileWarning(message: string, item: 'file' | 'header' = 'file', column?: string): void {
-    this.warnings.push({ item, ...(column !== undefined ? { column } : {}), code: 'file', message });
+  fileWarning(ref: MessageRef, item: 'file' | 'header' = 'file', column?: string): void {
+    this.warnings.push({ item, ...(column !== undefined ? { column } : {}), code: 'file', ...issueText(ref) });
   }
 
   markFailed(item: number): void {
@@ -139,6 +159,8 @@ export class ImportCollector {
       warnings: this.warnings,
       skipped: this.failed.size,
       total: this.count,
+      // An image is kept when a question that was imported uses it.
+      images: this.images.filter((image) => this.questions.some((q) => usesImport(q, image.ref))),
     };
   }
 }
@@ -163,7 +185,7 @@ export class ItemContext {
     return t ? ({ [this.locale]: t } as LocalizedText) : undefined;
   }
 
-  private issue(code: ImportIssueCode, message: string, extra: { line?: number; column?: string } = {}): ImportIssue {
+  private issue(code: ImportIssueCode, ref: MessageRef, extra: { line?: number; column?: string } = {}): ImportIssue {
     const line = extra.line ?? this.ref.line;
     return {
       item: this.index,
@@ -172,20 +194,29 @@ export class ItemContext {
       ...(this.ref.name !== undefined ? { name: this.ref.name } : {}),
       ...(this.ref.file !== undefined ? { file: this.ref.file } : {}),
       code,
-      message,
+      ...issueText(ref),
     };
   }
 
   /** The item is not imported. May be called several times (all reasons are reported). */
-  error(code: ImportIssueCode, message: string, extra: { line?: number; column?: string } = {}): void {
+  error(code: ImportIssueCode, ref: MessageRef, extra: { line?: number; column?: string } = {}): void {
     this.failed = true;
     this.collector.markFailed(this.index);
-    this.collector.errors.push(this.issue(code, message, extra));
+    this.collector.errors.push(this.issue(code, ref, extra));
   }
 
   /** The item is imported, with something not kept or looking wrong. */
-  warn(code: 'dropped' | 'suspicious', message: string, extra: { column?: string } = {}): void {
-    this.itemWarnings.push(this.issue(code, message, extra));
+  warn(code: 'dropped' | 'suspicious', ref: MessageRef, extra: { column?: string } = {}): void {
+    this.itemWarnings.push(this.issue(code, ref, extra));
+  }
+
+  /** Registers an image of this item (the same bytes twice → the same ref) and returns its ref. */
+  addImage(image: { name: string; contentType: string; bytes: Uint8Array }): number {
+    const same = this.collector.images.find((i) => i.size === image.bytes.length && i.bytes.every((b, k) => b === image.bytes[k]));
+    if (same) return same.ref;
+    const ref = this.collector.images.length + 1;
+    this.collector.images.push({ ref, item: this.index, ...image, size: image.bytes.length });
+    return ref;
   }
 
   get hasFailed(): boolean {
@@ -197,7 +228,9 @@ export class ItemContext {
     if (this.failed) return null;
     const opts = this.collector.options;
     if (opts.locale === 'auto') {
-      const detected = detectLanguage(localizedTexts(input, this.locale));
+      // An image token's target ("file:…", "import:3") is not language; its alt text is.
+      const texts = localizedTexts(input, this.locale).map((t) => t.replace(/\]\((file|import):[0-9a-z]+\)/g, ']'));
+      const detected = detectLanguage(texts);
       if (detected) input = relabelLanguage(input, this.locale, detected);
     }
     const withSource = {
@@ -214,7 +247,7 @@ export class ItemContext {
     };
     const parsed = questionSchema.safeParse(withSource);
     if (!parsed.success) {
-      for (const message of describeIssues(parsed.error)) this.error('invalid', message);
+      for (const i of parsed.error.issues) this.error('invalid', schemaIssueMessage(i));
       return null;
     }
     const question = parsed.data as ImportedQuestion;
@@ -223,6 +256,8 @@ export class ItemContext {
     return question;
   }
 }
+
+const usesImport = (q: ImportedQuestion, ref: number): boolean => JSON.stringify(q).includes(`](import:${ref})`);
 
 export function unique<T>(values: T[]): T[] {
   return [...new Set(values)];

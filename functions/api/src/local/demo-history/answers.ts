@@ -55,5 +55,9 @@ export function responseFor(q: Question, right: boolean, r: Random): Record<stri
       if (!right) blanks[q.blanks[0]!.id] = '';
       return { blanks };
     }
+    case 'essay':
+      return { text: right ? '結論、理由、具体例の順に書きました。' : 'わかりません' };
+    case 'description':
+      return {};
   }
 }
