@@ -101,7 +101,7 @@ describe('an anonymous visit in Chromium', () => {
     expect(refreshes).toBe(1);
     const englishChunk = (path: string) => /\/assets\/en-shell-[^/]+\.js$/.test(path);
     const japaneseChunk = (path: string) => /\/assets\/ja-shell-[^/]+\.js$/.test(path);
-    // The whole sets (ja-*.js, en-*.js) wait for a signed-in page.
+    // The larger sets (ja-people-*.js, ja-*.js and their en) wait for a signed-in page.
     const wholeSet = (path: string) => /\/assets\/(ja|en)-(?!shell-)[^/]+\.js$/.test(path);
     expect(scripts.some(japaneseChunk)).toBe(true);
     expect(scripts.some(englishChunk)).toBe(false);

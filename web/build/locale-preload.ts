@@ -4,11 +4,12 @@ import { SHELL_ONLY_PATHS } from '../src/public-paths';
 
 /**
  * Writes into index.html the file names of the languages' message chunks: the shell messages
- * (src/i18n/ja-shell.ts: the frame and the public pages) and the whole set. public/boot.js
- * preloads the starting language's shell (this device's choice, else the default), so it
- * downloads alongside the entry code instead of after it, and on a signed-in page's path (not a
- * public one, see src/public-paths.ts) the whole set too. The other language is not fetched
- * until it is chosen.
+ * (src/i18n/ja-shell.ts: the frame and the public pages) and the people's set (ja-people.ts: what
+ * every signed-in person's pages use). public/boot.js preloads the starting language's shell
+ * (this device's choice, else the default), so it downloads alongside the entry code instead of
+ * after it, and on a signed-in page's path (not a public one, see src/public-paths.ts) the
+ * people's set too. Staff pages' messages follow from the router; the other language is not
+ * fetched until it is chosen.
  */
 export function localePreload(): Plugin {
   return {
@@ -18,17 +19,18 @@ export function localePreload(): Plugin {
       order: 'post',
       handler(html, ctx) {
         const shells: Record<string, string> = {};
-        const wholeSets: Record<string, string> = {};
+        const peopleSets: Record<string, string> = {};
         for (const output of Object.values(ctx.bundle ?? {})) {
-          const match = output.type === 'chunk' ? /\/src\/i18n\/(\w+)(-shell)?\.ts$/.exec(output.facadeModuleId ?? '') : null;
-          if (match && output.type === 'chunk' && output.isDynamicEntry) (match[2] ? shells : wholeSets)[match[1]!] = `/${output.fileName}`;
+          const match = output.type === 'chunk' ? /\/src\/i18n\/([a-z]+)-(shell|people)\.ts$/.exec(output.facadeModuleId ?? '') : null;
+          if (match && output.type === 'chunk' && output.isDynamicEntry)
+            (match[2] === 'shell' ? shells : peopleSets)[match[1]!] = `/${output.fileName}`;
         }
         if (!shells[DEFAULT_LOCALE]) throw new Error(`locale-preload: no chunk for the ${DEFAULT_LOCALE} shell messages`);
-        if (!wholeSets[DEFAULT_LOCALE]) throw new Error(`locale-preload: no chunk for the ${DEFAULT_LOCALE} messages`);
+        if (!peopleSets[DEFAULT_LOCALE]) throw new Error(`locale-preload: no chunk for the ${DEFAULT_LOCALE} people's messages`);
         // Data, not code: public/boot.js reads it (the Content-Security-Policy allows no inline script).
         const data = JSON.stringify({
           shells,
-          wholeSets,
+          peopleSets,
           shellOnlyPaths: SHELL_ONLY_PATHS,
           storageKey: LOCALE_STORAGE_KEY,
           fallback: DEFAULT_LOCALE,

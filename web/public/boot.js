@@ -4,7 +4,7 @@
 //   cookie and rules as the store's own refresh).
 // - The starting language's messages: preloaded as the app will pick them (this device's choice,
 //   else the default), from the chunk names the build writes into #locale-chunks: the shell
-//   always, the whole set on a signed-in page's path.
+//   always, the people's set (what every signed-in person's pages use) on a signed-in page's path.
 (function () {
   window.sessionRestore = fetch('/api/auth/refresh', {
     method: 'POST',
@@ -33,6 +33,6 @@
   }
   var locale = config.shells[chosen] ? chosen : config.fallback;
   preload(config.shells[locale]);
-  // A signed-in page needs the whole set of messages: fetch it with the page, not after the code.
-  if (!new RegExp(config.shellOnlyPaths).test(location.pathname)) preload(config.wholeSets[locale]);
+  // A signed-in page needs the people's messages: fetch them with the page, not after the code.
+  if (!new RegExp(config.shellOnlyPaths).test(location.pathname)) preload(config.peopleSets[locale]);
 })();

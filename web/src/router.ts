@@ -8,6 +8,7 @@ import {
   type RouterHistory,
 } from 'vue-router';
 import type { Role } from './api/types';
+import type { MessagePart } from './i18n';
 import { useAuthStore } from './stores/auth';
 import { useNoticeStore } from './stores/notice';
 
@@ -494,12 +495,22 @@ export function accessDecision(
 }
 
 export interface AppRouterOptions {
-  /** The signed-in pages' messages (main.ts); unit tests give all messages up front and pass none. */
-  loadAppMessages?: () => Promise<void>;
+  /** More of the messages (main.ts); unit tests give all messages up front and pass none. */
+  loadMessages?: (part: MessagePart) => Promise<void>;
+}
+
+/**
+ * The messages a signed-in page needs: the whole set for staff (HR, managers, vendors, the
+ * platform) and on pages only they open; a learner's pages need only the people's set.
+ */
+export function messagesFor(to: Pick<RouteLocationNormalized, 'meta'>, role: Role | null): MessagePart {
+  if (role && role !== 'learner') return 'app';
+  const roles = to.meta.roles;
+  return roles && !roles.includes('learner') ? 'app' : 'people';
 }
 
 export function createAppRouter(history: RouterHistory = createWebHistory(), options: AppRouterOptions = {}) {
-  const loadAppMessages = options.loadAppMessages ?? (() => Promise.resolve());
+  const loadMessages = options.loadMessages ?? (() => Promise.resolve());
   const router = createRouter({
     history,
     routes,
@@ -512,13 +523,13 @@ export function createAppRouter(history: RouterHistory = createWebHistory(), opt
     // shown, and a failed download surfaces in the navigation itself.
     if (!auth.initialized && to.name !== 'home') loadRouteLocation(to).catch(() => undefined);
     // Likewise the signed-in pages' messages (not for `/`, which a guest opens too: a guest gets
-    // only the public pages' messages). index.html preloads them already on such a path.
-    const appMessages = to.meta.public || to.name === 'home' ? null : loadAppMessages();
-    appMessages?.catch(() => undefined);
+    // only the public pages' messages). index.html preloads the people's set already on such a path.
+    const early = to.meta.public || to.name === 'home' ? null : loadMessages(messagesFor(to, auth.role));
+    early?.catch(() => undefined);
     await auth.init();
     const decision = accessDecision(to, auth);
     // A signed-in page renders only with its messages: never a raw key on screen.
-    if (decision === true && !to.meta.public) await (appMessages ?? loadAppMessages());
+    if (decision === true && !to.meta.public) await loadMessages(messagesFor(to, auth.role));
     return decision;
   });
   router.afterEach((to, from) => {

@@ -33,6 +33,26 @@ describe('the app’s languages, loaded one at a time', () => {
     expect(te('plan.title', 'en')).toBe(true);
   });
 
+  it('gives a learner the people’s set without the staff pages’ texts, and fetches the rest when a text is missing', async () => {
+    const i18n = createLazyI18n('ja');
+    const { te, t } = i18n.global;
+    await ensureLocaleMessages(i18n.global, 'ja', 'people');
+    expect(t('plan.title')).toBe(ja.plan.title);
+    expect(t('signIn.title')).toBe('ログイン');
+    expect(te('itemAnalysis.title')).toBe(false);
+    // A shell asked for later does not take the people's set away.
+    await ensureLocaleMessages(i18n.global, 'ja', 'shell');
+    expect(te('plan.title')).toBe(true);
+
+    // A text the split left out: said on the console, and the whole set fetched.
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    t('itemAnalysis.title');
+    expect(warn).toHaveBeenCalledWith(expect.stringContaining('ja:itemAnalysis.title'));
+    warn.mockRestore();
+    await vi.waitFor(() => expect(te('itemAnalysis.title')).toBe(true));
+    expect(t('itemAnalysis.title')).toBe(ja.itemAnalysis.title);
+  });
+
   it('starts in the language chosen on this device', () => {
     localStorage.setItem(LOCALE_STORAGE_KEY, 'en');
     expect(createLazyI18n().global.locale.value).toBe('en');
