@@ -77,10 +77,15 @@ describe('the demo history', () => {
     expect(items.attempts).toBeGreaterThan(30);
     expect(items.items.length).toBeGreaterThan(10);
     expect(items.items.every((i: any) => i.exposureCount > 0)).toBe(true);
-    // Easy and hard items, told apart by the people who know more.
+    // Easy and hard items, told apart by the people who know more. The test draws 12 of the
+    // catalog's ~260 new-employee items, so each has a handful of answers and many no figure yet:
+    // of those with one, most discriminate the right way.
     const pValues = items.items.map((i: any) => i.pValue);
     expect(Math.max(...pValues) - Math.min(...pValues)).toBeGreaterThan(0.2);
-    expect(items.items.filter((i: any) => i.pointBiserial !== null && i.pointBiserial > 0).length).toBeGreaterThan(items.items.length / 2);
+    const judged = items.items.map((i: any) => i.pointBiserial).filter((r: number | null) => r !== null);
+    expect(judged.length).toBeGreaterThan(items.items.length / 4);
+    expect(judged.filter((r: number) => r > 0).length).toBeGreaterThan(judged.length / 2);
+    expect(judged.reduce((sum: number, r: number) => sum + r, 0) / judged.length).toBeGreaterThan(0.1);
   });
 
   it('shows a skill-gap heatmap that is not all red', async () => {

@@ -227,9 +227,51 @@ async function paramsFor(role: Role, client: Client): Promise<Record<string, str
     out.readOnlyBankId = banks.find((b) => !b.editable)?.id;
     if (ownBank) out.questionId = (await items(client, `/api/banks/${ownBank.id}/questions`))[0]?.id;
   }
-  if (role === 'tenant_admin') out.assessmentId = (await items(client, '/api/assessments'))[0]?.id;
+  if (role === 'tenant_admin') {
+    out.assessmentId = (await items(client, '/api/assessments'))[0]?.id;
+    const waiting = (await items(client, '/api/essay-grading'))[0] ?? (await essayToGrade(client));
+    out.gradingAttemptId = waiting?.attemptId;
+    out.gradingQuestionId = waiting?.questionId;
+  }
   if (role === 'vendor_admin') out.tenantId = (await items(client, '/api/vendor/tenants'))[0]?.id;
   return out;
+}
+
+/**
+ * An essay waiting for a grade: the demo has none, so HR writes a one-question written test and the
+ * demo learner hands in an answer. Returns the grading queue's entry for it.
+ */
+async function essayToGrade(hr: Client): Promise<Record<string, any> | undefined> {
+  const bank = (await hr.post('/api/banks', { name: '記述式（巡回用）' })).body;
+  const essay = await hr.post(`/api/banks/${bank.id}/questions`, {
+    type: 'essay',
+    stem: {
+      ja: '最近の仕事で工夫したことを、理由とともに書いてください。',
+      en: 'Describe something you improved at work recently, and why.',
+    },
+    rubric: [{ id: 'content', criterion: { ja: '内容', en: 'Content' }, maxPoints: 5 }],
+    maxWords: 80,
+    skillTags: ['論理的思考'],
+    status: 'published',
+  });
+  if (essay.status !== 201) throw new Error(`essay question: ${essay.status} ${JSON.stringify(essay.body)}`);
+  const created = await hr.post('/api/assessments', {
+    title: { ja: '記述式 振り返り', en: 'Written reflection' },
+    mode: 'fixed',
+    bankIds: [bank.id],
+    fixed: { questionIds: [essay.body.id], draws: [], shuffleQuestions: false, shuffleOptions: false },
+    passMark: 60,
+    reviewPolicy: 'after_submit',
+  });
+  if ((await hr.post(`/api/assessments/${created.body.id}/publish`)).status !== 200) throw new Error('essay test did not publish');
+  const learner = await apiAs(DEMO.learner);
+  const view = (await learner.post(`/api/assessments/${created.body.id}/attempts`)).body;
+  const sent = await learner.post(`/api/attempts/${view.id}/answers`, {
+    questionId: view.current.questionId,
+    response: { text: '会議の議事録を当日中に共有するようにしました。決定事項の確認漏れが減ったためです。' },
+  });
+  if (sent.status !== 200) throw new Error(`essay answer: ${sent.status} ${JSON.stringify(sent.body)}`);
+  return (await items(hr, '/api/essay-grading'))[0];
 }
 
 /** A route's path with real ids, or null when the role has nothing to open there. */
@@ -253,6 +295,8 @@ function concrete(path: string, p: Record<string, string | undefined>): string |
   };
   if (path === '/me/assignments/:packageId/:moduleId')
     return p.packageId && p.moduleId ? `/me/assignments/${p.packageId}/${p.moduleId}` : null;
+  if (path === '/grading/:attemptId/:questionId')
+    return p.gradingAttemptId && p.gradingQuestionId ? `/grading/${p.gradingAttemptId}/${p.gradingQuestionId}` : null;
   if (path === '/verify/:code?') return '/verify';
   if (path === '/:pathMatch(.*)*') return '/no-such-page';
   if (!path.includes(':')) return path;

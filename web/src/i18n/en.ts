@@ -623,7 +623,7 @@ const en: MessageSchema = {
     updated: 'Last updated {date} ({count} attempts)',
     notYet: 'No attempts have been counted yet.',
     guide:
-      'The p-value is the share of correct answers (0–1); the point-biserial is the correlation between an item and the score on the other items. Items with a point-biserial below {threshold} are marked “Review”.',
+      'The p-value is the share of correct answers (0–1); the point-biserial is the correlation between an item and the score on the other items. Items with a point-biserial below {threshold} are marked “Review” (with fewer than {min} answers the figure is not yet stable: it is shown as indicative and not judged).',
     reviewCount: '{count} items are worth reviewing.',
     item: 'Item ID',
     exposureCount: 'Times shown',
@@ -632,6 +632,7 @@ const en: MessageSchema = {
     pointBiserial: 'Point-biserial',
     options: 'Option choice rates',
     review: 'Review',
+    tooFew: 'Indicative',
     empty: 'No answers to analyse yet.',
   },
   tenantPlan: {

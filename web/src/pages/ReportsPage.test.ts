@@ -89,11 +89,20 @@ const TREND: AssessmentTrend = {
 
 const STATISTICS: ItemStatistics = {
   computedAt: '2025-04-15T09:30:00Z',
-  attempts: 5,
+  attempts: 30,
   items: [
-    { itemId: 'q-horenso', exposureCount: 5, exposureRate: 1, pValue: 0.8, pointBiserial: 0.45, optionRates: { b: 0.2, a: 0.8 } },
-    { itemId: 'q-logic', exposureCount: 4, exposureRate: 0.8, pValue: 0.5, pointBiserial: 0.12, optionRates: { a: 0.5, b: 0.25, c: 0.25 } },
-    { itemId: 'q-numeric', exposureCount: 2, exposureRate: 0.4, pValue: 1, pointBiserial: null, optionRates: {} },
+    { itemId: 'q-horenso', exposureCount: 30, exposureRate: 1, pValue: 0.8, pointBiserial: 0.45, optionRates: { b: 0.2, a: 0.8 } },
+    {
+      itemId: 'q-logic',
+      exposureCount: 24,
+      exposureRate: 0.8,
+      pValue: 0.5,
+      pointBiserial: 0.12,
+      optionRates: { a: 0.5, b: 0.25, c: 0.25 },
+    },
+    { itemId: 'q-numeric', exposureCount: 12, exposureRate: 0.4, pValue: 1, pointBiserial: null, optionRates: {} },
+    // Six answers: too few to judge, so its low figure is shown as indicative, not flagged.
+    { itemId: 'q-rare', exposureCount: 6, exposureRate: 0.2, pValue: 0.5, pointBiserial: 0.05, optionRates: { a: 0.5, b: 0.5 } },
   ],
 };
 
@@ -260,18 +269,21 @@ describe('ReportsPage', () => {
     const section = wrapper.find('[data-testid="item-analysis"]');
     expect(section.find('h2').text()).toBe('項目分析');
     expect(section.find('[data-testid="item-analysis-note"]').text()).toContain('自動で更新されます');
-    expect(section.find('[data-testid="item-analysis-updated"]').text()).toContain('対象の受験 5 件');
+    expect(section.find('[data-testid="item-analysis-updated"]').text()).toContain('対象の受験 30 件');
     // Maintained continuously: only the sort buttons, no recompute action.
     expect(section.findAll('button').every((b) => b.classes('sort-button'))).toBe(true);
 
     const rows = () => wrapper.findAll('[data-testid="item-analysis-row"]');
     expect(rows().map(cells)).toEqual([
-      ['q-horenso', '5', '100%', '0.8', '0.45', 'a 80%b 20%'],
-      ['q-logic', '4', '80%', '0.5', '0.12 要見直し', 'a 50%b 25%c 25%'],
-      ['q-numeric', '2', '40%', '1', '—', '—'],
+      ['q-horenso', '30', '100%', '0.8', '0.45', 'a 80%b 20%'],
+      ['q-logic', '24', '80%', '0.5', '0.12 要見直し', 'a 50%b 25%c 25%'],
+      ['q-numeric', '12', '40%', '1', '—', '—'],
+      ['q-rare', '6', '20%', '0.5', '0.05 参考値', 'a 50%b 50%'],
     ]);
     expect(rows()[1]!.attributes('data-review')).toBe('true');
     expect(rows()[0]!.attributes('data-review')).toBeUndefined();
+    expect(rows()[3]!.attributes('data-review')).toBeUndefined();
+    expect(section.text()).toContain('回答が 20 件に満たない問題は値が安定しないため参考値とし、判定しません');
     expect(
       rows()[1]!
         .findAll('[data-testid="item-analysis-options"] li')
@@ -280,11 +292,11 @@ describe('ReportsPage', () => {
     expect(section.find('[data-testid="item-analysis-review-count"]').text()).toBe('見直しをおすすめする問題が 1 問あります。');
 
     await wrapper.find('[data-testid="item-analysis-sort-pointBiserial"]').trigger('click');
-    expect(rows().map((row) => row.attributes('data-item-id'))).toEqual(['q-logic', 'q-horenso', 'q-numeric']);
+    expect(rows().map((row) => row.attributes('data-item-id'))).toEqual(['q-rare', 'q-logic', 'q-horenso', 'q-numeric']);
     await wrapper.find('[data-testid="item-analysis-sort-pValue"]').trigger('click');
     await wrapper.find('[data-testid="item-analysis-sort-pValue"]').trigger('click');
     expect(wrapper.find('[data-testid="item-analysis-sort-pValue"]').element.closest('th')!.getAttribute('aria-sort')).toBe('descending');
-    expect(rows().map((row) => row.attributes('data-item-id'))).toEqual(['q-numeric', 'q-horenso', 'q-logic']);
+    expect(rows().map((row) => row.attributes('data-item-id'))).toEqual(['q-numeric', 'q-horenso', 'q-logic', 'q-rare']);
 
     // Changing a filter keeps the same assessment: no new request.
     await wrapper.find('[data-testid="report-filter-level"]').setValue('new_hire');
