@@ -21,9 +21,11 @@ export function localePreload(): Plugin {
         const shells: Record<string, string> = {};
         const peopleSets: Record<string, string> = {};
         for (const output of Object.values(ctx.bundle ?? {})) {
-          const match = output.type === 'chunk' ? /\/src\/i18n\/([a-z]+)-(shell|people)\.ts$/.exec(output.facadeModuleId ?? '') : null;
-          if (match && output.type === 'chunk' && output.isDynamicEntry)
-            (match[2] === 'shell' ? shells : peopleSets)[match[1]!] = `/${output.fileName}`;
+          // A chunk of one message module. (The shell is also a dependency of the people's set,
+          // so the bundler may emit it as a shared chunk rather than a dynamic entry.)
+          if (output.type !== 'chunk' || output.moduleIds.length !== 1) continue;
+          const match = /\/src\/i18n\/([a-z]+)-(shell|people)\.ts$/.exec(output.moduleIds[0]!);
+          if (match) (match[2] === 'shell' ? shells : peopleSets)[match[1]!] = `/${output.fileName}`;
         }
         if (!shells[DEFAULT_LOCALE]) throw new Error(`locale-preload: no chunk for the ${DEFAULT_LOCALE} shell messages`);
         if (!peopleSets[DEFAULT_LOCALE]) throw new Error(`locale-preload: no chunk for the ${DEFAULT_LOCALE} people's messages`);

@@ -102,6 +102,7 @@ const enPeople: PeopleMessageSchema = {
     in_progress: 'In progress',
     finished: 'Finished',
     expired: 'Time ran out',
+    awaiting_grading: 'Awaiting grading',
   },
   assessmentForm: {
     newTitle: 'New assessment',

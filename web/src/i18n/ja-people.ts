@@ -1,3 +1,4 @@
+import type { AttemptStatus } from '../api/types';
 import jaShell from './ja-shell';
 
 /**
@@ -106,7 +107,8 @@ const jaPeople = {
     in_progress: '受験中',
     finished: '完了',
     expired: '時間切れ',
-  },
+    awaiting_grading: '採点待ち',
+  } satisfies Record<AttemptStatus, string>,
   assessmentForm: {
     newTitle: 'テストを作成',
     editTitle: 'テストを編集',
