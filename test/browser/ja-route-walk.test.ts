@@ -10,6 +10,7 @@ import { enrolDuringSignIn } from '../support/accounts.js';
 import { Client } from '../support/client.js';
 import { startTestServer, type TestServer } from '../support/server.js';
 import { webDist } from '../support/web-dist.js';
+import { MISSING_MESSAGE_WARNING } from '../../web/src/i18n/missing.js';
 
 /**
  * "Japanese stays Japanese": signed in as each role of the demo company (and signed out), every
@@ -160,6 +161,9 @@ async function visibleTexts(page: Page): Promise<string[]> {
 let server: TestServer;
 let browser: Browser;
 const offences: string[] = [];
+/** Console warnings of a missing message, and the roles whose walk fetched the staff pages' messages. */
+const missingMessages: string[] = [];
+const staffMessagesFetchedBy = new Set<string>();
 /** Parameterised routes walked by at least one role. */
 const walkedParamRoutes = new Set<string>();
 
@@ -396,6 +400,13 @@ describe('every route in Japanese', () => {
           password: DEMO_PASSWORD,
           ...(totpSecret ? { totpSecret } : {}),
         });
+        // Texts a page lacks (its key would show), and whether the staff pages' messages came.
+        page.on('console', (message) => {
+          if (message.text().startsWith(MISSING_MESSAGE_WARNING)) missingMessages.push(`${role} ${page.url()}: ${message.text()}`);
+        });
+        page.on('response', (response) => {
+          if (/\/assets\/ja-(?!shell-|people-)[^/]+\.js$/.test(new URL(response.url()).pathname)) staffMessagesFetchedBy.add(role);
+        });
         await walk(page, role, paths);
         await context.close();
       },
@@ -409,5 +420,9 @@ describe('every route in Japanese', () => {
     expect(visited.length).toBeGreaterThan(100);
     expect(blank, 'pages that showed no Japanese at all').toEqual([]);
     expect(offences, `English in the ja UI:\n${offences.join('\n')}`).toEqual([]);
+    // Every page had its texts; a learner's pages needed only the people's set of messages.
+    expect(missingMessages).toEqual([]);
+    expect(staffMessagesFetchedBy.has('learner')).toBe(false);
+    expect(staffMessagesFetchedBy.has('tenant_admin')).toBe(true);
   });
 });

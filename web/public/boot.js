@@ -3,7 +3,8 @@
 // - The session restore: main.ts hands this request's answer to the auth store (same request,
 //   cookie and rules as the store's own refresh).
 // - The starting language's messages: preloaded as the app will pick them (this device's choice,
-//   else the default), from the chunk names the build writes into #locale-chunks.
+//   else the default), from the chunk names the build writes into #locale-chunks: the shell
+//   always, the people's set (what every signed-in person's pages use) on a signed-in page's path.
 (function () {
   window.sessionRestore = fetch('/api/auth/refresh', {
     method: 'POST',
@@ -22,10 +23,16 @@
     // Storage refused (private mode, a policy): the default language.
     chosen = null;
   }
-  var link = document.createElement('link');
-  link.rel = 'modulepreload';
-  // crossorigin as on the build's own preloads, so the import() reuses this very download.
-  link.crossOrigin = '';
-  link.href = config.chunks[chosen] || config.chunks[config.fallback];
-  document.head.appendChild(link);
+  function preload(href) {
+    var link = document.createElement('link');
+    link.rel = 'modulepreload';
+    // crossorigin as on the build's own preloads, so the import() reuses this very download.
+    link.crossOrigin = '';
+    link.href = href;
+    document.head.appendChild(link);
+  }
+  var locale = config.shells[chosen] ? chosen : config.fallback;
+  preload(config.shells[locale]);
+  // A signed-in page needs the people's messages: fetch them with the page, not after the code.
+  if (!new RegExp(config.shellOnlyPaths).test(location.pathname)) preload(config.peopleSets[locale]);
 })();

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createMemoryHistory, createRouter, type RouteMeta } from 'vue-router';
 import type { Role } from './api/types';
 import { accessDecision, routes, safeRedirect, type AccessState } from './router';
+import { SHELL_ONLY_PATHS } from './public-paths';
 import { homePathFor } from './stores/auth';
 import { fakeApi, json } from './testing/fakeApi';
 import { makeUser } from './testing/fixtures';
@@ -254,5 +255,17 @@ describe('route access', () => {
       });
       expect(router.currentRoute.value.path, role).toBe(home);
     }
+  });
+});
+
+describe('the paths index.html treats as needing only the shell’s messages', () => {
+  it('are exactly the public pages (and `/`, which guests open too)', () => {
+    const shellOnly = new RegExp(SHELL_ONLY_PATHS);
+    for (const route of routes) {
+      if (route.name === 'not-found' || route.redirect) continue;
+      const sample = route.path.replace(/:\w+\??/g, 'x');
+      expect(shellOnly.test(sample), route.path).toBe(route.name === 'home' || route.meta?.public === true);
+    }
+    expect(shellOnly.test('/verify-emails')).toBe(false);
   });
 });

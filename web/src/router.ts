@@ -8,6 +8,7 @@ import {
   type RouterHistory,
 } from 'vue-router';
 import type { Role } from './api/types';
+import type { MessagePart } from './i18n';
 import { useAuthStore } from './stores/auth';
 import { useNoticeStore } from './stores/notice';
 
@@ -406,7 +407,7 @@ export const routes: RouteRecordRaw[] = [
     path: '/verify/:code?',
     name: 'verify-certificate',
     component: () => import('./pages/certificates/VerifyCertificatePage.vue'),
-    meta: { public: true, titleKey: 'certificates.verify.title' },
+    meta: { public: true, titleKey: 'certificateVerify.title' },
   },
   // ── Password reset and two-step verification (issue 13) ──
   {
@@ -493,7 +494,23 @@ export function accessDecision(
   return true;
 }
 
-export function createAppRouter(history: RouterHistory = createWebHistory()) {
+export interface AppRouterOptions {
+  /** More of the messages (main.ts); unit tests give all messages up front and pass none. */
+  loadMessages?: (part: MessagePart) => Promise<void>;
+}
+
+/**
+ * The messages a signed-in page needs: the whole set for staff (HR, managers, vendors, the
+ * platform) and on pages only they open; a learner's pages need only the people's set.
+ */
+export function messagesFor(to: Pick<RouteLocationNormalized, 'meta'>, role: Role | null): MessagePart {
+  if (role && role !== 'learner') return 'app';
+  const roles = to.meta.roles;
+  return roles && !roles.includes('learner') ? 'app' : 'people';
+}
+
+export function createAppRouter(history: RouterHistory = createWebHistory(), options: AppRouterOptions = {}) {
+  const loadMessages = options.loadMessages ?? (() => Promise.resolve());
   const router = createRouter({
     history,
     routes,
@@ -505,8 +522,15 @@ export function createAppRouter(history: RouterHistory = createWebHistory()) {
     // (The page's code holds no data; the API decides what the person may see.) Home is never
     // shown, and a failed download surfaces in the navigation itself.
     if (!auth.initialized && to.name !== 'home') loadRouteLocation(to).catch(() => undefined);
+    // Likewise the signed-in pages' messages (not for `/`, which a guest opens too: a guest gets
+    // only the public pages' messages). index.html preloads the people's set already on such a path.
+    const early = to.meta.public || to.name === 'home' ? null : loadMessages(messagesFor(to, auth.role));
+    early?.catch(() => undefined);
     await auth.init();
-    return accessDecision(to, auth);
+    const decision = accessDecision(to, auth);
+    // A signed-in page renders only with its messages: never a raw key on screen.
+    if (decision === true && !to.meta.public) await loadMessages(messagesFor(to, auth.role));
+    return decision;
   });
   router.afterEach((to, from) => {
     if (to.path !== from.path) useNoticeStore().onNavigate();

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import en from './en';
+import enShell from './en-shell';
 import { createAppI18n } from './bundled';
 import ja from './ja';
+import jaShell from './ja-shell';
 
 function flattenKeys(value: unknown, prefix = ''): string[] {
   if (typeof value !== 'object' || value === null) return [prefix];
@@ -14,6 +16,13 @@ function leaves(value: unknown): string[] {
 }
 
 describe('i18n messages', () => {
+  it('ja-shell and en-shell have exactly the same keys, and the whole sets hold them', () => {
+    const jaShellKeys = flattenKeys(jaShell).sort();
+    expect(flattenKeys(enShell).sort()).toEqual(jaShellKeys);
+    expect(flattenKeys(ja)).toEqual(expect.arrayContaining(jaShellKeys));
+    expect(flattenKeys(en)).toEqual(expect.arrayContaining(jaShellKeys));
+  });
+
   it('ja and en have exactly the same keys', () => {
     const jaKeys = flattenKeys(ja).sort();
     const enKeys = flattenKeys(en).sort();

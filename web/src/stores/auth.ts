@@ -3,7 +3,7 @@ import { computed, ref } from 'vue';
 import { ApiError, api } from '../api/client';
 import type { Locale, MeResponse, MeTenant, PlanFeatures, Role, SeatUsage, Session, SignUpResponse, TenantRef, User } from '../api/types';
 import { useBrandingStore } from './branding';
-import { accountSecurityApi, isMfaChallenge, type MfaChallenge } from '../api/accountSecurity';
+import type { MfaChallenge } from '../api/accountSecurity';
 
 export interface SignUpInput {
   companyName: string;
@@ -26,6 +26,12 @@ export function homePathFor(role: Role | null | undefined): string {
       return '/me';
   }
 }
+
+/** The second-factor API, loaded only when a sign-in asks for a second factor (not on every page). */
+const secondFactorApi = async () => (await import('../api/accountSecurity')).accountSecurityApi;
+
+/** The password was right and a second factor is asked for (the API's answer carries `mfa`). */
+const asksSecondFactor = (answer: Session | MfaChallenge): answer is MfaChallenge => 'mfa' in answer;
 
 /**
  * Session state. The access token lives in memory only; the refresh token is an
@@ -61,7 +67,29 @@ export const useAuthStore = defineStore('auth', () => {
     return features.value?.[feature] !== false;
   }
 
-  function startSession(session: Session) {
+  /** Awaited before a session shows (main.ts: the signed-in pages' messages); nothing by default. */
+  let prepareSession: () => Promise<unknown> = () => Promise.resolve();
+
+  /**
+   * What a session needs before it shows: the signed-in frame (navigation, banners) renders as
+   * soon as `isSignedIn` turns true, so it waits for this instead of painting missing texts.
+   */
+  function beforeSessionStart(prepare: () => Promise<unknown>) {
+    prepareSession = prepare;
+  }
+
+  /** Starts `prepareSession` now, alongside a sign-in request (shared with the later wait). */
+  function prepareEarly() {
+    prepareSession().catch(() => undefined);
+  }
+
+  async function startSession(session: Session) {
+    try {
+      await prepareSession();
+    } catch {
+      // A failed download: the session is valid all the same; the router's guard asks again and
+      // a failure there surfaces in the navigation.
+    }
     endedByUser.value = false;
     accessToken.value = session.accessToken;
     user.value = session.user;
@@ -97,7 +125,7 @@ export const useAuthStore = defineStore('auth', () => {
         clear();
         return false;
       }
-      startSession(session);
+      await startSession(session);
       return true;
     } catch (error) {
       if (error instanceof ApiError && (error.status === 401 || error.status === 403)) clear();
@@ -121,19 +149,20 @@ export const useAuthStore = defineStore('auth', () => {
   }
 
   /** A session started, or MFA's next step noted in `pendingMfa`: answers which. */
-  function afterPassword(answer: Session | MfaChallenge): 'signed-in' | 'mfa' {
+  async function afterPassword(answer: Session | MfaChallenge): Promise<'signed-in' | 'mfa'> {
     initialized.value = true;
-    if (isMfaChallenge(answer)) {
+    if (asksSecondFactor(answer)) {
       pendingMfa.value = answer;
       return 'mfa';
     }
     pendingMfa.value = null;
-    startSession(answer);
+    await startSession(answer);
     applyOwnBranding();
     return 'signed-in';
   }
 
   async function signIn(email: string, password: string): Promise<'signed-in' | 'mfa'> {
+    prepareEarly();
     return afterPassword(
       await api.post<Session | MfaChallenge>('/api/auth/signin', { email, password }, { auth: false, retryOnUnauthorized: false }),
     );
@@ -142,7 +171,8 @@ export const useAuthStore = defineStore('auth', () => {
   /** The second step: a code from the authenticator app or a recovery code. */
   async function verifyMfa(code: string) {
     if (!pendingMfa.value) throw new Error('No sign-in is waiting for a code');
-    afterPassword(await accountSecurityApi.verifyMfa(pendingMfa.value.challengeToken, code));
+    const challengeToken = pendingMfa.value.challengeToken;
+    await afterPassword(await (await secondFactorApi()).verifyMfa(challengeToken, code));
   }
 
   /** The second step with a passkey: the browser signs the server's challenge. */
@@ -150,16 +180,17 @@ export const useAuthStore = defineStore('auth', () => {
     const challenge = pendingMfa.value;
     if (!challenge) throw new Error('No sign-in is waiting for a passkey');
     // The WebAuthn helper loads only when a passkey is used.
-    const { startAuthentication } = await import('@simplewebauthn/browser');
+    const [{ startAuthentication }, accountSecurityApi] = await Promise.all([import('@simplewebauthn/browser'), secondFactorApi()]);
     const optionsJSON = await accountSecurityApi.passkeySignInOptions(challenge.challengeToken);
-    afterPassword(await accountSecurityApi.verifyPasskey(challenge.challengeToken, await startAuthentication({ optionsJSON })));
+    await afterPassword(await accountSecurityApi.verifyPasskey(challenge.challengeToken, await startAuthentication({ optionsJSON })));
   }
 
   /** Enrolment required at sign-in, confirmed with a code: signed in; answers the recovery codes. */
   async function confirmMfaEnrolment(code: string): Promise<string[]> {
     if (!pendingMfa.value) throw new Error('No sign-in is waiting for enrolment');
-    const { recoveryCodes, ...session } = await accountSecurityApi.confirmEnrolmentAtSignIn(pendingMfa.value.challengeToken, code);
-    afterPassword(session);
+    const challengeToken = pendingMfa.value.challengeToken;
+    const { recoveryCodes, ...session } = await (await secondFactorApi()).confirmEnrolmentAtSignIn(challengeToken, code);
+    await afterPassword(session);
     return recoveryCodes;
   }
 
@@ -169,14 +200,15 @@ export const useAuthStore = defineStore('auth', () => {
   }
 
   /** The session the sign-up's verification link answers with: the new company's HR admin. */
-  function signedUp(response: SignUpResponse) {
-    startSession(response);
+  async function signedUp(response: SignUpResponse) {
+    await startSession(response);
     tenant.value = response.tenant;
     initialized.value = true;
     applyOwnBranding();
   }
 
   async function acceptInvitation(token: string, password: string): Promise<'signed-in' | 'mfa'> {
+    prepareEarly();
     return afterPassword(
       await api.post<Session | MfaChallenge>('/api/auth/set-password', { token, password }, { auth: false, retryOnUnauthorized: false }),
     );
@@ -241,6 +273,7 @@ export const useAuthStore = defineStore('auth', () => {
     features,
     seats,
     planIncludes,
+    beforeSessionStart,
     init,
     refresh,
     signIn,
