@@ -10,12 +10,15 @@ import { jwksOf, kmsTokenSigner, publishedKeysOf, verifyOnlySigner, type KmsSend
 import { aesGcmSecretBox } from '../auth/secret-box.js';
 import { loadAppKeys, type SecretReader } from './app-secret.js';
 import type { CloudEnv } from './env.js';
+import { cloudLogger } from './log.js';
 
 export interface CloudAppClients {
   kms?: KmsSender;
   secrets?: SecretReader;
   /** The table's data access (tests point it at DynamoDB Local); the environment's table otherwise. */
   data?: DataAccess;
+  /** Where log lines go (CloudWatch through stdout by default). */
+  writeLog?: (text: string) => void;
 }
 
 /**
@@ -52,7 +55,7 @@ export async function cloudApp(
       scormContentOrigin: env.SCORM_CONTENT_ORIGIN,
     },
     now: () => new Date(),
-    log: (line) => console.log(JSON.stringify(line)),
+    log: cloudLogger(clients.writeLog),
     clientIp: (c: Context) =>
       (c.env as { event?: { requestContext?: { http?: { sourceIp?: string } } } })?.event?.requestContext?.http?.sourceIp,
   });
