@@ -8,6 +8,7 @@ import {
   recordResponse,
   scaledScore,
   startCat,
+  type CatConfig,
   type CatState,
   type PoolItem,
 } from '@manabi/irt';
@@ -60,14 +61,28 @@ function catPool(a: AssessmentInput, snapshot: AssessmentSnapshot): PoolItem[] {
   }));
 }
 
-/** Rebuilds the adaptive state from the stored answers (≤ max items × 81 grid points: cheap). */
-export function replayCat(a: AssessmentInput, snapshot: AssessmentSnapshot, answered: readonly AnsweredItem[]): CatState {
+/**
+ * The CAT configuration an adaptive assessment runs with: its pool, its stopping rule, randomesque
+ * top-5 exposure control and equal content targets across its skills. Exported so that the
+ * benchmark (bench/cat.bench.ts) measures exactly what learners get.
+ */
+export function adaptiveCatConfig(a: AssessmentInput, snapshot: AssessmentSnapshot): CatConfig {
   const ad = a.adaptive!;
-  let state = startCat({
+  return {
     pool: catPool(a, snapshot),
     stopping: { minItems: ad.minItems, maxItems: ad.maxItems, targetSe: ad.seTarget },
     selection: { randomesque: 5, skillTargets: Object.fromEntries(ad.skills.map((s) => [s, 1])) },
-  });
+  };
+}
+
+/** The random stream that picks the item after `answeredCount` answers in the attempt with this seed. */
+export function adaptiveSelectionRng(seed: number, answeredCount: number): () => number {
+  return seededRng(seed, `cat:${answeredCount}`);
+}
+
+/** Rebuilds the adaptive state from the stored answers (≤ max items × 81 grid points: cheap). */
+export function replayCat(a: AssessmentInput, snapshot: AssessmentSnapshot, answered: readonly AnsweredItem[]): CatState {
+  let state = startCat(adaptiveCatConfig(a, snapshot));
   for (const x of answered) state = recordResponse(state, x.questionId, x.correct);
   return state;
 }
@@ -84,7 +99,7 @@ export function nextAdaptiveItem(
 ): string | null {
   const state = replayCat(a, snapshot, answered);
   if (finishDecision(state).finished) return null;
-  return nextItem(state, seededRng(seed, `cat:${answered.length}`)).item?.id ?? null;
+  return nextItem(state, adaptiveSelectionRng(seed, answered.length)).item?.id ?? null;
 }
 
 /**
