@@ -5,8 +5,9 @@
  *
  * It lives in @manabi/assessment, not @manabi/irt, because what it measures is the product's
  * configuration: every adaptive test here is built by `adaptiveCatConfig` and picks items with
- * `adaptiveSelectionRng`, exactly as `nextAdaptiveItem` does for a learner (EAP with a N(0, 1) prior on
- * 81 nodes, maximum information, randomesque top-5, equal targets across skills, no Sympson–Hetter).
+ * `adaptiveSelectionRng`, exactly as `nextAdaptiveItem` does for a learner: items chosen by maximum
+ * information at the EAP (N(0, 1) prior, 81 nodes), randomesque top-5, equal targets across skills, no
+ * Sympson–Hetter; θ and the SE it stops on are Warm's WLE and 1/√I (`scoring: 'wle'`).
  * The first examinees of every condition are replayed through `nextAdaptiveItem` and `scoreAttempt`
  * themselves, and the run fails if a single item or θ differs.
  *
@@ -23,14 +24,19 @@
  *   (swaps lower the proxy a little but not the RMSE).
  * - `random_form`: what the product's fixed mode does with draw rules of 6 per skill: a fresh random
  *   draw per examinee (`planFixedForm`), scored with the same EAP. A weak baseline, reported as such.
- * - `items_ratio_vs_*`: the fewest CAT items whose RMSE is no worse than the form's 30, over 30.
+ * - `items_ratio_vs_*`: the fewest CAT items whose RMSE (of the θ it reports) is no worse than the
+ *   form's 30, over 30.
  *   A CAT cut at n items is exactly a CAT with maxItems = n (selection never looks ahead), so the
  *   exposure figures are those of that n-item CAT: `max_exposure` is the largest share of examinees
  *   who saw one item, `unused_item_share` the share of the bank nobody saw.
  * - `conditional_rmse`: 300 examinees at each of θ = −2, 0, +2, for the CAT at the matching length
  *   and the optimal form; `conditional_coverage_95` is how often θ lies within ±1.96 reported SE.
+ *   `conditional` has RMSE, mean SE and coverage for the reported WLE, for the CAT's own EAP (what was
+ *   reported before) and for the optimal form.
  * - `variable_length`: the CAT stopping as the product stops, at SE ≤ the optimal form's RMSE
- *   (5–30 items); `product_defaults`: the schema's defaults (5–20 items, SE ≤ 0.3).
+ *   (5–30 items), over the population and at θ = −2, 0, +2; `at_theta_if_stopped_on_posterior_sd` is
+ *   the counterfactual of stopping on (and reporting) the EAP as before. `product_defaults`: the
+ *   schema's defaults (5–20 items, SE ≤ 0.3).
  */
 import {
   estimateAbilityEAP,
@@ -44,6 +50,7 @@ import {
   recordResponse,
   simulateItemBank,
   startCat,
+  type AbilityEstimate,
   type CatConfig,
   type CatState,
   type PoolItem,
@@ -63,6 +70,8 @@ const started = performance.now();
 
 const EXAMINEES = 2000;
 const CONDITIONAL_EXAMINEES = 300;
+// Enough to tell the form designs apart (their RMSEs differ by 5–25 %), at half the cost of the scored group.
+const DESIGN_EXAMINEES = 1000;
 const CONDITIONAL_THETAS = [-2, 0, 2] as const;
 const REPLAYED_THROUGH_PRODUCT = 20;
 const BANK_SIZE = 300;
@@ -131,6 +140,8 @@ interface CatRun {
   readonly theta: number;
   readonly seed: number;
   readonly state: CatState;
+  /** The EAP and posterior SD after each answer (items are chosen there; the test reports the WLE). */
+  readonly eap: readonly AbilityEstimate[];
 }
 
 /**
@@ -138,23 +149,26 @@ interface CatRun {
  * request, which gives the same state at n² cost). The state from `nextItem` is not carried over:
  * the product does not store it, and without Sympson–Hetter it holds nothing.
  */
-function runCat(config: CatConfig, theta: number, seed: number, answers: Rng): CatState {
+function runCat(config: CatConfig, theta: number, seed: number, answers: Rng): { state: CatState; eap: AbilityEstimate[] } {
   let state = startCat(config);
+  const eap: AbilityEstimate[] = [];
   while (!isFinished(state)) {
     const { item } = nextItem(state, adaptiveSelectionRng(seed, state.steps.length));
     if (!item) break;
     state = recordResponse(state, item.id, answers() < probability(theta, item));
+    eap.push(state.eap);
   }
-  return state;
+  return { state, eap };
 }
 
-function runCats(snapshot: AssessmentSnapshot, thetas: readonly number[], seed: number): CatRun[] {
-  const config = adaptiveCatConfig(snapshot.settings, snapshot);
+/** `change` alters the product's configuration: only for the counterfactuals, named as such in the output. */
+function runCats(snapshot: AssessmentSnapshot, thetas: readonly number[], seed: number, change: Partial<CatConfig> = {}): CatRun[] {
+  const config = { ...adaptiveCatConfig(snapshot.settings, snapshot), ...change };
   const seeds = mulberry32(seed);
   const answers = mulberry32(seed + 7919);
   return thetas.map((theta) => {
     const attemptSeed = Math.floor(seeds() * 2 ** 31);
-    return { theta, seed: attemptSeed, state: runCat(config, theta, attemptSeed, answers) };
+    return { theta, seed: attemptSeed, ...runCat(config, theta, attemptSeed, answers) };
   });
 }
 
@@ -177,6 +191,8 @@ function checkAgainstProduct(snapshot: AssessmentSnapshot, runs: readonly CatRun
 const thetaAfter = (run: CatRun, n: number) => run.state.steps[Math.min(n, run.state.steps.length) - 1]!;
 const rmseOf = (errors: readonly number[]) => Math.sqrt(errors.reduce((s, e) => s + e * e, 0) / errors.length);
 const catRmseAfter = (runs: readonly CatRun[], n: number) => rmseOf(runs.map((r) => thetaAfter(r, n).theta - r.theta));
+const eapAfter = (run: CatRun, n: number) => run.eap[Math.min(n, run.eap.length) - 1]!;
+const eapRmseAfter = (runs: readonly CatRun[], n: number) => rmseOf(runs.map((r) => eapAfter(r, n).theta - r.theta));
 
 function exposure(runs: readonly CatRun[], n: number): { max: number; unusedShare: number } {
   const counts = new Map<string, number>();
@@ -288,7 +304,7 @@ function runCondition(kind: BankKind, population: Population, conditionSeed: num
   const byId = new Map(items.map((item) => [item.id, item]));
 
   // The best fixed form, chosen on design examinees (never the ones scored below).
-  const designThetas = drawAbilities(population, conditionSeed + 1, EXAMINEES);
+  const designThetas = drawAbilities(population, conditionSeed + 1, DESIGN_EXAMINEES);
   const designs = {
     expected_information: expectedInformationForm(items, population),
     posterior_variance_greedy: posteriorVarianceForm(items, population, false),
@@ -332,6 +348,8 @@ function runCondition(kind: BankKind, population: Population, conditionSeed: num
     return null;
   };
   const matchOptimal = itemsToMatch(rmseOptimal);
+  let matchOptimalByEap: number | null = null;
+  for (let n = FORM_LENGTH; n >= 1; n--) if (eapRmseAfter(cat, n) <= rmseOptimal) matchOptimalByEap = n;
   const matchRandom = itemsToMatch(rmseRandom);
   // Exposure of the CAT that is compared with the optimal form (30 items if it never matches).
   const comparedLength = matchOptimal ?? FORM_LENGTH;
@@ -347,14 +365,36 @@ function runCondition(kind: BankKind, population: Population, conditionSeed: num
   });
   const coverage = (pairs: readonly { estimate: number; se: number; theta: number }[]) =>
     pairs.filter((p) => Math.abs(p.estimate - p.theta) <= 1.96 * p.se).length / pairs.length;
+  /** RMSE, mean reported SE and 95 % coverage at each θ, for the CAT's reported estimate (WLE) and its EAP. */
+  const conditionalCat = (pick: (run: CatRun) => AbilityEstimate) =>
+    byTheta((_, k) => {
+      const runs = conditional[k]!.runs;
+      const pairs = runs.map((r) => ({ theta: r.theta, estimate: pick(r).theta, se: pick(r).se }));
+      return {
+        rmse: round(rmseOf(pairs.map((p) => p.estimate - p.theta))),
+        mean_se: round(pairs.reduce((sum, p) => sum + p.se, 0) / pairs.length),
+        coverage_95: round(coverage(pairs), 3),
+      };
+    });
 
-  // Variable length, stopping as the product stops.
+  // Variable length, stopping as the product stops (on the WLE's SE), over the population and at
+  // fixed θ; and, as a counterfactual, stopping on the posterior SD as the product did before.
   const variableTarget = Math.max(0.1, round(rmseOptimal, 3));
-  const variable = runCats(
-    snapshotOf(items, adaptiveSettings({ minItems: 5, maxItems: FORM_LENGTH, seTarget: variableTarget })),
-    thetas,
-    conditionSeed + 7,
-  );
+  const variableSnapshot = snapshotOf(items, adaptiveSettings({ minItems: 5, maxItems: FORM_LENGTH, seTarget: variableTarget }));
+  const variable = runCats(variableSnapshot, thetas, conditionSeed + 7);
+  const variableAt = (change: Partial<CatConfig>) =>
+    byTheta((theta, k) => {
+      const runs = runCats(
+        variableSnapshot,
+        Array.from({ length: CONDITIONAL_EXAMINEES }, () => theta),
+        conditionSeed + 300 + k,
+        change,
+      );
+      return {
+        mean_items: round(runs.reduce((sum, r) => sum + r.state.steps.length, 0) / runs.length, 2),
+        rmse: round(rmseOf(runs.map((r) => r.state.theta - r.theta))),
+      };
+    });
   const defaultSettings = adaptiveSettings();
   const defaults = defaultSettings.adaptive!;
   const productDefaults = runCats(snapshotOf(items, defaultSettings), thetas, conditionSeed + 8);
@@ -380,6 +420,9 @@ function runCondition(kind: BankKind, population: Population, conditionSeed: num
     unused_item_share_at_30_items: round(exposedFull.unusedShare),
     rmse_cat: round(catRmseAfter(cat, FORM_LENGTH)),
     rmse_cat_at_matching_length: round(catRmseAfter(cat, comparedLength)),
+    // Had the test reported its EAP (as before the WLE): lower RMSE, but an SE that is too small in the tails.
+    rmse_cat_eap: round(eapRmseAfter(cat, FORM_LENGTH)),
+    cat_eap_items_at_optimal_form_rmse: matchOptimalByEap,
     rmse_optimal_form: round(rmseOptimal),
     rmse_random_form: round(rmseRandom),
     optimal_form_design: design,
@@ -388,26 +431,24 @@ function runCondition(kind: BankKind, population: Population, conditionSeed: num
       cat: byTheta((_, k) => round(catRmseAfter(conditional[k]!.runs, comparedLength))),
       optimal_form: byTheta((_, k) => round(formRmse(conditional[k]!.form))),
     },
-    conditional_mean_se_cat: byTheta((_, k) => {
-      const runs = conditional[k]!.runs;
-      return round(runs.reduce((s, r) => s + thetaAfter(r, comparedLength).se, 0) / runs.length);
-    }),
-    conditional_coverage_95: {
-      cat: byTheta((_, k) =>
-        round(
-          coverage(
-            conditional[k]!.runs.map((r) => ({
-              theta: r.theta,
-              estimate: thetaAfter(r, comparedLength).theta,
-              se: thetaAfter(r, comparedLength).se,
-            })),
-          ),
-          3,
-        ),
-      ),
-      optimal_form: byTheta((_, k) => round(coverage(conditional[k]!.form), 3)),
+    conditional: {
+      cat_wle_as_reported: conditionalCat((r) => thetaAfter(r, comparedLength)),
+      cat_eap: conditionalCat((r) => eapAfter(r, comparedLength)),
+      optimal_form_eap: byTheta((_, k) => {
+        const form = conditional[k]!.form;
+        return {
+          rmse: round(formRmse(form)),
+          mean_se: round(form.reduce((sum, f) => sum + f.se, 0) / form.length),
+          coverage_95: round(coverage(form), 3),
+        };
+      }),
     },
-    variable_length: { se_target: variableTarget, ...summary(variable) },
+    variable_length: {
+      se_target: variableTarget,
+      ...summary(variable),
+      at_theta: variableAt({}),
+      at_theta_if_stopped_on_posterior_sd: variableAt({ scoring: 'eap' }),
+    },
     product_defaults: {
       min_items: defaults.minItems,
       max_items: defaults.maxItems,
@@ -432,7 +473,8 @@ const exposures = Object.values(conditions).map((c) => c.max_exposure);
 
 console.log(
   JSON.stringify({
-    engine: 'adaptiveCatConfig (@manabi/assessment): EAP N(0,1) 81 nodes, max information, randomesque k=5, equal skill targets',
+    engine:
+      'adaptiveCatConfig (@manabi/assessment): max information at the EAP (N(0,1), 81 nodes), randomesque k=5, equal skill targets; reports Warm WLE θ and SE 1/√I',
     examinees_per_condition: EXAMINEES,
     conditional_examinees_per_theta: CONDITIONAL_EXAMINEES,
     bank_size: BANK_SIZE,
@@ -446,6 +488,7 @@ console.log(
     rmse_optimal_form: each((c) => c.rmse_optimal_form),
     rmse_random_form: each((c) => c.rmse_random_form),
     conditional_rmse: each((c) => c.conditional_rmse),
+    conditional_coverage_95: each((c) => byTheta((theta) => c.conditional.cat_wle_as_reported[String(theta)]!.coverage_95)),
     worst: { items_ratio_vs_optimal_form: worst(ratios), max_exposure: worst(exposures) },
     // Issue #19's targets, together on every bank and population: ratio ≤ 0.5 and max exposure ≤ 0.25.
     meets_targets: ratios.every((r) => r !== null && r <= 0.5) && exposures.every((e) => e <= 0.25),

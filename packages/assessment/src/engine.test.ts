@@ -109,7 +109,8 @@ describe('adaptive', () => {
     expect(s.theta).toBeGreaterThan(1);
     expect(s.band).toBeGreaterThanOrEqual(4);
     expect(s.passed).toBe(true);
-    expect(s.scaledScore).toBe(Math.round(500 + 100 * s.theta!));
+    // The scaled score comes from the unrounded θ; θ is reported to 3 decimals (±0.05 on the scale).
+    expect(Math.abs(s.scaledScore! - (500 + 100 * s.theta!))).toBeLessThanOrEqual(0.55);
   });
 
   it('rates each skill from its own answers: 1 of 3 right ranks below 3 of 3', () => {
