@@ -227,6 +227,9 @@ export function weightedLikelihoodFromGrid(grid: WarmGrid, responses: readonly S
     candidates.push(root);
   }
   if (weighted[last]! > 0) candidates.push(nodes[last]!);
+  // No sign change seen (an exact zero on a node, or information underflowing to 0 far out): fall
+  // back to every node, so the best penalised point is still returned rather than nothing.
+  if (candidates.length === 0) candidates.push(...nodes);
   let theta = candidates[0]!;
   let best = -Infinity;
   for (const candidate of candidates) {
