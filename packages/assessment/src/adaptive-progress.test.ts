@@ -90,3 +90,14 @@ describe('adaptiveProgress', () => {
     expect(two.left.min).toBeGreaterThanOrEqual(3);
   });
 });
+
+describe('rawItemsLeft with a likelihood-based SE', () => {
+  it('takes no prior precision out of 1/SE² when the SE is the WLE’s 1/√I', () => {
+    // 4 answers with 1/SE² = 4; target 0.25 needs 1/SE² = 16.
+    const rule: ProgressRule = { minItems: 1, maxItems: 60, targetSe: 0.25, poolSize: 100 };
+    // WLE: 1 per item, 16 in all, 12 more (±25 %).
+    expect(rawItemsLeft(4, 0.5, { ...rule, priorPrecision: 0 })).toEqual({ min: 9, max: 15 });
+    // Posterior SD under N(0, 1): (4 − 1)/4 per item, (16 − 1)/0.75 = 20 in all, 16 more.
+    expect(rawItemsLeft(4, 0.5, rule)).toEqual({ min: 12, max: 20 });
+  });
+});

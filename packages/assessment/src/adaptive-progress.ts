@@ -18,6 +18,11 @@ export interface ProgressRule {
   targetSe: number;
   /** Items in the pool: the test also stops when they run out. */
   poolSize: number;
+  /**
+   * Precision the SE carries before any answer: 1 for a posterior SD under a N(0, 1) prior (the
+   * default), 0 for a likelihood-based SE such as the WLE's 1/√I, which owes nothing to a prior.
+   */
+  priorPrecision?: number;
 }
 
 export interface ItemsLeft {
@@ -44,10 +49,11 @@ const SPREAD = 0.25;
 export function rawItemsLeft(answered: number, se: number, rule: ProgressRule): ItemsLeft {
   const cap = Math.max(0, Math.min(rule.maxItems, rule.poolSize) - answered);
   const floor = Math.min(cap, Math.max(0, rule.minItems - answered));
-  // Posterior precision ≈ prior precision (1) + information per item × items: estimate the
-  // information per item from the answers so far, then the items that bring 1/SE² to 1/target².
-  const perItem = answered > 0 ? Math.max(0.05, (1 / (se * se) - 1) / answered) : TYPICAL_ITEM_INFORMATION;
-  const neededTotal = Math.max(0, (1 / (rule.targetSe * rule.targetSe) - 1) / perItem);
+  // Precision ≈ prior precision + information per item × items: estimate the information per item
+  // from the answers so far, then the items that bring 1/SE² to 1/target².
+  const prior = rule.priorPrecision ?? 1;
+  const perItem = answered > 0 ? Math.max(0.05, (1 / (se * se) - prior) / answered) : TYPICAL_ITEM_INFORMATION;
+  const neededTotal = Math.max(0, (1 / (rule.targetSe * rule.targetSe) - prior) / perItem);
   const guess = Math.max(0, neededTotal - answered);
   const clamp = (n: number) => Math.min(cap, Math.max(floor, n));
   return { min: clamp(Math.floor(guess * (1 - SPREAD))), max: clamp(Math.ceil(guess * (1 + SPREAD))) };

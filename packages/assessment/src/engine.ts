@@ -1,15 +1,20 @@
 import { drawFixedForm, shuffle } from '@manabi/core';
 import {
   estimateAbilityEAP,
+  estimateAbilityWLE,
   finishDecision,
   mulberry32,
   nextItem,
+  normalQuadrature,
   proficiencyBand,
   recordResponse,
   scaledScore,
   startCat,
+  type AbilityEstimate,
+  type CatConfig,
   type CatState,
   type PoolItem,
+  type ScoredResponse,
 } from '@manabi/irt';
 import type { AssessmentInput, AssessmentSnapshot, SnapshotItem } from './assessment.js';
 import { adaptiveProgress, type AdaptiveProgress } from './adaptive-progress.js';
@@ -60,14 +65,37 @@ function catPool(a: AssessmentInput, snapshot: AssessmentSnapshot): PoolItem[] {
   }));
 }
 
-/** Rebuilds the adaptive state from the stored answers (≤ max items × 81 grid points: cheap). */
-export function replayCat(a: AssessmentInput, snapshot: AssessmentSnapshot, answered: readonly AnsweredItem[]): CatState {
+/**
+ * The CAT configuration an adaptive assessment runs with: its pool, its stopping rule, randomesque
+ * top-5 exposure control, equal content targets across its skills, items chosen at the EAP, and
+ * Warm's WLE as the reported θ and the SE the test stops on (its SE holds across θ, where the
+ * posterior SD understated the error for strong and weak learners). Exported so that the
+ * benchmark (bench/cat.bench.ts) measures exactly what learners get.
+ */
+export function adaptiveCatConfig(a: AssessmentInput, snapshot: AssessmentSnapshot): CatConfig {
   const ad = a.adaptive!;
-  let state = startCat({
+  return {
     pool: catPool(a, snapshot),
     stopping: { minItems: ad.minItems, maxItems: ad.maxItems, targetSe: ad.seTarget },
     selection: { randomesque: 5, skillTargets: Object.fromEntries(ad.skills.map((s) => [s, 1])) },
-  });
+    scoring: 'wle',
+  };
+}
+
+/** θ and SE as an adaptive test reports them: Warm's WLE on the CAT's θ range; the prior (EAP) before any answer. */
+export function adaptiveEstimate(responses: readonly ScoredResponse[]): AbilityEstimate {
+  const { nodes } = normalQuadrature();
+  return estimateAbilityWLE(responses, { min: nodes[0]!, max: nodes[nodes.length - 1]! }) ?? estimateAbilityEAP(responses);
+}
+
+/** The random stream that picks the item after `answeredCount` answers in the attempt with this seed. */
+export function adaptiveSelectionRng(seed: number, answeredCount: number): () => number {
+  return seededRng(seed, `cat:${answeredCount}`);
+}
+
+/** Rebuilds the adaptive state from the stored answers (≤ max items × 81 grid points: cheap). */
+export function replayCat(a: AssessmentInput, snapshot: AssessmentSnapshot, answered: readonly AnsweredItem[]): CatState {
+  let state = startCat(adaptiveCatConfig(a, snapshot));
   for (const x of answered) state = recordResponse(state, x.questionId, x.correct);
   return state;
 }
@@ -84,7 +112,7 @@ export function nextAdaptiveItem(
 ): string | null {
   const state = replayCat(a, snapshot, answered);
   if (finishDecision(state).finished) return null;
-  return nextItem(state, seededRng(seed, `cat:${answered.length}`)).item?.id ?? null;
+  return nextItem(state, adaptiveSelectionRng(seed, answered.length)).item?.id ?? null;
 }
 
 /**
@@ -96,7 +124,8 @@ export function adaptiveProgressOf(a: AssessmentInput, snapshot: AssessmentSnaps
   const state = replayCat(a, snapshot, answered);
   return adaptiveProgress(
     state.steps.map((s) => s.se),
-    { minItems: ad.minItems, maxItems: ad.maxItems, targetSe: ad.seTarget, poolSize: snapshot.pool.length },
+    // The test reports and stops on the WLE's SE (adaptiveCatConfig): no prior precision in it.
+    { minItems: ad.minItems, maxItems: ad.maxItems, targetSe: ad.seTarget, poolSize: snapshot.pool.length, priorPrecision: 0 },
     finishDecision(state).finished,
   );
 }
@@ -115,7 +144,7 @@ export interface AttemptScore {
 
 /**
  * Scores a finished attempt. Fixed: percent of the form (unanswered count as wrong), pass at the
- * pass mark; the band comes from the percent. Adaptive: EAP θ and SE, band and scaled score from θ,
+ * pass mark; the band comes from the percent. Adaptive: θ and SE (Warm's WLE), band and scaled score from θ,
  * pass at the pass band. Per skill, each skill is rated from its own answers (skill-results.ts).
  */
 export function scoreAttempt(
@@ -134,7 +163,7 @@ export function scoreAttempt(
   const sum = answered.reduce((n, x) => n + x.score, 0);
   const correct = round(sum);
   if (a.mode === 'adaptive') {
-    const est = estimateAbilityEAP(
+    const est = adaptiveEstimate(
       answered.map((x) => {
         const p = item(x.questionId)!;
         return { item: { a: p.irt.a, b: p.irt.b, c: p.irt.c }, correct: x.correct };

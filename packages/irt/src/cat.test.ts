@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { finishDecision, isFinished, nextItem, recordResponse, startCat, type CatConfig } from './cat.js';
-import { estimateAbilityEAP } from './estimate.js';
+import { estimateAbilityEAP, estimateAbilityWLE } from './estimate.js';
 import type { PoolItem } from './pool.js';
 import { mulberry32, normalSampler } from './rng.js';
 import { simulateCat, simulateItemBank } from './simulate.js';
@@ -135,5 +135,47 @@ describe('simulated examinees', () => {
     expect(meanSe / rmse).toBeGreaterThan(0.8);
     expect(meanSe / rmse).toBeLessThan(1.25);
     expect(Math.abs(bias)).toBeLessThan(0.06);
+  });
+});
+
+describe('scoring: wle', () => {
+  const wle: CatConfig = { ...config, scoring: 'wle' };
+
+  it('reports Warm’s WLE and its SE after every answer, and still chooses items at the EAP', () => {
+    const rngEap = mulberry32(12);
+    const rngWle = mulberry32(12);
+    let byEap = startCat(config);
+    let byWle = startCat(wle);
+    expect(byWle.theta).toBe(byEap.theta);
+    for (let k = 0; k < 12; k++) {
+      const a = nextItem(byEap, rngEap).item!;
+      const b = nextItem(byWle, rngWle).item!;
+      expect(b.id).toBe(a.id);
+      const correct = k % 3 !== 2;
+      byEap = recordResponse(byEap, a.id, correct);
+      byWle = recordResponse(byWle, b.id, correct);
+      const responses = byWle.steps.map((step) => ({ item: bank.find((i) => i.id === step.itemId)!, correct: step.correct }));
+      const reference = estimateAbilityWLE(responses, { min: -4, max: 4 })!;
+      expect(byWle.theta).toBeCloseTo(reference.theta, 8);
+      expect(byWle.se).toBeCloseTo(reference.se, 8);
+      expect(byWle.steps.at(-1)).toMatchObject({ theta: byWle.theta, se: byWle.se });
+      expect(byWle.eap.theta).toBeCloseTo(byEap.theta, 12);
+    }
+    // 8 of 12 right: the WLE is not pulled towards 0 as the EAP is.
+    expect(Math.abs(byWle.theta)).toBeGreaterThan(Math.abs(byEap.theta));
+  });
+
+  it('stops on the WLE’s SE, so learners far from the mean get more items than the posterior SD would give them', () => {
+    const rng = mulberry32(5);
+    const variable: CatConfig = { ...config, stopping: { minItems: 5, maxItems: 40, targetSe: 0.3 } };
+    const length = (c: CatConfig, theta: number) =>
+      Array.from({ length: 60 }, () => simulateCat(c, theta, rng).steps.length).reduce((s, n) => s + n, 0) / 60;
+    for (const theta of [-2.2, 2.2]) {
+      const eapLength = length(variable, theta);
+      const wleLength = length({ ...variable, scoring: 'wle' }, theta);
+      expect(wleLength, `θ = ${theta}: ${eapLength} → ${wleLength} items`).toBeGreaterThan(eapLength + 1);
+    }
+    // At the mean the two need about the same (measured: 9.4 and 8.6 items; at ±2.2: 25 → 33 and 32 → 34).
+    expect(Math.abs(length({ ...variable, scoring: 'wle' }, 0) - length(variable, 0))).toBeLessThan(2);
   });
 });

@@ -1,4 +1,4 @@
-import { posteriorSummary, responseLogLikelihood } from './estimate.js';
+import { posteriorSummary, responseLogLikelihood, warmTerms, weightedLikelihoodFromGrid, type AbilityEstimate } from './estimate.js';
 import type { PoolItem } from './pool.js';
 import { normalQuadrature, type Quadrature } from './quadrature.js';
 import type { Rng } from './rng.js';
@@ -11,6 +11,14 @@ export interface CatConfig {
   readonly selection?: SelectionOptions;
   /** EAP prior and grid. Default N(0, 1) on 81 nodes over [−4, 4]. */
   readonly quadrature?: Quadrature;
+  /**
+   * What θ and SE the test reports and stops on. `eap` (default): the posterior mean and SD.
+   * `wle`: Warm's weighted likelihood estimate and 1/√I(θ̂), searched over the quadrature's range;
+   * its SE is honest across θ, where the posterior SD understates the error of strong and weak
+   * learners (estimate.ts). Items are chosen at the EAP either way: it is defined from the first item
+   * on and moves smoothly while the test is short.
+   */
+  readonly scoring?: 'eap' | 'wle';
 }
 
 /** One answered item and the estimate right after it. */
@@ -34,7 +42,11 @@ export interface CatState {
   readonly steps: readonly CatStep[];
   /** Items refused by the Sympson–Hetter lottery in this test (see select.ts). */
   readonly setAside: readonly string[];
-  /** Current EAP estimate and posterior SD. */
+  /** The EAP estimate and posterior SD: where the next item is chosen. */
+  readonly eap: AbilityEstimate;
+  /** Sums of Warm's terms at each quadrature node, kept only when scoring is `wle`. */
+  readonly warm: { readonly score: readonly number[]; readonly information: readonly number[]; readonly j: readonly number[] } | null;
+  /** The reported estimate and SE (per `config.scoring`); the stopping rule reads this SE. */
   readonly theta: number;
   readonly se: number;
 }
@@ -42,8 +54,10 @@ export interface CatState {
 export function startCat(config: CatConfig): CatState {
   const quadrature = config.quadrature ?? normalQuadrature();
   const logLikelihood = quadrature.nodes.map(() => 0);
-  const { theta, se } = posteriorSummary(quadrature, logLikelihood);
-  return { config, quadrature, logLikelihood, steps: [], setAside: [], theta, se };
+  const eap = posteriorSummary(quadrature, logLikelihood);
+  const warm = config.scoring === 'wle' ? { score: logLikelihood, information: logLikelihood, j: logLikelihood } : null;
+  // Before any answer there is no likelihood to weight: every scoring starts at the prior.
+  return { config, quadrature, logLikelihood, steps: [], setAside: [], eap, warm, theta: eap.theta, se: eap.se };
 }
 
 /**
@@ -52,7 +66,7 @@ export function startCat(config: CatConfig): CatState {
  */
 export function nextItem(state: CatState, rng: Rng): { readonly state: CatState; readonly item: PoolItem | null } {
   const selection = selectNextItem(
-    { pool: state.config.pool, administered: state.steps.map((s) => s.itemId), setAside: state.setAside, theta: state.theta },
+    { pool: state.config.pool, administered: state.steps.map((s) => s.itemId), setAside: state.setAside, theta: state.eap.theta },
     rng,
     state.config.selection,
   );
@@ -61,18 +75,50 @@ export function nextItem(state: CatState, rng: Rng): { readonly state: CatState;
   return { state: { ...state, setAside }, item: selection.item };
 }
 
+/** Pool items by id, built once per pool (states are rebuilt often; pools are not). */
+const poolIndexes = new WeakMap<readonly PoolItem[], ReadonlyMap<string, PoolItem>>();
+function poolIndex(pool: readonly PoolItem[]): ReadonlyMap<string, PoolItem> {
+  let index = poolIndexes.get(pool);
+  if (!index) {
+    index = new Map(pool.map((item) => [item.id, item]));
+    poolIndexes.set(pool, index);
+  }
+  return index;
+}
+
 /** Scores one answer and re-estimates θ. Throws for an item outside the pool or already answered. */
 export function recordResponse(state: CatState, itemId: string, correct: boolean): CatState {
-  const item = state.config.pool.find((candidate) => candidate.id === itemId);
+  const byId = poolIndex(state.config.pool);
+  const item = byId.get(itemId);
   if (!item) throw new Error(`recordResponse: item ${itemId} is not in the pool`);
   if (state.steps.some((step) => step.itemId === itemId)) throw new Error(`recordResponse: item ${itemId} was already answered`);
-  const logLikelihood = state.logLikelihood.map((value, k) => value + responseLogLikelihood(state.quadrature.nodes[k]!, item, correct));
-  const { theta, se } = posteriorSummary(state.quadrature, logLikelihood);
+  const { nodes } = state.quadrature;
+  const logLikelihood = state.logLikelihood.map((value, k) => value + responseLogLikelihood(nodes[k]!, item, correct));
+  const eap = posteriorSummary(state.quadrature, logLikelihood);
+  let warm = state.warm;
+  let reported: AbilityEstimate = eap;
+  if (warm) {
+    const score = warm.score.slice();
+    const information = warm.information.slice();
+    const j = warm.j.slice();
+    for (let k = 0; k < nodes.length; k++) {
+      const terms = warmTerms(nodes[k]!, item, correct);
+      score[k]! += terms.score;
+      information[k]! += terms.information;
+      j[k]! += terms.j;
+    }
+    warm = { score, information, j };
+    const responses = [...state.steps, { itemId, correct }].map((step) => ({ item: byId.get(step.itemId)!, correct: step.correct }));
+    reported = weightedLikelihoodFromGrid({ nodes, ...warm }, responses) ?? eap;
+  }
+  const { theta, se } = reported;
   return {
     ...state,
     logLikelihood,
     steps: [...state.steps, { itemId, skill: item.skill, correct, theta, se }],
     setAside: state.setAside.filter((id) => id !== itemId),
+    eap,
+    warm,
     theta,
     se,
   };

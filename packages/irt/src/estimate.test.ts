@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { estimateAbilityEAP, estimateAbilityMLE, type ScoredResponse } from './estimate.js';
-import { SCALING_D, type ItemParams } from './model.js';
+import { estimateAbilityEAP, estimateAbilityMLE, estimateAbilityWLE, type ScoredResponse } from './estimate.js';
+import { probability, SCALING_D, type ItemParams } from './model.js';
 import { normalQuadrature } from './quadrature.js';
+import { mulberry32 } from './rng.js';
 
 // Reference values below come from catR (eapEst / thetaEst, D = 1), as recorded in the golden
 // fixtures of @bdelab/jscat (validated against catR and mirt); we convert their a to our D = 1.702.
@@ -176,5 +177,109 @@ describe('estimateAbilityMLE', () => {
       [1, 0],
     );
     expect(estimateAbilityMLE(responses)).toBeNull();
+  });
+});
+
+describe('estimateAbilityWLE', () => {
+  const item = { a: 1.2, b: 0.3, c: 0 };
+  const logit = (p: number) => Math.log(p / (1 - p));
+
+  it('has the closed form P(θ̂) = (n + ½)/(n + 1) for n identical 2PL items all right (3/4 for one), mirrored when all wrong', () => {
+    // Warm's equation for n identical items, all right: n·Da·(1 − P) + Da·(1 − 2P)/2 = 0.
+    for (const n of [1, 2, 5, 12]) {
+      const p = (n + 0.5) / (n + 1);
+      const right = estimateAbilityWLE(Array.from({ length: n }, () => ({ item, correct: true })))!;
+      const wrong = estimateAbilityWLE(Array.from({ length: n }, () => ({ item, correct: false })))!;
+      expect(right.theta).toBeCloseTo(item.b + logit(p) / (SCALING_D * item.a), 8);
+      expect(wrong.theta).toBeCloseTo(item.b - logit(p) / (SCALING_D * item.a), 8);
+      // SE = 1/√I(θ̂), with I = n·(Da)²·P·Q.
+      expect(right.se).toBeCloseTo(1 / Math.sqrt(n * (SCALING_D * item.a) ** 2 * p * (1 - p)), 8);
+    }
+  });
+
+  it('maximises log L + ½·log I for a 2PL pattern (independent brute force)', () => {
+    const items = [
+      { a: 1.4, b: -1.2, c: 0 },
+      { a: 0.8, b: -0.3, c: 0 },
+      { a: 1.9, b: 0.4, c: 0 },
+      { a: 1.1, b: 1.3, c: 0 },
+      { a: 0.6, b: 0, c: 0 },
+    ];
+    const answers = [1, 1, 0, 1, 0];
+    let best = -Infinity;
+    let argmax = 0;
+    for (let t = -6; t <= 6; t += 1e-4) {
+      let objective = 0;
+      let info = 0;
+      items.forEach((it, k) => {
+        const p = 1 / (1 + Math.exp(-1.702 * it.a * (t - it.b)));
+        objective += Math.log(answers[k] ? p : 1 - p);
+        info += (1.702 * it.a) ** 2 * p * (1 - p);
+      });
+      objective += 0.5 * Math.log(info);
+      if (objective > best) {
+        best = objective;
+        argmax = t;
+      }
+    }
+    expect(estimateAbilityWLE(scored(items, answers))!.theta).toBeCloseTo(argmax, 3);
+  });
+
+  it('solves Warm’s equation for a 3PL pattern (derivatives by finite differences)', () => {
+    const { theta } = estimateAbilityWLE(mixed)!;
+    const h = 1e-4;
+    let score = 0;
+    let info = 0;
+    let j = 0;
+    for (const { item: it, correct } of mixed) {
+      const p = probability(theta, it);
+      const dp = (probability(theta + h, it) - probability(theta - h, it)) / (2 * h);
+      const d2p = (probability(theta + h, it) - 2 * p + probability(theta - h, it)) / (h * h);
+      score += ((correct ? 1 - p : -p) * dp) / (p * (1 - p));
+      info += (dp * dp) / (p * (1 - p));
+      j += (dp * d2p) / (p * (1 - p));
+    }
+    expect(Math.abs(score + j / (2 * info))).toBeLessThan(1e-5);
+  });
+
+  it('is finite for all-right and all-wrong 3PL patterns, stays inside the interval, and is null without answers', () => {
+    const items = mixed.map((r) => r.item);
+    const high = estimateAbilityWLE(items.map((it) => ({ item: it, correct: true })))!;
+    const low = estimateAbilityWLE(items.map((it) => ({ item: it, correct: false })))!;
+    expect(high.theta).toBeGreaterThan(1);
+    expect(low.theta).toBeLessThan(-1);
+    for (const e of [high, low]) expect(Number.isFinite(e.se)).toBe(true);
+    const clipped = estimateAbilityWLE(
+      items.map((it) => ({ item: it, correct: true })),
+      { min: -1, max: 1 },
+    )!;
+    expect(clipped.theta).toBe(1);
+    expect(estimateAbilityWLE([])).toBeNull();
+  });
+
+  it('removes the EAP’s pull to the mean at θ = ±2, and its SE matches the actual error there', () => {
+    // A 20-item 2PL form spread over [−2.5, 2.5]; 400 examinees at each θ. Measured with this seed:
+    // EAP bias ≈ ∓0.23 with SE 0.37 below its RMSE 0.41, coverage 0.92–0.93; WLE bias under 0.01,
+    // SE 0.43 for RMSE 0.40, coverage 0.98.
+    const form = Array.from({ length: 20 }, (_, k) => ({ a: 1.2, b: -2.5 + (5 * k) / 19, c: 0 }));
+    const rng = mulberry32(1);
+    for (const theta of [-2, 2]) {
+      const patterns = Array.from({ length: 400 }, () => form.map((it) => ({ item: it, correct: rng() < probability(theta, it) })));
+      const summary = (estimates: { theta: number; se: number }[]) => ({
+        bias: estimates.reduce((s, e) => s + e.theta - theta, 0) / estimates.length,
+        rmse: Math.sqrt(estimates.reduce((s, e) => s + (e.theta - theta) ** 2, 0) / estimates.length),
+        se: Math.sqrt(estimates.reduce((s, e) => s + e.se ** 2, 0) / estimates.length),
+        coverage: estimates.filter((e) => Math.abs(e.theta - theta) <= 1.96 * e.se).length / estimates.length,
+      });
+      const eap = summary(patterns.map((p) => estimateAbilityEAP(p)));
+      const wle = summary(patterns.map((p) => estimateAbilityWLE(p)!));
+      expect(-Math.sign(theta) * eap.bias, `EAP pulled towards 0 at ${theta}`).toBeGreaterThan(0.15);
+      expect(Math.abs(wle.bias)).toBeLessThan(0.07);
+      expect(eap.se / eap.rmse).toBeLessThan(0.95);
+      expect(wle.se / wle.rmse).toBeGreaterThan(0.9);
+      expect(wle.se / wle.rmse).toBeLessThan(1.2);
+      expect(eap.coverage).toBeLessThan(0.94);
+      expect(wle.coverage).toBeGreaterThanOrEqual(0.95);
+    }
   });
 });

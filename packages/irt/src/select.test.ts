@@ -153,3 +153,29 @@ describe('selectNextItem: content balancing', () => {
     expect([...skills].sort()).toEqual(['grammar', 'reading']);
   });
 });
+
+describe('selectNextItem: the top-k shortcut without Sympson–Hetter', () => {
+  it('serves exactly what the full ranking serves (all K = 1), draw for draw', () => {
+    const rng = mulberry32(31);
+    const big: PoolItem[] = Array.from({ length: 60 }, (_, k) => ({
+      id: `i${String(k).padStart(2, '0')}`,
+      a: 0.5 + rng() * 1.5,
+      // Repeated b and a values make ties, which both paths must break by id.
+      b: Math.round((rng() * 4 - 2) * 2) / 2,
+      c: k % 3 === 0 ? 0.2 : 0,
+      skill: ['x', 'y', 'z'][k % 3]!,
+    }));
+    const twin = big.map((item, k) => (k % 7 === 0 ? { ...item, id: `${item.id}-twin` } : null)).filter((item) => item !== null);
+    const pool = [...big, ...twin];
+    for (let trial = 0; trial < 200; trial++) {
+      const administered = pool.filter(() => rng() < 0.3).map((item) => item.id);
+      const theta = rng() * 6 - 3;
+      const randomesque = 1 + Math.floor(rng() * 6);
+      const skillTargets = trial % 2 === 0 ? { x: 1, y: 2 } : undefined;
+      const seed = Math.floor(rng() * 1e9);
+      const fast = selectNextItem({ pool, administered, theta }, mulberry32(seed), { randomesque, skillTargets });
+      const full = selectNextItem({ pool, administered, theta }, mulberry32(seed), { randomesque, skillTargets, sympsonHetter: {} });
+      expect(fast, `trial ${trial}`).toEqual(full);
+    }
+  });
+});

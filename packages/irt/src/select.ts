@@ -49,12 +49,12 @@ function mostUnderRepresentedSkill(
   rng: Rng,
 ): string | null {
   const totalTarget = Object.values(targets).reduce((sum, t) => sum + Math.max(0, t), 0);
-  const skillsWithItems = new Set(available.map((item) => item.skill));
   const nextCount = administeredCount + 1;
   let best: string[] = [];
   let bestDeficit = -Infinity;
   for (const [skill, target] of Object.entries(targets)) {
-    if (!(target > 0) || !skillsWithItems.has(skill)) continue;
+    // `some` stops at the skill's first item: cheaper than indexing the whole pool on every call.
+    if (!(target > 0) || !available.some((item) => item.skill === skill)) continue;
     const deficit = (target / totalTarget) * nextCount - (countsBySkill.get(skill) ?? 0);
     if (deficit > bestDeficit + 1e-12) {
       bestDeficit = deficit;
@@ -102,13 +102,31 @@ export function selectNextItem(input: SelectionInput, rng: Rng, options: Selecti
     if (skill !== null) candidates = from.filter((item) => item.skill === skill);
   }
 
-  const ranked = candidates
-    .map((item) => ({ item, info: information(theta, item) }))
-    .sort((x, y) => y.info - x.info || (x.item.id < y.item.id ? -1 : 1))
-    .map((entry) => entry.item);
-
   const k = Math.max(1, Math.floor(options.randomesque ?? 1));
   const exposure = options.sympsonHetter;
+  const scored = candidates.map((item) => ({ item, info: information(theta, item) }));
+  const byInformation = (x: { item: PoolItem; info: number }, y: { item: PoolItem; info: number }) =>
+    y.info - x.info || (x.item.id < y.item.id ? -1 : 1);
+
+  if (!exposure) {
+    // Without Sympson–Hetter the first draw is always given, so only the top k matter: keep them by
+    // insertion instead of sorting every candidate (same order, same single draw as the full path).
+    const top: { item: PoolItem; info: number }[] = [];
+    for (const entry of scored) {
+      if (top.length === k && byInformation(entry, top[k - 1]!) >= 0) continue;
+      let at = Math.min(top.length, k - 1);
+      if (top.length < k) top.push(entry);
+      while (at > 0 && byInformation(entry, top[at - 1]!) < 0) {
+        top[at] = top[at - 1]!;
+        at--;
+      }
+      top[at] = entry;
+    }
+    const picked = top[Math.floor(rng() * top.length)];
+    return picked ? { item: picked.item, setAside: [] } : null;
+  }
+
+  const ranked = scored.sort(byInformation).map((entry) => entry.item);
   const refused: PoolItem[] = [];
   const open = [...ranked];
   while (open.length > 0) {
