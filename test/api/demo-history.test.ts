@@ -136,7 +136,8 @@ describe('the demo history', () => {
     const me = (await hr.get('/api/me')).body;
     const report = await rebuildTenant({ data: server.data }, me.tenant.id);
     expect(report.mismatches).toEqual([]);
-  });
+    // A recount reads every attempt and answer of the history: ~20 s alone, minutes on a loaded machine.
+  }, 600_000);
 
   it('is not seeded again on the next start', async () => {
     const again = await start();
