@@ -928,8 +928,11 @@ export type PackageOwner = 'tenant' | 'catalog' | 'vendor';
 export interface QuizTemplate {
   /** Bank refs (`QuestionBank.ref`): own bank ids, `catalog:<id>` or `vendor:<id>`. */
   bankIds: string[];
-  draws: { skill: string; count: number }[];
-  /** Percent, 0–100. */
+  /** A draw may name the level its questions come from (the catalog's level packages do). */
+  draws: { skill: string; level?: string; count: number }[];
+  /** A placement test instead of draws: adaptive over these skills and levels. */
+  adaptive?: { skills: string[]; levels: string[]; minItems: number; maxItems: number; seTarget: number };
+  /** Percent, 0–100 (an adaptive test's: a band 1–5). */
   passMark: number;
   timeLimitMinutes: number | null;
 }

@@ -35,12 +35,22 @@ type QuizTemplate = NonNullable<Extract<LearningPackage['modules'][number], { ki
 
 /** The fixed-form assessment a quiz template stands for, meant for the package's audience. */
 function templateSettings(title: LearningPackage['title'], template: QuizTemplate, audience?: Audience) {
+  const form = template.adaptive
+    ? { mode: 'adaptive', adaptive: template.adaptive }
+    : {
+        mode: 'fixed',
+        fixed: {
+          questionIds: [],
+          draws: template.draws.map((d) => ({ ...d, level: d.level ?? null })),
+          shuffleQuestions: true,
+          shuffleOptions: true,
+        },
+      };
   return assessmentInputSchema.parse({
     ...(audience ? { audience } : {}),
     title,
-    mode: 'fixed',
+    ...form,
     bankIds: template.bankIds,
-    fixed: { questionIds: [], draws: template.draws.map((d) => ({ ...d, level: null })), shuffleQuestions: true, shuffleOptions: true },
     timeLimitMinutes: template.timeLimitMinutes,
     passMark: template.passMark,
     attemptsAllowed: null,
