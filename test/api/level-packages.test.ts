@@ -7,6 +7,7 @@ import type { Question } from '@manabi/questions';
 import { publishCatalogFolder } from '../../functions/api/src/local/catalog.js';
 import { startTestServer, type TestServer } from '../support/server.js';
 import { Client, signUpCompany, uniqueEmail, type SignedUpCompany } from '../support/client.js';
+import { clientAs, createVendor, platformAdmin } from '../support/vendors.js';
 
 /**
  * The level packages of content/packages over HTTP, in a table of their own (so the catalog holds
@@ -160,6 +161,26 @@ describe('the level packages', () => {
     // The lesson, the quiz and the placement test are done; the rest waits.
     expect(after.progress).toMatchObject({ done: 3, status: 'in_progress' });
   }, 300_000);
+});
+
+describe('a company whose plan leaves out adaptive tests', () => {
+  it('copies a level package without its placement test, the rest alike', async () => {
+    const vendor = await createVendor(server, await platformAdmin(server), '適応型なしの販売パートナー');
+    const created = await vendor.client.post('/api/vendor/tenants', {
+      name: '株式会社基本プラン',
+      adminName: '人事',
+      adminEmail: uniqueEmail('basic-plan-hr'),
+      plan: { seatLimit: null, features: { adaptive: false, reportsExport: true } },
+    });
+    expect(created.status).toBe(201);
+    const basicHr = await clientAs(server, created.body.adminUserId, created.body.tenant.id, vendor.id, 'tenant_admin');
+    const source = (await basicHr.get(`/api/catalog/packages/${packageStoredIdOf('mid')}`)).body.package.modules as Module[];
+    const copy = await basicHr.post(`/api/catalog/packages/${packageStoredIdOf('mid')}/clone`);
+    expect(copy.status).toBe(201);
+    expect((copy.body.package.modules as Module[]).map((m) => m.id)).toEqual(source.filter((m) => m.id !== 'placement').map((m) => m.id));
+    const tests: { mode: string }[] = (await basicHr.get('/api/assessments')).body.items;
+    expect(tests.map((t) => t.mode)).toEqual(['fixed', 'fixed', 'fixed']);
+  }, 120_000);
 });
 
 /** A response of the right shape that is wrong. */

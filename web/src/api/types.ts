@@ -602,6 +602,8 @@ export interface AssessmentInput {
     minItems: number;
     maxItems: number;
     seTarget: number;
+    /** Only items of these levels (a catalog placement test: its level and the adjacent ones). */
+    levels?: Level[];
   };
   timeLimitMinutes: number | null;
   /** Percent for fixed, band 1–5 for adaptive. */
@@ -929,9 +931,9 @@ export interface QuizTemplate {
   /** Bank refs (`QuestionBank.ref`): own bank ids, `catalog:<id>` or `vendor:<id>`. */
   bankIds: string[];
   /** A draw may name the level its questions come from (the catalog's level packages do). */
-  draws: { skill: string; level?: string; count: number }[];
+  draws: { skill: string; level?: Level; count: number }[];
   /** A placement test instead of draws: adaptive over these skills and levels. */
-  adaptive?: { skills: string[]; levels: string[]; minItems: number; maxItems: number; seTarget: number };
+  adaptive?: { skills: string[]; levels: Level[]; minItems: number; maxItems: number; seTarget: number };
   /** Percent, 0–100 (an adaptive test's: a band 1–5). */
   passMark: number;
   timeLimitMinutes: number | null;
