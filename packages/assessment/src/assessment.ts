@@ -41,6 +41,15 @@ export const assessmentInputSchema = z
         minItems: z.number().int().min(1).max(100).default(5),
         maxItems: z.number().int().min(1).max(200).default(20),
         seTarget: z.number().min(0.1).max(1.5).default(0.3),
+        /**
+         * Only items of these levels (a placement test for 若手 draws from 新入社員, 若手 and 中堅);
+         * missing or empty: every level. Items without a level are left out once levels are named.
+         */
+        levels: z
+          .array(z.enum(LEVELS))
+          .max(LEVELS.length)
+          .transform((ls) => LEVELS.filter((l) => ls.includes(l)))
+          .optional(),
       })
       .optional(),
     timeLimitMinutes: z.number().int().min(1).max(600).nullable().default(null),
@@ -69,6 +78,16 @@ export const assessmentInputSchema = z
     }
   });
 export type AssessmentInput = z.output<typeof assessmentInputSchema>;
+
+/**
+ * Whether an item may be served by an adaptive test: its level is one the test names (any level
+ * when it names none). Applied when the pool is frozen and again when an attempt picks, so a
+ * snapshot can never serve an item of another level.
+ */
+export function inAdaptiveLevels(item: { level: string | null }, adaptive: { levels?: readonly string[] | undefined }): boolean {
+  const levels = adaptive.levels ?? [];
+  return levels.length === 0 || (item.level !== null && levels.includes(item.level));
+}
 
 /** A published question frozen into the assessment at publish time (the start path reads only this). */
 export interface SnapshotItem {

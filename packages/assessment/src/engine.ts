@@ -16,7 +16,7 @@ import {
   type PoolItem,
   type ScoredResponse,
 } from '@manabi/irt';
-import type { AssessmentInput, AssessmentSnapshot, SnapshotItem } from './assessment.js';
+import { inAdaptiveLevels, type AssessmentInput, type AssessmentSnapshot, type SnapshotItem } from './assessment.js';
 import { adaptiveProgress, type AdaptiveProgress } from './adaptive-progress.js';
 import { adaptiveSkillResults, fixedSkillResults, type SkillAnswer, type SkillBreakdown } from './skill-results.js';
 
@@ -56,13 +56,15 @@ export function optionOrder(optionIds: readonly string[], seed: number, question
 
 function catPool(a: AssessmentInput, snapshot: AssessmentSnapshot): PoolItem[] {
   const skills = a.adaptive!.skills;
-  return snapshot.pool.map((p) => ({
-    id: p.id,
-    a: p.irt.a,
-    b: p.irt.b,
-    c: p.irt.c,
-    skill: p.skills.find((s) => skills.includes(s)) ?? p.skills[0] ?? '',
-  }));
+  return snapshot.pool
+    .filter((p) => inAdaptiveLevels(p, a.adaptive!))
+    .map((p) => ({
+      id: p.id,
+      a: p.irt.a,
+      b: p.irt.b,
+      c: p.irt.c,
+      skill: p.skills.find((s) => skills.includes(s)) ?? p.skills[0] ?? '',
+    }));
 }
 
 /**

@@ -4,6 +4,8 @@ import { checkBilingual } from './rules/bilingual.js';
 import { similarPairs } from './rules/duplicates.js';
 import { checkKey, keyPosition } from './rules/keys.js';
 import { letterReferences } from './rules/letters.js';
+import { checkPackages, type PackageFigures } from './rules/packages.js';
+import type { LoadedPackages } from './package-source.js';
 import { frameworkSkills, type Failure, type LoadedCatalog, type LoadedItem } from './source.js';
 
 export interface ContentReport {
@@ -22,6 +24,8 @@ export interface ContentReport {
   scenario_share_by_level: Record<string, number>;
   near_duplicate_pairs: number;
   max_key_position_share: number;
+  /** The level packages (content/packages), per level; absent when only the items were checked. */
+  packages?: Partial<Record<Level, PackageFigures>>;
   /** Failures that make the check fail. */
   failures: Failure[];
   /** Coverage shortfalls when coverage is only reported. */
@@ -162,4 +166,17 @@ export function checkCatalog(catalog: LoadedCatalog, mode: CoverageMode = 'enfor
     failures,
     coverage_gaps: mode === 'report' ? gaps : [],
   };
+}
+
+/** The items and the level packages built on them: one report, one verdict. */
+export function checkContent(
+  catalog: LoadedCatalog,
+  packages: LoadedPackages,
+  mode: CoverageMode = 'enforce',
+  rules: ContentRules = CONTENT_RULES,
+): ContentReport {
+  const report = checkCatalog(catalog, mode, rules);
+  const checked = checkPackages(packages.packages, catalog.items, rules);
+  const failures = [...report.failures, ...packages.failures, ...checked.failures];
+  return { ...report, ok: failures.length === 0, packages: checked.figures, failures };
 }

@@ -8,6 +8,7 @@ export interface ContentRules {
   maxKeyPositionShare: number;
   minKeysForPositionRule: number;
   nearDuplicate: { n: number; threshold: number };
+  packageLessonMinutes: { min: number; max: number };
 }
 
 /**
@@ -41,6 +42,8 @@ export const CONTENT_RULES: ContentRules = {
      */
     threshold: 0.55,
   },
+  /** A level package's lesson is short: read in one sitting between other work (issue #15). */
+  packageLessonMinutes: { min: 5, max: 10 },
 };
 
 export type CoverageMode = 'report' | 'enforce';

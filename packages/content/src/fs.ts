@@ -1,9 +1,13 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { loadCatalog, type LoadedCatalog, type SourceFile } from './source.js';
+import { loadPackages, type LoadedPackages } from './package-source.js';
 
 /** content/catalog under the repository root. */
 export const CATALOG_FOLDER = join('content', 'catalog');
+
+/** content/packages under the repository root: one level package per file. */
+export const PACKAGES_FOLDER = join('content', 'packages');
 
 /** Every .yaml/.yml file under `dir` (paths relative to it, with forward slashes). */
 export function readSourceFiles(dir: string): SourceFile[] {
@@ -21,4 +25,8 @@ export function readSourceFiles(dir: string): SourceFile[] {
 
 export function loadCatalogFolder(dir: string): LoadedCatalog {
   return loadCatalog(readSourceFiles(dir));
+}
+
+export function loadPackagesFolder(dir: string): LoadedPackages {
+  return loadPackages(readSourceFiles(dir));
 }

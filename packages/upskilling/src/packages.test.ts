@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { packageProgress, packageSchema } from './packages.js';
+import { packageProgress, packageSchema, quizTemplateSchema } from './packages.js';
 
 const pkg = packageSchema.parse({
   title: { ja: '新入社員研修' },
@@ -49,5 +49,22 @@ describe('packageSchema', () => {
     });
     expect(r.success).toBe(false);
     expect(r.error!.issues.map((i) => i.path.join('.')).sort()).toEqual(['modules.0', 'modules.1.id']);
+  });
+});
+
+describe('quizTemplateSchema', () => {
+  const bankIds = ['catalog:b1'];
+  it('takes draws (optionally of one level) or an adaptive placement test, not both, not neither', () => {
+    expect(quizTemplateSchema.parse({ bankIds, draws: [{ skill: '論理的思考', level: 'junior', count: 3 }] }).draws).toEqual([
+      { skill: '論理的思考', level: 'junior', count: 3 },
+    ]);
+    const adaptive = { skills: ['論理的思考'], levels: ['new_hire', 'junior', 'mid'], minItems: 10, maxItems: 20, seTarget: 0.35 };
+    expect(quizTemplateSchema.parse({ bankIds, adaptive, passMark: 1 })).toMatchObject({ draws: [], adaptive, passMark: 1 });
+    const paths = (input: unknown) => quizTemplateSchema.safeParse(input).error?.issues.map((i) => i.path.join('.'));
+    expect(paths({ bankIds })).toEqual(['draws']);
+    expect(paths({ bankIds, adaptive, draws: [{ skill: 's', count: 1 }], passMark: 1 })).toEqual(['draws']);
+    // An adaptive test's pass mark is a proficiency band (the default 60 % would be one nobody reaches).
+    expect(paths({ bankIds, adaptive })).toEqual(['passMark']);
+    expect(paths({ bankIds, draws: [{ skill: 's', level: 'boss', count: 1 }] })).toEqual(['draws.0.level']);
   });
 });

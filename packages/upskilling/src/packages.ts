@@ -14,13 +14,38 @@ const minutes = z.number().int().min(1).max(600);
 const tags = z.array(z.string().trim().min(1).max(100)).max(20).default([]);
 
 /** A quiz module names an assessment of the company, or a template that becomes one when the package is created. */
-export const quizTemplateSchema = z.object({
-  /** Tenant bank ids or `catalog:<id>`. */
-  bankIds: z.array(z.string().min(1).max(80)).min(1),
-  draws: z.array(z.object({ skill: z.string().trim().min(1).max(100), count: z.number().int().min(1).max(50) })).min(1),
-  passMark: z.number().min(0).max(100).default(60),
-  timeLimitMinutes: z.number().int().min(1).max(600).nullable().default(null),
-});
+export const quizTemplateSchema = z
+  .object({
+    /** Tenant bank ids or `catalog:<id>`. */
+    bankIds: z.array(z.string().min(1).max(80)).min(1),
+    /** A fixed quiz: so many questions per skill (of one level, when `level` is given). */
+    draws: z
+      .array(z.object({ skill: z.string().trim().min(1).max(100), level: levelSchema.optional(), count: z.number().int().min(1).max(50) }))
+      .default([]),
+    /**
+     * Or an adaptive test (a placement test): items of these skills and levels, picked by ability.
+     * Its pass mark is a proficiency band 1–5 (1: done once taken).
+     */
+    adaptive: z
+      .object({
+        skills: z.array(z.string().trim().min(1).max(100)).min(1).max(30),
+        levels: z.array(levelSchema).min(1).max(6),
+        minItems: z.number().int().min(1).max(100),
+        maxItems: z.number().int().min(1).max(200),
+        seTarget: z.number().min(0.1).max(1.5),
+      })
+      .optional(),
+    passMark: z.number().min(0).max(100).default(60),
+    timeLimitMinutes: z.number().int().min(1).max(600).nullable().default(null),
+  })
+  .superRefine((t, ctx) => {
+    if (!t.adaptive && t.draws.length === 0)
+      ctx.addIssue({ code: 'custom', path: ['draws'], message: 'A quiz template needs draws or adaptive settings' });
+    if (t.adaptive && t.draws.length > 0)
+      ctx.addIssue({ code: 'custom', path: ['draws'], message: 'An adaptive template draws by ability, not by fixed draws' });
+    if (t.adaptive && (t.passMark < 1 || t.passMark > 5))
+      ctx.addIssue({ code: 'custom', path: ['passMark'], message: 'For an adaptive test the pass mark is a band 1–5' });
+  });
 
 const common = { id: moduleId, title: localizedTextSchema, estimatedMinutes: minutes, skillTags: tags };
 

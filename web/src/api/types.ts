@@ -602,6 +602,8 @@ export interface AssessmentInput {
     minItems: number;
     maxItems: number;
     seTarget: number;
+    /** Only items of these levels (a catalog placement test: its level and the adjacent ones). */
+    levels?: Level[];
   };
   timeLimitMinutes: number | null;
   /** Percent for fixed, band 1–5 for adaptive. */
@@ -928,8 +930,11 @@ export type PackageOwner = 'tenant' | 'catalog' | 'vendor';
 export interface QuizTemplate {
   /** Bank refs (`QuestionBank.ref`): own bank ids, `catalog:<id>` or `vendor:<id>`. */
   bankIds: string[];
-  draws: { skill: string; count: number }[];
-  /** Percent, 0–100. */
+  /** A draw may name the level its questions come from (the catalog's level packages do). */
+  draws: { skill: string; level?: Level; count: number }[];
+  /** A placement test instead of draws: adaptive over these skills and levels. */
+  adaptive?: { skills: string[]; levels: Level[]; minItems: number; maxItems: number; seTarget: number };
+  /** Percent, 0–100 (an adaptive test's: a band 1–5). */
   passMark: number;
   timeLimitMinutes: number | null;
 }

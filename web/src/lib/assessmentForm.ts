@@ -29,6 +29,8 @@ export interface AssessmentForm {
   minItems: NumberField;
   maxItems: NumberField;
   seTarget: NumberField;
+  /** The levels an adaptive test serves (a catalog placement test's); kept as they are, empty: every level. */
+  levels: Level[];
   timeLimitMinutes: NumberField;
   passMark: NumberField;
   attemptsAllowed: NumberField;
@@ -61,6 +63,7 @@ export function emptyAssessmentForm(): AssessmentForm {
     minItems: '5',
     maxItems: '20',
     seTarget: DEFAULT_SE_TARGET,
+    levels: [],
     timeLimitMinutes: '',
     passMark: DEFAULT_PASS_MARK.fixed,
     attemptsAllowed: '',
@@ -90,6 +93,7 @@ export function fromAssessment(a: Assessment): AssessmentForm {
     minItems: a.adaptive ? String(a.adaptive.minItems) : form.minItems,
     maxItems: a.adaptive ? String(a.adaptive.maxItems) : form.maxItems,
     seTarget: a.adaptive ? String(a.adaptive.seTarget) : form.seTarget,
+    levels: [...(a.adaptive?.levels ?? [])],
     timeLimitMinutes: str(a.timeLimitMinutes),
     passMark: String(a.passMark),
     attemptsAllowed: str(a.attemptsAllowed),
@@ -165,6 +169,8 @@ export function toAssessmentInput(form: AssessmentForm): AssessmentPayload {
       minItems: number('adaptive.minItems', form.minItems, { integer: true, required: true }) ?? 0,
       maxItems: number('adaptive.maxItems', form.maxItems, { integer: true, required: true }) ?? 0,
       seTarget: number('adaptive.seTarget', form.seTarget, { required: true }) ?? 0,
+      // Saving an edited placement test must not widen it to every level.
+      ...(form.levels.length > 0 ? { levels: form.levels } : {}),
     };
   }
   // Client problems on draw rules use sent indexes too; map them to rows like API errors.

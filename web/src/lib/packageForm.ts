@@ -107,9 +107,12 @@ export function newTemplate(): TemplateDraft {
   return { bankId: '', draws: [newDraw()], passMark: DEFAULT_QUIZ_PASS_MARK, timeLimitMinutes: '' };
 }
 
-/** A stored template as the form edits it; null for one over several banks (the form picks one), kept as it is. */
+/**
+ * A stored template as the form edits it; null, kept as it is, for one the form cannot show whole:
+ * over several banks (the form picks one), adaptive (a placement test), or with draws per level.
+ */
 function templateDraft(template: QuizTemplate | undefined | null): TemplateDraft | null {
-  if (!template || template.bankIds.length > 1) return null;
+  if (!template || template.bankIds.length > 1 || template.adaptive || template.draws.some((d) => d.level)) return null;
   return {
     bankId: template.bankIds[0] ?? '',
     draws: template.draws.map((draw) => ({ key: nextKey('draw'), skill: draw.skill, count: draw.count })),

@@ -1,8 +1,9 @@
 /**
- * `npm run catalog:publish [-- --table <name>] [--endpoint <url>] [--region <region>] [--dir <folder>]`:
- * publishes content/catalog into the platform catalog bank of a table, by the same code the seed
- * uses (new items added, changed ones updated by id, unchanged ones left alone), and prints one
- * JSON line `{ bankId, created, updated, unchanged }`.
+ * `npm run catalog:publish [-- --table <name>] [--endpoint <url>] [--region <region>] [--dir <folder>] [--packages <folder>]`:
+ * publishes content/catalog into the platform catalog bank of a table and the level packages of
+ * content/packages into the catalog, by the same code the seed uses (new items and packages added,
+ * changed ones updated by id, unchanged ones left alone), and prints one JSON line
+ * `{ bankId, created, updated, unchanged, packages: { created, updated, unchanged } }`.
  *
  * - The cloud: `--table` (or TABLE_NAME) names the deployed table; credentials and region come
  *   from the usual AWS environment (`--region` or AWS_REGION; ap-northeast-1 by default).
@@ -13,13 +14,21 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createDataAccess, DEFAULT_TABLE_NAME } from '@manabi/data';
 import { ensureTable, startDynamoLocal } from '@manabi/data/local';
-import { catalogFolder, catalogSourceDigest, loadCatalogItems, publishCatalog } from './catalog.js';
+import { catalogFolder, loadCatalogItems, packagesFolderBeside, publishCatalogFolder } from './catalog.js';
 
 const { values } = parseArgs({
-  options: { table: { type: 'string' }, endpoint: { type: 'string' }, region: { type: 'string' }, dir: { type: 'string' } },
+  options: {
+    table: { type: 'string' },
+    endpoint: { type: 'string' },
+    region: { type: 'string' },
+    dir: { type: 'string' },
+    packages: { type: 'string' },
+  },
 });
 const table = values.table ?? process.env.TABLE_NAME;
 const dir = values.dir ?? catalogFolder();
+const packagesDir = values.packages ?? packagesFolderBeside(dir);
+// Fails before touching any table when the folder does not load.
 const items = loadCatalogItems(dir);
 const local = !table && !values.endpoint;
 const dataDir = process.env.MANABI_DATA_DIR ?? join(process.cwd(), '.data');
@@ -32,8 +41,8 @@ try {
     ...(endpoint ? { endpoint } : {}),
     ...((values.region ?? process.env.AWS_REGION) ? { region: values.region ?? process.env.AWS_REGION } : {}),
   });
-  // Checks every item (the explicit command), and stamps the folder so the next start skips it.
-  const summary = await publishCatalog(data.platform, items, new Date().toISOString(), { digest: catalogSourceDigest(dir) });
+  // Checks every item and package (the explicit command), and stamps the folders so the next start skips them.
+  const summary = await publishCatalogFolder(data.platform, new Date().toISOString(), dir, packagesDir, { force: true });
   process.stdout.write(`${JSON.stringify({ table: table ?? DEFAULT_TABLE_NAME, items: items.length, ...summary })}\n`);
 } finally {
   await dynamo?.stop();

@@ -1,14 +1,30 @@
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { CATALOG_BANK_NAME, catalogBankId, storedIdOf, type CatalogItem } from '@manabi/content';
-import { CATALOG_FOLDER, loadCatalogFolder, readSourceFiles } from '@manabi/content/fs';
+import { basename, dirname, join } from 'node:path';
+import {
+  CATALOG_BANK_NAME,
+  catalogBankId,
+  checkPackages,
+  CONTENT_RULES,
+  packageStoredIdOf,
+  requiredSkillTags,
+  storedIdOf,
+  toLearningPackage,
+  type CatalogItem,
+  type PackageSource,
+} from '@manabi/content';
+import { CATALOG_FOLDER, loadCatalogFolder, loadPackagesFolder, PACKAGES_FOLDER, readSourceFiles } from '@manabi/content/fs';
+import type { Level } from '@manabi/core';
+import { packageSchema, type LearningPackage } from '@manabi/upskilling';
 import {
   createBank,
   ConflictError,
   createQuestion,
   createQuestions,
   getBank,
+  getPackage,
+  putNewPackage,
+  savePackage,
   getQuestionHead,
   getQuestionVersion,
   isConditionFailure,
@@ -118,24 +134,117 @@ export async function publishCatalog(
 }
 
 /**
- * The folder's digest, from its files' bytes: computed in milliseconds without parsing 2,000
- * items, so a restart with content/catalog unchanged neither parses nor publishes anything.
+ * The folders' digest, from their files' bytes: computed in milliseconds without parsing 2,000
+ * items, so a restart with content/catalog and content/packages unchanged neither parses nor
+ * publishes anything. Without a package folder it is the catalog folder's alone.
  */
-export function catalogSourceDigest(dir: string = catalogFolder()): string {
+export function catalogSourceDigest(dir: string = catalogFolder(), packagesDir: string | null = packagesFolderBeside(dir)): string {
   const hash = createHash('sha256');
-  for (const file of readSourceFiles(dir).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)))
-    hash.update(`${file.path}\n${file.text}\n`);
+  const sorted = (files: { path: string; text: string }[]) => files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  for (const file of sorted(readSourceFiles(dir))) hash.update(`${file.path}\n${file.text}\n`);
+  if (packagesDir) for (const file of sorted(readSourceFiles(packagesDir))) hash.update(`packages/${file.path}\n${file.text}\n`);
   return `source:${hash.digest('hex')}`;
 }
 
+export interface ContentPublishSummary extends PublishSummary {
+  /** The level packages (absent when there is no package folder). */
+  packages?: PackagesSummary;
+}
+
 /**
- * Publishes content/catalog unless the catalog bank already holds exactly this folder (one read).
- * Returns null when nothing had to be done.
+ * Publishes content/catalog and the level packages of content/packages unless the catalog bank
+ * already holds exactly these folders (one read); `force` checks every item and package anyway
+ * (the explicit publish command, the first seed). Packages go first and the items' publish stamps
+ * the digest last, so a run that stops midway is done again whole by the next one. Returns null
+ * when nothing had to be done.
  */
-export async function publishCatalogFolder(db: PlatformDb, now: string, dir: string = catalogFolder()): Promise<PublishSummary | null> {
-  const digest = catalogSourceDigest(dir);
-  if ((await getBank(db, CATALOG, catalogBankId()))?.contentDigest === digest) return null;
-  return publishCatalog(db, loadCatalogItems(dir), now, { digest });
+export async function publishCatalogFolder(
+  db: PlatformDb,
+  now: string,
+  dir: string = catalogFolder(),
+  packagesDir: string | null = packagesFolderBeside(dir),
+  options: { force?: boolean } = {},
+): Promise<ContentPublishSummary | null> {
+  const digest = catalogSourceDigest(dir, packagesDir);
+  if (!options.force && (await getBank(db, CATALOG, catalogBankId()))?.contentDigest === digest) return null;
+  const items = loadCatalogItems(dir);
+  const packages = packagesDir ? await publishCatalogPackages(db, catalogPackages(loadPackageSources(packagesDir, items)), now) : null;
+  const summary = await publishCatalog(db, items, now, { digest });
+  return packages ? { ...summary, packages } : summary;
+}
+
+/** content/packages beside a catalog folder, if there is one (a test's own catalog folder has none). */
+export function packagesFolderBeside(catalogDir: string): string | null {
+  if (process.env.MANABI_PACKAGES_DIR) return process.env.MANABI_PACKAGES_DIR;
+  const dir = join(dirname(catalogDir), basename(PACKAGES_FOLDER));
+  return existsSync(dir) ? dir : null;
+}
+
+/**
+ * The level packages, read from the folder and checked against the catalog's items (every draw
+ * met at its level, one placement test each). Any problem stops the publish, as for items: a
+ * package whose quiz the bank cannot meet would fail the first company that copies it.
+ */
+export function loadPackageSources(dir: string, items: readonly CatalogItem[]): PackageSource[] {
+  const loaded = loadPackagesFolder(dir);
+  const failures = [...loaded.failures, ...checkPackages(loaded.packages, items, CONTENT_RULES).failures];
+  if (failures.length > 0)
+    throw new Error(
+      `The packages in ${dir} do not load (${failures.length} problems; run npm run content:check), first: ${failures[0]!.where}: ${failures[0]!.message}`,
+    );
+  return loaded.packages.map((p) => p.source);
+}
+
+export interface CatalogPackage {
+  id: string;
+  level: Level;
+  package: LearningPackage;
+}
+
+/** Each source as the learning package every company reads: quizzes on the catalog bank, a stable id per level. */
+export function catalogPackages(sources: readonly PackageSource[]): CatalogPackage[] {
+  return sources.map((source) => ({
+    id: packageStoredIdOf(source.level),
+    level: source.level,
+    package: packageSchema.parse(toLearningPackage(source, catalogBankId(), requiredSkillTags(source.level))),
+  }));
+}
+
+export interface PackagesSummary {
+  created: number;
+  updated: number;
+  unchanged: number;
+}
+
+/**
+ * Publishes the level packages into the catalog under ids derived from their level: a re-run
+ * updates a changed package (a new rev, written only on the rev read) and leaves an unchanged one
+ * alone, so plans that name a catalog package keep naming the same one. Two runs at once cannot
+ * double a package: creating is conditional on its absence, and the loser reads again.
+ */
+export async function publishCatalogPackages(db: PlatformDb, packages: readonly CatalogPackage[], now: string): Promise<PackagesSummary> {
+  const summary: PackagesSummary = { created: 0, updated: 0, unchanged: 0 };
+  for (const p of packages) summary[await publishPackage(db, p, now)] += 1;
+  return summary;
+}
+
+async function publishPackage(db: PlatformDb, p: CatalogPackage, now: string): Promise<keyof PackagesSummary> {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const current = await getPackage<LearningPackage>(db, CATALOG, p.id);
+    try {
+      if (!current) {
+        await putNewPackage(db, CATALOG, { id: p.id, package: p.package, clonedFrom: null, createdAt: now, updatedAt: now, rev: 1 });
+        return 'created';
+      }
+      if (canonical(current.package) === canonical(p.package)) return 'unchanged';
+      await savePackage(db, CATALOG, current, p.package, now);
+      return 'updated';
+    } catch (error) {
+      // Another run wrote the package meanwhile: read again and decide again.
+      if (!isConditionFailure(error) && !(error instanceof ConflictError)) throw error;
+    }
+  }
+  throw new Error(`Catalog package ${p.level} kept changing while it was published`);
 }
 
 /** What the catalog's items say, independent of file order and key order. */

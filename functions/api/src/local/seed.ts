@@ -21,9 +21,16 @@ import { randomId } from '@manabi/core';
 import { createAssessment, getUser, publishAssessment } from '@manabi/data';
 import { questionMeta } from '../routes/questions.js';
 import { buildSnapshot } from '../services/assessment-publish.js';
-import { catalogSourceDigest, loadCatalogItems, publishCatalog, publishCatalogFolder } from './catalog.js';
+import {
+  catalogPackages,
+  loadCatalogItems,
+  loadPackageSources,
+  packagesFolderBeside,
+  catalogFolder,
+  publishCatalogFolder,
+} from './catalog.js';
 import { VENDOR_BANK_NAME, VENDOR_QUESTIONS, vendorPackage } from './demo-vendor-content.js';
-import { CATALOG_BANK, CATALOG_PACKAGES } from './catalog-packages.js';
+import { catalogBankId, type CatalogItem } from '@manabi/content';
 import { packageSchema } from '@manabi/upskilling';
 import { putNewPackage, putLearningSettings, DEFAULT_LEARNING_SETTINGS, assignPackage } from '@manabi/data';
 import { materializeQuizzes } from '../services/packages.js';
@@ -118,8 +125,9 @@ export async function seedDemo(
   options: SeedOptions = {},
 ): Promise<{ status: 'seeded' | 'already'; history: HistorySummary | null }> {
   if (await isSeeded(deps.data.platform)) {
-    // Every later start brings the catalog up to date with content/catalog (edited items get a new
-    // published version, new ones are added); an unchanged folder costs one read.
+    // Every later start brings the catalog up to date with content/catalog and content/packages
+    // (edited items get a new published version, new ones are added, edited packages a new rev);
+    // unchanged folders cost one read.
     await publishCatalogFolder(deps.data.platform, deps.now().toISOString());
     return { status: 'already', history: null };
   }
@@ -172,8 +180,8 @@ export async function seedDemo(
       now,
     );
   }
-  const catalogBankId = await seedAssessments(deps, tenant.id, now);
-  await seedPackages(deps, tenant.id, catalogBankId, now);
+  const items = await seedAssessments(deps, tenant.id, now);
+  await seedPackages(deps, tenant.id, items, now);
   const history = options.history
     ? await seedDemoHistory(deps, { tenantId: tenant.id, hrUserId: hr.id, passwordHash, ...options.history })
     : null;
@@ -182,13 +190,14 @@ export async function seedDemo(
 }
 
 /**
- * The platform catalog (content/catalog, stored once in the one catalog bank every company reads)
- * and two published assessments for the demo company: a fixed check (2 questions from each of the
- * new-employee skills) and an adaptive diagnosis over the same skills.
+ * The platform catalog (content/catalog and the level packages of content/packages, stored once
+ * for every company) and two published assessments for the demo company: a fixed check (2
+ * questions from each of the new-employee skills) and an adaptive diagnosis over the same skills.
  */
-async function seedAssessments(deps: AppDeps, tenantId: string, now: string): Promise<string> {
+async function seedAssessments(deps: AppDeps, tenantId: string, now: string): Promise<CatalogItem[]> {
   const items = loadCatalogItems();
-  const { bankId } = await publishCatalog(deps.data.platform, items, now, { digest: catalogSourceDigest() });
+  await publishCatalogFolder(deps.data.platform, now, catalogFolder(), packagesFolderBeside(catalogFolder()), { force: true });
+  const bankId = catalogBankId();
   // The demo's tests keep to the six skills its new employees' package teaches, whatever else the catalog grows to hold.
   const skills = DEMO_TEST_SKILLS.filter((skill) =>
     items.some((i) => i.question.level === 'new_hire' && i.question.skillTags.includes(skill)),
@@ -228,37 +237,24 @@ async function seedAssessments(deps: AppDeps, tenantId: string, now: string): Pr
     const { snapshot, questionCount } = await buildSnapshot(deps.data.platform, tenantId, settings, 1);
     await publishAssessment(db, created, snapshot, questionCount, now);
   }
-  return bankId;
+  return items;
 }
 
 /**
- * The platform's level-based catalog (内定者 … 管理職, stored once for every company), and for the
- * demo company: its own copy of the new-employee package, assigned to the new employees and set
- * to be assigned automatically to anyone who becomes one.
+ * The demo company's own copy of the catalog's new-employee package (published with the catalog
+ * above), assigned to the new employees and set to be assigned automatically to anyone who
+ * becomes one.
  */
-async function seedPackages(deps: AppDeps, tenantId: string, catalogBankId: string, now: string): Promise<void> {
-  const catalog = { kind: 'catalog' } as const;
-  let newHireCatalogId: string | null = null;
-  for (const input of CATALOG_PACKAGES) {
-    const pkg = packageSchema.parse(JSON.parse(JSON.stringify(input).replaceAll(CATALOG_BANK, catalogBankId)));
-    const id = randomId();
-    await putNewPackage(deps.data.platform, catalog, { id, package: pkg, clonedFrom: null, createdAt: now, updatedAt: now, rev: 1 });
-    if (pkg.level === 'new_hire') newHireCatalogId = id;
-  }
+async function seedPackages(deps: AppDeps, tenantId: string, items: CatalogItem[], now: string): Promise<void> {
+  const source = catalogPackages(loadPackageSources(packagesFolderBeside(catalogFolder())!, items)).find((p) => p.level === 'new_hire');
+  if (!source) return;
   const db = deps.data.clientFor({ tenantId });
-  const source = CATALOG_PACKAGES.find((p) => p.level === 'new_hire');
-  if (!source || !newHireCatalogId) return;
-  const pkg = await withSeatingChart(
-    deps,
-    tenantId,
-    await materializeQuizzes(deps, db, packageSchema.parse(JSON.parse(JSON.stringify(source).replaceAll(CATALOG_BANK, catalogBankId)))),
-    now,
-  );
+  const pkg = await withSeatingChart(deps, tenantId, await materializeQuizzes(deps, db, source.package), now);
   const id = randomId();
   await putNewPackage(
     deps.data.platform,
     { kind: 'tenant', tenantId },
-    { id, package: pkg, clonedFrom: newHireCatalogId, createdAt: now, updatedAt: now, rev: 1 },
+    { id, package: pkg, clonedFrom: source.id, createdAt: now, updatedAt: now, rev: 1 },
   );
   await putLearningSettings(db, { ...DEFAULT_LEARNING_SETTINGS, autoAssign: { new_hire: id } }, now);
   const due = new Date(Date.parse(now) + 60 * 86400_000).toISOString().slice(0, 10);

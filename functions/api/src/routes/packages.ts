@@ -30,6 +30,7 @@ import { personInReach } from '../services/access.js';
 import {
   checkVendorTemplates,
   materializeQuizzes,
+  withinPlan,
   quizModuleProblems,
   newAssignmentState,
   packageSummary,
@@ -190,7 +191,7 @@ export function registerPackageRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): 
     async (c) => {
       const auth = c.get('auth');
       const source = await loadReadable(auth, c.req.valid('param').id);
-      const pkg = await materializeQuizzes(deps, deps.data.clientFor(auth), source.package);
+      const pkg = await materializeQuizzes(deps, deps.data.clientFor(auth), await withinPlan(deps, auth.tenantId, source.package));
       const now = deps.now().toISOString();
       const r = await putNewPackage(deps.data.platform, tenant(auth), {
         id: randomId(),

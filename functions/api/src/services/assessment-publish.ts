@@ -1,5 +1,5 @@
 import { checkDrawRules, LEVEL_LABELS, type Level } from '@manabi/core';
-import type { AssessmentInput, AssessmentSnapshot, SnapshotItem } from '@manabi/assessment';
+import { inAdaptiveLevels, type AssessmentInput, type AssessmentSnapshot, type SnapshotItem } from '@manabi/assessment';
 import { getQuestionHead, getTenantAccount, listPublishedBySkill, type Owner, type PlatformDb } from '@manabi/data';
 import { isAdaptiveType, isUnscored } from '@manabi/questions';
 import { ApiError, type Detail } from '../errors.js';
@@ -93,7 +93,8 @@ export async function buildSnapshot(
   const ad = a.adaptive!;
   // An adaptive test picks its next item from the answer just given: an essay (graded later by a
   // person) or a description (never scored) cannot inform that choice, so neither enters the pool.
-  for (const p of [...pool.values()]) if (!isAdaptiveType(p.type)) pool.delete(p.id);
+  // A placement test names the levels it may serve (its level and the adjacent ones).
+  for (const p of [...pool.values()]) if (!isAdaptiveType(p.type) || !inAdaptiveLevels(p, ad)) pool.delete(p.id);
   if (pool.size < ad.minItems) {
     throw new ApiError(400, 'draw_shortfall', 'draw_shortfall.adaptive', [
       { path: 'adaptive.skills', message: { key: 'field.adaptive_shortfall', params: { available: pool.size, needed: ad.minItems } } },

@@ -24,6 +24,7 @@ import { notify, type NotifyDeps } from './notifications.js';
 import { validationError, type Detail } from '../errors.js';
 import { buildSnapshot } from './assessment-publish.js';
 import { todayInJapan } from './skill-standing.js';
+import { planOf, requireFeature } from './entitlements.js';
 
 export function parsePackage(body: unknown, prefix?: string): LearningPackage {
   const parsed = packageSchema.safeParse(body);
@@ -35,12 +36,22 @@ type QuizTemplate = NonNullable<Extract<LearningPackage['modules'][number], { ki
 
 /** The fixed-form assessment a quiz template stands for, meant for the package's audience. */
 function templateSettings(title: LearningPackage['title'], template: QuizTemplate, audience?: Audience) {
+  const form = template.adaptive
+    ? { mode: 'adaptive', adaptive: template.adaptive }
+    : {
+        mode: 'fixed',
+        fixed: {
+          questionIds: [],
+          draws: template.draws.map((d) => ({ ...d, level: d.level ?? null })),
+          shuffleQuestions: true,
+          shuffleOptions: true,
+        },
+      };
   return assessmentInputSchema.parse({
     ...(audience ? { audience } : {}),
     title,
-    mode: 'fixed',
+    ...form,
     bankIds: template.bankIds,
-    fixed: { questionIds: [], draws: template.draws.map((d) => ({ ...d, level: null })), shuffleQuestions: true, shuffleOptions: true },
     timeLimitMinutes: template.timeLimitMinutes,
     passMark: template.passMark,
     attemptsAllowed: null,
@@ -108,6 +119,8 @@ export async function materializeQuizzes(deps: AppDeps, db: TenantDb, pkg: Learn
       modules.push(m);
       continue;
     }
+    // An adaptive template becomes an adaptive test: only where the company's plan includes them.
+    if (m.template.adaptive) await requireFeature(deps, db.tenantId, 'adaptive');
     const settings = templateSettings(m.title, m.template, pkg.audience);
     const now = deps.now().toISOString();
     const built = await templateSnapshot(deps, db.tenantId, settings, i);
@@ -116,6 +129,20 @@ export async function materializeQuizzes(deps: AppDeps, db: TenantDb, pkg: Learn
     modules.push({ ...m, assessmentId: created.id });
   }
   return { ...pkg, modules };
+}
+
+const isAdaptiveQuiz = (m: LearningPackage['modules'][number]): boolean =>
+  m.kind === 'quiz' && !m.assessmentId && m.template?.adaptive !== undefined;
+
+/**
+ * A catalog package as a company may copy it: without its placement test when the company's plan
+ * leaves out adaptive tests (its lessons, quizzes and OJT work the same without it).
+ */
+export async function withinPlan(deps: AppDeps, tenantId: string, pkg: LearningPackage): Promise<LearningPackage> {
+  if (!pkg.modules.some(isAdaptiveQuiz)) return pkg;
+  const plan = await planOf(deps, tenantId);
+  if (!plan || plan.features.adaptive) return pkg;
+  return { ...pkg, modules: pkg.modules.filter((m) => !isAdaptiveQuiz(m)) };
 }
 
 export const packageSummary = (r: PackageRecord<LearningPackage>) => ({

@@ -1,25 +1,32 @@
 /**
- * `npm run content:check [-- --coverage=report|enforce] [--dir <folder>] [--similarity]`: checks
- * content/catalog and prints ONE JSON line (the report); exits 1 on any failure. Coverage is
- * enforced by default; `--coverage=report` lists the shortfalls without failing (the catalog is
- * still being written). `--similarity` prints instead the 20 most similar stem pairs (to tune the
- * near-duplicate threshold).
+ * `npm run content:check [-- --coverage=report|enforce] [--dir <folder>] [--packages <folder>] [--similarity]`:
+ * checks content/catalog and the level packages of content/packages (against that catalog), and
+ * prints ONE JSON line (the report, with `packages`: each level's figures); exits 1 on any failure.
+ * Coverage is enforced by default; `--coverage=report` lists the shortfalls without failing (the
+ * catalog is still being written). `--dir` alone checks another catalog folder without packages.
+ * `--similarity` prints instead the 20 most similar stem pairs (to tune the near-duplicate threshold).
  */
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { checkCatalog } from '../check.js';
+import { checkCatalog, checkContent } from '../check.js';
 import { CONTENT_RULES, type CoverageMode } from '../config.js';
 import { similarPairs } from '../rules/duplicates.js';
-import { CATALOG_FOLDER, loadCatalogFolder } from '../fs.js';
+import { CATALOG_FOLDER, loadCatalogFolder, loadPackagesFolder, PACKAGES_FOLDER } from '../fs.js';
 
 const { values } = parseArgs({
-  options: { coverage: { type: 'string', default: 'enforce' }, dir: { type: 'string' }, similarity: { type: 'boolean', default: false } },
+  options: {
+    coverage: { type: 'string', default: 'enforce' },
+    dir: { type: 'string' },
+    packages: { type: 'string' },
+    similarity: { type: 'boolean', default: false },
+  },
 });
 if (values.coverage !== 'report' && values.coverage !== 'enforce') {
   process.stderr.write('--coverage is report or enforce\n');
   process.exit(2);
 }
-const dir = values.dir ?? join(import.meta.dirname, '..', '..', '..', '..', CATALOG_FOLDER);
+const root = join(import.meta.dirname, '..', '..', '..', '..');
+const dir = values.dir ?? join(root, CATALOG_FOLDER);
 const catalog = loadCatalogFolder(dir);
 if (values.similarity) {
   const items = catalog.items;
@@ -30,7 +37,10 @@ if (values.similarity) {
   ).slice(0, 20))
     process.stdout.write(`${p.similarity}\t${items[p.a]!.id}\t${items[p.b]!.id}\n`);
 } else {
-  const report = checkCatalog(catalog, values.coverage as CoverageMode);
+  // Another catalog folder (--dir) is checked alone unless its packages are named too.
+  const packagesDir = values.packages ?? (values.dir ? null : join(root, PACKAGES_FOLDER));
+  const mode = values.coverage as CoverageMode;
+  const report = packagesDir ? checkContent(catalog, loadPackagesFolder(packagesDir), mode) : checkCatalog(catalog, mode);
   process.stdout.write(`${JSON.stringify(report)}\n`);
   process.exitCode = report.ok ? 0 : 1;
 }

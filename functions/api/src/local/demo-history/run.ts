@@ -155,6 +155,8 @@ export async function playHistory(base: AppDeps, plan: HistoryPlan, options: His
     estimatedMinutes: number;
     assessmentId?: string;
     completion?: { rule: string; minutes?: number };
+    /** A level package's placement test keeps its adaptive template. */
+    template?: { adaptive?: unknown };
   };
   const modules = new Map<string, Module[]>();
   const modulesOf = async (packageId: string) => {
@@ -214,6 +216,9 @@ export async function playHistory(base: AppDeps, plan: HistoryPlan, options: His
       } else if (m.kind === 'lesson') {
         minutes(Math.min(m.estimatedMinutes, 15));
         await call(e.person, 'POST', `${base}/${m.id}/${m.completion?.rule === 'self' ? 'complete' : 'end-reached'}`);
+      } else if (m.kind === 'quiz' && m.assessmentId && m.template?.adaptive) {
+        // The placement test comes before the lessons: taken once, as the person stands (nobody fails it).
+        await takeTest(e.person, m.assessmentId, 0, `${e.at}:placement`);
       } else if (m.kind === 'quiz' && m.assessmentId) {
         // Fresh from the lessons, people do better than on the general tests; a failed try is taken again.
         for (let tries = 0; tries < 3 && !(await takeTest(e.person, m.assessmentId, 0.9 + tries * 0.4, `${e.at}:${tries}`)); tries++)
