@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { LEVELS } from '@manabi/core';
+import { loadPackagesFolder } from '@manabi/content/fs';
+import { defaultFramework, frameworkSkills } from '@manabi/upskilling';
+import { catalogFolder, packagesFolderBeside } from '../catalog.js';
 import {
   DAY_END,
   DAY_START,
@@ -7,6 +10,7 @@ import {
   HISTORY_DAYS,
   instantOf,
   planHistory,
+  QUIZZED_SKILLS,
   ratedSkillsFor,
   showcaseLearner,
   type PlannedEvent,
@@ -133,6 +137,26 @@ describe('demo history plan', () => {
       const reflection = of('reflection').find((r) => r.person === c.person && r.dueDay === c.dueDay)!;
       expect(c.at).toBeGreaterThan(reflection.at);
     }
+  });
+
+  it('knows which skills each level package’s quizzes measure, as content/packages says', () => {
+    const idOf = new Map(frameworkSkills(defaultFramework()).map((skill) => [skill.name.ja, skill.id]));
+    const loaded = loadPackagesFolder(packagesFolderBeside(catalogFolder())!);
+    expect(loaded.failures).toEqual([]);
+    const measured = Object.fromEntries(
+      loaded.packages.map(({ source }) => [
+        source.level,
+        [...new Set(source.modules.flatMap((m) => (m.kind === 'quiz' ? m.draws.map((d) => idOf.get(d.skill)) : [])))].sort(),
+      ]),
+    );
+    expect(measured).toEqual(Object.fromEntries(LEVELS.map((level) => [level, [...QUIZZED_SKILLS[level]].sort()])));
+  });
+
+  it('plans goals still in progress at the end, each on a skill its person’s quizzes leave alone', () => {
+    const levelOf = new Map(plan.people.map((p) => [p.key, p.level]));
+    const open = of('goal').filter((g) => g.outcome === 'in_progress');
+    expect(open.length).toBeGreaterThan(0);
+    for (const goal of open) expect(QUIZZED_SKILLS[levelOf.get(goal.person)!]).not.toContain(goal.skillId);
   });
 });
 

@@ -69,6 +69,39 @@ export interface PlannedPerson {
 /** The skills the demo tests measure (their evidence comes from attempts). */
 export const TESTED_SKILLS = ['business-basics', 'communication', 'compliance', 'information-security', 'logical-thinking', 'excel-it'];
 
+/**
+ * The skills each level package's module quizzes measure (content/packages/<level>.yaml;
+ * plan.test.ts checks this table against those files). A quiz of two items per skill answered
+ * right rates the skill 5, so a goal planned to stay in progress must be on a skill none of them
+ * measures: the person's own quiz would otherwise reach the target and close the goal.
+ */
+export const QUIZZED_SKILLS: Record<Level, readonly string[]> = {
+  pre_hire: ['business-basics', 'communication', 'teamwork', 'compliance', 'information-security', 'logical-thinking', 'excel-it'],
+  new_hire: [
+    'business-basics',
+    'communication',
+    'teamwork',
+    'compliance',
+    'information-security',
+    'logical-thinking',
+    'excel-it',
+    'problem-solving',
+  ],
+  junior: ['business-basics', 'communication', 'teamwork', 'logical-thinking', 'excel-it', 'problem-solving', 'finance-basics'],
+  mid: ['communication', 'teamwork', 'logical-thinking', 'problem-solving', 'finance-basics', 'coaching'],
+  leader: [
+    'communication',
+    'teamwork',
+    'compliance',
+    'information-security',
+    'problem-solving',
+    'coaching',
+    'leadership',
+    'people-management',
+  ],
+  manager: ['compliance', 'logical-thinking', 'finance-basics', 'coaching', 'leadership', 'people-management'],
+};
+
 /** Which package an event is about: the person's own level package, or the company-wide annual one. */
 export type PackageRef = 'level' | 'annual';
 export type TestRef = 'fixed' | 'adaptive';
@@ -332,8 +365,14 @@ function ratingsAndGoals(b: Builder, seed: number, all: PlannedPerson[]): void {
     const goal: PlannedEvent[] = [];
     const candidates = rated.filter((s) => first.get(s.skillId)! <= 4);
     if (candidates.length > 0 && g.chance(0.62)) {
-      const skill = g.pick(candidates);
-      const outcome = g.weighted<GoalOutcome>({ achieved: 30, in_progress: 30, missed: 15, agreed: 10, draft: 15 });
+      let skill = g.pick(candidates);
+      let outcome = g.weighted<GoalOutcome>({ achieved: 30, in_progress: 30, missed: 15, agreed: 10, draft: 15 });
+      if (outcome === 'in_progress' && QUIZZED_SKILLS[p.level].includes(skill.skillId)) {
+        // Still in progress at the end only on a skill the person's quizzes leave alone (see QUIZZED_SKILLS).
+        const unquizzed = candidates.find((s) => !QUIZZED_SKILLS[p.level].includes(s.skillId));
+        if (unquizzed) skill = unquizzed;
+        else outcome = 'agreed';
+      }
       const ref = `goal-${p.key}`;
       const early = outcome === 'achieved' || outcome === 'in_progress' || outcome === 'missed';
       const created = early ? g.int(30, 38) : g.int(day2 + 1, 89);

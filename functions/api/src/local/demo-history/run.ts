@@ -302,8 +302,10 @@ export async function playHistory(base: AppDeps, plan: HistoryPlan, options: His
       }
       case 'goal_step':
         if (!goals.has(e.ref)) break; // never set (see 'goal')
-        // A goal read after its target was reached has already moved to achieved: evaluating it again is a 409.
-        await call(e.by, 'POST', `/api/goals/${goals.get(e.ref)}/${e.step}`, undefined, e.step === 'evaluate' ? [409] : []);
+        // The person's own results may overtake the plan (409, the goal stays as it is): a goal read
+        // after its target was reached has moved to achieved, so evaluating it again is refused; one
+        // whose skill reached the target before the manager agreed cannot be agreed, nor started.
+        await call(e.by, 'POST', `/api/goals/${goals.get(e.ref)}/${e.step}`, undefined, [409]);
         break;
       case 'reminders':
         await drain();
