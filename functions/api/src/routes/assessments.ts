@@ -142,7 +142,7 @@ export function registerAssessmentRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps
     }),
     async (c) => {
       const db = deps.data.clientFor(c.get('auth'));
-      const settings = parseSettings(await c.req.json());
+      const settings = parseSettings(c.req.valid('json'));
       await checkAudience(deps, c.get('auth'), settings.audience);
       if (settings.mode === 'adaptive') await requireFeature(deps, db.tenantId, 'adaptive');
       const a = await createAssessment(db, randomId(), settings, deps.now().toISOString());
@@ -184,7 +184,7 @@ export function registerAssessmentRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps
       const auth = c.get('auth');
       const db = deps.data.clientFor(auth);
       const a = await load(auth.tenantId, c.req.valid('param').id, auth.role);
-      const settings = parseSettings(await c.req.json());
+      const settings = parseSettings(c.req.valid('json'));
       await checkAudience(deps, auth, settings.audience);
       if (settings.mode === 'adaptive') await requireFeature(deps, auth.tenantId, 'adaptive');
       if (a.status === 'published' && settings.mode !== a.settings.mode) {

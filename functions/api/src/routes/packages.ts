@@ -163,7 +163,7 @@ export function registerPackageRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): 
     }),
     async (c) => {
       const auth = c.get('auth');
-      const pkg = await prepare(auth, parsePackage(await c.req.json()));
+      const pkg = await prepare(auth, parsePackage(c.req.valid('json')));
       const now = deps.now().toISOString();
       const r = await putNewPackage(deps.data.platform, authorOwner(auth), {
         id: randomId(),
