@@ -10,33 +10,35 @@ import { join } from 'node:path';
 
 const root = join(import.meta.dirname, '..', '..');
 const dir = mkdtempSync(join(tmpdir(), 'manabi-security-'));
-const figuresFile = join(dir, 'figures.json');
 
 const code = await new Promise<number>((resolve) => {
   const child = spawn('npx', ['vitest', 'run', '--project', 'e2e', '--reporter=dot', 'test/security/'], {
     cwd: root,
     // vitest's report goes to stderr so that stdout carries only the JSON line.
     stdio: ['ignore', process.stderr, 'inherit'],
-    env: { ...process.env, MANABI_SECURITY_FIGURES: figuresFile },
+    env: { ...process.env, MANABI_SECURITY_FIGURES: dir },
   });
   child.on('exit', (exit) => resolve(exit ?? 1));
 });
 
-let figures: { routes?: number; route_actor_pairs?: number; requests?: number; problems?: number } = {};
-try {
-  figures = JSON.parse(readFileSync(figuresFile, 'utf8'));
-} catch {
-  // The matrix did not get to its figures (setup failed): they stay null and the exit code says so.
-} finally {
-  rmSync(dir, { recursive: true, force: true });
-}
+/** What each test file wrote (a file that did not get to its figures leaves them null; the exit code says why). */
+const read = (name: string): Record<string, number> => {
+  try {
+    return JSON.parse(readFileSync(join(dir, name), 'utf8'));
+  } catch {
+    return {};
+  }
+};
+const figures = { ...read('matrix.json'), ...read('fuzz.json') };
+rmSync(dir, { recursive: true, force: true });
 console.log(
   JSON.stringify({
     routes: figures.routes ?? null,
     route_actor_pairs: figures.route_actor_pairs ?? null,
     requests: figures.requests ?? null,
     problems: figures.problems ?? null,
-    fuzz_cases: null,
+    fuzz_cases: figures.fuzz_cases ?? null,
+    fuzz_seed: figures.fuzz_seed ?? null,
     lost_answers: null,
     duplicated_answers: null,
     fault_acknowledged_lost: null,

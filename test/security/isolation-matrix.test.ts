@@ -1,4 +1,5 @@
 import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { routeAccess, undeclaredResponses } from '@manabi/api';
 import { startTestServer, type TestServer } from '../support/server.js';
@@ -37,10 +38,10 @@ describe('tenant-isolation matrix', () => {
     result = await runMatrix(server.url, ops, population.actors, {
       between: async () => differences(before, await population.snapshot()).map((d) => `the foreign probes changed ${d}`),
     });
-    const file = process.env.MANABI_SECURITY_FIGURES;
-    if (file)
+    const dir = process.env.MANABI_SECURITY_FIGURES;
+    if (dir)
       writeFileSync(
-        file,
+        join(dir, 'matrix.json'),
         JSON.stringify({
           routes: result.routes,
           route_actor_pairs: result.routeActorPairs,

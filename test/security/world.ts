@@ -58,7 +58,7 @@ export interface Actor {
   own: World | null;
 }
 
-interface Company {
+export interface Company {
   world: World;
   tenantId: string;
   vendorId: string;
@@ -80,7 +80,7 @@ function must<T = any>(res: { status: number; body: T }, status: number, what: s
 }
 
 /** A client company of `vendor`, with people and one of every kind of thing the routes name. */
-async function company(server: TestServer, vendor: { id: string; client: Client }, label: string): Promise<Company> {
+export async function company(server: TestServer, vendor: { id: string; client: Client }, label: string): Promise<Company> {
   const t = tag();
   const name = `株式会社${label}-${t}`;
   const hrName = `${label}人事-${t}`;
