@@ -313,6 +313,8 @@ export async function buildPopulation(server: TestServer): Promise<Population> {
     return { tenantId: created.tenant.id as string, adminId: created.adminUserId as string };
   };
   const [spare1, spare2] = await Promise.all([spareOf(v1, '1'), spareOf(v2, '2')]);
+  // A vendor has no skill framework or certificate template of its own: its world carries a company's
+  // (every company starts with the same defaults), so the routes that take them get valid bodies.
   const [V1, V2] = await Promise.all([
     vendorContent(v1, 'V1', spare1.tenantId, C.world.documents),
     vendorContent(v2, 'V2', spare2.tenantId, A.world.documents),
