@@ -15,10 +15,13 @@ import { keyOf, runMatrix, type MatrixResult, type Operation } from './matrix.js
 let server: TestServer;
 let population: Population;
 let result: MatrixResult;
+let setupMs = 0;
 
 beforeAll(async () => {
   server = await startTestServer();
+  const started = performance.now();
   population = await buildPopulation(server);
+  setupMs = performance.now() - started;
 }, 300_000);
 afterAll(() => server?.stop());
 
@@ -47,6 +50,7 @@ describe('tenant-isolation matrix', () => {
           route_actor_pairs: result.routeActorPairs,
           requests: result.requests,
           problems: result.problems.length,
+          matrix_seconds: { setup: seconds(setupMs), foreign: seconds(result.foreignMs), own: seconds(result.ownMs) },
         }),
       );
     expect(result.missingRows, 'operations without a row in test/security/rows.ts').toEqual([]);
@@ -69,3 +73,5 @@ function differences(before: unknown, after: unknown, path = ''): string[] {
   }
   return [`${path}: ${JSON.stringify(before)?.slice(0, 200)} → ${JSON.stringify(after)?.slice(0, 200)}`];
 }
+
+const seconds = (ms: number) => Math.round(ms / 100) / 10;
