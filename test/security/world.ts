@@ -333,9 +333,12 @@ export async function buildPopulation(server: TestServer): Promise<Population> {
 
   const companyActors = async (label: 'A' | 'B' | 'C', c: Company, foreign: World[]): Promise<Actor[]> => {
     const forbidden = markers(...foreign);
+    const companies = foreign.filter((w) => !w.label.endsWith('-content'));
     return [
-      { name: `${label}.learner`, role: 'learner', client: c.learner, foreign, forbidden, own: ownAs(c, c.learnerId) },
-      { name: `${label}.manager`, role: 'manager', client: c.manager, foreign, forbidden, own: ownAs(c, c.learnerId) },
+      // A vendor's content is HR's to read (learners meet it only through HR's copies): learners and
+      // managers probe the other companies' ids, HR the vendor's content ids too.
+      { name: `${label}.learner`, role: 'learner', client: c.learner, foreign: companies, forbidden, own: ownAs(c, c.learnerId) },
+      { name: `${label}.manager`, role: 'manager', client: c.manager, foreign: companies, forbidden, own: ownAs(c, c.learnerId) },
       {
         name: `${label}.hr`,
         role: 'tenant_admin',
