@@ -3,7 +3,7 @@ import { defineProject } from 'vitest/config';
 export default defineProject({
   test: {
     name: 'e2e',
-    include: ['api/**/*.test.ts', 'browser/**/*.test.ts', 'cross/**/*.test.ts'],
+    include: ['api/**/*.test.ts', 'browser/**/*.test.ts', 'cross/**/*.test.ts', 'security/**/*.test.ts'],
     environment: 'node',
     globalSetup: ['./support/global-setup.ts'],
     testTimeout: 60_000,

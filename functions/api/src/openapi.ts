@@ -78,6 +78,9 @@ export const errorSchema = z
 
 const errorResponse = (description: string) => ({ description, content: { 'application/json': { schema: errorSchema } } });
 
+/** A 409 in the error shape, worded for the route's own conflicts. */
+export const conflictResponse = (description: string) => errorResponse(description);
+
 /** Standard error responses every route documents. */
 export const ERROR_RESPONSES = {
   400: errorResponse('Invalid input'),

@@ -17,7 +17,7 @@ import {
 } from '@manabi/data';
 import type { AppDeps, AppEnv } from '../env.js';
 import { ApiError, notFound, validationError } from '../errors.js';
-import { defineRoute, ERROR_RESPONSES } from '../openapi.js';
+import { conflictResponse, defineRoute, ERROR_RESPONSES } from '../openapi.js';
 import { json, jsonBody } from '../schemas.js';
 import { buildSnapshot } from '../services/assessment-publish.js';
 import { checkAudience } from '../services/audience.js';
@@ -142,7 +142,7 @@ export function registerAssessmentRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps
     }),
     async (c) => {
       const db = deps.data.clientFor(c.get('auth'));
-      const settings = parseSettings(await c.req.json());
+      const settings = parseSettings(c.req.valid('json'));
       await checkAudience(deps, c.get('auth'), settings.audience);
       if (settings.mode === 'adaptive') await requireFeature(deps, db.tenantId, 'adaptive');
       const a = await createAssessment(db, randomId(), settings, deps.now().toISOString());
@@ -178,13 +178,17 @@ export function registerAssessmentRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps
       tags: ['assessments'],
       summary: 'Change a draft assessment (a published one is republished after changes)',
       request: { params: idParams, body: jsonBody(z.any().openapi({ description: 'AssessmentInput' })) },
-      responses: { 200: json(assessmentSchema, 'Saved'), ...ERROR_RESPONSES },
+      responses: {
+        200: json(assessmentSchema, 'Saved'),
+        409: conflictResponse('stale: the assessment was changed at the same time; read it again'),
+        ...ERROR_RESPONSES,
+      },
     }),
     async (c) => {
       const auth = c.get('auth');
       const db = deps.data.clientFor(auth);
       const a = await load(auth.tenantId, c.req.valid('param').id, auth.role);
-      const settings = parseSettings(await c.req.json());
+      const settings = parseSettings(c.req.valid('json'));
       await checkAudience(deps, auth, settings.audience);
       if (settings.mode === 'adaptive') await requireFeature(deps, auth.tenantId, 'adaptive');
       if (a.status === 'published' && settings.mode !== a.settings.mode) {
@@ -202,7 +206,11 @@ export function registerAssessmentRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps
       tags: ['assessments'],
       summary: 'Publish: freeze the question pool; refused when draw rules cannot be met exactly',
       request: { params: idParams },
-      responses: { 200: json(assessmentSchema, 'Published'), ...ERROR_RESPONSES },
+      responses: {
+        200: json(assessmentSchema, 'Published'),
+        409: conflictResponse('stale: the assessment was changed at the same time; read it again'),
+        ...ERROR_RESPONSES,
+      },
     }),
     async (c) => {
       const auth = c.get('auth');

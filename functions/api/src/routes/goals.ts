@@ -95,7 +95,7 @@ export function registerGoalRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): voi
     }),
     async (c) => {
       const auth = c.get('auth');
-      const body = (await c.req.json()) as Record<string, unknown>;
+      const body = c.req.valid('json') as Record<string, unknown>;
       const subject = await subjectFor(auth, typeof body.userId === 'string' ? body.userId : auth.userId);
       const db = deps.data.clientFor(auth);
       const framework = (await getFramework<SkillFramework>(db))?.framework;

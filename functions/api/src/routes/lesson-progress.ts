@@ -2,7 +2,7 @@ import type { OpenAPIHono } from '@hono/zod-openapi';
 import { z } from '@hono/zod-openapi';
 import type { Role } from '@manabi/core';
 import type { AppDeps, AppEnv } from '../env.js';
-import { defineRoute, ERROR_RESPONSES } from '../openapi.js';
+import { conflictResponse, defineRoute, ERROR_RESPONSES } from '../openapi.js';
 import { json, jsonBody } from '../schemas.js';
 import { completeByLearner, recordHeartbeat, saveResume } from '../services/lesson-progress.js';
 
@@ -57,6 +57,7 @@ export function registerLessonProgressRoutes(app: OpenAPIHono<AppEnv>, deps: App
         ),
       },
       responses: {
+        409: conflictResponse('The lesson completes by another rule than viewing time (completed_by_read_to_end, …)'),
         200: json(
           z
             .object({

@@ -4,7 +4,7 @@ import { localeSchema, personNameSchema, ROLES } from '@manabi/core';
 import { getTenantAccount, getUser, updateUser } from '@manabi/data';
 import type { AppDeps, AppEnv } from '../env.js';
 import { notFound } from '../errors.js';
-import { defineRoute, ERROR_RESPONSES } from '../openapi.js';
+import { conflictResponse, defineRoute, ERROR_RESPONSES } from '../openapi.js';
 import { json, jsonBody, tenantSummarySchema, userSchema } from '../schemas.js';
 import { presentUserWithDepartment } from './present.js';
 
@@ -61,7 +61,12 @@ export function registerMeRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): void 
       tags: ['me'],
       summary: 'Change my name or language',
       request: { body: jsonBody(meUpdate) },
-      responses: { 200: json(userSchema, 'Updated'), 400: ERROR_RESPONSES[400], 401: ERROR_RESPONSES[401] },
+      responses: {
+        200: json(userSchema, 'Updated'),
+        400: ERROR_RESPONSES[400],
+        401: ERROR_RESPONSES[401],
+        409: conflictResponse('stale: the profile was changed at the same time; read it again and retry'),
+      },
     }),
     async (c) => {
       const auth = c.get('auth');

@@ -24,7 +24,7 @@ import {
 } from '@manabi/data';
 import type { AppDeps, AppEnv, AuthClaims } from '../env.js';
 import { ApiError, notFound, validationError } from '../errors.js';
-import { BODY_LIMITS, defineRoute, ERROR_RESPONSES, errorSchema } from '../openapi.js';
+import { BODY_LIMITS, conflictResponse, defineRoute, ERROR_RESPONSES, errorSchema } from '../openapi.js';
 import { json, jsonBody } from '../schemas.js';
 import { personInReach } from '../services/access.js';
 import {
@@ -164,7 +164,7 @@ export function registerPackageRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): 
     }),
     async (c) => {
       const auth = c.get('auth');
-      const pkg = await prepare(auth, parsePackage(await c.req.json()));
+      const pkg = await prepare(auth, parsePackage(c.req.valid('json')));
       const now = deps.now().toISOString();
       const r = await putNewPackage(deps.data.platform, authorOwner(auth), {
         id: randomId(),
@@ -387,7 +387,11 @@ export function registerPackageRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): 
       tags: ['packages'],
       summary: 'Mark a lesson as done, where its author chose self-declared completion (any other rule: 409 naming it)',
       request: { params: moduleParams },
-      responses: { 200: json(anyJson('AssignmentView', 'assignment + package + progress'), 'Updated'), ...ERROR_RESPONSES },
+      responses: {
+        200: json(anyJson('AssignmentView', 'assignment + package + progress'), 'Updated'),
+        409: conflictResponse('The module completes by another rule (its code names it: completed_by_read_to_end, wrong_module_kind, …)'),
+        ...ERROR_RESPONSES,
+      },
     }),
     async (c) => {
       const auth = c.get('auth');
@@ -404,7 +408,11 @@ export function registerPackageRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): 
       tags: ['packages'],
       summary: 'Sign off an OJT task or record attendance of a training session (manager of the department, or HR)',
       request: { params: userModuleParams },
-      responses: { 200: json(anyJson('AssignmentSignedOff', 'assignment + package + progress'), 'Updated'), ...ERROR_RESPONSES },
+      responses: {
+        200: json(anyJson('AssignmentSignedOff', 'assignment + package + progress'), 'Updated'),
+        409: conflictResponse('wrong_module_kind: the module is no OJT task or session'),
+        ...ERROR_RESPONSES,
+      },
     }),
     async (c) => {
       const auth = c.get('auth');

@@ -217,7 +217,7 @@ export function registerQuestionRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps):
     async (c) => {
       const owner = authorOwner(c.get('auth'));
       const bank = await loadBank(owner, c.req.valid('param').bankId);
-      const content = parseQuestion(await c.req.json());
+      const content = parseQuestion(c.req.valid('json'));
       const head = await createQuestion(
         deps.data.platform,
         owner,

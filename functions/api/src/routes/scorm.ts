@@ -5,7 +5,7 @@ import { listScormPackages, type Owner } from '@manabi/data';
 import { DEFAULT_ZIP_LIMITS } from '@manabi/scorm';
 import type { AppDeps, AppEnv } from '../env.js';
 import { notFound } from '../errors.js';
-import { defineRoute, ERROR_RESPONSES } from '../openapi.js';
+import { conflictResponse, defineRoute, ERROR_RESPONSES } from '../openapi.js';
 import { json, jsonBody } from '../schemas.js';
 import { authorOwner } from '../services/content-owner.js';
 import { findScormPackage, removeScormPackage, scormSummary } from '../services/scorm-packages.js';
@@ -196,6 +196,7 @@ export function registerScormRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): vo
           z.object({ url: z.string(), contentOrigin: z.string(), expiresAt: z.string() }).openapi('ScormLaunch'),
           'Open this URL in a frame',
         ),
+        409: conflictResponse('wrong_module_kind: the module is no SCORM course'),
         ...ERROR_RESPONSES,
       },
     }),
@@ -214,7 +215,11 @@ export function registerScormRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): vo
       tags: ['scorm'],
       summary: 'My result in a SCORM module so far (null before the first launch)',
       request: { params: moduleParams },
-      responses: { 200: json(z.object({ registration: registrationSchema.nullable() }), 'Result so far'), ...ERROR_RESPONSES },
+      responses: {
+        200: json(z.object({ registration: registrationSchema.nullable() }), 'Result so far'),
+        409: conflictResponse('wrong_module_kind: the module is no SCORM course'),
+        ...ERROR_RESPONSES,
+      },
     }),
     async (c) => {
       const { packageId, moduleId } = c.req.valid('param');

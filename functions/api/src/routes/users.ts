@@ -18,7 +18,7 @@ import type { SkillFramework } from '@manabi/upskilling';
 import { createUser, getFramework, getTenant, getUser, updateUser, writeAtomically, type TenantDb, type UserRecord } from '@manabi/data';
 import type { AppDeps, AppEnv } from '../env.js';
 import { ApiError, notFound } from '../errors.js';
-import { defineRoute, ERROR_RESPONSES } from '../openapi.js';
+import { conflictResponse, defineRoute, ERROR_RESPONSES } from '../openapi.js';
 import { idParams, json, jsonBody, userSchema } from '../schemas.js';
 import { invitationItems } from '../services/invitations.js';
 import { searchCompanyUsers } from '../services/user-search.js';
@@ -171,7 +171,11 @@ export function registerUserRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): voi
         tags: ['users'],
         summary,
         request: { params: idParams },
-        responses: { 200: json(userSchema, 'Updated'), ...ERROR_RESPONSES },
+        responses: {
+          200: json(userSchema, 'Updated'),
+          409: conflictResponse('stale: the person was changed at the same time; or seat_limit_reached when coming back'),
+          ...ERROR_RESPONSES,
+        },
       }),
       async (c) => {
         const auth = c.get('auth');

@@ -13,7 +13,7 @@ import {
 } from '@manabi/data';
 import type { AppDeps, AppEnv, AuthClaims } from '../env.js';
 import { ApiError } from '../errors.js';
-import { defineRoute, ERROR_RESPONSES } from '../openapi.js';
+import { conflictResponse, defineRoute, ERROR_RESPONSES } from '../openapi.js';
 import { idParams, json, jsonBody } from '../schemas.js';
 import { createAccount, presentTenant } from '../services/vendors.js';
 import { ownTenant, vendorActor, vendorOf } from '../services/vendor-scope.js';
@@ -131,7 +131,11 @@ export function registerVendorRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): v
       tags: ['vendor'],
       summary: 'Change a client company’s plan (a limit below the seats in use is refused)',
       request: { params: idParams, body: jsonBody(z.object({ plan: planSchema })) },
-      responses: { 200: json(tenantView, 'Company'), ...ERROR_RESPONSES },
+      responses: {
+        200: json(tenantView, 'Company'),
+        409: conflictResponse('seat_limit_below_usage: the company already uses more seats than the new limit'),
+        ...ERROR_RESPONSES,
+      },
     }),
     async (c) => {
       const t = await own(c.get('auth'), c.req.valid('param').id);
