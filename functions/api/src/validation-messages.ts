@@ -34,6 +34,22 @@ export const SCHEMA_MESSAGES: Record<string, Text> = {
     ja: 'id は半角英小文字・数字・ハイフン（連続不可）で書いてください',
     en: 'id: a slug (lower-case letters, digits, single hyphens)',
   },
+  // The level packages' source (content/packages, read by content:check and the catalog publish).
+  'the Japanese text is missing': { ja: '日本語の文がありません', en: 'the Japanese text is missing' },
+  'the English text is missing': { ja: '英語の文がありません', en: 'the English text is missing' },
+  'id: 1-40 lower-case letters, digits, -': {
+    ja: 'id は半角英小文字・数字・ハイフンで 1〜40 文字にしてください',
+    en: 'id: 1-40 lower-case letters, digits, -',
+  },
+  // A package's quiz template: fixed draws, or adaptive settings (a placement test), never both.
+  'A quiz template needs draws or adaptive settings': {
+    ja: '確認テストには出題ルールかアダプティブテストの設定が必要です',
+    en: 'A quiz template needs draws or adaptive settings',
+  },
+  'An adaptive template draws by ability, not by fixed draws': {
+    ja: 'アダプティブテストは能力に合わせて出題するため、出題ルールは指定できません',
+    en: 'An adaptive template draws by ability, not by fixed draws',
+  },
   'Nothing to update': { ja: '変更する項目がありません', en: 'Nothing to update' },
   'Expected a colour #rrggbb': { ja: '色は #rrggbb の形で入力してください', en: 'Expected a colour #rrggbb' },
   'Expected a host name such as learn.example.co.jp': {
