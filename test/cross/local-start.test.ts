@@ -83,15 +83,16 @@ describe('npm start (the local server)', () => {
     // The demo company has the catalog-backed assessments ready to take.
     const assessments = await fetch(`${url}/api/assessments`, { headers: { authorization: `Bearer ${accessToken}` } });
     const items = ((await assessments.json()) as { items: { status: string; mode: string; questionCount: number | null }[] }).items;
-    // Two demo assessments plus the quiz of the new-employee package; all ready to take.
+    // Two demo assessments, plus the new-employee package's placement test (adaptive) and its
+    // three unit quizzes (5, 6 and 8 items); all ready to take.
     expect(items.every((a) => a.status === 'published')).toBe(true);
-    expect(items.filter((a) => a.mode === 'adaptive')).toHaveLength(1);
+    expect(items.filter((a) => a.mode === 'adaptive')).toHaveLength(2);
     expect(
       items
         .filter((a) => a.mode === 'fixed')
-        .map((a) => a.questionCount)
-        .sort(),
-    ).toEqual([12, 6]);
+        .map((a) => a.questionCount!)
+        .sort((a, b) => a - b),
+    ).toEqual([5, 6, 8, 12]);
     const learnerSignin = await fetch(`${url}/api/auth/signin`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
