@@ -109,11 +109,14 @@ export async function verifyRefreshToken(token: string, jwks: JWTVerifyGetKey, n
 /** Narrow-use tokens (SCORM launch and session): signed and verified by the same function. */
 export type ScopedTokens = Pick<TokenSigner, 'signScoped' | 'verifyScoped'>;
 
-/** Scoped tokens signed with an ES256 private key (the local file key). */
-function es256ScopedTokens(
-  privateKey: Parameters<SignJWT['sign']>[0],
-  header: JWTHeaderParameters,
-  verifyKey: JWTVerifyGetKey,
+/**
+ * Scoped tokens: signed with `signKey` under `header`, checked with `verifyKey` for the header's
+ * algorithm only. ES256 with the local file key; HS256 in the cloud (see hmacScopedTokens).
+ */
+function scopedTokens(
+  signKey: Parameters<SignJWT['sign']>[0],
+  header: JWTHeaderParameters & { alg: 'ES256' | 'HS256' },
+  verifyKey: JWTVerifyGetKey | Uint8Array,
 ): ScopedTokens {
   return {
     signScoped: (audience, claims, ttlSeconds, now) =>
@@ -123,10 +126,12 @@ function es256ScopedTokens(
         .setAudience(audience)
         .setIssuedAt(seconds(now))
         .setExpirationTime(seconds(now) + ttlSeconds)
-        .sign(privateKey),
+        .sign(signKey),
     async verifyScoped(audience, token, now) {
       try {
-        const { payload } = await jwtVerify(token, verifyKey, { issuer: ISSUER, audience, algorithms: ['ES256'], currentDate: now });
+        const options = { issuer: ISSUER, audience, algorithms: [header.alg], currentDate: now };
+        const { payload } =
+          verifyKey instanceof Uint8Array ? await jwtVerify(token, verifyKey, options) : await jwtVerify(token, verifyKey, options);
         return payload as Record<string, unknown>;
       } catch {
         return null;
@@ -142,36 +147,18 @@ function es256ScopedTokens(
  */
 export function hmacScopedTokens(key: Uint8Array): ScopedTokens {
   if (key.length < 32) throw new Error('The scoped-token key must be at least 32 bytes');
-  const header = { alg: 'HS256', typ: 'JWT' };
-  return {
-    signScoped: (audience, claims, ttlSeconds, now) =>
-      new SignJWT(claims)
-        .setProtectedHeader(header)
-        .setIssuer(ISSUER)
-        .setAudience(audience)
-        .setIssuedAt(seconds(now))
-        .setExpirationTime(seconds(now) + ttlSeconds)
-        .sign(key),
-    async verifyScoped(audience, token, now) {
-      try {
-        const { payload } = await jwtVerify(token, key, { issuer: ISSUER, audience, algorithms: ['HS256'], currentDate: now });
-        return payload as Record<string, unknown>;
-      } catch {
-        return null;
-      }
-    },
-  };
+  return scopedTokens(key, { alg: 'HS256', typ: 'JWT' }, key);
 }
 
 /** The local signer: the ES256 key pair from `.data/keys` (or fresh keys in tests). */
 export async function createSigner(keys: KeyMaterial): Promise<TokenSigner> {
   const privateKey = await importJWK(keys.privateJwk, 'ES256');
   const verifyKey = localJwks(keys);
-  const header = { alg: 'ES256', kid: keys.privateJwk.kid, typ: 'JWT' };
+  const header = { alg: 'ES256' as const, kid: keys.privateJwk.kid, typ: 'JWT' };
   return {
     signAccess: (claims, now) => new SignJWT(accessTokenPayload(claims, now)).setProtectedHeader(header).sign(privateKey),
     signRefresh: (claims, now) => new SignJWT(refreshTokenPayload(claims, now)).setProtectedHeader(header).sign(privateKey),
-    ...es256ScopedTokens(privateKey, header, verifyKey),
+    ...scopedTokens(privateKey, header, verifyKey),
     verifyRefresh: (token, now) => verifyRefreshToken(token, verifyKey, now),
   };
 }
