@@ -88,6 +88,9 @@ async function audit(port: number, url: string, cookie?: string): Promise<Scores
     for (const audit of Object.values(result.lhr.audits))
       if (audit.score !== null && audit.score < 1 && audit.scoreDisplayMode !== 'informative')
         console.error(`${url} ${audit.id} ${audit.score} ${audit.displayValue ?? ''}`);
+    if (process.env.BENCH_WEB_DETAILS === '2')
+      for (const id of ['bootup-time', 'mainthread-work-breakdown', 'largest-contentful-paint-element', 'critical-request-chains'])
+        console.error(`${url} ${id} ${String(JSON.stringify(result.lhr.audits[id]?.details)).slice(0, 3000)}`);
   }
   return { performance: score('performance'), accessibility: score('accessibility'), best_practices: score('best-practices') };
 }
