@@ -86,6 +86,8 @@ export function registerAttemptRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): 
       method: 'post',
       path: '/api/attempts/{id}/answers',
       roles: TAKERS,
+      // The attempt is read with the access check, in one call (auth/first-read.ts).
+      firstRead: 'attempt',
       tags: ['attempts'],
       summary: 'Answer the item being served (idempotent: the same answer again gives the same result)',
       request: {
@@ -101,7 +103,7 @@ export function registerAttemptRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): 
     async (c) => {
       const ctx = ctxOf(c.get('auth'));
       const { questionId, response } = c.req.valid('json');
-      const attempt = await loadOwn(ctx, c.req.valid('param').id);
+      const attempt = await loadOwn(ctx, c.req.valid('param').id, c.get('firstRead'));
       const pub = await versionOf(ctx, attempt);
       const outcome = await answerItem(ctx, pub, attempt, questionId, response);
       return c.json(

@@ -21,7 +21,7 @@ import {
   type Question,
   type QuestionOf,
 } from '@manabi/questions';
-import { randomId } from '@manabi/core';
+import { isId, randomId } from '@manabi/core';
 import { gapAnswerKey, servedParts } from './question-parts.js';
 import {
   closeAttempt,
@@ -142,9 +142,12 @@ export async function startOrResume(
 
 const exhausted = () => new ApiError(409, 'attempts_exhausted');
 
-/** The caller's own attempt; anyone else's (or another tenant's) is a 404. */
-export async function loadOwn(ctx: AttemptContext, id: string): Promise<AttemptRecord> {
-  const attempt = /^[0-9a-z]{16}$/.test(id) ? await getAttempt(ctx.db, id) : null;
+/**
+ * The caller's own attempt; anyone else's (or another tenant's) is a 404. `read`: the attempt as
+ * the auth gate already read it with the access check (the answer path), so it is not read again.
+ */
+export async function loadOwn(ctx: AttemptContext, id: string, read?: { attempt: AttemptRecord | null }): Promise<AttemptRecord> {
+  const attempt = read ? read.attempt : isId(id) ? await getAttempt(ctx.db, id) : null;
   if (!attempt || attempt.userId !== ctx.auth.userId) throw notFound('attempt');
   return attempt;
 }
