@@ -3,3 +3,5 @@ export * from './engine.js';
 export * from './skill-results.js';
 export * from './adaptive-progress.js';
 export * from './grading.js';
+export * from './review.js';
+export * from './served.js';
