@@ -1,4 +1,5 @@
 export * from './assessment.js';
+export * from './draw.js';
 export * from './engine.js';
 export * from './skill-results.js';
 export * from './adaptive-progress.js';

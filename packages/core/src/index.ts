@@ -11,7 +11,6 @@ export * from './import/messages.js';
 export * from './import/rows.js';
 export * from './import/plan.js';
 export * from './import/export.js';
-export * from './assessment/draw.js';
 export * from './images.js';
 export * from './files.js';
 export * from './audience.js';

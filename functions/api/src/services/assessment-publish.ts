@@ -1,4 +1,5 @@
-import { checkDrawRules, LEVEL_LABELS, type Level } from '@manabi/core';
+import { checkDrawRules } from '@manabi/assessment';
+import { LEVEL_LABELS, type Level } from '@manabi/core';
 import { inAdaptiveLevels, type AssessmentInput, type AssessmentSnapshot, type SnapshotItem } from '@manabi/assessment';
 import { getQuestionHead, getTenantAccount, listPublishedBySkill, type Owner, type PlatformDb } from '@manabi/data';
 import { isAdaptiveType, isUnscored } from '@manabi/questions';
