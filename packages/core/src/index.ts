@@ -16,3 +16,4 @@ export * from './files.js';
 export * from './audience.js';
 export * from './csv-cell.js';
 export * from './mfa.js';
+export * from './tokyo.js';
