@@ -36,6 +36,8 @@ const server = await startLocal({
   dynamoEndpoint: dynamo.endpoint,
   log: (line) => {
     if (line.msg === 'request') callsByRequest.set(line.requestId as string, line.ddbCalls as number);
+    // A failed seeding request says why (the JSON line alone would not).
+    if (line.level === 'error') process.stderr.write(`${JSON.stringify(line)}\n`);
   },
 });
 
