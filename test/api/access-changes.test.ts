@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { getUser, updateUser } from '@manabi/data';
+import { getUser, setTenantStatus, updateUser } from '@manabi/data';
 import { startTestServer, type TestServer } from '../support/server.js';
 import { Client, signUpCompany, uniqueEmail, type SignedUpCompany } from '../support/client.js';
 import { activePerson, latestMail, tokenOf } from '../support/accounts.js';
@@ -121,41 +121,100 @@ describe('changes to a person take effect at their next request', () => {
 });
 
 describe('the answer path', () => {
-  it('stays at 2 DynamoDB calls with the access check in place', async () => {
-    // A server of its own whose recheck window outlasts this test on a loaded machine: what is
-    // counted is an answer while the person's access state is fresh in the process (a later
-    // answer re-reads it once per window: 3 calls then, see docs/architecture.md).
-    const own = await startTestServer({ config: { accessRecheckMs: 120_000 } });
-    try {
-      const company = await signUpCompany(own.url, '株式会社回答経路');
-      const bankId = await seedBank(company.client, ['論理的思考'], 4);
-      const created = await company.client.post('/api/assessments', fixedAssessment(bankId, [{ skill: '論理的思考', count: 4 }]));
-      expect((await company.client.post(`/api/assessments/${created.body.id}/publish`)).status).toBe(200);
-      const take = async (client: Client, count: (calls: number, last: boolean) => void) => {
-        let view = (await client.post(`/api/assessments/${created.body.id}/attempts`)).body;
-        while (view.current) {
-          // Counted by the data layer's own client middleware (every DynamoDB call of this server).
-          const before = own.data.callCount();
-          const res = await client.post(`/api/attempts/${view.id}/answers`, {
-            questionId: view.current.questionId,
-            response: { optionId: 'a' },
-          });
-          expect(res.status).toBe(200);
-          count(own.data.callCount() - before, !res.body.attempt.current);
-          view = res.body.attempt;
-        }
-      };
-      // The first taker warms the process (immutable question versions are cached, as in bench:answer).
-      await take(company.client, () => undefined);
-      const person = await activePerson(company.client);
-      const learner = new Client(own.url);
-      learner.token = (await learner.post('/api/auth/signin', { email: person.email, password: person.password })).body.accessToken;
-      const calls: number[] = [];
-      // The last answer also closes the attempt (a transaction): count the answers before it.
-      await take(learner, (n, last) => !last && calls.push(n));
-      expect(calls).toEqual([2, 2, 2]);
-    } finally {
-      await own.stop();
-    }
+  // Servers of their own whose access memory never helps (0 ms) or always would (10 min): an answer
+  // reads its attempt with the access check either way, so neither the count nor the freshness
+  // depends on the window.
+  let quick: TestServer;
+  let slow: TestServer;
+  beforeAll(async () => {
+    [quick, slow] = await Promise.all([
+      startTestServer({ config: { accessRecheckMs: 0 } }),
+      startTestServer({ config: { accessRecheckMs: 600_000 } }),
+    ]);
+  });
+  afterAll(() => Promise.all([quick.stop(), slow.stop()]));
+
+  /** A company with a published 4-item fixed test on `on`, and a signed-in learner of it. */
+  async function testAndLearner(on: TestServer, name: string) {
+    const company = await signUpCompany(on.url, name);
+    const bankId = await seedBank(company.client, ['論理的思考'], 4);
+    const created = await company.client.post('/api/assessments', fixedAssessment(bankId, [{ skill: '論理的思考', count: 4 }]));
+    expect((await company.client.post(`/api/assessments/${created.body.id}/publish`)).status).toBe(200);
+    const person = await activePerson(company.client);
+    const learner = new Client(on.url);
+    learner.token = (await learner.post('/api/auth/signin', { email: person.email, password: person.password })).body.accessToken;
+    return { company, person, learner, assessmentId: created.body.id as string };
+  }
+
+  /** DynamoDB calls of one request, from its own log line (the data layer counts per request). */
+  const callsOf = (on: TestServer, requestId: string | null) => {
+    const line = on.logs.find((l) => l.msg === 'request' && l.requestId === requestId);
+    expect(line).toBeDefined();
+    return line!.ddbCalls as number;
+  };
+
+  it('is 2 DynamoDB calls per answer, however long since the last request', async () => {
+    const { company, learner, assessmentId } = await testAndLearner(quick, '株式会社回答経路');
+    const take = async (client: Client, count: (calls: number, last: boolean) => void) => {
+      let view = (await client.post(`/api/assessments/${assessmentId}/attempts`)).body;
+      while (view.current) {
+        const res = await client.post(`/api/attempts/${view.id}/answers`, {
+          questionId: view.current.questionId,
+          response: { optionId: 'a' },
+        });
+        expect(res.status).toBe(200);
+        count(callsOf(quick, res.headers.get('x-request-id')), !res.body.attempt.current);
+        view = res.body.attempt;
+      }
+    };
+    // The first taker warms the process (immutable question versions are cached, as in bench:answer).
+    await take(company.client, () => undefined);
+    const calls: number[] = [];
+    // The last answer also closes the attempt (a transaction): count the answers before it.
+    await take(learner, (n, last) => !last && calls.push(n));
+    expect(calls).toEqual([2, 2, 2]);
+    // Any other request with a window of 0 reads the access state first: the plain path's count.
+    expect(callsOf(quick, (await learner.get('/api/me')).headers.get('x-request-id'))).toBeGreaterThan(1);
+  });
+
+  it('applies a suspension or a deactivation made by another process at the very next answer', async () => {
+    const { company, person, learner, assessmentId } = await testAndLearner(slow, '株式会社即時停止');
+    let view = (await learner.post(`/api/assessments/${assessmentId}/attempts`)).body;
+    const answer = () =>
+      learner.post(`/api/attempts/${view.id}/answers`, { questionId: view.current.questionId, response: { optionId: 'a' } });
+    const first = await answer();
+    expect(first.status).toBe(200);
+    view = first.body.attempt;
+    // Written straight to the table, as another Lambda instance would: this process is not told,
+    // and its access memory (10 minutes here) still holds "active".
+    const platformDb = slow.data.platform;
+    await setTenantStatus(platformDb, company.tenantId, 'suspended');
+    const refused = await answer();
+    expect(refused.status).toBe(403);
+    expect(refused.body.error.code).toBe('account_suspended');
+    // The refused answer was not recorded; lifted, the same item is answered once.
+    await setTenantStatus(platformDb, company.tenantId, 'active');
+    const again = await answer();
+    expect(again.status).toBe(200);
+    expect(again.body.attempt.progress.answered).toBe(2);
+
+    view = again.body.attempt;
+    const db = slow.data.clientFor({ tenantId: company.tenantId });
+    await updateUser(db, (await getUser(db, person.id))!, { status: 'deactivated' }, new Date().toISOString());
+    const deactivated = await answer();
+    expect(deactivated.status).toBe(401);
+    expect(deactivated.body.error.code).toBe('account_deactivated');
+  });
+
+  it('answers 404 for an attempt id of another company or a malformed one, after the access check', async () => {
+    const a = await testAndLearner(quick, '株式会社他社回答A');
+    const b = await testAndLearner(quick, '株式会社他社回答B');
+    const view = (await a.learner.post(`/api/assessments/${a.assessmentId}/attempts`)).body;
+    const body = { questionId: view.current.questionId, response: { optionId: 'a' } };
+    expect((await b.learner.post(`/api/attempts/${view.id}/answers`, body)).status).toBe(404);
+    expect((await b.learner.post('/api/attempts/NOT-AN-ID/answers', body)).status).toBe(404);
+    // Another person's attempt in the same company is not theirs either.
+    expect((await a.company.client.post(`/api/attempts/${view.id}/answers`, body)).status).toBe(404);
+    expect((await a.learner.post(`/api/attempts/${view.id}/answers`, body)).status).toBe(200);
   });
 });

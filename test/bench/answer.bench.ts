@@ -1,13 +1,16 @@
 /**
  * `npm run bench:answer`: the learner's hot paths against DynamoDB Local, over real HTTP.
  * - answer path: p50/p99 of POST /api/attempts/{id}/answers, next to the bare DynamoDB operations
- *   that path performs (GetItem + conditional PutItem of the attempt), measured in the same run;
- * - DynamoDB calls per answer (counted by the data layer's client);
+ *   of one read and one conditional write of the attempt (GetItem + PutItem: `ratio`, the figure
+ *   kept since the first bench) and to the path's own two calls (the BatchGetItem of the attempt
+ *   with the company, vendor and person, then the PutItem: `ratio_own_calls`), measured in the same run;
+ * - DynamoDB calls per request on each path of taking a test (each request's own count, from its
+ *   log line: the data layer counts the calls made within a request);
  * - a synchronised start: 500 learners press Start on the same test within one second.
  * Prints one JSON line. Not a test: nothing here asserts on time.
  */
-import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
-import { keys, type DataAccess } from '@manabi/data';
+import { BatchGetCommand, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { keys } from '@manabi/data';
 import { freePort } from '@manabi/data/local';
 import { ensureTable, startDynamoLocal } from '@manabi/data/local';
 import { DEFAULT_TABLE_NAME } from '@manabi/data';
@@ -35,8 +38,21 @@ async function timed<T>(f: () => Promise<T>): Promise<[number, T]> {
 
 const dynamo = await startDynamoLocal();
 await ensureTable(dynamo.endpoint, DEFAULT_TABLE_NAME);
-const server = await startLocal({ port: await freePort(), seed: false, dynamoEndpoint: dynamo.endpoint, log: () => {} });
-const data: DataAccess = server.data;
+// Each request's DynamoDB calls, from its log line (by request id).
+const callsByRequest = new Map<string, number>();
+const server = await startLocal({
+  port: await freePort(),
+  seed: false,
+  dynamoEndpoint: dynamo.endpoint,
+  log: (line) => {
+    if (line.msg === 'request') callsByRequest.set(line.requestId as string, line.ddbCalls as number);
+  },
+});
+const callsOf = (res: { headers: Headers }): number => {
+  const calls = callsByRequest.get(res.headers.get('x-request-id') ?? '');
+  if (calls === undefined) throw new Error('request not logged');
+  return calls;
+};
 try {
   const hr = await signUpCompany(server.url, '株式会社ベンチ');
   const bankId = await seedBank(hr.client, ['論理的思考', '情報セキュリティ'], 30);
@@ -68,15 +84,16 @@ try {
       v = (await c.post(`/api/attempts/${v.id}/answers`, { questionId: v.current.questionId, response: { optionId: 'a' } })).body.attempt;
   }
 
-  // 1. Answer path, learners one after another (latency, not throughput).
+  // 1. Answer path, learners one after another (latency, not throughput); each request's calls.
   const answerMs: number[] = [];
-  const callsBefore = data.callCount();
+  const perPath: Record<string, number[]> = { start: [], resume: [], answer: [], answer_closing: [], view: [], finish: [] };
   let answers = 0;
   for (let i = 0; i < ANSWER_LEARNERS; i++) {
     const c = await learner();
-    let v = (await c.post(`/api/assessments/${assessmentId}/attempts`)).body;
+    const started = await c.post(`/api/assessments/${assessmentId}/attempts`);
+    perPath.start!.push(callsOf(started));
+    let v = started.body;
     while (v.current) {
-      const before = data.callCount();
       const [ms, res] = await timed(() =>
         c.post(`/api/attempts/${v.id}/answers`, { questionId: v.current.questionId, response: { optionId: 'a' } }),
       );
@@ -85,42 +102,58 @@ try {
       if (res.body.attempt.current) {
         answerMs.push(ms);
         answers += 1;
-      }
-      void before;
+        perPath.answer!.push(callsOf(res));
+      } else perPath.answer_closing!.push(callsOf(res));
       v = res.body.attempt;
     }
+    perPath.view!.push(callsOf(await c.get(`/api/attempts/${v.id}`)));
   }
-  const callsForAnswers = data.callCount() - callsBefore;
-
-  // Count calls per steady-state answer precisely on one fresh attempt.
+  // Resuming an unfinished attempt, and finishing one early.
+  for (let i = 0; i < 5; i++) {
+    const c = await learner();
+    const first = await c.post(`/api/assessments/${assessmentId}/attempts`);
+    const resumed = await c.post(`/api/assessments/${assessmentId}/attempts`);
+    perPath.resume!.push(callsOf(resumed));
+    perPath.finish!.push(callsOf(await c.post(`/api/attempts/${first.body.id}/finish`)));
+  }
+  // Calls per steady-state answer on one fresh attempt, once the process has cached the bank's
+  // question versions (the learners above each met a version first now and then: +1 GetItem then).
   const probe = await learner();
   let pv = (await probe.post(`/api/assessments/${assessmentId}/attempts`)).body;
   const perAnswer: number[] = [];
   while (pv.current) {
-    const before = data.callCount();
     const res = await probe.post(`/api/attempts/${pv.id}/answers`, { questionId: pv.current.questionId, response: { optionId: 'a' } });
-    if (res.body.attempt.current) perAnswer.push(data.callCount() - before);
+    if (res.body.attempt.current) perAnswer.push(callsOf(res));
     pv = res.body.attempt;
   }
 
-  // 2. The same DynamoDB operations bare: read the attempt, write it back conditionally.
-  const db = data.clientFor({ tenantId: hr.tenantId });
+  // 2. The same DynamoDB operations bare: read the attempt, write it back conditionally; and the
+  // path's own read (the attempt with the company, vendor and person in one consistent BatchGetItem).
+  const db = server.data.clientFor({ tenantId: hr.tenantId });
   const ddbMs: number[] = [];
+  const ownMs: number[] = [];
   const attemptKey = keys.attempt(hr.tenantId, pv.id);
+  const batchKeys = [keys.tenant(hr.tenantId), keys.user(hr.tenantId, hr.adminId), attemptKey];
+  const writeBack = async (item: Record<string, unknown>) =>
+    db.doc.send(
+      new PutCommand({
+        TableName: db.table,
+        Item: { ...item, rev: (item.rev as number) + 1 },
+        ConditionExpression: 'rev = :r',
+        ExpressionAttributeValues: { ':r': item.rev },
+      }),
+    );
   for (let i = 0; i < answerMs.length; i++) {
     const [ms] = await timed(async () => {
       const got = await db.doc.send(new GetCommand({ TableName: db.table, Key: attemptKey, ConsistentRead: true }));
-      const item = got.Item!;
-      await db.doc.send(
-        new PutCommand({
-          TableName: db.table,
-          Item: { ...item, rev: (item.rev as number) + 1 },
-          ConditionExpression: 'rev = :r',
-          ExpressionAttributeValues: { ':r': item.rev },
-        }),
-      );
+      await writeBack(got.Item!);
     });
     ddbMs.push(ms);
+    const [own] = await timed(async () => {
+      const got = await db.doc.send(new BatchGetCommand({ RequestItems: { [db.table]: { Keys: batchKeys, ConsistentRead: true } } }));
+      await writeBack(got.Responses![db.table]!.find((it) => it.pk === attemptKey.pk)!);
+    });
+    ownMs.push(own);
   }
 
   // 3. Synchronised start: 500 learners press Start within one second.
@@ -137,6 +170,12 @@ try {
 
   const answerP50 = pct(answerMs, 50);
   const ddbP50 = pct(ddbMs, 50);
+  const ownP50 = pct(ownMs, 50);
+  const spread = (xs: number[]) => ({
+    min: Math.min(...xs),
+    max: Math.max(...xs),
+    mean: Math.round((xs.reduce((a, b) => a + b, 0) / xs.length) * 100) / 100,
+  });
   console.log(
     JSON.stringify({
       answers_measured: answers,
@@ -145,8 +184,10 @@ try {
       ddb_p50_ms: ddbP50,
       ddb_p99_ms: pct(ddbMs, 99),
       ratio: Math.round((answerP50 / ddbP50) * 100) / 100,
+      ddb_own_calls_p50_ms: ownP50,
+      ratio_own_calls: Math.round((answerP50 / ownP50) * 100) / 100,
       ddb_calls_per_answer: Math.max(...perAnswer),
-      ddb_calls_per_answer_mean_incl_cold_cache: Math.round((callsForAnswers / Math.max(1, answers)) * 100) / 100,
+      ddb_calls_per_request: Object.fromEntries(Object.entries(perPath).map(([path, xs]) => [path, spread(xs)])),
       sync_start_learners: LEARNERS_SYNC,
       sync_start_p50_ms: pct(
         results.map((r) => r.ms),

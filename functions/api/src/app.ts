@@ -3,11 +3,12 @@ import type { MiddlewareHandler } from 'hono';
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { AppDeps, AppEnv } from './env.js';
 import { errorBody, errorHandler, render, requestLocale } from './errors.js';
-import { newApp, routeAccess, honoPath } from './openapi.js';
+import { newApp, routeAccess, honoPath, pathParams } from './openapi.js';
 import { RESOURCES } from './error-messages.js';
 import { requestId } from './middleware/request-id.js';
 import { requestLogger } from './middleware/logger.js';
 import { authenticate } from './middleware/auth.js';
+import { firstReadWithAccess } from './auth/first-read.js';
 import { securityHeaders } from './middleware/security-headers.js';
 import { registerHealthRoutes } from './routes/health.js';
 import { registerBrandingRoutes } from './routes/branding.js';
@@ -80,11 +81,14 @@ export function createApp(deps: AppDeps, options: AppOptions = {}): OpenAPIHono<
     deps.now,
     (claims) => accessState(deps.data.identityFor(claims), claims.tenantId, claims.vendorId, claims.userId),
     deps.config.accessRecheckMs,
+    firstReadWithAccess(deps),
   );
   app.use('/api/*', async (c, next) => {
     const publicRoute =
       PUBLIC_DOC_PATHS.has(c.req.path) ||
-      routeAccess.some((r) => r.roles === 'public' && r.method.toUpperCase() === c.req.method && matches(honoPath(r.path), c.req.path));
+      routeAccess.some(
+        (r) => r.roles === 'public' && r.method.toUpperCase() === c.req.method && pathParams(honoPath(r.path), c.req.path) !== null,
+      );
     return publicRoute ? next() : auth(c, next);
   });
 
@@ -142,10 +146,4 @@ export function createApp(deps: AppDeps, options: AppOptions = {}): OpenAPIHono<
     );
   });
   return app;
-}
-
-function matches(pattern: string, path: string): boolean {
-  const p = pattern.split('/');
-  const s = path.split('/');
-  return p.length === s.length && p.every((seg, i) => seg.startsWith(':') || seg === s[i]);
 }

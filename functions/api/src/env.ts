@@ -85,5 +85,7 @@ export interface AppEnv {
     requestId: string;
     logger: Logger;
     auth: AuthClaims;
+    /** A route's first read, made by the auth gate with the access check (auth/first-read.ts). */
+    firstRead?: import('./auth/first-read.js').FirstReadResult;
   };
 }

@@ -19,7 +19,12 @@ export interface RouteAccess {
   roles: Access;
   /** The largest request body the route reads (bytes); a larger one is 413 unread. */
   bodyLimit: number;
+  /** The route's first read, made by the auth gate together with the access check (auth/first-read.ts). */
+  firstRead?: FirstRead;
 }
+
+/** Items a hot route may have read with the access check: `attempt` is the path's `{id}`. */
+export type FirstRead = 'attempt';
 
 const MiB = 1024 * 1024;
 /**
@@ -148,8 +153,8 @@ const recordUndeclared =
     if (!declared || !typeDeclared) undeclaredResponses.push({ method, path, status, contentType });
   };
 
-export function defineRoute<R extends RouteConfig>(config: R & { roles: Access; bodyLimit?: number }): R {
-  const { roles, bodyLimit: declaredLimit, ...rest } = config;
+export function defineRoute<R extends RouteConfig>(config: R & { roles: Access; bodyLimit?: number; firstRead?: FirstRead }): R {
+  const { roles, bodyLimit: declaredLimit, firstRead, ...rest } = config;
   const limit = declaredLimit ?? BODY_LIMITS.default;
   const responses = { ...sharedResponses(rest.method, roles, rest.request), ...rest.responses };
   const middleware = [
@@ -159,7 +164,7 @@ export function defineRoute<R extends RouteConfig>(config: R & { roles: Access; 
   ];
   const existing = rest.middleware ? (Array.isArray(rest.middleware) ? rest.middleware : [rest.middleware]) : [];
   if (!routeAccess.some((r) => r.method === rest.method && r.path === rest.path)) {
-    routeAccess.push({ method: rest.method, path: rest.path, roles, bodyLimit: limit });
+    routeAccess.push({ method: rest.method, path: rest.path, roles, bodyLimit: limit, ...(firstRead ? { firstRead } : {}) });
   }
   return createRoute({
     ...rest,
@@ -172,3 +177,16 @@ export function defineRoute<R extends RouteConfig>(config: R & { roles: Access; 
 
 /** Hono path (`/api/users/:id`) of an OpenAPI path (`/api/users/{id}`). */
 export const honoPath = (path: string): string => path.replace(/\{(\w+)\}/g, ':$1');
+
+/** The path parameters of `path` under a Hono pattern (`/api/users/:id`), or null when it does not match. */
+export function pathParams(pattern: string, path: string): Record<string, string> | null {
+  const p = pattern.split('/');
+  const s = path.split('/');
+  if (p.length !== s.length) return null;
+  const params: Record<string, string> = {};
+  for (const [i, seg] of p.entries()) {
+    if (seg.startsWith(':')) params[seg.slice(1)] = s[i]!;
+    else if (seg !== s[i]) return null;
+  }
+  return params;
+}

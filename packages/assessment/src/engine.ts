@@ -1,4 +1,4 @@
-import { drawFixedForm, shuffle } from '@manabi/core';
+import { drawFixedForm, shuffle } from './draw.js';
 import {
   estimateAbilityEAP,
   estimateAbilityWLE,

@@ -9,7 +9,3 @@ export function formatCertificateDate(date: string, lang: CertificateLanguage): 
   const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
   return lang === 'ja' ? `${year}年${month}月${day}日` : `${day} ${MONTHS[month - 1]} ${year}`;
 }
-
-/** The calendar day in Japan (UTC+9, no daylight saving) of an instant. */
-export const dateInJapan = (instant: string | Date): string =>
-  new Date(new Date(instant).getTime() + 9 * 3600_000).toISOString().slice(0, 10);

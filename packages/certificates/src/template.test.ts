@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { certificateTemplateSchema, DEFAULT_TEMPLATE, fillPlaceholders, unknownPlaceholders } from './template.js';
-import { dateInJapan, formatCertificateDate } from './date.js';
+import { formatCertificateDate } from './date.js';
 
 const values = { name: '佐藤 花子', package: '情報セキュリティ基礎', date: '2026年12月7日', company: 'さくら商事' };
 
@@ -40,10 +40,5 @@ describe('certificate dates', () => {
   it('print in the Japanese way in ja and spelled out in en', () => {
     expect(formatCertificateDate('2026-04-01', 'ja')).toBe('2026年4月1日');
     expect(formatCertificateDate('2026-04-01', 'en')).toBe('1 April 2026');
-  });
-
-  it('take the day in Japan', () => {
-    expect(dateInJapan('2026-03-31T15:30:00Z')).toBe('2026-04-01');
-    expect(dateInJapan('2026-03-31T14:59:59Z')).toBe('2026-03-31');
   });
 });

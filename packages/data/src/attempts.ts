@@ -3,6 +3,7 @@ import type { TenantDb } from './db.js';
 import { keys } from './keys.js';
 import { putMany, queryAll, queryPages, writeAtomically, type TransactItem } from './transact.js';
 import { ConflictError, cancelledIndexes, isConditionFailure } from './errors.js';
+import { accessStateWith, type AccessState, type AccessSubject } from './plans.js';
 
 export interface StoredAnswer {
   questionId: string;
@@ -107,6 +108,20 @@ export async function startAttempt(db: TenantDb, attempt: AttemptRecord, attempt
 export async function getAttempt(db: TenantDb, id: string): Promise<AttemptRecord | null> {
   const out = await db.doc.send(new GetCommand({ TableName: db.table, Key: keys.attempt(db.tenantId, id), ConsistentRead: true }));
   return out.Item ? toAttempt(out.Item) : null;
+}
+
+/**
+ * An attempt read in the same consistent BatchGetItem as its caller's access state (company,
+ * vendor, person): the answer path's one read. `db` must reach the platform's vendor item too
+ * (`identityFor`).
+ */
+export async function attemptWithAccess(
+  db: TenantDb,
+  who: AccessSubject,
+  id: string,
+): Promise<{ state: AccessState; attempt: AttemptRecord | null }> {
+  const { state, item } = await accessStateWith(db, who, keys.attempt(db.tenantId, id));
+  return { state, attempt: item ? toAttempt(item) : null };
 }
 
 /** Writes the next state of an attempt only if nobody else changed it since it was read. */

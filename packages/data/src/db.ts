@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { isId } from '@manabi/core';
@@ -62,6 +63,19 @@ export interface DataAccess {
   destroy(): void;
 }
 
+/** The DynamoDB calls of one unit of work (a request), counted by every client of this module. */
+const workCalls = new AsyncLocalStorage<{ calls: number }>();
+
+/**
+ * Runs `work` with a DynamoDB call counter of its own: every call made inside it (by any client
+ * `createDataAccess` made, however deep) counts, calls of concurrent work elsewhere do not.
+ * `calls()` reads the count so far. The request logger writes it on each request's line.
+ */
+export function countingCalls<T>(work: (calls: () => number) => Promise<T>): Promise<T> {
+  const counter = { calls: 0 };
+  return workCalls.run(counter, () => work(() => counter.calls));
+}
+
 /** Scoped clients kept per tenant (each holds its own connection pool); the oldest go first. */
 const MAX_SCOPED_CLIENTS = 500;
 
@@ -80,6 +94,8 @@ export function createDataAccess(config: DataConfig): DataAccess {
     client.middlewareStack.add(
       (next) => async (args) => {
         calls += 1;
+        const work = workCalls.getStore();
+        if (work) work.calls += 1;
         return next(args);
       },
       { step: 'initialize', name: 'manabiCallCounter' },

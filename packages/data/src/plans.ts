@@ -1,6 +1,6 @@
 import { BatchGetCommand, GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { PlatformDb, TenantDb } from './db.js';
-import { keys } from './keys.js';
+import { keys, type ItemKey } from './keys.js';
 import { ConflictError, isConditionFailure } from './errors.js';
 import { queryAll, type TransactItem } from './transact.js';
 
@@ -180,29 +180,60 @@ export interface AccessState {
  * only read besides its own work; the caller caches it briefly per process).
  */
 export async function accessState(db: PlatformDb, tenantId: string, vendorId: string | null, userId: string): Promise<AccessState> {
-  const tenantKey = keys.tenant(tenantId);
-  const userKey = keys.user(tenantId, userId);
-  let wanted: Record<string, unknown>[] = [tenantKey, userKey, ...(vendorId ? [keys.vendor(vendorId)] : [])];
+  return (await accessStateWith(db, { tenantId, vendorId, userId }, null)).state;
+}
+
+/** Whose access a request checks: from the verified token. */
+export interface AccessSubject {
+  tenantId: string;
+  vendorId: string | null;
+  userId: string;
+}
+
+/**
+ * The access state read together with one more item, the request's own first read, in the same
+ * BatchGetItem: a hot path pays one DynamoDB call for both (the answer path: its attempt). With an
+ * item the whole batch is read strongly consistent, as that item's own read would be, so the
+ * access state is current too. Without one it reads only the three small items, eventually
+ * consistent.
+ */
+export async function accessStateWith(
+  db: PlatformDb,
+  who: AccessSubject,
+  also: ItemKey | null,
+): Promise<{ state: AccessState; item: Record<string, unknown> | null }> {
+  const tenantKey = keys.tenant(who.tenantId);
+  const userKey = keys.user(who.tenantId, who.userId);
+  const vendorKey = who.vendorId ? keys.vendor(who.vendorId) : null;
+  let wanted: ItemKey[] = [tenantKey, userKey, ...(vendorKey ? [vendorKey] : []), ...(also ? [also] : [])];
   const items: Record<string, unknown>[] = [];
-  // Unprocessed keys (throttling) are asked again; with three items this is rare.
+  // Unprocessed keys (throttling) are asked again; with three or four items this is rare.
   for (let round = 0; wanted.length > 0; round++) {
     if (round >= 5) throw new Error('accessState: keys left unprocessed');
     const out = await db.doc.send(
       new BatchGetCommand({
         RequestItems: {
-          [db.table]: { Keys: wanted, ProjectionExpression: 'pk, sk, #s, accessGen', ExpressionAttributeNames: { '#s': 'status' } },
+          // The extra item is read whole (one projection applies to the batch); the three access
+          // items alone need only their status and generation.
+          [db.table]: also
+            ? { Keys: wanted, ConsistentRead: true }
+            : { Keys: wanted, ProjectionExpression: 'pk, sk, #s, accessGen', ExpressionAttributeNames: { '#s': 'status' } },
         },
       }),
     );
     items.push(...(out.Responses?.[db.table] ?? []));
-    wanted = (out.UnprocessedKeys?.[db.table]?.Keys as Record<string, unknown>[] | undefined) ?? [];
+    wanted = (out.UnprocessedKeys?.[db.table]?.Keys as ItemKey[] | undefined) ?? [];
   }
-  const find = (key: { pk: string; sk: string }) => items.find((i) => i.pk === key.pk && i.sk === key.sk);
+  const find = (key: ItemKey) => items.find((i) => i.pk === key.pk && i.sk === key.sk);
   const tenant = find(tenantKey);
   const person = find(userKey);
-  const account = !tenant ? 'missing' : items.some((i) => i.sk !== userKey.sk && i.status === 'suspended') ? 'suspended' : 'active';
+  const vendor = vendorKey ? find(vendorKey) : undefined;
+  const account = !tenant ? 'missing' : tenant.status === 'suspended' || vendor?.status === 'suspended' ? 'suspended' : 'active';
   return {
-    account,
-    person: person ? { status: person.status as string, accessGen: (person.accessGen as number | undefined) ?? 0 } : null,
+    state: {
+      account,
+      person: person ? { status: person.status as string, accessGen: (person.accessGen as number | undefined) ?? 0 } : null,
+    },
+    item: also ? (find(also) ?? null) : null,
   };
 }

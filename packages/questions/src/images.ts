@@ -1,4 +1,4 @@
-import { FILE_CONTENT_TYPES, sniffFileHead, type FileKind } from '@manabi/core';
+import { FILE_CONTENT_TYPES, isId, sniffFileHead, type FileKind } from '@manabi/core';
 import type { LocalizedText, Question } from './model.js';
 
 /**
@@ -27,7 +27,6 @@ export const MAX_ALT = 200;
 
 /** Stored: `![alt](file:0123456789abcdef)`; during an import: `![alt](import:12)`. */
 const TOKEN = /!\[([^\]\n]*)\]\((file|import):([0-9a-z]{1,16})\)/g;
-const STORED_ID = /^[0-9a-z]{16}$/;
 
 export type TextPart = { kind: 'text'; text: string } | { kind: 'image'; id: string; alt: string };
 
@@ -51,7 +50,7 @@ export function textParts(text: string): TextPart[] {
   const parts: TextPart[] = [];
   let at = 0;
   for (const m of text.matchAll(TOKEN)) {
-    if (m[2] !== 'file' || !STORED_ID.test(m[3]!)) continue;
+    if (m[2] !== 'file' || !isId(m[3]!)) continue;
     if (m.index > at) parts.push({ kind: 'text', text: text.slice(at, m.index) });
     parts.push({ kind: 'image', id: m[3]!, alt: m[1]! });
     at = m.index + m[0].length;

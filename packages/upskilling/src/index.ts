@@ -13,3 +13,4 @@ export * from './packages.js';
 export * from './viewing.js';
 export * from './offered.js';
 export * from './notifications.js';
+export * from './attempt-evidence.js';

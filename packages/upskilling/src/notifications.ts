@@ -1,4 +1,4 @@
-import type { Locale, Role } from '@manabi/core';
+import { TOKYO_OFFSET_MS, type Locale, type Role } from '@manabi/core';
 
 /**
  * Who is told what, and how. Every notification lands in the recipient's inbox; whether it is also
@@ -85,7 +85,7 @@ export interface NotificationPlan {
 
 /** "2026-12-08T06:00:00.000Z" → "2026-12-08 15:00" (Japan time: the product's working day). */
 export function formatJapanTime(iso: string): string {
-  return new Date(Date.parse(iso) + 9 * 3600_000).toISOString().slice(0, 16).replace('T', ' ');
+  return new Date(Date.parse(iso) + TOKYO_OFFSET_MS).toISOString().slice(0, 16).replace('T', ' ');
 }
 
 /** Nobody is told about their own action, except HR about support access (every admin hears it). */

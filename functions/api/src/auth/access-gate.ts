@@ -44,10 +44,19 @@ export async function currentAccess(
   const hit = entries.get(key);
   if (hit && hit.vendorId === claims.vendorId && at - hit.at < recheckMs) return hit.state;
   const state = await read(claims);
+  rememberAccess(claims, state, at);
+  return state;
+}
+
+/**
+ * Remembers a state just read for a token's person (by `currentAccess`, or by a route's first
+ * read made together with the access check), so this process's next requests start from it.
+ */
+export function rememberAccess(claims: AuthClaims, state: AccessState, at: number = performance.now()): void {
+  const key = keyOf(claims.tenantId, claims.userId);
   entries.delete(key);
   if (entries.size >= MAX_ENTRIES) entries.delete(entries.keys().next().value!);
   entries.set(key, { at, vendorId: claims.vendorId, state });
-  return state;
 }
 
 /**

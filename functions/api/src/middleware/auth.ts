@@ -1,10 +1,10 @@
-import type { MiddlewareHandler } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
 import type { JWTVerifyGetKey } from 'jose';
 import type { Role } from '@manabi/core';
 import type { AppEnv, AuthClaims } from '../env.js';
 import { ApiError } from '../errors.js';
 import { verifyAccessToken } from '../auth/jwt.js';
-import { currentAccess, verdictOf } from '../auth/access-gate.js';
+import { currentAccess, rememberAccess, verdictOf } from '../auth/access-gate.js';
 import type { AccessState } from '@manabi/data';
 
 /**
@@ -20,6 +20,11 @@ export const authenticate = (
    */
   stateOf: (claims: AuthClaims) => Promise<AccessState> = async () => ({ account: 'active', person: null }),
   recheckMs?: number,
+  /**
+   * A hot route's own first read made together with the access check, in one call, always fresh
+   * (auth/first-read.ts): the state it read, or null when the route has none.
+   */
+  firstRead: (claims: AuthClaims, c: Context<AppEnv>) => Promise<AccessState | null> = async () => null,
 ): MiddlewareHandler<AppEnv> => {
   // A learner sends the same token with every answer: remember tokens already verified (until
   // they expire) so the hot path does not repeat the signature check. Bounded, per process.
@@ -43,7 +48,9 @@ export const authenticate = (
     if (!claims) throw new ApiError(401, 'unauthorized', 'unauthorized.expired');
     // Checked on every request, not remembered with the token: a suspension, a deactivation or a
     // new role takes effect at the next request (within seconds when another process made it).
-    const verdict = verdictOf(claims, await currentAccess(claims, stateOf, recheckMs));
+    const fresh = await firstRead(claims, c);
+    if (fresh) rememberAccess(claims, fresh);
+    const verdict = verdictOf(claims, fresh ?? (await currentAccess(claims, stateOf, recheckMs)));
     if (verdict === 'missing') throw new ApiError(401, 'unauthorized', 'unauthorized.expired');
     if (verdict === 'suspended') throw new ApiError(403, 'account_suspended');
     if (verdict === 'deactivated') throw new ApiError(401, 'account_deactivated');

@@ -1,4 +1,5 @@
 import type { MiddlewareHandler } from 'hono';
+import { countingCalls } from '@manabi/data';
 import type { AppEnv } from '../env.js';
 
 export interface Logger {
@@ -24,12 +25,16 @@ export const requestLogger =
       bind: (fields) => Object.assign(bound, fields),
     });
     const started = performance.now();
-    await next();
-    write(c.res.status >= 500 ? 'error' : 'info', 'request', {
-      method: c.req.method,
-      // A SCORM session token travels in the path (package files, commits); it is not written to logs.
-      path: c.req.path.replace(/^\/scorm\/(s|commit)\/[^/]+/, '/scorm/$1/…'),
-      status: c.res.status,
-      ms: Math.round((performance.now() - started) * 10) / 10,
+    // Each request's own DynamoDB calls (the hot paths have a budget: docs/architecture.md).
+    await countingCalls(async (ddbCalls) => {
+      await next();
+      write(c.res.status >= 500 ? 'error' : 'info', 'request', {
+        method: c.req.method,
+        // A SCORM session token travels in the path (package files, commits); it is not written to logs.
+        path: c.req.path.replace(/^\/scorm\/(s|commit)\/[^/]+/, '/scorm/$1/…'),
+        status: c.res.status,
+        ms: Math.round((performance.now() - started) * 10) / 10,
+        ddbCalls: ddbCalls(),
+      });
     });
   };

@@ -1,7 +1,7 @@
 import { requireFeature } from '../services/entitlements.js';
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import { z } from '@hono/zod-openapi';
-import { audienceOf, matchesAudience, randomId, type Role } from '@manabi/core';
+import { audienceOf, isId, matchesAudience, randomId, type Role } from '@manabi/core';
 import { offeredTo } from '@manabi/upskilling';
 import { assessmentInputSchema, type AssessmentInput } from '@manabi/assessment';
 import {
@@ -87,7 +87,7 @@ function parseSettings(body: unknown): AssessmentInput {
 export function registerAssessmentRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): void {
   /** An assessment of the caller's tenant; learners see only published ones (a draft is a 404 to them). */
   const load = async (tenantId: string, id: string, role: Role): Promise<Assessment> => {
-    const a = /^[0-9a-z]{16}$/.test(id) ? await getAssessment<AssessmentInput>(deps.data.clientFor({ tenantId }), id) : null;
+    const a = isId(id) ? await getAssessment<AssessmentInput>(deps.data.clientFor({ tenantId }), id) : null;
     if (!a || (role !== 'tenant_admin' && a.status !== 'published')) throw notFound('assessment');
     return a;
   };

@@ -1,6 +1,6 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import { z } from '@hono/zod-openapi';
-import type { Role } from '@manabi/core';
+import { isId, type Role } from '@manabi/core';
 import type { AssessmentInput } from '@manabi/assessment';
 import { getAssessment, getLearnerProgress, listAttemptsOfUser } from '@manabi/data';
 import type { AppDeps, AppEnv, AuthClaims } from '../env.js';
@@ -50,7 +50,7 @@ export function registerAttemptRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): 
     async (c) => {
       const ctx = ctxOf(c.get('auth'));
       const { id } = c.req.valid('param');
-      if (!/^[0-9a-z]{16}$/.test(id)) throw notFound('assessment');
+      if (!isId(id)) throw notFound('assessment');
       // The two reads of the start path go out together.
       const [a, progress] = await Promise.all([
         getAssessment<AssessmentInput>(ctx.db, id),
@@ -86,6 +86,8 @@ export function registerAttemptRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): 
       method: 'post',
       path: '/api/attempts/{id}/answers',
       roles: TAKERS,
+      // The attempt is read with the access check, in one call (auth/first-read.ts).
+      firstRead: 'attempt',
       tags: ['attempts'],
       summary: 'Answer the item being served (idempotent: the same answer again gives the same result)',
       request: {
@@ -101,7 +103,7 @@ export function registerAttemptRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): 
     async (c) => {
       const ctx = ctxOf(c.get('auth'));
       const { questionId, response } = c.req.valid('json');
-      const attempt = await loadOwn(ctx, c.req.valid('param').id);
+      const attempt = await loadOwn(ctx, c.req.valid('param').id, c.get('firstRead'));
       const pub = await versionOf(ctx, attempt);
       const outcome = await answerItem(ctx, pub, attempt, questionId, response);
       return c.json(

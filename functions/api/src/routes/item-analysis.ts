@@ -1,6 +1,6 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import { z } from '@hono/zod-openapi';
-import type { Role } from '@manabi/core';
+import { isId, type Role } from '@manabi/core';
 import type { AssessmentInput, AssessmentSnapshot } from '@manabi/assessment';
 import { calibrate2PL, type ItemAttempt, type ResponseMatrix } from '@manabi/irt';
 import { questionSchema } from '@manabi/questions';
@@ -43,7 +43,7 @@ const statsSchema = z
 
 export function registerItemAnalysisRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): void {
   const load = async (tenantId: string, id: string) => {
-    const a = /^[0-9a-z]{16}$/.test(id) ? await getAssessment<AssessmentInput>(deps.data.clientFor({ tenantId }), id) : null;
+    const a = isId(id) ? await getAssessment<AssessmentInput>(deps.data.clientFor({ tenantId }), id) : null;
     if (!a) throw notFound('assessment');
     return a;
   };

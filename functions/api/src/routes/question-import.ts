@@ -1,7 +1,7 @@
 import { authorOwner } from '../services/content-owner.js';
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import { z } from '@hono/zod-openapi';
-import { LOCALES, localeSchema, randomId, type Locale, type Role } from '@manabi/core';
+import { isId, LOCALES, localeSchema, randomId, type Locale, type Role } from '@manabi/core';
 import {
   parseGift,
   parseMoodleXml,
@@ -157,7 +157,7 @@ export function registerQuestionImportRoutes(app: OpenAPIHono<AppEnv>, deps: App
     async (c) => {
       const owner: Owner = authorOwner(c.get('auth'));
       const { bankId } = c.req.valid('param');
-      const bank = /^[0-9a-z]{16}$/.test(bankId) ? await getBank(deps.data.platform, owner, bankId) : null;
+      const bank = isId(bankId) ? await getBank(deps.data.platform, owner, bankId) : null;
       if (!bank) throw notFound('bank');
       const { format, mode, locale, encoding } = c.req.valid('query');
       const form = await c.req.parseBody().catch(() => ({}) as Record<string, unknown>);
@@ -250,7 +250,7 @@ export function registerQuestionImportRoutes(app: OpenAPIHono<AppEnv>, deps: App
     async (c) => {
       const owner: Owner = authorOwner(c.get('auth'));
       const { bankId } = c.req.valid('param');
-      const bank = /^[0-9a-z]{16}$/.test(bankId) ? await getBank(deps.data.platform, owner, bankId) : null;
+      const bank = isId(bankId) ? await getBank(deps.data.platform, owner, bankId) : null;
       if (!bank) throw notFound('bank');
       const { format, locale } = c.req.valid('query');
       const questions: Question[] = [];

@@ -1,7 +1,7 @@
 import { authorOwner, readOnlyOwners, refOf } from '../services/content-owner.js';
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import { z } from '@hono/zod-openapi';
-import { randomId, type Role } from '@manabi/core';
+import { isId, randomId, type Role } from '@manabi/core';
 import { questionSchema, pickText, imagesAsAlt, type Question } from '@manabi/questions';
 import {
   createBank,
@@ -26,7 +26,6 @@ import { questionImageLinks } from '../services/question-images.js';
 
 /** Who writes banks and questions: HR for its company, a vendor admin for its vendor (see authorOwner). */
 const AUTHORS: readonly Role[] = ['tenant_admin', 'vendor_admin'];
-const ID = /^[0-9a-z]{16}$/;
 const CATALOG_OWNER = { kind: 'catalog' } as const;
 
 export const questionSummarySchema = z
@@ -121,20 +120,20 @@ const page = z.object({ items: z.array(questionSummarySchema), nextCursor: z.str
 
 export function registerQuestionRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): void {
   const loadBank = async (owner: Owner, bankId: string) => {
-    const bank = ID.test(bankId) ? await getBank(deps.data.platform, owner, bankId) : null;
+    const bank = isId(bankId) ? await getBank(deps.data.platform, owner, bankId) : null;
     if (!bank) throw notFound('bank');
     return bank;
   };
   /** A bank the caller reads but does not write: the platform catalog's, or the company's vendor's. */
   const readableBank = async (auth: AuthClaims, bankId: string) => {
     for (const owner of readOnlyOwners(auth)) {
-      const bank = ID.test(bankId) ? await getBank(deps.data.platform, owner, bankId) : null;
+      const bank = isId(bankId) ? await getBank(deps.data.platform, owner, bankId) : null;
       if (bank) return { owner, bank };
     }
     throw notFound('bank');
   };
   const loadQuestion = async (owner: Owner, id: string) => {
-    const head = ID.test(id) ? await getQuestionHead(deps.data.platform, owner, id) : null;
+    const head = isId(id) ? await getQuestionHead(deps.data.platform, owner, id) : null;
     if (!head) throw notFound('question');
     return head;
   };

@@ -1,4 +1,5 @@
-import { checkDrawRules, LEVEL_LABELS, type Level } from '@manabi/core';
+import { checkDrawRules } from '@manabi/assessment';
+import { isId, LEVEL_LABELS, type Level } from '@manabi/core';
 import { inAdaptiveLevels, type AssessmentInput, type AssessmentSnapshot, type SnapshotItem } from '@manabi/assessment';
 import { getQuestionHead, getTenantAccount, listPublishedBySkill, type Owner, type PlatformDb } from '@manabi/data';
 import { isAdaptiveType, isUnscored } from '@manabi/questions';
@@ -56,7 +57,7 @@ export async function buildSnapshot(
     const details: Detail[] = [];
     const fixed = a.fixed!;
     for (const [i, id] of fixed.questionIds.entries()) {
-      const head = tenantId && /^[0-9a-z]{16}$/.test(id) ? await getQuestionHead(db, { kind: 'tenant', tenantId }, id) : null;
+      const head = tenantId && isId(id) ? await getQuestionHead(db, { kind: 'tenant', tenantId }, id) : null;
       if (!head || head.publishedVersion === null) {
         details.push({ path: `fixed.questionIds.${i}`, message: { key: 'field.question_not_published', params: { id } } });
         continue;

@@ -1,7 +1,12 @@
 import {
   adaptiveProgressOf,
+  answerKey,
+  feedbackOnAnswer,
+  immediateFeedback,
+  learnerGrade,
   nextAdaptiveItem,
-  optionOrder,
+  reviewOpen,
+  servedQuestion,
   planFixedForm,
   scoreAttempt,
   personScoredIds,
@@ -21,8 +26,7 @@ import {
   type Question,
   type QuestionOf,
 } from '@manabi/questions';
-import { randomId } from '@manabi/core';
-import { gapAnswerKey, servedParts } from './question-parts.js';
+import { isId, randomId } from '@manabi/core';
 import {
   closeAttempt,
   ConflictError,
@@ -46,7 +50,7 @@ import {
   type TenantDb,
   type Owner,
 } from '@manabi/data';
-import { findSkill, type SkillFramework } from '@manabi/upskilling';
+import { attemptEvidence, type SkillFramework } from '@manabi/upskilling';
 import type { AppDeps, AuthClaims } from '../env.js';
 import { ApiError, notFound, type Detail } from '../errors.js';
 import { cachedQuestionVersion, cachedSnapshot } from './content-cache.js';
@@ -142,9 +146,12 @@ export async function startOrResume(
 
 const exhausted = () => new ApiError(409, 'attempts_exhausted');
 
-/** The caller's own attempt; anyone else's (or another tenant's) is a 404. */
-export async function loadOwn(ctx: AttemptContext, id: string): Promise<AttemptRecord> {
-  const attempt = /^[0-9a-z]{16}$/.test(id) ? await getAttempt(ctx.db, id) : null;
+/**
+ * The caller's own attempt; anyone else's (or another tenant's) is a 404. `read`: the attempt as
+ * the auth gate already read it with the access check (the answer path), so it is not read again.
+ */
+export async function loadOwn(ctx: AttemptContext, id: string, read?: { attempt: AttemptRecord | null }): Promise<AttemptRecord> {
+  const attempt = read ? read.attempt : isId(id) ? await getAttempt(ctx.db, id) : null;
   if (!attempt || attempt.userId !== ctx.auth.userId) throw notFound('attempt');
   return attempt;
 }
@@ -357,17 +364,6 @@ function checkWordLimits(q: QuestionOf<'essay'>, text: string): void {
     throw invalidResponse([{ path: 'response.text', message: { key: 'field.essay_too_short', params: { min: q.minWords ?? 0 } } }]);
 }
 
-/** Whether the review policy lets the learner see keys and explanations now. */
-export function reviewOpen(settings: AssessmentInput, attempt: AttemptRecord, now: Date): boolean {
-  if (attempt.status === 'in_progress') return false;
-  if (settings.reviewPolicy === 'after_submit') return true;
-  if (settings.reviewPolicy === 'after_due') return settings.dueAt !== null && Date.parse(settings.dueAt) <= now.getTime();
-  return false;
-}
-
-/** Per-answer feedback is shown at once only when review is allowed right after submitting. */
-export const immediateFeedback = (settings: AssessmentInput): boolean => settings.reviewPolicy === 'after_submit';
-
 /** The attempt as the learner's browser sees it: never an answer key before review opens. */
 export async function attemptView(ctx: AttemptContext, pub: Published, attempt: AttemptRecord) {
   const { settings, snapshot } = pub;
@@ -375,42 +371,12 @@ export async function attemptView(ctx: AttemptContext, pub: Published, attempt: 
   // `revealed`: review is open, so images of the explanation and feedback may be linked too.
   const served = async (questionId: string, index: number, revealed = false) => {
     const q = await contentOf(ctx, snapshot, questionId);
-    const options =
-      'options' in q
-        ? optionOrder(
-            q.options.map((o) => o.id),
-            attempt.seed,
-            questionId,
-            shuffleOptions,
-          ).map((id) => {
-            const o = q.options.find((x) => x.id === id)!;
-            return { id: o.id, text: o.text };
-          })
-        : [];
-    // Essays: the limits and the rubric's criteria, in both languages (never the graders' notes).
-    const essay =
-      q.type === 'essay'
-        ? {
-            minWords: q.minWords ?? null,
-            maxWords: q.maxWords ?? null,
-            rubric: q.rubric.map((c) => ({ id: c.id, criterion: c.criterion, maxPoints: c.maxPoints })),
-          }
-        : null;
-    const parts = servedParts(q, attempt.seed, questionId, shuffleOptions);
+    const { type, stem, options, essay, ...parts } = servedQuestion(q, { seed: attempt.seed, questionId, shuffle: shuffleOptions });
     // Images are linked only for what this view shows: the served texts, and after review the
     // explanation and feedback too (never the graders' notes, which no learner sees).
-    const shown = revealed ? learnerTexts(q) : { stem: q.stem, options, ...parts };
+    const shown = revealed ? learnerTexts(q) : { stem, options, ...parts };
     const images = await questionImageLinks(ctx.deps, ownerOf(ctx, snapshot, questionId), [shown]);
-    return {
-      index,
-      questionId,
-      type: q.type,
-      stem: q.stem,
-      options,
-      ...parts,
-      ...(essay ? { essay } : {}),
-      images,
-    };
+    return { index, questionId, type, stem, options, ...parts, ...(essay ? { essay } : {}), images };
   };
   const answered = attempt.answers.map((a) => ({ questionId: a.questionId, correct: a.correct, score: a.score }));
   const current =
@@ -418,7 +384,7 @@ export async function attemptView(ctx: AttemptContext, pub: Published, attempt: 
   let review = null;
   const hasEssays = personScoredIds(snapshot, attempt.answers).length > 0;
   const essays = hasEssays && attempt.status !== 'in_progress' ? await listEssaysOfAttempt(ctx.db, attempt.id) : [];
-  if (attempt.result && reviewOpen(settings, attempt, ctx.deps.now())) {
+  if (attempt.result && reviewOpen(settings, attempt.status, ctx.deps.now())) {
     const ids = attempt.form ?? attempt.answers.map((a) => a.questionId);
     review = await Promise.all(
       ids.map(async (questionId, index) => {
@@ -431,7 +397,7 @@ export async function attemptView(ctx: AttemptContext, pub: Published, attempt: 
           correct: a?.correct ?? false,
           correctAnswer: answerKey(q),
           explanation: q.explanation ?? null,
-          ...(essay?.grade ? { grade: learnerGrade(essay) } : {}),
+          ...(essay?.grade ? { grade: learnerGrade(essay.grade) } : {}),
         };
       }),
     );
@@ -473,36 +439,7 @@ export async function attemptView(ctx: AttemptContext, pub: Published, attempt: 
   };
 }
 
-/** The key of a question, as the review shows it. */
-export function answerKey(q: Question): unknown {
-  switch (q.type) {
-    case 'single_choice':
-    case 'multiple_response':
-      return { optionIds: q.correctOptionIds };
-    case 'true_false':
-      return { value: q.answer };
-    case 'ordering':
-      return { order: q.order };
-    case 'numeric':
-      return { value: q.answer.value, tolerance: q.answer.tolerance };
-    case 'short_text':
-      return { accepted: q.accepted };
-    case 'matching':
-    case 'cloze':
-      return gapAnswerKey(q);
-    case 'essay':
-    case 'description':
-      return null;
-  }
-}
-
-/** What the learner reads of a grade: points per criterion and the grader's comment (never who graded). */
-export function learnerGrade(e: EssayAnswerRecord) {
-  const g = e.grade!;
-  return { points: g.points, total: g.total, max: g.max, score: g.score, comment: g.comment };
-}
-
-/** Feedback for one answer, if the review policy allows it now. */
+/** Feedback for one answer, if the review policy allows it now (the rule: `feedbackOnAnswer`), with its images. */
 export async function answerFeedback(
   ctx: AttemptContext,
   pub: Published,
@@ -512,26 +449,15 @@ export async function answerFeedback(
 ) {
   if (!immediateFeedback(pub.settings)) return { questionId, correct: null, feedback: null, explanation: null, images: [] };
   const q = await contentOf(ctx, pub.snapshot, questionId);
-  // An essay is not right or wrong until a person grades it; a description has nothing to judge.
-  if (q.type === 'essay' || q.type === 'description') return { questionId, correct: null, feedback: null, explanation: null, images: [] };
-  // The chosen option's own feedback says most about this answer; otherwise the question's.
-  const chosen = 'options' in q && typeof response.optionId === 'string' ? q.options.find((o) => o.id === response.optionId) : undefined;
-  const feedback = chosen?.feedback ?? (correct ? q.feedback?.correct : q.feedback?.incorrect) ?? null;
-  return {
-    questionId,
-    correct,
-    feedback,
-    explanation: q.explanation ?? null,
-    images: await imageLinks(ctx.deps, ownerOf(ctx, pub.snapshot, questionId), textImageIds([feedback, q.explanation])),
-  };
+  const told = feedbackOnAnswer(pub.settings, q, correct, response);
+  const images =
+    told.correct === null
+      ? []
+      : await imageLinks(ctx.deps, ownerOf(ctx, pub.snapshot, questionId), textImageIds([told.feedback, told.explanation]));
+  return { questionId, ...told, images };
 }
 
-/**
- * What a finished attempt says about skills: per framework skill it measured, the percent right
- * (fixed forms) or, for an adaptive test, the skill's own band estimated from its own items (a
- * CAT's per-skill percentages are not comparable: harder items follow right answers). A skill an
- * adaptive test saw too little of gives no evidence. Tags that are not framework skills are ignored.
- */
+/** The skill evidence of a finished attempt (the rule: `attemptEvidence`), against the company's framework. */
 export async function assessmentEvidence(
   ctx: AttemptContext,
   pub: Published,
@@ -542,14 +468,11 @@ export async function assessmentEvidence(
   if (score.answered === 0) return [];
   const framework = (await getFramework<SkillFramework>(ctx.db))?.framework;
   if (!framework) return [];
-  const entries = new Map<string, StoredProficiencyEntry>();
-  for (const s of score.bySkill) {
-    const skill = findSkill(framework, s.skill);
-    if (!skill || entries.has(skill.id)) continue;
-    const base = { skillId: skill.id, source: 'assessment' as const, date: finishedAt, ref: `attempt:${attemptId}` };
-    if (pub.settings.mode === 'adaptive') {
-      if (s.band !== null) entries.set(skill.id, { ...base, band: s.band });
-    } else entries.set(skill.id, { ...base, percent: s.percent });
-  }
-  return [...entries.values()];
+  return attemptEvidence(framework, {
+    id: attemptId,
+    finishedAt,
+    mode: pub.settings.mode,
+    answered: score.answered,
+    bySkill: score.bySkill,
+  });
 }

@@ -2,7 +2,6 @@ import { createHash } from 'node:crypto';
 import {
   canEmbedImage,
   certificateTemplateSchema,
-  dateInJapan,
   DEFAULT_TEMPLATE,
   formatVerificationCode,
   newVerificationCode,
@@ -10,7 +9,7 @@ import {
   type CertificateImage,
   type CertificateTemplate,
 } from '@manabi/certificates';
-import { checkBrandImage, extensionOf } from '@manabi/core';
+import { checkBrandImage, extensionOf, tokyoDate } from '@manabi/core';
 import type { LearningPackage } from '@manabi/upskilling';
 import {
   getAssignmentWithState,
@@ -115,7 +114,7 @@ export async function previewCertificate(deps: CertificateDeps, db: TenantDb, dr
   return drawCertificate(design, draft ?? design.template, {
     recipientName: '山田 花子',
     packageTitle: { ja: '新入社員研修（サンプル）', en: 'New employee training (sample)' },
-    completedOn: dateInJapan(now),
+    completedOn: tokyoDate(now),
     code: '0000000000000000',
     issuedAt: now,
   });
@@ -150,7 +149,7 @@ export async function issueCertificate(
       packageId,
       code,
       issuedAt: issuedAt.toISOString(),
-      completedOn: dateInJapan(found.state.completedAt ?? issuedAt),
+      completedOn: tokyoDate(found.state.completedAt ?? issuedAt),
       recipientName: user.name,
       packageTitle: pkg.package.title,
       objectKey: objectKeys.certificatePdf(db.tenantId, code),

@@ -1,4 +1,4 @@
-import { audienceOf, isId, randomId, type Audience, type Level } from '@manabi/core';
+import { audienceOf, isId, randomId, tokyoDate, type Audience, type Level } from '@manabi/core';
 import { assessmentInputSchema } from '@manabi/assessment';
 import { packageSchema, packageProgress, type LearningPackage, type PackageProgress } from '@manabi/upskilling';
 import {
@@ -234,7 +234,7 @@ export async function autoAssignForLevel(
   const packageId = settings.autoAssign[level];
   if (!packageId) return;
   const now = deps.now();
-  const dueDate = new Date(now.getTime() + settings.autoAssignDueDays * 86400_000 + 9 * 3600_000).toISOString().slice(0, 10);
+  const dueDate = tokyoDate(new Date(now.getTime() + settings.autoAssignDueDays * 86400_000));
   const outcome = await assignPackage(
     db,
     {

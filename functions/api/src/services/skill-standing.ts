@@ -1,4 +1,4 @@
-import type { Level } from '@manabi/core';
+import { todayInTokyo, type Level } from '@manabi/core';
 import type { StoredProficiencyEntry } from '@manabi/data';
 import {
   currentProficiencyBySkill,
@@ -10,7 +10,8 @@ import {
 } from '@manabi/upskilling';
 
 /** Today's calendar date in Japan (the product's business day). */
-export const todayInJapan = (now: Date): string => new Date(now.getTime() + 9 * 3600_000).toISOString().slice(0, 10);
+/** Today in Japan by the app's clock (the one helper is @manabi/core's). */
+export const todayInJapan = todayInTokyo;
 
 export function toDomainEntry(e: StoredProficiencyEntry): ProficiencyEntry & { skillId: string } {
   if (e.source === 'assessment') {

@@ -1,4 +1,5 @@
-import { checkDrawRules, LEVELS, type Level } from '@manabi/core';
+import { checkDrawRules } from '@manabi/assessment';
+import { LEVELS, type Level } from '@manabi/core';
 import { isAdaptiveType } from '@manabi/questions';
 import type { ContentRules } from '../config.js';
 import { adjacentLevels, PLACEMENT, type PackageSource } from '../package.js';

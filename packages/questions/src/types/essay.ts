@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import type { Locale } from '@manabi/core';
-import { pickText, type LocalizedText } from '../model.js';
+import type { LocalizedText } from '../model.js';
 
 /** Longest essay a learner may send (characters, as typed). */
 export const MAX_ESSAY_CHARS = 20_000;
@@ -145,18 +144,19 @@ export function gradeEssay(rubric: readonly RubricCriterion[], points: Readonly<
 }
 
 /** What a learner sees of an essay before answering: the limits and the criteria (graders' notes never). */
-export interface LearnerEssay {
+export interface LearnerEssay<T = string> {
   minWords?: number;
   maxWords?: number;
-  rubric: { id: string; criterion: string; maxPoints: number }[];
+  rubric: { id: string; criterion: T; maxPoints: number }[];
 }
 
-export function learnerEssay(
+/** The learner's essay view, each criterion written by `text` (one language, or both as stored). */
+export function learnerEssay<T>(
   q: { rubric: RubricCriterion[]; minWords?: number; maxWords?: number; graderNotes?: LocalizedText },
-  locale: Locale,
-): LearnerEssay {
-  const view: LearnerEssay = {
-    rubric: q.rubric.map((c) => ({ id: c.id, criterion: pickText(c.criterion, locale), maxPoints: c.maxPoints })),
+  text: (t: LocalizedText) => T,
+): LearnerEssay<T> {
+  const view: LearnerEssay<T> = {
+    rubric: q.rubric.map((c) => ({ id: c.id, criterion: text(c.criterion), maxPoints: c.maxPoints })),
   };
   if (q.minWords !== undefined) view.minWords = q.minWords;
   if (q.maxWords !== undefined) view.maxWords = q.maxWords;

@@ -1,4 +1,4 @@
-import type { Level } from '../levels.js';
+import type { Level } from '@manabi/core';
 
 /** A published question as a draw sees it: which skills it measures and at what level. */
 export interface PoolItem {
