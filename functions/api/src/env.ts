@@ -85,5 +85,7 @@ export interface AppEnv {
     requestId: string;
     logger: Logger;
     auth: AuthClaims;
+    /** Parse every JSON answer by its route's declared schema (apps created for tests; see response-contract.ts). */
+    checkResponses?: boolean;
   };
 }
