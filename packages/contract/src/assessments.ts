@@ -2,9 +2,17 @@ import { z } from '@hono/zod-openapi';
 import { assessmentInputSchema } from '@manabi/assessment';
 import { assessmentModeSchema } from './attempts.js';
 import { audienceViewSchema, localizedTextSchema } from './text.js';
+import { checkedByDomain } from './common.js';
 
 /** What HR writes when creating or editing an assessment (the domain's own schema: the edge checks what the domain checks). */
 export { assessmentInputSchema };
+
+export type AssessmentInputBody = z.input<typeof assessmentInputSchema>;
+
+/** Saving an assessment: its settings are checked by `assessmentInputSchema` once the route has found it. */
+export const assessmentSaveBodySchema = checkedByDomain<AssessmentInputBody>(
+  'Assessment settings (the shape of Assessment without its id and status)',
+);
 
 /** An assessment as its author reads it: the settings plus id, status, versions and audience. */
 export const assessmentSchema = assessmentInputSchema

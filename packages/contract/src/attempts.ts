@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { QUESTION_TYPES } from '@manabi/questions';
 import { imageLinksSchema, localizedTextSchema } from './text.js';
 
 export const attemptStatusSchema = z.enum(['in_progress', 'awaiting_grading', 'finished', 'expired']);
@@ -25,7 +26,7 @@ export const servedItemSchema = z
   .object({
     index: z.number().int(),
     questionId: z.string(),
-    type: z.string(),
+    type: z.enum(QUESTION_TYPES),
     stem: localizedTextSchema,
     options: z.array(row),
     prompts: z.array(row).optional(),

@@ -20,3 +20,15 @@ export const uploadFileSchema = z
   .instanceof(File)
   .optional()
   .openapi({ type: 'string', format: 'binary', description: 'The file (required; a missing file gets a message naming it)' });
+
+/** What a schema answers (responses): the SPA's types, with no zod of its own (`import type`). */
+export type Infer<T extends z.ZodType> = z.output<T>;
+/** What a schema takes (request bodies): fields with a default may be left out. */
+export type Input<T extends z.ZodType> = z.input<T>;
+
+/**
+ * A document the domain's own schema checks inside the route, after the route has found what it
+ * belongs to, so that a foreign id stays a 404 whatever the body holds (an edge check would answer
+ * 400 first). Typed as the domain's input for the SPA; the edge takes it as it comes.
+ */
+export const checkedByDomain = <T>(description: string) => z.custom<T>(() => true).openapi({ type: 'object', description });

@@ -2,6 +2,7 @@ import { z } from '@hono/zod-openapi';
 import { LEVELS } from '@manabi/core';
 import { moduleSchema, packageSchema } from '@manabi/upskilling';
 import { audienceViewSchema, localizedTextSchema } from './text.js';
+import { checkedByDomain } from './common.js';
 
 /** A learning package as authors write it (the domain's own schema: the edge checks what the domain checks). */
 export { packageSchema as learningPackageSchema };
@@ -29,7 +30,13 @@ export const packageListSchema = z.object({ items: z.array(packageSummarySchema)
 /** A package with its summary: what reading, creating, cloning and saving one answer. */
 export const packageDetailSchema = packageSummarySchema.extend({ package: packageSchema }).openapi('PackageDetail');
 
-export const packageSaveBodySchema = z.object({ package: packageSchema, expectedRev: z.number().int().min(1) });
+export type LearningPackageInput = z.input<typeof packageSchema>;
+
+/** Saving a package: the package is checked by `packageSchema` once the route has found it. */
+export const packageSaveBodySchema = z.object({
+  package: checkedByDomain<LearningPackageInput>('A learning package (the shape of PackageDetail.package)'),
+  expectedRev: z.number().int().min(1),
+});
 
 export const completionRuleSchema = z.discriminatedUnion('rule', [
   z.object({ rule: z.literal('read_to_end') }),

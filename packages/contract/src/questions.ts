@@ -1,6 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import { questionSchema } from '@manabi/questions';
 import { imageLinksSchema } from './text.js';
+import { checkedByDomain } from './common.js';
 
 /** Question content, one version with its answer key (the domain's own schema: the edge checks what the domain checks). */
 export { questionSchema };
@@ -28,7 +29,16 @@ export const questionDetailSchema = questionSummarySchema
 
 export const questionPageSchema = z.object({ items: z.array(questionSummarySchema), nextCursor: z.string().nullable() });
 
-export const questionSaveBodySchema = z.object({ content: questionSchema, expectedVersion: z.number().int().min(1) });
+export type QuestionInput = z.input<typeof questionSchema>;
+
+/** New question content, checked by `questionSchema` once the route has found the bank. */
+export const questionBodySchema = checkedByDomain<QuestionInput>('Question content (the shape of QuestionDetail.content)');
+
+/** Saving a question: the content is checked by `questionSchema` once the route has found the question. */
+export const questionSaveBodySchema = z.object({
+  content: checkedByDomain<QuestionInput>('Question content (the shape of QuestionDetail.content)'),
+  expectedVersion: z.number().int().min(1),
+});
 
 export const bankSchema = z
   .object({

@@ -18,7 +18,7 @@ import type { AppDeps, AppEnv } from '../env.js';
 import { ApiError, notFound, validationError } from '../errors.js';
 import { conflictResponse, defineRoute, ERROR_RESPONSES } from '../openapi.js';
 import { json, jsonBody } from '../schemas.js';
-import { assessmentListSchema, assessmentReadSchema, assessmentSchema, idParams } from '@manabi/contract';
+import { assessmentListSchema, assessmentReadSchema, assessmentSaveBodySchema, assessmentSchema, idParams } from '@manabi/contract';
 import { buildSnapshot } from '../services/assessment-publish.js';
 import { checkAudience } from '../services/audience.js';
 import { assessmentsAssignedTo } from '../services/packages.js';
@@ -153,7 +153,7 @@ export function registerAssessmentRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps
       roles: HR,
       tags: ['assessments'],
       summary: 'Change a draft assessment (a published one is republished after changes)',
-      request: { params: idParams, body: jsonBody(assessmentInputSchema) },
+      request: { params: idParams, body: jsonBody(assessmentSaveBodySchema) },
       responses: {
         200: json(assessmentSchema, 'Saved'),
         409: conflictResponse('stale: the assessment was changed at the same time; read it again'),

@@ -28,6 +28,7 @@ import {
   bankSchema,
   errorSchema,
   idParams,
+  questionBodySchema,
   questionDetailSchema,
   questionListQuery,
   questionPageSchema,
@@ -178,7 +179,7 @@ export function registerQuestionRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps):
       roles: AUTHORS,
       tags: ['questions'],
       summary: 'Add a question (draft unless status is published)',
-      request: { params: bankParams, body: jsonBody(questionSchema) },
+      request: { params: bankParams, body: jsonBody(questionBodySchema) },
       responses: { 201: json(questionDetailSchema, 'Created'), ...ERROR_RESPONSES },
     }),
     async (c) => {
