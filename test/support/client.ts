@@ -8,6 +8,16 @@ export interface ApiResponse<T = any> {
   headers: Headers;
 }
 
+/**
+ * The test server answers 500 `response_contract_violation` when a route's JSON answer does not
+ * match its schema in @manabi/contract: the request that got it fails its test, whatever it expected.
+ */
+function throwOnContractViolation(method: string, path: string, status: number, body: unknown): void {
+  const error = (body as { error?: { code?: string; message?: string; details?: unknown } } | null)?.error;
+  if (status === 500 && error?.code === 'response_contract_violation')
+    throw new Error(`${method} ${path}: ${error.message}\n${JSON.stringify(error.details, null, 2)}`);
+}
+
 /** A tiny HTTP client for tests: JSON in/out, optional bearer token, keeps the refresh cookie. */
 export class Client {
   token: string | null = null;
@@ -40,6 +50,7 @@ export class Client {
     const text = await res.text();
     let parsed: unknown = text;
     if ((res.headers.get('content-type') ?? '').includes('json') && text) parsed = JSON.parse(text);
+    throwOnContractViolation(method, path, res.status, parsed);
     return { status: res.status, body: parsed as T, headers: res.headers };
   }
 

@@ -29,6 +29,8 @@ export async function startTestServer(options: Partial<LocalOptions> = {}): Prom
     // LeadingKeys checked in process): a tenant client touching another key space fails.
     ...(process.env.MANABI_CHECK_LEADING_KEYS === '1' ? { checkLeadingKeys: true } : {}),
     ...(ownTable ? { tableName: ownTable } : {}),
+    // Every JSON answer is parsed by its route's schema in @manabi/contract; the client throws on a mismatch.
+    checkResponses: true,
     ...options,
   });
   const stop = server.stop.bind(server);

@@ -62,6 +62,8 @@ export interface AppOptions {
    * `local/start.ts`, never by the Lambda entry, so the Lambda bundle does not contain them.
    */
   localRoutes?: (app: OpenAPIHono<AppEnv>) => void;
+  /** Check every JSON answer against its route's declared schema (tests; see response-contract.ts). */
+  checkResponses?: boolean;
 }
 
 /** Paths anyone may call; everything else under /api needs a verified token (deny by default). */
@@ -72,6 +74,11 @@ export function createApp(deps: AppDeps, options: AppOptions = {}): OpenAPIHono<
   const app = newApp();
   app.onError(errorHandler(deps));
   if (options.compress) app.use('*', compress());
+  if (options.checkResponses)
+    app.use('*', async (c, next) => {
+      c.set('checkResponses', true);
+      await next();
+    });
   app.use('*', requestId(), requestLogger(deps.log, deps.now), securityHeaders());
   // SCORM packages play on an origin of their own; it reaches nothing else (see routes/scorm-content.ts).
   app.use('*', separateContentOrigin(deps));

@@ -87,5 +87,7 @@ export interface AppEnv {
     auth: AuthClaims;
     /** A route's first read, made by the auth gate with the access check (auth/first-read.ts). */
     firstRead?: import('./auth/first-read.js').FirstReadResult;
+    /** Parse every JSON answer by its route's declared schema (apps created for tests; see response-contract.ts). */
+    checkResponses?: boolean;
   };
 }

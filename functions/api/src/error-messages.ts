@@ -50,6 +50,10 @@ export const ERROR_MESSAGES = {
     ja: 'サーバー側で問題が発生しました。しばらくしてからもう一度お試しください。',
     en: 'Something went wrong on our side. Please try again.',
   },
+  response_contract_violation: {
+    ja: '{route} の応答が API 契約（@manabi/contract）の定義と一致しません',
+    en: 'The answer of {route} does not match its schema in the API contract (@manabi/contract)',
+  },
   not_found: { ja: '{resource}が見つかりません', en: '{resource} not found' },
   'not_found.invitation': { ja: 'この招待は無効か、有効期限が切れています', en: 'This invitation is invalid or has expired' },
   bad_request: { ja: 'リクエストを読み取れません', en: 'The request cannot be read' },

@@ -1,10 +1,12 @@
-import { createRoute, OpenAPIHono, z, type RouteConfig } from '@hono/zod-openapi';
+import { createRoute, OpenAPIHono, type RouteConfig } from '@hono/zod-openapi';
+import { errorSchema } from '@manabi/contract';
 import { bodyLimit } from 'hono/body-limit';
 import type { Role } from '@manabi/core';
 import type { MiddlewareHandler } from 'hono';
 import type { AppEnv } from './env.js';
 import { allowRoles } from './middleware/auth.js';
 import { ApiError, validationError } from './errors.js';
+import { checkResponse } from './response-contract.js';
 
 /**
  * Every route states the roles it allows (`roles`); `'public'` must be said out loud. The
@@ -71,15 +73,7 @@ export function newApp(): OpenAPIHono<AppEnv> {
   });
 }
 
-export const errorSchema = z
-  .object({
-    error: z.object({
-      code: z.string(),
-      message: z.string(),
-      details: z.array(z.object({ path: z.string(), message: z.string() })),
-    }),
-  })
-  .openapi('Error');
+export { errorSchema };
 
 const errorResponse = (description: string) => ({ description, content: { 'application/json': { schema: errorSchema } } });
 
@@ -159,6 +153,7 @@ export function defineRoute<R extends RouteConfig>(config: R & { roles: Access; 
   const responses = { ...sharedResponses(rest.method, roles, rest.request), ...rest.responses };
   const middleware = [
     recordUndeclared(rest.method, rest.path, responses),
+    checkResponse(rest.method, rest.path, responses),
     limitBody(limit),
     ...(roles === 'public' ? [] : [allowRoles(roles)]),
   ];

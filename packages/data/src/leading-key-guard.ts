@@ -32,8 +32,31 @@ function allowedPatterns(scope: GuardedScope, write: boolean): RegExp[] {
 const text = (v: unknown): string | undefined =>
   typeof v === 'string' ? v : typeof (v as { S?: unknown })?.S === 'string' ? (v as { S: string }).S : undefined;
 
+/** An item's key, as any command carries it. */
+interface KeyHolder {
+  pk?: unknown;
+  [attribute: string]: unknown;
+}
+/** The parts of a DynamoDB command's input that name the keys it touches (the rest is not read). */
+export interface CommandInput {
+  Key?: KeyHolder;
+  Item?: KeyHolder;
+  KeyConditionExpression?: string;
+  ExpressionAttributeValues?: Record<string, unknown>;
+  RequestItems?: Record<string, { Keys?: KeyHolder[] } | { PutRequest?: { Item?: KeyHolder }; DeleteRequest?: { Key?: KeyHolder } }[]>;
+  TransactItems?: {
+    Put?: { Item?: KeyHolder };
+    Update?: { Key?: KeyHolder };
+    Delete?: { Key?: KeyHolder };
+    ConditionCheck?: { Key?: KeyHolder };
+    Get?: { Key?: KeyHolder };
+  }[];
+}
+type BatchGetTable = { Keys?: KeyHolder[] };
+type BatchWrites = { PutRequest?: { Item?: KeyHolder }; DeleteRequest?: { Key?: KeyHolder } }[];
+
 /** The partition key value a Query names (`pk = :p` or `gsiNpk = :p` in its key condition). */
-function queryKey(input: Record<string, any>): string | undefined {
+function queryKey(input: CommandInput): string | undefined {
   const m = /\b(pk|gsi\dpk)\s*=\s*(:\w+)/.exec(String(input.KeyConditionExpression ?? ''));
   return m ? text(input.ExpressionAttributeValues?.[m[2]!]) : undefined;
 }
@@ -51,7 +74,7 @@ const DOCUMENT_COMMANDS: Record<string, string> = {
 };
 
 /** Each (operation, leading key) a request touches, as IAM authorizes it. */
-function touched(commandName: string, input: Record<string, any>): { op: string; key: string | undefined }[] {
+function touched(commandName: string, input: CommandInput): { op: string; key: string | undefined }[] {
   const command = DOCUMENT_COMMANDS[commandName] ?? commandName;
   switch (command) {
     case 'GetItemCommand':
@@ -65,15 +88,15 @@ function touched(commandName: string, input: Record<string, any>): { op: string;
     case 'QueryCommand':
       return [{ op: 'Query', key: queryKey(input) }];
     case 'BatchGetItemCommand':
-      return Object.values(input.RequestItems ?? {}).flatMap((t: any) =>
-        (t.Keys ?? []).map((k: any) => ({ op: 'BatchGetItem', key: text(k.pk) })),
+      return Object.values(input.RequestItems ?? {}).flatMap((t) =>
+        ((t as BatchGetTable).Keys ?? []).map((k) => ({ op: 'BatchGetItem', key: text(k.pk) })),
       );
     case 'BatchWriteItemCommand':
-      return Object.values(input.RequestItems ?? {}).flatMap((reqs: any) =>
-        (reqs ?? []).map((r: any) => ({ op: 'BatchWriteItem', key: text(r.PutRequest?.Item?.pk ?? r.DeleteRequest?.Key?.pk) })),
+      return Object.values(input.RequestItems ?? {}).flatMap((reqs) =>
+        ((reqs as BatchWrites) ?? []).map((r) => ({ op: 'BatchWriteItem', key: text(r.PutRequest?.Item?.pk ?? r.DeleteRequest?.Key?.pk) })),
       );
     case 'TransactWriteItemsCommand':
-      return (input.TransactItems ?? []).map((t: any) =>
+      return (input.TransactItems ?? []).map((t) =>
         t.Put
           ? { op: 'PutItem', key: text(t.Put.Item?.pk) }
           : t.Update
@@ -83,7 +106,7 @@ function touched(commandName: string, input: Record<string, any>): { op: string;
               : { op: 'ConditionCheckItem', key: text(t.ConditionCheck?.Key?.pk) },
       );
     case 'TransactGetItemsCommand':
-      return (input.TransactItems ?? []).map((t: any) => ({ op: 'GetItem', key: text(t.Get?.Key?.pk) }));
+      return (input.TransactItems ?? []).map((t) => ({ op: 'GetItem', key: text(t.Get?.Key?.pk) }));
     default:
       // Scan, PartiQL and anything else: never allowed to a scoped session.
       return [{ op: command, key: undefined }];
@@ -91,7 +114,7 @@ function touched(commandName: string, input: Record<string, any>): { op: string;
 }
 
 /** The keys of a request the scope's role would refuse (empty: allowed). */
-export function refusedKeys(scope: GuardedScope, command: string, input: Record<string, any>): string[] {
+export function refusedKeys(scope: GuardedScope, command: string, input: CommandInput): string[] {
   return touched(command, input)
     .filter(({ op, key }) => key === undefined || !allowedPatterns(scope, WRITE_OPS.has(op)).some((re) => re.test(key)))
     .map(({ op, key }) => `${op} ${key ?? '(no leading key)'}`);
@@ -101,7 +124,7 @@ export function refusedKeys(scope: GuardedScope, command: string, input: Record<
 export function guardLeadingKeys(client: DynamoDBClient, scope: GuardedScope): void {
   client.middlewareStack.add(
     (next, context) => async (args) => {
-      const refused = refusedKeys(scope, String(context.commandName), args.input as Record<string, any>);
+      const refused = refusedKeys(scope, String(context.commandName), args.input as CommandInput);
       if (refused.length > 0)
         throw Object.assign(new Error(`${scope.role} session for ${scope.tenantId} may not: ${refused.join(', ')}`), {
           name: 'AccessDeniedException',

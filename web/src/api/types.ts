@@ -1,5 +1,20 @@
-/** Shapes returned by the Manabi HTTP API (kept in sync with the API contract by hand). */
-import type { ClozeContent, MatchingContent, ServedGaps } from './gap-types';
+/** Shapes returned by the Manabi HTTP API. Being replaced by types inferred from @manabi/contract (see ./attempts, ./goals). */
+import type { ClozeContent, MatchingContent } from './gap-types';
+import type {
+  AnswerOutcome,
+  AnswerResponse,
+  AttemptResult,
+  AttemptStatus,
+  AttemptView,
+  MyAttempt,
+  ReviewItem,
+  ServedItem,
+  SkillResult,
+} from './attempts';
+import type { Goal, GoalOverviewItem, GoalsOverview, GoalStatus } from './goals';
+
+export type { AnswerOutcome, AnswerResponse, AttemptResult, AttemptStatus, AttemptView, MyAttempt, ReviewItem, ServedItem, SkillResult };
+export type { Goal, GoalOverviewItem, GoalsOverview, GoalStatus };
 
 export const LOCALES = ['ja', 'en'] as const;
 export type Locale = (typeof LOCALES)[number];
@@ -659,28 +674,11 @@ export interface ServedOption {
   text: LocalizedText;
 }
 
-/** The item a learner is answering: no answer key, feedback or explanation. */
-export interface ServedItem extends ServedGaps {
-  index: number;
-  questionId: string;
-  type: QuestionType;
-  stem: LocalizedText;
-  /** Already shuffled for this learner; empty for numeric / short_text / true_false. */
-  options: ServedOption[];
-  /** Essays: the word limits and the rubric's criteria (never the graders' notes). */
-  essay?: ServedEssay;
-  /** Signed URLs of the images the texts show (`![alt](file:<id>)` tokens). */
-  images?: { id: string; url: string }[];
-}
-
 export interface ServedEssay {
   minWords: number | null;
   maxWords: number | null;
   rubric: RubricCriterion[];
 }
-
-/** awaiting_grading: submitted with essays a person has yet to grade (no result until then). */
-export type AttemptStatus = 'in_progress' | 'awaiting_grading' | 'finished' | 'expired';
 
 export interface AttemptProgress {
   answered: number;
@@ -693,104 +691,12 @@ export interface AttemptProgress {
   maxItems: number | null;
 }
 
-/** Why a skill has no level of its own in an attempt ('enough' when it has one). */
-export type SkillEvidence = 'enough' | 'too_few_items' | 'imprecise';
-
-export interface SkillResult {
-  /** The skill tag on the questions. */
-  skill: string;
-  /** The framework skill the tag names, when it names one. */
-  skillId: string | null;
-  name: LocalizedText | null;
-  correct: number;
-  answered: number;
-  percent: number;
-  /** Proficiency 1–5 from this skill's own answers; null when the evidence is not enough. */
-  band: number | null;
-  evidence: SkillEvidence;
-}
-
-export interface ReviewItem extends ServedGaps {
-  index: number;
-  questionId: string;
-  type: QuestionType;
-  stem: LocalizedText;
-  options: ServedOption[];
-  response: unknown;
-  correct: boolean | null;
-  correctAnswer: unknown;
-  explanation: LocalizedText | null;
-  /** Essays: the rubric's criteria, and once graded the points per criterion and the grader's comment. */
-  essay?: ServedEssay;
-  grade?: LearnerEssayGrade;
-  /** Signed URLs of the images the stem, options and explanation show. */
-  images?: { id: string; url: string }[];
-}
-
 export interface LearnerEssayGrade {
   points: Record<string, number>;
   total: number;
   max: number;
   score: number;
   comment: string | null;
-}
-
-export interface AttemptResult {
-  /** 0–100 */
-  score: number;
-  passed: boolean;
-  correct: number;
-  answered: number;
-  bySkill: SkillResult[];
-  /** Proficiency band 1–5 of the whole attempt. */
-  band: number;
-  /** The weakest rated skill: what to study next (null when no skill could be rated). */
-  focus: SkillResult | null;
-  timeTakenSeconds: number;
-  /** null when the review policy hides it. */
-  review: ReviewItem[] | null;
-}
-
-export interface AttemptView {
-  id: string;
-  assessmentId: string;
-  title: LocalizedText;
-  mode: AssessmentMode;
-  status: AttemptStatus;
-  startedAt: string;
-  deadline: string | null;
-  serverNow: string;
-  progress: AttemptProgress;
-  current: ServedItem | null;
-  result: AttemptResult | null;
-  /** While awaiting grading: essays in the attempt and how many are graded. */
-  grading?: { essays: number; graded: number } | null;
-}
-
-export interface AnswerOutcome {
-  questionId: string;
-  /** null when the review policy hides it until later. */
-  correct: boolean | null;
-  feedback: LocalizedText | null;
-  explanation: LocalizedText | null;
-  /** Signed URLs of the images the feedback and explanation show. */
-  images?: { id: string; url: string }[];
-}
-
-export interface AnswerResponse {
-  answer: AnswerOutcome;
-  attempt: AttemptView;
-}
-
-export interface MyAttempt {
-  id: string;
-  assessmentId: string;
-  /** The contract does not say whether this is localized; both forms are accepted. */
-  title: LocalizedText | string;
-  status: AttemptStatus;
-  startedAt: string;
-  finishedAt: string | null;
-  result: { score: number; passed: boolean; band: number } | null;
 }
 
 /* ---------- Skills: framework, standings, ratings, skill map ---------- */
@@ -1158,7 +1064,6 @@ export interface LearningPlan {
 /* ---------- Goals ---------- */
 
 export const GOAL_STATUSES = ['draft', 'agreed', 'in_progress', 'achieved', 'missed'] as const;
-export type GoalStatus = (typeof GOAL_STATUSES)[number];
 
 export const GOAL_METRIC_KINDS = ['proficiency', 'assessment_score'] as const;
 export type GoalMetricKind = (typeof GOAL_METRIC_KINDS)[number];
@@ -1174,45 +1079,6 @@ export interface GoalInput {
   skillId: string;
   reason: string;
   dueDate: string;
-}
-
-export interface Goal {
-  id: string;
-  userId: string;
-  title: string;
-  description: string;
-  metric: GoalMetric;
-  skillId: string;
-  reason: string;
-  dueDate: string;
-  status: GoalStatus;
-  baseline: number | null;
-  agreedBy: string | null;
-  agreedAt: string | null;
-  /** Sent back by the manager with a comment (差し戻し); absent or null when never returned. */
-  returned?: { by: string; on: string; note: string } | null;
-  closedAt: string | null;
-  finalValue: number | null;
-  /** The measured value now (proficiency or best score), null without evidence. */
-  current: number | null;
-  /** 0–100 from the baseline to the target; null before agreement. */
-  progress: number | null;
-  /** The A (achievable) warning, in both languages. */
-  warning: LocalizedText | null;
-  /** Only when just created: warnings in the request's language. */
-  warnings?: { path: string; message: string }[];
-}
-
-/** One goal of the company for HR's overview; `user` is null when the owner no longer exists. */
-export interface GoalOverviewItem {
-  goal: Pick<Goal, 'id' | 'userId' | 'title' | 'status' | 'dueDate' | 'metric' | 'skillId' | 'baseline' | 'finalValue'>;
-  user: { id: string; name: string; departmentId: string | null; level: Level | null } | null;
-}
-
-/** `GET /api/goals/overview`: every goal of the company, earliest due first, with counts by status. */
-export interface GoalsOverview {
-  items: GoalOverviewItem[];
-  counts: Record<GoalStatus, number>;
 }
 
 /* ---------- Follow-up: mentors, check-ins, inbox ---------- */

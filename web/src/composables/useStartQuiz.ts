@@ -1,7 +1,6 @@
 import { ref } from 'vue';
 import { useRouter } from 'vue-router';
-import { api } from '../api/client';
-import type { AttemptView } from '../api/types';
+import { attemptsApi } from '../api/attempts';
 import { useFormErrors } from './useFormErrors';
 
 /** Starts (or resumes: the API returns the unfinished attempt) a quiz module's assessment and opens the player. */
@@ -14,7 +13,7 @@ export function useStartQuiz() {
     errors.clear();
     starting.value = key;
     try {
-      const attempt = await api.post<AttemptView>(`/api/assessments/${encodeURIComponent(assessmentId)}/attempts`);
+      const attempt = await attemptsApi.start(assessmentId);
       await router.push(`/attempts/${encodeURIComponent(attempt.id)}`);
     } catch (error) {
       errors.handle(error);

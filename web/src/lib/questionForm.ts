@@ -343,6 +343,7 @@ export function toServedItem(form: QuestionForm): ServedItem {
     stem: compactText(form.stem) ?? {},
     options: isOptionType(form.type) ? form.options.map((o) => ({ id: o.id, text: compactText(o.text) ?? {} })) : [],
     ...servedGaps(form.type, form.stem, form.matching, form.cloze),
+    images: [],
     ...(form.type === 'essay'
       ? {
           essay: {

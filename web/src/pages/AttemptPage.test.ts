@@ -138,7 +138,13 @@ describe('AttemptPage (quiz player)', () => {
       'POST /api/attempts/att1/answers': ({ body }) => {
         sent.push(body);
         const response: AnswerResponse = {
-          answer: { questionId: 'q1', correct: true, feedback: { ja: 'よくできました' }, explanation: { ja: '相談の「相」です。' } },
+          answer: {
+            questionId: 'q1',
+            correct: true,
+            feedback: { ja: 'よくできました' },
+            explanation: { ja: '相談の「相」です。' },
+            images: [],
+          },
           attempt: second,
         };
         return json(200, response);

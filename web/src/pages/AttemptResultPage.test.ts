@@ -137,6 +137,7 @@ describe('AttemptResultPage', () => {
         correct: false,
         correctAnswer: { optionIds: ['a'] },
         explanation: { ja: '相談の「相」です。' },
+        images: [],
       },
       {
         index: 1,
@@ -148,6 +149,7 @@ describe('AttemptResultPage', () => {
         correct: true,
         correctAnswer: { value: 2, tolerance: 0 },
         explanation: null,
+        images: [],
       },
       {
         index: 2,
@@ -159,6 +161,7 @@ describe('AttemptResultPage', () => {
         correct: false,
         correctAnswer: true,
         explanation: null,
+        images: [],
       },
     ];
     const wrapper = await open(makeAttempt({ status: 'finished', current: null, result: makeResult({ review }) }));

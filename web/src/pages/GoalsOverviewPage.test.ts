@@ -7,8 +7,7 @@ import { settle, setupApp } from '../testing/setup';
 import GoalsOverviewPage from './GoalsOverviewPage.vue';
 
 function item(goal: Partial<GoalOverviewItem['goal']>, user: GoalOverviewItem['user']): GoalOverviewItem {
-  const { id, userId, title, status, dueDate, metric, skillId, baseline, finalValue } = makeGoal(goal);
-  return { goal: { id, userId, title, status, dueDate, metric, skillId, baseline, finalValue }, user };
+  return { goal: makeGoal(goal), user };
 }
 
 const sato = { id: 'u2', name: '佐藤 一郎', departmentId: 'd1', level: 'new_hire' as const };

@@ -49,6 +49,7 @@ export function makeServedItem(overrides: Partial<ServedItem> = {}): ServedItem 
       { id: 'b', text: { ja: '相互', en: 'Mutual' } },
       { id: 'c', text: { ja: '相続', en: 'Inherit' } },
     ],
+    images: [],
     ...overrides,
   };
 }
@@ -63,6 +64,7 @@ export function makeAttempt(overrides: Partial<AttemptView> = {}): AttemptView {
     startedAt: '2025-04-01T09:55:00Z',
     deadline: null,
     serverNow: '2025-04-01T10:00:00Z',
+    grading: null,
     progress: { answered: 2, total: 10, left: null, percent: null, maxItems: null },
     current: makeServedItem(),
     result: null,

@@ -76,6 +76,8 @@ export interface LocalOptions {
    * `clientFor` / `identityFor` client outside its tenant's keys (see packages/data leading-key-guard.ts).
    */
   checkLeadingKeys?: boolean;
+  /** Answer 500 `response_contract_violation` for any JSON answer its route's schema refuses (tests). */
+  checkResponses?: boolean;
 }
 
 export interface LocalServer {
@@ -168,6 +170,7 @@ export async function startLocal(options: LocalOptions): Promise<LocalServer> {
     const webDist = options.webDist && existsSync(join(options.webDist, 'index.html')) ? resolve(options.webDist) : undefined;
     const app = createApp(deps, {
       compress: true,
+      ...(options.checkResponses ? { checkResponses: true } : {}),
       ...(webDist ? { spa: spaHandler(webDist, () => spaContentSecurityPolicy(config)) } : {}),
       ...(config.devOutbox ? { localRoutes: (a: OpenAPIHono<AppEnv>) => registerDevRoutes(a, deps) } : {}),
     });

@@ -23,7 +23,8 @@ import {
 import type { AppDeps, AppEnv, AuthClaims } from '../env.js';
 import { ApiError, notFound } from '../errors.js';
 import { defineRoute, ERROR_RESPONSES } from '../openapi.js';
-import { idParams, json, jsonBody, sessionSchema } from '../schemas.js';
+import { json, jsonBody } from '../schemas.js';
+import { errorSchema, idParams, passkeyCreationOptionsSchema, passkeyRequestOptionsSchema, sessionSchema } from '@manabi/contract';
 import { hashPassword } from '../auth/password.js';
 import { mailContextFor } from '../services/branding.js';
 import { passwordResetItems, requestPasswordReset } from '../services/password-reset.js';
@@ -96,7 +97,7 @@ export function registerAccountSecurityRoutes(app: OpenAPIHono<AppEnv>, deps: Ap
       responses: {
         202: json(ok, 'If the address belongs to an account, a link is on its way'),
         400: ERROR_RESPONSES[400],
-        429: json(z.any(), 'Too many requests for this email or from this IP'),
+        429: json(errorSchema, 'Too many requests for this email or from this IP'),
       },
     }),
     async (c) => {
@@ -168,7 +169,7 @@ export function registerAccountSecurityRoutes(app: OpenAPIHono<AppEnv>, deps: Ap
       request: { params: idParams },
       responses: {
         202: json(ok, 'Reset link queued'),
-        409: json(z.any(), 'The person has no password yet or is deactivated (not_active)'),
+        409: json(errorSchema, 'The person has no password yet or is deactivated (not_active)'),
         ...ERROR_RESPONSES,
       },
     }),
@@ -233,9 +234,9 @@ export function registerAccountSecurityRoutes(app: OpenAPIHono<AppEnv>, deps: Ap
       responses: {
         200: json(sessionSchema, 'Signed in'),
         400: ERROR_RESPONSES[400],
-        401: json(z.any(), 'Wrong or replayed code (invalid_mfa_code), or the challenge expired (mfa_challenge_expired)'),
-        409: json(z.any(), 'MFA is not enabled for this person'),
-        429: json(z.any(), 'Too many wrong codes: the challenge is ended'),
+        401: json(errorSchema, 'Wrong or replayed code (invalid_mfa_code), or the challenge expired (mfa_challenge_expired)'),
+        409: json(errorSchema, 'MFA is not enabled for this person'),
+        429: json(errorSchema, 'Too many wrong codes: the challenge is ended'),
       },
     }),
     async (c) => {
@@ -259,8 +260,8 @@ export function registerAccountSecurityRoutes(app: OpenAPIHono<AppEnv>, deps: Ap
       responses: {
         200: json(totpSetupSchema, 'The seed, its otpauth URI and QR code'),
         400: ERROR_RESPONSES[400],
-        401: json(z.any(), 'The challenge expired'),
-        409: json(z.any(), 'MFA is already on'),
+        401: json(errorSchema, 'The challenge expired'),
+        409: json(errorSchema, 'MFA is already on'),
       },
     }),
     async (c) => {
@@ -280,9 +281,9 @@ export function registerAccountSecurityRoutes(app: OpenAPIHono<AppEnv>, deps: Ap
       responses: {
         200: json(sessionSchema.extend({ recoveryCodes: z.array(z.string()) }), 'Enrolled and signed in'),
         400: ERROR_RESPONSES[400],
-        401: json(z.any(), 'Wrong code, or the challenge expired'),
-        409: json(z.any(), 'No setup started, or MFA already on'),
-        429: json(z.any(), 'Too many wrong codes'),
+        401: json(errorSchema, 'Wrong code, or the challenge expired'),
+        409: json(errorSchema, 'No setup started, or MFA already on'),
+        429: json(errorSchema, 'Too many wrong codes'),
       },
     }),
     async (c) => {
@@ -333,7 +334,7 @@ export function registerAccountSecurityRoutes(app: OpenAPIHono<AppEnv>, deps: Ap
       summary: 'Start setting up an authenticator app: a new seed (pending until confirmed)',
       responses: {
         200: json(totpSetupSchema, 'The seed, its otpauth URI and QR code'),
-        409: json(z.any(), 'MFA is already on'),
+        409: json(errorSchema, 'MFA is already on'),
         ...ERROR_RESPONSES,
       },
     }),
@@ -354,8 +355,8 @@ export function registerAccountSecurityRoutes(app: OpenAPIHono<AppEnv>, deps: Ap
       responses: {
         ...ERROR_RESPONSES,
         200: json(recoveryCodesSchema, 'MFA on'),
-        401: json(z.any(), 'Wrong code'),
-        409: json(z.any(), 'No setup started, or MFA already on'),
+        401: json(errorSchema, 'Wrong code'),
+        409: json(errorSchema, 'No setup started, or MFA already on'),
       },
     }),
     async (c) => {
@@ -376,8 +377,8 @@ export function registerAccountSecurityRoutes(app: OpenAPIHono<AppEnv>, deps: Ap
       responses: {
         ...ERROR_RESPONSES,
         200: json(ok, 'MFA off'),
-        401: json(z.any(), 'Wrong code'),
-        409: json(z.any(), 'Required for this role (mfa_required), or not on (mfa_not_enabled)'),
+        401: json(errorSchema, 'Wrong code'),
+        409: json(errorSchema, 'Required for this role (mfa_required), or not on (mfa_not_enabled)'),
       },
     }),
     async (c) => {
@@ -405,7 +406,7 @@ export function registerAccountSecurityRoutes(app: OpenAPIHono<AppEnv>, deps: Ap
       roles: ROLES,
       tags: ['me'],
       summary: 'Options for the browser to create a passkey on this host',
-      responses: { 200: json(z.any().openapi('PasskeyCreationOptions'), 'WebAuthn creation options'), ...ERROR_RESPONSES },
+      responses: { 200: json(passkeyCreationOptionsSchema, 'WebAuthn creation options'), ...ERROR_RESPONSES },
     }),
     async (c) => {
       const auth = c.get('auth');
@@ -424,8 +425,8 @@ export function registerAccountSecurityRoutes(app: OpenAPIHono<AppEnv>, deps: Ap
       responses: {
         ...ERROR_RESPONSES,
         201: json(z.object({ recoveryCodes: z.array(z.string()).nullable() }).openapi('PasskeyAdded'), 'Passkey added'),
-        401: json(z.any(), 'The passkey did not verify'),
-        409: json(z.any(), 'No registration started'),
+        401: json(errorSchema, 'The passkey did not verify'),
+        409: json(errorSchema, 'No registration started'),
       },
     }),
     async (c) => {
@@ -444,10 +445,10 @@ export function registerAccountSecurityRoutes(app: OpenAPIHono<AppEnv>, deps: Ap
       summary: 'Second sign-in step with a passkey: options for the browser',
       request: { body: jsonBody(z.object({ challengeToken: tokenField })) },
       responses: {
-        200: json(z.any().openapi('PasskeyRequestOptions'), 'WebAuthn request options'),
+        200: json(passkeyRequestOptionsSchema, 'WebAuthn request options'),
         400: ERROR_RESPONSES[400],
-        401: json(z.any(), 'The challenge expired'),
-        409: json(z.any(), 'The person has no passkey'),
+        401: json(errorSchema, 'The challenge expired'),
+        409: json(errorSchema, 'The person has no passkey'),
       },
     }),
     async (c) => {
@@ -468,8 +469,8 @@ export function registerAccountSecurityRoutes(app: OpenAPIHono<AppEnv>, deps: Ap
       responses: {
         200: json(sessionSchema, 'Signed in'),
         400: ERROR_RESPONSES[400],
-        401: json(z.any(), 'The passkey did not verify, or the challenge expired'),
-        429: json(z.any(), 'Too many failed tries'),
+        401: json(errorSchema, 'The passkey did not verify, or the challenge expired'),
+        429: json(errorSchema, 'Too many failed tries'),
       },
     }),
     async (c) => {

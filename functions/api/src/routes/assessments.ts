@@ -1,7 +1,6 @@
 import { requireFeature } from '../services/entitlements.js';
 import type { OpenAPIHono } from '@hono/zod-openapi';
-import { z } from '@hono/zod-openapi';
-import { audienceOf, isId, matchesAudience, randomId, type Role } from '@manabi/core';
+import { isId, audienceOf, matchesAudience, randomId, type Role } from '@manabi/core';
 import { offeredTo } from '@manabi/upskilling';
 import { assessmentInputSchema, type AssessmentInput } from '@manabi/assessment';
 import {
@@ -19,6 +18,7 @@ import type { AppDeps, AppEnv } from '../env.js';
 import { ApiError, notFound, validationError } from '../errors.js';
 import { conflictResponse, defineRoute, ERROR_RESPONSES } from '../openapi.js';
 import { json, jsonBody } from '../schemas.js';
+import { assessmentListSchema, assessmentReadSchema, assessmentSaveBodySchema, assessmentSchema, idParams } from '@manabi/contract';
 import { buildSnapshot } from '../services/assessment-publish.js';
 import { checkAudience } from '../services/audience.js';
 import { assessmentsAssignedTo } from '../services/packages.js';
@@ -26,30 +26,6 @@ import { assessmentsAssignedTo } from '../services/packages.js';
 const HR: readonly Role[] = ['tenant_admin'];
 const TAKERS: readonly Role[] = ['tenant_admin', 'manager', 'learner'];
 type Assessment = AssessmentRecord<AssessmentInput>;
-
-const assessmentSchema = z
-  .any()
-  .openapi('Assessment', { description: 'AssessmentInput plus id, status, publishedVersion, createdAt, updatedAt' });
-const summarySchema = z
-  .object({
-    id: z.string(),
-    title: z.object({ ja: z.string().optional(), en: z.string().optional() }),
-    mode: z.enum(['fixed', 'adaptive']),
-    status: z.enum(['draft', 'published']),
-    questionCount: z.number().int().nullable(),
-    maxItems: z.number().int().nullable(),
-    timeLimitMinutes: z.number().int().nullable(),
-    attemptsAllowed: z.number().int().nullable(),
-    attemptsUsed: z.number().int(),
-    passMark: z.number(),
-    dueAt: z.string().nullable(),
-    inProgressAttemptId: z.string().nullable(),
-    audience: z
-      .object({ levels: z.array(z.string()), departmentIds: z.array(z.string()), jobRoles: z.array(z.string()) })
-      .openapi('Audience', { description: 'Who it is for; an empty list means everyone on that dimension' }),
-  })
-  .openapi('AssessmentSummary');
-const idParams = z.object({ id: z.string().openapi({ param: { name: 'id', in: 'path' } }) });
 
 export const presentAssessment = (a: Assessment) => ({
   id: a.id,
@@ -99,7 +75,7 @@ export function registerAssessmentRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps
       roles: TAKERS,
       tags: ['assessments'],
       summary: 'Assessments (HR: all; others: published), with the caller’s attempts used and unfinished attempt',
-      responses: { 200: json(z.object({ items: z.array(summarySchema) }), 'Assessments, newest first'), ...ERROR_RESPONSES },
+      responses: { 200: json(assessmentListSchema, 'Assessments, newest first'), ...ERROR_RESPONSES },
     }),
     async (c) => {
       const auth = c.get('auth');
@@ -137,7 +113,7 @@ export function registerAssessmentRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps
       roles: HR,
       tags: ['assessments'],
       summary: 'Create an assessment (draft): fixed form (questions and exact draws per skill) or adaptive (IRT)',
-      request: { body: jsonBody(z.any().openapi({ description: 'AssessmentInput' })) },
+      request: { body: jsonBody(assessmentInputSchema) },
       responses: { 201: json(assessmentSchema, 'Created'), ...ERROR_RESPONSES },
     }),
     async (c) => {
@@ -158,7 +134,7 @@ export function registerAssessmentRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps
       tags: ['assessments'],
       summary: 'One assessment',
       request: { params: idParams },
-      responses: { 200: json(assessmentSchema, 'The assessment'), ...ERROR_RESPONSES },
+      responses: { 200: json(assessmentReadSchema, 'The assessment (HR), or its summary (takers)'), ...ERROR_RESPONSES },
     }),
     async (c) => {
       const auth = c.get('auth');
@@ -177,7 +153,7 @@ export function registerAssessmentRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps
       roles: HR,
       tags: ['assessments'],
       summary: 'Change a draft assessment (a published one is republished after changes)',
-      request: { params: idParams, body: jsonBody(z.any().openapi({ description: 'AssessmentInput' })) },
+      request: { params: idParams, body: jsonBody(assessmentSaveBodySchema) },
       responses: {
         200: json(assessmentSchema, 'Saved'),
         409: conflictResponse('stale: the assessment was changed at the same time; read it again'),

@@ -1,5 +1,4 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
-import { z } from '@hono/zod-openapi';
 import { isId, type Role } from '@manabi/core';
 import type { AssessmentInput } from '@manabi/assessment';
 import { getAssessment, getLearnerProgress, listAttemptsOfUser } from '@manabi/data';
@@ -7,6 +6,7 @@ import type { AppDeps, AppEnv, AuthClaims } from '../env.js';
 import { notFound } from '../errors.js';
 import { defineRoute, ERROR_RESPONSES } from '../openapi.js';
 import { json, jsonBody } from '../schemas.js';
+import { answerBodySchema, answerResponseSchema, attemptViewSchema, errorSchema, idParams, myAttemptsSchema } from '@manabi/contract';
 import {
   answerFeedback,
   answerItem,
@@ -20,12 +20,6 @@ import {
 } from '../services/attempts.js';
 
 const TAKERS: readonly Role[] = ['tenant_admin', 'manager', 'learner'];
-const attemptViewSchema = z.any().openapi('AttemptView', {
-  description:
-    'The attempt as the learner sees it: no answer keys before review opens; results carry the band, per-skill bands and the skill to study next, never θ, SE or the scaled score; an adaptive attempt in progress carries progress.left { min, max } and progress.percent',
-});
-const idParams = z.object({ id: z.string().openapi({ param: { name: 'id', in: 'path' } }) });
-
 export function registerAttemptRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): void {
   const ctxOf = (auth: AuthClaims): AttemptContext => ({ deps, auth, db: deps.data.clientFor(auth) });
   /** The attempt's own published version of its assessment (cached: it never changes). */
@@ -43,7 +37,7 @@ export function registerAttemptRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): 
       responses: {
         200: json(attemptViewSchema, 'Unfinished attempt'),
         201: json(attemptViewSchema, 'Started'),
-        409: json(z.any(), 'No attempts left'),
+        409: json(errorSchema, 'No attempts left'),
         ...ERROR_RESPONSES,
       },
     }),
@@ -92,11 +86,11 @@ export function registerAttemptRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): 
       summary: 'Answer the item being served (idempotent: the same answer again gives the same result)',
       request: {
         params: idParams,
-        body: jsonBody(z.object({ questionId: z.string().min(1).max(40), response: z.record(z.string(), z.unknown()) })),
+        body: jsonBody(answerBodySchema),
       },
       responses: {
-        200: json(z.object({ answer: z.any(), attempt: attemptViewSchema }), 'Recorded'),
-        409: json(z.any(), 'already_answered / not_current / attempt_closed'),
+        200: json(answerResponseSchema, 'Recorded'),
+        409: json(errorSchema, 'already_answered / not_current / attempt_closed'),
         ...ERROR_RESPONSES,
       },
     }),
@@ -142,17 +136,14 @@ export function registerAttemptRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): 
       tags: ['attempts'],
       summary: 'My attempts, newest first',
       responses: {
-        200: json(
-          z.any().openapi({ description: '{ items: [{ id, assessmentId, title, status, startedAt, finishedAt, result }] }' }),
-          'Attempts',
-        ),
+        200: json(myAttemptsSchema, 'Attempts'),
         ...ERROR_RESPONSES,
       },
     }),
     async (c) => {
       const ctx = ctxOf(c.get('auth'));
       const attempts = await listAttemptsOfUser(ctx.db, ctx.auth.userId);
-      const titles = new Map<string, unknown>();
+      const titles = new Map<string, AssessmentInput['title'] | null>();
       for (const id of new Set(attempts.map((x) => x.assessmentId)))
         titles.set(id, (await getAssessment<AssessmentInput>(ctx.db, id))?.settings.title ?? null);
       return c.json(
@@ -162,7 +153,7 @@ export function registerAttemptRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): 
             return {
               id: x.id,
               assessmentId: x.assessmentId,
-              title: titles.get(x.assessmentId),
+              title: titles.get(x.assessmentId) ?? null,
               status: x.status,
               startedAt: x.startedAt,
               finishedAt: x.finishedAt,

@@ -25,7 +25,8 @@ import type { Tenant } from '@manabi/core';
 import type { AppDeps, AppEnv } from '../env.js';
 import { ApiError } from '../errors.js';
 import { defineRoute, ERROR_RESPONSES } from '../openapi.js';
-import { json, jsonBody, sessionSchema } from '../schemas.js';
+import { json, jsonBody } from '../schemas.js';
+import { errorSchema, sessionSchema } from '@manabi/contract';
 import { activateSignup, signUpCompany } from '../services/signup.js';
 import { refuseSuspended, signIn } from '../services/signin.js';
 import { issueTokens, startSession, type IssuedSession } from '../services/session.js';
@@ -104,7 +105,7 @@ export function registerAuthRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): voi
       responses: {
         202: json(signupAcceptedSchema, 'A link was emailed to the address (the same answer for an address already registered)'),
         400: ERROR_RESPONSES[400],
-        403: json(z.any(), 'Sign-up is not available on this host (signup_disabled)'),
+        403: json(errorSchema, 'Sign-up is not available on this host (signup_disabled)'),
       },
     }),
     async (c) => {
@@ -129,9 +130,9 @@ export function registerAuthRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): voi
       responses: {
         200: json(z.union([sessionSchema, mfaChallengeSchema]), 'Signed in, or the second step when MFA applies'),
         400: ERROR_RESPONSES[400],
-        401: json(z.any(), 'Email or password incorrect (always the same answer)'),
-        403: json(z.any(), 'account_suspended: the password is right but the company or its vendor is suspended'),
-        429: json(z.any(), 'Too many failed attempts for this email or IP'),
+        401: json(errorSchema, 'Email or password incorrect (always the same answer)'),
+        403: json(errorSchema, 'account_suspended: the password is right but the company or its vendor is suspended'),
+        429: json(errorSchema, 'Too many failed attempts for this email or IP'),
       },
     }),
     async (c) => {
@@ -166,7 +167,7 @@ export function registerAuthRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): voi
         200: json(sessionSchema, 'Refreshed'),
         204: { description: 'No refresh cookie: there is no session to restore (an anonymous visit)' },
         401: ERROR_RESPONSES[401],
-        403: json(z.any(), 'account_suspended: the company or its vendor is suspended'),
+        403: json(errorSchema, 'account_suspended: the company or its vendor is suspended'),
       },
     }),
     async (c) => {

@@ -6,21 +6,9 @@ import type { AppDeps, AppEnv } from '../env.js';
 import { notFound } from '../errors.js';
 import { defineRoute, ERROR_RESPONSES } from '../openapi.js';
 import { json } from '../schemas.js';
+import { brandingSchema } from '@manabi/contract';
 import { brandingForHost, brandingForTenant, PLATFORM_BRANDING } from '../services/branding.js';
 import { BRAND_IMAGE_TYPES, ROLES } from '@manabi/core';
-
-export const brandingSchema = z
-  .object({
-    productName: z.string(),
-    primaryColor: z.string(),
-    accentColor: z.string().nullable(),
-    logoUrl: z.string().nullable(),
-    faviconUrl: z.string().nullable(),
-    signInText: z.object({ ja: z.string().optional(), en: z.string().optional() }).nullable(),
-    supportEmail: z.string().nullable(),
-    selfSignup: z.boolean(),
-  })
-  .openapi('Branding');
 
 /** The host the browser asked for (the port is not part of a domain). */
 export const requestHost = (deps: AppDeps, c: Context): string =>

@@ -19,6 +19,7 @@ import type { AppDeps, AppEnv } from '../env.js';
 import { notFound, validationError } from '../errors.js';
 import { BODY_LIMITS, defineRoute, ERROR_RESPONSES } from '../openapi.js';
 import { json, jsonBody } from '../schemas.js';
+import { certificateListSchema, certificateTemplateViewSchema, certificateVerificationSchema } from '@manabi/contract';
 import { brandingForTenant } from '../services/branding.js';
 import {
   certificateBaseUrl,
@@ -34,20 +35,6 @@ import { readImageBody } from './image-body.js';
 const HR: readonly Role[] = ['tenant_admin'];
 const MEMBERS: readonly Role[] = ['tenant_admin', 'manager', 'learner'];
 
-const certificateSchema = z
-  .object({
-    userId: z.string(),
-    packageId: z.string(),
-    code: z.string().openapi({ description: 'As printed: four groups of four' }),
-    issuedAt: z.string(),
-    completedOn: z.string(),
-    recipientName: z.string(),
-    packageTitle: z.object({ ja: z.string().optional(), en: z.string().optional() }),
-    verifyUrl: z.string(),
-  })
-  .openapi('Certificate');
-
-const templateView = z.any().openapi('CertificateTemplate', { description: 'template, hasLogo, hasSignature, brand, updatedAt' });
 const pdfResponse = {
   200: { description: 'The PDF', content: { 'application/pdf': { schema: z.string().openapi({ format: 'binary' }) } } },
 };
@@ -91,7 +78,7 @@ export function registerCertificateRoutes(app: OpenAPIHono<AppEnv>, deps: AppDep
       roles: MEMBERS,
       tags: ['certificates'],
       summary: 'My certificates, newest first',
-      responses: { 200: json(z.object({ items: z.array(certificateSchema) }), 'Certificates'), ...ERROR_RESPONSES },
+      responses: { 200: json(certificateListSchema, 'Certificates'), ...ERROR_RESPONSES },
     }),
     async (c) => {
       const { tenantId, userId } = c.get('auth');
@@ -144,7 +131,7 @@ export function registerCertificateRoutes(app: OpenAPIHono<AppEnv>, deps: AppDep
       roles: HR,
       tags: ['certificates'],
       summary: 'The company’s certificate template (the default until HR saves one)',
-      responses: { 200: json(templateView, 'Template'), ...ERROR_RESPONSES },
+      responses: { 200: json(certificateTemplateViewSchema, 'Template'), ...ERROR_RESPONSES },
     }),
     async (c) => c.json(await templateOf(c.get('auth').tenantId), 200),
   );
@@ -162,8 +149,8 @@ export function registerCertificateRoutes(app: OpenAPIHono<AppEnv>, deps: AppDep
       roles: HR,
       tags: ['certificates'],
       summary: 'Save the wording (ja/en, placeholders {name} {package} {date} {company}), languages, signer and colour',
-      request: { body: jsonBody(z.any().openapi('CertificateTemplateInput')) },
-      responses: { 200: json(templateView, 'Template'), ...ERROR_RESPONSES },
+      request: { body: jsonBody(certificateTemplateSchema) },
+      responses: { 200: json(certificateTemplateViewSchema, 'Template'), ...ERROR_RESPONSES },
     }),
     async (c) => {
       const { tenantId } = c.get('auth');
@@ -180,7 +167,7 @@ export function registerCertificateRoutes(app: OpenAPIHono<AppEnv>, deps: AppDep
       roles: HR,
       tags: ['certificates'],
       summary: 'A sample certificate of a draft template (not saved) with the company’s brand and images',
-      request: { body: jsonBody(z.any().openapi('CertificateTemplateDraft')) },
+      request: { body: jsonBody(certificateTemplateSchema) },
       responses: { ...pdfResponse, ...ERROR_RESPONSES },
     }),
     async (c) => {
@@ -200,7 +187,7 @@ export function registerCertificateRoutes(app: OpenAPIHono<AppEnv>, deps: AppDep
       tags: ['certificates'],
       summary: 'Upload the certificate’s logo or signature (PNG or JPEG as the body; at most 256 KB)',
       request: { params: imageParams, body: { content: { 'image/*': { schema: z.string().openapi({ format: 'binary' }) } } } },
-      responses: { 200: json(templateView, 'Template'), ...ERROR_RESPONSES },
+      responses: { 200: json(certificateTemplateViewSchema, 'Template'), ...ERROR_RESPONSES },
     }),
     async (c) => {
       const { tenantId } = c.get('auth');
@@ -227,7 +214,7 @@ export function registerCertificateRoutes(app: OpenAPIHono<AppEnv>, deps: AppDep
       tags: ['certificates'],
       summary: 'Remove the certificate’s logo (the brand’s shows again) or signature',
       request: { params: imageParams },
-      responses: { 200: json(templateView, 'Template'), ...ERROR_RESPONSES },
+      responses: { 200: json(certificateTemplateViewSchema, 'Template'), ...ERROR_RESPONSES },
     }),
     async (c) => {
       const { tenantId } = c.get('auth');
@@ -260,7 +247,7 @@ export function registerCertificateRoutes(app: OpenAPIHono<AppEnv>, deps: AppDep
       tags: ['certificates'],
       summary: 'The certificates issued for a package, oldest first',
       request: { params: pkgParams },
-      responses: { 200: json(z.object({ items: z.array(certificateSchema) }), 'Certificates'), ...ERROR_RESPONSES },
+      responses: { 200: json(certificateListSchema, 'Certificates'), ...ERROR_RESPONSES },
     }),
     async (c) => {
       const { tenantId } = c.get('auth');
@@ -341,7 +328,7 @@ export function registerCertificateRoutes(app: OpenAPIHono<AppEnv>, deps: AppDep
       tags: ['certificates'],
       summary: 'Whether a certificate with this code was issued: the same small answer for every code, nothing about whose it is',
       request: { params: z.object({ code: z.string().openapi({ param: { name: 'code', in: 'path' } }) }) },
-      responses: { 200: json(z.object({ valid: z.boolean() }).openapi('CertificateVerification'), 'Validity'), ...ERROR_RESPONSES },
+      responses: { 200: json(certificateVerificationSchema, 'Validity'), ...ERROR_RESPONSES },
     }),
     async (c) => {
       const code = parseVerificationCode(c.req.valid('param').code);

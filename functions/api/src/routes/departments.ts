@@ -13,7 +13,8 @@ import {
 import type { AppDeps, AppEnv } from '../env.js';
 import { ApiError, notFound } from '../errors.js';
 import { defineRoute, ERROR_RESPONSES } from '../openapi.js';
-import { departmentSchema, idParams, json, jsonBody } from '../schemas.js';
+import { json, jsonBody } from '../schemas.js';
+import { departmentSchema, errorSchema, idParams } from '@manabi/contract';
 
 const HR: readonly Role[] = ['tenant_admin'];
 
@@ -57,7 +58,7 @@ export function registerDepartmentRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps
       tags: ['departments'],
       summary: 'Create a department (names are unique in the company)',
       request: { body: jsonBody(departmentInputSchema) },
-      responses: { 201: json(departmentSchema, 'Created'), 409: json(z.any(), 'Name exists'), ...ERROR_RESPONSES },
+      responses: { 201: json(departmentSchema, 'Created'), 409: json(errorSchema, 'Name exists'), ...ERROR_RESPONSES },
     }),
     async (c) => {
       const db = deps.data.clientFor(c.get('auth'));
@@ -74,7 +75,7 @@ export function registerDepartmentRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps
       tags: ['departments'],
       summary: 'Rename a department',
       request: { params: idParams, body: jsonBody(departmentInputSchema) },
-      responses: { 200: json(departmentSchema, 'Renamed'), 409: json(z.any(), 'Name exists'), ...ERROR_RESPONSES },
+      responses: { 200: json(departmentSchema, 'Renamed'), 409: json(errorSchema, 'Name exists'), ...ERROR_RESPONSES },
     }),
     async (c) => {
       const db = deps.data.clientFor(c.get('auth'));
@@ -92,7 +93,7 @@ export function registerDepartmentRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps
       tags: ['departments'],
       summary: 'Delete an empty department',
       request: { params: idParams },
-      responses: { 204: { description: 'Deleted' }, 409: json(z.any(), 'Department still has users'), ...ERROR_RESPONSES },
+      responses: { 204: { description: 'Deleted' }, 409: json(errorSchema, 'Department still has users'), ...ERROR_RESPONSES },
     }),
     async (c) => {
       const db = deps.data.clientFor(c.get('auth'));

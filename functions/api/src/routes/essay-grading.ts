@@ -1,33 +1,14 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
-import { z } from '@hono/zod-openapi';
 import type { Role } from '@manabi/core';
-import { MAX_GRADER_COMMENT } from '@manabi/questions';
 import type { AppDeps, AppEnv, AuthClaims } from '../env.js';
 import { defineRoute, ERROR_RESPONSES } from '../openapi.js';
 import { json, jsonBody } from '../schemas.js';
+import { errorSchema, essayGradeBodySchema, essayGradingSchema, essayParams, essayQueueQuery, essayQueueSchema } from '@manabi/contract';
 import type { AttemptContext } from '../services/attempts.js';
 import { gradeEssayAnswerOf, gradingQueue, gradingView, regradeEssayAnswerOf } from '../services/essay-grading.js';
 
 /** HR grades every essay of the company, a manager those of the people they lead. */
 const GRADERS: readonly Role[] = ['tenant_admin', 'manager'];
-
-const essayParams = z.object({
-  attemptId: z.string().openapi({ param: { name: 'attemptId', in: 'path' } }),
-  questionId: z.string().openapi({ param: { name: 'questionId', in: 'path' } }),
-});
-const gradeBody = z
-  .object({
-    points: z.record(z.string().max(64), z.number()),
-    comment: z.string().max(MAX_GRADER_COMMENT).nullable().optional(),
-  })
-  .strict();
-const queueView = z.any().openapi('EssayQueue', {
-  description: '{ items: [{ attemptId, questionId, learner, assessment, question, submittedAt }] oldest first, count, nextCursor }',
-});
-const gradingViewSchema = z.any().openapi('EssayGrading', {
-  description:
-    "The question with its rubric and graders' notes, the learner's text, the grade (points per criterion, comment, who and when) and the regrades",
-});
 
 export function registerEssayGradingRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): void {
   const ctxOf = (auth: AuthClaims): AttemptContext => ({ deps, auth, db: deps.data.clientFor(auth) });
@@ -39,8 +20,8 @@ export function registerEssayGradingRoutes(app: OpenAPIHono<AppEnv>, deps: AppDe
       roles: GRADERS,
       tags: ['attempts'],
       summary: 'The essays waiting for my grading, oldest first (HR: the company; a manager: their people)',
-      request: { query: z.object({ cursor: z.string().max(2000).optional() }) },
-      responses: { 200: json(queueView, 'Queue'), ...ERROR_RESPONSES },
+      request: { query: essayQueueQuery },
+      responses: { 200: json(essayQueueSchema, 'Queue'), ...ERROR_RESPONSES },
     }),
     async (c) => c.json(await gradingQueue(ctxOf(c.get('auth')), c.req.valid('query').cursor ?? null), 200),
   );
@@ -53,7 +34,7 @@ export function registerEssayGradingRoutes(app: OpenAPIHono<AppEnv>, deps: AppDe
       tags: ['attempts'],
       summary: 'One essay to grade (or graded): the question, rubric, graders’ notes and the learner’s text',
       request: { params: essayParams },
-      responses: { 200: json(gradingViewSchema, 'Essay'), ...ERROR_RESPONSES },
+      responses: { 200: json(essayGradingSchema, 'Essay'), ...ERROR_RESPONSES },
     }),
     async (c) => {
       const { attemptId, questionId } = c.req.valid('param');
@@ -68,8 +49,8 @@ export function registerEssayGradingRoutes(app: OpenAPIHono<AppEnv>, deps: AppDe
       roles: GRADERS,
       tags: ['attempts'],
       summary: 'Grade an essay: whole points per rubric criterion and a comment to the learner (once: a second grader gets 409)',
-      request: { params: essayParams, body: jsonBody(gradeBody) },
-      responses: { 200: json(gradingViewSchema, 'Graded'), 409: json(z.any(), 'essay_already_graded'), ...ERROR_RESPONSES },
+      request: { params: essayParams, body: jsonBody(essayGradeBodySchema) },
+      responses: { 200: json(essayGradingSchema, 'Graded'), 409: json(errorSchema, 'essay_already_graded'), ...ERROR_RESPONSES },
     }),
     async (c) => {
       const { attemptId, questionId } = c.req.valid('param');
@@ -84,8 +65,12 @@ export function registerEssayGradingRoutes(app: OpenAPIHono<AppEnv>, deps: AppDe
       roles: GRADERS,
       tags: ['attempts'],
       summary: 'Regrade a graded essay (recorded with who and when; the attempt’s result is recomputed)',
-      request: { params: essayParams, body: jsonBody(gradeBody) },
-      responses: { 200: json(gradingViewSchema, 'Regraded'), 409: json(z.any(), 'essay_not_graded / essay_changed'), ...ERROR_RESPONSES },
+      request: { params: essayParams, body: jsonBody(essayGradeBodySchema) },
+      responses: {
+        200: json(essayGradingSchema, 'Regraded'),
+        409: json(errorSchema, 'essay_not_graded / essay_changed'),
+        ...ERROR_RESPONSES,
+      },
     }),
     async (c) => {
       const { attemptId, questionId } = c.req.valid('param');

@@ -1,6 +1,5 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
-import { z } from '@hono/zod-openapi';
-import { isId, isoDateSchema, type Role } from '@manabi/core';
+import { isId, type Role } from '@manabi/core';
 import {
   createCheckIns,
   getCheckIn,
@@ -21,11 +20,22 @@ import { ApiError, notFound } from '../errors.js';
 import { defineRoute, ERROR_RESPONSES } from '../openapi.js';
 import { leadsUser } from '../services/access.js';
 import { actorName, notify } from '../services/notifications.js';
-import { idParams, json, jsonBody } from '../schemas.js';
+import { json, jsonBody } from '../schemas.js';
+import {
+  checkInListSchema,
+  checkInNoteBodySchema,
+  checkInScheduleBodySchema,
+  checkInSchema,
+  idParams,
+  inboxSchema,
+  menteesSchema,
+  mentorBodySchema,
+  mentorInfoSchema,
+  mentorSavedSchema,
+} from '@manabi/contract';
 
 const HR: readonly Role[] = ['tenant_admin'];
 const MEMBERS: readonly Role[] = ['tenant_admin', 'manager', 'learner'];
-const anyJson = (name: string, description: string) => z.any().openapi(name, { description });
 
 /** Follow-up so skills stick: mentors, periodic check-ins (reflection + comment), and the inbox. */
 export function registerFollowUpRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): void {
@@ -48,8 +58,8 @@ export function registerFollowUpRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps):
       roles: HR,
       tags: ['follow-up'],
       summary: 'Assign (or remove, with null) a learner’s mentor',
-      request: { params: idParams, body: jsonBody(z.object({ mentorId: z.string().max(40).nullable() })) },
-      responses: { 200: json(z.object({ learnerId: z.string(), mentorId: z.string().nullable() }), 'Saved'), ...ERROR_RESPONSES },
+      request: { params: idParams, body: jsonBody(mentorBodySchema) },
+      responses: { 200: json(mentorSavedSchema, 'Saved'), ...ERROR_RESPONSES },
     }),
     async (c) => {
       const auth = c.get('auth');
@@ -77,7 +87,7 @@ export function registerFollowUpRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps):
       summary: 'A learner’s current mentor (the learner, their mentor, their manager, HR)',
       request: { params: idParams },
       responses: {
-        200: json(z.object({ learnerId: z.string(), mentor: z.object({ id: z.string(), name: z.string() }).nullable() }), 'Mentor'),
+        200: json(mentorInfoSchema, 'Mentor'),
         ...ERROR_RESPONSES,
       },
     }),
@@ -96,7 +106,7 @@ export function registerFollowUpRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps):
       roles: MEMBERS,
       tags: ['follow-up'],
       summary: 'The people I mentor',
-      responses: { 200: json(anyJson('Mentees', '{ items: [{ id, name, level, departmentId }] }'), 'Mentees'), ...ERROR_RESPONSES },
+      responses: { 200: json(menteesSchema, 'Mentees'), ...ERROR_RESPONSES },
     }),
     async (c) => {
       const auth = c.get('auth');
@@ -116,15 +126,9 @@ export function registerFollowUpRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps):
       summary: 'Schedule check-ins for a learner: one, or a series every N weeks',
       request: {
         params: idParams,
-        body: jsonBody(
-          z.object({
-            firstDate: isoDateSchema,
-            everyWeeks: z.number().int().min(1).max(26).optional(),
-            count: z.number().int().min(1).max(26).default(1),
-          }),
-        ),
+        body: jsonBody(checkInScheduleBodySchema),
       },
-      responses: { 201: json(anyJson('CheckInsCreated', '{ items: CheckIn[] }'), 'Scheduled'), ...ERROR_RESPONSES },
+      responses: { 201: json(checkInListSchema, 'Scheduled'), ...ERROR_RESPONSES },
     }),
     async (c) => {
       const auth = c.get('auth');
@@ -164,7 +168,7 @@ export function registerFollowUpRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps):
       tags: ['follow-up'],
       summary: 'A learner’s check-ins (the learner, their mentor, their manager, HR)',
       request: { params: idParams },
-      responses: { 200: json(anyJson('CheckIns', '{ items: CheckIn[] }'), 'Check-ins by date'), ...ERROR_RESPONSES },
+      responses: { 200: json(checkInListSchema, 'Check-ins by date'), ...ERROR_RESPONSES },
     }),
     async (c) => {
       const { db, user } = await loadLearner(c.get('auth'), c.req.valid('param').id, true);
@@ -180,8 +184,8 @@ export function registerFollowUpRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps):
         roles: MEMBERS,
         tags: ['follow-up'],
         summary,
-        request: { params: idParams, body: jsonBody(z.object({ text: z.string().trim().min(1).max(5000) })) },
-        responses: { 200: json(anyJson(`CheckIn_${field}`, 'CheckIn'), 'Saved'), ...ERROR_RESPONSES },
+        request: { params: idParams, body: jsonBody(checkInNoteBodySchema) },
+        responses: { 200: json(checkInSchema, 'Saved'), ...ERROR_RESPONSES },
       }),
       async (c) => {
         const auth = c.get('auth');
@@ -221,7 +225,7 @@ export function registerFollowUpRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps):
       roles: MEMBERS,
       tags: ['follow-up'],
       summary: 'My in-app messages (reminders), newest first',
-      responses: { 200: json(anyJson('Inbox', '{ items: InboxMessage[], unread }'), 'Inbox'), ...ERROR_RESPONSES },
+      responses: { 200: json(inboxSchema, 'Inbox'), ...ERROR_RESPONSES },
     }),
     async (c) => {
       const auth = c.get('auth');

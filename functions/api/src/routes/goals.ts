@@ -1,5 +1,4 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
-import { z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { isId, randomId, type Locale, type Role } from '@manabi/core';
 import {
@@ -32,12 +31,21 @@ import { ApiError, notFound } from '../errors.js';
 import { defineRoute, ERROR_RESPONSES } from '../openapi.js';
 import { personInReach } from '../services/access.js';
 import { notify } from '../services/notifications.js';
-import { idParams, json, jsonBody } from '../schemas.js';
+import { json, jsonBody } from '../schemas.js';
+import {
+  errorSchema,
+  goalBodySchema,
+  goalListSchema,
+  goalQuerySchema,
+  goalReturnBodySchema,
+  goalsOverviewSchema,
+  goalViewSchema,
+  idParams,
+} from '@manabi/contract';
 import { todayInJapan, toDomainEntry } from '../services/skill-standing.js';
 
 const MEMBERS: readonly Role[] = ['tenant_admin', 'manager', 'learner'];
 const RATERS: readonly Role[] = ['tenant_admin', 'manager'];
-const goalView = z.any().openapi('GoalView', { description: '{ ...goal, current, progress, warning }' });
 
 /** The language to answer in: the caller's Accept-Language (ja unless it asks for English). */
 const localeOf = (c: Context): Locale => ((c.req.header('accept-language') ?? '').toLowerCase().startsWith('en') ? 'en' : 'ja');
@@ -90,8 +98,8 @@ export function registerGoalRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): voi
       roles: MEMBERS,
       tags: ['goals'],
       summary: 'Set a SMART goal (for myself, or for a member of my team / company); messages name the missing letter',
-      request: { body: jsonBody(z.object({ userId: z.string().optional() }).passthrough()) },
-      responses: { 201: json(goalView, 'Created as a draft'), ...ERROR_RESPONSES },
+      request: { body: jsonBody(goalBodySchema) },
+      responses: { 201: json(goalViewSchema, 'Created as a draft'), ...ERROR_RESPONSES },
     }),
     async (c) => {
       const auth = c.get('auth');
@@ -138,8 +146,8 @@ export function registerGoalRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): voi
       roles: MEMBERS,
       tags: ['goals'],
       summary: 'A person’s goals with progress (default: mine)',
-      request: { query: z.object({ userId: z.string().max(40).optional() }) },
-      responses: { 200: json(z.any().openapi({ description: '{ items: GoalView[] }' }), 'Goals, newest first'), ...ERROR_RESPONSES },
+      request: { query: goalQuerySchema },
+      responses: { 200: json(goalListSchema, 'Goals, newest first'), ...ERROR_RESPONSES },
     }),
     async (c) => {
       const auth = c.get('auth');
@@ -157,7 +165,7 @@ export function registerGoalRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): voi
       roles: ['tenant_admin'],
       tags: ['goals'],
       summary: 'Every goal of the company with its status and owner, earliest due first',
-      responses: { 200: json(z.any().openapi({ description: '{ items: [{ goal, user }], counts }' }), 'Overview'), ...ERROR_RESPONSES },
+      responses: { 200: json(goalsOverviewSchema, 'Overview'), ...ERROR_RESPONSES },
     }),
     async (c) => {
       const auth = c.get('auth');
@@ -165,7 +173,7 @@ export function registerGoalRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): voi
       const records = await listGoalsOfTenant<Goal>(db);
       const users = new Map<string, UserRecord | null>();
       for (const id of new Set(records.map((r) => r.goal.userId))) users.set(id, await getUser(db, id));
-      const counts: Record<string, number> = { draft: 0, agreed: 0, in_progress: 0, achieved: 0, missed: 0 };
+      const counts: Record<Goal['status'], number> = { draft: 0, agreed: 0, in_progress: 0, achieved: 0, missed: 0 };
       for (const r of records) counts[r.goal.status] = (counts[r.goal.status] ?? 0) + 1;
       return c.json(
         {
@@ -194,7 +202,11 @@ export function registerGoalRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): voi
         tags: ['goals'],
         summary,
         request: { params: idParams },
-        responses: { 200: json(goalView, 'Moved on'), 409: json(z.any(), 'Not allowed from the goal’s state'), ...ERROR_RESPONSES },
+        responses: {
+          200: json(goalViewSchema, 'Moved on'),
+          409: json(errorSchema, 'Not allowed from the goal’s state'),
+          ...ERROR_RESPONSES,
+        },
       }),
       async (c) => {
         const auth = c.get('auth');
@@ -222,8 +234,8 @@ export function registerGoalRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): voi
       roles: RATERS,
       tags: ['goals'],
       summary: 'Return a draft goal to its owner with a comment (manager or HR; once; not one’s own)',
-      request: { params: idParams, body: jsonBody(z.object({ note: z.string().trim().min(1).max(1000) })) },
-      responses: { 200: json(goalView, 'Returned'), 409: json(z.any(), 'Not allowed from the goal’s state'), ...ERROR_RESPONSES },
+      request: { params: idParams, body: jsonBody(goalReturnBodySchema) },
+      responses: { 200: json(goalViewSchema, 'Returned'), 409: json(errorSchema, 'Not allowed from the goal’s state'), ...ERROR_RESPONSES },
     }),
     async (c) => {
       const auth = c.get('auth');

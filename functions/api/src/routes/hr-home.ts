@@ -1,5 +1,4 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
-import { z } from '@hono/zod-openapi';
 import type { Role } from '@manabi/core';
 import { frameworkSkills, type SkillFramework } from '@manabi/upskilling';
 import {
@@ -22,6 +21,7 @@ import { getFramework, getTenantAccount, listAssessments, listDepartments, usage
 import type { AppDeps, AppEnv } from '../env.js';
 import { defineRoute, ERROR_RESPONSES } from '../openapi.js';
 import { json } from '../schemas.js';
+import { hrHomeSchema } from '@manabi/contract';
 import { readCell } from '../jobs/aggregate.js';
 import { lastWeeks } from './report-overview.js';
 
@@ -44,7 +44,7 @@ export function registerHrHomeRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): v
       roles: ['tenant_admin'] satisfies Role[],
       tags: ['reports'],
       summary: "HR's home: getting-started steps done so far, and the weekly KPIs from the report aggregates",
-      responses: { 200: json(z.any().openapi('HrHome'), 'Checklist and KPIs'), ...ERROR_RESPONSES },
+      responses: { 200: json(hrHomeSchema, 'Checklist and KPIs'), ...ERROR_RESPONSES },
     }),
     async (c) => {
       const auth = c.get('auth');

@@ -6,6 +6,7 @@ import type { AppDeps, AppEnv } from '../env.js';
 import { ApiError, notFound } from '../errors.js';
 import { BODY_LIMITS, defineRoute, ERROR_RESPONSES } from '../openapi.js';
 import { json } from '../schemas.js';
+import { uploadFileSchema } from '@manabi/contract';
 import { isStale, jobView, startUserImportJob } from '../services/user-import-job.js';
 
 const HR: readonly Role[] = ['tenant_admin'];
@@ -66,7 +67,7 @@ export function registerImportJobRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps)
           content: {
             'multipart/form-data': {
               schema: z.object({
-                file: z.any().openapi({ type: 'string', format: 'binary' }),
+                file: uploadFileSchema,
                 sendInvites: z.enum(['true', 'false']).optional(),
               }),
             },

@@ -1,5 +1,4 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
-import { z } from '@hono/zod-openapi';
 import { isId, type Role } from '@manabi/core';
 import type { AssessmentInput, AssessmentSnapshot } from '@manabi/assessment';
 import { calibrate2PL, type ItemAttempt, type ResponseMatrix } from '@manabi/irt';
@@ -18,29 +17,11 @@ import type { AppDeps, AppEnv } from '../env.js';
 import { notFound } from '../errors.js';
 import { defineRoute, ERROR_RESPONSES } from '../openapi.js';
 import { json, jsonBody } from '../schemas.js';
+import { calibrateBodySchema, calibrationReportSchema, idParams, itemStatisticsSchema } from '@manabi/contract';
 import { questionMeta } from './questions.js';
 import { readItemAnalysis } from '../jobs/aggregate.js';
 
 const HR: readonly Role[] = ['tenant_admin'];
-const idParams = z.object({ id: z.string().openapi({ param: { name: 'id', in: 'path' } }) });
-
-const statsSchema = z
-  .object({
-    computedAt: z.string().nullable(),
-    attempts: z.number().int(),
-    items: z.array(
-      z.object({
-        itemId: z.string(),
-        exposureCount: z.number().int(),
-        exposureRate: z.number(),
-        pValue: z.number(),
-        pointBiserial: z.number().nullable(),
-        optionRates: z.record(z.string(), z.number()),
-      }),
-    ),
-  })
-  .openapi('ItemStatistics');
-
 export function registerItemAnalysisRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): void {
   const load = async (tenantId: string, id: string) => {
     const a = isId(id) ? await getAssessment<AssessmentInput>(deps.data.clientFor({ tenantId }), id) : null;
@@ -71,7 +52,7 @@ export function registerItemAnalysisRoutes(app: OpenAPIHono<AppEnv>, deps: AppDe
       summary: 'Item statistics (exposure, p-value, corrected point-biserial, distractor rates), maintained from the change stream',
       description: 'Read from the maintained item cells: one Query per shard, whatever the number of attempts.',
       request: { params: idParams },
-      responses: { 200: json(statsSchema, 'Statistics'), ...ERROR_RESPONSES },
+      responses: { 200: json(itemStatisticsSchema, 'Statistics'), ...ERROR_RESPONSES },
     }),
     async (c) => {
       const auth = c.get('auth');
@@ -92,9 +73,9 @@ export function registerItemAnalysisRoutes(app: OpenAPIHono<AppEnv>, deps: AppDe
         'With apply=true, each calibrated question of the company gets a new version with source "calibrated" (republished if it was published). Catalog questions are reported, not changed.',
       request: {
         params: idParams,
-        body: jsonBody(z.object({ minResponses: z.number().int().min(10).max(100_000).default(200), apply: z.boolean().default(false) })),
+        body: jsonBody(calibrateBodySchema),
       },
-      responses: { 200: json(z.any().openapi('CalibrationReport'), 'Per-item estimates and fit'), ...ERROR_RESPONSES },
+      responses: { 200: json(calibrationReportSchema, 'Per-item estimates and fit'), ...ERROR_RESPONSES },
     }),
     async (c) => {
       const auth = c.get('auth');

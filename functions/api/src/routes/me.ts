@@ -5,7 +5,8 @@ import { getTenantAccount, getUser, updateUser } from '@manabi/data';
 import type { AppDeps, AppEnv } from '../env.js';
 import { notFound } from '../errors.js';
 import { conflictResponse, defineRoute, ERROR_RESPONSES } from '../openapi.js';
-import { json, jsonBody, tenantSummarySchema, userSchema } from '../schemas.js';
+import { json, jsonBody } from '../schemas.js';
+import { tenantSummarySchema, userSchema } from '@manabi/contract';
 import { presentUserWithDepartment } from './present.js';
 
 const meSchema = z

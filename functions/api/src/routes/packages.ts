@@ -24,7 +24,19 @@ import {
 } from '@manabi/data';
 import type { AppDeps, AppEnv, AuthClaims } from '../env.js';
 import { ApiError, notFound, validationError } from '../errors.js';
-import { BODY_LIMITS, conflictResponse, defineRoute, ERROR_RESPONSES, errorSchema } from '../openapi.js';
+import { BODY_LIMITS, conflictResponse, defineRoute, ERROR_RESPONSES } from '../openapi.js';
+import {
+  assignmentListSchema,
+  assignmentViewSchema,
+  errorSchema,
+  learningPackageSchema,
+  myAssignmentListSchema,
+  myAssignmentSchema,
+  packageAssigneesSchema,
+  packageDetailSchema,
+  packageListSchema,
+  packageSaveBodySchema,
+} from '@manabi/contract';
 import { json, jsonBody } from '../schemas.js';
 import { personInReach } from '../services/access.js';
 import {
@@ -49,7 +61,6 @@ const HR: readonly Role[] = ['tenant_admin'];
 const AUTHORS: readonly Role[] = ['tenant_admin', 'vendor_admin'];
 const RATERS: readonly Role[] = ['tenant_admin', 'manager'];
 const MEMBERS: readonly Role[] = ['tenant_admin', 'manager', 'learner'];
-const anyJson = (name: string, description: string) => z.any().openapi(name, { description });
 const pkgParams = z.object({ id: z.string().openapi({ param: { name: 'id', in: 'path' } }) });
 const moduleParams = z.object({
   packageId: z.string().openapi({ param: { name: 'packageId', in: 'path' } }),
@@ -110,7 +121,7 @@ export function registerPackageRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): 
       roles: AUTHORS,
       tags: ['packages'],
       summary: 'Level-based packages: the caller’s own, and read-only the catalog and the vendor’s the plan includes',
-      responses: { 200: json(anyJson('PackageList', '{ items: PackageSummary[] }'), 'Packages by level'), ...ERROR_RESPONSES },
+      responses: { 200: json(packageListSchema, 'Packages by level'), ...ERROR_RESPONSES },
     }),
     async (c) => {
       const auth = c.get('auth');
@@ -138,7 +149,7 @@ export function registerPackageRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): 
         summary: catalog ? 'A platform catalog package (read-only; clone it to customise)' : 'A company package',
         request: { params: pkgParams },
         responses: {
-          200: json(anyJson(catalog ? 'CatalogPackage' : 'Package', 'PackageSummary + package'), 'The package'),
+          200: json(packageDetailSchema, 'The package'),
           ...ERROR_RESPONSES,
         },
       }),
@@ -159,8 +170,8 @@ export function registerPackageRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): 
       roles: AUTHORS,
       tags: ['packages'],
       summary: 'Create a package (quiz modules with a template get a published assessment at once)',
-      request: { body: jsonBody(anyJson('PackageInput', 'LearningPackage')) },
-      responses: { 201: json(anyJson('PackageCreated', 'PackageSummary + package'), 'Created'), ...ERROR_RESPONSES },
+      request: { body: jsonBody(learningPackageSchema) },
+      responses: { 201: json(packageDetailSchema, 'Created'), ...ERROR_RESPONSES },
     }),
     async (c) => {
       const auth = c.get('auth');
@@ -186,7 +197,7 @@ export function registerPackageRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): 
       tags: ['packages'],
       summary: 'Copy a catalog package into the company to customise and assign it',
       request: { params: pkgParams },
-      responses: { 201: json(anyJson('PackageCloned', 'PackageSummary + package'), 'The company’s copy'), ...ERROR_RESPONSES },
+      responses: { 201: json(packageDetailSchema, 'The company’s copy'), ...ERROR_RESPONSES },
     }),
     async (c) => {
       const auth = c.get('auth');
@@ -213,9 +224,9 @@ export function registerPackageRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): 
       roles: AUTHORS,
       tags: ['packages'],
       summary: 'Change a company package (guarded by expectedRev)',
-      request: { params: pkgParams, body: jsonBody(z.object({ package: z.any(), expectedRev: z.number().int().min(1) })) },
+      request: { params: pkgParams, body: jsonBody(packageSaveBodySchema) },
       responses: {
-        200: json(anyJson('PackageSaved', 'PackageSummary + package'), 'Saved'),
+        200: json(packageDetailSchema, 'Saved'),
         409: json(errorSchema, 'stale: the package was changed meanwhile (expectedRev is not its revision)'),
         ...ERROR_RESPONSES,
       },
@@ -327,7 +338,7 @@ export function registerPackageRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): 
       summary: 'Who has the package and how far they are',
       request: { params: pkgParams },
       responses: {
-        200: json(anyJson('PackageAssignments', '{ items: [{ user, dueDate, progress }] }'), 'Assignments'),
+        200: json(packageAssigneesSchema, 'Assignments'),
         ...ERROR_RESPONSES,
       },
     }),
@@ -359,7 +370,7 @@ export function registerPackageRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): 
       roles: MEMBERS,
       tags: ['packages'],
       summary: 'My assigned packages with progress per module, earliest due first',
-      responses: { 200: json(anyJson('MyAssignments', '{ items: AssignmentView[] }'), 'Assignments'), ...ERROR_RESPONSES },
+      responses: { 200: json(myAssignmentListSchema, 'Assignments'), ...ERROR_RESPONSES },
     }),
     async (c) => {
       const auth = c.get('auth');
@@ -388,7 +399,7 @@ export function registerPackageRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): 
       summary: 'Mark a lesson as done, where its author chose self-declared completion (any other rule: 409 naming it)',
       request: { params: moduleParams },
       responses: {
-        200: json(anyJson('AssignmentView', 'assignment + package + progress'), 'Updated'),
+        200: json(myAssignmentSchema, 'Updated'),
         409: conflictResponse('The module completes by another rule (its code names it: completed_by_read_to_end, wrong_module_kind, …)'),
         ...ERROR_RESPONSES,
       },
@@ -409,7 +420,7 @@ export function registerPackageRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): 
       summary: 'Sign off an OJT task or record attendance of a training session (manager of the department, or HR)',
       request: { params: userModuleParams },
       responses: {
-        200: json(anyJson('AssignmentSignedOff', 'assignment + package + progress'), 'Updated'),
+        200: json(assignmentViewSchema, 'Updated'),
         409: conflictResponse('wrong_module_kind: the module is no OJT task or session'),
         ...ERROR_RESPONSES,
       },
@@ -447,7 +458,7 @@ export function registerPackageRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): 
       tags: ['packages'],
       summary: 'A person’s assignments with progress (HR; the manager of their department, for sign-offs)',
       request: { params: z.object({ id: z.string().openapi({ param: { name: 'id', in: 'path' } }) }) },
-      responses: { 200: json(anyJson('UserAssignments', '{ items: AssignmentView[] }'), 'Assignments'), ...ERROR_RESPONSES },
+      responses: { 200: json(assignmentListSchema, 'Assignments'), ...ERROR_RESPONSES },
     }),
     async (c) => {
       const auth = c.get('auth');

@@ -1,6 +1,5 @@
 import { entitledCatalog } from '../services/entitlements.js';
 import type { OpenAPIHono } from '@hono/zod-openapi';
-import { z } from '@hono/zod-openapi';
 import type { Role } from '@manabi/core';
 import {
   currentProficiencyBySkill,
@@ -30,6 +29,7 @@ import type { AppDeps, AppEnv } from '../env.js';
 import { notFound } from '../errors.js';
 import { defineRoute, ERROR_RESPONSES } from '../openapi.js';
 import { json } from '../schemas.js';
+import { learningBudgetSchema, learningPlanSchema } from '@manabi/contract';
 import { todayInJapan, toDomainEntry } from '../services/skill-standing.js';
 
 const MEMBERS: readonly Role[] = ['tenant_admin', 'manager', 'learner'];
@@ -47,7 +47,7 @@ export function registerPlanRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): voi
       roles: MEMBERS,
       tags: ['packages'],
       summary: 'My learning plan by week within my time budget, what is late, and recommendations with reasons',
-      responses: { 200: json(z.any().openapi('LearningPlan'), 'The plan'), ...ERROR_RESPONSES },
+      responses: { 200: json(learningPlanSchema, 'The plan'), ...ERROR_RESPONSES },
     }),
     async (c) => {
       const auth = c.get('auth');
@@ -74,7 +74,7 @@ export function registerPlanRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): voi
       }
 
       // Assigned modules with their state.
-      const titles = new Map<string, { title: unknown; packageId: string; moduleId: string; moduleKind: string }>();
+      const titles = new Map<string, { title: LearningPackage['title']; packageId: string; moduleId: string; moduleKind: string }>();
       const assigned = [];
       const assignedContent = new Set<string>();
       for (const a of assignments) {
@@ -150,7 +150,7 @@ export function registerPlanRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): voi
       return c.json(
         {
           weeklyBudgetMinutes,
-          budgetSource: ownBudget === null ? 'company' : 'mine',
+          budgetSource: ownBudget === null ? ('company' as const) : ('mine' as const),
           recommendationsScheduled: settings.autoAddRecommendations,
           level: me.level,
           weeks: plan.weeks.map((w) => ({ ...w, items: w.items.map((i) => ({ ...i, ...describe(i.id) })) })),
@@ -194,10 +194,10 @@ export function registerLearnerPrefsRoutes(app: OpenAPIHono<AppEnv>, deps: AppDe
       request: {
         body: {
           required: true,
-          content: { 'application/json': { schema: z.object({ weeklyBudgetMinutes: z.number().int().min(10).max(1200).nullable() }) } },
+          content: { 'application/json': { schema: learningBudgetSchema } },
         },
       },
-      responses: { 200: json(z.object({ weeklyBudgetMinutes: z.number().int().nullable() }), 'Saved'), ...ERROR_RESPONSES },
+      responses: { 200: json(learningBudgetSchema, 'Saved'), ...ERROR_RESPONSES },
     }),
     async (c) => {
       const auth = c.get('auth');

@@ -1,11 +1,21 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
-import { z } from '@hono/zod-openapi';
-import { emailSchema, isId, localeSchema, newUserId, randomId, type Role } from '@manabi/core';
+import { isId, newUserId, randomId, type Role } from '@manabi/core';
 import { createUser, getVendor, listTenantsOfVendor, listUsers, listVendors, putVendor, setVendorFields, type Vendor } from '@manabi/data';
 import type { AppDeps, AppEnv } from '../env.js';
 import { notFound } from '../errors.js';
 import { defineRoute, ERROR_RESPONSES } from '../openapi.js';
-import { idParams, json, jsonBody } from '../schemas.js';
+import { json, jsonBody } from '../schemas.js';
+import {
+  addVendorAdminBodySchema,
+  createVendorBodySchema,
+  createdVendorSchema,
+  errorSchema,
+  idParams,
+  platformVendorListSchema,
+  platformVendorSchema,
+  vendorAdminListSchema,
+  vendorAdminSchema,
+} from '@manabi/contract';
 import { createAccount } from '../services/vendors.js';
 import { invitationItems } from '../services/invitations.js';
 import { mailContextOf } from '../services/branding.js';
@@ -30,7 +40,7 @@ export function registerPlatformRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps):
       roles: PLATFORM,
       tags: ['platform'],
       summary: 'Every vendor with its number of client companies',
-      responses: { 200: json(z.any(), '{ items }'), ...ERROR_RESPONSES },
+      responses: { 200: json(platformVendorListSchema, 'Vendors'), ...ERROR_RESPONSES },
     }),
     async (c) => c.json({ items: await Promise.all((await listVendors(deps.data.platform)).map(present)) }, 200),
   );
@@ -43,11 +53,9 @@ export function registerPlatformRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps):
       tags: ['platform'],
       summary: 'Create a vendor and invite its first vendor admin',
       request: {
-        body: jsonBody(
-          z.object({ name: z.string().trim().min(1).max(100), adminName: z.string().trim().min(1).max(100), adminEmail: emailSchema }),
-        ),
+        body: jsonBody(createVendorBodySchema),
       },
-      responses: { 201: json(z.any(), '{ vendor, adminUserId }'), ...ERROR_RESPONSES },
+      responses: { 201: json(createdVendorSchema, 'Created'), ...ERROR_RESPONSES },
     }),
     async (c) => {
       const body = c.req.valid('json');
@@ -79,7 +87,7 @@ export function registerPlatformRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps):
         tags: ['platform'],
         summary: action === 'suspend' ? 'Suspend a vendor: it and all its companies stop at their next request' : 'Reactivate a vendor',
         request: { params: idParams },
-        responses: { 200: json(z.any(), 'Vendor'), ...ERROR_RESPONSES },
+        responses: { 200: json(platformVendorSchema, 'Vendor'), ...ERROR_RESPONSES },
       }),
       async (c) => {
         const id = c.req.valid('param').id;
@@ -105,7 +113,7 @@ export function registerPlatformRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps):
       tags: ['platform'],
       summary: 'A vendor’s admins',
       request: { params: idParams },
-      responses: { 200: json(z.any(), '{ items: [{ id, name, email, status }] }'), ...ERROR_RESPONSES },
+      responses: { 200: json(vendorAdminListSchema, 'Vendor admins'), ...ERROR_RESPONSES },
     }),
     async (c) => {
       const v = await loadVendor(c.req.valid('param').id);
@@ -123,9 +131,9 @@ export function registerPlatformRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps):
       summary: 'Add a vendor admin (invited by email to set a password)',
       request: {
         params: idParams,
-        body: jsonBody(z.object({ name: z.string().trim().min(1).max(100), email: emailSchema, locale: localeSchema.default('ja') })),
+        body: jsonBody(addVendorAdminBodySchema),
       },
-      responses: { 201: json(z.any(), '{ id, name, email, status }'), 409: json(z.any(), 'Email already in use'), ...ERROR_RESPONSES },
+      responses: { 201: json(vendorAdminSchema, 'Invited'), 409: json(errorSchema, 'Email already in use'), ...ERROR_RESPONSES },
     }),
     async (c) => {
       const v = await loadVendor(c.req.valid('param').id);

@@ -27,6 +27,7 @@ import type { AppDeps, AppEnv } from '../env.js';
 import { acceptedLocale, ApiError, notFound } from '../errors.js';
 import { BODY_LIMITS, defineRoute, ERROR_RESPONSES } from '../openapi.js';
 import { json } from '../schemas.js';
+import { uploadFileSchema } from '@manabi/contract';
 import { questionMeta } from './questions.js';
 import { type MessageKey } from '../error-messages.js';
 import { exportImagesOf, importImagesReport, withStoredImages } from '../services/question-images.js';
@@ -145,7 +146,7 @@ export function registerQuestionImportRoutes(app: OpenAPIHono<AppEnv>, deps: App
           content: {
             'multipart/form-data': {
               schema: z.object({
-                file: z.any().openapi({ type: 'string', format: 'binary' }),
+                file: uploadFileSchema,
                 publish: z.enum(['true', 'false']).optional(),
               }),
             },

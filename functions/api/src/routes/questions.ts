@@ -1,6 +1,5 @@
 import { authorOwner, readOnlyOwners, refOf } from '../services/content-owner.js';
 import type { OpenAPIHono } from '@hono/zod-openapi';
-import { z } from '@hono/zod-openapi';
 import { isId, randomId, type Role } from '@manabi/core';
 import { questionSchema, pickText, imagesAsAlt, type Question } from '@manabi/questions';
 import {
@@ -22,43 +21,25 @@ import type { AppDeps, AppEnv, AuthClaims } from '../env.js';
 import { notFound, validationError } from '../errors.js';
 import { defineRoute, ERROR_RESPONSES } from '../openapi.js';
 import { json, jsonBody } from '../schemas.js';
+import {
+  bankBodySchema,
+  bankListSchema,
+  bankParams,
+  bankSchema,
+  errorSchema,
+  idParams,
+  questionBodySchema,
+  questionDetailSchema,
+  questionListQuery,
+  questionPageSchema,
+  questionSaveBodySchema,
+} from '@manabi/contract';
 import { questionImageLinks } from '../services/question-images.js';
 
 /** Who writes banks and questions: HR for its company, a vendor admin for its vendor (see authorOwner). */
 const AUTHORS: readonly Role[] = ['tenant_admin', 'vendor_admin'];
 const CATALOG_OWNER = { kind: 'catalog' } as const;
 
-export const questionSummarySchema = z
-  .object({
-    id: z.string(),
-    bankId: z.string(),
-    type: z.string(),
-    title: z.string().nullable(),
-    stemPreview: z.string(),
-    skillTags: z.array(z.string()),
-    level: z.string().nullable(),
-    status: z.enum(['draft', 'published']),
-    latestVersion: z.number().int(),
-    publishedVersion: z.number().int().nullable(),
-    irt: z.object({ a: z.number(), b: z.number(), c: z.number(), source: z.string() }),
-    updatedAt: z.string(),
-  })
-  .openapi('QuestionSummary');
-const questionDetailSchema = questionSummarySchema
-  .extend({ content: z.any(), images: z.array(z.object({ id: z.string(), url: z.string() })) })
-  .openapi('QuestionDetail');
-const bankSchema = z
-  .object({
-    id: z.string(),
-    name: z.string(),
-    owner: z.enum(['tenant', 'catalog', 'vendor']),
-    /** Whether the caller authors it (their company's, or for a vendor admin the vendor's own). */
-    editable: z.boolean(),
-    /** How assessments and quiz templates name it: `catalog:<id>`, `vendor:<id>` or the bare id. */
-    ref: z.string(),
-    questionCount: z.number().int(),
-  })
-  .openapi('Bank');
 const presentBank = (viewer: Owner) => (b: Bank) => ({
   id: b.id,
   name: b.name,
@@ -104,20 +85,6 @@ export function parseQuestion(body: unknown): Question {
   return parsed.data;
 }
 
-const listQuery = z.object({
-  skill: z.string().max(100).optional(),
-  /** Text in a question's title or stem (the assessment form's question picker searches with it). */
-  q: z.string().trim().max(100).optional(),
-  level: z.string().max(20).optional(),
-  type: z.string().max(30).optional(),
-  status: z.enum(['draft', 'published']).optional(),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
-  cursor: z.string().max(2000).optional(),
-});
-const bankParams = z.object({ bankId: z.string().openapi({ param: { name: 'bankId', in: 'path' } }) });
-const idParams = z.object({ id: z.string().openapi({ param: { name: 'id', in: 'path' } }) });
-const page = z.object({ items: z.array(questionSummarySchema), nextCursor: z.string().nullable() });
-
 export function registerQuestionRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): void {
   const loadBank = async (owner: Owner, bankId: string) => {
     const bank = isId(bankId) ? await getBank(deps.data.platform, owner, bankId) : null;
@@ -138,9 +105,10 @@ export function registerQuestionRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps):
     return head;
   };
   const detail = async (owner: Owner, head: QuestionHead) => {
-    const content = await getQuestionVersion(deps.data.platform, owner, head.id, head.latestVersion);
+    // Stored only after questionSchema accepted it.
+    const content = (await getQuestionVersion(deps.data.platform, owner, head.id, head.latestVersion)) as Question | null;
     // Signed URLs of the images its text shows (for the editor's preview).
-    return { ...presentQuestion(head), content, images: await questionImageLinks(deps, owner, content ? [content as Question] : []) };
+    return { ...presentQuestion(head), content, images: await questionImageLinks(deps, owner, content ? [content] : []) };
   };
 
   app.openapi(
@@ -150,7 +118,7 @@ export function registerQuestionRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps):
       roles: AUTHORS,
       tags: ['questions'],
       summary: 'Question banks: the caller’s own, the platform catalog and the company’s vendor’s (read-only)',
-      responses: { 200: json(z.object({ items: z.array(bankSchema) }), 'Banks'), ...ERROR_RESPONSES },
+      responses: { 200: json(bankListSchema, 'Banks'), ...ERROR_RESPONSES },
     }),
     async (c) => {
       const auth = c.get('auth');
@@ -167,7 +135,7 @@ export function registerQuestionRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps):
       roles: AUTHORS,
       tags: ['questions'],
       summary: 'Create a question bank',
-      request: { body: jsonBody(z.object({ name: z.string().trim().min(1).max(100) })) },
+      request: { body: jsonBody(bankBodySchema) },
       responses: { 201: json(bankSchema, 'Created'), ...ERROR_RESPONSES },
     }),
     async (c) => {
@@ -187,8 +155,8 @@ export function registerQuestionRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps):
         summary: catalog
           ? 'Questions of a platform catalog bank or the company’s vendor’s (read-only)'
           : 'Questions of a bank (filter by skill, level, type, status)',
-        request: { params: bankParams, query: listQuery },
-        responses: { 200: json(page, 'One page of questions, most recently changed first'), ...ERROR_RESPONSES },
+        request: { params: bankParams, query: questionListQuery },
+        responses: { 200: json(questionPageSchema, 'One page of questions, most recently changed first'), ...ERROR_RESPONSES },
       }),
       async (c) => {
         const auth = c.get('auth');
@@ -210,7 +178,7 @@ export function registerQuestionRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps):
       roles: AUTHORS,
       tags: ['questions'],
       summary: 'Add a question (draft unless status is published)',
-      request: { params: bankParams, body: jsonBody(z.any().openapi({ description: 'Question content (see the question model)' })) },
+      request: { params: bankParams, body: jsonBody(questionBodySchema) },
       responses: { 201: json(questionDetailSchema, 'Created'), ...ERROR_RESPONSES },
     }),
     async (c) => {
@@ -250,8 +218,8 @@ export function registerQuestionRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps):
       roles: AUTHORS,
       tags: ['questions'],
       summary: 'Save new content as the next immutable version (attempts keep the version they showed)',
-      request: { params: idParams, body: jsonBody(z.object({ content: z.any(), expectedVersion: z.number().int().min(1) })) },
-      responses: { 200: json(questionDetailSchema, 'Saved'), 409: json(z.any(), 'Changed meanwhile'), ...ERROR_RESPONSES },
+      request: { params: idParams, body: jsonBody(questionSaveBodySchema) },
+      responses: { 200: json(questionDetailSchema, 'Saved'), 409: json(errorSchema, 'Changed meanwhile'), ...ERROR_RESPONSES },
     }),
     async (c) => {
       const owner = authorOwner(c.get('auth'));
@@ -302,7 +270,7 @@ export function registerQuestionRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps):
       // Only the platform catalog: a vendor's bank keeps its keys to itself, and the company's own questions have /api/questions/{id}.
       const head = await loadQuestion(CATALOG_OWNER, c.req.valid('param').id);
       if (head.publishedVersion === null) throw notFound('question');
-      const content = await getQuestionVersion(deps.data.platform, CATALOG_OWNER, head.id, head.publishedVersion);
+      const content = (await getQuestionVersion(deps.data.platform, CATALOG_OWNER, head.id, head.publishedVersion)) as Question | null;
       // Catalog questions hold no images (the catalog is text content: see question-images.ts).
       return c.json({ ...presentQuestion(head), content, images: [] }, 200);
     },

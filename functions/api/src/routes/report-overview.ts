@@ -1,5 +1,4 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
-import { z } from '@hono/zod-openapi';
 import { LEVELS, type Role } from '@manabi/core';
 import { frameworkSkills, type SkillFramework } from '@manabi/upskilling';
 import {
@@ -22,6 +21,7 @@ import type { AppDeps, AppEnv, AuthClaims } from '../env.js';
 import { notFound } from '../errors.js';
 import { defineRoute, ERROR_RESPONSES } from '../openapi.js';
 import { json } from '../schemas.js';
+import { overviewQuery, reportOverviewSchema, skillGapHeatmapSchema, skillGapsQuery } from '@manabi/contract';
 import { readCell } from '../jobs/aggregate.js';
 
 const LEADS: readonly Role[] = ['tenant_admin', 'manager'];
@@ -64,10 +64,8 @@ export function registerReportOverviewRoutes(app: OpenAPIHono<AppEnv>, deps: App
       tags: ['reports'],
       summary:
         'Company overview: completion, pass rate, scores, goals, by department, level and skill, weekly trend (managers: their department)',
-      request: {
-        query: z.object({ departmentId: z.string().max(40).optional(), level: z.enum(LEVELS).optional() }),
-      },
-      responses: { 200: json(z.any().openapi('ReportOverview'), 'The overview'), ...ERROR_RESPONSES },
+      request: { query: overviewQuery },
+      responses: { 200: json(reportOverviewSchema, 'The overview'), ...ERROR_RESPONSES },
     }),
     async (c) => {
       const auth = c.get('auth');
@@ -138,8 +136,8 @@ export function registerReportOverviewRoutes(app: OpenAPIHono<AppEnv>, deps: App
       roles: LEADS,
       tags: ['reports'],
       summary: 'Skill-gap heatmap, department × skill or level × skill, from maintained standings (managers: their department)',
-      request: { query: z.object({ by: z.enum(['department', 'level']).default('department') }) },
-      responses: { 200: json(z.any().openapi('SkillGapHeatmap'), 'Rows × skills'), ...ERROR_RESPONSES },
+      request: { query: skillGapsQuery },
+      responses: { 200: json(skillGapHeatmapSchema, 'Rows × skills'), ...ERROR_RESPONSES },
     }),
     async (c) => {
       const auth = c.get('auth');

@@ -2,10 +2,10 @@ import { assessmentTitles } from '../services/assessment-titles.js';
 import { requireFeature } from '../services/entitlements.js';
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import { z } from '@hono/zod-openapi';
-import { isId, LEVELS, type Role } from '@manabi/core';
+import { isId, type Role } from '@manabi/core';
 import type { AssessmentInput, AssessmentSnapshot } from '@manabi/assessment';
 import { cellId, resultKey, resultStats, skillKey, skillStats } from '@manabi/reports';
-import { frameworkSkills, type LearningPackage, type SkillFramework } from '@manabi/upskilling';
+import { frameworkSkills, type Goal, type LearningPackage, type SkillFramework } from '@manabi/upskilling';
 import { stream } from 'hono/streaming';
 import { stringify } from 'csv-stringify/sync';
 import { CSV_OPTIONS } from '../csv-options.js';
@@ -29,6 +29,14 @@ import type { AppDeps, AppEnv } from '../env.js';
 import { notFound } from '../errors.js';
 import { defineRoute, ERROR_RESPONSES } from '../openapi.js';
 import { json } from '../schemas.js';
+import {
+  assessmentReportQuery,
+  assessmentReportSchema,
+  assessmentTrendQuery,
+  assessmentTrendSchema,
+  idParams,
+  learnerHistorySchema,
+} from '@manabi/contract';
 import { readCell } from '../jobs/aggregate.js';
 import { lastWeeks } from './report-overview.js';
 import { presentAssignment } from '../services/packages.js';
@@ -50,14 +58,10 @@ export function registerReportRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): v
       tags: ['reports'],
       summary: 'Results of an assessment (count, mean, SD, pass rate, histogram, bands, per skill), by department, level and week',
       request: {
-        params: z.object({ id: z.string().openapi({ param: { name: 'id', in: 'path' } }) }),
-        query: z.object({
-          departmentId: z.string().max(40).optional(),
-          level: z.enum(LEVELS).optional(),
-          week: z.string().max(10).optional(),
-        }),
+        params: idParams,
+        query: assessmentReportQuery,
       },
-      responses: { 200: json(z.any().openapi('AssessmentReport'), 'The report'), ...ERROR_RESPONSES },
+      responses: { 200: json(assessmentReportSchema, 'The report'), ...ERROR_RESPONSES },
     }),
     async (c) => {
       const auth = c.get('auth');
@@ -99,7 +103,7 @@ export function registerReportRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): v
       tags: ['reports'],
       summary: 'Every attempt of an assessment as CSV (UTF-8 with BOM for Excel in Japan), streamed page by page',
       request: {
-        params: z.object({ id: z.string().openapi({ param: { name: 'id', in: 'path' } }) }),
+        params: idParams,
         query: z.object({ locale: localeSchema.default('ja') }),
       },
       responses: { 200: { description: 'CSV', content: { 'text/csv': { schema: z.string() } } }, ...ERROR_RESPONSES },
@@ -206,8 +210,8 @@ export function registerReportRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): v
       tags: ['reports'],
       summary:
         'One learner’s history: attempts with results, proficiency evidence over time, goals, plan progress (HR; their manager; themselves)',
-      request: { params: z.object({ id: z.string().openapi({ param: { name: 'id', in: 'path' } }) }) },
-      responses: { 200: json(z.any().openapi('LearnerHistory'), 'History'), ...ERROR_RESPONSES },
+      request: { params: idParams },
+      responses: { 200: json(learnerHistorySchema, 'History'), ...ERROR_RESPONSES },
     }),
     async (c) => {
       const auth = c.get('auth');
@@ -216,7 +220,7 @@ export function registerReportRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): v
       const [attempts, evidence, goals, assignments, framework] = await Promise.all([
         listAttemptsOfUser(db, user.id, 200),
         listProficiencyEntries(db, user.id),
-        listGoalsOfUser<Record<string, unknown>>(db, user.id),
+        listGoalsOfUser<Goal>(db, user.id),
         listAssignmentsOfUser(db, user.id),
         getFramework<SkillFramework>(db),
       ]);
@@ -252,7 +256,7 @@ export function registerReportRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): v
             return {
               id: x.id,
               assessmentId: x.assessmentId,
-              title: titles.get(x.assessmentId),
+              title: titles.get(x.assessmentId) ?? null,
               status: x.status,
               startedAt: x.startedAt,
               finishedAt: x.finishedAt,
@@ -287,14 +291,10 @@ export function registerReportRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): v
       tags: ['reports'],
       summary: 'Weekly trend of an assessment: attempts, mean score and pass rate per week (one cell per week)',
       request: {
-        params: z.object({ id: z.string().openapi({ param: { name: 'id', in: 'path' } }) }),
-        query: z.object({
-          weeks: z.coerce.number().int().min(1).max(52).default(12),
-          departmentId: z.string().max(40).optional(),
-          level: z.enum(LEVELS).optional(),
-        }),
+        params: idParams,
+        query: assessmentTrendQuery,
       },
-      responses: { 200: json(z.any().openapi('AssessmentTrend'), 'Weeks, oldest first'), ...ERROR_RESPONSES },
+      responses: { 200: json(assessmentTrendSchema, 'Weeks, oldest first'), ...ERROR_RESPONSES },
     }),
     async (c) => {
       const auth = c.get('auth');

@@ -1,6 +1,6 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import { z } from '@hono/zod-openapi';
-import { isId, LEVELS, type Role } from '@manabi/core';
+import { isId, type Role } from '@manabi/core';
 import { aggregateGaps, findSkill, frameworkSkills, proficiencyRatingSchema, skillGaps, type SkillFramework } from '@manabi/upskilling';
 import {
   addProficiencyEntry,
@@ -16,18 +16,22 @@ import type { AppDeps, AppEnv, AuthClaims } from '../env.js';
 import { ApiError, notFound, validationError } from '../errors.js';
 import { defineRoute, ERROR_RESPONSES } from '../openapi.js';
 import { personInReach } from '../services/access.js';
-import { idParams, json, jsonBody } from '../schemas.js';
+import { json, jsonBody } from '../schemas.js';
+import {
+  idParams,
+  mySkillsSchema,
+  ratingBodySchema,
+  skillMapQuery,
+  skillMapSchema,
+  skillStandingSchema,
+  userSkillsSchema,
+} from '@manabi/contract';
 import { skillStanding, todayInJapan, toDomainEntry } from '../services/skill-standing.js';
 import { currentProficiencyBySkill } from '@manabi/upskilling';
 
 const MEMBERS: readonly Role[] = ['tenant_admin', 'manager', 'learner'];
 const RATERS: readonly Role[] = ['tenant_admin', 'manager'];
 const MAP_LIMIT = 1000;
-
-const standingSchema = z
-  .any()
-  .openapi('SkillStanding', { description: '{ skillId, name, required, current, gap, source, date, selfReported, stale, explanation }' });
-const ratingBody = z.object({ skillId: z.string(), value: z.number().int(), date: z.string().optional(), comment: z.string().optional() });
 
 export function registerSkillMapRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): void {
   const frameworkOf = async (db: TenantDb): Promise<SkillFramework> => {
@@ -97,7 +101,7 @@ export function registerSkillMapRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps):
       tags: ['skills'],
       summary: 'My skill map: required skills at my level, current proficiency (and which evidence won), gap',
       responses: {
-        200: json(z.object({ level: z.enum(LEVELS).nullable(), skills: z.array(standingSchema) }), 'My skills'),
+        200: json(mySkillsSchema, 'My skills'),
         ...ERROR_RESPONSES,
       },
     }),
@@ -118,7 +122,7 @@ export function registerSkillMapRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps):
       tags: ['skills'],
       summary: 'A person’s skill map (HR: anyone; manager: their department)',
       request: { params: idParams },
-      responses: { 200: json(z.any().openapi({ description: '{ user, level, skills }' }), 'Skills'), ...ERROR_RESPONSES },
+      responses: { 200: json(userSkillsSchema, 'Skills'), ...ERROR_RESPONSES },
     }),
     async (c) => {
       const auth = c.get('auth');
@@ -143,8 +147,8 @@ export function registerSkillMapRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps):
       roles: MEMBERS,
       tags: ['skills'],
       summary: 'Rate my own proficiency (counts only where there is no assessment or manager rating)',
-      request: { body: jsonBody(ratingBody) },
-      responses: { 201: json(standingSchema, 'Recorded'), ...ERROR_RESPONSES },
+      request: { body: jsonBody(ratingBodySchema) },
+      responses: { 201: json(skillStandingSchema, 'Recorded'), ...ERROR_RESPONSES },
     }),
     async (c) => {
       const auth = c.get('auth');
@@ -161,8 +165,8 @@ export function registerSkillMapRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps):
       roles: RATERS,
       tags: ['skills'],
       summary: 'Record a manager rating of a person’s proficiency in a skill',
-      request: { params: idParams, body: jsonBody(ratingBody) },
-      responses: { 201: json(standingSchema, 'Recorded'), ...ERROR_RESPONSES },
+      request: { params: idParams, body: jsonBody(ratingBodySchema) },
+      responses: { 201: json(skillStandingSchema, 'Recorded'), ...ERROR_RESPONSES },
     }),
     async (c) => {
       const auth = c.get('auth');
@@ -180,8 +184,8 @@ export function registerSkillMapRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps):
       roles: RATERS,
       tags: ['skills'],
       summary: 'Skill map heatmap: people × skills with gaps, and averages by department and level',
-      request: { query: z.object({ departmentId: z.string().max(40).optional(), level: z.enum(LEVELS).optional() }) },
-      responses: { 200: json(z.any().openapi('SkillMap'), 'The map'), ...ERROR_RESPONSES },
+      request: { query: skillMapQuery },
+      responses: { 200: json(skillMapSchema, 'The map'), ...ERROR_RESPONSES },
     }),
     async (c) => {
       const auth = c.get('auth');

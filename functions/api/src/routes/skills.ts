@@ -1,5 +1,4 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
-import { z } from '@hono/zod-openapi';
 import type { Role } from '@manabi/core';
 import { skillFrameworkSchema, type SkillFramework } from '@manabi/upskilling';
 import { getFramework, saveFramework } from '@manabi/data';
@@ -7,13 +6,10 @@ import type { AppDeps, AppEnv } from '../env.js';
 import { notFound, validationError } from '../errors.js';
 import { defineRoute, ERROR_RESPONSES } from '../openapi.js';
 import { json, jsonBody } from '../schemas.js';
+import { errorSchema, skillFrameworkBodySchema, skillFrameworkDocumentSchema } from '@manabi/contract';
 
 const HR: readonly Role[] = ['tenant_admin'];
 const MEMBERS: readonly Role[] = ['tenant_admin', 'manager', 'learner'];
-const frameworkResponse = z
-  .object({ framework: z.any(), rev: z.number().int(), updatedAt: z.string() })
-  .openapi('SkillFrameworkDocument', { description: 'Categories → skills (ja/en names, 1–5 descriptors, required proficiency per level)' });
-
 export function registerSkillRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): void {
   app.openapi(
     defineRoute({
@@ -22,7 +18,7 @@ export function registerSkillRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): vo
       roles: MEMBERS,
       tags: ['skills'],
       summary: 'The company’s skill framework (seeded at signup; HR can edit it)',
-      responses: { 200: json(frameworkResponse, 'The framework'), ...ERROR_RESPONSES },
+      responses: { 200: json(skillFrameworkDocumentSchema, 'The framework'), ...ERROR_RESPONSES },
     }),
     async (c) => {
       const stored = await getFramework<SkillFramework>(deps.data.clientFor(c.get('auth')));
@@ -38,8 +34,8 @@ export function registerSkillRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): vo
       roles: HR,
       tags: ['skills'],
       summary: 'Replace the skill framework (whole document, guarded by expectedRev)',
-      request: { body: jsonBody(z.object({ framework: z.any(), expectedRev: z.number().int().min(1) })) },
-      responses: { 200: json(frameworkResponse, 'Saved'), 409: json(z.any(), 'Changed meanwhile'), ...ERROR_RESPONSES },
+      request: { body: jsonBody(skillFrameworkBodySchema) },
+      responses: { 200: json(skillFrameworkDocumentSchema, 'Saved'), 409: json(errorSchema, 'Changed meanwhile'), ...ERROR_RESPONSES },
     }),
     async (c) => {
       const body = c.req.valid('json');

@@ -1,5 +1,4 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
-import { z } from '@hono/zod-openapi';
 import {
   activeSupportGrant,
   auditItem,
@@ -18,6 +17,14 @@ import type { AppDeps, AppEnv, AuthClaims } from '../env.js';
 import { ApiError } from '../errors.js';
 import { defineRoute, ERROR_RESPONSES } from '../openapi.js';
 import { json, jsonBody } from '../schemas.js';
+import {
+  auditLogQuery,
+  auditLogSchema,
+  errorSchema,
+  supportAccessSchema,
+  supportGrantBodySchema,
+  supportGrantedSchema,
+} from '@manabi/contract';
 import { notify } from '../services/notifications.js';
 
 const HR = ['tenant_admin'] as const;
@@ -56,7 +63,7 @@ export function registerSupportRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): 
       roles: HR,
       tags: ['company'],
       summary: 'Whether the company’s provider may see its people now, and until when',
-      responses: { 200: json(z.any().openapi('SupportAccess'), '{ vendorName, grant }'), ...ERROR_RESPONSES },
+      responses: { 200: json(supportAccessSchema, 'The provider and the grant in force'), ...ERROR_RESPONSES },
     }),
     async (c) => {
       const auth = c.get('auth');
@@ -75,8 +82,8 @@ export function registerSupportRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): 
       roles: HR,
       tags: ['company'],
       summary: 'Let the provider see the company’s people and results for some hours (recorded in the audit log)',
-      request: { body: jsonBody(z.object({ hours: z.number().int().min(1).max(168) })) },
-      responses: { 201: json(z.any(), '{ grant }'), 409: json(z.any(), 'The company has no provider'), ...ERROR_RESPONSES },
+      request: { body: jsonBody(supportGrantBodySchema) },
+      responses: { 201: json(supportGrantedSchema, 'Granted'), 409: json(errorSchema, 'The company has no provider'), ...ERROR_RESPONSES },
     }),
     async (c) => {
       const auth = c.get('auth');
@@ -133,8 +140,8 @@ export function registerSupportRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): 
       roles: HR,
       tags: ['company'],
       summary: 'The company’s audit log, newest first: support grants, what the provider looked at, plan changes',
-      request: { query: z.object({ cursor: z.string().max(2000).optional() }) },
-      responses: { 200: json(z.any().openapi('AuditLog'), '{ items, nextCursor }'), ...ERROR_RESPONSES },
+      request: { query: auditLogQuery },
+      responses: { 200: json(auditLogSchema, 'A page of the log'), ...ERROR_RESPONSES },
     }),
     async (c) => c.json(await listAuditLog(deps.data.clientFor(c.get('auth')), { cursor: c.req.valid('query').cursor }), 200),
   );

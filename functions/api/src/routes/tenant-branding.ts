@@ -5,18 +5,11 @@ import type { AppDeps, AppEnv } from '../env.js';
 import { ApiError, notFound } from '../errors.js';
 import { BODY_LIMITS, defineRoute, ERROR_RESPONSES } from '../openapi.js';
 import { json, jsonBody } from '../schemas.js';
+import { tenantBrandBodySchema, tenantBrandingSchema } from '@manabi/contract';
 import { assetUrl, brandingForTenant, storeBrandImage } from '../services/branding.js';
 import { readImageBody } from './image-body.js';
 
 const HR = ['tenant_admin'] as const;
-
-const brandBody = z.object({
-  productName: z.string().trim().min(1).max(60).nullable(),
-  primaryColor: z
-    .string()
-    .regex(/^#[0-9a-fA-F]{6}$/, { message: 'Expected a colour #rrggbb' })
-    .nullable(),
-});
 
 /** A company's own touches on its provider's brand, where the provider allows them. */
 export function registerTenantBrandingRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): void {
@@ -47,7 +40,7 @@ export function registerTenantBrandingRoutes(app: OpenAPIHono<AppEnv>, deps: App
       roles: HR,
       tags: ['company'],
       summary: 'The company’s brand touches and the brand its people see',
-      responses: { 200: json(z.any().openapi('TenantBranding'), 'Brand'), ...ERROR_RESPONSES },
+      responses: { 200: json(tenantBrandingSchema, 'Brand'), ...ERROR_RESPONSES },
     }),
     async (c) => c.json(present(await load(c.get('auth').tenantId)), 200),
   );
@@ -59,8 +52,8 @@ export function registerTenantBrandingRoutes(app: OpenAPIHono<AppEnv>, deps: App
       roles: HR,
       tags: ['company'],
       summary: 'Set the company’s product name and colour over the provider’s (null: the provider’s)',
-      request: { body: jsonBody(brandBody) },
-      responses: { 200: json(z.any(), 'Brand'), ...ERROR_RESPONSES },
+      request: { body: jsonBody(tenantBrandBodySchema) },
+      responses: { 200: json(tenantBrandingSchema, 'Brand'), ...ERROR_RESPONSES },
     }),
     async (c) => {
       const tenantId = c.get('auth').tenantId;
@@ -79,7 +72,7 @@ export function registerTenantBrandingRoutes(app: OpenAPIHono<AppEnv>, deps: App
       tags: ['company'],
       summary: 'Upload the company’s logo (the file itself as the body; at most 256 KB)',
       request: { body: { content: { 'image/*': { schema: z.string().openapi({ format: 'binary' }) } } } },
-      responses: { 200: json(z.any(), 'Brand'), ...ERROR_RESPONSES },
+      responses: { 200: json(tenantBrandingSchema, 'Brand'), ...ERROR_RESPONSES },
     }),
     async (c) => {
       const tenantId = c.get('auth').tenantId;
@@ -99,7 +92,7 @@ export function registerTenantBrandingRoutes(app: OpenAPIHono<AppEnv>, deps: App
       roles: HR,
       tags: ['company'],
       summary: 'Remove the company’s logo (the provider’s shows again)',
-      responses: { 200: json(z.any(), 'Brand'), ...ERROR_RESPONSES },
+      responses: { 200: json(tenantBrandingSchema, 'Brand'), ...ERROR_RESPONSES },
     }),
     async (c) => {
       const tenantId = c.get('auth').tenantId;

@@ -8,9 +8,10 @@ import { CSV_OPTIONS } from '../csv-options.js';
 import type { AppDeps, AppEnv, AuthClaims } from '../env.js';
 import { defineRoute, ERROR_RESPONSES } from '../openapi.js';
 import { json } from '../schemas.js';
+import { platformUsageSchema, usageMonthsQuery, vendorUsageSchema } from '@manabi/contract';
 import { vendorOf } from '../services/vendor-scope.js';
 
-const monthsQuery = z.object({ months: z.coerce.number().int().min(1).max(24).default(6) });
+const monthsQuery = usageMonthsQuery;
 
 /**
  * Usage for billing: seats, monthly active people and quizzes started. The month counters are kept
@@ -53,7 +54,7 @@ export function registerUsageRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): vo
       tags: ['vendor'],
       summary: 'Usage per client company and in total: seats, monthly active learners, attempts per month',
       request: { query: monthsQuery },
-      responses: { 200: json(z.any().openapi('VendorUsage'), 'Usage'), ...ERROR_RESPONSES },
+      responses: { 200: json(vendorUsageSchema, 'Usage'), ...ERROR_RESPONSES },
     }),
     async (c) => c.json(await vendorUsage(c.get('auth'), c.req.valid('query').months), 200),
   );
@@ -97,7 +98,7 @@ export function registerUsageRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): vo
       tags: ['platform'],
       summary: 'Every vendor’s usage: companies, seats, monthly active learners, attempts per month',
       request: { query: monthsQuery },
-      responses: { 200: json(z.any().openapi('PlatformUsage'), 'Usage'), ...ERROR_RESPONSES },
+      responses: { 200: json(platformUsageSchema, 'Usage'), ...ERROR_RESPONSES },
     }),
     async (c) => {
       const months = lastMonths(deps.now().toISOString(), c.req.valid('query').months);

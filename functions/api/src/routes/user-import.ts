@@ -5,7 +5,8 @@ import { listAllUsers, listDepartments } from '@manabi/data';
 import type { AppDeps, AppEnv } from '../env.js';
 import { ApiError } from '../errors.js';
 import { BODY_LIMITS, defineRoute, ERROR_RESPONSES } from '../openapi.js';
-import { importReportSchema, json } from '../schemas.js';
+import { json } from '../schemas.js';
+import { importReportSchema, uploadFileSchema } from '@manabi/contract';
 import { importUsers } from '../services/user-import.js';
 import { type MessageKey } from '../error-messages.js';
 
@@ -36,7 +37,7 @@ export function registerUserImportRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps
           content: {
             'multipart/form-data': {
               schema: z.object({
-                file: z.any().openapi({ type: 'string', format: 'binary' }),
+                file: uploadFileSchema,
                 sendInvites: z.enum(['true', 'false']).optional(),
               }),
             },

@@ -19,7 +19,8 @@ import { createUser, getFramework, getTenant, getUser, updateUser, writeAtomical
 import type { AppDeps, AppEnv } from '../env.js';
 import { ApiError, notFound } from '../errors.js';
 import { conflictResponse, defineRoute, ERROR_RESPONSES } from '../openapi.js';
-import { idParams, json, jsonBody, userSchema } from '../schemas.js';
+import { json, jsonBody } from '../schemas.js';
+import { errorSchema, idParams, userSchema } from '@manabi/contract';
 import { invitationItems } from '../services/invitations.js';
 import { searchCompanyUsers } from '../services/user-search.js';
 import { autoAssignForLevel } from '../services/packages.js';
@@ -86,7 +87,7 @@ export function registerUserRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): voi
       tags: ['users'],
       summary: 'Add a user (optionally emailing an invitation to set a password)',
       request: { body: jsonBody(userCreateSchema) },
-      responses: { 201: json(userSchema, 'Created'), 409: json(z.any(), 'Email already in use'), ...ERROR_RESPONSES },
+      responses: { 201: json(userSchema, 'Created'), 409: json(errorSchema, 'Email already in use'), ...ERROR_RESPONSES },
     }),
     async (c) => {
       const auth = c.get('auth');
@@ -143,7 +144,7 @@ export function registerUserRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): voi
       tags: ['users'],
       summary: 'Change a user (name, email, role, department, level, hire date, language)',
       request: { params: idParams, body: jsonBody(userUpdateSchema) },
-      responses: { 200: json(userSchema, 'Updated'), 409: json(z.any(), 'Email in use or changed meanwhile'), ...ERROR_RESPONSES },
+      responses: { 200: json(userSchema, 'Updated'), 409: json(errorSchema, 'Email in use or changed meanwhile'), ...ERROR_RESPONSES },
     }),
     async (c) => {
       const auth = c.get('auth');
@@ -205,7 +206,7 @@ export function registerUserRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): voi
       request: { params: idParams },
       responses: {
         202: json(z.object({ ok: z.literal(true) }), 'Invitation queued'),
-        409: json(z.any(), 'User is not awaiting an invitation'),
+        409: json(errorSchema, 'User is not awaiting an invitation'),
         ...ERROR_RESPONSES,
       },
     }),

@@ -1,6 +1,5 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import { z } from '@hono/zod-openapi';
-import { emailSchema } from '@manabi/core';
 import { getVendor, saveVendorBranding, setVendorFields, type Vendor } from '@manabi/data';
 import type { AppDeps, AppEnv, AuthClaims } from '../env.js';
 import { notFound } from '../errors.js';
@@ -8,37 +7,10 @@ import { BODY_LIMITS, defineRoute, ERROR_RESPONSES } from '../openapi.js';
 import { json, jsonBody } from '../schemas.js';
 import { assetUrl, PLATFORM_BRANDING, storeBrandImage } from '../services/branding.js';
 import { readImageBody } from './image-body.js';
-import { checkPlanCatalog, planSchema } from './vendor.js';
+import { checkPlanCatalog } from './vendor.js';
+import { vendorBrandingBodySchema, vendorBrandingSchema } from '@manabi/contract';
 
 const VENDOR = ['vendor_admin'] as const;
-
-const host = z
-  .string()
-  .trim()
-  .toLowerCase()
-  .regex(/^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/, {
-    message: 'Expected a host name such as learn.example.co.jp',
-  });
-const brandingBody = z.object({
-  productName: z.string().trim().min(1).max(60),
-  primaryColor: z.string().regex(/^#[0-9a-fA-F]{6}$/, { message: 'Expected a colour #rrggbb' }),
-  accentColor: z
-    .string()
-    .regex(/^#[0-9a-fA-F]{6}$/, { message: 'Expected a colour #rrggbb' })
-    .nullable()
-    .default(null),
-  signInText: z.object({ ja: z.string().max(200).optional(), en: z.string().max(200).optional() }).nullable(),
-  supportEmail: emailSchema.nullable(),
-  emailSenderName: z.string().trim().max(60).nullable(),
-  domains: z
-    .array(host)
-    .max(10)
-    .refine((d) => new Set(d).size === d.length, { message: 'Each host once' }),
-  selfSignup: z.boolean(),
-  allowTenantBranding: z.boolean().default(false),
-  /** The plan a self-signed-up company starts with (null: unlimited seats, every feature, the whole catalog; absent: unchanged). */
-  selfSignupPlan: planSchema.nullable().optional(),
-});
 
 const present = (v: Vendor) => ({
   productName: v.branding?.productName ?? v.name,
@@ -70,7 +42,7 @@ export function registerVendorBrandingRoutes(app: OpenAPIHono<AppEnv>, deps: App
       roles: VENDOR,
       tags: ['vendor'],
       summary: 'The vendor’s brand and domains',
-      responses: { 200: json(z.any().openapi('VendorBranding'), 'Branding'), ...ERROR_RESPONSES },
+      responses: { 200: json(vendorBrandingSchema, 'Branding'), ...ERROR_RESPONSES },
     }),
     async (c) => c.json(present(await loadVendor(c.get('auth'))), 200),
   );
@@ -82,8 +54,8 @@ export function registerVendorBrandingRoutes(app: OpenAPIHono<AppEnv>, deps: App
       roles: VENDOR,
       tags: ['vendor'],
       summary: 'Set the brand and domains (a host another vendor holds is a 409 naming it)',
-      request: { body: jsonBody(brandingBody) },
-      responses: { 200: json(z.any(), 'Branding'), ...ERROR_RESPONSES },
+      request: { body: jsonBody(vendorBrandingBodySchema) },
+      responses: { 200: json(vendorBrandingSchema, 'Branding'), ...ERROR_RESPONSES },
     }),
     async (c) => {
       const auth = c.get('auth');
@@ -107,7 +79,7 @@ export function registerVendorBrandingRoutes(app: OpenAPIHono<AppEnv>, deps: App
         tags: ['vendor'],
         summary: `Upload the ${kind} (the file itself as the body, with its content type; at most 256 KB)`,
         request: { body: { content: { 'image/*': { schema: z.string().openapi({ format: 'binary' }) } } } },
-        responses: { 200: json(z.any(), 'Branding'), ...ERROR_RESPONSES },
+        responses: { 200: json(vendorBrandingSchema, 'Branding'), ...ERROR_RESPONSES },
       }),
       async (c) => {
         const v = await loadVendor(c.get('auth'));
@@ -126,7 +98,7 @@ export function registerVendorBrandingRoutes(app: OpenAPIHono<AppEnv>, deps: App
         roles: VENDOR,
         tags: ['vendor'],
         summary: `Remove the ${kind}`,
-        responses: { 200: json(z.any(), 'Branding'), ...ERROR_RESPONSES },
+        responses: { 200: json(vendorBrandingSchema, 'Branding'), ...ERROR_RESPONSES },
       }),
       async (c) => {
         const v = await loadVendor(c.get('auth'));

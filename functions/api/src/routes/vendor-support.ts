@@ -1,12 +1,12 @@
 import { assessmentTitles } from '../services/assessment-titles.js';
 import type { OpenAPIHono } from '@hono/zod-openapi';
-import { z } from '@hono/zod-openapi';
 import { isId } from '@manabi/core';
 import { activeSupportGrant, getUser, listAttemptsOfUser, listUsers, recordAudit, type UserRecord } from '@manabi/data';
 import type { AppDeps, AppEnv, AuthClaims } from '../env.js';
 import { ApiError, notFound } from '../errors.js';
 import { defineRoute, ERROR_RESPONSES } from '../openapi.js';
-import { idParams, json } from '../schemas.js';
+import { json } from '../schemas.js';
+import { idParams, supportUserDetailSchema, supportUserListSchema, supportUserParams } from '@manabi/contract';
 import { ownTenant, vendorActor } from '../services/vendor-scope.js';
 
 const VENDOR = ['vendor_admin'] as const;
@@ -33,7 +33,7 @@ export function registerVendorSupportRoutes(app: OpenAPIHono<AppEnv>, deps: AppD
       roles: VENDOR,
       tags: ['vendor'],
       summary: 'A client company’s people — only while it grants support access (recorded in its audit log)',
-      responses: { 200: json(z.any(), '{ items }'), ...ERROR_RESPONSES },
+      responses: { 200: json(supportUserListSchema, 'People'), ...ERROR_RESPONSES },
       request: { params: idParams },
     }),
     async (c) => {
@@ -63,8 +63,8 @@ export function registerVendorSupportRoutes(app: OpenAPIHono<AppEnv>, deps: AppD
       roles: VENDOR,
       tags: ['vendor'],
       summary: 'One person of a client company with their quiz results — only while it grants support access',
-      request: { params: idParams.extend({ userId: z.string().openapi({ param: { name: 'userId', in: 'path' } }) }) },
-      responses: { 200: json(z.any(), '{ user, attempts }'), ...ERROR_RESPONSES },
+      request: { params: supportUserParams },
+      responses: { 200: json(supportUserDetailSchema, 'The person and their results'), ...ERROR_RESPONSES },
     }),
     async (c) => {
       const auth = c.get('auth');
@@ -87,7 +87,7 @@ export function registerVendorSupportRoutes(app: OpenAPIHono<AppEnv>, deps: AppD
             const r = x.result as { score: number; passed: boolean } | null;
             return {
               id: x.id,
-              assessmentTitle: titles.get(x.assessmentId),
+              assessmentTitle: titles.get(x.assessmentId) ?? null,
               status: x.status,
               score: r?.score ?? null,
               passed: r?.passed ?? null,

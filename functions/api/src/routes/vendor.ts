@@ -1,6 +1,5 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
-import { z } from '@hono/zod-openapi';
-import { emailSchema, localeSchema, type Role } from '@manabi/core';
+import type { Role } from '@manabi/core';
 import {
   activeSupportGrant,
   getTenantAccount,
@@ -14,7 +13,16 @@ import {
 import type { AppDeps, AppEnv, AuthClaims } from '../env.js';
 import { ApiError } from '../errors.js';
 import { conflictResponse, defineRoute, ERROR_RESPONSES } from '../openapi.js';
-import { idParams, json, jsonBody } from '../schemas.js';
+import { json, jsonBody } from '../schemas.js';
+import {
+  createTenantBodySchema,
+  createdTenantSchema,
+  idParams,
+  tenantPlanBodySchema,
+  vendorCatalogSchema,
+  vendorTenantListSchema,
+  vendorTenantSchema,
+} from '@manabi/contract';
 import { createAccount, presentTenant } from '../services/vendors.js';
 import { ownTenant, vendorActor, vendorOf } from '../services/vendor-scope.js';
 import { offeredPackages } from '../services/entitlements.js';
@@ -22,18 +30,6 @@ import { forgetAccess } from '../auth/access-gate.js';
 
 const VENDOR: readonly Role[] = ['vendor_admin'];
 
-export const planSchema = z.object({
-  seatLimit: z.number().int().min(1).max(1_000_000).nullable(),
-  features: z.object({ adaptive: z.boolean(), reportsExport: z.boolean() }),
-  /** The catalog packages the company may use (null: the whole catalog). */
-  catalogPackageIds: z
-    .array(z.string().max(40))
-    .max(500)
-    .refine((ids) => new Set(ids).size === ids.length, { message: 'Each package once' })
-    .nullable()
-    .default(null),
-});
-const tenantView = z.any().openapi('VendorTenant', { description: '{ id, name, status, plan, seatsUsed, createdAt }' });
 /** A plan may only name packages the vendor offers: the catalog's and its own (each unknown id is named). */
 export async function checkPlanCatalog(deps: AppDeps, vendorId: string, plan: TenantPlan, path: string): Promise<TenantPlan> {
   if (!plan.catalogPackageIds) return plan;
@@ -64,7 +60,7 @@ export function registerVendorRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): v
       roles: VENDOR,
       tags: ['vendor'],
       summary: 'The vendor’s client companies with plan and seats used',
-      responses: { 200: json(z.any().openapi({ description: '{ items: VendorTenant[] }' }), 'Companies'), ...ERROR_RESPONSES },
+      responses: { 200: json(vendorTenantListSchema, 'Companies'), ...ERROR_RESPONSES },
     }),
     async (c) => c.json({ items: (await listTenantsOfVendor(deps.data.platform, vendorOf(c.get('auth')))).map(presentTenant) }, 200),
   );
@@ -77,17 +73,9 @@ export function registerVendorRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): v
       tags: ['vendor'],
       summary: 'Create a client company with its plan; its HR admin is invited by email',
       request: {
-        body: jsonBody(
-          z.object({
-            name: z.string().trim().min(1).max(100),
-            adminName: z.string().trim().min(1).max(100),
-            adminEmail: emailSchema,
-            locale: localeSchema.default('ja'),
-            plan: planSchema,
-          }),
-        ),
+        body: jsonBody(createTenantBodySchema),
       },
-      responses: { 201: json(z.any(), '{ tenant, adminUserId }'), ...ERROR_RESPONSES },
+      responses: { 201: json(createdTenantSchema, 'Created'), ...ERROR_RESPONSES },
     }),
     async (c) => {
       const auth = c.get('auth');
@@ -113,7 +101,7 @@ export function registerVendorRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): v
       tags: ['vendor'],
       summary: 'One client company',
       request: { params: idParams },
-      responses: { 200: json(tenantView, 'Company'), ...ERROR_RESPONSES },
+      responses: { 200: json(vendorTenantSchema, 'Company'), ...ERROR_RESPONSES },
     }),
     async (c) => {
       const t = await own(c.get('auth'), c.req.valid('param').id);
@@ -130,9 +118,9 @@ export function registerVendorRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): v
       roles: VENDOR,
       tags: ['vendor'],
       summary: 'Change a client company’s plan (a limit below the seats in use is refused)',
-      request: { params: idParams, body: jsonBody(z.object({ plan: planSchema })) },
+      request: { params: idParams, body: jsonBody(tenantPlanBodySchema) },
       responses: {
-        200: json(tenantView, 'Company'),
+        200: json(vendorTenantSchema, 'Company'),
         409: conflictResponse('seat_limit_below_usage: the company already uses more seats than the new limit'),
         ...ERROR_RESPONSES,
       },
@@ -161,7 +149,7 @@ export function registerVendorRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): v
             ? 'Suspend a client company: its people’s sessions stop on their next request'
             : 'Reactivate a client company',
         request: { params: idParams },
-        responses: { 200: json(tenantView, 'Company'), ...ERROR_RESPONSES },
+        responses: { 200: json(vendorTenantSchema, 'Company'), ...ERROR_RESPONSES },
       }),
       async (c) => {
         const t = await own(c.get('auth'), c.req.valid('param').id);
@@ -180,7 +168,7 @@ export function registerVendorRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): v
       tags: ['vendor'],
       summary: 'The packages the vendor offers (the platform’s catalog and its own), to choose what each company may use',
       responses: {
-        200: json(z.any().openapi({ description: "{ items: [{ id, title, level, source: 'platform' | 'vendor' }] }" }), 'Catalog'),
+        200: json(vendorCatalogSchema, 'Catalog'),
         ...ERROR_RESPONSES,
       },
     }),
@@ -190,7 +178,7 @@ export function registerVendorRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): v
         id: p.id,
         title: p.package.title,
         level: p.package.level,
-        source: p.owner === 'vendor' ? 'vendor' : 'platform',
+        source: p.owner === 'vendor' ? ('vendor' as const) : ('platform' as const),
       }));
       return c.json({ items }, 200);
     },

@@ -30,6 +30,7 @@ const matching: ServedItem = {
   type: 'matching',
   stem: { ja: '組み合わせなさい。' },
   options: [],
+  images: [],
   prompts: [
     { id: 'p1', text: { ja: '報告' } },
     { id: 'p2', text: { ja: '相談' } },
@@ -46,6 +47,7 @@ const cloze: ServedItem = {
   type: 'cloze',
   stem: { ja: '報告は{{1}}から、{{2}}分以内に{{3}}。' },
   options: [],
+  images: [],
   blanks: [
     { id: '1', kind: 'text' },
     { id: '2', kind: 'numeric' },

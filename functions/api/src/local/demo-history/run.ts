@@ -1,4 +1,5 @@
 import type { Question } from '@manabi/questions';
+import type { answerResponseSchema, attemptViewSchema, Infer } from '@manabi/contract';
 import { createUser, findLogin, getTenantAccount } from '@manabi/data';
 import { newUserId, type Role } from '@manabi/core';
 import { createApp } from '../../app.js';
@@ -9,6 +10,9 @@ import { abilityOn, chanceRight, responseFor } from './answers.js';
 import { annualPackage } from './annual-package.js';
 import { dateOfDay, HISTORY_DAYS, instantOf, showcaseLearner, type HistoryPlan, type PlannedEvent, type PlannedPerson } from './plan.js';
 import { derive } from './random.js';
+
+type AttemptView = Infer<typeof attemptViewSchema>;
+type AnswerResponse = Infer<typeof answerResponseSchema>;
 
 /**
  * Plays a history plan through the app itself: the same Hono app the server runs, called in
@@ -72,7 +76,7 @@ export async function playHistory(base: AppDeps, plan: HistoryPlan, options: His
   const userId = (key: string) => ids.get(key)!.userId;
 
   /** One request as `who`, answered by the app; anything but success stops the seed loudly. */
-  const call = async <T = any>(who: string, method: string, path: string, body?: unknown, allow: number[] = []): Promise<T | null> => {
+  const call = async <T = unknown>(who: string, method: string, path: string, body?: unknown, allow: number[] = []): Promise<T | null> => {
     const id = ids.get(who);
     if (!id) throw new Error(`Unknown demo actor ${who}`);
     let cached = tokens.get(who);
@@ -178,20 +182,23 @@ export async function playHistory(base: AppDeps, plan: HistoryPlan, options: His
   const takeTest = async (who: string, assessmentId: string, boost: number, label: string): Promise<boolean> => {
     const p = person(who);
     const r = derive(plan.seed, `attempt:${who}:${assessmentId}:${label}`);
-    let view = await call<any>(who, 'POST', `/api/assessments/${assessmentId}/attempts`, undefined, [409]);
+    let view = await call<AttemptView>(who, 'POST', `/api/assessments/${assessmentId}/attempts`, undefined, [409]);
     if (!view) return false;
     summary.attempts++;
     const ability = abilityOn(p, dayOfClock(), HISTORY_DAYS) + boost;
     while (view.current) {
-      const found = questions.get(view.current.stem.ja);
+      const found = questions.get(view.current.stem.ja ?? '');
       if (!found) throw new Error(`Demo history: unknown question ${view.current.questionId}`);
       const right = r.chance(chanceRight(ability, found.difficulty));
       clock += r.int(25, 110) * 1000;
       const response = responseFor(found.question, right, r);
-      view = (await call<any>(who, 'POST', `/api/attempts/${view.id}/answers`, { questionId: view.current.questionId, response }))!.attempt;
+      view = (await call<AnswerResponse>(who, 'POST', `/api/attempts/${view.id}/answers`, {
+        questionId: view.current.questionId,
+        response,
+      }))!.attempt;
       summary.answers++;
     }
-    if (view.status === 'in_progress') view = await call<any>(who, 'POST', `/api/attempts/${view.id}/finish`);
+    if (view.status === 'in_progress') view = (await call<AttemptView>(who, 'POST', `/api/attempts/${view.id}/finish`))!;
     return Boolean(view.result?.passed);
   };
 
