@@ -81,6 +81,15 @@ export function feedbackOnAnswer(
 }
 
 /** A person's grade of an essay as the learner reads it: points per criterion and the comment, never who graded. */
-export function learnerGrade<G extends { points: unknown; total: number; max: number; score: number; comment: unknown }>(grade: G) {
+export interface LearnerGrade {
+  /** Whole points per rubric criterion id. */
+  points: Record<string, number>;
+  total: number;
+  max: number;
+  score: number;
+  comment: string | null;
+}
+
+export function learnerGrade(grade: LearnerGrade): LearnerGrade {
   return { points: grade.points, total: grade.total, max: grade.max, score: grade.score, comment: grade.comment };
 }
