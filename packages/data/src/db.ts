@@ -3,6 +3,7 @@ import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { isId } from '@manabi/core';
 import { scopedSessions, type ScopedDataConfig, type SessionCredentialsCache } from './scoped-credentials.js';
 import { guardLeadingKeys } from './leading-key-guard.js';
+import { stampTenantMembership } from './tenant-membership.js';
 
 export interface DataConfig {
   tableName: string;
@@ -84,6 +85,7 @@ export function createDataAccess(config: DataConfig): DataAccess {
       },
       { step: 'initialize', name: 'manabiCallCounter' },
     );
+    stampTenantMembership(client);
     clients.add(client);
     return client;
   };
