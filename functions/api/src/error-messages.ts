@@ -243,6 +243,10 @@ export const ERROR_MESSAGES = {
   already_returned: { ja: 'この目標はすでに差し戻されています', en: 'This goal has already been returned' },
   not_due: { ja: 'まだ期日になっていません', en: 'The goal is not due yet' },
 
+  service_unavailable: {
+    ja: 'ただいま混み合っています。数秒後にもう一度お試しください',
+    en: 'The service is busy right now; please try again in a few seconds',
+  },
   // Company data lifecycle (export, deletion)
   tenant_not_deletable: {
     ja: '販売パートナーやプラットフォーム自身の企業は削除できません',

@@ -44,3 +44,4 @@ export * from './essays.js';
 export * from './leading-key-guard.js';
 export * from './tenant-membership.js';
 export * from './tenant-lifecycle.js';
+export * from './client-settings.js';
