@@ -74,7 +74,7 @@ async function send(c: Client, path: string, body: unknown): Promise<Sent> {
 export async function runLearners(
   server: TestServer,
   world: LoadWorld,
-  options: { learners: number; seed: number; onAcknowledged?: (count: number) => void },
+  options: { learners: number; seed: number; onAcknowledged?: (count: number, live: LoadOutcome) => void },
 ): Promise<LoadOutcome> {
   const random = rng(options.seed);
   const out: LoadOutcome = { acknowledged: new Map(), requests: 0, duplicatesSent: 0, unexpected: [], unavailable: 0 };
@@ -117,7 +117,7 @@ export async function runLearners(
       const ok = answers.find((a) => a.status === 200);
       if (!ok) return;
       mine.set(questionId, optionId);
-      options.onAcknowledged?.((acknowledgedCount += 1));
+      options.onAcknowledged?.((acknowledgedCount += 1), out);
       if (random() < 0.1) {
         out.duplicatesSent += 1;
         await retrying(c, path, { questionId, response: { optionId } }, 1);
