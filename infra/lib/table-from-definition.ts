@@ -40,13 +40,10 @@ export function createSingleTable(scope: Construct, id: string): Table {
     deletionProtection: true,
   });
   for (const gsi of def.globalSecondaryIndexes) {
-    if (gsi.Projection.ProjectionType !== 'ALL') {
-      throw new Error(`GSI ${gsi.IndexName}: only ALL projection is supported`);
-    }
     table.addGlobalSecondaryIndex({
       indexName: gsi.IndexName,
       ...keysOf(def, gsi.KeySchema),
-      projectionType: ProjectionType.ALL,
+      projectionType: gsi.Projection.ProjectionType === 'KEYS_ONLY' ? ProjectionType.KEYS_ONLY : ProjectionType.ALL,
     });
   }
   return table;

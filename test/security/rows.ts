@@ -306,6 +306,17 @@ export const ROWS: Record<string, Row> = {
   'get /api/vendor/usage': {},
   'get /api/vendor/usage.csv': {},
   'get /api/platform/usage': {},
+  'get /api/platform/tenants': {},
+  // The platform reaches every company: a foreign company's export is accepted, its deletion
+  // refused only by the typed name (the probes never type it).
+  'post /api/platform/tenants/{id}/export': { id: 'tenant', foreign: [202] },
+  'post /api/platform/tenants/{id}/delete': { id: 'tenant', body: () => ({ confirmName: 'not the company name' }), foreign: [400, 409] },
+  'get /api/platform/tenants/{id}/jobs': { id: 'tenant', foreign: [200] },
+  'get /api/platform/tenant-jobs/{id}': { id: 'tenant' },
+  'post /api/vendor/tenants/{id}/export': { id: 'tenant' },
+  'post /api/vendor/tenants/{id}/delete': { id: 'tenant', body: () => ({ confirmName: 'not the company name' }) },
+  'get /api/vendor/tenants/{id}/jobs': { id: 'tenant' },
+  'get /api/vendor/tenant-jobs/{id}': { id: 'tenant' },
   'get /api/platform/vendors': {},
   'post /api/platform/vendors': {
     body: () => ({ name: '検査の販売店', adminName: '検査 管理者', adminEmail: `probe-${randomId().toLowerCase()}@example.test` }),

@@ -355,6 +355,12 @@ export const routes: RouteRecordRaw[] = [
     meta: { roles: PLATFORM, titleKey: 'platformVendors.title' },
   },
   {
+    path: '/platform/tenants',
+    name: 'platform-tenants',
+    component: () => import('./pages/PlatformTenantsPage.vue'),
+    meta: { roles: PLATFORM, titleKey: 'platformTenants.title' },
+  },
+  {
     path: '/platform/usage',
     name: 'platform-usage',
     component: () => import('./pages/PlatformUsagePage.vue'),

@@ -37,6 +37,7 @@ import { registerFollowUpRoutes } from './routes/followup.js';
 import { registerReportRoutes } from './routes/reports.js';
 import { registerVendorRoutes } from './routes/vendor.js';
 import { registerPlatformRoutes } from './routes/platform.js';
+import { registerTenantLifecycleRoutes } from './routes/tenant-lifecycle.js';
 import { registerVendorBrandingRoutes } from './routes/vendor-branding.js';
 import { registerVendorSupportRoutes } from './routes/vendor-support.js';
 import { registerTenantBrandingRoutes } from './routes/tenant-branding.js';
@@ -129,6 +130,7 @@ export function createApp(deps: AppDeps, options: AppOptions = {}): OpenAPIHono<
   registerVendorSupportRoutes(app, deps);
   registerUsageRoutes(app, deps);
   registerPlatformRoutes(app, deps);
+  registerTenantLifecycleRoutes(app, deps);
   registerTenantBrandingRoutes(app, deps);
   registerSupportRoutes(app, deps);
   registerReportOverviewRoutes(app, deps);

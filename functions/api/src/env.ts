@@ -78,6 +78,8 @@ export interface AppDeps {
    * job record's stream event invokes the import worker Lambda instead.
    */
   importJobs?: { start(ref: { tenantId: string; jobId: string }): void };
+  /** Runs company export and deletion jobs in this process (the local server); see services/tenant-lifecycle.ts. */
+  tenantJobs?: { start(jobId: string): void };
 }
 
 export interface AppEnv {

@@ -25,6 +25,7 @@ export const RESOURCES = {
   goal: { ja: '目標', en: 'Goal' },
   image: { ja: '画像', en: 'Image' },
   import_job: { ja: '取り込み', en: 'Import job' },
+  tenant_job: { ja: '企業データの出力・削除', en: 'Company data job' },
   invitation: { ja: '招待', en: 'Invitation' },
   mentor: { ja: 'メンター', en: 'Mentor' },
   message: { ja: 'お知らせ', en: 'Message' },
@@ -245,6 +246,18 @@ export const ERROR_MESSAGES = {
   },
   already_returned: { ja: 'この目標はすでに差し戻されています', en: 'This goal has already been returned' },
   not_due: { ja: 'まだ期日になっていません', en: 'The goal is not due yet' },
+
+  service_unavailable: {
+    ja: 'ただいま混み合っています。数秒後にもう一度お試しください',
+    en: 'The service is busy right now; please try again in a few seconds',
+  },
+  // Company data lifecycle (export, deletion)
+  tenant_not_deletable: {
+    ja: '販売パートナーやプラットフォーム自身の企業は削除できません',
+    en: 'A vendor’s or the platform’s own company cannot be deleted',
+  },
+  confirmation_mismatch: { ja: '確認のために入力した企業名が一致しません', en: 'The company name typed to confirm does not match' },
+  'field.confirmation_mismatch': { ja: '企業名を正確に入力してください', en: 'Type the company name exactly' },
 
   // Files and images
   file_too_large: { ja: 'ファイルが大きすぎます（上限 {max} MB）', en: 'The file is too large (at most {max} MB)' },

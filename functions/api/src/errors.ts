@@ -2,7 +2,7 @@ import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { BrandImageProblem, Locale } from '@manabi/core';
-import { ConflictError, getUser, InvalidCursorError, NotFoundError } from '@manabi/data';
+import { ConflictError, getUser, InvalidCursorError, isStoreUnavailable, NotFoundError } from '@manabi/data';
 import type { ZodError } from 'zod';
 import type { AppDeps, AppEnv } from './env.js';
 import {
@@ -127,6 +127,11 @@ export function toApiError(error: unknown, c: Context<AppEnv>): ApiError {
   }
   if (error instanceof InvalidCursorError)
     return new ApiError(400, 'validation_error', 'validation_error.cursor', [{ path: 'cursor', message: 'field.cursor' }]);
+  if (isStoreUnavailable(error)) {
+    // The store is down, throttled or slow: a retry may succeed, so say when (no stack, no details).
+    c.get('logger')?.error('store unavailable', { error: { name: (error as Error).name, message: (error as Error).message } });
+    return new ApiError(503, 'service_unavailable');
+  }
   if (error instanceof HTTPException && error.status < 500) {
     // Hono's own parsers (malformed JSON, bad form data) end up here.
     const code = error.status === 400 ? 'bad_request' : error.status === 415 ? 'unsupported_media_type' : 'http_error';
@@ -138,12 +143,17 @@ export function toApiError(error: unknown, c: Context<AppEnv>): ApiError {
   return new ApiError(500, 'internal');
 }
 
+/** When a client should try again after a 503 (the store's restarts and throttling pass within seconds). */
+export const RETRY_AFTER_SECONDS = 2;
+
 /** The app's error handler: the error shape, worded in the caller's language. */
 export const errorHandler =
   (deps: Pick<AppDeps, 'data'>) =>
   async (error: unknown, c: Context<AppEnv>): Promise<Response> => {
     const e = toApiError(error, c);
-    const locale = await requestLocale(c, deps);
+    // With the store unavailable, the caller's saved language cannot be read either.
+    const locale = e.status === 503 ? acceptedLocale(c.req.header('accept-language')) : await requestLocale(c, deps);
+    if (e.status === 503) c.header('Retry-After', String(RETRY_AFTER_SECONDS));
     const details = e.details.map((d) => ({ path: d.path, message: render(d.message, locale) }));
     // Says which language the message is in: the SPA shows it only when it matches its own.
     c.header('Content-Language', locale);

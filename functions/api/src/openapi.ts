@@ -122,6 +122,7 @@ function sharedResponses(method: string, roles: Access, request: RouteConfig['re
     ...(bodyMethods.has(method) ? { 413: errorResponse('The body is larger than this route takes (payload_too_large)') } : {}),
     ...(validatedBody ? { 415: errorResponse('The body is not of a media type this route takes (unsupported_media_type)') } : {}),
     500: errorResponse('Something went wrong on the server (internal)'),
+    503: errorResponse('The database is briefly unavailable; retry after the Retry-After seconds (service_unavailable)'),
   };
 }
 

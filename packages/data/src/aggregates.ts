@@ -1,3 +1,4 @@
+import { withoutMembership } from './tenant-membership.js';
 import { GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { TenantDb } from './db.js';
 import { keys } from './keys.js';
@@ -111,7 +112,10 @@ export async function readCellShards(db: TenantDb, cellId: string): Promise<Reco
       ConsistentRead: true,
     }),
   );
-  return (out.Items ?? []).map(({ pk: _pk, sk: _sk, ...counters }) => counters);
+  return (out.Items ?? []).map((item) => {
+    const { pk: _pk, sk: _sk, ...counters } = withoutMembership(item);
+    return counters;
+  });
 }
 
 /**
@@ -128,7 +132,7 @@ export async function readGroupShards(db: TenantDb, groupId: string, shards: num
         ExpressionAttributeValues: { ':p': k.pk },
         ConsistentRead: true,
       })) {
-        for (const { pk: _pk, sk, ...counters } of page) {
+        for (const { pk: _pk, sk, ...counters } of page.map(withoutMembership)) {
           const member = String(sk).slice(2);
           out.set(member, [...(out.get(member) ?? []), counters]);
         }

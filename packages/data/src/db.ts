@@ -4,6 +4,8 @@ import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { isId } from '@manabi/core';
 import { scopedSessions, type ScopedDataConfig, type SessionCredentialsCache } from './scoped-credentials.js';
 import { guardLeadingKeys } from './leading-key-guard.js';
+import { stampTenantMembership } from './tenant-membership.js';
+import { dynamoClientConfig } from './client-settings.js';
 
 export interface DataConfig {
   tableName: string;
@@ -89,7 +91,7 @@ export function createDataAccess(config: DataConfig): DataAccess {
       region: config.region ?? 'ap-northeast-1',
       ...(config.endpoint ? { endpoint: config.endpoint, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } } : {}),
       ...(credentials ? { credentials } : {}),
-      maxAttempts: 3,
+      ...dynamoClientConfig(),
     });
     client.middlewareStack.add(
       (next) => async (args) => {
@@ -100,6 +102,7 @@ export function createDataAccess(config: DataConfig): DataAccess {
       },
       { step: 'initialize', name: 'manabiCallCounter' },
     );
+    stampTenantMembership(client);
     clients.add(client);
     return client;
   };

@@ -42,3 +42,6 @@ export * from './scoped-env.js';
 export * from './scoped-credentials.js';
 export * from './essays.js';
 export * from './leading-key-guard.js';
+export * from './tenant-membership.js';
+export * from './tenant-lifecycle.js';
+export * from './client-settings.js';

@@ -458,6 +458,31 @@ export const keys = {
     gsi2pk: `${tenantPrefix(tenantId)}#DEPT#${part(departmentId)}#ESSAYQ`,
     gsi2sk: submittedAt === undefined ? '' : `${submittedAt}#${part(attemptId ?? '')}#${part(questionId ?? '')}`,
   }),
+  // ── Tenant data lifecycle (issue #20) ───────────────────────────────────────────────────
+  /**
+   * The membership index partition (`tpk`, index gsiT) an item of a company belongs to: one of
+   * TENANT_MEMBER_SHARDS per company, chosen by a hash of the item's pk, so a large company's
+   * writes spread over several index partitions. Null for platform keys.
+   */
+  tenantMemberOf: (pk: string): { tpk: string } | null => {
+    const tenantId = tenantOfKey(pk);
+    if (tenantId === null) return null;
+    return { tpk: `${tenantPrefix(tenantId)}#MEMBERS#${String(memberShardOf(pk)).padStart(2, '0')}` };
+  },
+  tenantMemberShard: (tenantId: string, shard: number) => ({ tpk: `${tenantPrefix(tenantId)}#MEMBERS#${String(shard).padStart(2, '0')}` }),
+  /** Platform: an export or a deletion of one company (kept after the deletion as its receipt). */
+  tenantJob: (jobId: string, tenantId?: string, createdAt?: string) => ({
+    pk: `P#TENANTJOB#${part(jobId)}`,
+    sk: 'JOB',
+    ...(tenantId === undefined || createdAt === undefined
+      ? {}
+      : { gsi1pk: `P#TENANTJOBS#${tenantPrefix(tenantId).slice(2)}`, gsi1sk: `${createdAt}#${part(jobId)}` }),
+  }),
+  /** gsi1: a company's export and deletion jobs, oldest first. */
+  tenantJobsOf: (tenantId: string) => ({ gsi1pk: `P#TENANTJOBS#${tenantPrefix(tenantId).slice(2)}` }),
+  /** Platform: "this company is being (or was) deleted", read by the aggregator before it counts. */
+  tenantTombstone: (tenantId: string): ItemKey => ({ pk: `P#TENANTGONE#${tenantPrefix(tenantId).slice(2)}`, sk: 'GONE' }),
+
   // ── Email delivery (issue #12) ──────────────────────────────────────────────────────────
   /** Platform: an address SES reported as bouncing for good or complaining; nothing is sent to it. */
   emailSuppression: (normalizedEmail: string): ItemKey => ({ pk: `P#SUPPRESS#${normalizedEmail.replaceAll('#', '%23')}`, sk: 'SUPPRESS' }),
@@ -501,11 +526,39 @@ export const objectKeys = {
     'vendorId' in owner
       ? `staging/scorm/v/${part(owner.vendorId)}/${part(uploadId)}.zip`
       : `staging/scorm/t/${tenantPrefix(owner.tenantId).slice(2)}/${part(uploadId)}.zip`,
+  /** A company's export archive (JSON of its items and its files), under the company's own prefix. */
+  tenantExport: (tenantId: string, jobId: string): string => `exports/t/${tenantPrefix(tenantId).slice(2)}/${part(jobId)}.zip`,
+  /** Every prefix the objects of one company live under (its export and its deletion list them). */
+  tenantPrefixes: (tenantId: string): string[] => {
+    const t = tenantPrefix(tenantId).slice(2);
+    return [
+      `brand/t/${t}/`,
+      `certificates/${t}/`,
+      `files/t/${t}/`,
+      `scorm/t/${t}/`,
+      `staging/scorm/t/${t}/`,
+      `staging/imports/t/${t}/`,
+      `exports/t/${t}/`,
+    ];
+  },
   /** The file an import job reads (kept until the job finishes; the bucket's staging rule expires leftovers). */
   importJobFile: (tenantId: string, jobId: string): string => `staging/imports/t/${tenantPrefix(tenantId).slice(2)}/${part(jobId)}.csv`,
   /** Whether a requested object name is a brand image key (the only objects served publicly). */
   isBrandImage: (key: string): boolean => /^brand\/[vt]\/[0-9a-z]{16}\/(logo|favicon)-[0-9a-f]{16,64}\.(png|jpg|webp|svg|ico)$/.test(key),
 };
+
+/** Index partitions per company in the membership index (gsiT). */
+export const TENANT_MEMBER_SHARDS = 8;
+
+/** FNV-1a of the pk, modulo the shard count: the same pk always lands in the same shard. */
+function memberShardOf(pk: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < pk.length; i++) {
+    h ^= pk.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h % TENANT_MEMBER_SHARDS;
+}
 
 /** The tenant a key belongs to (a stream record names its tenant only through its key); null for platform keys. */
 export function tenantOfKey(key: string): string | null {

@@ -2,6 +2,7 @@ import {
   DeleteObjectCommand,
   GetObjectCommand,
   HeadObjectCommand,
+  ListObjectsV2Command,
   NoSuchKey,
   NotFound,
   PutObjectCommand,
@@ -43,6 +44,8 @@ export interface ObjectStore {
   size(key: string): Promise<number | null>;
   /** Bytes [start, end) of an object (a ranged GET); fewer at its end. */
   getRange(key: string, start: number, end: number): Promise<Uint8Array>;
+  /** Every object key under a prefix (a company's files: its export and its deletion). */
+  list(prefix: string): Promise<string[]>;
   /** A URL that serves the object until it expires, with the given type and disposition. */
   signedGetUrl(key: string, options: SignedGetOptions): Promise<string>;
   /** A URL the browser PUTs exactly `contentLength` bytes to, until it expires. */
@@ -103,6 +106,16 @@ export function s3ObjectStore(bucket: string, client: S3Client = new S3Client({}
         if (missing(error)) return null;
         throw error;
       }
+    },
+    async list(prefix) {
+      const found: string[] = [];
+      let token: string | undefined;
+      do {
+        const out = await client.send(new ListObjectsV2Command({ Bucket: bucket, Prefix: prefix, ContinuationToken: token }));
+        found.push(...(out.Contents ?? []).flatMap((o) => (o.Key ? [o.Key] : [])));
+        token = out.IsTruncated ? out.NextContinuationToken : undefined;
+      } while (token);
+      return found;
     },
     async getRange(key, start, end) {
       if (end <= start) return new Uint8Array();

@@ -13,6 +13,14 @@ export const GSIS = [
 
 export type GsiName = (typeof GSIS)[number]['name'];
 
+/**
+ * The tenant membership index: every item whose pk belongs to a company carries `tpk`
+ * (`keys.tenantMemberShard`, stamped on every write by tenant-membership.ts), so a company's whole
+ * data can be listed without a Scan (export, deletion and its verification). Keys only: it serves
+ * nothing but the item keys, and an update that does not change `tpk` costs the index nothing.
+ */
+export const MEMBER_INDEX = { name: 'gsiT', partition: 'tpk' } as const;
+
 /** Attribute DynamoDB's TTL deletes items by (epoch seconds). */
 export const TTL_ATTRIBUTE = 'ttl';
 
@@ -25,13 +33,13 @@ export interface TableDefinition {
   globalSecondaryIndexes: {
     IndexName: string;
     KeySchema: { AttributeName: string; KeyType: 'HASH' | 'RANGE' }[];
-    Projection: { ProjectionType: 'ALL' };
+    Projection: { ProjectionType: 'ALL' | 'KEYS_ONLY' };
   }[];
 }
 
 /** The table in CreateTable shape (also read by infra to build the CDK table). */
 export function tableDefinition(tableName: string = DEFAULT_TABLE_NAME): TableDefinition {
-  const names = [TABLE_KEY.partition, TABLE_KEY.sort, ...GSIS.flatMap((g) => [g.partition, g.sort])];
+  const names = [TABLE_KEY.partition, TABLE_KEY.sort, ...GSIS.flatMap((g) => [g.partition, g.sort]), MEMBER_INDEX.partition];
   return {
     tableName,
     attributeDefinitions: names.map((n) => ({ AttributeName: n, AttributeType: 'S' as const })),
@@ -39,14 +47,21 @@ export function tableDefinition(tableName: string = DEFAULT_TABLE_NAME): TableDe
       { AttributeName: TABLE_KEY.partition, KeyType: 'HASH' },
       { AttributeName: TABLE_KEY.sort, KeyType: 'RANGE' },
     ],
-    globalSecondaryIndexes: GSIS.map((g) => ({
-      IndexName: g.name,
-      KeySchema: [
-        { AttributeName: g.partition, KeyType: 'HASH' as const },
-        { AttributeName: g.sort, KeyType: 'RANGE' as const },
-      ],
-      Projection: { ProjectionType: 'ALL' as const },
-    })),
+    globalSecondaryIndexes: [
+      ...GSIS.map((g) => ({
+        IndexName: g.name,
+        KeySchema: [
+          { AttributeName: g.partition, KeyType: 'HASH' as const },
+          { AttributeName: g.sort, KeyType: 'RANGE' as const },
+        ],
+        Projection: { ProjectionType: 'ALL' as const },
+      })),
+      {
+        IndexName: MEMBER_INDEX.name,
+        KeySchema: [{ AttributeName: MEMBER_INDEX.partition, KeyType: 'HASH' as const }],
+        Projection: { ProjectionType: 'KEYS_ONLY' as const },
+      },
+    ],
   };
 }
 

@@ -24,6 +24,8 @@ export class ApiError extends Error {
    * (`Content-Language`), which can differ from the language chosen on this device.
    */
   readonly inUiLanguage: boolean;
+  /** From a 503's (or 429's) `Retry-After`: when the same request may be sent again, in seconds. */
+  readonly retryAfterSeconds: number | null;
 
   constructor(init: {
     status: number;
@@ -32,6 +34,7 @@ export class ApiError extends Error {
     details?: ErrorDetail[];
     requestId?: string | null;
     inUiLanguage?: boolean;
+    retryAfterSeconds?: number | null;
   }) {
     super(init.message);
     this.name = 'ApiError';
@@ -40,6 +43,7 @@ export class ApiError extends Error {
     this.details = init.details ?? [];
     this.requestId = init.requestId ?? null;
     this.inUiLanguage = init.inUiLanguage ?? true;
+    this.retryAfterSeconds = init.retryAfterSeconds ?? null;
   }
 
   /**
@@ -100,7 +104,14 @@ export async function toApiError(response: Response, uiLocale: string | null = n
     details: error ? parseDetails(error['details']) : [],
     requestId,
     inUiLanguage: !language || !uiLocale || language === uiLocale,
+    retryAfterSeconds: retryAfterOf(response.headers.get('retry-after')),
   });
+}
+
+/** `Retry-After` in seconds (a number of seconds; an HTTP date is not sent by this API). */
+function retryAfterOf(header: string | null): number | null {
+  const seconds = header === null ? NaN : Number(header);
+  return Number.isFinite(seconds) && seconds >= 0 ? seconds : null;
 }
 
 export type QueryValue = string | number | boolean | null | undefined;

@@ -198,7 +198,7 @@ const enPeople: PeopleMessageSchema = {
     correct: 'Correct',
     incorrect: 'Incorrect',
     recorded: 'Answer saved.',
-    networkRetry: 'Your answer could not be sent. Check your connection and press “Retry”.',
+    networkRetry: 'Your answer could not be sent yet. It is kept and will be sent again automatically; press “Retry” to send it now.',
     retry: 'Retry',
     reload: 'Reload',
     timeUpTitle: "Time's up",

@@ -1146,6 +1146,38 @@ const en: MessageSchema = {
     warningsTitle: 'Notes (imported, with something not kept)',
     warningsLead: 'These questions are imported, but the parts named are not kept. Edit the questions after the import if needed.',
   },
+  // A company's data: export and complete deletion (platform and vendor consoles).
+  tenantData: {
+    title: 'Company data',
+    exportTitle: 'Export',
+    exportLead: 'Exports all of this company’s data (JSON) and files as a zip. Passwords and sign-in secrets are not included.',
+    export: 'Export data',
+    exporting: 'Exporting…',
+    working: 'Working on it. Please wait.',
+    exportDone: 'The export is ready ({items} items, {files} files).',
+    download: 'Download the zip',
+    failed: 'It failed. Please try again.',
+    deleteTitle: 'Delete the company',
+    deleteLead: 'Deletes all of {name}’s data, files and sign-ins for good. This cannot be undone; export the data first.',
+    delete: 'Delete this company…',
+    confirmLabel: 'To confirm, type the company name “{name}”',
+    nameMismatch: 'The company name does not match',
+    confirmDelete: 'Delete for good',
+    deleteDone: 'Deleted ({items} items, {files} files), and checked that nothing is left.',
+    deleted: '{name} was deleted.',
+  },
+  // The platform console's list of every company.
+  platformTenants: {
+    title: 'Companies',
+    lead: 'Every company on the platform. Export or delete a company’s data here.',
+    empty: 'No companies yet.',
+    name: 'Company',
+    kind: 'Kind',
+    status: 'Status',
+    createdAt: 'Created',
+    manage: 'Data',
+    kinds: { client: 'Client company', vendor_home: 'Vendor', platform_home: 'Platform' },
+  },
 };
 
 export default en;

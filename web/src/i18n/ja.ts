@@ -1144,6 +1144,39 @@ const ja = {
     warningsTitle: '注意（取り込みますが、一部が保存されないもの）',
     warningsLead: '次の問題は取り込みますが、書かれている部分は保存されません。必要なら取り込んだあとで編集してください。',
   },
+  // A company's data: export and complete deletion (platform and vendor consoles).
+  tenantData: {
+    title: '企業データ',
+    exportTitle: 'データの書き出し',
+    exportLead: 'この企業のすべてのデータ（JSON）とファイルを zip で書き出します。パスワードや認証の情報は含みません。',
+    export: 'データを書き出す',
+    exporting: '書き出し中…',
+    working: '処理中です。このままお待ちください。',
+    exportDone: '書き出しが終わりました（データ {items} 件、ファイル {files} 件）。',
+    download: 'zip をダウンロード',
+    failed: '処理に失敗しました。もう一度お試しください。',
+    deleteTitle: '企業の削除',
+    deleteLead:
+      '{name} のすべてのデータ・ファイル・ログイン情報を完全に削除します。元に戻せません。先にデータを書き出しておくことをおすすめします。',
+    delete: 'この企業を削除する…',
+    confirmLabel: '確認のため、企業名「{name}」を入力してください',
+    nameMismatch: '企業名が一致しません',
+    confirmDelete: '完全に削除する',
+    deleteDone: '削除が終わりました（データ {items} 件、ファイル {files} 件）。何も残っていないことを確認しました。',
+    deleted: '{name} を削除しました。',
+  },
+  // The platform console's list of every company.
+  platformTenants: {
+    title: '企業',
+    lead: 'プラットフォーム上のすべての企業です。企業ごとにデータの書き出しと削除ができます。',
+    empty: '企業はまだありません。',
+    name: '企業名',
+    kind: '種類',
+    status: '状態',
+    createdAt: '登録日',
+    manage: 'データ',
+    kinds: { client: '顧客企業', vendor_home: '販売パートナー', platform_home: 'プラットフォーム' },
+  },
 };
 
 export type MessageSchema = typeof ja;

@@ -30,6 +30,7 @@ import {
   applyIncrementsOnce,
   countUsage,
   getTenantAccount,
+  isTenantDeleted,
   keys,
   getUser,
   listAssignmentsOfUser,
@@ -141,10 +142,16 @@ export async function applyUntilFailure(
     const db = deps.data.clientFor({ tenantId });
     applied += await applyIncrementsOnce(db, key, toShardIncrements(increments, key), deps.now().toISOString(), note);
   };
+  /** A company being deleted (or deleted): its records, the deletion's own included, count nothing. */
+  const deleted = new Map<string, Promise<boolean>>();
+  const isDeleted = (tenantId: string) => {
+    if (!deleted.has(tenantId)) deleted.set(tenantId, isTenantDeleted(deps.data.platform, tenantId));
+    return deleted.get(tenantId)!;
+  };
   const applyChange = async (change: TableChange) => {
     const image = change.newImage ?? change.oldImage;
     const tenantId = image ? tenantOfKey(String(image.pk ?? '')) : null;
-    if (!image || !tenantId) return;
+    if (!image || !tenantId || (await isDeleted(tenantId))) return;
     const db = deps.data.clientFor({ tenantId });
     switch (image.entity) {
       case 'attempt': {

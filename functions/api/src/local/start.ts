@@ -37,6 +37,7 @@ import type { HistorySummary } from './demo-history/index.js';
 import { runReminders } from '../jobs/reminders.js';
 import { runDigest } from '../jobs/digest.js';
 import { inProcessImportRunner } from '../jobs/import-worker.js';
+import { inProcessTenantJobRunner } from '../services/tenant-lifecycle.js';
 
 export interface LocalOptions {
   /** The table (default `manabi`); tests that consume the stream use a table of their own. */
@@ -167,6 +168,8 @@ export async function startLocal(options: LocalOptions): Promise<LocalServer> {
     // Import jobs run in this process (the cloud runs them in a Lambda fed by the table's stream).
     const importRunner = inProcessImportRunner(deps);
     deps.importJobs = importRunner;
+    const tenantJobRunner = inProcessTenantJobRunner(deps);
+    deps.tenantJobs = tenantJobRunner;
     const webDist = options.webDist && existsSync(join(options.webDist, 'index.html')) ? resolve(options.webDist) : undefined;
     const app = createApp(deps, {
       compress: true,
@@ -244,6 +247,7 @@ export async function startLocal(options: LocalOptions): Promise<LocalServer> {
         if (reminders) clearInterval(reminders);
         if (digests) clearInterval(digests);
         await importRunner.idle();
+        await tenantJobRunner.idle();
         await new Promise<void>((res) => server.close(() => res()));
         data.destroy();
         await dynamo?.stop();

@@ -5,6 +5,7 @@ import { dirname, join, resolve } from 'node:path';
 import { createServer } from 'node:net';
 import {
   CreateTableCommand,
+  UpdateTableCommand,
   DeleteTableCommand,
   DescribeTableCommand,
   DynamoDBClient,
@@ -137,7 +138,8 @@ export async function ensureTable(endpoint: string, tableName: string, options: 
   const client = localClient(endpoint);
   try {
     try {
-      await client.send(new DescribeTableCommand({ TableName: tableName }));
+      const described = await client.send(new DescribeTableCommand({ TableName: tableName }));
+      await addMissingIndexes(client, tableName, new Set((described.Table?.GlobalSecondaryIndexes ?? []).map((g) => g.IndexName)));
       return 'exists';
     } catch (error) {
       if (!(error instanceof ResourceNotFoundException)) throw error;
@@ -159,6 +161,25 @@ export async function ensureTable(endpoint: string, tableName: string, options: 
     return 'created';
   } finally {
     client.destroy();
+  }
+}
+
+/**
+ * A table made before an index was added to the definition (a kept `.data/`) gets it, as the
+ * cloud's stack update adds it. Items written before carry no attribute for it until rewritten.
+ */
+async function addMissingIndexes(client: DynamoDBClient, tableName: string, present: Set<string | undefined>): Promise<void> {
+  const def = tableDefinition(tableName);
+  for (const gsi of def.globalSecondaryIndexes) {
+    if (present.has(gsi.IndexName)) continue;
+    const names = new Set(gsi.KeySchema.map((k) => k.AttributeName));
+    await client.send(
+      new UpdateTableCommand({
+        TableName: tableName,
+        AttributeDefinitions: def.attributeDefinitions.filter((a) => names.has(a.AttributeName)),
+        GlobalSecondaryIndexUpdates: [{ Create: { IndexName: gsi.IndexName, KeySchema: gsi.KeySchema, Projection: gsi.Projection } }],
+      }),
+    );
   }
 }
 

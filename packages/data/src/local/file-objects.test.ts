@@ -16,6 +16,15 @@ describe('fileObjectStore', async () => {
     expect(await store.get('brand/v/a/logo-1.png')).toBeNull();
   });
 
+  it('lists the objects under a prefix, without their type files, and nothing of a neighbour', async () => {
+    const one = { body: Uint8Array.from([1]), contentType: 'text/plain' };
+    await store.put('files/t/aaa/1', one);
+    await store.put('files/t/aaa/sub/2.txt', one);
+    await store.put('files/t/aaab/3', one);
+    expect(await store.list('files/t/aaa/')).toEqual(['files/t/aaa/1', 'files/t/aaa/sub/2.txt']);
+    expect(await store.list('files/t/none/')).toEqual([]);
+  });
+
   it('refuses keys that leave its folder', async () => {
     await expect(store.put('../outside.png', { body: new Uint8Array(), contentType: 'image/png' })).rejects.toThrow('Invalid object key');
     await expect(store.get('brand/../../x')).rejects.toThrow('Invalid object key');

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, open, readFile, rm, stat, writeFile, rename } from 'node:fs/promises';
-import { dirname, resolve, sep } from 'node:path';
+import { mkdir, open, readdir, readFile, rm, stat, writeFile, rename } from 'node:fs/promises';
+import { dirname, relative, resolve, sep } from 'node:path';
 import { LOCAL_SIGNED_GET_PATH, LOCAL_SIGNED_PUT_PATH, type LocalObjectStore } from '../objects.js';
 import { signPayload, verifyToken } from './signed-urls.js';
 
@@ -58,6 +58,25 @@ export function fileObjectStore(root: string, options: FileObjectStoreOptions = 
         if (notFound(error)) return null;
         throw error;
       }
+    },
+    async list(prefix) {
+      // The directory the prefix names (prefixes here always end at a '/'), walked for objects.
+      const dir = resolve(base, prefix);
+      if (!(dir + sep).startsWith(base + sep)) throw new Error('Invalid object prefix');
+      let names: string[];
+      try {
+        names = await readdir(dir, { recursive: true });
+      } catch (error) {
+        if (notFound(error)) return [];
+        throw error;
+      }
+      const files: string[] = [];
+      for (const name of names) {
+        if (name.endsWith('.type') || name.endsWith('.tmp')) continue;
+        const path = resolve(dir, name);
+        if ((await stat(path)).isFile()) files.push(relative(base, path).split(sep).join('/'));
+      }
+      return files.filter((key) => key.startsWith(prefix)).sort();
     },
     async getRange(key, start, end) {
       if (end <= start) return new Uint8Array();
