@@ -40,6 +40,9 @@ import { registerVendorBrandingRoutes } from './routes/vendor-branding.js';
 import { registerVendorSupportRoutes } from './routes/vendor-support.js';
 import { registerTenantBrandingRoutes } from './routes/tenant-branding.js';
 import { registerSupportRoutes } from './routes/support.js';
+import { registerAuditLogRoutes } from './routes/audit-log.js';
+import { registerScimTokenRoutes } from './routes/scim-tokens.js';
+import { registerScimRoutes } from './scim/routes.js';
 import { registerUsageRoutes } from './routes/usage.js';
 import { accessState, isLocalObjectStore } from '@manabi/data';
 import { registerReportOverviewRoutes } from './routes/report-overview.js';
@@ -120,6 +123,8 @@ export function createApp(deps: AppDeps, options: AppOptions = {}): OpenAPIHono<
   registerPlatformRoutes(app, deps);
   registerTenantBrandingRoutes(app, deps);
   registerSupportRoutes(app, deps);
+  registerAuditLogRoutes(app, deps);
+  registerScimTokenRoutes(app, deps);
   registerReportOverviewRoutes(app, deps);
   registerHrHomeRoutes(app, deps);
   registerFileRoutes(app, deps);
@@ -129,6 +134,7 @@ export function createApp(deps: AppDeps, options: AppOptions = {}): OpenAPIHono<
   registerScormContentRoutes(app, deps);
   registerNotificationRoutes(app, deps);
   registerEssayGradingRoutes(app, deps);
+  registerScimRoutes(app, deps);
   options.localRoutes?.(app);
   registerDocsRoutes(app);
 
