@@ -39,7 +39,15 @@ export function scimTokenItems(db: TenantDb, token: ScimTokenRecord, sealedHash:
     {
       Put: {
         TableName: db.table,
-        Item: { ...keys.scimToken(db.tenantId, token.id), entity: 'scimToken', ...token },
+        // Never-used and not-revoked are absent attributes: the conditions below test their absence.
+        Item: {
+          ...keys.scimToken(db.tenantId, token.id),
+          entity: 'scimToken',
+          id: token.id,
+          name: token.name,
+          createdAt: token.createdAt,
+          createdBy: token.createdBy,
+        },
         ConditionExpression: 'attribute_not_exists(pk)',
       },
     },

@@ -115,8 +115,8 @@ export async function listAuditLog(db: TenantDb, opts: AuditLogQuery = {}): Prom
     ? { gsi1pk: keys.auditByType(db.tenantId, opts.type!).gsi1pk }
     : { pk: keys.auditLog(db.tenantId).pk };
   const [pkName, skName] = byType ? ['gsi1pk', 'gsi1sk'] : ['pk', 'sk'];
-  // Sort keys are `<ISO time>#<id>`: '' sorts before every time and '~' after, so the range is inclusive.
-  const low = opts.from ?? '';
+  // Sort keys are `<ISO time>#<id>`: '0' sorts before every time and '~' after, so the range is inclusive.
+  const low = opts.from ?? '0';
   const high = `${opts.to ?? '9999'}~`;
   const out = await db.doc.send(
     new QueryCommand({
