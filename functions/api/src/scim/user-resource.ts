@@ -96,11 +96,20 @@ export function parseScimUser(body: unknown, before?: Record<string, unknown>): 
   const given = b.name?.givenName || null;
   const family = b.name?.familyName || null;
   const fromParts = [family, given].filter(Boolean).join(' ');
-  const beforeName = before?.name as { givenName?: string; familyName?: string } | undefined;
-  const partsChanged = before !== undefined && ((beforeName?.givenName ?? null) !== given || (beforeName?.familyName ?? null) !== family);
-  const displayChanged = before !== undefined && before.displayName !== b.displayName;
+  const beforeName = before?.name as { givenName?: string; familyName?: string; formatted?: string } | undefined;
+  // After a PATCH, the name follows whichever of its forms the operations changed.
+  const changed = (was: unknown, now: unknown) => before !== undefined && (was ?? null) !== (now ?? null);
+  const displayChanged = changed(before?.displayName, b.displayName);
+  const partsChanged = changed(beforeName?.givenName, given) || changed(beforeName?.familyName, family);
+  const formattedChanged = changed(beforeName?.formatted, b.name?.formatted);
   const name =
-    partsChanged && !displayChanged && fromParts ? fromParts : b.displayName || b.name?.formatted || fromParts || email.split('@')[0]!;
+    (displayChanged && b.displayName) ||
+    (partsChanged && fromParts) ||
+    (formattedChanged && b.name?.formatted) ||
+    b.displayName ||
+    b.name?.formatted ||
+    fromParts ||
+    email.split('@')[0]!;
   const enterprise = b[ENTERPRISE_SCHEMA];
   return {
     email,
