@@ -86,6 +86,7 @@ describe('token signing in KMS (template)', () => {
     expect(routes).toEqual({
       'ANY /api/{proxy+}': 'ApiFunction',
       'ANY /scorm/{proxy+}': 'ApiFunction',
+      'ANY /scim/{proxy+}': 'ApiFunction',
       'ANY /api/auth/{proxy+}': 'IdentityFunction',
       'POST /api/signup': 'IdentityFunction',
     });

@@ -171,9 +171,10 @@ describe('ManabiStack template', () => {
 
   it('routes /api/{proxy+} through the HTTP API and CloudFront', () => {
     template.hasResourceProperties('AWS::ApiGatewayV2::Route', { RouteKey: 'ANY /api/{proxy+}' });
+    template.hasResourceProperties('AWS::ApiGatewayV2::Route', { RouteKey: 'ANY /scim/{proxy+}' });
     template.hasResourceProperties('AWS::CloudFront::Distribution', {
       DistributionConfig: Match.objectLike({
-        CacheBehaviors: [Match.objectLike({ PathPattern: '/api/*' })],
+        CacheBehaviors: [Match.objectLike({ PathPattern: '/api/*' }), Match.objectLike({ PathPattern: '/scim/*' })],
       }),
     });
     // Lesson files go straight between the browser and the object bucket at presigned URLs.
@@ -201,6 +202,7 @@ describe('ManabiStack template', () => {
       DistributionConfig: Match.objectLike({
         CacheBehaviors: [
           Match.objectLike({ PathPattern: '/api/*', FunctionAssociations: [Match.objectLike({ EventType: 'viewer-request' })] }),
+          Match.objectLike({ PathPattern: '/scim/*', FunctionAssociations: [Match.objectLike({ EventType: 'viewer-request' })] }),
         ],
       }),
     });

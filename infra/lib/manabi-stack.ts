@@ -412,6 +412,8 @@ export class ManabiStack extends Stack {
     api.addRoutes({ path: '/api/{proxy+}', methods: [HttpMethod.ANY], integration: apiIntegration });
     // SCORM content (player, package files, commits): the API answers these only on the content host.
     api.addRoutes({ path: '/scorm/{proxy+}', methods: [HttpMethod.ANY], integration: apiIntegration });
+    // SCIM 2.0 for the companies' identity providers (a SCIM token of its own, checked in the app).
+    api.addRoutes({ path: '/scim/{proxy+}', methods: [HttpMethod.ANY], integration: apiIntegration });
     // The routes that mint tokens go to the identity function (more specific routes win over /api/{proxy+}).
     const identityIntegration = new HttpLambdaIntegration('IdentityIntegration', identityFunction);
     for (const route of IDENTITY_HTTP_ROUTES)
@@ -462,6 +464,14 @@ export class ManabiStack extends Stack {
           allowedMethods: AllowedMethods.ALLOW_ALL,
           cachePolicy: CachePolicy.CACHING_DISABLED,
           // API Gateway routes on its own Host header, so the viewer's must not be forwarded.
+          originRequestPolicy: OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
+        },
+        '/scim/*': {
+          origin: apiOrigin,
+          viewerProtocolPolicy: ViewerProtocolPolicy.HTTPS_ONLY,
+          functionAssociations: [{ eventType: FunctionEventType.VIEWER_REQUEST, function: viewerHost }],
+          allowedMethods: AllowedMethods.ALLOW_ALL,
+          cachePolicy: CachePolicy.CACHING_DISABLED,
           originRequestPolicy: OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
         },
       },

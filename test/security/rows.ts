@@ -335,7 +335,11 @@ export const ROWS: Record<string, Row> = {
   'get /api/support-access': {},
   'post /api/support-access': { body: () => ({ hours: 1 }) },
   'delete /api/support-access': {},
-  'get /api/audit-log': {},
+  'get /api/audit-log': { query: () => ({ type: 'signin.succeeded', from: '2026-01-01', to: '2099-12-31' }) },
+  'get /api/audit-log.csv': {},
+  'get /api/scim-tokens': {},
+  'post /api/scim-tokens': { body: () => ({ name: 'probe' }) },
+  'delete /api/scim-tokens/{id}': { id: 'scimToken' },
   // A manager's overview is always their own department's (the query's is ignored); HR's names it: 404.
   'get /api/reports/overview': { query: (w) => ({ departmentId: w.ids.department }), foreign: [200, 404] },
   'get /api/reports/skill-gaps': {},

@@ -32,7 +32,8 @@ export type Kind =
   | 'inbox'
   | 'file'
   | 'importJob'
-  | 'email';
+  | 'email'
+  | 'scimToken';
 
 /** One scope's ids (a company's, or a vendor's content) and the strings only its data contains. */
 export interface World {
@@ -155,6 +156,7 @@ export async function company(server: TestServer, vendor: { id: string; client: 
   );
   if (job.status !== 202) throw new Error(`import job: ${job.status} ${JSON.stringify(job.body)}`);
 
+  const scimToken = must(await hr.post('/api/scim-tokens', { name: `${label}SCIM-${t}` }), 201, 'scim token');
   const documents = {
     framework: must(await hr.get('/api/skills/framework'), 200, 'framework').framework,
     certificateTemplate: must(await hr.get('/api/certificate-template'), 200, 'certificate template').template,
@@ -175,6 +177,7 @@ export async function company(server: TestServer, vendor: { id: string; client: 
     file: file.body.id ?? file.body.file?.id,
     importJob: job.body.id ?? job.body.job?.id,
     email: learnerP.email,
+    scimToken: scimToken.token.id,
   };
   const world: World = {
     label,
@@ -195,6 +198,7 @@ export async function company(server: TestServer, vendor: { id: string; client: 
       `${label}予備-${t}`,
       `${label}部-${t}`,
       `${label}予備部-${t}`,
+      `${label}SCIM-${t}`,
       `${label}バンク-${t}`,
       `${label}設問0-${t}`,
       `${label}テスト-${t}`,
@@ -259,6 +263,7 @@ async function vendorContent(
       file: none(),
       importJob: none(),
       email: uniqueEmail('nobody'),
+      scimToken: none(),
     },
     accountMarkers: [vendor.id],
     privateMarkers: [bank.id, question.id, pkg.id, `${label}販売店バンク-${t}`, `${label}販売店設問-${t}`, `${label}販売店研修-${t}`],

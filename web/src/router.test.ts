@@ -225,6 +225,8 @@ describe('route access', () => {
     for (const [name, path, titleKey] of [
       ['company-branding', '/admin/branding', 'companyBranding.title'],
       ['support-access', '/admin/support-access', 'supportAccess.title'],
+      ['audit-log', '/admin/settings/audit-log', 'auditLog.title'],
+      ['scim-tokens', '/admin/settings/scim', 'scimTokens.title'],
     ] as const) {
       expect(router.resolve(path).name).toBe(name);
       expect(meta(name).titleKey).toBe(titleKey);

@@ -182,6 +182,18 @@ export const routes: RouteRecordRaw[] = [
     meta: { roles: ADMIN, titleKey: 'supportAccess.title' },
   },
   {
+    path: '/admin/settings/audit-log',
+    name: 'audit-log',
+    component: () => import('./pages/settings/AuditLogPage.vue'),
+    meta: { roles: ADMIN, titleKey: 'auditLog.title' },
+  },
+  {
+    path: '/admin/settings/scim',
+    name: 'scim-tokens',
+    component: () => import('./pages/settings/ScimTokensPage.vue'),
+    meta: { roles: ADMIN, titleKey: 'scimTokens.title' },
+  },
+  {
     path: '/admin/framework',
     name: 'framework',
     component: () => import('./pages/FrameworkPage.vue'),

@@ -42,6 +42,9 @@ import { registerVendorBrandingRoutes } from './routes/vendor-branding.js';
 import { registerVendorSupportRoutes } from './routes/vendor-support.js';
 import { registerTenantBrandingRoutes } from './routes/tenant-branding.js';
 import { registerSupportRoutes } from './routes/support.js';
+import { registerAuditLogRoutes } from './routes/audit-log.js';
+import { registerScimTokenRoutes } from './routes/scim-tokens.js';
+import { registerScimRoutes } from './scim/routes.js';
 import { registerUsageRoutes } from './routes/usage.js';
 import { accessState, isLocalObjectStore } from '@manabi/data';
 import { registerReportOverviewRoutes } from './routes/report-overview.js';
@@ -133,6 +136,8 @@ export function createApp(deps: AppDeps, options: AppOptions = {}): OpenAPIHono<
   registerTenantLifecycleRoutes(app, deps);
   registerTenantBrandingRoutes(app, deps);
   registerSupportRoutes(app, deps);
+  registerAuditLogRoutes(app, deps);
+  registerScimTokenRoutes(app, deps);
   registerReportOverviewRoutes(app, deps);
   registerHrHomeRoutes(app, deps);
   registerFileRoutes(app, deps);
@@ -142,6 +147,7 @@ export function createApp(deps: AppDeps, options: AppOptions = {}): OpenAPIHono<
   registerScormContentRoutes(app, deps);
   registerNotificationRoutes(app, deps);
   registerEssayGradingRoutes(app, deps);
+  registerScimRoutes(app, deps);
   options.localRoutes?.(app);
   registerDocsRoutes(app);
 

@@ -34,6 +34,7 @@ export const RESOURCES = {
   question: { ja: '問題', en: 'Question' },
   scorm_package: { ja: 'SCORM 教材', en: 'SCORM package' },
   scorm_upload: { ja: 'SCORM のアップロード', en: 'SCORM upload' },
+  scim_token: { ja: 'SCIM トークン', en: 'SCIM token' },
   skill_framework: { ja: 'スキル体系', en: 'Skill framework' },
   user: { ja: 'ユーザー', en: 'User' },
   vendor: { ja: '販売パートナー', en: 'Vendor' },
@@ -408,6 +409,7 @@ export const ERROR_MESSAGES = {
     ja: 'あなたの役割では2段階認証が必須のため、無効にできません',
     en: 'Two-step verification is required for your role and cannot be turned off',
   },
+  'field.date': { ja: '存在しない日付です', en: 'Not a real date' },
   'field.mfa_code': { ja: '6桁の確認コードか回復コードを入力してください', en: 'Enter the 6-digit code or a recovery code' },
 
   // Essays graded by a person (issue 17)

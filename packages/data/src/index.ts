@@ -45,3 +45,4 @@ export * from './leading-key-guard.js';
 export * from './tenant-membership.js';
 export * from './tenant-lifecycle.js';
 export * from './client-settings.js';
+export * from './scim.js';

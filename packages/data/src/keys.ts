@@ -486,6 +486,28 @@ export const keys = {
   // ── Email delivery (issue #12) ──────────────────────────────────────────────────────────
   /** Platform: an address SES reported as bouncing for good or complaining; nothing is sent to it. */
   emailSuppression: (normalizedEmail: string): ItemKey => ({ pk: `P#SUPPRESS#${normalizedEmail.replaceAll('#', '%23')}`, sk: 'SUPPRESS' }),
+
+  // ── Audit by type, SCIM provisioning (issue 13) ───────────────────────────────────────
+  /** gsi1: the company's audit entries of one type, time-ordered (the log's type filter). */
+  auditByType: (tenantId: string, type: string, at?: string, entryId?: string) => ({
+    gsi1pk: `${tenantPrefix(tenantId)}#AUDIT#TYPE#${part(type)}`,
+    gsi1sk: at === undefined ? '' : `${at}#${part(entryId ?? '')}`,
+  }),
+  /** One SCIM bearer token of a company (name, dates; never the secret), in the company's token list. */
+  scimToken: (tenantId: string, tokenId: string): ItemKey => ({ pk: `${tenantPrefix(tenantId)}#SCIMTOKEN`, sk: part(tokenId) }),
+  scimTokens: (tenantId: string) => ({ pk: `${tenantPrefix(tenantId)}#SCIMTOKEN` }),
+  /**
+   * Where a presented SCIM token is resolved: by the token id it carries, to its company and its
+   * sealed secret hash. The only way a SCIM request learns its tenant.
+   */
+  scimTokenLookup: (tokenId: string): ItemKey => ({ pk: `P#SCIMTOKEN#${part(tokenId)}`, sk: 'SCIMTOKEN' }),
+  /** What SCIM says about a person that the person item does not hold (externalId, name parts, deletion). */
+  scimUser: (tenantId: string, userId: string): ItemKey => ({ pk: `${tenantPrefix(tenantId)}#USER#${part(userId)}#SCIM`, sk: 'SCIM' }),
+  /** What SCIM says about a department (externalId). */
+  scimGroup: (tenantId: string, departmentId: string): ItemKey => ({
+    pk: `${tenantPrefix(tenantId)}#DEPT#${part(departmentId)}#SCIM`,
+    sk: 'SCIM',
+  }),
 };
 
 /**

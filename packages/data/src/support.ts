@@ -43,9 +43,20 @@ export function revokeSupportGrantItem(db: TenantDb): TransactItem {
   return { Delete: { TableName: db.table, Key: keys.supportGrant(db.tenantId) } };
 }
 
-/** Who did something the company should be able to see later. */
+/**
+ * Who did something the company should be able to see later: a person of the company, its
+ * provider (vendor), its identity provider through a SCIM token, or someone unknown (a failed
+ * sign-in names the address tried, never more).
+ */
 export interface AuditActor {
-  kind: 'user' | 'vendor';
+  kind: 'user' | 'vendor' | 'scim' | 'anonymous';
+  id: string;
+  name: string;
+}
+
+/** Whom an entry is about, when that is not the actor (the person deactivated, the token revoked). */
+export interface AuditSubject {
+  kind: 'user' | 'department' | 'scim_token';
   id: string;
   name: string;
 }
@@ -56,6 +67,9 @@ export interface AuditEntry {
   actor: AuditActor;
   action: string;
   detail: Record<string, string | number | null>;
+  subject?: AuditSubject;
+  /** The caller's IP when the request came from outside (sign-ins, SCIM). */
+  ip?: string;
 }
 
 /** Audit entries are kept for two years. */
@@ -68,6 +82,7 @@ export function auditItem(db: TenantDb, entry: Omit<AuditEntry, 'id'>): Transact
       TableName: db.table,
       Item: {
         ...keys.auditEntry(db.tenantId, entry.at, id),
+        ...keys.auditByType(db.tenantId, entry.action, entry.at, id),
         entity: 'audit',
         id,
         ...entry,
@@ -83,24 +98,48 @@ export async function recordAudit(db: TenantDb, entry: Omit<AuditEntry, 'id'>): 
   await db.doc.send(new PutCommand({ TableName: put.TableName, Item: put.Item }));
 }
 
-/** The company's audit log, newest first, a page at a time. */
-export async function listAuditLog(
-  db: TenantDb,
-  opts: { cursor?: string | null; limit?: number } = {},
-): Promise<{ items: AuditEntry[]; nextCursor: string | null }> {
-  const pk = keys.auditLog(db.tenantId).pk;
+export interface AuditLogQuery {
+  cursor?: string | null;
+  limit?: number;
+  /** Only entries of this type (read from the type's own index). */
+  type?: string;
+  /** ISO timestamps, both inclusive: `to` is completed to the end of its second/day by the caller. */
+  from?: string;
+  to?: string;
+}
+
+/** The company's audit log, newest first, a page at a time; optionally one type, and a time range. */
+export async function listAuditLog(db: TenantDb, opts: AuditLogQuery = {}): Promise<{ items: AuditEntry[]; nextCursor: string | null }> {
+  const byType = opts.type !== undefined;
+  const partition: Record<string, string> = byType
+    ? { gsi1pk: keys.auditByType(db.tenantId, opts.type!).gsi1pk }
+    : { pk: keys.auditLog(db.tenantId).pk };
+  const [pkName, skName] = byType ? ['gsi1pk', 'gsi1sk'] : ['pk', 'sk'];
+  // Sort keys are `<ISO time>#<id>`: '0' sorts before every time and '~' after, so the range is inclusive.
+  const low = opts.from ?? '0';
+  const high = `${opts.to ?? '9999'}~`;
   const out = await db.doc.send(
     new QueryCommand({
       TableName: db.table,
-      KeyConditionExpression: 'pk = :p',
-      ExpressionAttributeValues: { ':p': pk },
+      ...(byType ? { IndexName: 'gsi1' } : {}),
+      KeyConditionExpression: '#p = :p AND #s BETWEEN :lo AND :hi',
+      ExpressionAttributeNames: { '#p': pkName!, '#s': skName! },
+      ExpressionAttributeValues: { ':p': Object.values(partition)[0], ':lo': low, ':hi': high },
       ScanIndexForward: false,
       Limit: opts.limit ?? 50,
-      ExclusiveStartKey: decodeCursor(opts.cursor, { pk }, db.tenantId),
+      ExclusiveStartKey: decodeCursor(opts.cursor, partition, db.tenantId),
     }),
   );
   return {
-    items: (out.Items ?? []).map((i) => ({ id: i.id, at: i.at, actor: i.actor, action: i.action, detail: i.detail ?? {} })),
+    items: (out.Items ?? []).map((i) => ({
+      id: i.id,
+      at: i.at,
+      actor: i.actor,
+      action: i.action,
+      detail: i.detail ?? {},
+      ...(i.subject ? { subject: i.subject } : {}),
+      ...(i.ip ? { ip: i.ip } : {}),
+    })),
     nextCursor: encodeCursor(out.LastEvaluatedKey),
   };
 }

@@ -243,9 +243,10 @@ export function registerAccountSecurityRoutes(app: OpenAPIHono<AppEnv>, deps: Ap
       const { challengeToken, code } = c.req.valid('json');
       const { db, user, tenant } = await challenged(challengeToken);
       await countChallengeAttempt(deps, challengeToken);
-      await verifySecondFactor(deps, db, user, code, challengeToken);
+      const factor = await verifySecondFactor(deps, db, user, code, challengeToken);
       c.get('logger').bind({ tenantId: tenant.id, userId: user.id });
-      return sessionResponse(deps, c, user, tenant, await startSession(deps, user, tenant), 200);
+      const way = { method: factor === 'totp' ? 'password+totp' : 'password+recovery_code', ip: clientIp(c, deps) };
+      return sessionResponse(deps, c, user, tenant, await startSession(deps, user, tenant, way), 200);
     },
   );
 
@@ -293,7 +294,8 @@ export function registerAccountSecurityRoutes(app: OpenAPIHono<AppEnv>, deps: Ap
       const recoveryCodes = await confirmTotpSetup(deps, db, user, code);
       // One challenge, one session: if another request used it meanwhile, this one signs nobody in.
       if (!(await consumeToken(deps.data.platform, challengeToken))) throw new ApiError(401, 'mfa_challenge_expired');
-      return sessionResponse(deps, c, user, tenant, await startSession(deps, user, tenant), 200, { recoveryCodes });
+      const way = { method: 'password+totp_enrolment', ip: clientIp(c, deps) };
+      return sessionResponse(deps, c, user, tenant, await startSession(deps, user, tenant, way), 200, { recoveryCodes });
     },
   );
 
@@ -478,7 +480,8 @@ export function registerAccountSecurityRoutes(app: OpenAPIHono<AppEnv>, deps: Ap
       const { db, user, tenant } = await challenged(challengeToken);
       await countChallengeAttempt(deps, challengeToken);
       await finishPasskeySignIn(deps, c, db, user, challengeToken, response as unknown as AuthenticationResponseJSON);
-      return sessionResponse(deps, c, user, tenant, await startSession(deps, user, tenant), 200);
+      const way = { method: 'password+passkey', ip: clientIp(c, deps) };
+      return sessionResponse(deps, c, user, tenant, await startSession(deps, user, tenant, way), 200);
     },
   );
 

@@ -152,7 +152,7 @@ export function registerAuthRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): voi
           200,
         );
       }
-      return respondWithSession(c, user, tenant, await startSession(deps, user, tenant), 200);
+      return respondWithSession(c, user, tenant, await startSession(deps, user, tenant, { method: 'password', ip }), 200);
     },
   );
 
@@ -241,7 +241,14 @@ export function registerAuthRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): voi
       const activated = await activateSignup(deps, db, user);
       if (activated) {
         const tenant = await getTenant(db);
-        if (tenant) return respondWithSession(c, activated, tenant, await startSession(deps, activated, tenant), 200);
+        if (tenant)
+          return respondWithSession(
+            c,
+            activated,
+            tenant,
+            await startSession(deps, activated, tenant, { method: 'email_verification', ip: clientIp(c, deps) }),
+            200,
+          );
       }
       if (!user.emailVerified) await updateUser(db, user, { emailVerified: true }, deps.now().toISOString());
       return c.json({ ok: true as const }, 200);
@@ -321,7 +328,13 @@ export function registerAuthRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): voi
           200,
         );
       }
-      return respondWithSession(c, updated, tenant, await startSession(deps, updated, tenant), 200);
+      return respondWithSession(
+        c,
+        updated,
+        tenant,
+        await startSession(deps, updated, tenant, { method: 'link', ip: clientIp(c, deps) }),
+        200,
+      );
     },
   );
 }

@@ -5,7 +5,6 @@ import {
   getTenantAccount,
   getUser,
   getVendor,
-  listAuditLog,
   listUsers,
   revokeSupportGrantItem,
   supportGrantItem,
@@ -131,18 +130,5 @@ export function registerSupportRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): 
       ]);
       return c.body(null, 204);
     },
-  );
-
-  app.openapi(
-    defineRoute({
-      method: 'get',
-      path: '/api/audit-log',
-      roles: HR,
-      tags: ['company'],
-      summary: 'The company’s audit log, newest first: support grants, what the provider looked at, plan changes',
-      request: { query: auditLogQuery },
-      responses: { 200: json(auditLogSchema, 'A page of the log'), ...ERROR_RESPONSES },
-    }),
-    async (c) => c.json(await listAuditLog(deps.data.clientFor(c.get('auth')), { cursor: c.req.valid('query').cursor }), 200),
   );
 }

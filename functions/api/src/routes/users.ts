@@ -26,6 +26,7 @@ import { searchCompanyUsers } from '../services/user-search.js';
 import { autoAssignForLevel } from '../services/packages.js';
 import { presentUser, presentUserWithDepartment } from './present.js';
 import { forgetAccess } from '../auth/access-gate.js';
+import { auditEventItem, personActor, personSubject, type AuditActor } from '../services/audit.js';
 
 const HR: readonly Role[] = ['tenant_admin'];
 
@@ -50,6 +51,11 @@ const userPage = z
     pageCount: z.number().int(),
   })
   .openapi('UserPage');
+
+/** The HR admin making a change, as the audit log names them. */
+async function actorOf(db: TenantDb, userId: string): Promise<AuditActor> {
+  return personActor((await getUser(db, userId)) ?? { id: userId, name: '' });
+}
 
 export function registerUserRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): void {
   /** Loads a user of the caller's tenant; any other id (another tenant's, malformed) is a 404. */
@@ -156,7 +162,19 @@ export function registerUserRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): voi
       if (user.id === auth.userId && changes.role && changes.role !== user.role) {
         throw new ApiError(400, 'validation_error', 'validation_error.own_role', [{ path: 'role', message: 'validation_error.own_role' }]);
       }
-      const updated = await updateUser(db, user, changes, deps.now().toISOString());
+      const actor = await actorOf(db, auth.userId);
+      const roleChange =
+        changes.role && changes.role !== user.role
+          ? [
+              auditEventItem(deps, auth.tenantId, {
+                type: 'user.role_changed',
+                actor,
+                subject: personSubject(user),
+                detail: { from: user.role, to: changes.role },
+              }),
+            ]
+          : [];
+      const updated = await updateUser(db, user, changes, deps.now().toISOString(), roleChange);
       forgetAccess({ tenantId: auth.tenantId, userId: user.id });
       if (updated.level !== user.level) await autoAssignForLevel(deps, db, updated, auth.userId);
       return c.json(await presentUserWithDepartment(db, updated), 200);
@@ -188,7 +206,13 @@ export function registerUserRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): voi
           ]);
         // Reactivating someone who never set a password puts them back to "invited".
         const next = status === 'active' && !user.passwordHash ? 'invited' : status;
-        const updated = user.status === next ? user : await updateUser(db, user, { status: next }, deps.now().toISOString());
+        // The change and its audit entry are one write.
+        const entry = auditEventItem(deps, auth.tenantId, {
+          type: status === 'deactivated' ? 'user.deactivated' : 'user.reactivated',
+          actor: await actorOf(db, auth.userId),
+          subject: personSubject(user),
+        });
+        const updated = user.status === next ? user : await updateUser(db, user, { status: next }, deps.now().toISOString(), [entry]);
         forgetAccess({ tenantId: auth.tenantId, userId: user.id });
         return c.json(await presentUserWithDepartment(db, updated), 200);
       },

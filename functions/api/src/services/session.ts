@@ -1,3 +1,4 @@
+import { personActor, recordAuditEvent } from './audit.js';
 import { randomId, type Tenant } from '@manabi/core';
 import { createSession, type UserRecord } from '@manabi/data';
 import type { AppDeps } from '../env.js';
@@ -10,7 +11,21 @@ export interface IssuedSession {
 }
 
 /** Starts a sign-in session: a stored session (for refresh rotation) and the two tokens. */
-export async function startSession(deps: AppDeps, user: UserRecord, tenant: Tenant): Promise<IssuedSession> {
+/**
+ * How a session began, for the company's audit log: `method` names the way in (password, mfa,
+ * passkey, link, sso…), `ip` the caller's address when the route knows it.
+ */
+export interface SignInWay {
+  method: string;
+  ip?: string;
+}
+
+export async function startSession(
+  deps: AppDeps,
+  user: UserRecord,
+  tenant: Tenant,
+  way: SignInWay = { method: 'password' },
+): Promise<IssuedSession> {
   const now = deps.now();
   const db = deps.data.clientFor({ tenantId: user.tenantId });
   const session = await createSession(
@@ -18,6 +33,13 @@ export async function startSession(deps: AppDeps, user: UserRecord, tenant: Tena
     { id: randomId(), userId: user.id, expiresAt: new Date(now.getTime() + REFRESH_TTL_SECONDS * 1000).toISOString() },
     now.toISOString(),
   );
+  // Every sign-in goes to the company's audit log, whichever way it came in.
+  await recordAuditEvent(deps, user.tenantId, {
+    type: 'signin.succeeded',
+    actor: personActor(user),
+    detail: { method: way.method },
+    ip: way.ip,
+  });
   return issueTokens(deps, user, tenant, session.id, session.generation);
 }
 

@@ -3,6 +3,7 @@ import { countFailures, findLogin, getTenant, getUser, getVendor, recordFailure,
 import type { AppDeps } from '../env.js';
 import { ApiError } from '../errors.js';
 import { DUMMY_HASH, verifyPassword } from '../auth/password.js';
+import { personSubject, recordAuditEvent } from './audit.js';
 
 const INVALID = () => new ApiError(401, 'invalid_credentials');
 
@@ -28,6 +29,14 @@ export async function signIn(deps: AppDeps, email: string, password: string, ip:
   const tenant = ok && db ? await getTenant(db) : null;
   if (!ok || !user || !canSignIn(user) || !tenant) {
     await recordFailure(deps.data.platform, subjects, now, windowSeconds);
+    // Only an address that belongs to a company has a log to write to; whoever tried is unknown.
+    if (login && user)
+      await recordAuditEvent(deps, login.tenantId, {
+        type: 'signin.failed',
+        subject: personSubject(user),
+        detail: { method: 'password', reason: ok ? 'not_allowed' : 'wrong_password' },
+        ip,
+      });
     throw INVALID();
   }
   // Only someone who knows the password learns that the company (or its vendor) is suspended.
