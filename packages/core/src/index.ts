@@ -17,3 +17,4 @@ export * from './files.js';
 export * from './audience.js';
 export * from './csv-cell.js';
 export * from './mfa.js';
+export * from './sso.js';

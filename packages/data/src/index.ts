@@ -42,3 +42,4 @@ export * from './scoped-env.js';
 export * from './scoped-credentials.js';
 export * from './essays.js';
 export * from './leading-key-guard.js';
+export * from './sso.js';

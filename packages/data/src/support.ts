@@ -45,7 +45,8 @@ export function revokeSupportGrantItem(db: TenantDb): TransactItem {
 
 /** Who did something the company should be able to see later. */
 export interface AuditActor {
-  kind: 'user' | 'vendor';
+  /** `system`: no signed-in person acted (e.g. a refused SSO sign-in, whose claimed identity is in the detail). */
+  kind: 'user' | 'vendor' | 'system';
   id: string;
   name: string;
 }
