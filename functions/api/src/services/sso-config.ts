@@ -5,7 +5,7 @@ import { ApiError } from '../errors.js';
 import type { MessageKey } from '../error-messages.js';
 import { newSigningKeyPair } from '../auth/self-signed-cert.js';
 import { parseIdpMetadata, type IdpMetadata } from './saml-metadata.js';
-import { discoverOidc } from './sso-oidc.js';
+import { discoverOidc, oidcRedirectUri } from './sso-oidc.js';
 import { samlSpUrls } from './sso-saml.js';
 
 /** Secrets are sealed to the company and their purpose: copied to another company's record, they do not open. */
@@ -29,9 +29,10 @@ async function fetchMetadata(deps: AppDeps, url: string): Promise<string> {
   }
 }
 
-/** What HR sees: never a secret, only whether one is stored; for SAML, our SP's entity id and ACS URL. */
+/** What HR sees: never a secret, only whether one is stored; what the IdP's administrator registers (our URLs). */
 export function presentSsoConfig(deps: AppDeps, tenantId: string, config: SsoConfigRecord | null) {
-  if (!config) return { configured: false as const, sp: samlSpUrls(deps, tenantId) };
+  const sp = { ...samlSpUrls(deps, tenantId), oidcRedirectUri: oidcRedirectUri(deps) };
+  if (!config) return { configured: false as const, sp };
   return {
     configured: true as const,
     protocol: config.protocol,
@@ -52,7 +53,7 @@ export function presentSsoConfig(deps: AppDeps, tenantId: string, config: SsoCon
     breakGlassUserId: config.breakGlassUserId,
     version: config.version,
     updatedAt: config.updatedAt,
-    sp: samlSpUrls(deps, tenantId),
+    sp,
   };
 }
 
