@@ -1,5 +1,14 @@
 import type { SsoConfigInput } from '@manabi/core';
-import { auditItem, getSsoConfig, getUser, saveSsoConfig, writeAtomically, type SsoConfigRecord, type TenantDb } from '@manabi/data';
+import {
+  auditItem,
+  getDepartment,
+  getSsoConfig,
+  getUser,
+  saveSsoConfig,
+  writeAtomically,
+  type SsoConfigRecord,
+  type TenantDb,
+} from '@manabi/data';
 import type { AppDeps } from '../env.js';
 import { ApiError } from '../errors.js';
 import type { MessageKey } from '../error-messages.js';
@@ -78,6 +87,8 @@ export async function configureSso(
       throw invalid('breakGlassUserId', 'field.sso_break_glass');
   }
   if (input.ssoOnly && !input.breakGlassUserId) throw invalid('breakGlassUserId', 'field.sso_break_glass');
+  if (input.jit.departmentId && !(await getDepartment(db, input.jit.departmentId)))
+    throw invalid('jit.departmentId', 'field.audience_department');
 
   let oidc: SsoConfigRecord['oidc'] = null;
   let saml: SsoConfigRecord['saml'] = null;

@@ -1,6 +1,7 @@
 import { emailDomain, randomId, type SsoIdentity, type Tenant } from '@manabi/core';
 import {
   ConflictError,
+  NotFoundError,
   createUser,
   findLogin,
   getTenant,
@@ -77,6 +78,8 @@ export async function personForIdentity(
   } catch (error) {
     if (error instanceof ConflictError && error.code === 'seat_limit_reached') throw new SsoFailure('seat_limit');
     if (error instanceof ConflictError && error.code === 'email_taken') throw new SsoFailure('account_elsewhere');
+    // The default department was deleted since SSO was configured.
+    if (error instanceof NotFoundError) throw new SsoFailure('not_provisioned', 'default department missing');
     throw error;
   }
 }
