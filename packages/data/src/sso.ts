@@ -10,6 +10,8 @@ import { ConflictError, cancelledIndexes, isConditionFailure } from './errors.js
 export interface OidcSettings {
   issuer: string;
   clientId: string;
+  /** The base of the redirect URI, fixed when first configured (the IdP registered it). */
+  spBaseUrl: string;
   /** Sealed with the app's secret box (bound to the company). */
   sealedClientSecret: string;
 }
@@ -24,6 +26,8 @@ export interface SamlSettings {
   sealedSpKey: string;
   /** The SP certificate (PEM) published in our metadata. */
   spCert: string;
+  /** The base of our SP URLs (entity id, ACS), fixed when first configured: the IdP registered them. */
+  spBaseUrl: string;
 }
 
 export interface SsoConfigRecord {

@@ -3,9 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { newSigningKeyPair } from './self-signed-cert.js';
 
 describe('self-signed certificate', () => {
-  it('is a certificate Node reads, for the key it was made with, signed by it and valid now', () => {
+  it('is a certificate Node reads, for the key it was made with, signed by it and valid now', async () => {
     const now = new Date('2026-12-07T00:00:00Z');
-    const { keyPem, certPem } = newSigningKeyPair('manabi-sp 企業', now);
+    const { keyPem, certPem } = await newSigningKeyPair('manabi-sp 企業', now);
     const cert = new X509Certificate(certPem);
     const publicKey = createPublicKey(keyPem);
     expect(cert.publicKey.export({ type: 'spki', format: 'pem' })).toBe(publicKey.export({ type: 'spki', format: 'pem' }));

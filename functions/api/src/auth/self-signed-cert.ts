@@ -1,4 +1,5 @@
-import { generateKeyPairSync, randomBytes, sign, type KeyObject } from 'node:crypto';
+import { generateKeyPair, randomBytes, sign, type KeyObject } from 'node:crypto';
+import { promisify } from 'node:util';
 
 /**
  * A self-signed X.509 certificate for an RSA key, written in DER by hand: SAML metadata publishes
@@ -48,9 +49,12 @@ export function selfSignedCertificate(privateKey: KeyObject, publicKey: KeyObjec
   return `-----BEGIN CERTIFICATE-----\n${b64}\n-----END CERTIFICATE-----\n`;
 }
 
-/** A new RSA-2048 key (PKCS#8 PEM) and its ten-year self-signed certificate. */
-export function newSigningKeyPair(commonName: string, now: Date): { keyPem: string; certPem: string } {
-  const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+/**
+ * A new RSA-2048 key (PKCS#8 PEM) and its ten-year self-signed certificate. The key is made off the
+ * event loop: generating it takes long enough to stall every other request of the process.
+ */
+export async function newSigningKeyPair(commonName: string, now: Date): Promise<{ keyPem: string; certPem: string }> {
+  const { privateKey, publicKey } = await promisify(generateKeyPair)('rsa', { modulusLength: 2048 });
   return {
     keyPem: privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
     certPem: selfSignedCertificate(privateKey, publicKey, commonName, 3650, now),

@@ -29,7 +29,7 @@ import type { AppDeps, AppEnv } from '../env.js';
 import { ApiError, notFound } from '../errors.js';
 import { defineRoute, ERROR_RESPONSES } from '../openapi.js';
 import { json, jsonBody, sessionSchema } from '../schemas.js';
-import { configureSso, oidcSecretContext, presentSsoConfig, samlKeyContext } from '../services/sso-config.js';
+import { configureSso, oidcSecretContext, presentSsoConfig, samlKeyContext, spBaseFor } from '../services/sso-config.js';
 import { SsoFailure } from '../services/sso-failure.js';
 import { oidcAuthorizeUrl, oidcCallback } from '../services/sso-oidc.js';
 import { samlAuthorizeUrl, samlSpMetadata, validateSamlResponse } from '../services/sso-saml.js';
@@ -108,7 +108,8 @@ export function registerSsoRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): void
     }),
     async (c) => {
       const auth = c.get('auth');
-      return c.json(presentSsoConfig(deps, auth.tenantId, await getSsoConfig(deps.data.clientFor(auth))), 200);
+      const [config, base] = await Promise.all([getSsoConfig(deps.data.clientFor(auth)), spBaseFor(deps, auth.tenantId)]);
+      return c.json(presentSsoConfig(auth.tenantId, config, base), 200);
     },
   );
 
@@ -134,7 +135,7 @@ export function registerSsoRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): void
       if (!hr) throw notFound('user');
       const input = c.req.valid('json');
       const saved = await configureSso(deps, db, hr, input, input.expectedVersion);
-      return c.json(presentSsoConfig(deps, auth.tenantId, saved), 200);
+      return c.json(presentSsoConfig(auth.tenantId, saved, deps.config.publicUrl), 200);
     },
   );
 
@@ -195,7 +196,12 @@ export function registerSsoRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): void
           const clientSecret = deps.secrets.open(config.oidc.sealedClientSecret, oidcSecretContext(tenantId));
           if (!clientSecret) throw new Error('The OIDC client secret does not open with this key');
           const email = normalizeEmail(c.req.valid('json').email);
-          const { url, codeVerifier, nonce } = await oidcAuthorizeUrl(deps, { ...config.oidc, clientSecret }, secret, email);
+          const { url, codeVerifier, nonce } = await oidcAuthorizeUrl(
+            deps,
+            { ...config.oidc, base: config.oidc.spBaseUrl, clientSecret },
+            secret,
+            email,
+          );
           await putSsoState(deps.data.platform, secret, { ...base, codeVerifier, nonce });
           return c.json({ redirectUrl: url }, 200);
         }
@@ -227,12 +233,12 @@ export function registerSsoRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): void
     async (c) => {
       const query = new URL(c.req.url).searchParams;
       const taken = await takeState(query.get('state') ?? '', 'oidc');
-      if (!taken) return fail(c, deps.config.publicUrl, 'state');
+      if (!taken) return fail(c, await returnOriginOf(c), 'state');
       const { state, config } = taken;
       if (!config?.oidc) return fail(c, state.returnOrigin, 'not_configured');
       const clientSecret = deps.secrets.open(config.oidc.sealedClientSecret, oidcSecretContext(state.tenantId));
       if (!clientSecret) throw new Error('The OIDC client secret does not open with this key');
-      const settings = { ...config.oidc, clientSecret };
+      const settings = { ...config.oidc, base: config.oidc.spBaseUrl, clientSecret };
       return finish(c, state, config, async () => {
         const { email, claims } = await oidcCallback(deps, settings, query, {
           state: query.get('state') ?? '',
@@ -271,7 +277,7 @@ export function registerSsoRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): void
     async (c) => {
       const { SAMLResponse, RelayState } = c.req.valid('form');
       const taken = await takeState(RelayState, 'saml');
-      if (!taken) return fail(c, deps.config.publicUrl, 'state');
+      if (!taken) return fail(c, await returnOriginOf(c), 'state');
       const { state, config } = taken;
       if (!config?.saml) return fail(c, state.returnOrigin, 'not_configured');
       const spKey = deps.secrets.open(config.saml.sealedSpKey, samlKeyContext(state.tenantId));

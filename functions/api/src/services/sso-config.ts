@@ -3,7 +3,9 @@ import {
   auditItem,
   getDepartment,
   getSsoConfig,
+  getTenant,
   getUser,
+  getVendor,
   saveSsoConfig,
   writeAtomically,
   type SsoConfigRecord,
@@ -38,9 +40,23 @@ async function fetchMetadata(deps: AppDeps, url: string): Promise<string> {
   }
 }
 
+/**
+ * The base of a company's SP URLs: its vendor's first white-label host when it has one (so nothing
+ * the company's IdP administrator sees names the platform), else the app's own URL.
+ */
+export async function spBaseFor(deps: AppDeps, tenantId: string): Promise<string> {
+  const tenant = await getTenant(deps.data.clientFor({ tenantId }));
+  const vendor = tenant?.vendorId ? await getVendor(deps.data.platform, tenant.vendorId) : null;
+  const host = vendor?.domains?.[0];
+  if (!host) return deps.config.publicUrl;
+  const own = new URL(deps.config.publicUrl);
+  return `${own.protocol}//${host}${own.port ? `:${own.port}` : ''}`;
+}
+
 /** What HR sees: never a secret, only whether one is stored; what the IdP's administrator registers (our URLs). */
-export function presentSsoConfig(deps: AppDeps, tenantId: string, config: SsoConfigRecord | null) {
-  const sp = { ...samlSpUrls(deps, tenantId), oidcRedirectUri: oidcRedirectUri(deps) };
+export function presentSsoConfig(tenantId: string, config: SsoConfigRecord | null, base: string) {
+  const configuredBase = config?.saml?.spBaseUrl ?? config?.oidc?.spBaseUrl ?? base;
+  const sp = { ...samlSpUrls(configuredBase, tenantId), oidcRedirectUri: oidcRedirectUri(configuredBase) };
   if (!config) return { configured: false as const, sp };
   return {
     configured: true as const,
@@ -90,6 +106,8 @@ export async function configureSso(
   if (input.jit.departmentId && !(await getDepartment(db, input.jit.departmentId)))
     throw invalid('jit.departmentId', 'field.audience_department');
 
+  // Our URLs, once registered at an IdP, stay as they are (a later change of the vendor's hosts does not move them).
+  const keptBase = async () => previous?.saml?.spBaseUrl ?? previous?.oidc?.spBaseUrl ?? (await spBaseFor(deps, db.tenantId));
   let oidc: SsoConfigRecord['oidc'] = null;
   let saml: SsoConfigRecord['saml'] = null;
   if (input.protocol === 'oidc') {
@@ -104,11 +122,11 @@ export async function configureSso(
     if (!input.oidc.issuer.startsWith('https://') && !deps.config.ssoAllowInsecureHttp)
       throw invalid('oidc.issuer', 'field.sso_https_required');
     try {
-      await discoverOidc(deps, { issuer: input.oidc.issuer, clientId: input.oidc.clientId, clientSecret });
+      await discoverOidc(deps, { base: '', issuer: input.oidc.issuer, clientId: input.oidc.clientId, clientSecret });
     } catch {
       throw invalid('oidc.issuer', 'field.sso_discovery_failed');
     }
-    oidc = { issuer: input.oidc.issuer, clientId: input.oidc.clientId, sealedClientSecret: sealed };
+    oidc = { issuer: input.oidc.issuer, clientId: input.oidc.clientId, sealedClientSecret: sealed, spBaseUrl: await keptBase() };
   } else {
     let metadata: IdpMetadata | null = null;
     let metadataUrl: string | null = null;
@@ -123,12 +141,14 @@ export async function configureSso(
       if (!metadata) throw invalid('metadataXml' in input.saml ? 'saml.metadataXml' : 'saml.metadataUrl', 'field.sso_metadata_invalid');
     }
     // The SP key is made once per company and kept across changes (the IdP may have our certificate).
+    const spBaseUrl = await keptBase();
     const sp = previous?.saml
-      ? { sealedSpKey: previous.saml.sealedSpKey, spCert: previous.saml.spCert }
-      : (() => {
-          const pair = newSigningKeyPair(samlSpUrls(deps, db.tenantId).entityId, deps.now());
-          return { sealedSpKey: deps.secrets.seal(pair.keyPem, samlKeyContext(db.tenantId)), spCert: pair.certPem };
-        })();
+      ? { sealedSpKey: previous.saml.sealedSpKey, spCert: previous.saml.spCert, spBaseUrl }
+      : await newSigningKeyPair(samlSpUrls(spBaseUrl, db.tenantId).entityId, deps.now()).then((pair) => ({
+          sealedSpKey: deps.secrets.seal(pair.keyPem, samlKeyContext(db.tenantId)),
+          spCert: pair.certPem,
+          spBaseUrl,
+        }));
     saml = { idpEntityId: metadata.entityId, idpSsoUrl: metadata.ssoUrl, idpCerts: metadata.certs, metadataUrl, ...sp };
   }
   const record = await saveSsoConfig(

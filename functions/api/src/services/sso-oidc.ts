@@ -2,10 +2,12 @@ import * as oidc from 'openid-client';
 import type { AppDeps } from '../env.js';
 import { SsoFailure } from './sso-failure.js';
 
-/** The redirect URI registered at the IdP: one for every company, on the app's own URL. */
-export const oidcRedirectUri = (deps: Pick<AppDeps, 'config'>) => `${deps.config.publicUrl}/api/auth/sso/oidc/callback`;
+/** The redirect URI registered at the IdP, on the company's SP base URL (see sso-config.ts spBaseFor). */
+export const oidcRedirectUri = (base: string) => `${base}/api/auth/sso/oidc/callback`;
 
 export interface OidcClientSettings {
+  /** The company's SP base URL (where the callback is). */
+  base: string;
   issuer: string;
   clientId: string;
   clientSecret: string;
@@ -46,7 +48,7 @@ export async function oidcAuthorizeUrl(
   const codeVerifier = oidc.randomPKCECodeVerifier();
   const nonce = oidc.randomNonce();
   const url = oidc.buildAuthorizationUrl(config, {
-    redirect_uri: oidcRedirectUri(deps),
+    redirect_uri: oidcRedirectUri(settings.base),
     scope: 'openid email profile',
     response_type: 'code',
     code_challenge: await oidc.calculatePKCECodeChallenge(codeVerifier),
@@ -69,7 +71,7 @@ export async function oidcCallback(
   checks: { state: string; codeVerifier: string; nonce: string },
 ): Promise<{ email: string; claims: Record<string, unknown> }> {
   const config = await discoverOidc(deps, settings);
-  const currentUrl = new URL(oidcRedirectUri(deps));
+  const currentUrl = new URL(oidcRedirectUri(settings.base));
   for (const [k, v] of query) currentUrl.searchParams.append(k, v);
   let claims: Record<string, unknown>;
   try {

@@ -7,10 +7,10 @@ import type { AppDeps } from '../env.js';
 import { certPem } from './saml-metadata.js';
 import { SsoFailure } from './sso-failure.js';
 
-/** Where the IdP posts its response, and who we are to it: fixed per company, on the app's own URL. */
-export const samlSpUrls = (deps: Pick<AppDeps, 'config'>, tenantId: string) => ({
-  entityId: `${deps.config.publicUrl}/api/sso/saml/${tenantId}`,
-  acsUrl: `${deps.config.publicUrl}/api/auth/sso/saml/acs`,
+/** Where the IdP posts its response, and who we are to it: fixed per company, on its SP base URL. */
+export const samlSpUrls = (base: string, tenantId: string) => ({
+  entityId: `${base}/api/sso/saml/${tenantId}`,
+  acsUrl: `${base}/api/auth/sso/saml/acs`,
 });
 
 /**
@@ -24,7 +24,7 @@ const oneRequest = (requestId: string | null): CacheProvider => ({
 });
 
 function samlClient(deps: AppDeps, tenantId: string, settings: SamlSettings, spKey: string, requestId: string | null): SAML {
-  const { entityId, acsUrl } = samlSpUrls(deps, tenantId);
+  const { entityId, acsUrl } = samlSpUrls(settings.spBaseUrl, tenantId);
   return new SAML({
     entryPoint: settings.idpSsoUrl,
     issuer: entityId,
@@ -91,7 +91,7 @@ export async function validateSamlResponse(
   requestId: string,
   samlResponse: string,
 ): Promise<SamlAssertionResult> {
-  const { acsUrl } = samlSpUrls(deps, tenantId);
+  const { acsUrl } = samlSpUrls(settings.spBaseUrl, tenantId);
   let profile: Profile | null;
   try {
     ({ profile } = await samlClient(deps, tenantId, settings, spKey, requestId).validatePostResponseAsync({ SAMLResponse: samlResponse }));
@@ -124,8 +124,13 @@ export async function validateSamlResponse(
 }
 
 /** Our SP metadata (entity id, ACS URL, the certificate our requests are signed with). */
-export function samlSpMetadata(deps: AppDeps, tenantId: string, settings: Pick<SamlSettings, 'spCert'>, spKey: string): string {
-  const { entityId, acsUrl } = samlSpUrls(deps, tenantId);
+export function samlSpMetadata(
+  deps: AppDeps,
+  tenantId: string,
+  settings: Pick<SamlSettings, 'spCert' | 'spBaseUrl'>,
+  spKey: string,
+): string {
+  const { entityId, acsUrl } = samlSpUrls(settings.spBaseUrl, tenantId);
   const saml = new SAML({
     issuer: entityId,
     callbackUrl: acsUrl,
