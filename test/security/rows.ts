@@ -150,8 +150,10 @@ export const ROWS: Record<string, Row> = {
   'put /api/sso/config': { body: () => ssoConfig(), foreign: [200, 409] }, // 409: two probes of one company raced (stale)
   'get /api/sso/saml/metadata': { foreign: [200, 404] }, // 404 until the company configured SAML
   'post /api/auth/sso/start': { body: (w) => ({ email: w.ids.email }), public: [200] },
-  'get /api/auth/sso/oidc/callback': { query: () => ({ state: token(), code: 'x' }), public: [303] }, // to the sign-in page, error=state
-  'post /api/auth/sso/saml/acs': { public: [400] }, // no form: nothing to read
+  // An unknown state sends the browser to the sign-in page (`?error=state`); the probe follows the 303
+  // to it, which the matrix's server (no SPA) answers 404.
+  'get /api/auth/sso/oidc/callback': { query: () => ({ state: token(), code: 'x' }), public: [303, 404] },
+  'post /api/auth/sso/saml/acs': { public: [415] }, // the ACS reads only an HTML form post (the IdP's)
   'post /api/auth/sso/complete': { body: () => ({ token: token() }), public: [400] },
   'get /api/security-settings': {},
   'put /api/security-settings': { body: () => ({ requireMfaForAdmins: false }) },
