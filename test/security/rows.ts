@@ -87,6 +87,16 @@ const BRANDING_LOCKED = { roles: ['tenant_admin'], code: 'branding_locked', why:
 
 const SIGNED_URL = (w: World) => ({ t: `${w.ids.tenant}.${w.ids.file}.0.forged` });
 
+/** A SAML configuration the matrix may save: metadata that reads (no network), a fresh domain each time. */
+const ssoConfig = () => ({
+  protocol: 'saml',
+  saml: {
+    metadataXml: `<EntityDescriptor xmlns="urn:oasis:names:tc:SAML:2.0:metadata" entityID="https://idp.example.test/m"><IDPSSODescriptor protocolSupportEnumeration="urn:oasis:names:tc:SAML:2.0:protocol"><KeyDescriptor use="signing"><KeyInfo xmlns="http://www.w3.org/2000/09/xmldsig#"><X509Data><X509Certificate>MII${'A'.repeat(200)}</X509Certificate></X509Data></KeyInfo></KeyDescriptor><SingleSignOnService Binding="urn:oasis:names:tc:SAML:2.0:bindings:HTTP-Redirect" Location="https://idp.example.test/sso"/></IDPSSODescriptor></EntityDescriptor>`,
+  },
+  domains: [`m-${randomId()}.example.test`],
+  jit: { enabled: false },
+});
+
 export const ROWS: Record<string, Row> = {
   'get /api/health': {},
   'get /api/branding': {},
@@ -135,6 +145,16 @@ export const ROWS: Record<string, Row> = {
     body: () => ({ challengeToken: token(), response: { id: 'x', rawId: 'x', type: 'public-key', response: {} } }),
     public: [400, 401],
   },
+  // Company SSO (#13): HR configures its own company (no id names another); the sign-in routes are public.
+  'get /api/sso/config': {},
+  'put /api/sso/config': { body: () => ssoConfig(), foreign: [200, 409] }, // 409: two probes of one company raced (stale)
+  'get /api/sso/saml/metadata': { foreign: [200, 404] }, // 404 until the company configured SAML
+  'post /api/auth/sso/start': { body: (w) => ({ email: w.ids.email }), public: [200] },
+  // An unknown state sends the browser to the sign-in page (`?error=state`); the probe follows the 303
+  // to it, which the matrix's server (no SPA) answers 404.
+  'get /api/auth/sso/oidc/callback': { query: () => ({ state: token(), code: 'x' }), public: [303, 404] },
+  'post /api/auth/sso/saml/acs': { public: [415] }, // the ACS reads only an HTML form post (the IdP's)
+  'post /api/auth/sso/complete': { body: () => ({ token: token() }), public: [400] },
   'get /api/security-settings': {},
   'put /api/security-settings': { body: () => ({ requireMfaForAdmins: false }) },
   'get /api/me': {},

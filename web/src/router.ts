@@ -448,6 +448,19 @@ export const routes: RouteRecordRaw[] = [
     meta: { public: true, titleKey: 'accountSecurity.mfaTitle' },
   },
   {
+    // Sign-in with a company account; the IdP's callback returns here (hand-off in the fragment).
+    path: '/signin/sso',
+    name: 'signin-sso',
+    component: () => import('./pages/account/SsoSignInPage.vue'),
+    meta: { public: true, titleKey: 'sso.title' },
+  },
+  {
+    path: '/settings/sso',
+    name: 'sso-settings',
+    component: () => import('./pages/settings/SsoSettingsPage.vue'),
+    meta: { roles: ADMIN, titleKey: 'ssoSettings.title' },
+  },
+  {
     path: '/me/security',
     name: 'security-settings',
     component: () => import('./pages/account/SecuritySettingsPage.vue'),

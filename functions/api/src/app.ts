@@ -14,6 +14,7 @@ import { registerHealthRoutes } from './routes/health.js';
 import { registerBrandingRoutes } from './routes/branding.js';
 import { registerAuthRoutes } from './routes/auth.js';
 import { registerAccountSecurityRoutes } from './routes/account-security.js';
+import { registerSsoRoutes } from './routes/sso.js';
 import { registerMeRoutes } from './routes/me.js';
 import { registerUserRoutes } from './routes/users.js';
 import { registerUserImportRoutes } from './routes/user-import.js';
@@ -106,6 +107,7 @@ export function createApp(deps: AppDeps, options: AppOptions = {}): OpenAPIHono<
   registerHealthRoutes(app, deps);
   registerBrandingRoutes(app, deps);
   registerAuthRoutes(app, deps);
+  registerSsoRoutes(app, deps);
   registerAccountSecurityRoutes(app, deps); // before /api/users/{id} so "reinvite" is not read as an id
   registerMeRoutes(app, deps);
   registerUserImportRoutes(app, deps); // before /api/users/{id} so "import" is not read as an id

@@ -44,6 +44,11 @@ export interface AppConfig {
    * the app's cookies or storage; requests to it reach only the SCORM content routes.
    */
   scormContentOrigin: string;
+  /**
+   * Let company SSO talk to identity providers over plain http (OIDC discovery, SAML metadata
+   * URLs). Only the local server sets it (its tests run real IdPs on loopback); the cloud never does.
+   */
+  ssoAllowInsecureHttp?: boolean;
   /** Limits on an uploaded SCORM zip (defaults: @manabi/scorm's DEFAULT_ZIP_LIMITS); tests lower them. */
   scormLimits?: Partial<import('@manabi/scorm').ZipLimits>;
 }

@@ -332,6 +332,34 @@ export const ERROR_MESSAGES = {
     en: 'A file the manifest lists is not in the zip: {file}',
   },
 
+  // Company SSO (issue #13)
+  sso_required: {
+    ja: 'この会社では会社のアカウント（シングルサインオン）でサインインします',
+    en: 'Your company signs in with its company account (single sign-on)',
+  },
+  sso_domain_taken: {
+    ja: 'このメールドメインは別の会社のシングルサインオンで使われています',
+    en: 'This email domain is already used by another company’s single sign-on',
+  },
+  sso_unavailable: {
+    ja: '会社の認証サービスに接続できません。しばらくしてからもう一度お試しください',
+    en: 'Your company’s sign-in service cannot be reached. Please try again later',
+  },
+  'field.sso_https_required': { ja: 'https の URL を入力してください', en: 'Use an https URL' },
+  'field.sso_metadata_unreadable': { ja: 'この URL からメタデータを読み込めません', en: 'The metadata cannot be read from this URL' },
+  'field.sso_metadata_invalid': {
+    ja: 'IdP のメタデータとして読み取れません（エンティティ ID、Redirect の SSO URL、署名用の証明書が必要です）',
+    en: 'Not usable IdP metadata (it needs an entity ID, a Redirect SSO URL and a signing certificate)',
+  },
+  'field.sso_discovery_failed': {
+    ja: 'この発行者（issuer）の OpenID Connect の設定を取得できません',
+    en: 'The OpenID Connect configuration of this issuer cannot be discovered',
+  },
+  'field.sso_break_glass': {
+    ja: 'パスワードでサインインできる緊急用の人事管理者を選んでください',
+    en: 'Choose the break-glass HR admin who can still sign in with a password',
+  },
+
   // Messages for details[] entries
   'field.required': { ja: '入力してください', en: 'Required' },
   'field.audience_department': { ja: 'この会社の部署ではありません', en: 'Not a department of this company' },

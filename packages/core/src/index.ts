@@ -17,3 +17,4 @@ export * from './audience.js';
 export * from './csv-cell.js';
 export * from './mfa.js';
 export * from './tokyo.js';
+export * from './sso.js';

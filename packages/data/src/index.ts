@@ -46,3 +46,4 @@ export * from './tenant-membership.js';
 export * from './tenant-lifecycle.js';
 export * from './client-settings.js';
 export * from './scim.js';
+export * from './sso.js';

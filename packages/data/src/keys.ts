@@ -508,6 +508,15 @@ export const keys = {
     pk: `${tenantPrefix(tenantId)}#DEPT#${part(departmentId)}#SCIM`,
     sk: 'SCIM',
   }),
+  // ── Company SSO (issue #13) ─────────────────────────────────────────────────────────────
+  /** A company's SSO configuration (protocol, IdP, domains, provisioning; secrets sealed). */
+  ssoConfig: (tenantId: string): ItemKey => ({ pk: `${tenantPrefix(tenantId)}#SSO`, sk: 'CONFIG' }),
+  /** Platform: an email domain claimed by one company's SSO (unique across the platform). */
+  ssoDomain: (domain: string): ItemKey => ({ pk: `P#SSODOMAIN#${part(domain)}`, sk: 'SSODOMAIN' }),
+  /** Platform: a started SSO sign-in (PKCE verifier, nonce or SAML request id), by the hash of its state; one use, TTL. */
+  ssoState: (stateHash: string): ItemKey => ({ pk: `P#SSOSTATE#${part(stateHash)}`, sk: 'STATE' }),
+  /** Platform: a SAML assertion already used, by the hash of its issuer and id (replay refused until it expires). */
+  samlAssertion: (assertionHash: string): ItemKey => ({ pk: `P#SAMLASSERT#${part(assertionHash)}`, sk: 'ASSERT' }),
 };
 
 /**

@@ -49,7 +49,8 @@ export function revokeSupportGrantItem(db: TenantDb): TransactItem {
  * sign-in names the address tried, never more).
  */
 export interface AuditActor {
-  kind: 'user' | 'vendor' | 'scim' | 'anonymous';
+  /** `system`: no signed-in person acted (e.g. a refused SSO sign-in, whose claimed identity is in the detail). */
+  kind: 'user' | 'vendor' | 'scim' | 'anonymous' | 'system';
   id: string;
   name: string;
 }

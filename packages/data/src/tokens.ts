@@ -6,7 +6,7 @@ import type { TransactItem } from './transact.js';
 import { TTL_ATTRIBUTE } from './table.js';
 import { isConditionFailure } from './errors.js';
 
-export type TokenKind = 'verify_email' | 'invitation' | 'password_reset' | 'mfa_challenge';
+export type TokenKind = 'verify_email' | 'invitation' | 'password_reset' | 'mfa_challenge' | 'sso_handoff';
 
 export interface OneTimeToken {
   kind: TokenKind;

@@ -215,6 +215,28 @@ const enShell: ShellMessageSchema = {
     invalid: 'No certificate with this verification code was found. Please check the code again.',
     note: 'This page shows only whether a certificate is valid.',
   },
+  // Sign-in with a company account (SSO, issue #13)
+  sso: {
+    link: 'Sign in with your company account',
+    title: 'Sign in with your company account',
+    lead: 'Enter your work email address. You will go to your company’s sign-in page.',
+    submit: 'Continue',
+    submitting: 'Redirecting…',
+    completing: 'Signing you in…',
+    passwordInstead: 'Sign in with a password',
+    notAvailable: 'This address cannot sign in with a company account. Sign in with your password, or ask your HR team.',
+    errors: {
+      expired: 'The sign-in has expired. Please try again.',
+      state: 'The sign-in has expired or was already used. Please try again.',
+      not_provisioned: 'Your account has not been set up yet. Ask your HR team.',
+      deactivated: 'This account is deactivated. Ask your HR team.',
+      account_elsewhere: 'This email address belongs to an account of another company. Ask your HR team.',
+      domain_mismatch: 'Your company’s sign-in service answered with an address that is not this company’s.',
+      seat_limit: 'Every seat of your company’s plan is taken, so no account can be created. Ask your HR team.',
+      suspended: 'Your company’s account is suspended.',
+      other: 'The answer of your company’s sign-in service could not be verified. Please try again, and ask your HR team if it persists.',
+    },
+  },
 };
 
 export default enShell;

@@ -168,6 +168,13 @@ export const useAuthStore = defineStore('auth', () => {
     );
   }
 
+  /** The end of a company-account (SSO) sign-in: the one-time hand-off the IdP's callback left, for a session. */
+  async function completeSso(token: string): Promise<void> {
+    prepareEarly();
+    const { ssoApi } = await import('../api/sso');
+    await afterPassword(await ssoApi.complete(token));
+  }
+
   /** The second step: a code from the authenticator app or a recovery code. */
   async function verifyMfa(code: string) {
     if (!pendingMfa.value) throw new Error('No sign-in is waiting for a code');
@@ -277,6 +284,7 @@ export const useAuthStore = defineStore('auth', () => {
     init,
     refresh,
     signIn,
+    completeSso,
     verifyMfa,
     verifyWithPasskey,
     confirmMfaEnrolment,

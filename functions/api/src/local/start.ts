@@ -148,6 +148,7 @@ export async function startLocal(options: LocalOptions): Promise<LocalServer> {
       secureCookies: false,
       devOutbox: true,
       scormContentOrigin: '',
+      ssoAllowInsecureHttp: true,
       ...options.config,
     };
     const deps: AppDeps = {

@@ -7,6 +7,7 @@ import {
   consumeLinkItems,
   consumeToken,
   getSecuritySettings,
+  getSsoConfig,
   getTenant,
   getUserSecurity,
   peekLink,
@@ -34,6 +35,7 @@ import { hashPassword } from '../auth/password.js';
 import { REFRESH_TTL_SECONDS } from '../auth/jwt.js';
 import { presentTenant, presentUserWithDepartment } from './present.js';
 import { newMfaChallenge } from '../services/mfa.js';
+import { refusePasswordWhenSsoOnly } from '../services/sso-signin.js';
 import { requestHost } from './branding.js';
 
 export const REFRESH_COOKIE = 'manabi_refresh';
@@ -131,7 +133,10 @@ export function registerAuthRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): voi
         200: json(z.union([sessionSchema, mfaChallengeSchema]), 'Signed in, or the second step when MFA applies'),
         400: ERROR_RESPONSES[400],
         401: json(errorSchema, 'Email or password incorrect (always the same answer)'),
-        403: json(errorSchema, 'account_suspended: the password is right but the company or its vendor is suspended'),
+        403: json(
+          errorSchema,
+          'account_suspended: the password is right but the company or its vendor is suspended; sso_required: the company signs in with SSO only',
+        ),
         429: json(errorSchema, 'Too many failed attempts for this email or IP'),
       },
     }),
@@ -141,7 +146,9 @@ export function registerAuthRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): voi
       const { user, tenant } = await signIn(deps, email, password, ip);
       c.get('logger').bind({ tenantId: tenant.id, userId: user.id });
       const db = deps.data.clientFor({ tenantId: tenant.id });
-      const [security, settings] = await Promise.all([getUserSecurity(db, user.id), getSecuritySettings(db)]);
+      const [security, settings, sso] = await Promise.all([getUserSecurity(db, user.id), getSecuritySettings(db), getSsoConfig(db)]);
+      // Known only to whoever has the right password, like a suspension.
+      refusePasswordWhenSsoOnly(sso, user);
       const step = mfaStepFor(user.role, settings, security.totpSecret !== null || security.passkeys.length > 0);
       if (step !== 'none') {
         // The password was right; no session until the second factor (or its enrolment) is done.
