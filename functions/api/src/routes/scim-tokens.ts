@@ -3,7 +3,8 @@ import { z } from '@hono/zod-openapi';
 import { listScimTokens } from '@manabi/data';
 import type { AppDeps, AppEnv } from '../env.js';
 import { defineRoute, ERROR_RESPONSES } from '../openapi.js';
-import { idParams, json, jsonBody } from '../schemas.js';
+import { idParams } from '@manabi/contract';
+import { json, jsonBody } from '../schemas.js';
 import { createScimToken, revokeScimToken } from '../services/scim-tokens.js';
 
 const HR = ['tenant_admin'] as const;

@@ -28,7 +28,8 @@ import {
 import type { AppDeps, AppEnv } from '../env.js';
 import { ApiError, notFound } from '../errors.js';
 import { defineRoute, ERROR_RESPONSES } from '../openapi.js';
-import { json, jsonBody, sessionSchema } from '../schemas.js';
+import { sessionSchema } from '@manabi/contract';
+import { json, jsonBody } from '../schemas.js';
 import { configureSso, oidcSecretContext, presentSsoConfig, samlKeyContext, spBaseFor } from '../services/sso-config.js';
 import { SsoFailure } from '../services/sso-failure.js';
 import { oidcAuthorizeUrl, oidcCallback } from '../services/sso-oidc.js';

@@ -5,7 +5,8 @@ import { getTenantAccount, getTenantJob, listAllTenants, listTenantJobs, type Te
 import type { AppDeps, AppEnv, AuthClaims } from '../env.js';
 import { notFound } from '../errors.js';
 import { conflictResponse, defineRoute, ERROR_RESPONSES } from '../openapi.js';
-import { idParams, json, jsonBody } from '../schemas.js';
+import { idParams } from '@manabi/contract';
+import { json, jsonBody } from '../schemas.js';
 import { ownTenant, vendorOf } from '../services/vendor-scope.js';
 import { checkDeletable, requestTenantJob } from '../services/tenant-lifecycle.js';
 

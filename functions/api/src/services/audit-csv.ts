@@ -14,6 +14,7 @@ const ACTOR_KINDS: Record<AuditEntry['actor']['kind'], Record<Locale, string>> =
   vendor: { ja: '提供元', en: 'provider' },
   scim: { ja: 'SCIM', en: 'SCIM' },
   anonymous: { ja: '不明', en: 'unknown' },
+  system: { ja: 'システム', en: 'system' },
 };
 
 /** The header line of the audit CSV, after Excel's UTF-8 byte order mark. */
