@@ -61,6 +61,8 @@ export interface AppOptions {
    * `local/start.ts`, never by the Lambda entry, so the Lambda bundle does not contain them.
    */
   localRoutes?: (app: OpenAPIHono<AppEnv>) => void;
+  /** Runs before every route (the cloud's origin-verify check, middleware/origin-verify.ts); the local server has none. */
+  edgeGuard?: MiddlewareHandler<AppEnv>;
 }
 
 /** Paths anyone may call; everything else under /api needs a verified token (deny by default). */
@@ -72,6 +74,7 @@ export function createApp(deps: AppDeps, options: AppOptions = {}): OpenAPIHono<
   app.onError(errorHandler(deps));
   if (options.compress) app.use('*', compress());
   app.use('*', requestId(), requestLogger(deps.log, deps.now), securityHeaders());
+  if (options.edgeGuard) app.use('*', options.edgeGuard);
   // SCORM packages play on an origin of their own; it reaches nothing else (see routes/scorm-content.ts).
   app.use('*', separateContentOrigin(deps));
 
