@@ -12,11 +12,12 @@ describe('operations (template assertions)', () => {
     return ids[0]!;
   };
 
-  it('pins both stacks of a stage to its account, the app to Tokyo and the backup copies to Osaka', () => {
+  it('pins the stacks of a stage to its account, the app to Tokyo, the backup copies to Osaka and the CloudFront web ACL to us-east-1', () => {
     const stacks = app.node.children.filter((c) => 'region' in c) as unknown as { stackName: string; account: string; region: string }[];
     expect(stacks.map((s) => [s.stackName, s.account, s.region]).sort()).toEqual([
       ['Manabi-prod', '222222222222', 'ap-northeast-1'],
       ['Manabi-prod-BackupCopy', '222222222222', 'ap-northeast-3'],
+      ['Manabi-prod-WebAcl', '222222222222', 'us-east-1'],
     ]);
     backupCopy.hasResourceProperties('AWS::Backup::BackupVault', { BackupVaultName: 'manabi-prod-copy' });
     expect(() => synthStage({ account: undefined })).toThrow('context "account"');
@@ -103,7 +104,8 @@ describe('operations (template assertions)', () => {
       EmailEventsFunctionLogs: 30,
       AggregateFunctionLogs: 30,
       ImportFunctionLogs: 30,
-      RemindersFunctionLogs: 30,
+      JobSchedulerFunctionLogs: 30,
+      TenantJobFunctionLogs: 30,
       OperationsApiAccessLogs: 90,
     });
     // Every function writes to its own group.
@@ -120,12 +122,13 @@ describe('operations (template assertions)', () => {
     const metric = (a: Json) => `${String(a.Namespace ?? 'expr')}/${String(a.MetricName ?? (a.Metrics ? 'math' : '?'))}`;
     const count = (name: string) => alarms.filter((a) => metric(a) === name).length;
     expect(count('AWS/ApiGateway/5xx')).toBe(1);
-    expect(count('AWS/Lambda/Errors')).toBe(7);
-    expect(count('AWS/Lambda/Throttles')).toBe(7);
+    expect(count('AWS/Lambda/Errors')).toBe(8);
+    expect(count('AWS/Lambda/Throttles')).toBe(8);
     // The aggregator, the import worker and the email sender follow the table stream.
     expect(count('AWS/Lambda/IteratorAge')).toBe(3);
-    // Stream records parked by the aggregator and by the email sender; email events not applied.
-    expect(count('AWS/SQS/ApproximateNumberOfMessagesVisible')).toBe(3);
+    // Stream records parked by the aggregator, the import worker and the email sender; email events
+    // not applied; a company's daily job that failed every delivery; a daily run that could not start.
+    expect(count('AWS/SQS/ApproximateNumberOfMessagesVisible')).toBe(6);
     const throttles = alarms.find((a) => a.Metrics !== undefined);
     expect(JSON.stringify(throttles)).toContain('ReadThrottleEvents');
     expect(JSON.stringify(throttles)).toContain('WriteThrottleEvents');
@@ -138,7 +141,7 @@ describe('operations (template assertions)', () => {
 
   it('runs every function on Node.js 24 arm64', () => {
     const fns = Object.values(main.findResources('AWS::Lambda::Function')).map((f) => f.Properties as Json);
-    expect(fns).toHaveLength(7);
+    expect(fns).toHaveLength(8);
     for (const fn of fns) {
       expect(fn.Runtime).toBe('nodejs24.x');
       expect(fn.Architectures).toEqual(['arm64']);
