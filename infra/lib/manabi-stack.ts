@@ -33,6 +33,7 @@ import { Operations } from './operations';
 import { createSingleTable } from './table-from-definition';
 import { TenantIsolation } from './tenant-isolation';
 import { TenantJobs } from './tenant-jobs';
+import { publishSite, SITE_DIST } from './site-deployment';
 import { Edge } from './edge';
 import { DEFAULT_SIGNING_KEYS, Identity } from './identity';
 import { Email, PLACEHOLDER_EMAIL_DOMAIN } from './email';
@@ -176,6 +177,8 @@ export interface ManabiStackProps extends StackProps {
   emailDomain?: string;
   /** The app's URL for emailed links (`-c publicUrl=https://…`, a custom domain); default the distribution's. */
   publicUrl?: string;
+  /** The built SPA to publish (default web/dist). */
+  siteDist?: string;
   /** The stage's CloudFront web ACL (WebAclStack, us-east-1); every distribution is put behind it. */
   webAclArn?: string;
   /** The platform's own domain for the app and its ACM certificate in us-east-1 (`-c siteDomain=… -c siteCertificateArn=…`). */
@@ -446,7 +449,7 @@ export class ManabiStack extends Stack {
     // Only CloudFront reaches the API: it adds the origin-verify header, which both app functions check.
     const edge = new Edge(this, 'Edge', { stage: props.stage });
     edge.acknowledgeManualRotation(
-      'Rotating it must also change the header in both distributions; bin/rotate-origin-verify runs both steps (README "Deploy to AWS"), so Secrets Manager does not rotate it on its own',
+      'Rotating it must also change the header CloudFront sends, in step with the API (README "Deploy to AWS", rotating the origin-verify value); a Secrets Manager rotation alone would lock CloudFront out',
     );
     for (const fn of [apiFunction, identityFunction]) edge.grantVerify(fn);
     const apiOrigin = edge.apiOrigin(`${api.apiId}.execute-api.${this.region}.${this.urlSuffix}`);
@@ -520,6 +523,9 @@ export class ManabiStack extends Stack {
           }
         : {}),
     });
+    // The SPA is published by the deploy itself: web/dist is uploaded to the site bucket and the
+    // distribution's cache invalidated (site-deployment.ts).
+    publishSite(this, { bucket: siteBucket, distribution, dist: props.siteDist ?? SITE_DIST, logGroup: logs('SiteDeployment') });
     for (const edgeDistribution of [distribution, scormContent]) {
       acknowledge(edgeDistribution, [
         {
