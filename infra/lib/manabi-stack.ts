@@ -562,5 +562,8 @@ export class ManabiStack extends Stack {
     new CfnOutput(this, 'SiteUrl', { value: `https://${distribution.distributionDomainName}` });
     new CfnOutput(this, 'SiteBucketName', { value: siteBucket.bucketName });
     new CfnOutput(this, 'DistributionId', { value: distribution.distributionId });
+    // `aws lambda invoke` targets for hand-started runs (the report rebuild, a missed reminder run).
+    new CfnOutput(this, 'JobSchedulerFunctionName', { value: jobs.scheduler.functionName });
+    new CfnOutput(this, 'OriginVerifySecretArn', { value: edge.originVerifySecret.secretArn });
   }
 }
