@@ -80,7 +80,11 @@ describe('the edge: WAF, security headers, TLS, logging and the origin-verify he
   });
 
   it('puts every distribution behind that web ACL, with standard logs', () => {
-    expect(distributions.map(([id]) => id.replace(/[0-9A-F]{8}$/, '')).sort()).toEqual(['ScormContent', 'Site']);
+    expect(distributions.map(([id]) => id.replace(/[0-9A-F]{8}$/, '')).sort()).toEqual([
+      'ScormContent',
+      'Site',
+      'VendorDomainsDistribution',
+    ]);
     for (const [, d] of distributions) {
       const config = (d.Properties as { DistributionConfig: Json }).DistributionConfig;
       expect((config.WebACLId as { 'Fn::GetStackOutput': Json })['Fn::GetStackOutput']).toMatchObject({

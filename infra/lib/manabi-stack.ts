@@ -34,6 +34,7 @@ import { createSingleTable } from './table-from-definition';
 import { TenantIsolation } from './tenant-isolation';
 import { TenantJobs } from './tenant-jobs';
 import { publishSite, SITE_DIST } from './site-deployment';
+import { VendorDomains } from './vendor-domains';
 import { Edge } from './edge';
 import { DEFAULT_SIGNING_KEYS, Identity } from './identity';
 import { Email, PLACEHOLDER_EMAIL_DOMAIN } from './email';
@@ -523,6 +524,19 @@ export class ManabiStack extends Stack {
           }
         : {}),
     });
+    // White-label hosts: a multi-tenant distribution with the app's behaviours (vendor-domains.ts).
+    const vendorDomains = new VendorDomains(this, 'VendorDomains', {
+      stage: props.stage,
+      table,
+      ops,
+      distribution: {
+        comment: `Manabi vendor domains (${props.stage})`,
+        defaultRootObject: 'index.html',
+        ...shared('vendors'),
+        ...siteBehaviours,
+      },
+    });
+    new CfnOutput(this, 'VendorDomainTarget', { value: vendorDomains.connectionGroup.attrRoutingEndpoint });
     // The SPA is published by the deploy itself: web/dist is uploaded to the site bucket and the
     // distribution's cache invalidated (site-deployment.ts).
     publishSite(this, { bucket: siteBucket, distribution, dist: props.siteDist ?? SITE_DIST, logGroup: logs('SiteDeployment') });

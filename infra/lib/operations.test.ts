@@ -70,9 +70,9 @@ describe('operations (template assertions)', () => {
       // Old versions do not pile up for ever (deleted files are gone after 30 days).
       expect(JSON.stringify(bucket.LifecycleConfiguration)).toContain('"NoncurrentVersionExpiration":{"NoncurrentDays":30}');
     }
-    // Both distributions write their standard logs there too.
+    // The distributions (app, SCORM content, vendor domains) write their standard logs there too.
     const distributions = Object.values(main.findResources('AWS::CloudFront::Distribution'));
-    expect(distributions).toHaveLength(2);
+    expect(distributions).toHaveLength(3);
     for (const d of distributions) {
       expect(JSON.stringify((d.Properties as { DistributionConfig: Json }).DistributionConfig.Logging)).toContain(logs);
     }
@@ -107,6 +107,7 @@ describe('operations (template assertions)', () => {
       JobSchedulerFunctionLogs: 30,
       TenantJobFunctionLogs: 30,
       SiteDeploymentLogs: 30,
+      VendorDomainsWorkflowLogs: 30,
       OperationsApiAccessLogs: 90,
     });
     // Every function of the app writes to its own group (CDK's bucket-deployment handler keeps its default).
@@ -128,8 +129,9 @@ describe('operations (template assertions)', () => {
     // The aggregator, the import worker and the email sender follow the table stream.
     expect(count('AWS/Lambda/IteratorAge')).toBe(3);
     // Stream records parked by the aggregator, the import worker and the email sender; email events
-    // not applied; a company's daily job that failed every delivery; a daily run that could not start.
-    expect(count('AWS/SQS/ApproximateNumberOfMessagesVisible')).toBe(6);
+    // not applied; a company's daily job that failed every delivery; a daily run that could not start;
+    // a vendor host's event that never reached its workflow.
+    expect(count('AWS/SQS/ApproximateNumberOfMessagesVisible')).toBe(7);
     const throttles = alarms.find((a) => a.Metrics !== undefined);
     expect(JSON.stringify(throttles)).toContain('ReadThrottleEvents');
     expect(JSON.stringify(throttles)).toContain('WriteThrottleEvents');

@@ -2,11 +2,11 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { App, Stack } from 'aws-cdk-lib';
-import { Template } from 'aws-cdk-lib/assertions';
+import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import { Distribution } from 'aws-cdk-lib/aws-cloudfront';
 import { S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
 import { Bucket } from 'aws-cdk-lib/aws-s3';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, it } from 'vitest';
 import { publishSite } from './site-deployment';
 import { synthStage } from './testing';
 
@@ -35,10 +35,12 @@ describe('the SPA is published by the deploy (BucketDeployment)', () => {
     });
   });
 
-  it('refuses to deploy an unbuilt SPA, and ships the built one', () => {
+  it('publishes nothing (and warns) without a build, so the live site is never replaced by an empty one; ships the built one', () => {
     const empty = mkdtempSync(join(tmpdir(), 'manabi-dist-'));
     dirs.push(empty);
-    expect(() => siteStack(empty)).toThrow(/not built/);
+    const unbuilt = siteStack(empty);
+    Template.fromStack(unbuilt).resourceCountIs('Custom::CDKBucketDeployment', 0);
+    Annotations.fromStack(unbuilt).hasWarning('*', Match.stringLikeRegexp('SPA is not built'));
     writeFileSync(join(empty, 'index.html'), '<!doctype html><title>Manabi</title>');
     const template = Template.fromStack(siteStack(empty));
     template.resourceCountIs('Custom::CDKBucketDeployment', 1);

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { Stack, Token } from 'aws-cdk-lib';
+import { Annotations, Stack, Token } from 'aws-cdk-lib';
 import type { Distribution } from 'aws-cdk-lib/aws-cloudfront';
 import type { ILogGroup } from 'aws-cdk-lib/aws-logs';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
@@ -13,17 +13,25 @@ export const SITE_DIST = join(new URL('../../', import.meta.url).pathname, 'web'
 
 /**
  * Publishes the built SPA with the deploy: uploads it to the site bucket (removing files no longer
- * built) and invalidates the distribution's cache. A deploy without a build stops here, before
- * anything changes. Synthesis without bundling (template tests, `cdk:check`) stands in a one-file
- * source, so their templates do not depend on whether the SPA was built.
+ * built) and invalidates the distribution's cache. A deploy without a build publishes nothing and
+ * warns. Synthesis without bundling (template tests, `cdk:check`) stands in a one-file source, so
+ * their templates do not depend on whether the SPA was built.
  */
 export function publishSite(
   scope: Construct,
   props: { bucket: IBucket; distribution: Distribution; dist: string; logGroup?: ILogGroup },
-): BucketDeployment {
+): BucketDeployment | undefined {
   const built = existsSync(join(props.dist, 'index.html'));
-  if (!built && Stack.of(scope).bundlingRequired)
-    throw new Error(`The SPA is not built (${props.dist}/index.html is missing): run \`npx -y pnpm@10.34.8 run build\` before deploying`);
+  const stack = Stack.of(scope);
+  if (!built && stack.bundlingRequired) {
+    // Nothing is published (the live site stays as it is) rather than an empty site that would
+    // replace it: `cdk deploy` prints this warning.
+    Annotations.of(scope).addWarningV2(
+      'manabi:site-not-built',
+      `The SPA is not built (${props.dist}/index.html is missing): this deploy does not publish it. Run \`npx -y pnpm@10.34.8 run build\` first.`,
+    );
+    return undefined;
+  }
   const deployment = new BucketDeployment(scope, 'SiteDeployment', {
     sources: [Stack.of(scope).bundlingRequired ? Source.asset(props.dist) : Source.data('index.html', '<!doctype html>')],
     destinationBucket: props.bucket,
@@ -35,7 +43,6 @@ export function publishSite(
     ...(props.logGroup ? { logGroup: props.logGroup } : {}),
   });
   // The deployment runs in a CDK-provided handler function, one per stack; the findings are on it.
-  const stack = Stack.of(scope);
   const handlers = stack.node.children.filter((c) => c.node.id.startsWith('Custom::CDKBucketDeployment'));
   const writes =
     'CDK grants its bucket-deployment handler read on the staging asset bucket and write on the site bucket only, with wildcard actions';
