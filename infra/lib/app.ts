@@ -4,6 +4,7 @@ import { ManabiStack } from './manabi-stack';
 import { BACKUP_COPY_REGION, HOME_REGION } from './operations';
 import { EMAIL_DOMAIN_CONTEXT } from './email';
 import { SIGNING_KEYS_CONTEXT, signingKeyGenerations } from './identity';
+import { WEB_ACL_REGION, WebAclStack } from './web-acl-stack';
 
 /** The context key listing the stages (root cdk.json); `cdk:check` synthesizes each. */
 export const STAGES_CONTEXT = 'manabi:stages';
@@ -20,6 +21,8 @@ export interface StageSettings {
   emailDomain?: string;
   /** The app's public URL for emailed links (`-c publicUrl=https://…`). */
   publicUrl?: string;
+  /** The platform's own domain and its us-east-1 ACM certificate (`-c siteDomain=… -c siteCertificateArn=…`). */
+  siteDomain?: { domainName: string; certificateArn: string };
 }
 
 export function stagesOf(app: App): string[] {
@@ -46,6 +49,17 @@ export function stageSettingsFrom(app: App): StageSettings {
   const publicUrl: unknown = app.node.tryGetContext('publicUrl');
   if (publicUrl !== undefined && (typeof publicUrl !== 'string' || !/^https:\/\/[a-z0-9.-]+(:\d+)?$/.test(publicUrl)))
     throw new Error('context "publicUrl" must be an https origin, e.g. https://learn.example.co.jp');
+  const siteDomain: unknown = app.node.tryGetContext('siteDomain');
+  const siteCertificateArn: unknown = app.node.tryGetContext('siteCertificateArn');
+  if ((siteDomain === undefined) !== (siteCertificateArn === undefined))
+    throw new Error('contexts "siteDomain" and "siteCertificateArn" go together');
+  if (siteDomain !== undefined && (typeof siteDomain !== 'string' || !/^[a-z0-9.-]+\.[a-z]{2,}$/.test(siteDomain)))
+    throw new Error('context "siteDomain" must be a domain name');
+  if (
+    siteCertificateArn !== undefined &&
+    (typeof siteCertificateArn !== 'string' || !/^arn:aws:acm:us-east-1:\d{12}:certificate\/[0-9a-f-]+$/.test(siteCertificateArn))
+  )
+    throw new Error('context "siteCertificateArn" must be an ACM certificate in us-east-1 (CloudFront reads certificates only there)');
   return {
     stage,
     account,
@@ -54,17 +68,25 @@ export function stageSettingsFrom(app: App): StageSettings {
     signingKeys: signingKeyGenerations(app.node.tryGetContext(SIGNING_KEYS_CONTEXT)),
     ...(emailDomain ? { emailDomain: emailDomain as string } : {}),
     ...(publicUrl ? { publicUrl: publicUrl as string } : {}),
+    ...(siteDomain ? { siteDomain: { domainName: siteDomain as string, certificateArn: siteCertificateArn as string } } : {}),
   };
 }
 
 /**
- * One stage: the app in Tokyo and the backup copy vault in Osaka, both pinned to the stage's
- * account (data residency does not depend on who runs the deploy).
+ * One stage: the app in Tokyo, the backup copy vault in Osaka and the CloudFront web ACL in
+ * us-east-1 (it holds no data), all pinned to the stage's account (data residency does not depend
+ * on who runs the deploy).
  */
-export function defineStage(app: App, settings: StageSettings): { main: ManabiStack; backupCopy: BackupCopyStack } {
+export function defineStage(app: App, settings: StageSettings): { main: ManabiStack; backupCopy: BackupCopyStack; webAcl: WebAclStack } {
   const backupCopy = new BackupCopyStack(app, `Manabi-${settings.stage}-BackupCopy`, {
     stage: settings.stage,
     env: { account: settings.account, region: BACKUP_COPY_REGION },
+  });
+  // CloudFront's WAF web ACL must live in us-east-1; the main stack reads its ARN across regions.
+  const webAcl = new WebAclStack(app, `Manabi-${settings.stage}-WebAcl`, {
+    stage: settings.stage,
+    env: { account: settings.account, region: WEB_ACL_REGION },
+    crossRegionReferences: true,
   });
   const main = new ManabiStack(app, `Manabi-${settings.stage}`, {
     stage: settings.stage,
@@ -72,8 +94,11 @@ export function defineStage(app: App, settings: StageSettings): { main: ManabiSt
     signingKeys: settings.signingKeys,
     ...(settings.emailDomain ? { emailDomain: settings.emailDomain } : {}),
     ...(settings.publicUrl ? { publicUrl: settings.publicUrl } : {}),
+    ...(settings.siteDomain ? { siteDomain: settings.siteDomain } : {}),
+    webAclArn: webAcl.webAclArn,
     env: { account: settings.account, region: HOME_REGION },
+    crossRegionReferences: true,
   });
   main.addStackDependency(backupCopy, 'daily backups are copied into its vault');
-  return { main, backupCopy };
+  return { main, backupCopy, webAcl };
 }

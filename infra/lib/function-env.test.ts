@@ -40,7 +40,8 @@ describe('every environment variable the code reads is set by the stack', () => 
         'EmailSenderFunction',
         'IdentityFunction',
         'ImportFunction',
-        'RemindersFunction',
+        'JobSchedulerFunction',
+        'TenantJobFunction',
       ]);
       for (const [id, fn] of fns) {
         const entry = (fn.Metadata as Json)[ENTRY_METADATA] as string;

@@ -80,30 +80,13 @@ describe('ManabiStack template', () => {
       Timeout: 29,
     });
     // The other functions keep the default.
-    template.hasResourceProperties('AWS::Lambda::Function', { Description: 'Manabi reminders (test)', MemorySize: 512 });
+    template.hasResourceProperties('AWS::Lambda::Function', { Description: 'Manabi tenant jobs (test)', MemorySize: 512 });
     template.hasResourceProperties('AWS::S3::Bucket', {
       LifecycleConfiguration: {
         Rules: Match.arrayWith([
           Match.objectLike({ Id: 'ExpireStagedUploads', Prefix: 'staging/', ExpirationInDays: 1, Status: 'Enabled' }),
         ]),
       },
-    });
-  });
-
-  it('runs the reminder job daily at 08:00 JST with access to the table', () => {
-    template.hasResourceProperties('AWS::Events::Rule', { ScheduleExpression: 'cron(0 23 * * ? *)', State: 'ENABLED' });
-    template.hasResourceProperties('AWS::Lambda::Function', {
-      Description: 'Manabi reminders (test)',
-      Runtime: 'nodejs24.x',
-      Timeout: 900,
-    });
-  });
-
-  it('runs the daily digest at 08:30 JST through the daily jobs function', () => {
-    template.hasResourceProperties('AWS::Events::Rule', {
-      ScheduleExpression: 'cron(30 23 * * ? *)',
-      State: 'ENABLED',
-      Targets: [Match.objectLike({ Input: JSON.stringify({ job: 'digest' }) })],
     });
   });
 

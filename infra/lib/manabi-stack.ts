@@ -13,17 +13,16 @@ import {
   FunctionCode,
   FunctionEventType,
   FunctionRuntime,
-  OriginProtocolPolicy,
   OriginRequestPolicy,
+  SecurityPolicyProtocol,
   ViewerProtocolPolicy,
 } from 'aws-cdk-lib/aws-cloudfront';
-import { HttpOrigin, S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
+import { S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
+import { Certificate } from 'aws-cdk-lib/aws-certificatemanager';
 import { Architecture, FilterCriteria, Runtime, StartingPosition } from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
-import { Rule, RuleTargetInput, Schedule } from 'aws-cdk-lib/aws-events';
 import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
-import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
 import { BlockPublicAccess, Bucket, BucketEncryption, HttpMethods } from 'aws-cdk-lib/aws-s3';
 import type { ILogGroup } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
@@ -33,6 +32,10 @@ import { acknowledge } from './nag';
 import { Operations } from './operations';
 import { createSingleTable } from './table-from-definition';
 import { TenantIsolation } from './tenant-isolation';
+import { TenantJobs } from './tenant-jobs';
+import { publishSite, SITE_DIST } from './site-deployment';
+import { VendorDomains } from './vendor-domains';
+import { Edge } from './edge';
 import { DEFAULT_SIGNING_KEYS, Identity } from './identity';
 import { Email, PLACEHOLDER_EMAIL_DOMAIN } from './email';
 import { IDENTITY_HTTP_ROUTES } from '../../functions/api/src/cloud/identity-routes';
@@ -67,8 +70,10 @@ export const AGGREGATE_ENTRY = join(REPO_ROOT, 'functions', 'api', 'src', 'jobs'
 /** The import worker's entry: a new import job record on the stream → the job runs to its end. */
 export const IMPORT_ENTRY = join(REPO_ROOT, 'functions', 'api', 'src', 'jobs', 'lambda-import.ts');
 
-/** The reminder job's entry: the same function the local server runs on an interval. */
-export const REMINDERS_ENTRY = join(REPO_ROOT, 'functions', 'api', 'src', 'jobs', 'lambda-reminders.ts');
+/** The daily jobs' scheduler: one message per company on the job queue (the local server runs the same plan in process). */
+export const JOB_SCHEDULER_ENTRY = join(REPO_ROOT, 'functions', 'api', 'src', 'jobs', 'lambda-job-scheduler.ts');
+/** The daily jobs' worker: one company's reminders, digest or report rebuild per message. */
+export const TENANT_JOB_ENTRY = join(REPO_ROOT, 'functions', 'api', 'src', 'jobs', 'lambda-tenant-job.ts');
 
 /**
  * The font files certificates are drawn with, from the API's npm dependency. Functions that draw
@@ -173,6 +178,12 @@ export interface ManabiStackProps extends StackProps {
   emailDomain?: string;
   /** The app's URL for emailed links (`-c publicUrl=https://…`, a custom domain); default the distribution's. */
   publicUrl?: string;
+  /** The built SPA to publish (default web/dist). */
+  siteDist?: string;
+  /** The stage's CloudFront web ACL (WebAclStack, us-east-1); every distribution is put behind it. */
+  webAclArn?: string;
+  /** The platform's own domain for the app and its ACM certificate in us-east-1 (`-c siteDomain=… -c siteCertificateArn=…`). */
+  siteDomain?: { domainName: string; certificateArn: string };
 }
 
 export class ManabiStack extends Stack {
@@ -320,38 +331,45 @@ export class ManabiStack extends Stack {
     grantItemAccess(table, importFunction);
     grantObjectAccess(objectBucket, importFunction);
     importFunction.addEnvironment('OBJECT_BUCKET', objectBucket.bucketName);
+    // A job record whose worker failed every retry is parked (its stream position), and alarms: the
+    // job stays "running" in the SPA until it is replayed (see docs/architecture.md).
+    const importFailures = new Queue(this, 'ImportFailedRecords', {
+      retentionPeriod: Duration.days(14),
+      encryption: QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+    });
+    acknowledge(importFailures, [
+      {
+        id: 'AwsSolutions-SQS3',
+        reason:
+          'This queue is itself the failure destination of the import worker stream; its depth alarms and its messages are replayed by hand',
+      },
+    ]);
+    ops.watchDeadLetters(
+      'ImportFailedRecords',
+      importFailures,
+      'Import worker: a job record failed every retry (the import did not finish)',
+    );
     importFunction.addEventSource(
       new DynamoEventSource(table, {
         startingPosition: StartingPosition.LATEST,
         batchSize: 1,
         retryAttempts: 3,
+        onFailure: new SqsDlq(importFailures),
         filters: [FilterCriteria.filter({ eventName: ['INSERT'], dynamodb: { NewImage: { entity: { S: ['importJob'] } } } })],
       }),
     );
 
-    // Reminders (due-soon / overdue assignments, due check-ins): once a day at 08:00 JST; the same
-    // function sends the daily digest (below).
-    const remindersFunction = tableFunction(this, 'RemindersFunction', table.tableName, {
-      description: `Manabi reminders (${props.stage})`,
-      entry: REMINDERS_ENTRY,
-      timeout: Duration.minutes(15),
-      logGroup: logs('RemindersFunction'),
+    // The daily jobs (reminders, digest; the report rebuild by hand), one company per worker run.
+    const jobs = new TenantJobs(this, 'Jobs', {
+      stage: props.stage,
+      ops,
+      makeFunction: (id, fnProps) => tableFunction(this, id, table.tableName, { ...fnProps, logGroup: logs(id) }),
+      schedulerEntry: JOB_SCHEDULER_ENTRY,
+      workerEntry: TENANT_JOB_ENTRY,
     });
-    grantItemAccess(table, remindersFunction);
-    new Rule(this, 'RemindersSchedule', {
-      description: 'Daily reminders at 08:00 JST',
-      schedule: Schedule.cron({ minute: '0', hour: '23' }),
-      targets: [new LambdaFunction(remindersFunction)],
-    });
-
-    // The daily digest (one email per person listing their digest items): 08:30 JST, after the
-    // reminders, so reminders that managers and HR take in the digest go out the same morning. The
-    // reminders function runs it (its input names the job): one bundle for the daily jobs.
-    new Rule(this, 'DigestSchedule', {
-      description: 'Daily notification digest at 08:30 JST',
-      schedule: Schedule.cron({ minute: '30', hour: '23' }),
-      targets: [new LambdaFunction(remindersFunction, { event: RuleTargetInput.fromObject({ job: 'digest' }) })],
-    });
+    grantItemAccess(table, jobs.scheduler);
+    grantItemAccess(table, jobs.worker);
 
     const email = new Email(this, 'Email', {
       stage: props.stage,
@@ -371,7 +389,8 @@ export class ManabiStack extends Stack {
       IdentityFunction: identityFunction,
       AggregateFunction: aggregateFunction,
       ImportFunction: importFunction,
-      RemindersFunction: remindersFunction,
+      JobSchedulerFunction: jobs.scheduler,
+      TenantJobFunction: jobs.worker,
     };
     for (const fn of Object.values(dataFunctions)) isolation.grantAssume(fn, { setEnvironment: props.scopedData ?? false });
     const functions = { ...dataFunctions, EmailSenderFunction: email.sender, EmailEventsFunction: email.events };
@@ -430,22 +449,55 @@ export class ManabiStack extends Stack {
       lifecycleRules: [{ id: 'ExpireOldVersions', noncurrentVersionExpiration: Duration.days(30), expiredObjectDeleteMarker: true }],
     });
 
-    const apiOrigin = new HttpOrigin(`${api.apiId}.execute-api.${this.region}.${this.urlSuffix}`, {
-      protocolPolicy: OriginProtocolPolicy.HTTPS_ONLY,
-    });
+    // Only CloudFront reaches the API: it adds the origin-verify header, which both app functions check.
+    const edge = new Edge(this, 'Edge', { stage: props.stage });
+    edge.acknowledgeManualRotation(
+      'Rotating it must also change the header CloudFront sends, in step with the API (README "Deploy to AWS", rotating the origin-verify value); a Secrets Manager rotation alone would lock CloudFront out',
+    );
+    for (const fn of [apiFunction, identityFunction]) edge.grantVerify(fn);
+    const apiOrigin = edge.apiOrigin(`${api.apiId}.execute-api.${this.region}.${this.urlSuffix}`);
     const viewerHost = new CloudFrontFunction(this, 'ViewerHost', {
       code: FunctionCode.fromInline(VIEWER_HOST),
       runtime: FunctionRuntime.JS_2_0,
     });
-    const distribution = new Distribution(this, 'Site', {
-      comment: `Manabi (${props.stage})`,
-      defaultRootObject: 'index.html',
+    // Edge settings every distribution shares: the stage's WAF web ACL (us-east-1), standard logs.
+    const shared = (logPrefix: string) => ({
+      ...(props.webAclArn ? { webAclId: props.webAclArn } : {}),
       enableLogging: true,
       logBucket: ops.accessLogs,
-      logFilePrefix: 'cloudfront/site/',
+      logFilePrefix: `cloudfront/${logPrefix}/`,
+    });
+    const apiBehaviour = {
+      origin: apiOrigin,
+      functionAssociations: [{ eventType: FunctionEventType.VIEWER_REQUEST, function: viewerHost }],
+      allowedMethods: AllowedMethods.ALLOW_ALL,
+      cachePolicy: CachePolicy.CACHING_DISABLED,
+      // API Gateway routes on its own Host header, so the viewer's must not be forwarded. This
+      // managed policy also forwards CloudFront's own headers, CloudFront-Viewer-Address among them
+      // (the client IP the per-IP limits count).
+      originRequestPolicy: OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
+    };
+
+    // SCORM packages play on a host of their own (see docs/architecture.md): a second distribution
+    // whose every path goes to the API, which serves only the SCORM content routes on that host.
+    // Its *.cloudfront.net name is another site than the app's (cloudfront.net is a public suffix),
+    // so the app's cookies are never sent to it, nor its pages given the app's storage.
+    const scormContent = new Distribution(this, 'ScormContent', {
+      comment: `Manabi SCORM content (${props.stage})`,
+      ...shared('scorm'),
+      defaultBehavior: {
+        ...apiBehaviour,
+        viewerProtocolPolicy: ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
+        responseHeadersPolicy: edge.contentHeaders,
+      },
+    });
+    const scormContentOrigin = `https://${scormContent.distributionDomainName}`;
+    const siteHeaders = edge.siteHeaders(scormContentOrigin);
+    const siteBehaviours = {
       defaultBehavior: {
         origin: S3BucketOrigin.withOriginAccessControl(siteBucket),
         viewerProtocolPolicy: ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
+        responseHeadersPolicy: siteHeaders,
         functionAssociations: [
           {
             eventType: FunctionEventType.VIEWER_REQUEST,
@@ -457,75 +509,79 @@ export class ManabiStack extends Stack {
         ],
       },
       additionalBehaviors: {
-        '/api/*': {
-          origin: apiOrigin,
-          viewerProtocolPolicy: ViewerProtocolPolicy.HTTPS_ONLY,
-          functionAssociations: [{ eventType: FunctionEventType.VIEWER_REQUEST, function: viewerHost }],
-          allowedMethods: AllowedMethods.ALLOW_ALL,
-          cachePolicy: CachePolicy.CACHING_DISABLED,
-          // API Gateway routes on its own Host header, so the viewer's must not be forwarded.
-          originRequestPolicy: OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
-        },
-        '/scim/*': {
-          origin: apiOrigin,
-          viewerProtocolPolicy: ViewerProtocolPolicy.HTTPS_ONLY,
-          functionAssociations: [{ eventType: FunctionEventType.VIEWER_REQUEST, function: viewerHost }],
-          allowedMethods: AllowedMethods.ALLOW_ALL,
-          cachePolicy: CachePolicy.CACHING_DISABLED,
-          originRequestPolicy: OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
-        },
+        '/api/*': { ...apiBehaviour, viewerProtocolPolicy: ViewerProtocolPolicy.HTTPS_ONLY, responseHeadersPolicy: edge.apiHeaders },
+        // SCIM clients (Entra ID, Okta) call the same API under /scim/v2.
+        '/scim/*': { ...apiBehaviour, viewerProtocolPolicy: ViewerProtocolPolicy.HTTPS_ONLY, responseHeadersPolicy: edge.apiHeaders },
+      },
+    };
+    const distribution = new Distribution(this, 'Site', {
+      comment: `Manabi (${props.stage})`,
+      defaultRootObject: 'index.html',
+      ...shared('site'),
+      ...siteBehaviours,
+      // The platform's own domain (-c siteDomain, -c siteCertificateArn): TLS 1.2 at the least.
+      ...(props.siteDomain
+        ? {
+            domainNames: [props.siteDomain.domainName],
+            certificate: Certificate.fromCertificateArn(this, 'SiteCertificate', props.siteDomain.certificateArn),
+            minimumProtocolVersion: SecurityPolicyProtocol.TLS_V1_2_2021,
+          }
+        : {}),
+    });
+    // White-label hosts: a multi-tenant distribution with the app's behaviours (vendor-domains.ts).
+    const vendorDomains = new VendorDomains(this, 'VendorDomains', {
+      stage: props.stage,
+      table,
+      ops,
+      distribution: {
+        comment: `Manabi vendor domains (${props.stage})`,
+        defaultRootObject: 'index.html',
+        ...shared('vendors'),
+        ...siteBehaviours,
       },
     });
-
-    // SCORM packages play on a host of their own (see docs/architecture.md): a second distribution
-    // whose every path goes to the API, which serves only the SCORM content routes on that host.
-    // Its *.cloudfront.net name is another site than the app's (cloudfront.net is a public suffix),
-    // so the app's cookies are never sent to it, nor its pages given the app's storage.
-    const scormContent = new Distribution(this, 'ScormContent', {
-      comment: `Manabi SCORM content (${props.stage})`,
-      enableLogging: true,
-      logBucket: ops.accessLogs,
-      logFilePrefix: 'cloudfront/scorm/',
-      defaultBehavior: {
-        origin: apiOrigin,
-        viewerProtocolPolicy: ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
-        functionAssociations: [{ eventType: FunctionEventType.VIEWER_REQUEST, function: viewerHost }],
-        allowedMethods: AllowedMethods.ALLOW_ALL,
-        cachePolicy: CachePolicy.CACHING_DISABLED,
-        originRequestPolicy: OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
-      },
-    });
-    for (const edge of [distribution, scormContent]) {
-      acknowledge(edge, [
+    new CfnOutput(this, 'VendorDomainTarget', { value: vendorDomains.connectionGroup.attrRoutingEndpoint });
+    // The SPA is published by the deploy itself: web/dist is uploaded to the site bucket and the
+    // distribution's cache invalidated (site-deployment.ts).
+    publishSite(this, { bucket: siteBucket, distribution, dist: props.siteDist ?? SITE_DIST, logGroup: logs('SiteDeployment') });
+    for (const edgeDistribution of [distribution, scormContent]) {
+      acknowledge(edgeDistribution, [
         {
           id: 'AwsSolutions-CFR1',
           reason:
             'Companies employees sign in from anywhere (business trips, overseas offices); access is decided by account, not by country',
         },
-        {
-          id: 'AwsSolutions-CFR2',
-          reason:
-            'The WAF web ACL (managed rule groups, rate limit on /api/auth/*) is the edge work of issue #12 item 4, in its own change',
-        },
+      ]);
+      if (!props.webAclArn)
+        acknowledge(edgeDistribution, [
+          {
+            id: 'AwsSolutions-CFR2',
+            reason: 'A stack built without its stage (tests of this stack alone) has no us-east-1 web ACL; defineStage always passes one',
+          },
+        ]);
+    }
+    for (const defaultCertificate of props.siteDomain ? [scormContent] : [distribution, scormContent])
+      acknowledge(defaultCertificate, [
         {
           id: 'AwsSolutions-CFR4',
           reason:
-            'On the default *.cloudfront.net certificate CloudFront fixes the viewer TLS policy; TLS 1.2 minimum comes with the custom-domain certificate',
+            'On its *.cloudfront.net name CloudFront fixes the viewer TLS policy; with -c siteDomain the app is served at TLS 1.2 minimum, and vendor domains always are',
         },
       ]);
-    }
-    for (const fn of [apiFunction, identityFunction])
-      fn.addEnvironment('SCORM_CONTENT_ORIGIN', `https://${scormContent.distributionDomainName}`);
+    for (const fn of [apiFunction, identityFunction]) fn.addEnvironment('SCORM_CONTENT_ORIGIN', scormContentOrigin);
     // Emailed links open the app: a custom domain when one is given, else the distribution's own name.
     const publicUrl = props.publicUrl ?? `https://${distribution.distributionDomainName}`;
-    for (const fn of [apiFunction, identityFunction, aggregateFunction, importFunction, remindersFunction])
+    for (const fn of [apiFunction, identityFunction, aggregateFunction, importFunction, jobs.worker])
       fn.addEnvironment('PUBLIC_URL', publicUrl);
 
     new CfnOutput(this, 'TableName', { value: table.tableName });
-    new CfnOutput(this, 'ScormContentUrl', { value: `https://${scormContent.distributionDomainName}` });
+    new CfnOutput(this, 'ScormContentUrl', { value: scormContentOrigin });
     new CfnOutput(this, 'ApiUrl', { value: api.apiEndpoint });
     new CfnOutput(this, 'SiteUrl', { value: `https://${distribution.distributionDomainName}` });
     new CfnOutput(this, 'SiteBucketName', { value: siteBucket.bucketName });
     new CfnOutput(this, 'DistributionId', { value: distribution.distributionId });
+    // `aws lambda invoke` targets for hand-started runs (the report rebuild, a missed reminder run).
+    new CfnOutput(this, 'JobSchedulerFunctionName', { value: jobs.scheduler.functionName });
+    new CfnOutput(this, 'OriginVerifySecretArn', { value: edge.originVerifySecret.secretArn });
   }
 }

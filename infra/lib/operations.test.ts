@@ -12,11 +12,12 @@ describe('operations (template assertions)', () => {
     return ids[0]!;
   };
 
-  it('pins both stacks of a stage to its account, the app to Tokyo and the backup copies to Osaka', () => {
+  it('pins the stacks of a stage to its account, the app to Tokyo, the backup copies to Osaka and the CloudFront web ACL to us-east-1', () => {
     const stacks = app.node.children.filter((c) => 'region' in c) as unknown as { stackName: string; account: string; region: string }[];
     expect(stacks.map((s) => [s.stackName, s.account, s.region]).sort()).toEqual([
       ['Manabi-prod', '222222222222', 'ap-northeast-1'],
       ['Manabi-prod-BackupCopy', '222222222222', 'ap-northeast-3'],
+      ['Manabi-prod-WebAcl', '222222222222', 'us-east-1'],
     ]);
     backupCopy.hasResourceProperties('AWS::Backup::BackupVault', { BackupVaultName: 'manabi-prod-copy' });
     expect(() => synthStage({ account: undefined })).toThrow('context "account"');
@@ -69,9 +70,9 @@ describe('operations (template assertions)', () => {
       // Old versions do not pile up for ever (deleted files are gone after 30 days).
       expect(JSON.stringify(bucket.LifecycleConfiguration)).toContain('"NoncurrentVersionExpiration":{"NoncurrentDays":30}');
     }
-    // Both distributions write their standard logs there too.
+    // The distributions (app, SCORM content, vendor domains) write their standard logs there too.
     const distributions = Object.values(main.findResources('AWS::CloudFront::Distribution'));
-    expect(distributions).toHaveLength(2);
+    expect(distributions).toHaveLength(3);
     for (const d of distributions) {
       expect(JSON.stringify((d.Properties as { DistributionConfig: Json }).DistributionConfig.Logging)).toContain(logs);
     }
@@ -103,11 +104,14 @@ describe('operations (template assertions)', () => {
       EmailEventsFunctionLogs: 30,
       AggregateFunctionLogs: 30,
       ImportFunctionLogs: 30,
-      RemindersFunctionLogs: 30,
+      JobSchedulerFunctionLogs: 30,
+      TenantJobFunctionLogs: 30,
+      SiteDeploymentLogs: 30,
+      VendorDomainsWorkflowLogs: 30,
       OperationsApiAccessLogs: 90,
     });
-    // Every function writes to its own group.
-    for (const [id, fn] of Object.entries(main.findResources('AWS::Lambda::Function'))) {
+    // Every function of the app writes to its own group (CDK's bucket-deployment handler keeps its default).
+    for (const [id, fn] of Object.entries(main.findResources('AWS::Lambda::Function')).filter(([, f]) => f.Metadata?.['manabi:entry'])) {
       const group = ((fn.Properties as Json).LoggingConfig as { LogGroup: { Ref: string } }).LogGroup.Ref;
       expect(group.startsWith(id.replace(/[0-9A-F]{8}$/, ''))).toBe(true);
     }
@@ -120,12 +124,14 @@ describe('operations (template assertions)', () => {
     const metric = (a: Json) => `${String(a.Namespace ?? 'expr')}/${String(a.MetricName ?? (a.Metrics ? 'math' : '?'))}`;
     const count = (name: string) => alarms.filter((a) => metric(a) === name).length;
     expect(count('AWS/ApiGateway/5xx')).toBe(1);
-    expect(count('AWS/Lambda/Errors')).toBe(7);
-    expect(count('AWS/Lambda/Throttles')).toBe(7);
+    expect(count('AWS/Lambda/Errors')).toBe(8);
+    expect(count('AWS/Lambda/Throttles')).toBe(8);
     // The aggregator, the import worker and the email sender follow the table stream.
     expect(count('AWS/Lambda/IteratorAge')).toBe(3);
-    // Stream records parked by the aggregator and by the email sender; email events not applied.
-    expect(count('AWS/SQS/ApproximateNumberOfMessagesVisible')).toBe(3);
+    // Stream records parked by the aggregator, the import worker and the email sender; email events
+    // not applied; a company's daily job that failed every delivery; a daily run that could not start;
+    // a vendor host's event that never reached its workflow.
+    expect(count('AWS/SQS/ApproximateNumberOfMessagesVisible')).toBe(7);
     const throttles = alarms.find((a) => a.Metrics !== undefined);
     expect(JSON.stringify(throttles)).toContain('ReadThrottleEvents');
     expect(JSON.stringify(throttles)).toContain('WriteThrottleEvents');
@@ -137,8 +143,11 @@ describe('operations (template assertions)', () => {
   });
 
   it('runs every function on Node.js 24 arm64', () => {
-    const fns = Object.values(main.findResources('AWS::Lambda::Function')).map((f) => f.Properties as Json);
-    expect(fns).toHaveLength(7);
+    // The app's functions; CDK's bucket-deployment handler (it publishes the SPA) is CDK's own.
+    const fns = Object.values(main.findResources('AWS::Lambda::Function'))
+      .filter((f) => f.Metadata?.['manabi:entry'])
+      .map((f) => f.Properties as Json);
+    expect(fns).toHaveLength(8);
     for (const fn of fns) {
       expect(fn.Runtime).toBe('nodejs24.x');
       expect(fn.Architectures).toEqual(['arm64']);

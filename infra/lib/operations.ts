@@ -11,6 +11,7 @@ import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
 import { Topic } from 'aws-cdk-lib/aws-sns';
 import type { Queue } from 'aws-cdk-lib/aws-sqs';
+import type { StateMachine } from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
 import { acknowledge } from './nag';
 
@@ -156,6 +157,15 @@ export class Operations extends Construct {
     this.alarm(`${name}Depth`, {
       description,
       metric: queue.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(1) }),
+      threshold: 0,
+    });
+  }
+
+  /** A state machine run that failed (a vendor domain's tenant not created or not disabled). */
+  watchWorkflow(name: string, workflow: StateMachine): void {
+    this.alarm(`${name}Failures`, {
+      description: `${name}: executions failed`,
+      metric: workflow.metricFailed({ period: Duration.minutes(5), statistic: 'Sum' }),
       threshold: 0,
     });
   }

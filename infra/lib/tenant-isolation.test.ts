@@ -32,7 +32,14 @@ describe('tenant isolation in IAM (policies read from the synthesized template)'
       .map(([id]) => ({ 'Fn::GetAtt': [id, 'Arn'] }));
     expect(roleArns).toHaveLength(2);
     // The functions whose data layer serves tenants; the email functions are platform jobs.
-    const dataFunctions = ['ApiFunction', 'IdentityFunction', 'AggregateFunction', 'ImportFunction', 'RemindersFunction'];
+    const dataFunctions = [
+      'ApiFunction',
+      'IdentityFunction',
+      'AggregateFunction',
+      'ImportFunction',
+      'JobSchedulerFunction',
+      'TenantJobFunction',
+    ];
     const policyOf = (fn: string) =>
       JSON.stringify(
         Object.entries(main.findResources('AWS::IAM::Policy')).find(([id]) => id.startsWith(`${fn}ServiceRoleDefaultPolicy`))![1],

@@ -1,6 +1,6 @@
 import { randomUUID, generateKeyPairSync, sign } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
-import { createDataAccess, findLogin, listOutboxOfTenant, type DataAccess } from '@manabi/data';
+import { countFailures, createDataAccess, findLogin, listOutboxOfTenant, type DataAccess } from '@manabi/data';
 import { dropTable, ensureTable } from '@manabi/data/local';
 import { cloudApp } from '../../functions/api/src/cloud/app.js';
 import type { KmsSender } from '../../functions/api/src/auth/kms-signer.js';
@@ -33,9 +33,13 @@ function fakeKms() {
   return { kms, signs: () => signs };
 }
 
+/** What CloudFront adds to every request it forwards (the origin-verify header). */
+const EDGE_VALUE = 'e'.repeat(48);
+const fromEdge = { 'x-origin-verify': EDGE_VALUE };
+
 const json = (body: unknown, token?: string) => ({
   method: 'POST',
-  headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+  headers: { 'content-type': 'application/json', ...fromEdge, ...(token ? { authorization: `Bearer ${token}` } : {}) },
   body: JSON.stringify(body),
 });
 
@@ -53,9 +57,8 @@ describe('the cloud apps: identity signs with KMS, the request function only ver
     await dropTable(endpoint, tableName);
   });
 
-  it('signs the session of a verified sign-up with the KMS key, which the request function accepts and cannot mint itself', async () => {
-    const { kms, signs } = fakeKms();
-    const secrets = { send: async () => ({ SecretString: 'k'.repeat(64) }) };
+  /** The environment the stack gives both functions, and Secrets Manager's answers for its two secrets. */
+  function cloudSetup() {
     const env = {
       TABLE_NAME: tableName,
       OBJECT_BUCKET: 'manabi-test-objects',
@@ -63,7 +66,19 @@ describe('the cloud apps: identity signs with KMS, the request function only ver
       SCORM_CONTENT_ORIGIN: 'https://content.example.test',
       APP_SECRET_ARN: 'arn:aws:secretsmanager:ap-northeast-1:111111111111:secret:app',
       SIGNING_KEY_ID: 'signing-key',
+      ORIGIN_VERIFY_SECRET_ARN: 'arn:aws:secretsmanager:ap-northeast-1:111111111111:secret:origin-verify',
     };
+    const secrets = {
+      send: async (command: { input: { SecretId?: string } }) => ({
+        SecretString: command.input.SecretId === env.ORIGIN_VERIFY_SECRET_ARN ? JSON.stringify({ current: EDGE_VALUE }) : 'k'.repeat(64),
+      }),
+    };
+    return { env, secrets };
+  }
+
+  it('signs the session of a verified sign-up with the KMS key, which the request function accepts and cannot mint itself', async () => {
+    const { kms, signs } = fakeKms();
+    const { env, secrets } = cloudSetup();
     const logged: string[] = [];
     const identity = await cloudApp('identity', env, { kms, secrets, data, writeLog: (text) => logged.push(text) });
     const api = await cloudApp('api', env, { kms, secrets, data });
@@ -91,7 +106,7 @@ describe('the cloud apps: identity signs with KMS, the request function only ver
     expect(JSON.parse(Buffer.from(accessToken.split('.')[0]!, 'base64url').toString('utf8'))).toMatchObject({ alg: 'ES256', typ: 'JWT' });
     expect(signs()).toBe(2); // the access and the refresh token
 
-    const me = await api.request('/api/me', { headers: { authorization: `Bearer ${accessToken}` } });
+    const me = await api.request('/api/me', { headers: { ...fromEdge, authorization: `Bearer ${accessToken}` } });
     expect(me.status).toBe(200);
     expect(((await me.json()) as { user: { email: string } }).user.email).toBe(email);
 
@@ -102,5 +117,50 @@ describe('the cloud apps: identity signs with KMS, the request function only ver
     const viaIdentity = await identity.request('/api/auth/signin', json({ email, password }));
     expect(viaIdentity.status).toBe(200);
     expect(signs()).toBe(4);
+  });
+
+  it('refuses requests that did not come through CloudFront, and counts failed sign-ins against the viewer’s address', async () => {
+    const { kms } = fakeKms();
+    const { env, secrets } = cloudSetup();
+    const identity = await cloudApp('identity', env, { kms, secrets, data, writeLog: () => undefined });
+    const api = await cloudApp('api', env, { kms, secrets, data, writeLog: () => undefined });
+    const email = uniqueEmail('edge');
+    const body = JSON.stringify({ email, password: 'not the password' });
+    // Straight at the API Gateway endpoint: no header, or a guessed one.
+    for (const app of [identity, api]) {
+      for (const headers of [{}, { 'x-origin-verify': 'f'.repeat(48) }] as Record<string, string>[]) {
+        const direct = await app.request('/api/auth/signin', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', ...headers },
+          body,
+        });
+        expect(direct.status).toBe(403);
+        expect(((await direct.json()) as { error: { code: string } }).error.code).toBe('forbidden');
+      }
+      expect((await app.request('/api/health', { headers: fromEdge })).status).toBe(200);
+    }
+    const before = Date.now();
+    const viewer = '2001:db8:4a::17';
+    const failed = await identity.request('/api/auth/signin', {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        ...fromEdge,
+        'cloudfront-viewer-address': `${viewer}:50123`,
+        'x-forwarded-for': '192.0.2.1',
+      },
+      body,
+    });
+    expect(failed.status).toBe(401);
+    const after = Date.now();
+    // The failure lands in the 15-minute window of the moment it was counted: before or after it.
+    const counted = async (value: string) =>
+      Math.max(
+        ...(await Promise.all(
+          [before, after].map(async (at) => (await countFailures(data.platform, [{ kind: 'ip', value }], at, 900))[0]!),
+        )),
+      );
+    expect(await counted(viewer)).toBe(1);
+    expect(await counted('192.0.2.1')).toBe(0);
   });
 });

@@ -69,6 +69,8 @@ export interface AppOptions {
   localRoutes?: (app: OpenAPIHono<AppEnv>) => void;
   /** Check every JSON answer against its route's declared schema (tests; see response-contract.ts). */
   checkResponses?: boolean;
+  /** Runs before every route (the cloud's origin-verify check, middleware/origin-verify.ts); the local server has none. */
+  edgeGuard?: MiddlewareHandler<AppEnv>;
 }
 
 /** Paths anyone may call; everything else under /api needs a verified token (deny by default). */
@@ -85,6 +87,7 @@ export function createApp(deps: AppDeps, options: AppOptions = {}): OpenAPIHono<
       await next();
     });
   app.use('*', requestId(), requestLogger(deps.log, deps.now), securityHeaders());
+  if (options.edgeGuard) app.use('*', options.edgeGuard);
   // SCORM packages play on an origin of their own; it reaches nothing else (see routes/scorm-content.ts).
   app.use('*', separateContentOrigin(deps));
 

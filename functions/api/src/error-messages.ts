@@ -92,6 +92,10 @@ export const ERROR_MESSAGES = {
   'forbidden.reflection': { ja: '振り返りは受講者本人が記入します', en: 'The reflection is the learner’s own' },
   'forbidden.comment': { ja: 'コメントはメンターまたは上司が記入します', en: 'The comment comes from the mentor or manager' },
   'forbidden.own_ojt': { ja: '自分の OJT は上司が承認します', en: 'Your own OJT is signed off by your manager' },
+  'forbidden.origin': {
+    ja: 'このアドレスからは利用できません。アプリのアドレスからアクセスしてください',
+    en: 'Use the app’s own address; this one does not accept requests',
+  },
   account_suspended: {
     ja: 'この企業の利用は停止されています。ご契約の販売パートナーにお問い合わせください',
     en: 'Access for this company is suspended; contact your provider',

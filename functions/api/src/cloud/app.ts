@@ -11,6 +11,9 @@ import { aesGcmSecretBox } from '../auth/secret-box.js';
 import { loadAppKeys, type SecretReader } from './app-secret.js';
 import type { CloudEnv } from './env.js';
 import { cloudLogger } from './log.js';
+import { cloudClientIp } from './viewer-address.js';
+import { originVerify, parseOriginVerifySecret } from '../middleware/origin-verify.js';
+import { GetSecretValueCommand } from '@aws-sdk/client-secrets-manager';
 
 export interface CloudAppClients {
   kms?: KmsSender;
@@ -37,26 +40,34 @@ export async function cloudApp(
   const [published, keys] = await Promise.all([publishedKeysOf(kms, ids), loadAppKeys(secrets, env.APP_SECRET_ARN)]);
   const scoped = hmacScopedTokens(keys.scopedTokenKey);
   const data = clients.data ?? createDataAccess({ tableName: env.TABLE_NAME, scoped: scopedDataFromEnv(env) });
-  return createApp({
-    data,
-    objects: s3ObjectStore(env.OBJECT_BUCKET),
-    signer: role === 'identity' ? kmsTokenSigner({ kms, ids, published, scoped }) : verifyOnlySigner(published, scoped),
-    jwks: jwksOf(published),
-    secrets: aesGcmSecretBox(keys.sealKey),
-    config: {
-      publicUrl: env.PUBLIC_URL,
-      rateLimit: { perEmail: 5, perIp: 50, windowSeconds: 900 },
-      // The client IP comes from API Gateway's request context; X-Forwarded-For's first hop is
-      // whatever the client wrote, so it must not decide rate limits.
-      trustProxy: false,
-      secureCookies: true,
-      devOutbox: false,
-      viewerHostHeader: 'x-viewer-host',
-      scormContentOrigin: env.SCORM_CONTENT_ORIGIN,
+  const readOriginSecret = async () => {
+    const out = await secrets.send(new GetSecretValueCommand({ SecretId: env.ORIGIN_VERIFY_SECRET_ARN }));
+    if (!out.SecretString) throw new Error('The origin-verify secret has no value');
+    return parseOriginVerifySecret(out.SecretString);
+  };
+  return createApp(
+    {
+      data,
+      objects: s3ObjectStore(env.OBJECT_BUCKET),
+      signer: role === 'identity' ? kmsTokenSigner({ kms, ids, published, scoped }) : verifyOnlySigner(published, scoped),
+      jwks: jwksOf(published),
+      secrets: aesGcmSecretBox(keys.sealKey),
+      config: {
+        publicUrl: env.PUBLIC_URL,
+        rateLimit: { perEmail: 5, perIp: 50, windowSeconds: 900 },
+        // The client IP comes from CloudFront-Viewer-Address (clientIp below); X-Forwarded-For's
+        // first hop is whatever the client wrote, so it must not decide rate limits.
+        trustProxy: false,
+        secureCookies: true,
+        devOutbox: false,
+        viewerHostHeader: 'x-viewer-host',
+        scormContentOrigin: env.SCORM_CONTENT_ORIGIN,
+      },
+      now: () => new Date(),
+      log: cloudLogger(clients.writeLog),
+      clientIp: (c: Context) => cloudClientIp(c),
     },
-    now: () => new Date(),
-    log: cloudLogger(clients.writeLog),
-    clientIp: (c: Context) =>
-      (c.env as { event?: { requestContext?: { http?: { sourceIp?: string } } } })?.event?.requestContext?.http?.sourceIp,
-  });
+    // Only requests that came through CloudFront (its origin-verify header) reach a route.
+    { edgeGuard: originVerify({ read: readOriginSecret }) },
+  );
 }

@@ -19,6 +19,8 @@ const APP = {
     'APP_SECRET_ARN',
     /** The KMS key that signs access and refresh tokens (ECC_NIST_P256). */
     'SIGNING_KEY_ID',
+    /** Secrets Manager secret `{ current, previous }`: the header CloudFront adds to prove a request came through it. */
+    'ORIGIN_VERIFY_SECRET_ARN',
   ],
   /** The key before the last rotation: still verifies, signs nothing. */
   optional: ['SIGNING_KEY_PREVIOUS_ID', ...DATA_ROLES],
@@ -33,8 +35,17 @@ export const CLOUD_FUNCTION_ENV = {
   aggregate: { required: ['TABLE_NAME', 'OBJECT_BUCKET', 'PUBLIC_URL'], optional: [...DATA_ROLES] },
   /** jobs/lambda-import.ts */
   import: { required: ['TABLE_NAME', 'OBJECT_BUCKET', 'PUBLIC_URL'], optional: [...DATA_ROLES] },
-  /** jobs/lambda-reminders.ts */
-  reminders: { required: ['TABLE_NAME', 'PUBLIC_URL'], optional: [...DATA_ROLES] },
+  /** jobs/lambda-job-scheduler.ts: one message per company on the job queue. */
+  jobScheduler: {
+    required: [
+      'TABLE_NAME',
+      /** The SQS FIFO queue the tenant-job function drains. */
+      'JOB_QUEUE_URL',
+    ],
+    optional: [...DATA_ROLES],
+  },
+  /** jobs/lambda-tenant-job.ts: one company's reminders, digest or report rebuild. */
+  tenantJob: { required: ['TABLE_NAME', 'PUBLIC_URL'], optional: [...DATA_ROLES] },
   /** jobs/lambda-email-sender.ts: the outbox → SES v2. */
   emailSender: {
     required: [

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -34,8 +34,7 @@ import { seedDemo } from './seed.js';
 import { withSeededIds } from './seeded-ids.js';
 import { DEMO_HISTORY_SEED } from './demo-history/plan.js';
 import type { HistorySummary } from './demo-history/index.js';
-import { runReminders } from '../jobs/reminders.js';
-import { runDigest } from '../jobs/digest.js';
+import { inProcessJobQueue, scheduleTenantJobs, type TenantJobKind } from '../jobs/tenant-jobs.js';
 import { inProcessImportRunner } from '../jobs/import-worker.js';
 import { inProcessTenantJobRunner } from '../services/tenant-lifecycle.js';
 
@@ -217,22 +216,20 @@ export async function startLocal(options: LocalOptions): Promise<LocalServer> {
         })
       : null;
     if (poller) deps.streamStatus = poller.status;
-    const reminders = options.reminderIntervalMs
-      ? setInterval(() => {
-          runReminders(deps).then(
-            (run) => deps.log({ level: 'info', msg: 'reminders', ...run }),
-            (error: unknown) => deps.log({ level: 'error', msg: 'reminders failed', error: String(error) }),
-          );
-        }, options.reminderIntervalMs)
-      : null;
-    const digests = options.digestIntervalMs
-      ? setInterval(() => {
-          runDigest(deps).then(
-            (run) => deps.log({ level: 'info', msg: 'digest', ...run }),
-            (error: unknown) => deps.log({ level: 'error', msg: 'digest failed', error: String(error) }),
-          );
-        }, options.digestIntervalMs)
-      : null;
+    // The daily jobs as the cloud runs them (jobs/tenant-jobs.ts): one job per company, here in
+    // this process instead of through the queue.
+    const jobQueue = inProcessJobQueue(deps, deps.log);
+    const every = (job: TenantJobKind, ms: number | undefined) =>
+      ms
+        ? setInterval(() => {
+            scheduleTenantJobs(deps, { job }, jobQueue, randomUUID()).then(
+              (companies) => deps.log({ level: 'info', msg: job, companies }),
+              (error: unknown) => deps.log({ level: 'error', msg: `${job} failed`, error: String(error) }),
+            );
+          }, ms)
+        : null;
+    const reminders = every('reminders', options.reminderIntervalMs);
+    const digests = every('digest', options.digestIntervalMs);
     return {
       url,
       port,
