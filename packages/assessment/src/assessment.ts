@@ -115,4 +115,9 @@ export interface AssessmentSnapshot {
   publishedVersion: number;
   settings: AssessmentInput;
   pool: SnapshotItem[];
+  /**
+   * Sympson–Hetter parameters fitted for this published version (fitAdaptiveExposure), stored with
+   * it and refitted with its calibration. Missing: the adaptive test runs randomesque top-5.
+   */
+  exposure?: { sympsonHetter: Record<string, number> };
 }

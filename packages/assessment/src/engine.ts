@@ -68,8 +68,9 @@ function catPool(a: AssessmentInput, snapshot: AssessmentSnapshot): PoolItem[] {
 }
 
 /**
- * The CAT configuration an adaptive assessment runs with: its pool, its stopping rule, randomesque
- * top-5 exposure control, equal content targets across its skills, items chosen at the EAP, and
+ * The CAT configuration an adaptive assessment runs with: its pool, its stopping rule, exposure
+ * control (Sympson–Hetter on maximum information when the snapshot carries fitted parameters, the
+ * best trade-off bench:cat found; randomesque top-5 otherwise), equal content targets across its skills, items chosen at the EAP, and
  * Warm's WLE as the reported θ and the SE the test stops on (its SE holds across θ, where the
  * posterior SD understated the error for strong and weak learners). Exported so that the
  * benchmark (bench/cat.bench.ts) measures exactly what learners get.
@@ -84,7 +85,10 @@ export function adaptiveCatConfig(a: AssessmentInput, snapshot: AssessmentSnapsh
       targetSe: ad.seTarget,
       ...(ad.stopWhenBandDecided ? { band: { cuts: BAND_CUTS, z: PLACEMENT_BAND_Z } } : {}),
     },
-    selection: { randomesque: 5, skillTargets: Object.fromEntries(ad.skills.map((s) => [s, 1])) },
+    selection: {
+      ...(snapshot.exposure ? { exposure: { kind: 'sympson-hetter', parameters: snapshot.exposure.sympsonHetter } } : { randomesque: 5 }),
+      skillTargets: Object.fromEntries(ad.skills.map((s) => [s, 1])),
+    },
     scoring: 'wle',
   };
 }
