@@ -15,7 +15,11 @@ const FIT_EXAMINEES = 500;
  * parameters fitted on N(0, 1) alone let items reach 0.30–0.33 of a θ-uniform group (bench:cat).
  * Deterministic for a given snapshot, so a refit of unchanged items gives the same parameters.
  */
-export function fitAdaptiveExposure(a: AssessmentInput, snapshot: AssessmentSnapshot, targetRate = EXPOSURE_TARGET_RATE) {
+export function fitAdaptiveExposure(
+  a: AssessmentInput,
+  snapshot: AssessmentSnapshot,
+  { targetRate = EXPOSURE_TARGET_RATE, rounds = FIT_ROUNDS, examinees = FIT_EXAMINEES } = {},
+) {
   const { exposure: _unused, ...unfitted } = snapshot;
   const base = adaptiveCatConfig(a, unfitted);
   const maxItems = base.stopping.maxItems;
@@ -29,11 +33,11 @@ export function fitAdaptiveExposure(a: AssessmentInput, snapshot: AssessmentSnap
       };
       const rng = mulberry32(20_250 + round);
       const normal = normalSampler(mulberry32(40_500 + round));
-      const states = Array.from({ length: FIT_EXAMINEES }, (_, k) => simulateCat(config, k % 2 === 0 ? normal() : 6 * rng() - 3, rng));
+      const states = Array.from({ length: examinees }, (_, k) => simulateCat(config, k % 2 === 0 ? normal() : 6 * rng() - 3, rng));
       return tallyExposure(states);
     },
     targetRate,
-    FIT_ROUNDS,
+    rounds,
   );
   return { sympsonHetter: fitted.parameters };
 }
