@@ -47,16 +47,19 @@ import {
   normalQuadrature,
   normalSampler,
   probability,
+  proficiencyBand,
   recordResponse,
   simulateItemBank,
   startCat,
   type AbilityEstimate,
   type CatConfig,
   type CatState,
+  type ExposureMethod,
   type PoolItem,
   type Rng,
 } from '@manabi/irt';
 import { assessmentInputSchema, type AssessmentSnapshot } from '../src/assessment.js';
+import { fitAdaptiveExposure } from '../src/exposure-fit.js';
 import {
   adaptiveCatConfig,
   adaptiveSelectionRng,
@@ -145,17 +148,19 @@ interface CatRun {
 }
 
 /**
- * One examinee through the product's CAT, incrementally (the product replays all answers on every
- * request, which gives the same state at n² cost). The state from `nextItem` is not carried over:
- * the product does not store it, and without Sympson–Hetter it holds nothing.
+ * One examinee through the product's CAT, incrementally (the product rebuilds the state from the
+ * stored answers on every request, `rebuildCat`, which gives the same state at n² cost). The state
+ * from `nextItem` is carried over: under Sympson–Hetter it holds the items set aside, which the
+ * product's rebuild recovers by replaying each step's selection.
  */
 function runCat(config: CatConfig, theta: number, seed: number, answers: Rng): { state: CatState; eap: AbilityEstimate[] } {
   let state = startCat(config);
   const eap: AbilityEstimate[] = [];
   while (!isFinished(state)) {
-    const { item } = nextItem(state, adaptiveSelectionRng(seed, state.steps.length));
+    const next = nextItem(state, adaptiveSelectionRng(seed, state.steps.length));
+    const item = next.item;
     if (!item) break;
-    state = recordResponse(state, item.id, answers() < probability(theta, item));
+    state = recordResponse(next.state, item.id, answers() < probability(theta, item));
     eap.push(state.eap);
   }
   return { state, eap };
@@ -292,6 +297,68 @@ function scoreForm(form: readonly PoolItem[], theta: number, answers: Rng): Scor
 
 const formRmse = (scored: readonly Scored[]) => rmseOf(scored.map((s) => s.estimate - s.theta));
 
+// ---- exposure methods ------------------------------------------------------------------------------
+
+const SYMPSON_HETTER_LENGTH = 15;
+
+/**
+ * Every exposure method through the product's CAT on the same examinees and answer stream. Methods
+ * whose choice depends on the test length (a-stratified, progressive) are run at each length tried,
+ * with that length as maxItems, as the product would; the others are run once at 30 items and cut.
+ * Sympson–Hetter is fitted first by the product's fitAdaptiveExposure (r = 0.2, half N(0, 1) and half
+ * U(−3, 3) simulated examinees, 8 rounds of 500) for a 15-item test.
+ */
+function compareExposureMethods(items: readonly PoolItem[], thetas: readonly number[], rmseTarget: number, conditionSeed: number) {
+  const snapshotAt = (n: number) => snapshotOf(items, adaptiveSettings({ minItems: n, maxItems: n, seTarget: 0.1 }));
+  const skillTargets = Object.fromEntries(SKILLS.map((skill) => [skill, 1]));
+  const runWith = (n: number, exposureMethod: ExposureMethod, examinees = thetas, seed = conditionSeed + 4) =>
+    runCats(snapshotAt(n), examinees, seed, { selection: { exposure: exposureMethod, skillTargets } });
+
+  // Fitted as the product fits a published assessment (fitAdaptiveExposure), for a 15-item test.
+  const sympsonHetter = fitAdaptiveExposure(snapshotAt(SYMPSON_HETTER_LENGTH).settings, snapshotAt(SYMPSON_HETTER_LENGTH)).sympsonHetter;
+
+  const lengthFree: Record<string, ExposureMethod> = {
+    max_information: { kind: 'max-information' },
+    randomesque_5: { kind: 'randomesque', k: 5 },
+    randomesque_3: { kind: 'randomesque', k: 3 },
+    sympson_hetter_fitted_r20: { kind: 'sympson-hetter', parameters: sympsonHetter },
+  };
+  const lengthBound: Record<string, (n: number) => ExposureMethod> = {
+    a_stratified_3: (n) => ({ kind: 'a-stratified', strata: 3, testLength: n }),
+    a_stratified_4: (n) => ({ kind: 'a-stratified', strata: 4, testLength: n }),
+    progressive_t1: (n) => ({ kind: 'progressive', testLength: n }),
+    progressive_t05: (n) => ({ kind: 'progressive', testLength: n, acceleration: 0.5 }),
+  };
+  const row = (method: string, n: number | null, runs: readonly CatRun[], length: number) => {
+    const ex = exposure(runs, length);
+    return {
+      method,
+      items_ratio_vs_optimal_form: n === null ? null : round(n / FORM_LENGTH),
+      max_exposure: round(ex.max),
+      unused_item_share: round(ex.unusedShare),
+      rmse_at_that_length: round(catRmseAfter(runs, length)),
+    };
+  };
+  const rows = Object.entries(lengthFree).map(([method, exposureMethod]) => {
+    const runs = runWith(FORM_LENGTH, exposureMethod);
+    let n: number | null = null;
+    for (let m = 1; m <= FORM_LENGTH && n === null; m++) if (catRmseAfter(runs, m) <= rmseTarget) n = m;
+    return row(method, n, runs, n ?? FORM_LENGTH);
+  });
+  for (const [method, at] of Object.entries(lengthBound)) {
+    // Walk from 15 items towards the shortest length that still matches the form.
+    const tried = new Map<number, CatRun[]>();
+    const runsAt = (n: number) => tried.get(n) ?? tried.set(n, runWith(n, at(n))).get(n)!;
+    const matches = (n: number) => catRmseAfter(runsAt(n), n) <= rmseTarget;
+    let n = 15;
+    if (matches(n)) while (n > 1 && matches(n - 1)) n--;
+    else while (n < FORM_LENGTH && !matches(n)) n++;
+    const matched = matches(n) ? n : null;
+    rows.push(row(method, matched, runsAt(n), n));
+  }
+  return rows;
+}
+
 // ---- one condition ---------------------------------------------------------------------------------
 
 const round = (x: number, digits = 4) => Number(x.toFixed(digits));
@@ -355,6 +422,7 @@ function runCondition(kind: BankKind, population: Population, conditionSeed: num
   const comparedLength = matchOptimal ?? FORM_LENGTH;
   const exposed = exposure(cat, comparedLength);
   const exposedFull = exposure(cat, FORM_LENGTH);
+  const exposureMethods = compareExposureMethods(items, thetas, rmseOptimal, conditionSeed);
 
   // Conditional precision at fixed abilities.
   const conditional = CONDITIONAL_THETAS.map((theta, k) => {
@@ -398,6 +466,14 @@ function runCondition(kind: BankKind, population: Population, conditionSeed: num
   const defaultSettings = adaptiveSettings();
   const defaults = defaultSettings.adaptive!;
   const productDefaults = runCats(snapshotOf(items, defaultSettings), thetas, conditionSeed + 8);
+  // Placement: the same test also stopping once θ ± 1.96·SE lies within one band, on the same examinees
+  // and answer stream as the SE-only test above.
+  const bandSettings = assessmentInputSchema.parse({ ...defaultSettings, adaptive: { ...defaults, stopWhenBandDecided: true } });
+  const bandStopped = runCats(snapshotOf(items, bandSettings), thetas, conditionSeed + 8);
+  const placement = (runs: readonly CatRun[]) => ({
+    mean_items: round(runs.reduce((sum, r) => sum + r.state.steps.length, 0) / runs.length, 2),
+    correct_band_rate: round(runs.filter((r) => proficiencyBand(r.state.theta) === proficiencyBand(r.theta)).length / runs.length, 4),
+  });
   const summary = (runs: readonly CatRun[]) => {
     const lengths = runs.map((r) => r.state.steps.length);
     const ex = exposure(runs, Infinity);
@@ -455,6 +531,9 @@ function runCondition(kind: BankKind, population: Population, conditionSeed: num
       se_target: defaults.seTarget,
       ...summary(productDefaults),
     },
+    exposure_methods: exposureMethods,
+    band_stop: { ...placement(bandStopped), max_exposure: summary(bandStopped).max_exposure },
+    se_stop: { ...placement(productDefaults), max_exposure: summary(productDefaults).max_exposure },
   };
 }
 
@@ -474,7 +553,7 @@ const exposures = Object.values(conditions).map((c) => c.max_exposure);
 console.log(
   JSON.stringify({
     engine:
-      'adaptiveCatConfig (@manabi/assessment): max information at the EAP (N(0,1), 81 nodes), randomesque k=5, equal skill targets; reports Warm WLE θ and SE 1/√I',
+      'adaptiveCatConfig (@manabi/assessment) without stored exposure parameters: max information at the EAP (N(0,1), 81 nodes), randomesque k=5, equal skill targets; reports Warm WLE θ and SE 1/√I. With parameters from fitAdaptiveExposure it runs Sympson–Hetter: see exposure_methods.sympson_hetter_fitted_r20',
     examinees_per_condition: EXAMINEES,
     conditional_examinees_per_theta: CONDITIONAL_EXAMINEES,
     bank_size: BANK_SIZE,
@@ -490,6 +569,11 @@ console.log(
     conditional_rmse: each((c) => c.conditional_rmse),
     conditional_coverage_95: each((c) => byTheta((theta) => c.conditional.cat_wle_as_reported[String(theta)]!.coverage_95)),
     worst: { items_ratio_vs_optimal_form: worst(ratios), max_exposure: worst(exposures) },
+    // Same examinees, every method through the product's CAT: the 2PL and 3PL banks, N(0, 1) and U(−3, 3).
+    exposure_methods: each((c) => c.exposure_methods),
+    // Product defaults (5–20 items, SE ≤ 0.3): SE-only stopping vs also stopping once the band is decided.
+    band_stop: each((c) => c.band_stop),
+    se_stop: each((c) => c.se_stop),
     // Issue #19's targets, together on every bank and population: ratio ≤ 0.5 and max exposure ≤ 0.25.
     meets_targets: ratios.every((r) => r !== null && r <= 0.5) && exposures.every((e) => e <= 0.25),
     conditions,

@@ -42,6 +42,11 @@ export const assessmentInputSchema = z
         maxItems: z.number().int().min(1).max(200).default(20),
         seTarget: z.number().min(0.1).max(1.5).default(0.3),
         /**
+         * Placement: also stop as soon as the level band is decided (θ ± 1.96·SE within one band),
+         * which is often well before the SE target. Missing: stop on SE and length only.
+         */
+        stopWhenBandDecided: z.boolean().optional(),
+        /**
          * Only items of these levels (a placement test for 若手 draws from 新入社員, 若手 and 中堅);
          * missing or empty: every level. Items without a level are left out once levels are named.
          */
@@ -110,4 +115,9 @@ export interface AssessmentSnapshot {
   publishedVersion: number;
   settings: AssessmentInput;
   pool: SnapshotItem[];
+  /**
+   * Sympson–Hetter parameters fitted for this published version (fitAdaptiveExposure), stored with
+   * it and refitted with its calibration. Missing: the adaptive test runs randomesque top-5.
+   */
+  exposure?: { sympsonHetter: Record<string, number> };
 }

@@ -1,13 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { assessmentInputSchema, type AssessmentSnapshot, type SnapshotItem } from './assessment.js';
-import { isFinished, nextItem, recordResponse, startCat } from '@manabi/irt';
+import { BAND_CUTS, finishDecision, isFinished, nextItem, recordResponse, startCat } from '@manabi/irt';
 import {
   adaptiveCatConfig,
   adaptiveProgressOf,
   adaptiveSelectionRng,
   nextAdaptiveItem,
   optionOrder,
+  PLACEMENT_BAND_Z,
   planFixedForm,
+  replayCat,
   scoreAttempt,
   type AnsweredItem,
 } from './engine.js';
@@ -144,6 +146,32 @@ describe('adaptive', () => {
       }
       expect(nextAdaptiveItem(adaptive, snap, answered, seed)).toBeNull();
     }
+  });
+
+  it('stops a placement test once the band is decided, well before the maximum, and only when asked to', () => {
+    const placement = assessmentInputSchema.parse({
+      ...adaptive,
+      adaptive: { ...adaptive.adaptive, maxItems: 20, seTarget: 0.1, stopWhenBandDecided: true },
+    });
+    const plain = assessmentInputSchema.parse({ ...placement, adaptive: { ...placement.adaptive, stopWhenBandDecided: undefined } });
+    expect(adaptiveCatConfig(placement, snapshot(placement, catPool)).stopping.band).toEqual({ cuts: BAND_CUTS, z: PLACEMENT_BAND_Z });
+    expect(adaptiveCatConfig(plain, snapshot(plain, catPool)).stopping.band).toBeUndefined();
+    // A learner who solves exactly the items easier than 2.5 is a full logit above the top cut (1.5): the
+    // band is decided once 1.96·SE < 1, long before the SE reaches 0.1.
+    const widePool = Array.from({ length: 60 }, (_, i) => item(`W${i}`, [i % 2 ? 's1' : 's2'], -3 + i / 10));
+    const run = (settings: typeof adaptive) => {
+      const snap2 = snapshot(settings, widePool);
+      const answered: AnsweredItem[] = [];
+      for (let next = nextAdaptiveItem(settings, snap2, answered, 9); next; next = nextAdaptiveItem(settings, snap2, answered, 9)) {
+        const correct = widePool.find((p) => p.id === next)!.irt.b < 2.5;
+        answered.push({ questionId: next, correct, score: correct ? 1 : 0 });
+      }
+      return { answered, score: scoreAttempt(settings, snap2, answered, null) };
+    };
+    const decided = run(placement);
+    expect(finishDecision(replayCat(placement, snapshot(placement, widePool), decided.answered)).reason).toBe('band_decided');
+    expect(decided.answered.length).toBeLessThan(run(plain).answered.length);
+    expect(decided.score.band).toBe(5);
   });
 
   it('reports the range and percent of a running test, and 100 % once it stops', () => {

@@ -1,5 +1,6 @@
 import { drawFixedForm, shuffle } from './draw.js';
 import {
+  BAND_CUTS,
   estimateAbilityEAP,
   estimateAbilityWLE,
   finishDecision,
@@ -7,9 +8,8 @@ import {
   nextItem,
   normalQuadrature,
   proficiencyBand,
-  recordResponse,
+  rebuildCat,
   scaledScore,
-  startCat,
   type AbilityEstimate,
   type CatConfig,
   type CatState,
@@ -68,8 +68,9 @@ function catPool(a: AssessmentInput, snapshot: AssessmentSnapshot): PoolItem[] {
 }
 
 /**
- * The CAT configuration an adaptive assessment runs with: its pool, its stopping rule, randomesque
- * top-5 exposure control, equal content targets across its skills, items chosen at the EAP, and
+ * The CAT configuration an adaptive assessment runs with: its pool, its stopping rule, exposure
+ * control (Sympson–Hetter on maximum information when the snapshot carries fitted parameters, the
+ * best trade-off bench:cat found; randomesque top-5 otherwise), equal content targets across its skills, items chosen at the EAP, and
  * Warm's WLE as the reported θ and the SE the test stops on (its SE holds across θ, where the
  * posterior SD understated the error for strong and weak learners). Exported so that the
  * benchmark (bench/cat.bench.ts) measures exactly what learners get.
@@ -78,8 +79,16 @@ export function adaptiveCatConfig(a: AssessmentInput, snapshot: AssessmentSnapsh
   const ad = a.adaptive!;
   return {
     pool: catPool(a, snapshot),
-    stopping: { minItems: ad.minItems, maxItems: ad.maxItems, targetSe: ad.seTarget },
-    selection: { randomesque: 5, skillTargets: Object.fromEntries(ad.skills.map((s) => [s, 1])) },
+    stopping: {
+      minItems: ad.minItems,
+      maxItems: ad.maxItems,
+      targetSe: ad.seTarget,
+      ...(ad.stopWhenBandDecided ? { band: { cuts: BAND_CUTS, z: PLACEMENT_BAND_Z } } : {}),
+    },
+    selection: {
+      ...(snapshot.exposure ? { exposure: { kind: 'sympson-hetter', parameters: snapshot.exposure.sympsonHetter } } : { randomesque: 5 }),
+      skillTargets: Object.fromEntries(ad.skills.map((s) => [s, 1])),
+    },
     scoring: 'wle',
   };
 }
@@ -95,11 +104,24 @@ export function adaptiveSelectionRng(seed: number, answeredCount: number): () =>
   return seededRng(seed, `cat:${answeredCount}`);
 }
 
-/** Rebuilds the adaptive state from the stored answers (≤ max items × 81 grid points: cheap). */
-export function replayCat(a: AssessmentInput, snapshot: AssessmentSnapshot, answered: readonly AnsweredItem[]): CatState {
-  let state = startCat(adaptiveCatConfig(a, snapshot));
-  for (const x of answered) state = recordResponse(state, x.questionId, x.correct);
-  return state;
+/**
+ * Placement tests stop once θ ± z·SE lies within one band. z = 1.96 rather than 1.645: the rule is
+ * checked after every item, and each look adds a chance to stop on the wrong side of a cut.
+ */
+export const PLACEMENT_BAND_Z = 1.96;
+
+/**
+ * Rebuilds the adaptive state from the stored answers and the attempt's seed (≤ max items × (81 grid
+ * points + one selection): cheap). Each step's selection is replayed with its own seeded stream, so
+ * whatever the exposure method keeps between items is recovered, not stored. Without the seed only
+ * θ, SE and the stopping decision are rebuilt (enough for progress and scoring).
+ */
+export function replayCat(a: AssessmentInput, snapshot: AssessmentSnapshot, answered: readonly AnsweredItem[], seed?: number): CatState {
+  return rebuildCat(
+    adaptiveCatConfig(a, snapshot),
+    answered.map((x) => ({ itemId: x.questionId, correct: x.correct })),
+    seed === undefined ? undefined : (answeredCount) => adaptiveSelectionRng(seed, answeredCount),
+  );
 }
 
 /**
@@ -112,7 +134,7 @@ export function nextAdaptiveItem(
   answered: readonly AnsweredItem[],
   seed: number,
 ): string | null {
-  const state = replayCat(a, snapshot, answered);
+  const state = replayCat(a, snapshot, answered, seed);
   if (finishDecision(state).finished) return null;
   return nextItem(state, adaptiveSelectionRng(seed, answered.length)).item?.id ?? null;
 }

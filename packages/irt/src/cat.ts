@@ -130,6 +130,8 @@ export function finishDecision(state: CatState, elapsedSeconds = 0): StopDecisio
     {
       itemsAdministered: state.steps.length,
       se: state.se,
+      // Before any answer θ is the prior's centre: no band can be decided on it.
+      ...(state.steps.length > 0 ? { theta: state.theta } : {}),
       elapsedSeconds,
       itemsRemaining: state.config.pool.length - state.steps.length,
     },
@@ -139,4 +141,29 @@ export function finishDecision(state: CatState, elapsedSeconds = 0): StopDecisio
 
 export function isFinished(state: CatState, elapsedSeconds = 0): boolean {
   return finishDecision(state, elapsedSeconds).finished;
+}
+
+/**
+ * Rebuilds a test from what an attempt stores, its answers and the random stream of each step, by
+ * replaying the selection before every answer as well as the scoring. So whatever the exposure method
+ * carried between items (items Sympson–Hetter set aside) comes back exactly, and the next selection
+ * from the rebuilt state equals the live one's. The other methods carry nothing: their state is the
+ * number of items given. Without `rngForStep` only the answers are replayed: θ, SE and the stopping
+ * decision are the same, the set-aside items are not recovered.
+ */
+export function rebuildCat(
+  config: CatConfig,
+  answered: readonly { readonly itemId: string; readonly correct: boolean }[],
+  rngForStep?: (answeredCount: number) => Rng,
+): CatState {
+  const carriesState = Boolean(config.selection?.sympsonHetter || config.selection?.exposure?.kind === 'sympson-hetter');
+  let state = startCat(config);
+  for (const answer of answered) {
+    // Only set-aside items matter here; an answer to another item than the one replayed (a pool edited
+    // since) still counts, and the set-aside list drops it as recordResponse does for any answer.
+    // Without the streams (θ, SE and stopping only) the selection is not replayed.
+    if (carriesState && rngForStep) state = nextItem(state, rngForStep(state.steps.length)).state;
+    state = recordResponse(state, answer.itemId, answer.correct);
+  }
+  return state;
 }

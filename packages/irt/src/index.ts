@@ -4,6 +4,7 @@ export * from './estimate.js';
 export * from './pool.js';
 export * from './select.js';
 export * from './exposure.js';
+export * from './exposure-methods.js';
 export * from './stop.js';
 export * from './cat.js';
 export * from './score.js';

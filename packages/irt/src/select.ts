@@ -1,8 +1,14 @@
 import { information } from './model.js';
 import type { PoolItem } from './pool.js';
 import type { Rng } from './rng.js';
+import { pickAStratified, pickProgressive, type ExposureMethod } from './exposure-methods.js';
 
 export interface SelectionOptions {
+  /**
+   * The exposure-control method (exposure-methods.ts). When set, it replaces `randomesque` and
+   * `sympsonHetter`, which remain as the shorthand for those two methods.
+   */
+  exposure?: ExposureMethod;
   /**
    * Randomesque exposure control (Kingsbury & Zara, 1989): choose at random among the k most
    * informative eligible items instead of always the single best. Default 1 (plain maximum information).
@@ -102,8 +108,28 @@ export function selectNextItem(input: SelectionInput, rng: Rng, options: Selecti
     if (skill !== null) candidates = from.filter((item) => item.skill === skill);
   }
 
-  const k = Math.max(1, Math.floor(options.randomesque ?? 1));
-  const exposure = options.sympsonHetter;
+  const method = options.exposure;
+  const given = pool.length - remaining.length;
+  if (method?.kind === 'a-stratified' || method?.kind === 'progressive') {
+    const item =
+      method.kind === 'a-stratified'
+        ? pickAStratified(candidates, pool, theta, given, method)
+        : pickProgressive(candidates, theta, given, method, rng);
+    return item ? { item, setAside: [] } : null;
+  }
+  const k = Math.max(
+    1,
+    Math.floor(
+      method?.kind === 'randomesque'
+        ? method.k
+        : method?.kind === 'sympson-hetter'
+          ? (method.k ?? 1)
+          : method?.kind === 'max-information'
+            ? 1
+            : (options.randomesque ?? 1),
+    ),
+  );
+  const exposure = method ? (method.kind === 'sympson-hetter' ? method.parameters : undefined) : options.sympsonHetter;
   const scored = candidates.map((item) => ({ item, info: information(theta, item) }));
   const byInformation = (x: { item: PoolItem; info: number }, y: { item: PoolItem; info: number }) =>
     y.info - x.info || (x.item.id < y.item.id ? -1 : 1);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { stopDecision, type StoppingRule } from './stop.js';
+import { bandDecided, stopDecision, type StoppingRule } from './stop.js';
 
 const rule: StoppingRule = { minItems: 5, maxItems: 20, targetSe: 0.3, maxSeconds: 1200 };
 const progress = { itemsAdministered: 10, se: 0.4, elapsedSeconds: 300, itemsRemaining: 100 };
@@ -38,5 +38,30 @@ describe('stopDecision', () => {
       finished: true,
       reason: 'pool_exhausted',
     });
+  });
+});
+
+describe('band-boundary stopping (placement)', () => {
+  const band = { cuts: [-1.5, -0.5, 0.5, 1.5], z: 1.96 };
+  const placement: StoppingRule = { ...rule, band };
+
+  it('decides the band once θ ± z·SE holds no cut, open-ended at both ends', () => {
+    expect(bandDecided(0, 0.25, band)).toBe(true); // [−0.49, 0.49]
+    expect(bandDecided(0, 0.26, band)).toBe(false); // [−0.51, 0.51] crosses both cuts
+    expect(bandDecided(2.6, 0.5, band)).toBe(true); // [1.62, 3.58]: band 5
+    expect(bandDecided(-2.6, 0.5, band)).toBe(true); // [−3.58, −1.62]: band 1
+    expect(bandDecided(1.2, 0.2, band)).toBe(false); // [0.81, 1.59] crosses 1.5
+    expect(bandDecided(Number.NaN, 0.2, band)).toBe(false);
+  });
+
+  it('stops on a decided band before the SE target, but never below the minimum length or without θ', () => {
+    const decided = { ...progress, theta: 2.6, se: 0.5 };
+    expect(stopDecision(decided, placement)).toEqual({ finished: true, reason: 'band_decided' });
+    expect(stopDecision(decided, rule)).toEqual({ finished: false, reason: 'se_above_target' });
+    expect(stopDecision({ ...decided, itemsAdministered: 4 }, placement)).toEqual({ finished: false, reason: 'below_min_items' });
+    expect(stopDecision({ ...progress, se: 0.5 }, placement)).toEqual({ finished: false, reason: 'se_above_target' });
+    expect(stopDecision({ ...progress, theta: 0.9, se: 0.5 }, placement)).toEqual({ finished: false, reason: 'se_above_target' });
+    // The SE target still stops a test whose band is not decided (θ on a cut).
+    expect(stopDecision({ ...progress, theta: 0.5, se: 0.3 }, placement)).toEqual({ finished: true, reason: 'se_target' });
   });
 });
