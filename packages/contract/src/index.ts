@@ -19,3 +19,4 @@ export * from './reports.js';
 export * from './plan.js';
 export * from './skill-map.js';
 export * from './passkeys.js';
+export * from './tenant-lifecycle.js';

@@ -127,12 +127,13 @@ export const supportGrantedSchema = z.object({ grant: supportGrantSchema });
 export const auditEntrySchema = z.object({
   id: z.string(),
   at: z.string(),
-  actor: z.object({ kind: z.enum(['user', 'vendor']), id: z.string(), name: z.string() }),
+  actor: z.object({ kind: z.enum(['user', 'vendor', 'scim', 'anonymous', 'system']), id: z.string(), name: z.string() }),
   action: z.string(),
   detail: z.record(z.string(), z.union([z.string(), z.number(), z.null()])),
+  subject: z.object({ kind: z.enum(['user', 'department', 'scim_token']), id: z.string(), name: z.string() }).optional(),
+  ip: z.string().optional(),
 });
 export const auditLogSchema = z.object({ items: z.array(auditEntrySchema), nextCursor: z.string().nullable() }).openapi('AuditLog');
-export const auditLogQuery = z.object({ cursor: z.string().max(2000).optional() });
 
 /** A person of a client company, as the vendor sees them during support access. */
 export const supportUserSchema = z.object({

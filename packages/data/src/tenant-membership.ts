@@ -16,6 +16,7 @@ const ATTR = MEMBER_INDEX.partition;
 const NAME = '#zzTenantMember';
 const VALUE = ':zzTenantMember';
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- SDK command inputs of every shape pass through here
 type Input = Record<string, any>;
 
 const text = (v: unknown): string | undefined =>

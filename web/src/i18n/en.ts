@@ -1231,7 +1231,12 @@ const en: MessageSchema = {
         group_updated: 'SCIM: department updated',
         group_deleted: 'SCIM: department deleted',
       },
-      sso: { signin: 'Signed in with SSO', signin_provisioned: 'Account created at first SSO sign-in', failed: 'SSO sign-in failed', configured: 'SSO settings changed' },
+      sso: {
+        signin: 'Signed in with SSO',
+        signin_provisioned: 'Account created at first SSO sign-in',
+        failed: 'SSO sign-in failed',
+        configured: 'SSO settings changed',
+      },
       support_access: { granted: 'Support access granted', revoked: 'Support access revoked' },
       support: { users_viewed: 'Provider viewed the people list', user_viewed: 'Provider viewed a person' },
       vendor: { plan_changed: 'Plan changed', suspended: 'Company suspended', reactivated: 'Company reactivated' },

@@ -1230,7 +1230,12 @@ const ja = {
         group_updated: 'SCIM: 部署の更新',
         group_deleted: 'SCIM: 部署の削除',
       },
-      sso: { signin: 'シングルサインオンでサインイン', signin_provisioned: 'シングルサインオンでアカウント作成', failed: 'シングルサインオンの失敗', configured: 'シングルサインオン設定の変更' },
+      sso: {
+        signin: 'シングルサインオンでサインイン',
+        signin_provisioned: 'シングルサインオンでアカウント作成',
+        failed: 'シングルサインオンの失敗',
+        configured: 'シングルサインオン設定の変更',
+      },
       support_access: { granted: 'サポートアクセスの許可', revoked: 'サポートアクセスの取り消し' },
       support: { users_viewed: '提供元による利用者一覧の閲覧', user_viewed: '提供元による利用者の閲覧' },
       vendor: { plan_changed: '契約プランの変更', suspended: '利用停止', reactivated: '利用再開' },

@@ -4,6 +4,7 @@ import { stream } from 'hono/streaming';
 import { listAuditLog, type AuditLogQuery } from '@manabi/data';
 import type { AppDeps, AppEnv } from '../env.js';
 import { defineRoute, ERROR_RESPONSES } from '../openapi.js';
+import { auditLogSchema } from '@manabi/contract';
 import { json } from '../schemas.js';
 import { ApiError, requestLocale } from '../errors.js';
 import { auditCsvHead, auditCsvRows } from '../services/audit-csv.js';
@@ -50,7 +51,7 @@ export function registerAuditLogRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps):
           limit: z.coerce.number().int().min(1).max(200).default(50),
         }),
       },
-      responses: { 200: json(z.any().openapi('AuditLog'), '{ items, nextCursor }'), ...ERROR_RESPONSES },
+      responses: { 200: json(auditLogSchema, 'A page of the log, newest first'), ...ERROR_RESPONSES },
     }),
     async (c) => {
       const q = c.req.valid('query');

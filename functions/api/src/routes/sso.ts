@@ -28,7 +28,7 @@ import {
 import type { AppDeps, AppEnv } from '../env.js';
 import { ApiError, notFound } from '../errors.js';
 import { defineRoute, ERROR_RESPONSES } from '../openapi.js';
-import { sessionSchema } from '@manabi/contract';
+import { errorSchema, sessionSchema } from '@manabi/contract';
 import { json, jsonBody } from '../schemas.js';
 import { configureSso, oidcSecretContext, presentSsoConfig, samlKeyContext, spBaseFor } from '../services/sso-config.js';
 import { SsoFailure } from '../services/sso-failure.js';
@@ -125,7 +125,7 @@ export function registerSsoRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): void
       request: { body: jsonBody(ssoConfigInputSchema) },
       responses: {
         200: json(ssoConfigSchema, 'Saved'),
-        409: json(z.any(), 'sso_domain_taken: another company uses a domain; stale: changed meanwhile'),
+        409: json(errorSchema, 'sso_domain_taken: another company uses a domain; stale: changed meanwhile'),
         ...ERROR_RESPONSES,
       },
     }),
@@ -176,7 +176,7 @@ export function registerSsoRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): void
       responses: {
         200: json(startAnswer, 'Where to send the browser (null: no company SSO for this address)'),
         400: ERROR_RESPONSES[400],
-        503: json(z.any(), 'sso_unavailable: the company’s IdP cannot be reached'),
+        503: json(errorSchema, 'sso_unavailable: the company’s IdP cannot be reached'),
       },
     }),
     async (c) => {

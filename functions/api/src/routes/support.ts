@@ -16,14 +16,7 @@ import type { AppDeps, AppEnv, AuthClaims } from '../env.js';
 import { ApiError } from '../errors.js';
 import { defineRoute, ERROR_RESPONSES } from '../openapi.js';
 import { json, jsonBody } from '../schemas.js';
-import {
-  auditLogQuery,
-  auditLogSchema,
-  errorSchema,
-  supportAccessSchema,
-  supportGrantBodySchema,
-  supportGrantedSchema,
-} from '@manabi/contract';
+import { errorSchema, supportAccessSchema, supportGrantBodySchema, supportGrantedSchema } from '@manabi/contract';
 import { notify } from '../services/notifications.js';
 
 const HR = ['tenant_admin'] as const;

@@ -5,7 +5,7 @@ import { getTenantAccount, getTenantJob, listAllTenants, listTenantJobs, type Te
 import type { AppDeps, AppEnv, AuthClaims } from '../env.js';
 import { notFound } from '../errors.js';
 import { conflictResponse, defineRoute, ERROR_RESPONSES } from '../openapi.js';
-import { idParams } from '@manabi/contract';
+import { idParams, platformTenantListSchema, tenantJobListSchema, tenantJobSchema } from '@manabi/contract';
 import { json, jsonBody } from '../schemas.js';
 import { ownTenant, vendorOf } from '../services/vendor-scope.js';
 import { checkDeletable, requestTenantJob } from '../services/tenant-lifecycle.js';
@@ -13,10 +13,7 @@ import { checkDeletable, requestTenantJob } from '../services/tenant-lifecycle.j
 const PLATFORM: readonly Role[] = ['platform_admin'];
 const VENDOR: readonly Role[] = ['vendor_admin'];
 
-const jobSchema = z.any().openapi('TenantJob', {
-  description:
-    "{ id, kind: 'export' | 'deletion', tenantId, tenantName, status: 'queued' | 'running' | 'done' | 'failed', createdAt, updatedAt, items, objects, archiveBytes?, downloadUrl?, remainingItems?, remainingObjects?, error? }",
-});
+const jobSchema = tenantJobSchema;
 const deleteBody = z.object({ confirmName: z.string().max(200).openapi({ description: 'The company’s name, typed to confirm' }) });
 
 /** What the consoles show of a job; a finished export carries a short-lived download link. */
@@ -116,7 +113,7 @@ export function registerTenantLifecycleRoutes(app: OpenAPIHono<AppEnv>, deps: Ap
         tags: [scope.tag],
         summary: 'A company’s export and deletion jobs, newest first',
         request: { params: idParams },
-        responses: { 200: json(z.any(), '{ items: TenantJob[] }'), ...ERROR_RESPONSES },
+        responses: { 200: json(tenantJobListSchema, 'The jobs, newest first'), ...ERROR_RESPONSES },
       }),
       async (c) => {
         const t = await scope.find(c.get('auth'), c.req.valid('param').id);
@@ -146,7 +143,7 @@ export function registerTenantLifecycleRoutes(app: OpenAPIHono<AppEnv>, deps: Ap
       roles: PLATFORM,
       tags: ['platform'],
       summary: 'Every company on the platform (id, name, vendor, kind, status)',
-      responses: { 200: json(z.any(), '{ items: [{ id, name, vendorId, kind, status, createdAt }] }'), ...ERROR_RESPONSES },
+      responses: { 200: json(platformTenantListSchema, 'Every company'), ...ERROR_RESPONSES },
     }),
     async (c) => c.json({ items: await listAllTenants(deps.data.platform) }, 200),
   );
