@@ -71,6 +71,8 @@ describe('company data lifecycle: export and complete deletion', () => {
     expect((await hr.post('/api/users', { name: '招待 次郎', email: invitedEmail, role: 'learner', sendInvite: true })).status).toBe(201);
     expect((await hr.post('/api/departments', { name: '営業部' })).status).toBe(201);
     expect((await uploadFile(hr, '手順書.pdf', FIXTURES.pdf)).status).toBe(200);
+    // A SCIM token: its lookup is a platform item naming the company, which the deletion must remove too.
+    expect((await hr.post('/api/scim-tokens', { name: 'Microsoft Entra ID' })).status).toBe(201);
   }, 120_000);
 
   afterAll(() => server?.stop());

@@ -85,13 +85,17 @@ export async function deletePlatformPointer(db: PlatformDb, key: ItemKey, tenant
 /**
  * The platform items that point at a company's items and would outlive them: an email's sign-in
  * claim (from a person), an emailed link's token (from the person's current link) and a
- * certificate's public verification code. Read from the company's items themselves.
+ * certificate's public verification code, an email domain its SSO claims, and the lookup of a
+ * SCIM token. Read from the company's items themselves.
  */
 export function platformPointersOf(item: Record<string, unknown>): ItemKey[] {
   const out: ItemKey[] = [];
   if (item.entity === 'user' && typeof item.email === 'string') out.push(keys.login(item.email));
   if (typeof item.tokenHash === 'string' && /^[0-9a-f]{16,128}$/.test(item.tokenHash)) out.push(keys.oneTimeToken(item.tokenHash));
   if (item.entity === 'certificate' && typeof item.code === 'string' && !item.code.includes('#')) out.push(keys.certificateCode(item.code));
+  if (item.entity === 'ssoConfig' && Array.isArray(item.domains))
+    for (const domain of item.domains) if (typeof domain === 'string') out.push(keys.ssoDomain(domain));
+  if (item.entity === 'scimToken' && typeof item.id === 'string') out.push(keys.scimTokenLookup(item.id));
   return out;
 }
 

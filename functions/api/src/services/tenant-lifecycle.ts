@@ -29,9 +29,9 @@ export type LifecycleDeps = Pick<AppDeps, 'data' | 'objects' | 'now' | 'log' | '
 /**
  * Attributes an export leaves out: credentials and their hashes are of no use outside the
  * platform and would only widen what a leaked archive gives away. Sessions, one-time links and
- * passkeys are left out whole for the same reason.
+ * passkeys are left out whole for the same reason, and so is anything sealed (SSO client secrets, SP keys).
  */
-const REDACTED_ATTRIBUTES = /^(passwordHash|totpSecret|pendingTotpSecret|recoveryCodes|tokenHash|publicKey|tpk)$/;
+const REDACTED_ATTRIBUTES = /^(passwordHash|totpSecret|pendingTotpSecret|recoveryCodes|tokenHash|publicKey|tpk|sealed\w+)$/;
 const OMITTED_ENTITIES = new Set(['session', 'link', 'passkey', 'token']);
 
 /** Only a client company can be deleted: a vendor's or the platform's own home carries their admins. */
@@ -135,7 +135,11 @@ async function exportTenant(deps: LifecycleDeps, job: TenantJob): Promise<Partia
 
 /** The platform items that would outlive the company: read from the items that name them. */
 async function pointersOf(deps: LifecycleDeps, itemKeys: readonly ItemKey[]): Promise<ItemKey[]> {
-  const naming = itemKeys.filter((k) => k.sk === 'USER' || k.sk === 'LINK' || k.sk === 'CERT');
+  const naming = itemKeys.filter(
+    // People, links and certificates; the SSO configuration (its domains) and SCIM tokens (their lookups).
+    (k) =>
+      k.sk === 'USER' || k.sk === 'LINK' || k.sk === 'CERT' || (k.pk.endsWith('#SSO') && k.sk === 'CONFIG') || k.pk.endsWith('#SCIMTOKEN'),
+  );
   return (await getItems(deps.data.platform, naming)).flatMap(platformPointersOf);
 }
 
