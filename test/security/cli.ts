@@ -4,9 +4,10 @@
  * A figure a test did not get to is null. Exits non-zero when a test failed.
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { securityLine } from './figures.js';
 
 const root = join(import.meta.dirname, '..', '..');
 const dir = mkdtempSync(join(tmpdir(), 'manabi-security-'));
@@ -27,36 +28,6 @@ const code = await new Promise<number>((resolve) => {
   child.on('exit', (exit) => resolve(exit ?? 1));
 });
 
-/** What each test file wrote (a file that did not get to its figures leaves them null; the exit code says why). */
-const read = (name: string): Record<string, unknown> => {
-  try {
-    return JSON.parse(readFileSync(join(dir, name), 'utf8'));
-  } catch {
-    return {};
-  }
-};
-const figures = { ...read('matrix.json'), ...read('fuzz.json'), ...read('concurrency.json'), ...read('faults.json') };
+console.log(securityLine(dir, { seconds: Math.round((performance.now() - started) / 1000), passed: code === 0 }));
 rmSync(dir, { recursive: true, force: true });
-console.log(
-  JSON.stringify({
-    routes: figures.routes ?? null,
-    route_actor_pairs: figures.route_actor_pairs ?? null,
-    requests: figures.requests ?? null,
-    problems: figures.problems ?? null,
-    fuzz_cases: figures.fuzz_cases ?? null,
-    fuzz_seed: figures.fuzz_seed ?? null,
-    lost_answers: figures.lost_answers ?? null,
-    duplicated_answers: figures.duplicated_answers ?? null,
-    load_learners: figures.load_learners ?? null,
-    load_answers: figures.load_answers ?? null,
-    attempt_mismatches: figures.attempt_mismatches ?? null,
-    report_mismatches: figures.report_mismatches ?? null,
-    fault_acknowledged_lost: figures.fault_acknowledged_lost ?? null,
-    fault_acknowledged_before_stop: figures.fault_acknowledged_before_stop ?? null,
-    fault_503_max_ms: figures.fault_503_max_ms ?? null,
-    matrix_seconds: figures.matrix_seconds ?? null,
-    seconds: Math.round((performance.now() - started) / 1000),
-    passed: code === 0,
-  }),
-);
 process.exitCode = code;

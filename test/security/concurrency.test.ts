@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rebuildTenant } from '../../functions/api/src/jobs/rebuild.js';
 import { startTestServer, type TestServer } from '../support/server.js';
 import { countAgainstTable, prepareLoad, runLearners, type LoadWorld } from './answer-load.js';
+import { figuresDir } from './figures-dir.js';
 
 /**
  * Concurrency (issue #20 item 4): learners answer at once with duplicate sends; no acknowledged
@@ -43,7 +44,7 @@ describe(`${LEARNERS} learners answering 20 items each at once, with duplicate r
     expect(rebuilt.cells).toBeGreaterThan(0);
     expect(rebuilt.mismatches).toEqual([]);
 
-    const dir = process.env.MANABI_SECURITY_FIGURES;
+    const dir = figuresDir();
     if (dir)
       writeFileSync(
         join(dir, 'concurrency.json'),

@@ -8,6 +8,7 @@ import { startDynamoLocal, type DynamoLocal } from '@manabi/data/local';
 import { Client } from '../support/client.js';
 import { startTestServer, type TestServer } from '../support/server.js';
 import { countAgainstTable, prepareLoad, runLearners, type LoadWorld } from './answer-load.js';
+import { figuresDir } from './figures-dir.js';
 
 /**
  * Faults (issue #20 item 5): DynamoDB Local is stopped in the middle of the answer load. Requests
@@ -106,7 +107,7 @@ describe(`DynamoDB stopped in the middle of ${LEARNERS} learners answering`, () 
     expect(acknowledgedBefore).toBeGreaterThan(0);
     expect(lostBefore).toBe(0);
 
-    const figures = process.env.MANABI_SECURITY_FIGURES;
+    const figures = figuresDir();
     if (figures)
       writeFileSync(
         join(figures, 'faults.json'),

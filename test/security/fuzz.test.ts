@@ -10,6 +10,7 @@ import { createVendor, platformAdmin } from '../support/vendors.js';
 import { company, type Company } from './world.js';
 import { PARAMS, ROWS } from './rows.js';
 import { deeplyNested, hostileString, MALFORMED_JSON, resolve, shaped, withPollution, type JsonSchema } from './hostile.js';
+import { figuresDir } from './figures-dir.js';
 
 /**
  * Property-based fuzzing of every operation (issue #20): inputs built from the operation's own
@@ -356,7 +357,7 @@ describe('fuzzing every operation from its schema', () => {
     }
     // Every answer given is one the OpenAPI document declares for its operation.
     expect(undeclaredResponses).toEqual([]);
-    const dir = process.env.MANABI_SECURITY_FIGURES;
+    const dir = figuresDir();
     if (dir) writeFileSync(join(dir, 'fuzz.json'), JSON.stringify({ fuzz_cases: cases, fuzz_seed: seed }));
   }, 600_000);
 });

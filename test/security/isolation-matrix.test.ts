@@ -6,6 +6,7 @@ import { startTestServer, type TestServer } from '../support/server.js';
 import { Client } from '../support/client.js';
 import { buildPopulation, type Population } from './world.js';
 import { keyOf, runMatrix, type MatrixResult, type Operation } from './matrix.js';
+import { figuresDir } from './figures-dir.js';
 
 /**
  * The tenant-isolation matrix (issue #20): every operation the app registers, called by every
@@ -41,7 +42,7 @@ describe('tenant-isolation matrix', () => {
     result = await runMatrix(server.url, ops, population.actors, {
       between: async () => differences(before, await population.snapshot()).map((d) => `the foreign probes changed ${d}`),
     });
-    const dir = process.env.MANABI_SECURITY_FIGURES;
+    const dir = figuresDir();
     if (dir)
       writeFileSync(
         join(dir, 'matrix.json'),
