@@ -127,6 +127,14 @@ describe('SAML sign-in', () => {
     // The second sign-in finds the same person.
     const second = await complete((await samlSignIn(idpA, { email })).location);
     expect(second.body.user.id).toBe(body.user.id);
+    // The company's audit log: the IdP's assertion accepted, and each session started as an SSO sign-in.
+    const log = (await a.client.get('/api/audit-log')).body.items.filter((e: { actor: { id: string } }) => e.actor.id === body.user.id);
+    expect(log.map((e: { action: string }) => e.action)).toEqual(
+      expect.arrayContaining(['sso.signin_provisioned', 'sso.signin', 'signin.succeeded']),
+    );
+    const sessions = log.filter((e: { action: string }) => e.action === 'signin.succeeded');
+    expect(sessions).toHaveLength(2);
+    for (const e of sessions) expect(e.detail.method).toBe('sso');
   });
 
   it('refuses a tampered signature, a wrong audience, an expired assertion, a wrong recipient and another key', async () => {

@@ -36,7 +36,7 @@ import { oidcAuthorizeUrl, oidcCallback } from '../services/sso-oidc.js';
 import { samlAuthorizeUrl, samlSpMetadata, validateSamlResponse } from '../services/sso-saml.js';
 import { auditSso, newSsoHandoff, personForIdentity } from '../services/sso-signin.js';
 import { startSession } from '../services/session.js';
-import { sessionResponse } from './auth.js';
+import { clientIp, sessionResponse } from './auth.js';
 import { requestHost } from './branding.js';
 
 const HR: readonly Role[] = ['tenant_admin'];
@@ -307,7 +307,7 @@ export function registerSsoRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): void
       const [user, tenant] = await Promise.all([getUser(db, found.userId), getTenant(db)]);
       if (!user || !tenant || !canSignIn(user)) throw invalid;
       c.get('logger').bind({ tenantId: tenant.id, userId: user.id });
-      return sessionResponse(deps, c, user, tenant, await startSession(deps, user, tenant), 200);
+      return sessionResponse(deps, c, user, tenant, await startSession(deps, user, tenant, { method: 'sso', ip: clientIp(c, deps) }), 200);
     },
   );
 }
