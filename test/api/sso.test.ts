@@ -243,6 +243,16 @@ describe('SSO only', () => {
     const refused = await new Client(server.url).post('/api/auth/signin', { email: person.email, password: person.password });
     expect(refused.status).toBe(403);
     expect(refused.body.error.code).toBe('sso_required');
+    // HR sees the refused password in the audit log.
+    const failures = (await a.client.get('/api/audit-log?type=signin.failed')).body.items;
+    expect(failures).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          subject: expect.objectContaining({ id: person.id }),
+          detail: expect.objectContaining({ reason: 'sso_required' }),
+        }),
+      ]),
+    );
     // A wrong password still says only that it is wrong.
     expect((await new Client(server.url).post('/api/auth/signin', { email: person.email, password: 'not the password' })).status).toBe(401);
     const admin = await new Client(server.url).post('/api/auth/signin', { email: a.email, password: a.password });

@@ -36,6 +36,7 @@ import { REFRESH_TTL_SECONDS } from '../auth/jwt.js';
 import { presentTenant, presentUserWithDepartment } from './present.js';
 import { newMfaChallenge } from '../services/mfa.js';
 import { refusePasswordWhenSsoOnly } from '../services/sso-signin.js';
+import { personSubject, recordAuditEvent } from '../services/audit.js';
 import { requestHost } from './branding.js';
 
 export const REFRESH_COOKIE = 'manabi_refresh';
@@ -147,8 +148,18 @@ export function registerAuthRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): voi
       c.get('logger').bind({ tenantId: tenant.id, userId: user.id });
       const db = deps.data.clientFor({ tenantId: tenant.id });
       const [security, settings, sso] = await Promise.all([getUserSecurity(db, user.id), getSecuritySettings(db), getSsoConfig(db)]);
-      // Known only to whoever has the right password, like a suspension.
-      refusePasswordWhenSsoOnly(sso, user);
+      // Known only to whoever has the right password, like a suspension; audited as a failed sign-in.
+      try {
+        refusePasswordWhenSsoOnly(sso, user);
+      } catch (refused) {
+        await recordAuditEvent(deps, tenant.id, {
+          type: 'signin.failed',
+          subject: personSubject(user),
+          detail: { method: 'password', reason: 'sso_required' },
+          ip,
+        });
+        throw refused;
+      }
       const step = mfaStepFor(user.role, settings, security.totpSecret !== null || security.passkeys.length > 0);
       if (step !== 'none') {
         // The password was right; no session until the second factor (or its enrolment) is done.
