@@ -10,12 +10,15 @@ import {
   Compass,
   GraduationCap,
   House,
+  KeyRound,
   Layers,
   Library,
   ListTodo,
   Network,
   Package,
   Palette,
+  RefreshCw,
+  ScrollText,
   ShieldCheck,
   SlidersHorizontal,
   Store,
@@ -109,6 +112,9 @@ export function navigationFor(role: Role | null): NavArea[] {
           link('/admin/branding', 'nav.companyBranding', 'nav-company-branding', Palette),
           link('/admin/certificate-template', 'certificates.nav.template', 'nav-certificate-template', Award),
           link('/admin/support-access', 'nav.supportAccess', 'nav-support-access', ShieldCheck),
+          link('/settings/sso', 'nav.sso', 'nav-sso', KeyRound),
+          link('/admin/settings/scim', 'nav.scim', 'nav-scim', RefreshCw),
+          link('/admin/settings/audit-log', 'nav.auditLog', 'nav-audit-log', ScrollText),
         ]),
       ];
     }
@@ -146,7 +152,10 @@ export function navigationFor(role: Role | null): NavArea[] {
       ];
     case 'platform_admin':
       return [
-        area('clients', 'navAreas.vendors', [link('/platform/vendors', 'nav.vendors', 'nav-platform-vendors', GraduationCap)]),
+        area('clients', 'navAreas.vendors', [
+          link('/platform/vendors', 'nav.vendors', 'nav-platform-vendors', GraduationCap),
+          link('/platform/tenants', 'nav.platformTenants', 'nav-platform-tenants', Building2),
+        ]),
         area('reports', 'navAreas.reports', [link('/platform/usage', 'nav.usage', 'nav-platform-usage', ChartPie)]),
       ];
     default:

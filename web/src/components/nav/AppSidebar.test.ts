@@ -76,6 +76,9 @@ describe('sidebar navigation', () => {
       'nav-company-branding': '/admin/branding',
       'nav-certificate-template': '/admin/certificate-template',
       'nav-support-access': '/admin/support-access',
+      'nav-sso': '/settings/sso',
+      'nav-scim': '/admin/settings/scim',
+      'nav-audit-log': '/admin/settings/audit-log',
     });
   });
 
@@ -118,6 +121,7 @@ describe('sidebar navigation', () => {
     });
     expect(await navFor('platform_admin')).toEqual({
       'nav-platform-vendors': '/platform/vendors',
+      'nav-platform-tenants': '/platform/tenants',
       'nav-platform-usage': '/platform/usage',
     });
   });
