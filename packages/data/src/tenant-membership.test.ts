@@ -25,6 +25,9 @@ describe('tenant membership stamp', () => {
   it('adds itself to an update’s SET clause, or a SET clause of its own', () => {
     expect(withMemberSet('SET a = :a, b = :b REMOVE c')).toBe('SET #zzTenantMember = :zzTenantMember, a = :a, b = :b REMOVE c');
     expect(withMemberSet('ADD n :one')).toBe('SET #zzTenantMember = :zzTenantMember ADD n :one');
+    // A placeholder or a name that spells SET is not the clause.
+    expect(withMemberSet('DELETE codes :set')).toBe('SET #zzTenantMember = :zzTenantMember DELETE codes :set');
+    expect(withMemberSet('REMOVE #set SET reset = :v')).toBe('REMOVE #set SET #zzTenantMember = :zzTenantMember, reset = :v');
     expect(withMemberSet('REMOVE x SET y = :y')).toBe('REMOVE x SET #zzTenantMember = :zzTenantMember, y = :y');
     // An attribute whose name merely contains the word is not a clause.
     expect(withMemberSet('ADD settled :one')).toBe('SET #zzTenantMember = :zzTenantMember ADD settled :one');

@@ -33,7 +33,8 @@ function stampItem(item: Input | undefined): Input | undefined {
 
 /** Adds `tpk = :v` to an update's SET clause (or a SET clause when it has none). */
 export function withMemberSet(expression: string): string {
-  const set = /\bSET\b/i.exec(expression);
+  // The SET keyword, not a placeholder or name that spells it (`:set`, `#set`, `reset`).
+  const set = /(?<![:#\w])SET(?![\w])/i.exec(expression);
   if (!set) return `SET ${NAME} = ${VALUE} ${expression}`.trim();
   const at = set.index + set[0].length;
   return `${expression.slice(0, at)} ${NAME} = ${VALUE},${expression.slice(at)}`;
