@@ -20,7 +20,7 @@ describe('vendor custom domains: a multi-tenant distribution, tenants created fr
     expect(config.IPV6Enabled).toBeUndefined();
     expect(config.WebACLId).toBeDefined();
     expect(config.Logging).toMatchObject({ Prefix: 'cloudfront/vendors/' });
-    expect((config.CacheBehaviors as Json[]).map((b) => b.PathPattern)).toEqual(['/api/*']);
+    expect((config.CacheBehaviors as Json[]).map((b) => b.PathPattern)).toEqual(['/api/*', '/scim/*']);
     const [siteId, site] = only('AWS::CloudFront::Distribution', 'Site');
     expect(siteId).not.toBe(distributionId);
     const siteConfig = (site.Properties as { DistributionConfig: Json }).DistributionConfig;

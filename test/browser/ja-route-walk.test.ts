@@ -104,6 +104,14 @@ const ALLOWED_WORDS = new Set(
     'OK',
     'English',
     'Excel',
+    'SSO',
+    'SAML',
+    'OIDC',
+    'SCIM',
+    'IdP',
+    'SP',
+    'Entra',
+    'Okta',
   ].map((w) => w.toLowerCase()),
 );
 
@@ -112,6 +120,8 @@ const japanese = /[\u3000-\u30ff\u3400-\u9fff\uff00-\uffef]/;
 /** The words of a text that would still read as English once names, codes and units are set aside. */
 function englishWords(text: string): string[] {
   const stripped = text
+    .replace(/^\s*=.*$/s, ' ') // a spreadsheet formula (a question about Excel shows one as its options)
+    .replace(/\bOpenID Connect\b/g, ' ') // a protocol's name
     .replace(/[\w.+-]+@[\w-]+(\.[\w-]+)+/g, ' ') // emails
     .replace(/https?:\/\/\S+|\b[\w-]+(\.[\w-]+)+\.(?:example|jp|com|localhost|test)\b\S*/g, ' ') // URLs and hosts
     .replace(/\b[0-9a-z]{16}\b/g, ' ') // ids

@@ -11,6 +11,7 @@ export const SCHEMA_MESSAGES: Record<string, Text> = {
   Required: { ja: '入力してください', en: 'Required' },
   'Invalid id': { ja: 'ID が正しくありません', en: 'Invalid id' },
   'Invalid email address': { ja: 'メールアドレスの形式が正しくありません', en: 'Invalid email address' },
+  'Invalid domain': { ja: 'ドメインの形式が正しくありません（例: example.co.jp）', en: 'Invalid domain (for example example.co.jp)' },
   'Password must be at least 10 characters': {
     ja: 'パスワードは 10 文字以上にしてください',
     en: 'Password must be at least 10 characters',
