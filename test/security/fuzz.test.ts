@@ -314,6 +314,10 @@ async function readBack(): Promise<string> {
     // The platform's vendor list is shared with every test file running beside this one (they
     // add vendors of their own meanwhile): only this file's vendor is this file's data.
     if (path === '/api/platform/vendors') out.push(body.items.filter((v: { id: string }) => v.id === f.vendorId));
+    // Catalog banks and packages are the platform's, shared by every company: other files publish
+    // to the catalog meanwhile (the suite runs files side by side). This company's own are its data.
+    else if (path === '/api/banks' || path === '/api/packages')
+      out.push({ ...body, items: body.items.filter((i: { owner?: unknown }) => i.owner !== 'catalog') });
     else out.push(body);
   }
   // Signed file URLs carry their own expiry; they are not data.
