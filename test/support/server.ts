@@ -31,6 +31,9 @@ export async function startTestServer(options: Partial<LocalOptions> = {}): Prom
     ...(ownTable ? { tableName: ownTable } : {}),
     // Every JSON answer is parsed by its route's schema in @manabi/contract; the client throws on a mismatch.
     checkResponses: true,
+    // A client address of this server’s own (IPv6 documentation prefix, never routed): per-IP limits count this
+    // file's requests only, not those of the files running beside it.
+    clientAddress: `2001:db8::${randomUUID().slice(0, 4)}:${randomUUID().slice(0, 4)}`,
     ...options,
   });
   const stop = server.stop.bind(server);

@@ -73,6 +73,8 @@ export interface AppDeps {
   log: (line: Record<string, unknown>) => void;
   /** Reads the caller's IP where the runtime knows it (node socket / Lambda event). */
   clientIp?: (c: import('hono').Context) => string | undefined;
+  /** The socket's own address (the local server), for the loopback-only dev routes; clientIp may be set to another. */
+  socketAddress?: (c: import('hono').Context) => string | undefined;
   /**
    * The local stream reader's lag (health shows it). Absent in the cloud, where the event source
    * mapping's IteratorAge metric and the failed-records queue's alarm play that part.

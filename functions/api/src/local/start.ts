@@ -78,6 +78,12 @@ export interface LocalOptions {
   checkLeadingKeys?: boolean;
   /** Answer 500 `response_contract_violation` for any JSON answer its route's schema refuses (tests). */
   checkResponses?: boolean;
+  /**
+   * The address every request counts as coming from (per-IP limits, audit), instead of the socket's.
+   * Tests give each server its own, as if each test file were a client of its own: otherwise files
+   * running side by side share 127.0.0.1's sign-in limit through the shared table.
+   */
+  clientAddress?: string;
 }
 
 export interface LocalServer {
@@ -163,7 +169,8 @@ export async function startLocal(options: LocalOptions): Promise<LocalServer> {
       now: options.now ?? (() => new Date()),
       ...(options.attemptSeed ? { attemptSeed: options.attemptSeed } : {}),
       log: options.log ?? ((line) => process.stdout.write(`${JSON.stringify(line)}\n`)),
-      clientIp: (c) => getConnInfo(c).remote.address,
+      clientIp: options.clientAddress === undefined ? (c) => getConnInfo(c).remote.address : () => options.clientAddress,
+      socketAddress: (c) => getConnInfo(c).remote.address,
     };
     // Import jobs run in this process (the cloud runs them in a Lambda fed by the table's stream).
     const importRunner = inProcessImportRunner(deps);

@@ -33,7 +33,7 @@ const FORWARDED = ['forwarded', 'x-forwarded-for', 'x-real-ip'];
 const loopbackOnly =
   (deps: AppDeps): MiddlewareHandler<AppEnv> =>
   async (c, next) => {
-    const ip = deps.clientIp?.(c) ?? '';
+    const ip = (deps.socketAddress ?? deps.clientIp)?.(c) ?? '';
     if (!LOOPBACK.test(ip) || FORWARDED.some((h) => c.req.header(h) !== undefined)) throw notFound();
     await next();
   };
